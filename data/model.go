@@ -1,0 +1,204 @@
+// Package data holds tuys's records and the stores that keep them: SQLite by
+// default, PostgreSQL for several nodes. It imports no other tuys package.
+package data
+
+import "time"
+
+// Kind says what a report claims.
+type Kind string
+
+const (
+	KindSeek Kind = "seek" // "I am looking for this person"
+	KindSafe Kind = "safe" // "this person is safe"
+)
+
+// Report statuses.
+const (
+	StatusActive  = "active"
+	StatusFound   = "found"
+	StatusClosed  = "closed"
+	StatusRemoved = "removed" // personal data purged; a placeholder stays
+)
+
+// Channels a report can arrive through.
+const (
+	ChannelWeb       = "web"
+	ChannelAPI       = "api"
+	ChannelSMS       = "sms"
+	ChannelVolunteer = "volunteer"
+	ChannelImport    = "import"
+)
+
+// Report is one person described by someone. For a seek report the Person*
+// fields describe the sought person and Contact* the seeker; for a safe report
+// both describe the safe person (Contact* may be a volunteer's organisation).
+type Report struct {
+	ID           string
+	Kind         Kind
+	FullName     string // exactly as written
+	GivenName    string // parsed parts, filled by the intake
+	FamilyName   string
+	Patronymic   string
+	AltNames     []string
+	Sex          string // "M", "F" or ""
+	BirthYear    int    // 0 when unknown
+	YearApprox   bool   // year derived from an age
+	City         string
+	Region       string
+	Country      string
+	LastLocation string // private: where exactly; never public
+	Description  string
+
+	ContactName  string
+	ContactPhone string // E.164; encrypted at rest
+	Relation     string
+	Language     string // kk, ru, en
+	ShareContact bool   // safe: may the number go to seekers at once
+
+	Channel      string
+	SourceName   string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	ExpiresAt    time.Time
+	Status       string
+	DeletionHash string // sha256 of the one-time deletion code
+	LinkedID     string // PFIF linked_person_record_id: "same person"
+}
+
+// Note statuses (PFIF).
+const (
+	NoteInfoSought      = "information_sought"
+	NoteBelievedAlive   = "believed_alive"
+	NoteBelievedMissing = "believed_missing"
+	NoteBelievedDead    = "believed_dead"
+	NoteIsNoteAuthor    = "is_note_author"
+)
+
+// Note is an update on a report.
+type Note struct {
+	ID        string
+	ReportID  string
+	Status    string
+	Text      string
+	Author    string
+	CreatedAt time.Time
+}
+
+// Event types written in the same transaction as the change they announce.
+const (
+	EventReportCreated = "report.created"
+	EventReportUpdated = "report.updated"
+	EventReportRemoved = "report.removed"
+	EventNoteAdded     = "note.added"
+	EventMatchDecided  = "match.decided"
+)
+
+// Event is one row of the commit-ordered log that the indexer and matcher tail.
+type Event struct {
+	Seq      int64
+	Type     string
+	ReportID string
+	At       time.Time
+}
+
+// Match states.
+const (
+	MatchAutoConfirmed = "auto_confirmed"
+	MatchReview        = "review"
+	MatchConfirmed     = "confirmed"
+	MatchRejected      = "rejected"
+)
+
+// Match is a candidate pair of a seek and a safe report; the pair is unique.
+type Match struct {
+	ID          string
+	SeekID      string
+	SafeID      string
+	Score       float64
+	Explanation string // JSON list of per-field reasons
+	State       string
+	DecidedBy   string
+	Reason      string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Confirmed reports whether the match has been accepted (by rule or by a volunteer).
+func (m Match) Confirmed() bool {
+	return m.State == MatchAutoConfirmed || m.State == MatchConfirmed
+}
+
+// Message states; a state only moves forward (see MessageStateRank).
+const (
+	MsgQueued      = "queued"
+	MsgSending     = "sending" // attempt recorded, outcome unknown until the SID is saved
+	MsgSent        = "sent"
+	MsgDelivered   = "delivered"
+	MsgUndelivered = "undelivered"
+	MsgFailed      = "failed"
+	MsgSuppressed  = "suppressed" // never sent: STOP, not allowed country, budget
+)
+
+// Message is one outbound SMS in the outbox, or a record of an inbound one.
+type Message struct {
+	ID            string
+	Key           string // idempotency key, unique: "match:{id}:seeker"
+	MatchID       string
+	ReportID      string
+	To            string // E.164; encrypted at rest
+	Body          string // encrypted at rest (may hold a phone number)
+	Language      string
+	Segments      int
+	State         string
+	ProviderSID   string
+	ErrorCode     int
+	ErrorText     string
+	Attempts      int
+	NextAttemptAt time.Time
+	AttemptedAt   time.Time // last time a request may have left
+	ClaimedBy     string
+	LeaseUntil    time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+// Consent answers.
+const (
+	ConsentPending = ""
+	ConsentYes     = "yes"
+	ConsentNo      = "no"
+)
+
+// Consent records that a found person was asked to share their number with a seeker.
+type Consent struct {
+	MatchID    string
+	Phone      string // the asked party's number; encrypted at rest
+	AskedAt    time.Time
+	Answer     string
+	AnsweredAt time.Time
+}
+
+// Volunteer roles.
+const (
+	RoleVolunteer   = "volunteer"
+	RoleCoordinator = "coordinator"
+)
+
+// Volunteer is a console account.
+type Volunteer struct {
+	ID           int64
+	Login        string
+	PasswordHash string
+	Role         string
+	Active       bool
+	CreatedAt    time.Time
+}
+
+// AuditEntry says who saw or changed what.
+type AuditEntry struct {
+	ID     int64
+	Actor  string
+	Action string
+	Target string
+	At     time.Time
+}

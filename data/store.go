@@ -1,0 +1,109 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Errors a store returns; callers test them with errors.Is.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrConflict = errors.New("conflict")
+)
+
+// Store is the source of truth. Two implementations: SQLite (embedded
+// default) and PostgreSQL (several nodes). Every write that later stages act
+// on writes an Event in the same transaction.
+type Store interface {
+	ReportStore
+	MatchStore
+	MessageStore
+	AccountStore
+	Ping(ctx context.Context) error
+	Close() error
+}
+
+// ReportStore keeps reports, notes and the event log.
+type ReportStore interface {
+	// CreateReport stores r (ID, CreatedAt, Status filled when empty) and a
+	// report.created event in one transaction.
+	CreateReport(ctx context.Context, r *Report) error
+	// CreateReports stores many reports in one transaction (import, eval).
+	CreateReports(ctx context.Context, rs []*Report) error
+	GetReport(ctx context.Context, id string) (*Report, error)
+	GetReports(ctx context.Context, ids []string) ([]*Report, error)
+	// ScanReports pages through all reports by id (reindex, export, purge).
+	ScanReports(ctx context.Context, afterID string, limit int) ([]*Report, error)
+	// SetReportStatus changes the status and writes report.updated.
+	SetReportStatus(ctx context.Context, id, status string) error
+	// LinkReports marks id as the same person as linkedID.
+	LinkReports(ctx context.Context, id, linkedID string) error
+	// RemoveReport purges personal data, keeps a placeholder, writes report.removed.
+	RemoveReport(ctx context.Context, id string) error
+	// ExpiredReports lists ids of non-removed reports that expired before t.
+	ExpiredReports(ctx context.Context, t time.Time, limit int) ([]string, error)
+	AddNote(ctx context.Context, n *Note) error
+	ListNotes(ctx context.Context, reportID string) ([]Note, error)
+	// EventsAfter returns events with Seq > seq in commit order.
+	EventsAfter(ctx context.Context, seq int64, limit int) ([]Event, error)
+	LastEventSeq(ctx context.Context) (int64, error)
+	// ReportsWithPhone lists reports whose contact phone equals phone (keyed hash).
+	ReportsWithPhone(ctx context.Context, phone string) ([]*Report, error)
+}
+
+// MatchStore keeps matches and consents.
+type MatchStore interface {
+	// SaveMatch inserts m unless its (seek, safe) pair exists. Only when it
+	// inserts does it also write msgs and consents, in the same transaction:
+	// replays and other nodes cannot produce a second set of messages.
+	SaveMatch(ctx context.Context, m *Match, msgs []Message, consents []Consent) (created bool, err error)
+	// DecideMatch moves a match in review to confirmed or rejected and, when
+	// confirmed, writes msgs and consents in the same transaction.
+	DecideMatch(ctx context.Context, id, state, by, reason string, msgs []Message, consents []Consent) error
+	GetMatch(ctx context.Context, id string) (*Match, error)
+	MatchesForReport(ctx context.Context, reportID string) ([]Match, error)
+	MatchesByState(ctx context.Context, state string, limit int) ([]Match, error)
+	// PendingConsents lists unanswered consents asked of phone, newest first.
+	PendingConsents(ctx context.Context, phone string) ([]Consent, error)
+	// AnswerConsent records the answer and writes msgs in the same transaction.
+	AnswerConsent(ctx context.Context, matchID, phone, answer string, msgs []Message) error
+}
+
+// MessageStore is the SMS outbox.
+type MessageStore interface {
+	// EnqueueMessages inserts msgs; a message whose Key exists is skipped.
+	EnqueueMessages(ctx context.Context, msgs []Message) error
+	// ClaimMessages leases up to limit messages that are due: queued ones
+	// whose NextAttemptAt has passed, and ones whose lease expired.
+	ClaimMessages(ctx context.Context, worker string, lease time.Duration, limit int) ([]Message, error)
+	// MarkSending records that a request may leave now (before the call).
+	MarkSending(ctx context.Context, id, worker string) error
+	// FinishMessage saves the outcome of an attempt and releases the lease.
+	FinishMessage(ctx context.Context, m *Message) error
+	// AdvanceMessage applies a status callback: only moves the state forward.
+	AdvanceMessage(ctx context.Context, sid, state string, errCode int) error
+	MessagesForMatch(ctx context.Context, matchID string) ([]Message, error)
+	MessageByKey(ctx context.Context, key string) (*Message, error)
+	SetOptOut(ctx context.Context, phone string, out bool) error
+	OptedOut(ctx context.Context, phone string) (bool, error)
+	// CountSentTo counts messages to phone created since t (per-recipient caps).
+	CountSentTo(ctx context.Context, phone string, since time.Time) (int, error)
+	// CountSent counts messages created since t (global budget).
+	CountSent(ctx context.Context, since time.Time) (int, error)
+}
+
+// AccountStore keeps volunteers, sessions and the audit log.
+type AccountStore interface {
+	CreateVolunteer(ctx context.Context, v *Volunteer) error
+	VolunteerByLogin(ctx context.Context, login string) (*Volunteer, error)
+	UpdateVolunteer(ctx context.Context, v *Volunteer) error
+	CreateSession(ctx context.Context, tokenHash string, volunteerID int64, expires time.Time) error
+	SessionVolunteer(ctx context.Context, tokenHash string) (*Volunteer, error)
+	DeleteSession(ctx context.Context, tokenHash string) error
+	Audit(ctx context.Context, e AuditEntry) error
+	ListAudit(ctx context.Context, limit int) ([]AuditEntry, error)
+	PurgeAudit(ctx context.Context, before time.Time) error
+	// Stats counts reports, matches and messages created since t, by kind and state.
+	Stats(ctx context.Context, since time.Time) (map[string]int, error)
+}
