@@ -1,0 +1,96 @@
+package notify
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DefaultCountries are where SMS may go unless TUYS_SMS_COUNTRIES says
+// otherwise: Kazakhstan and the countries where most relatives live.
+var DefaultCountries = []string{"KZ", "RU", "KG", "UZ", "TJ", "TM", "TR", "DE", "KR", "US", "CN", "GB", "PL", "AE"}
+
+// Config is notify's configuration, read from TUYS_* variables.
+type Config struct {
+	AccountSID          string // TUYS_TWILIO_ACCOUNT_SID
+	AuthToken           string // TUYS_TWILIO_AUTH_TOKEN
+	From                string // TUYS_TWILIO_FROM
+	MessagingServiceSID string // TUYS_TWILIO_MESSAGING_SERVICE_SID
+	APIURL              string // TUYS_TWILIO_API_URL, default https://api.twilio.com
+	PublicURL           string // TUYS_PUBLIC_URL: callbacks and signature checks
+	Hotline             string // TUYS_HOTLINE: whom to ask when a report has no phone
+	Countries           []string
+	DailyCapPerPhone    int           // TUYS_SMS_DAILY_CAP
+	HourlyBudget        int           // TUYS_SMS_HOURLY_BUDGET
+	Timeout             time.Duration // per provider call
+}
+
+// ConfigFromEnv reads Config with getenv (os.Getenv when nil).
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	c := Config{
+		AccountSID:          getenv("TUYS_TWILIO_ACCOUNT_SID"),
+		AuthToken:           getenv("TUYS_TWILIO_AUTH_TOKEN"),
+		From:                getenv("TUYS_TWILIO_FROM"),
+		MessagingServiceSID: getenv("TUYS_TWILIO_MESSAGING_SERVICE_SID"),
+		APIURL:              getenv("TUYS_TWILIO_API_URL"),
+		PublicURL:           strings.TrimRight(getenv("TUYS_PUBLIC_URL"), "/"),
+		Hotline:             getenv("TUYS_HOTLINE"),
+		Countries:           DefaultCountries,
+		DailyCapPerPhone:    10,
+		HourlyBudget:        1000,
+		Timeout:             15 * time.Second,
+	}
+	if v := getenv("TUYS_SMS_COUNTRIES"); v != "" {
+		c.Countries = splitList(v)
+	}
+	var err error
+	if c.DailyCapPerPhone, err = intEnv(getenv, "TUYS_SMS_DAILY_CAP", c.DailyCapPerPhone); err != nil {
+		return c, err
+	}
+	if c.HourlyBudget, err = intEnv(getenv, "TUYS_SMS_HOURLY_BUDGET", c.HourlyBudget); err != nil {
+		return c, err
+	}
+	if c.Hotline == "" {
+		c.Hotline = "112"
+	}
+	return c, nil
+}
+
+// Twilio reports whether Twilio credentials are configured.
+func (c Config) Twilio() bool { return c.AccountSID != "" && c.AuthToken != "" }
+
+// StatusCallbackURL is where Twilio posts delivery updates ("" without a public URL).
+func (c Config) StatusCallbackURL() string {
+	if c.PublicURL == "" {
+		return ""
+	}
+	return c.PublicURL + "/webhooks/twilio/status"
+}
+
+// InboundURL is the public URL Twilio posts inbound SMS to (signature checks).
+func (c Config) InboundURL() string { return c.PublicURL + "/webhooks/twilio/sms" }
+
+func splitList(v string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		out = append(out, strings.ToUpper(strings.TrimSpace(f)))
+	}
+	return out
+}
+
+func intEnv(getenv func(string) string, name string, def int) (int, error) {
+	v := getenv(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return def, fmt.Errorf("%s=%q: want a non-negative integer", name, v)
+	}
+	return n, nil
+}

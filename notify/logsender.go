@@ -1,0 +1,107 @@
+package notify
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"sync"
+	"time"
+
+	"tuys/data"
+)
+
+// LogSender stands in for Twilio when no credentials are configured: the
+// SMS goes to the log (numbers masked) and is kept in memory, so `make run`
+// works without an account and the volunteer view shows what would be sent.
+type LogSender struct {
+	log  *slog.Logger
+	mu   sync.Mutex
+	seq  int
+	sent []LoggedSMS
+}
+
+// LoggedSMS is one message the LogSender "sent".
+type LoggedSMS struct {
+	SID  string
+	To   string
+	Body string
+	At   time.Time
+}
+
+const logKeep = 1000 // messages kept for Recent and Find
+
+// NewLogSender logs to l (slog.Default when nil).
+func NewLogSender(l *slog.Logger) *LogSender {
+	if l == nil {
+		l = slog.Default()
+	}
+	return &LogSender{log: l}
+}
+
+// Send implements Sender.
+func (s *LogSender) Send(ctx context.Context, to, body, _ string) (SendResult, error) {
+	now := time.Now().UTC()
+	s.mu.Lock()
+	s.seq++
+	sid := fmt.Sprintf("LOG%08d%d", s.seq, now.UnixNano()%1e6)
+	s.sent = append(s.sent, LoggedSMS{SID: sid, To: to, Body: body, At: now})
+	if len(s.sent) > logKeep {
+		s.sent = s.sent[len(s.sent)-logKeep:]
+	}
+	s.mu.Unlock()
+	s.log.InfoContext(ctx, "sms (log sender, not sent)", "to", MaskPhone(to), "sid", sid,
+		"segments", Segments(body), "body", MaskPhonesIn(body))
+	return SendResult{SID: sid, State: data.MsgSent, Segments: Segments(body), At: now}, nil
+}
+
+// Find implements Sender over the messages kept in memory.
+func (s *LogSender) Find(_ context.Context, to string, since time.Time, body string) (*SendResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, m := range s.sent {
+		if m.To == to && m.Body == body && !m.At.Before(since.Add(-time.Minute)) {
+			return &SendResult{SID: m.SID, State: data.MsgSent, Segments: Segments(body), At: m.At}, nil
+		}
+	}
+	return nil, nil
+}
+
+// Recent returns up to n of the newest logged messages, newest first, with
+// numbers masked (for the volunteer view in log mode).
+func (s *LogSender) Recent(n int) []LoggedSMS {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []LoggedSMS
+	for i := len(s.sent) - 1; i >= 0 && len(out) < n; i-- {
+		m := s.sent[i]
+		m.To, m.Body = MaskPhone(m.To), MaskPhonesIn(m.Body)
+		out = append(out, m)
+	}
+	return out
+}
+
+// MaskPhone hides the middle of a number: +77011234567 → +7701***4567.
+func MaskPhone(p string) string {
+	r := []rune(p)
+	if len(r) <= 8 {
+		return "***"
+	}
+	return string(r[:5]) + "***" + string(r[len(r)-4:])
+}
+
+var phoneInText = regexp.MustCompile(`\+?\d[\d ()-]{7,}\d`)
+
+// MaskPhonesIn masks every phone-like run of digits in text.
+func MaskPhonesIn(text string) string {
+	return phoneInText.ReplaceAllStringFunc(text, MaskPhone)
+}
+
+// NewSender returns the Twilio sender when credentials are configured, else
+// the log sender.
+func NewSender(cfg Config, l *slog.Logger) (Sender, error) {
+	if !cfg.Twilio() {
+		return NewLogSender(l), nil
+	}
+	return NewTwilio(cfg)
+}
