@@ -202,3 +202,19 @@ type AuditEntry struct {
 	Target string
 	At     time.Time
 }
+
+// MessageStateRank orders message states so status callbacks, which may
+// repeat or arrive out of order, only ever move a message forward.
+func MessageStateRank(state string) int {
+	switch state {
+	case MsgQueued:
+		return 0
+	case MsgSending:
+		return 1
+	case MsgSent:
+		return 2
+	case MsgDelivered, MsgUndelivered, MsgFailed, MsgSuppressed:
+		return 3
+	}
+	return -1
+}

@@ -1,0 +1,37 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // pgx as a database/sql driver
+)
+
+// OpenPostgres opens a PostgreSQL store shared by several tuys nodes.
+func OpenPostgres(ctx context.Context, url string, seal *Sealer) (Store, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(16)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	s := &sqlStore{w: db, r: db, seal: seal, now: func() time.Time { return time.Now().UTC() }, d: dialect{
+		name: "postgres",
+		// Sequence numbers are taken at insert, not at commit: without this a
+		// tailer could read seq 11 before seq 10 commits and skip 10 forever.
+		// The lock is held to commit, so events commit in sequence order.
+		orderEvents: `SELECT pg_advisory_xact_lock(7502)`,
+		skipLocked:  `FOR UPDATE SKIP LOCKED`,
+	}}
+	if err := migrate(ctx, db, "postgres"); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	return s, nil
+}

@@ -1,0 +1,41 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // pure-Go SQLite: no cgo, one static binary
+)
+
+// OpenSQLite opens (creating if needed) dir/tuys.db in WAL mode with one
+// writer connection and a pool of readers, and applies migrations.
+func OpenSQLite(ctx context.Context, dir string, seal *Sealer) (Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	path := filepath.Join(dir, "tuys.db")
+	// synchronous(FULL): a report acknowledged to a user survives power loss,
+	// not only a process crash.
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(ON)"
+	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	w.SetMaxOpenConns(1) // SQLite has one writer; queue in Go, not in busy retries
+	r, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	r.SetMaxOpenConns(8)
+	s := &sqlStore{w: w, r: r, d: dialect{name: "sqlite"}, seal: seal, now: func() time.Time { return time.Now().UTC() }}
+	if err := migrate(ctx, w, "sqlite"); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return s, nil
+}

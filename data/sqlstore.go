@@ -1,0 +1,122 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// dialect holds what differs between SQLite and PostgreSQL; the SQL itself
+// is shared ($N placeholders work in both drivers).
+type dialect struct {
+	name string
+	// orderEvents runs inside a writing transaction just before its events
+	// are inserted, so that sequence order equals commit order.
+	orderEvents string
+	// skipLocked is appended to the claim sub-select.
+	skipLocked string
+}
+
+// sqlStore implements Store over database/sql for both dialects.
+type sqlStore struct {
+	w    *sql.DB // writes (SQLite: exactly one connection)
+	r    *sql.DB // reads
+	d    dialect
+	seal *Sealer
+	now  func() time.Time
+}
+
+func (s *sqlStore) Ping(ctx context.Context) error {
+	if err := s.r.PingContext(ctx); err != nil {
+		return fmt.Errorf("ping store: %w", err)
+	}
+	return nil
+}
+
+func (s *sqlStore) Close() error {
+	err := s.w.Close()
+	if s.r != s.w {
+		if rerr := s.r.Close(); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// inTx runs fn in a write transaction and commits it.
+func (s *sqlStore) inTx(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: begin: %w", what, err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: commit: %w", what, err)
+	}
+	return nil
+}
+
+// addEvents appends events at the end of a transaction.
+func (s *sqlStore) addEvents(ctx context.Context, tx *sql.Tx, typ string, reportIDs ...string) error {
+	if s.d.orderEvents != "" {
+		if _, err := tx.ExecContext(ctx, s.d.orderEvents); err != nil {
+			return fmt.Errorf("order events: %w", err)
+		}
+	}
+	at := ms(s.now())
+	for _, id := range reportIDs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO events (type, report_id, at) VALUES ($1, $2, $3)`, typ, id, at); err != nil {
+			return fmt.Errorf("add event: %w", err)
+		}
+	}
+	return nil
+}
+
+func (s *sqlStore) EventsAfter(ctx context.Context, seq int64, limit int) ([]Event, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT seq, type, report_id, at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`, seq, limit)
+	if err != nil {
+		return nil, fmt.Errorf("events after %d: %w", seq, err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		var at int64
+		if err := rows.Scan(&e.Seq, &e.Type, &e.ReportID, &at); err != nil {
+			return nil, fmt.Errorf("events after %d: %w", seq, err)
+		}
+		e.At = fromMS(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) LastEventSeq(ctx context.Context) (int64, error) {
+	var seq sql.NullInt64
+	if err := s.r.QueryRowContext(ctx, `SELECT max(seq) FROM events`).Scan(&seq); err != nil {
+		return 0, fmt.Errorf("last event seq: %w", err)
+	}
+	return seq.Int64, nil
+}
+
+// placeholders returns "$start, $start+1, …" for n values.
+func placeholders(start, n int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = fmt.Sprintf("$%d", start+i)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func anySlice(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}

@@ -1,0 +1,156 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+const matchColumns = `id, seek_id, safe_id, score, explanation, state, decided_by, reason, created_at, updated_at`
+
+func (s *sqlStore) SaveMatch(ctx context.Context, m *Match, msgs []Message, consents []Consent) (bool, error) {
+	now := s.now()
+	if m.ID == "" {
+		m.ID = NewID()
+	}
+	m.CreatedAt, m.UpdatedAt = now, now
+	created := false
+	err := s.inTx(ctx, "save match", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO matches (`+matchColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+			ON CONFLICT (seek_id, safe_id) DO NOTHING`,
+			m.ID, m.SeekID, m.SafeID, m.Score, m.Explanation, m.State, m.DecidedBy, m.Reason, ms(now), ms(now))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil // the pair exists: a replay or another node got here first
+		}
+		created = true
+		return s.writeFollowUps(ctx, tx, msgs, consents)
+	})
+	return created, err
+}
+
+func (s *sqlStore) writeFollowUps(ctx context.Context, tx *sql.Tx, msgs []Message, consents []Consent) error {
+	if err := s.insertMessages(ctx, tx, msgs); err != nil {
+		return err
+	}
+	for _, c := range consents {
+		if c.AskedAt.IsZero() {
+			c.AskedAt = s.now()
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO consents (match_id, phone_hash, phone_enc, asked_at, answer, answered_at)
+			VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (match_id, phone_hash) DO NOTHING`,
+			c.MatchID, s.seal.Hash(c.Phone), s.seal.Seal(c.Phone), ms(c.AskedAt), c.Answer, ms(c.AnsweredAt)); err != nil {
+			return fmt.Errorf("insert consent: %w", err)
+		}
+	}
+	return nil
+}
+
+func (s *sqlStore) DecideMatch(ctx context.Context, id, state, by, reason string, msgs []Message, consents []Consent) error {
+	if state != MatchConfirmed && state != MatchRejected {
+		return fmt.Errorf("decide match: state %q: %w", state, ErrConflict)
+	}
+	return s.inTx(ctx, "decide match", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE matches SET state = $1, decided_by = $2, reason = $3, updated_at = $4
+			WHERE id = $5 AND state = $6`, state, by, reason, ms(s.now()), id, MatchReview)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			var cur string
+			if err := tx.QueryRowContext(ctx, `SELECT state FROM matches WHERE id = $1`, id).Scan(&cur); errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return fmt.Errorf("match is %s, not in review: %w", cur, ErrConflict)
+		}
+		if state != MatchConfirmed {
+			return nil
+		}
+		return s.writeFollowUps(ctx, tx, msgs, consents)
+	})
+}
+
+func scanMatch(row scanner) (Match, error) {
+	var m Match
+	var created, updated int64
+	err := row.Scan(&m.ID, &m.SeekID, &m.SafeID, &m.Score, &m.Explanation, &m.State, &m.DecidedBy, &m.Reason, &created, &updated)
+	m.CreatedAt, m.UpdatedAt = fromMS(created), fromMS(updated)
+	return m, err
+}
+
+func (s *sqlStore) GetMatch(ctx context.Context, id string) (*Match, error) {
+	m, err := scanMatch(s.r.QueryRowContext(ctx, `SELECT `+matchColumns+` FROM matches WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get match: %w", err)
+	}
+	return &m, nil
+}
+
+func (s *sqlStore) queryMatches(ctx context.Context, where string, args ...any) ([]Match, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+matchColumns+` FROM matches `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query matches: %w", err)
+	}
+	defer rows.Close()
+	var out []Match
+	for rows.Next() {
+		m, err := scanMatch(rows)
+		if err != nil {
+			return nil, fmt.Errorf("query matches: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) MatchesForReport(ctx context.Context, reportID string) ([]Match, error) {
+	return s.queryMatches(ctx, `WHERE seek_id = $1 OR safe_id = $1 ORDER BY score DESC, id`, reportID)
+}
+
+func (s *sqlStore) MatchesByState(ctx context.Context, state string, limit int) ([]Match, error) {
+	return s.queryMatches(ctx, `WHERE state = $1 ORDER BY created_at, id LIMIT $2`, state, limit)
+}
+
+func (s *sqlStore) PendingConsents(ctx context.Context, phone string) ([]Consent, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT match_id, phone_enc, asked_at FROM consents
+		WHERE phone_hash = $1 AND answer = '' ORDER BY asked_at DESC, match_id`, s.seal.Hash(phone))
+	if err != nil {
+		return nil, fmt.Errorf("pending consents: %w", err)
+	}
+	defer rows.Close()
+	var out []Consent
+	for rows.Next() {
+		var c Consent
+		var enc string
+		var asked int64
+		if err := rows.Scan(&c.MatchID, &enc, &asked); err != nil {
+			return nil, fmt.Errorf("pending consents: %w", err)
+		}
+		if c.Phone, err = s.seal.Open(enc); err != nil {
+			return nil, err
+		}
+		c.AskedAt = fromMS(asked)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) AnswerConsent(ctx context.Context, matchID, phone, answer string, msgs []Message) error {
+	return s.inTx(ctx, "answer consent", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE consents SET answer = $1, answered_at = $2
+			WHERE match_id = $3 AND phone_hash = $4 AND answer = ''`, answer, ms(s.now()), matchID, s.seal.Hash(phone))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return s.insertMessages(ctx, tx, msgs)
+	})
+}

@@ -1,0 +1,244 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+const reportColumns = `id, kind, full_name, given_name, family_name, patronymic, alt_names, sex, birth_year,
+	year_approx, city, region, country, last_location_enc, description, contact_name_enc, contact_phone_enc,
+	relation, language, share_contact, channel, source_name, created_at, updated_at, expires_at, status,
+	deletion_hash, linked_id`
+
+func (s *sqlStore) CreateReport(ctx context.Context, r *Report) error {
+	return s.CreateReports(ctx, []*Report{r})
+}
+
+func (s *sqlStore) CreateReports(ctx context.Context, rs []*Report) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	return s.inTx(ctx, "store reports", func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO reports (`+reportColumns+`, contact_phone_hash)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		ids := make([]string, len(rs))
+		for i, r := range rs {
+			s.fillReportDefaults(r)
+			if _, err := stmt.ExecContext(ctx, s.reportArgs(r)...); err != nil {
+				return err
+			}
+			ids[i] = r.ID
+		}
+		return s.addEvents(ctx, tx, EventReportCreated, ids...)
+	})
+}
+
+func (s *sqlStore) fillReportDefaults(r *Report) {
+	now := s.now()
+	if r.ID == "" {
+		r.ID = NewID()
+	}
+	if r.CreatedAt.IsZero() {
+		r.CreatedAt = now
+	}
+	r.UpdatedAt = now
+	if r.Status == "" {
+		r.Status = StatusActive
+	}
+	if r.ExpiresAt.IsZero() {
+		r.ExpiresAt = r.CreatedAt.AddDate(0, 0, 90)
+	}
+}
+
+func (s *sqlStore) reportArgs(r *Report) []any {
+	alt, _ := json.Marshal(r.AltNames)
+	if r.AltNames == nil {
+		alt = []byte("[]")
+	}
+	return []any{r.ID, string(r.Kind), r.FullName, r.GivenName, r.FamilyName, r.Patronymic, string(alt), r.Sex,
+		r.BirthYear, r.YearApprox, r.City, r.Region, r.Country, s.seal.Seal(r.LastLocation), r.Description,
+		s.seal.Seal(r.ContactName), s.seal.Seal(r.ContactPhone), r.Relation, r.Language, r.ShareContact,
+		r.Channel, r.SourceName, ms(r.CreatedAt), ms(r.UpdatedAt), ms(r.ExpiresAt), r.Status, r.DeletionHash,
+		r.LinkedID, s.seal.Hash(r.ContactPhone)}
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func (s *sqlStore) scanReport(row scanner) (*Report, error) {
+	var r Report
+	var kind, alt, lastLoc, cname, cphone string
+	var created, updated, expires int64
+	err := row.Scan(&r.ID, &kind, &r.FullName, &r.GivenName, &r.FamilyName, &r.Patronymic, &alt, &r.Sex,
+		&r.BirthYear, &r.YearApprox, &r.City, &r.Region, &r.Country, &lastLoc, &r.Description, &cname, &cphone,
+		&r.Relation, &r.Language, &r.ShareContact, &r.Channel, &r.SourceName, &created, &updated, &expires,
+		&r.Status, &r.DeletionHash, &r.LinkedID)
+	if err != nil {
+		return nil, err
+	}
+	r.Kind = Kind(kind)
+	if err := json.Unmarshal([]byte(alt), &r.AltNames); err != nil {
+		return nil, fmt.Errorf("report %s alt names: %w", r.ID, err)
+	}
+	if r.LastLocation, err = s.seal.Open(lastLoc); err != nil {
+		return nil, err
+	}
+	if r.ContactName, err = s.seal.Open(cname); err != nil {
+		return nil, err
+	}
+	if r.ContactPhone, err = s.seal.Open(cphone); err != nil {
+		return nil, err
+	}
+	r.CreatedAt, r.UpdatedAt, r.ExpiresAt = fromMS(created), fromMS(updated), fromMS(expires)
+	return &r, nil
+}
+
+func (s *sqlStore) queryReports(ctx context.Context, what, where string, args ...any) ([]*Report, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+reportColumns+` FROM reports `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []*Report
+	for rows.Next() {
+		r, err := s.scanReport(rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
+}
+
+func (s *sqlStore) GetReport(ctx context.Context, id string) (*Report, error) {
+	r, err := s.scanReport(s.r.QueryRowContext(ctx, `SELECT `+reportColumns+` FROM reports WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get report %s: %w", id, err)
+	}
+	return r, nil
+}
+
+func (s *sqlStore) GetReports(ctx context.Context, ids []string) ([]*Report, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return s.queryReports(ctx, "get reports", `WHERE id IN (`+placeholders(1, len(ids))+`)`, anySlice(ids)...)
+}
+
+func (s *sqlStore) ScanReports(ctx context.Context, afterID string, limit int) ([]*Report, error) {
+	return s.queryReports(ctx, "scan reports", `WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
+}
+
+func (s *sqlStore) ReportsWithPhone(ctx context.Context, phone string) ([]*Report, error) {
+	if phone == "" {
+		return nil, nil
+	}
+	return s.queryReports(ctx, "reports with phone", `WHERE contact_phone_hash = $1 ORDER BY id`, s.seal.Hash(phone))
+}
+
+// updateReport runs an UPDATE on one report and writes an event with it.
+func (s *sqlStore) updateReport(ctx context.Context, what, event, id, set string, args ...any) error {
+	return s.inTx(ctx, what, func(tx *sql.Tx) error {
+		n := len(args)
+		res, err := tx.ExecContext(ctx, `UPDATE reports SET `+set+fmt.Sprintf(`, updated_at = $%d WHERE id = $%d`, n+1, n+2),
+			append(args, ms(s.now()), id)...)
+		if err != nil {
+			return err
+		}
+		if k, _ := res.RowsAffected(); k == 0 {
+			return ErrNotFound
+		}
+		return s.addEvents(ctx, tx, event, id)
+	})
+}
+
+func (s *sqlStore) SetReportStatus(ctx context.Context, id, status string) error {
+	return s.updateReport(ctx, "set report status", EventReportUpdated, id, `status = $1`, status)
+}
+
+func (s *sqlStore) LinkReports(ctx context.Context, id, linkedID string) error {
+	return s.updateReport(ctx, "link reports", EventReportUpdated, id, `linked_id = $1`, linkedID)
+}
+
+// RemoveReport keeps a PFIF-style placeholder (id, kind, dates) so copies
+// elsewhere can be told to delete too; everything personal goes.
+func (s *sqlStore) RemoveReport(ctx context.Context, id string) error {
+	return s.updateReport(ctx, "remove report", EventReportRemoved, id,
+		`full_name = '', given_name = '', family_name = '', patronymic = '', alt_names = '[]', sex = '',
+		birth_year = 0, city = '', region = '', country = '', last_location_enc = '', description = '',
+		contact_name_enc = '', contact_phone_enc = '', contact_phone_hash = '', relation = '',
+		source_name = '', deletion_hash = '', status = $1`, StatusRemoved)
+}
+
+func (s *sqlStore) ExpiredReports(ctx context.Context, t time.Time, limit int) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id FROM reports WHERE status <> $1 AND expires_at > 0 AND expires_at < $2 ORDER BY id LIMIT $3`,
+		StatusRemoved, ms(t), limit)
+	if err != nil {
+		return nil, fmt.Errorf("expired reports: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("expired reports: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func (s *sqlStore) AddNote(ctx context.Context, n *Note) error {
+	if n.ID == "" {
+		n.ID = NewID()
+	}
+	if n.CreatedAt.IsZero() {
+		n.CreatedAt = s.now()
+	}
+	return s.inTx(ctx, "add note", func(tx *sql.Tx) error {
+		var exists int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE id = $1 AND status <> $2`, n.ReportID, StatusRemoved).Scan(&exists); err != nil {
+			return err
+		}
+		if exists == 0 {
+			return ErrNotFound
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO notes (id, report_id, status, text, author, created_at) VALUES ($1,$2,$3,$4,$5,$6)`,
+			n.ID, n.ReportID, n.Status, n.Text, n.Author, ms(n.CreatedAt)); err != nil {
+			return err
+		}
+		return s.addEvents(ctx, tx, EventNoteAdded, n.ReportID)
+	})
+}
+
+func (s *sqlStore) ListNotes(ctx context.Context, reportID string) ([]Note, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, report_id, status, text, author, created_at FROM notes WHERE report_id = $1 ORDER BY created_at, id`, reportID)
+	if err != nil {
+		return nil, fmt.Errorf("list notes: %w", err)
+	}
+	defer rows.Close()
+	var out []Note
+	for rows.Next() {
+		var n Note
+		var at int64
+		if err := rows.Scan(&n.ID, &n.ReportID, &n.Status, &n.Text, &n.Author, &at); err != nil {
+			return nil, fmt.Errorf("list notes: %w", err)
+		}
+		n.CreatedAt = fromMS(at)
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,268 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestReportRoundTrip(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		r := sampleReport(KindSeek, "Жумабаев Ерлан", "+77011234567")
+		r.AltNames = []string{"Zhumabayev Yerlan"}
+		r.LastLocation = "ул. Абая 10, кв 5"
+		if err := s.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.GetReport(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.FullName != r.FullName || got.ContactPhone != "+77011234567" || got.LastLocation != r.LastLocation ||
+			got.Status != StatusActive || len(got.AltNames) != 1 || got.ExpiresAt.Sub(got.CreatedAt) != 90*24*time.Hour {
+			t.Fatalf("round trip: %+v", got)
+		}
+		st, err := s.Stats(ctx, time.Now().Add(-time.Hour))
+		if err != nil || st["reports.seek"] != 1 || st["channel.api"] != 1 {
+			t.Fatalf("stats: %v %v", st, err)
+		}
+		byPhone, err := s.ReportsWithPhone(ctx, "+77011234567")
+		if err != nil || len(byPhone) != 1 || byPhone[0].ID != r.ID {
+			t.Fatalf("reports with phone: %v %v", byPhone, err)
+		}
+		if _, err := s.GetReport(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("missing report: %v", err)
+		}
+		if err := s.RemoveReport(ctx, r.ID); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = s.GetReport(ctx, r.ID)
+		if got.Status != StatusRemoved || got.FullName != "" || got.ContactPhone != "" || got.LastLocation != "" {
+			t.Fatalf("removed report keeps personal data: %+v", got)
+		}
+		evs, _ := s.EventsAfter(ctx, 0, 10)
+		if len(evs) != 2 || evs[0].Type != EventReportCreated || evs[1].Type != EventReportRemoved {
+			t.Fatalf("events: %+v", evs)
+		}
+	})
+}
+
+func TestNotes(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		r := sampleReport(KindSafe, "Ким Виктория", "")
+		if err := s.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddNote(ctx, &Note{ReportID: r.ID, Status: NoteBelievedAlive, Text: "seen at school 12"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddNote(ctx, &Note{ReportID: "missing", Status: NoteBelievedAlive}); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("note on a missing report: %v", err)
+		}
+		notes, err := s.ListNotes(ctx, r.ID)
+		if err != nil || len(notes) != 1 || notes[0].Text != "seen at school 12" {
+			t.Fatalf("notes: %+v %v", notes, err)
+		}
+	})
+}
+
+// Concurrent writers lose nothing, and the event log has one event per
+// report with unique, gapless sequence numbers.
+func TestConcurrentCreateGapless(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		const workers, each = 20, 25
+		var wg sync.WaitGroup
+		errs := make(chan error, workers*each)
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for i := 0; i < each; i++ {
+					errs <- s.CreateReport(ctx, sampleReport(KindSafe, fmt.Sprintf("Person %d-%d", w, i), ""))
+				}
+			}(w)
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		evs, err := s.EventsAfter(ctx, 0, 10000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != workers*each {
+			t.Fatalf("want %d events, got %d", workers*each, len(evs))
+		}
+		seen := map[string]bool{}
+		for i, e := range evs {
+			if i > 0 && e.Seq != evs[i-1].Seq+1 {
+				t.Fatalf("gap or disorder at %d: %d after %d", i, e.Seq, evs[i-1].Seq)
+			}
+			seen[e.ReportID] = true
+		}
+		if len(seen) != workers*each {
+			t.Fatalf("want %d distinct reports in events, got %d", workers*each, len(seen))
+		}
+	})
+}
+
+func TestSaveMatchIdempotent(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		seek, safe := sampleReport(KindSeek, "A", "+77011234567"), sampleReport(KindSafe, "A", "+905321234567")
+		s.CreateReports(ctx, []*Report{seek, safe})
+		for i := 0; i < 3; i++ {
+			m := &Match{SeekID: seek.ID, SafeID: safe.ID, Score: 0.95, State: MatchAutoConfirmed}
+			msgs := []Message{{Key: "match:" + seek.ID + ":seeker", To: seek.ContactPhone, Body: "hello"}}
+			created, err := s.SaveMatch(ctx, m, msgs, []Consent{{MatchID: m.ID, Phone: safe.ContactPhone}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if created != (i == 0) {
+				t.Fatalf("attempt %d: created=%v", i, created)
+			}
+		}
+		ms, _ := s.MatchesForReport(ctx, seek.ID)
+		if len(ms) != 1 {
+			t.Fatalf("want one match, got %d", len(ms))
+		}
+		msgs, _ := s.MessagesForMatch(ctx, "")
+		if len(msgs) != 1 || msgs[0].Body != "hello" || msgs[0].To != "+77011234567" {
+			t.Fatalf("messages: %+v", msgs)
+		}
+		pend, _ := s.PendingConsents(ctx, "+905321234567")
+		if len(pend) != 1 {
+			t.Fatalf("pending consents: %+v", pend)
+		}
+		contact := []Message{{Key: "match:x:contact", To: seek.ContactPhone, Body: "number"}}
+		if err := s.AnswerConsent(ctx, pend[0].MatchID, "+905321234567", ConsentYes, contact); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AnswerConsent(ctx, pend[0].MatchID, "+905321234567", ConsentYes, contact); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("second answer: %v", err)
+		}
+		if _, err := s.MessageByKey(ctx, "match:x:contact"); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestDecideMatch(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		m := &Match{SeekID: "s1", SafeID: "f1", Score: 0.7, State: MatchReview}
+		s.SaveMatch(ctx, m, nil, nil)
+		msgs := []Message{{Key: "match:" + m.ID + ":seeker", To: "+77011234567", Body: "x"}}
+		if err := s.DecideMatch(ctx, m.ID, MatchConfirmed, "vol1", "same person", msgs, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DecideMatch(ctx, m.ID, MatchRejected, "vol2", "", nil, nil); !errors.Is(err, ErrConflict) {
+			t.Fatalf("second decision: %v", err)
+		}
+		got, _ := s.GetMatch(ctx, m.ID)
+		if got.State != MatchConfirmed || got.DecidedBy != "vol1" {
+			t.Fatalf("match: %+v", got)
+		}
+		review, _ := s.MatchesByState(ctx, MatchReview, 10)
+		if len(review) != 0 {
+			t.Fatalf("review queue not empty: %+v", review)
+		}
+	})
+}
+
+func TestClaimLeaseAndAdvance(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		var msgs []Message
+		for i := 0; i < 6; i++ {
+			msgs = append(msgs, Message{Key: fmt.Sprintf("k%d", i), To: "+77011234567", Body: "b"})
+		}
+		s.EnqueueMessages(ctx, msgs)
+		s.EnqueueMessages(ctx, msgs[:2]) // same keys: skipped
+		a, _ := s.ClaimMessages(ctx, "A", time.Minute, 4)
+		b, _ := s.ClaimMessages(ctx, "B", time.Minute, 4)
+		if len(a) != 4 || len(b) != 2 {
+			t.Fatalf("claims: A=%d B=%d", len(a), len(b))
+		}
+		ids := map[string]bool{}
+		for _, m := range append(a, b...) {
+			ids[m.ID] = true
+		}
+		if len(ids) != 6 {
+			t.Fatalf("overlapping claims")
+		}
+		if err := s.MarkSending(ctx, a[0].ID, "B"); !errors.Is(err, ErrConflict) {
+			t.Fatalf("mark sending without the lease: %v", err)
+		}
+		// A dies after the request left: its lease ends and B reclaims the message in "sending".
+		if err := s.MarkSending(ctx, a[0].ID, "A"); err != nil {
+			t.Fatal(err)
+		}
+		short, _ := s.ClaimMessages(ctx, "C", time.Millisecond, 10)
+		if len(short) != 0 {
+			t.Fatalf("leased messages claimed again: %d", len(short))
+		}
+		finished := a[1]
+		finished.State, finished.ProviderSID = MsgSent, "SM1"
+		s.FinishMessage(ctx, &finished)
+		if err := s.AdvanceMessage(ctx, "SM1", MsgDelivered, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AdvanceMessage(ctx, "SM1", MsgSent, 0); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.MessageByKey(ctx, finished.Key)
+		if got.State != MsgDelivered {
+			t.Fatalf("state moved backwards: %s", got.State)
+		}
+		n, _ := s.CountSentTo(ctx, "+77011234567", time.Now().Add(-time.Hour))
+		if n != 1 { // only a[0] is "sending"; a[1] was finished without an attempt
+			t.Fatalf("count sent to: %d", n)
+		}
+	})
+}
+
+func TestOptOutAndAccounts(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		s.SetOptOut(ctx, "+77011234567", true)
+		s.SetOptOut(ctx, "+77011234567", true)
+		if out, _ := s.OptedOut(ctx, "+77011234567"); !out {
+			t.Fatal("not opted out")
+		}
+		s.SetOptOut(ctx, "+77011234567", false)
+		if out, _ := s.OptedOut(ctx, "+77011234567"); out {
+			t.Fatal("still opted out")
+		}
+		v := &Volunteer{Login: "asel", PasswordHash: "h", Role: RoleVolunteer, Active: true}
+		if err := s.CreateVolunteer(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreateVolunteer(ctx, &Volunteer{Login: "asel", Role: RoleVolunteer}); !errors.Is(err, ErrConflict) {
+			t.Fatalf("duplicate login: %v", err)
+		}
+		s.CreateSession(ctx, "tok", v.ID, time.Now().Add(time.Hour))
+		if got, err := s.SessionVolunteer(ctx, "tok"); err != nil || got.Login != "asel" {
+			t.Fatalf("session: %v %v", got, err)
+		}
+		v.Active = false
+		s.UpdateVolunteer(ctx, v)
+		if _, err := s.SessionVolunteer(ctx, "tok"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("disabled volunteer keeps session: %v", err)
+		}
+		s.Audit(ctx, AuditEntry{Actor: "asel", Action: "view_contact", Target: "r1"})
+		audit, _ := s.ListAudit(ctx, 10)
+		if len(audit) != 1 || audit[0].Action != "view_contact" {
+			t.Fatalf("audit: %+v", audit)
+		}
+	})
+}
