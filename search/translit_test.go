@@ -1,0 +1,99 @@
+package search
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// wikidataPath is the real-spellings file, relative to this package.
+const wikidataPath = "../../shared/eval/translit/wikidata-ru.tsv"
+
+// TestTranslitWikidata measures, token by token, whether the Cyrillic and
+// Latin spellings that real people chose meet in retrieval, and keeps the
+// misses as a list of known hard cases (testdata/translit_misses.txt; set
+// TUYS_WRITE_MISSES=1 to rewrite it).
+func TestTranslitWikidata(t *testing.T) {
+	f, err := os.Open(wikidataPath)
+	if err != nil {
+		t.Skipf("skipping: %s not readable (%v); it ships with the shared eval data", wikidataPath, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	var total, met int
+	var misses []string
+	first := true
+	for sc.Scan() {
+		if first {
+			first = false
+			continue
+		}
+		col := strings.Split(sc.Text(), "\t")
+		if len(col) < 2 {
+			continue
+		}
+		total++
+		if tokensMeet(col[0], col[1]) {
+			met++
+		} else {
+			misses = append(misses, col[0]+"\t"+col[1])
+		}
+	}
+	share := float64(met) / float64(total)
+	t.Logf("wikidata-ru token pairs: %d, met: %d, share %.4f", total, met, share)
+	if share < 0.97 {
+		t.Errorf("token-level share %.4f < 0.97", share)
+	}
+	sort.Strings(misses)
+	out := filepath.Join("testdata", "translit_misses.txt")
+	if os.Getenv("TUYS_WRITE_MISSES") != "" {
+		if err := os.WriteFile(out, []byte(strings.Join(misses, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// tokensMeet compares the keys of two spellings of one name token (either
+// may fold into several tokens, e.g. "'abdu'l").
+func tokensMeet(a, b string) bool {
+	ka, kb := allKeys(a), allKeys(b)
+	if len(ka) == 0 || len(kb) == 0 {
+		return false
+	}
+	return keysMeet(ka, kb)
+}
+
+func allKeys(s string) []string {
+	var keys []string
+	for _, tok := range Tokens(s) {
+		keys = append(keys, TokenKeys(tok)...)
+	}
+	if toks := Tokens(s); len(toks) > 1 {
+		keys = append(keys, TokenKeys(strings.Join(toks, ""))...)
+	}
+	return keys
+}
+
+// TestTranslitMisses keeps the known hard cases visible: it reports how many
+// of them meet now (a normalizer change that fixes some is welcome).
+func TestTranslitMisses(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "translit_misses.txt"))
+	if err != nil {
+		t.Skipf("skipping: no misses list (%v)", err)
+	}
+	var n, fixed int
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		col := strings.Split(line, "\t")
+		if len(col) != 2 {
+			continue
+		}
+		n++
+		if tokensMeet(col[0], col[1]) {
+			fixed++
+		}
+	}
+	t.Logf("known hard cases: %d, now meeting: %d", n, fixed)
+}
