@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"time"
 
@@ -34,4 +35,28 @@ func OpenPostgres(ctx context.Context, url string, seal *Sealer) (Store, error) 
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
 	return s, nil
+}
+
+// PostgresSharedKey returns the encryption key kept in the database itself,
+// creating it on first use. It lets several nodes share one key with no
+// setup; a stolen database dump then decrypts too, so production should set
+// TUYS_SECRET_KEY on every node instead (the caller warns).
+func PostgresSharedKey(ctx context.Context, url string) ([]byte, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("shared key: %w", err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS tuys_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)`); err != nil {
+		return nil, fmt.Errorf("shared key: %w", err)
+	}
+	if _, err := db.ExecContext(ctx, `INSERT INTO tuys_settings (name, value) VALUES ('secret_key', $1) ON CONFLICT (name) DO NOTHING`,
+		NewCode(32)); err != nil {
+		return nil, fmt.Errorf("shared key: %w", err)
+	}
+	var v string
+	if err := db.QueryRowContext(ctx, `SELECT value FROM tuys_settings WHERE name = 'secret_key'`).Scan(&v); err != nil {
+		return nil, fmt.Errorf("shared key: %w", err)
+	}
+	return hex.DecodeString(v)
 }

@@ -1,0 +1,42 @@
+# tuys — the two commands: `make run` and `make test`.
+GO        ?= go
+BIN       ?= bin/tuys
+FUZZTIME  ?= 20s
+
+.PHONY: run test build lint bench fuzz test-deps clean
+
+## run: start the service on :8080 with data in ./tuys-data (SQLite, on-disk index, SMS to the log)
+run:
+	$(GO) run . serve
+
+## test: install/start what tests need (PostgreSQL, Chromium), then run every test with the race detector
+test: test-deps
+	$(GO) vet ./...
+	$(GO) test -race -count=1 -timeout 40m ./...
+
+test-deps:
+	@bash scripts/test-deps.sh
+
+## build: a static binary at bin/tuys
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) .
+
+## lint: gofmt and go vet must be clean
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+## bench: ingest, matching, index and dispatch figures (TUYS_BENCH_N sets the index size)
+bench: build
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./...
+
+## fuzz: run every fuzz target for FUZZTIME each
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin tuys-data

@@ -1,0 +1,90 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/data"
+)
+
+// NoteInput is the body of POST /api/v1/reports/{id}/notes (PFIF note).
+type NoteInput struct {
+	Status string `json:"status"`
+	Text   string `json:"text"`
+	Author string `json:"author"`
+}
+
+// PublicNote is a note as anyone may see it.
+type PublicNote struct {
+	ID        string    `json:"id"`
+	Status    string    `json:"status,omitempty"`
+	Text      string    `json:"text"`
+	Author    string    `json:"author,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+var noteStatuses = map[string]bool{"": true, data.NoteInfoSought: true, data.NoteBelievedAlive: true,
+	data.NoteBelievedMissing: true, data.NoteBelievedDead: true, data.NoteIsNoteAuthor: true}
+
+func (in *NoteInput) validate() FieldErrors {
+	fe := FieldErrors{}
+	if !noteStatuses[in.Status] {
+		fe.add("status", "field.note_status")
+	}
+	in.Text, in.Author = cleanText(in.Text), cleanText(in.Author)
+	checkText(fe, "text", in.Text, maxDescriptionLen, in.Status == "")
+	checkText(fe, "author", in.Author, maxShortLen, false)
+	if len(fe) > 0 {
+		return fe
+	}
+	return nil
+}
+
+func (s *Server) addNote(c *gin.Context) {
+	var in NoteInput
+	if err := s.decodeJSON(c, &in); err != nil {
+		c.Error(err)
+		return
+	}
+	n, err := s.storeNote(c, c.Param("id"), &in)
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	c.JSON(http.StatusCreated, publicNote(n))
+}
+
+func (s *Server) storeNote(c *gin.Context, reportID string, in *NoteInput) (*data.Note, error) {
+	if fe := in.validate(); fe != nil {
+		return nil, validationError(fe)
+	}
+	n := &data.Note{ReportID: reportID, Status: in.Status, Text: in.Text, Author: in.Author}
+	if err := s.store.AddNote(c.Request.Context(), n); err != nil {
+		return nil, err
+	}
+	s.wake()
+	return n, nil
+}
+
+func (s *Server) listNotes(c *gin.Context) {
+	if _, err := s.store.GetReport(c.Request.Context(), c.Param("id")); err != nil {
+		c.Error(err)
+		return
+	}
+	notes, err := s.store.ListNotes(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	out := make([]PublicNote, 0, len(notes))
+	for i := range notes {
+		out = append(out, publicNote(&notes[i]))
+	}
+	c.JSON(http.StatusOK, gin.H{"notes": out})
+}
+
+func publicNote(n *data.Note) PublicNote {
+	return PublicNote{ID: n.ID, Status: n.Status, Text: HidePhones(n.Text), Author: n.Author, CreatedAt: n.CreatedAt}
+}

@@ -1,0 +1,47 @@
+package api
+
+import (
+	"regexp"
+	"time"
+
+	"tuys/data"
+)
+
+// PublicReport is all that anyone may see of a report: never a phone number,
+// a contact name, or an exact location.
+type PublicReport struct {
+	ID          string    `json:"id"`
+	Kind        data.Kind `json:"kind"`
+	FullName    string    `json:"full_name"`
+	GivenName   string    `json:"given_name,omitempty"`
+	FamilyName  string    `json:"family_name,omitempty"`
+	Patronymic  string    `json:"patronymic,omitempty"`
+	Sex         string    `json:"sex,omitempty"`
+	BirthYear   int       `json:"birth_year,omitempty"`
+	YearApprox  bool      `json:"birth_year_approximate,omitempty"`
+	City        string    `json:"city,omitempty"`
+	Region      string    `json:"region,omitempty"`
+	Country     string    `json:"country,omitempty"`
+	Description string    `json:"description,omitempty"`
+	Status      string    `json:"status"`
+	LinkedID    string    `json:"linked_report_id,omitempty"`
+	CreatedAt   time.Time `json:"created_at"`
+	ExpiresAt   time.Time `json:"expires_at"`
+}
+
+// phoneLike finds digit runs that could be a phone number typed into free text.
+var phoneLike = regexp.MustCompile(`\+?\d[\d\s().-]{5,}\d`)
+
+// HidePhones masks anything that looks like a phone number in free text.
+func HidePhones(s string) string {
+	return phoneLike.ReplaceAllString(s, "•••")
+}
+
+func publicView(r *data.Report) PublicReport {
+	return PublicReport{
+		ID: r.ID, Kind: r.Kind, FullName: r.FullName, GivenName: r.GivenName, FamilyName: r.FamilyName,
+		Patronymic: r.Patronymic, Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
+		City: r.City, Region: r.Region, Country: r.Country, Description: HidePhones(r.Description),
+		Status: r.Status, LinkedID: r.LinkedID, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt,
+	}
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"tuys/data"
+)
+
+// setting is one configuration value: a flag whose default comes from a
+// TUYS_* environment variable, documented once for --help and the README.
+type setting struct {
+	flag, env, def, help string
+	secret               bool
+	val                  *string
+}
+
+// config is what `tuys serve` and the other subcommands read.
+type config struct {
+	settings []*setting
+}
+
+func (c *config) add(fs *flag.FlagSet, name, env, def, help string, secret bool) *string {
+	s := &setting{flag: name, env: env, def: def, help: help, secret: secret, val: new(string)}
+	fs.StringVar(s.val, name, def, fmt.Sprintf("%s\n(env %s)", help, env))
+	c.settings = append(c.settings, s)
+	return s.val
+}
+
+// parse parses args, then fills every flag not given on the command line
+// from its environment variable. Env values never reach --help output.
+func (c *config) parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	for _, s := range c.settings {
+		if v, ok := os.LookupEnv(s.env); ok && !given[s.flag] {
+			*s.val = v
+		}
+	}
+	return nil
+}
+
+// logSafe logs every setting once at start, secrets as "set"/"unset".
+func (c *config) logSafe(log *slog.Logger) {
+	attrs := make([]any, 0, 2*len(c.settings))
+	sorted := append([]*setting(nil), c.settings...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].env < sorted[j].env })
+	for _, s := range sorted {
+		v := *s.val
+		if s.secret || strings.Contains(strings.ToLower(s.env), "url") && strings.Contains(v, "@") {
+			v = redact(v)
+		}
+		attrs = append(attrs, s.env, v)
+	}
+	log.Info("configuration", attrs...)
+}
+
+func redact(v string) string {
+	if v == "" {
+		return "unset"
+	}
+	return "set"
+}
+
+// loadSecretKey returns the key that encrypts phone numbers at rest: from
+// TUYS_SECRET_KEY (64 hex characters or base64 of 32 bytes), from the file
+// TUYS_SECRET_KEY_FILE, or — embedded mode only — generated once into the
+// data directory so `make run` needs no setup.
+func loadSecretKey(raw, file, dataDir string, generate bool) ([]byte, error) {
+	if raw != "" {
+		return decodeKey(raw)
+	}
+	if file == "" {
+		if !generate {
+			return nil, nil
+		}
+		file = filepath.Join(dataDir, "secret.key")
+		if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+			if err := os.MkdirAll(dataDir, 0o700); err != nil {
+				return nil, fmt.Errorf("secret key: %w", err)
+			}
+			if err := os.WriteFile(file, []byte(data.NewCode(32)+"\n"), 0o600); err != nil {
+				return nil, fmt.Errorf("secret key: %w", err)
+			}
+		}
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("secret key file: %w", err)
+	}
+	return decodeKey(strings.TrimSpace(string(b)))
+}
+
+func decodeKey(s string) ([]byte, error) {
+	if b, err := hex.DecodeString(s); err == nil && len(b) >= 32 {
+		return b, nil
+	}
+	if b, err := base64.StdEncoding.DecodeString(s); err == nil && len(b) >= 32 {
+		return b, nil
+	}
+	return nil, errors.New("secret key: want 64 hex characters or base64 of 32 bytes (make one: openssl rand -hex 32)")
+}

@@ -1,0 +1,60 @@
+package data
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNormalizePhone(t *testing.T) {
+	cases := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"8 701 123 45 67", "+77011234567", true},
+		{"7011234567", "+77011234567", true},
+		{"+7 (701) 123-45-67", "+77011234567", true},
+		{"+90 532 123 45 67", "+905321234567", true},
+		{"0090 532 123 45 67", "+905321234567", true},
+		{"+49 151 2345 6789", "+4915123456789", true},
+		{"+7 916 123 45 67", "+79161234567", true}, // Russian mobile
+		{"12", "", false},
+		{"", "", false},
+		{"+7 709 123 45 67", "", false}, // 709 is not a valid KZ range
+		{"not a phone", "", false},
+		{strings.Repeat("1", 100), "", false},
+	}
+	for _, c := range cases {
+		got, ok := NormalizePhone(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("NormalizePhone(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestMaskPhone(t *testing.T) {
+	if got := MaskPhone("+77011234567"); got != "+7701***4567" {
+		t.Fatalf("mask: %s", got)
+	}
+	if got := MaskPhone("+7"); got != "***" {
+		t.Fatalf("short mask: %s", got)
+	}
+}
+
+// FuzzNormalizePhone: never panics, and a normalized number normalizes to itself.
+func FuzzNormalizePhone(f *testing.F) {
+	for _, s := range []string{"8 701 123 45 67", "+90 532 123 45 67", "00491512345678", "+882 1234 5678", "++7", "\x00", "８７０１"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e, ok := NormalizePhone(s)
+		if !ok {
+			return
+		}
+		if !strings.HasPrefix(e, "+") {
+			t.Fatalf("%q → %q: not E.164", s, e)
+		}
+		if again, ok2 := NormalizePhone(e); !ok2 || again != e {
+			t.Fatalf("not idempotent: %q → %q → %q (%v)", s, e, again, ok2)
+		}
+	})
+}

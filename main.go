@@ -1,0 +1,48 @@
+// Command tuys reunites families after an emergency: "looking for" and
+// "I am safe" reports, matched across scripts and spellings, with SMS.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `tuys — reunite families after an emergency.
+
+Usage:
+  tuys [command] [flags]
+
+Commands:
+  serve      run the web service (default)
+  eval       measure name matching on an evaluation set
+  reindex    rebuild the search index from the store
+  user       manage volunteer accounts (add, disable, reset)
+  migrate    apply database migrations and exit
+  purge      remove personal data of expired reports now
+
+Run "tuys COMMAND -h" for a command's flags. Every flag can also be set with
+the TUYS_* environment variable named in its help.
+`
+
+type command func(args []string, stdout, stderr io.Writer) int
+
+var commands = map[string]command{}
+
+func main() {
+	args := os.Args[1:]
+	name := "serve"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		name, args = args[0], args[1:]
+	}
+	if name == "help" || name == "--help" {
+		fmt.Fprint(os.Stdout, usage)
+		return
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "tuys: unknown command %q\n\n%s", name, usage)
+		os.Exit(2)
+	}
+	os.Exit(cmd(args, os.Stdout, os.Stderr))
+}
