@@ -1,0 +1,220 @@
+package notify
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"tuys/data"
+)
+
+// Composer turns decisions (a confirmed match, a YES, a status change) into
+// outbox rows. It does no I/O: the rows are written by the store in the same
+// transaction as the decision, so a decision and its SMS commit together.
+type Composer struct {
+	T       *Templates
+	Hotline string           // whom to ask about a safe person without a phone
+	Now     func() time.Time // for tests; time.Now when nil
+}
+
+// NewComposer builds a Composer with the embedded catalog.
+func NewComposer(cfg Config) (*Composer, error) {
+	t, err := LoadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	return &Composer{T: t, Hotline: cfg.Hotline}, nil
+}
+
+func (c *Composer) now() time.Time {
+	if c.Now != nil {
+		return c.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// Idempotency keys: one SMS per purpose and match, across replays and nodes.
+func seekerKey(matchID string) string  { return "match:" + matchID + ":seeker" }
+func foundKey(matchID string) string   { return "match:" + matchID + ":found" }
+func contactKey(matchID string) string { return "match:" + matchID + ":contact" }
+
+// MatchConfirmed composes what a confirmed match sends (ARCHITECTURE.md §
+// Consent): the seeker hears the person is safe (no number yet); the found
+// person hears who is looking and is asked for consent, which is recorded —
+// unless the safe report already allowed sharing, in which case the seeker
+// gets the number at once. It fits search.Composer.
+func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe *data.Report) ([]data.Message, []data.Consent, error) {
+	if seek == nil || safe == nil {
+		return nil, nil, errors.New("compose match: missing report")
+	}
+	now := c.now()
+	var msgs []data.Message
+	var consents []data.Consent
+	add := func(key, reportID, to, lang, body string) {
+		msgs = append(msgs, c.message(key, m.ID, reportID, to, lang, body, now))
+	}
+	if seek.ContactPhone != "" {
+		body, err := c.seekerFound(seek, safe)
+		if err != nil {
+			return nil, nil, fmt.Errorf("compose match %s: %w", m.ID, err)
+		}
+		add(seekerKey(m.ID), seek.ID, seek.ContactPhone, seek.Language, body)
+	}
+	// The found person needs someone to answer to, and must not be told
+	// about their own report.
+	if safe.ContactPhone == "" || seek.ContactPhone == "" || safe.ContactPhone == seek.ContactPhone {
+		return msgs, nil, nil
+	}
+	name := "found_ask"
+	if safe.ShareContact {
+		name = "found_shared"
+	}
+	body, err := c.T.Fit(safe.Language, name, func(level int) Vars {
+		return c.seekerVars(seek, safe.Language, level)
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("compose match %s: %w", m.ID, err)
+	}
+	add(foundKey(m.ID), safe.ID, safe.ContactPhone, safe.Language, body)
+	if !safe.ShareContact {
+		consents = append(consents, data.Consent{MatchID: m.ID, Phone: safe.ContactPhone, AskedAt: now})
+		return msgs, consents, nil
+	}
+	contact, err := c.Contact(m, seek, safe)
+	if err != nil {
+		return nil, nil, err
+	}
+	return append(msgs, contact), nil, nil
+}
+
+// Contact composes the seeker's SMS with the found person's number: what a
+// YES (or share_contact) produces, key match:{id}:contact.
+func (c *Composer) Contact(m data.Match, seek, safe *data.Report) (data.Message, error) {
+	if seek == nil || safe == nil || seek.ContactPhone == "" || safe.ContactPhone == "" {
+		return data.Message{}, errors.New("compose contact: both parties need a phone")
+	}
+	body, err := c.T.Fit(seek.Language, "contact", func(level int) Vars {
+		v := c.personVars(safe, seek.Language, level)
+		v.Phone = safe.ContactPhone
+		return v
+	})
+	if err != nil {
+		return data.Message{}, fmt.Errorf("compose contact %s: %w", m.ID, err)
+	}
+	return c.message(contactKey(m.ID), m.ID, seek.ID, seek.ContactPhone, seek.Language, body, c.now()), nil
+}
+
+func (c *Composer) seekerFound(seek, safe *data.Report) (string, error) {
+	name := "seeker_found"
+	if safe.ContactPhone == "" {
+		name = "seeker_found_nophone"
+	}
+	return c.T.Fit(seek.Language, name, func(level int) Vars {
+		v := c.personVars(safe, seek.Language, level)
+		v.Where = where(safe, level)
+		v.Hotline = c.hotline()
+		return v
+	})
+}
+
+// personVars describe the person a report is about. Names start at level 1
+// (first word + initials): an SMS can be read by anyone holding the phone.
+func (c *Composer) personVars(r *data.Report, lang string, level int) Vars {
+	return Vars{
+		Name:    ShortName(personName(r), max(level, 1), 28),
+		Details: details(r, level),
+		Sex:     r.Sex,
+		Date:    FormatDate(lang, r.CreatedAt),
+		Hotline: c.hotline(),
+	}
+}
+
+// seekerVars describe the seeker to the found person: first name, relation, phone.
+func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
+	first := Truncate(FirstName(seek.ContactName), 20-4*level)
+	if first == "" {
+		first = map[string]string{"kk": "жақыныңыз", "ru": "близкий человек", "en": "someone"}[Lang(lang)]
+	}
+	rel := Relation(seek.Relation, lang)
+	if level >= 2 {
+		rel = Truncate(rel, 10)
+	}
+	return Vars{Seeker: first, Relation: rel, Phone: seek.ContactPhone}
+}
+
+// where says where a phoneless safe person was reported: the source list
+// (hospital, shelter) or else the city.
+func where(r *data.Report, level int) string {
+	w := r.SourceName
+	if w == "" {
+		w = r.City
+	}
+	if w == "" {
+		w = "?"
+	}
+	return Truncate(w, 32-8*level)
+}
+
+func (c *Composer) hotline() string {
+	if c.Hotline == "" {
+		return "112"
+	}
+	return c.Hotline
+}
+
+func (c *Composer) message(key, matchID, reportID, to, lang, body string, now time.Time) data.Message {
+	return data.Message{
+		Key: key, MatchID: matchID, ReportID: reportID, To: to, Body: body,
+		Language: Lang(lang), Segments: Segments(body), State: data.MsgQueued,
+		NextAttemptAt: now, CreatedAt: now, UpdatedAt: now,
+	}
+}
+
+// phoneTag is a short hash of a number for idempotency keys, which are not
+// encrypted at rest and so must never hold the number itself.
+func phoneTag(phone string) string {
+	h := sha256.Sum256([]byte("tuys-key:" + phone))
+	return hex.EncodeToString(h[:6])
+}
+
+// SubscribeConfirm asks phone to confirm (YES) SMS updates on report r.
+func (c *Composer) SubscribeConfirm(r *data.Report, phone, lang string) (data.Message, error) {
+	body, err := c.T.Fit(lang, "subscribe_confirm", func(level int) Vars { return c.personVars(r, lang, level) })
+	if err != nil {
+		return data.Message{}, fmt.Errorf("compose subscription %s: %w", r.ID, err)
+	}
+	key := "sub:" + r.ID + ":" + phoneTag(phone) + ":confirm"
+	return c.message(key, "", r.ID, phone, lang, body, c.now()), nil
+}
+
+// StatusChanged tells a subscriber that report r changed. change is
+// data.StatusFound, data.StatusClosed or "note"; ref makes the key unique
+// per change (a note id, an event sequence).
+func (c *Composer) StatusChanged(r *data.Report, phone, lang, change, ref string) (data.Message, error) {
+	body, err := c.T.Fit(lang, "status_change", func(level int) Vars {
+		v := c.personVars(r, lang, level)
+		v.Status = statusWord(change, lang)
+		return v
+	})
+	if err != nil {
+		return data.Message{}, fmt.Errorf("compose status change %s: %w", r.ID, err)
+	}
+	key := "sub:" + r.ID + ":" + phoneTag(phone) + ":" + change + ":" + ref
+	return c.message(key, "", r.ID, phone, lang, body, c.now()), nil
+}
+
+func statusWord(change, lang string) string {
+	words := map[string][3]string{
+		data.StatusFound:  {"табылды", "найден(а)", "found"},
+		data.StatusClosed: {"жабылды", "запись закрыта", "closed"},
+		"note":            {"жаңа жазба", "новая заметка", "new note"},
+	}
+	w, ok := words[change]
+	if !ok {
+		return change
+	}
+	return w[map[string]int{"kk": 0, "ru": 1, "en": 2}[Lang(lang)]]
+}

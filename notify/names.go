@@ -1,0 +1,104 @@
+package notify
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"tuys/data"
+)
+
+// maxLevel is the shortest form names take (see ShortName).
+const maxLevel = 3
+
+// ShortName shortens a full name by level, always on letter boundaries:
+// 0 as written ("Жумабаев Ерлан Серикович"), 1 first word and initials
+// ("Жумабаев Е. С."), 2 initials only ("Ж. Е. С."), 3 one initial ("Ж.").
+// Every form is also capped at maxRunes letters.
+func ShortName(full string, level, maxRunes int) string {
+	words := strings.Fields(norm.NFC.String(full))
+	if len(words) == 0 {
+		return ""
+	}
+	out := make([]string, 0, len(words))
+	for i, w := range words {
+		switch {
+		case level >= 3 && i > 0:
+			continue
+		case level >= 2, level == 1 && i > 0:
+			w = initial(w)
+		}
+		out = append(out, w)
+	}
+	return Truncate(strings.Join(out, " "), maxRunes)
+}
+
+// initial returns a word's first letter and a dot ("Ерлан" → "Е.").
+func initial(w string) string {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return string(r) + "."
+		}
+	}
+	return ""
+}
+
+// Truncate cuts s to at most n runes on a character boundary (NFC first, so
+// a letter and its combining mark stay together), marking the cut with ".".
+func Truncate(s string, n int) string {
+	s = norm.NFC.String(strings.TrimSpace(s))
+	if n <= 0 || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	var b strings.Builder
+	var it norm.Iter
+	it.InitString(norm.NFC, s)
+	for count := 0; !it.Done(); {
+		seg := it.Next() // one character with its combining marks
+		k := utf8.RuneCount(seg)
+		if count+k > n-1 {
+			break
+		}
+		b.Write(seg)
+		count += k
+	}
+	return strings.TrimRight(b.String(), " -,") + "."
+}
+
+// FirstName is the given name to show for a contact ("Айгуль Сатпаева" → "Айгуль").
+func FirstName(full string) string {
+	if f := strings.Fields(full); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// personName is the name of the person a report describes.
+func personName(r *data.Report) string {
+	if r.FullName != "" {
+		return r.FullName
+	}
+	return strings.TrimSpace(r.FamilyName + " " + r.GivenName + " " + r.Patronymic)
+}
+
+// details is "1985, Алматы" (what is known), capped to keep SMS short.
+func details(r *data.Report, level int) string {
+	var parts []string
+	if r.BirthYear > 0 {
+		parts = append(parts, strconv.Itoa(r.BirthYear))
+	}
+	city := r.City
+	if city == "" {
+		city = r.Region
+	}
+	if city != "" {
+		parts = append(parts, Truncate(city, max(24-4*level, 10)))
+	}
+	if len(parts) == 0 {
+		return "?"
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,180 @@
+package notify
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"tuys/data"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// Longest realistic values: double-barrelled Kazakh and Russian names with
+// patronymics, long cities and institutions, foreign numbers.
+var (
+	longNames = []string{
+		"Нұрсұлтанова-Жанғабылова Гүлжанат Қуанышбекқызы",
+		"Константинопольская-Преображенская Александра Владиславовна",
+		"Nursultanova-Zhangabylova Gulzhanat Kuanyshbekkyzy",
+	}
+	longCity    = "Петропавловск-Камчатский"
+	longSource  = "Городская клиническая больница скорой медицинской помощи №7 г. Усть-Каменогорск"
+	longSeeker  = "Александра-Виктория Константинопольская"
+	longRel     = "троюродная племянница мужа"
+	longPhone   = "+821012345678"
+	longHotline = "+7 727 123 45 67"
+)
+
+func templateNames(t *testing.T, tm *Templates, lang string) []string {
+	t.Helper()
+	var names []string
+	for _, x := range tm.byLang[lang].Templates() {
+		if x.Name() != lang && !strings.HasSuffix(x.Name(), ".tmpl") {
+			names = append(names, x.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func TestCatalogSameInEveryLanguage(t *testing.T) {
+	tm := MustTemplates()
+	want := templateNames(t, tm, "en")
+	if len(want) < 15 {
+		t.Fatalf("en defines only %d templates", len(want))
+	}
+	for _, lang := range Languages {
+		if got := templateNames(t, tm, lang); strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%s defines %v, en defines %v", lang, got, want)
+		}
+	}
+}
+
+// TestEveryTemplateFitsTwoSegments renders every template in every language
+// with the longest names we expect, shortening like the composer does.
+func TestEveryTemplateFitsTwoSegments(t *testing.T) {
+	tm := MustTemplates()
+	for _, lang := range Languages {
+		for _, name := range templateNames(t, tm, lang) {
+			for _, full := range longNames {
+				r := &data.Report{FullName: full, BirthYear: 1987, City: longCity, SourceName: longSource, CreatedAt: time.Now()}
+				c := &Composer{T: tm, Hotline: longHotline}
+				body, err := tm.Fit(lang, name, func(level int) Vars {
+					v := c.personVars(r, lang, level)
+					sv := c.seekerVars(&data.Report{ContactName: longSeeker, Relation: longRel, ContactPhone: longPhone}, lang, level)
+					v.Seeker, v.Relation, v.Phone = sv.Seeker, sv.Relation, longPhone
+					v.Where, v.Status = where(r, level), statusWord("note", lang)
+					v.Matches = matchesLine(lang, []*data.Report{r, r, r}, level)
+					return v
+				})
+				if err != nil {
+					t.Errorf("%s/%s with %q: %v", lang, name, full, err)
+					continue
+				}
+				if !utf8.ValidString(body) || strings.ContainsRune(body, utf8.RuneError) {
+					t.Errorf("%s/%s: invalid UTF-8 in %q", lang, name, body)
+				}
+			}
+		}
+	}
+}
+
+func TestShortName(t *testing.T) {
+	tests := []struct {
+		full  string
+		level int
+		max   int
+		want  string
+	}{
+		{"Жумабаев  Ерлан Серикович", 0, 40, "Жумабаев Ерлан Серикович"},
+		{"Жумабаев Ерлан Серикович", 1, 40, "Жумабаев Е. С."},
+		{"Жумабаев Ерлан Серикович", 2, 40, "Ж. Е. С."},
+		{"Жумабаев Ерлан Серикович", 3, 40, "Ж."},
+		{"Нұрсұлтанова-Жанғабылова Гүлжанат", 1, 12, "Нұрсұлтанов."},
+		{"Ömer Şahin", 1, 40, "Ömer Ş."},
+		{"", 1, 10, ""},
+		// A decomposed й is composed first, so it counts as one letter.
+		{"Аби\u0306 Ли", 0, 4, "Абй."},
+	}
+	for _, tt := range tests {
+		got := ShortName(tt.full, tt.level, tt.max)
+		if got != tt.want {
+			t.Errorf("ShortName(%q, %d, %d) = %q, want %q", tt.full, tt.level, tt.max, got, tt.want)
+		}
+		if utf8.RuneCountInString(got) > tt.max {
+			t.Errorf("ShortName(%q) = %q is longer than %d", tt.full, got, tt.max)
+		}
+	}
+}
+
+func TestTruncateNeverSplitsACharacter(t *testing.T) {
+	s := "Қ\u0301азақ" // a letter with a combining accent that NFC cannot compose
+	for n := 1; n <= 7; n++ {
+		got := Truncate(s, n)
+		if strings.HasPrefix(got, "Қ") && !strings.HasPrefix(got, "Қ\u0301") && got != "." {
+			t.Errorf("Truncate(%q, %d) = %q split a letter from its accent", s, n, got)
+		}
+		if !utf8.ValidString(got) {
+			t.Errorf("Truncate(%q, %d) = invalid UTF-8", s, n)
+		}
+	}
+}
+
+func TestRelation(t *testing.T) {
+	for _, tt := range []struct{ in, lang, want string }{
+		{"sister", "ru", "сестра"}, {"Сестра", "en", "sister"}, {"мать", "kk", "ана"},
+		{"sister", "kk", "әпке-сіңлі"}, {"", "ru", ""}, {"троюродная племянница мужа", "en", "троюродная плем."},
+	} {
+		if got := Relation(tt.in, tt.lang); got != tt.want {
+			t.Errorf("Relation(%q, %s) = %q, want %q", tt.in, tt.lang, got, tt.want)
+		}
+	}
+}
+
+// TestGolden renders every template with typical values; review diffs of
+// testdata/golden/*.txt like code (go test ./notify -run Golden -update).
+func TestGolden(t *testing.T) {
+	tm := MustTemplates()
+	day := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+	r := &data.Report{FullName: "Жумабаев Ерлан Серикович", Sex: "M", BirthYear: 1985, City: "Алматы", SourceName: "Больница №7", CreatedAt: day}
+	for _, lang := range Languages {
+		var b strings.Builder
+		for _, name := range templateNames(t, tm, lang) {
+			v := (&Composer{T: tm}).personVars(r, lang, 0)
+			v.Seeker, v.Relation, v.Phone = "Айгуль", Relation("sister", lang), "+77011234567"
+			v.Where, v.Hotline, v.Status = where(r, 0), "+7 727 000 00 00", statusWord("found", lang)
+			if name == "filed_seek" {
+				v.Matches = matchesLine(lang, []*data.Report{r}, 0)
+			}
+			body, err := tm.Render(lang, name, v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			enc, n := Units(body)
+			fmt.Fprintf(&b, "## %s (%s, %d units, %d segments)\n%s\n\n", name, enc, n, Segments(body), body)
+		}
+		path := filepath.Join("testdata", "golden", lang+".txt")
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create)", err)
+		}
+		if string(want) != b.String() {
+			t.Errorf("%s differs from golden file; got:\n%s", path, b.String())
+		}
+	}
+}
