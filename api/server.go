@@ -35,6 +35,8 @@ type Server struct {
 	log    *slog.Logger
 	now    func() time.Time
 	parse  NameParser
+	sec    *security // rate limits, headers, tokens (security.go)
+	web    *webUI    // pages and console (web.go)
 }
 
 // New builds a Server; engine may be nil in tests that need no matching.
@@ -42,8 +44,11 @@ func New(cfg Config, store data.Store, engine Engine, parse NameParser, log *slo
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = 64 << 10
 	}
-	return &Server{cfg: cfg, store: store, engine: engine, log: log, parse: parse,
+	s := &Server{cfg: cfg, store: store, engine: engine, log: log, parse: parse,
 		now: func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }}
+	s.sec = newSecurity(s)
+	s.web = newWebUI(s)
+	return s
 }
 
 // Handler returns the routed HTTP handler.
@@ -51,17 +56,24 @@ func (s *Server) Handler() http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(recovery(s.log), language(), errorMiddleware(s.log, nil))
+	r.Use(recovery(s.log), language(), errorMiddleware(s.log, s.renderErrorPage))
+	r.Use(s.securityMiddleware()...)
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
-	v1 := r.Group("/api/v1")
+	s.apiRoutes(r.Group("/api/v1"))
+	s.webhookRoutes(r)
+	s.webRoutes(r)
+	r.NoRoute(func(c *gin.Context) { c.Error(errNotFound) })
+	return r
+}
+
+// apiRoutes are the JSON API (api/openapi.yaml).
+func (s *Server) apiRoutes(v1 *gin.RouterGroup) {
 	v1.POST("/reports", s.createReport)
 	v1.GET("/reports/:id", s.getReport)
 	v1.DELETE("/reports/:id", s.deleteReport)
 	v1.POST("/reports/:id/notes", s.addNote)
 	v1.GET("/reports/:id/notes", s.listNotes)
-	r.NoRoute(func(c *gin.Context) { c.Error(errNotFound) })
-	return r
 }
 
 func (s *Server) healthz(c *gin.Context) {
