@@ -1,0 +1,178 @@
+package search
+
+import (
+	"strings"
+)
+
+// Name is a person's name split into parts. People write their names in any
+// order (Russian documents: family given patronymic; English: given family;
+// Kazakh: given father's-name+ұлы), so roles are inferred from the words
+// themselves: patronymic endings, surname endings, the given-name table.
+type Name struct {
+	Full       string
+	Given      string   // as written
+	Family     string   // as written
+	Patronymic string   // as written, including a separate ұлы/қызы
+	Other      []string // further words (a second given name, a double surname)
+	Sex        string   // "M", "F" or "" when the name does not tell
+	AltGiven   []string // full names a diminutive stands for (Саша → Александр, Александра)
+}
+
+// Korean-Kazakh (Koryo-saram) surnames: short, so fuzzy matching alone would
+// confuse them, and their Latin spellings differ more than the normalizer's
+// rules (Цой/Tsoi/Choi, Ли/Li/Lee/Ri, Пак/Pak/Park). Each group maps onto
+// the key of its first spelling.
+const koreanSurnames = `Цой|Tsoi|Choi|Tsoy|Choy Ли|Li|Lee|Ri|Yi Ким|Kim Пак|Pak|Park|Bak Тен|Ten|Teng Хан|Han|Khan Шин|Shin|Sin Югай|Yugai|Yugay Ни|Ni Тян|Tyan|Tian Цхай|Tskhai Ан|An|Ahn Хегай|Hegai|Khegai Огай|Ogai|Ogay Лим|Lim Нам|Nam Мун|Mun|Moon Хван|Hwang|Khvan Чен|Chen|Cheng Кан|Kang Ю|Yu|Yoo Пен|Pen Де|De Лигай|Ligai Кугай|Kugai Ни|Nee Тё|Tyo|Cho Чжон|Jeong|Jung|Chong Лян|Lyan Сон|Son|Song Шегай|Shegai Когай|Kogai|Kogay`
+
+var koreanByKey = map[string]string{}
+
+func init() {
+	for _, group := range strings.Fields(koreanSurnames) {
+		vars := strings.Split(group, "|")
+		canon := nameKey(vars[0])
+		for _, v := range vars {
+			koreanByKey[nameKey(v)] = canon
+		}
+	}
+}
+
+// koreanKey returns the group key of a Korean surname, or "".
+func koreanKey(tok string) string { return koreanByKey[Skeleton(tok)] }
+
+// patronymic endings on the primary key, with the sex they imply. Russian
+// (-ович/-евич/-ич, -овна/-евна/-ична), Kazakh (-ұлы/-uly/-uli,
+// -қызы/-kyzy/-qyzy), Azerbaijani/Uzbek (-оглы/-ogli/-ugli, -кизи).
+var patronymicEnds = []struct{ end, sex string }{
+	{"ovich", "M"}, {"evich", "M"}, {"ich", "M"}, {"uli", "M"}, {"ogli", "M"}, {"ugli", "M"},
+	{"ovna", "F"}, {"evna", "F"}, {"ichna", "F"}, {"inichna", "F"}, {"kizi", "F"},
+}
+
+// patronymicOf returns the sex a patronymic implies and its stem (the
+// father's name: Серикович, Серікұлы → serik), or ok=false.
+func patronymicOf(key string) (stem, sex string, ok bool) {
+	for _, p := range patronymicEnds {
+		if len(key) > len(p.end)+2 && strings.HasSuffix(key, p.end) {
+			return key[:len(key)-len(p.end)], p.sex, true
+		}
+	}
+	return "", "", false
+}
+
+// standalone "son of"/"daughter of" words written apart: Серік ұлы.
+var sonDaughter = map[string]bool{"uli": true, "ulu": true, "kizi": true, "ogli": true, "ugli": true}
+
+// familyEnds are surname endings on the primary key with the sex they imply
+// ("" = either). Longest first.
+var familyEnds = []struct{ end, sex string }{
+	{"skaia", "F"}, {"tskaia", "F"}, {"ska", "F"}, {"ova", "F"}, {"eva", "F"}, {"ina", "F"},
+	{"ski", "M"}, {"ov", "M"}, {"ev", "M"}, {"in", "M"},
+	{"enko", ""}, {"uk", ""}, {"ian", ""}, {"dze", ""}, {"shvili", ""}, {"uli", "M"}, {"kizi", "F"},
+}
+
+// familyOf reports whether key looks like a surname and the sex its ending
+// implies.
+func familyOf(key string) (sex string, ok bool) {
+	if koreanByKey[key] != "" {
+		return "", true
+	}
+	for _, f := range familyEnds {
+		if len(key) >= len(f.end)+3 && strings.HasSuffix(key, f.end) {
+			return f.sex, true
+		}
+	}
+	return "", false
+}
+
+// ParseName splits a full name written in any script and order into
+// given, family and patronymic parts and infers the sex where the name
+// tells it. The intake uses it to fill data.Report's name fields.
+func ParseName(full string) Name {
+	n := Name{Full: strings.TrimSpace(full)}
+	words := splitWords(full)
+	type part struct {
+		text, key string
+		keys      []string
+	}
+	var parts []part
+	for _, w := range words {
+		toks := Tokens(w)
+		if len(toks) == 0 {
+			continue
+		}
+		key := Skeleton(strings.Join(toks, ""))
+		if sonDaughter[key] && len(parts) > 0 {
+			// Серік ұлы: one patronymic written in two words.
+			last := &parts[len(parts)-1]
+			last.text += " " + w
+			last.key += key
+			last.keys = TokenKeys(last.key)
+			continue
+		}
+		parts = append(parts, part{text: w, key: key, keys: TokenKeys(strings.Join(toks, ""))})
+	}
+	var rest []part
+	patSex := ""
+	for _, p := range parts {
+		// With two words one is the given name and the other the family
+		// name, even when it ends like a patronymic (Абрамович, Кунанбайұлы).
+		if n.Patronymic == "" && len(parts) > 2 {
+			if _, sex, ok := patronymicOf(p.key); ok {
+				n.Patronymic, patSex = p.text, sex
+				continue
+			}
+		}
+		rest = append(rest, p)
+	}
+	// Score each remaining word as a family name; the best one is the
+	// family name, the first of the others the given name.
+	famIdx, best := -1, -100
+	for i, p := range rest {
+		s := 0
+		if _, ok := familyOf(p.key); ok {
+			s += 2
+		}
+		if _, ok := lookupGiven(p.keys); ok {
+			s -= 2
+		}
+		if lookupDiminutive(p.keys) != nil {
+			s -= 2
+		}
+		if s > best || (s == best && i == 0) {
+			famIdx, best = i, s
+		}
+	}
+	if len(rest) == 1 && best < 0 {
+		famIdx = -1 // a lone given name: "Ерлан"
+	}
+	for i, p := range rest {
+		switch {
+		case i == famIdx:
+			n.Family = p.text
+		case n.Given == "":
+			n.Given = p.text
+		default:
+			n.Other = append(n.Other, p.text)
+		}
+	}
+	if n.Given != "" {
+		n.AltGiven = lookupDiminutive(TokenKeys(strings.Join(Tokens(n.Given), "")))
+	}
+	n.Sex = patSex
+	if n.Sex == "" && n.Family != "" {
+		n.Sex, _ = familyOf(nameKey(n.Family))
+	}
+	if n.Sex == "" && n.Given != "" {
+		if g, ok := lookupGiven(TokenKeys(strings.Join(Tokens(n.Given), ""))); ok {
+			n.Sex = g.sex
+		}
+	}
+	return n
+}
+
+// splitWords splits on spaces and commas but keeps hyphenated words whole
+// (Ivanova-Petrova, Мухамед-Али).
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == ',' || r == '\t' || r == '\n' || r == ';' || r == '/' || r == '(' || r == ')'
+	})
+}

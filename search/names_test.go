@@ -1,0 +1,44 @@
+package search
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParseName(t *testing.T) {
+	cases := []struct {
+		in                       string
+		given, family, patr, sex string
+		alt                      []string
+	}{
+		{"Жұмабаев Ерлан Серікұлы", "Ерлан", "Жұмабаев", "Серікұлы", "M", nil},
+		{"Ерлан Жумабаев Серикович", "Ерлан", "Жумабаев", "Серикович", "M", nil},
+		{"Aigerim Zhumabayeva", "Aigerim", "Zhumabayeva", "", "F", nil},
+		{"Zhumabayev Yerlan", "Yerlan", "Zhumabayev", "", "M", nil},
+		{"Саша Иванов", "Саша", "Иванов", "", "M", []string{"Александр", "Александра"}},
+		{"Kim Olga", "Olga", "Kim", "", "F", nil},
+		{"Цой Виктор", "Виктор", "Цой", "", "M", nil},
+		{"Сулейменова Айжан Болатқызы", "Айжан", "Сулейменова", "Болатқызы", "F", nil},
+		{"Беков Ержан Серік ұлы", "Ержан", "Беков", "Серік ұлы", "M", nil},
+		{"Ерлан", "Ерлан", "", "", "M", nil},
+		{"Высоцкая Анна", "Анна", "Высоцкая", "", "F", nil},
+		{"Ivanova-Petrova Maria", "Maria", "Ivanova-Petrova", "", "F", nil},
+	}
+	for _, c := range cases {
+		n := ParseName(c.in)
+		if n.Given != c.given || n.Family != c.family || n.Patronymic != c.patr || n.Sex != c.sex || !reflect.DeepEqual(n.AltGiven, c.alt) {
+			t.Errorf("ParseName(%q) = given %q family %q patr %q sex %q alt %v; want %q %q %q %q %v",
+				c.in, n.Given, n.Family, n.Patronymic, n.Sex, n.AltGiven, c.given, c.family, c.patr, c.sex, c.alt)
+		}
+	}
+}
+
+func TestKoreanSurnames(t *testing.T) {
+	for _, g := range [][]string{{"Цой", "Tsoi", "Choi"}, {"Ли", "Li", "Lee"}, {"Пак", "Pak", "Park"}, {"Ким", "Kim"}} {
+		for _, v := range g[1:] {
+			if koreanKey(Fold(v)) != koreanKey(Fold(g[0])) || koreanKey(Fold(v)) == "" {
+				t.Errorf("%s and %s: different Korean surname keys", g[0], v)
+			}
+		}
+	}
+}
