@@ -60,6 +60,7 @@ type Server struct {
 	mu       sync.Mutex
 	msgs     []Message
 	posts    int
+	lists    int
 	failures []failure
 	hang     int
 	release  chan struct{}
@@ -138,6 +139,13 @@ func (s *Server) Posts() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.posts
+}
+
+// Lists counts message-listing requests (reconciliation lookups).
+func (s *Server) Lists() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lists
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
@@ -272,6 +280,9 @@ func newSID() string {
 }
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	s.lists++
+	s.mu.Unlock()
 	q := r.URL.Query()
 	after, hasAfter := parseDate(q.Get("DateSent>"))
 	var out []map[string]any

@@ -1,0 +1,190 @@
+package notify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"tuys/data"
+)
+
+// handle takes one claimed message as far as it can go now.
+func (d *Dispatcher) handle(ctx context.Context, m *data.Message) error {
+	if needsReconcile(m) {
+		if done, err := d.reconcile(ctx, m); done || err != nil {
+			return err
+		}
+	}
+	if d.MaxAttempts > 0 && m.Attempts >= d.MaxAttempts {
+		return d.finish(ctx, m, data.MsgFailed, m.ErrorCode,
+			fmt.Sprintf("gave up after %d attempts: %s", m.Attempts, m.ErrorText))
+	}
+	reason, later, err := d.check(ctx, m)
+	switch {
+	case err != nil:
+		return d.retry(ctx, m, &SendError{Outcome: Retryable, Reason: "check failed: " + err.Error()})
+	case reason != "":
+		d.stats.Suppressed.Add(1)
+		return d.finish(ctx, m, data.MsgSuppressed, 0, reason)
+	case !later.IsZero():
+		d.stats.Deferred.Add(1)
+		m.State, m.NextAttemptAt, m.ErrorText = data.MsgQueued, later, "hourly SMS budget reached; waiting"
+		return d.save(ctx, m)
+	}
+	return d.send(ctx, m)
+}
+
+// send records the attempt before the request leaves (so a crash leaves a
+// trace to reconcile), sends, and records the outcome.
+func (d *Dispatcher) send(ctx context.Context, m *data.Message) error {
+	if err := d.Store.MarkSending(ctx, m.ID, d.Worker); err != nil {
+		if errors.Is(err, data.ErrConflict) {
+			return nil // our lease ended; another worker owns the message now
+		}
+		return fmt.Errorf("mark sending %s: %w", m.Key, err)
+	}
+	m.State, m.AttemptedAt = data.MsgSending, d.now()
+	m.Attempts++
+	res, err := d.Sender.Send(ctx, m.To, m.Body, d.CallbackURL)
+	if err != nil {
+		return d.failed(ctx, m, err)
+	}
+	d.stats.Sent.Add(1)
+	return d.accepted(ctx, m, res)
+}
+
+func (d *Dispatcher) accepted(ctx context.Context, m *data.Message, res SendResult) error {
+	m.ProviderSID = res.SID
+	if res.Segments > 0 {
+		m.Segments = res.Segments
+	}
+	state := res.State
+	if state == "" || state == data.MsgQueued || state == data.MsgSending {
+		state = data.MsgSent
+	}
+	d.Log.InfoContext(ctx, "sms sent", "key", m.Key, "to", MaskPhone(m.To), "sid", res.SID, "attempt", m.Attempts)
+	return d.finish(ctx, m, state, 0, "")
+}
+
+func (d *Dispatcher) failed(ctx context.Context, m *data.Message, err error) error {
+	var se *SendError
+	if !errors.As(err, &se) {
+		se = &SendError{Outcome: Retryable, MaybeSent: true, Reason: err.Error(), Err: err}
+	}
+	if se.Outcome == Permanent {
+		d.stats.Failed.Add(1)
+		d.Log.WarnContext(ctx, "sms failed", "key", m.Key, "to", MaskPhone(m.To), "code", se.Code, "reason", se.Reason)
+		return d.finish(ctx, m, data.MsgFailed, se.Code, se.Reason)
+	}
+	return d.retry(ctx, m, se)
+}
+
+// retry puts m back in the queue after an exponential, jittered delay.
+func (d *Dispatcher) retry(ctx context.Context, m *data.Message, se *SendError) error {
+	d.stats.Retried.Add(1)
+	m.State, m.ErrorCode, m.ErrorText = data.MsgQueued, se.Code, se.Reason
+	if se.MaybeSent && definitive(se.Code) {
+		m.ErrorCode = 0 // keep the reconcile mark (see needsReconcile)
+	}
+	m.NextAttemptAt = d.now().Add(d.backoff(m.Attempts))
+	d.Log.WarnContext(ctx, "sms retry", "key", m.Key, "to", MaskPhone(m.To), "reason", se.Reason, "at", m.NextAttemptAt)
+	return d.save(ctx, m)
+}
+
+// needsReconcile: a request may have left and been accepted without our
+// knowing (a crash while sending, a timeout, a 5xx). Codes of refusals that
+// prove nothing was created (429, 21xxx) need no look.
+func needsReconcile(m *data.Message) bool {
+	if m.AttemptedAt.IsZero() {
+		return false
+	}
+	return m.State == data.MsgSending || !definitive(m.ErrorCode)
+}
+
+func definitive(code int) bool {
+	return code == 429 || code == 20429 || code == 20003 || code == 401 || code == 403 || (code >= 21000 && code < 22000)
+}
+
+// reconcile asks the provider whether the last attempt went out. done is
+// true when it did (the message is then recorded as sent, not resent).
+func (d *Dispatcher) reconcile(ctx context.Context, m *data.Message) (done bool, err error) {
+	found, err := d.Sender.Find(ctx, m.To, m.AttemptedAt, m.Body)
+	if err != nil {
+		// Unknown stays unknown: keep the mark and look again later.
+		m.ErrorCode = 0
+		return true, d.retry(ctx, m, &SendError{Outcome: Retryable, Reason: "could not check an earlier attempt: " + err.Error()})
+	}
+	if found == nil {
+		return false, nil
+	}
+	d.stats.Reconciled.Add(1)
+	d.Log.InfoContext(ctx, "sms reconciled: earlier attempt was sent", "key", m.Key, "sid", found.SID)
+	return true, d.accepted(ctx, m, *found)
+}
+
+// check applies the abuse limits. reason != "" suppresses the message for
+// good; a non-zero later defers it (the hourly budget frees up by itself).
+func (d *Dispatcher) check(ctx context.Context, m *data.Message) (reason string, later time.Time, err error) {
+	out, err := d.Store.OptedOut(ctx, m.To)
+	if err != nil || out {
+		return iff(out, "the recipient replied STOP"), later, err
+	}
+	if reason = d.Policy.CheckNumber(m.To); reason != "" {
+		return reason, later, nil
+	}
+	now := d.now()
+	if d.Policy.DailyCap > 0 {
+		n, err := d.Store.CountSentTo(ctx, m.To, now.Add(-24*time.Hour))
+		if err != nil || n >= d.Policy.DailyCap {
+			return iff(err == nil, fmt.Sprintf("daily limit of %d SMS to this number reached", d.Policy.DailyCap)), later, err
+		}
+	}
+	if d.Policy.HourlyBudget > 0 {
+		n, err := d.Store.CountSent(ctx, now.Add(-time.Hour))
+		if err != nil {
+			return "", later, err
+		}
+		if n >= d.Policy.HourlyBudget {
+			return "", now.Add(time.Minute + rand.N(4*time.Minute)), nil
+		}
+	}
+	return "", later, nil
+}
+
+func iff(ok bool, s string) string {
+	if ok {
+		return s
+	}
+	return ""
+}
+
+func (d *Dispatcher) backoff(attempt int) time.Duration {
+	if d.Backoff <= 0 {
+		return 0
+	}
+	b := d.Backoff << min(max(attempt-1, 0), 20)
+	if d.MaxBackoff > 0 && (b > d.MaxBackoff || b <= 0) {
+		b = d.MaxBackoff
+	}
+	// Full jitter over the upper half: retries from many messages spread out.
+	return b/2 + rand.N(b/2+1)
+}
+
+func (d *Dispatcher) finish(ctx context.Context, m *data.Message, state string, code int, text string) error {
+	m.State, m.ErrorCode, m.ErrorText = state, code, text
+	return d.save(ctx, m)
+}
+
+// save records the outcome even when ctx was cancelled mid-send (shutdown):
+// losing it would force a reconcile after the lease ends.
+func (d *Dispatcher) save(ctx context.Context, m *data.Message) error {
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	m.UpdatedAt = d.now()
+	if err := d.Store.FinishMessage(sctx, m); err != nil {
+		return fmt.Errorf("finish %s: %w", m.Key, err)
+	}
+	return nil
+}

@@ -1,0 +1,141 @@
+package notify
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"tuys/data"
+)
+
+// OutboxStore is the part of data.Store the dispatcher uses.
+type OutboxStore interface {
+	ClaimMessages(ctx context.Context, worker string, lease time.Duration, limit int) ([]data.Message, error)
+	MarkSending(ctx context.Context, id, worker string) error
+	FinishMessage(ctx context.Context, m *data.Message) error
+	OptedOut(ctx context.Context, phone string) (bool, error)
+	CountSentTo(ctx context.Context, phone string, since time.Time) (int, error)
+	CountSent(ctx context.Context, since time.Time) (int, error)
+}
+
+// Dispatcher sends the outbox: claim → checks → mark sending → send → finish.
+type Dispatcher struct {
+	Store       OutboxStore
+	Sender      Sender
+	Policy      Policy
+	CallbackURL string        // status callback URL; "" for none
+	Worker      string        // this process's claim id
+	Lease       time.Duration // how long a claim lasts; must outlast a send
+	Batch       int           // messages claimed at once
+	Parallel    int           // sends in flight at once
+	MaxAttempts int           // attempts before a retryable failure becomes final
+	Backoff     time.Duration // first retry delay; doubles, with jitter
+	MaxBackoff  time.Duration
+	Poll        time.Duration // how often Run looks without a Wake
+	Log         *slog.Logger
+	Now         func() time.Time
+
+	wake  chan struct{}
+	once  sync.Once
+	stats Stats
+}
+
+// Stats counts what the dispatcher did since it started.
+type Stats struct {
+	Sent, Failed, Suppressed, Retried, Reconciled, Deferred atomic.Int64
+}
+
+// NewDispatcher returns a dispatcher with production defaults.
+func NewDispatcher(st OutboxStore, s Sender, cfg Config, l *slog.Logger) *Dispatcher {
+	if l == nil {
+		l = slog.Default()
+	}
+	host, _ := os.Hostname()
+	timeout := cfg.Timeout
+	if timeout <= 0 {
+		timeout = 15 * time.Second
+	}
+	return &Dispatcher{
+		Store: st, Sender: s, Policy: NewPolicy(cfg), CallbackURL: cfg.StatusCallbackURL(),
+		Worker: fmt.Sprintf("%s-%d-%04x", host, os.Getpid(), rand.IntN(1<<16)),
+		// A claim must outlive the slowest send, or a second worker would
+		// reconcile (and maybe resend) a message whose request is in flight.
+		Lease: 4*timeout + 30*time.Second, Batch: 32, Parallel: 8, MaxAttempts: 8,
+		Backoff: 2 * time.Second, MaxBackoff: 10 * time.Minute, Poll: time.Second, Log: l,
+	}
+}
+
+// Stats returns the dispatcher's counters.
+func (d *Dispatcher) Stats() *Stats { return &d.stats }
+
+func (d *Dispatcher) now() time.Time {
+	if d.Now != nil {
+		return d.Now()
+	}
+	return time.Now()
+}
+
+func (d *Dispatcher) wakeCh() chan struct{} {
+	d.once.Do(func() { d.wake = make(chan struct{}, 1) })
+	return d.wake
+}
+
+// Wake makes Run look at the outbox now (after a commit that queued SMS).
+func (d *Dispatcher) Wake() {
+	select {
+	case d.wakeCh() <- struct{}{}:
+	default:
+	}
+}
+
+// Run dispatches until ctx ends. Store errors are logged and retried: the
+// outbox is durable, so nothing is lost while the database is unhappy.
+func (d *Dispatcher) Run(ctx context.Context) error {
+	t := time.NewTicker(d.Poll)
+	defer t.Stop()
+	for {
+		for {
+			n, err := d.DispatchOnce(ctx)
+			if err != nil && ctx.Err() == nil {
+				d.Log.ErrorContext(ctx, "sms dispatch", "err", err)
+			}
+			if err != nil || n < d.Batch {
+				break
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		case <-d.wakeCh():
+		}
+	}
+}
+
+// DispatchOnce claims one batch and handles it; it returns how many
+// messages it claimed.
+func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
+	msgs, err := d.Store.ClaimMessages(ctx, d.Worker, d.Lease, d.Batch)
+	if err != nil {
+		return 0, fmt.Errorf("claim: %w", err)
+	}
+	sem := make(chan struct{}, max(d.Parallel, 1))
+	var wg sync.WaitGroup
+	for i := range msgs {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func(m *data.Message) {
+			defer func() { <-sem; wg.Done() }()
+			if err := d.handle(ctx, m); err != nil {
+				d.Log.ErrorContext(ctx, "sms message", "key", m.Key, "err", err)
+			}
+		}(&msgs[i])
+	}
+	wg.Wait()
+	return len(msgs), nil
+}
