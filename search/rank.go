@@ -1,0 +1,206 @@
+package search
+
+import (
+	"strings"
+
+	"tuys/data"
+)
+
+// Person is what the re-ranker compares: a report reduced to parsed name
+// parts with their keys, sex, year, place and phone.
+type Person struct {
+	ID         string
+	Name       Name
+	given      namePart
+	family     namePart
+	patronymic namePart
+	others     []namePart
+	Sex        string // explicit, else inferred from the name
+	BirthYear  int
+	YearApprox bool
+	City       string // as written
+	CityKey    string
+	Phone      string
+}
+
+// namePart is one name word with its keys.
+type namePart struct {
+	text string
+	keys []string
+	alts [][]string // keys of the full names a diminutive stands for
+}
+
+func newPart(text string, alts []string) namePart {
+	p := namePart{text: text, keys: wordKeys(text)}
+	for _, a := range alts {
+		p.alts = append(p.alts, wordKeys(a))
+	}
+	return p
+}
+
+// wordKeys returns the keys of a written word (hyphenated words joined).
+func wordKeys(s string) []string {
+	toks := Tokens(s)
+	if len(toks) == 0 {
+		return nil
+	}
+	keys := TokenKeys(strings.Join(toks, ""))
+	if kk := koreanKey(strings.Join(toks, "")); kk != "" {
+		keys = append([]string{kk}, keys...)
+	}
+	return keys
+}
+
+func (p namePart) empty() bool { return len(p.keys) == 0 }
+
+// PersonFromReport builds the re-ranker's view of a report. The parsed
+// name fields win when the intake filled them; otherwise FullName is parsed.
+func PersonFromReport(r *data.Report) *Person {
+	n := ParseName(r.FullName)
+	if r.FamilyName != "" || r.GivenName != "" {
+		n.Given, n.Family, n.Patronymic = r.GivenName, r.FamilyName, r.Patronymic
+		if n.Given != "" {
+			n.AltGiven = lookupDiminutive(wordKeys(n.Given))
+		}
+	}
+	p := &Person{
+		ID: r.ID, Name: n, Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
+		City: r.City, CityKey: CityKey(r.City), Phone: r.ContactPhone,
+	}
+	if p.Sex == "" {
+		p.Sex = n.Sex
+	}
+	p.given = newPart(n.Given, n.AltGiven)
+	p.family = newPart(n.Family, nil)
+	p.patronymic = newPart(n.Patronymic, nil)
+	for _, o := range append(append([]string{}, n.Other...), r.AltNames...) {
+		p.others = append(p.others, newPart(o, lookupDiminutive(wordKeys(o))))
+	}
+	return p
+}
+
+// Reason is one line of an explanation a volunteer can read.
+type Reason struct {
+	Field  string  `json:"field"`
+	Text   string  `json:"text"`
+	Effect float64 `json:"effect"` // contribution to the score (+/-)
+}
+
+// Thresholds decide what a score means.
+type Thresholds struct {
+	Review float64 // at or above: a volunteer reviews the pair
+	Auto   float64 // at or above, with no close second: notify without review
+	Margin float64 // a second candidate within Margin of the best blocks auto
+}
+
+// DefaultThresholds are tuned on ../shared/eval (see `tuys eval`).
+var DefaultThresholds = Thresholds{Review: 0.5, Auto: 0.85, Margin: 0.12}
+
+// tokenSim compares two name words: 1 for the same key (a transliteration),
+// less for spelling noise, scaled by length (one letter in a four-letter
+// name makes another name), and low for two different known names.
+func tokenSim(a, b namePart) (sim float64, how string) {
+	if a.empty() || b.empty() {
+		return 0, ""
+	}
+	if shareKey(a.keys, b.keys) {
+		if strings.EqualFold(strings.TrimSpace(a.text), strings.TrimSpace(b.text)) {
+			return 1, "same"
+		}
+		return 1, "transliteration"
+	}
+	for _, alt := range a.alts {
+		if shareKey(alt, b.keys) {
+			return 0.95, "diminutive"
+		}
+	}
+	for _, alt := range b.alts {
+		if shareKey(alt, a.keys) {
+			return 0.95, "diminutive"
+		}
+	}
+	ga, okA := lookupGiven(a.keys)
+	gb, okB := lookupGiven(b.keys)
+	if okA && okB {
+		if ga.canon == gb.canon {
+			return 0.97, "variant"
+		}
+		return 0.15, "different name"
+	}
+	best := 0.0
+	for _, x := range a.keys {
+		for _, y := range b.keys {
+			if s := spellingSim(x, y); s > best {
+				best = s
+			}
+		}
+	}
+	switch {
+	case best >= 0.8:
+		how = "spelling"
+	case best >= 0.5:
+		how = "similar"
+	default:
+		how = "different"
+	}
+	return best, how
+}
+
+// spellingSim scores two keys by edit distance relative to their length.
+func spellingSim(x, y string) float64 {
+	n := len(x)
+	if len(y) > n {
+		n = len(y)
+	}
+	if n == 0 {
+		return 0
+	}
+	d := levenshtein(x, y, 3)
+	switch {
+	case d == 0:
+		return 1
+	case d == 1 && n >= 8:
+		return 0.9
+	case d == 1 && n >= 6:
+		return 0.85
+	case d == 1 && n >= 4:
+		return 0.6
+	case d == 2 && n >= 9:
+		return 0.78
+	case d == 2 && n >= 7:
+		return 0.6
+	}
+	s := 1 - float64(d)/float64(n)
+	return 0.6 * s * s
+}
+
+// familyStem strips a gendered surname ending: Жумабаева → (zhumabaev, F).
+func familyStem(k string) (stem, sex string) {
+	switch {
+	case strings.HasSuffix(k, "ova") || strings.HasSuffix(k, "eva") || strings.HasSuffix(k, "ina"):
+		return k[:len(k)-1], "F"
+	case strings.HasSuffix(k, "ska"):
+		return k[:len(k)-1] + "i", "F"
+	case strings.HasSuffix(k, "ov") || strings.HasSuffix(k, "ev") || strings.HasSuffix(k, "in") || strings.HasSuffix(k, "ski"):
+		return k, "M"
+	}
+	return k, ""
+}
+
+// familySim compares surnames ignoring the gendered ending and reports
+// whether the endings disagree (Жумабаев vs Жумабаева: a sister).
+func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
+	sim, how = tokenSim(a, b)
+	if sim >= 1 || a.empty() || b.empty() {
+		return sim, how, false
+	}
+	sa, xa := familyStem(a.keys[0])
+	sb, xb := familyStem(b.keys[0])
+	if xa != "" && xb != "" && xa != xb {
+		s := spellingSim(sa, sb)
+		if s >= 0.85 {
+			return s, "other gender form", true
+		}
+	}
+	return sim, how, false
+}

@@ -1,0 +1,186 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Score compares the person sought (q) with a candidate (c) and returns a
+// score in [0,1] with one reason per field. The name decides most of it;
+// sex, year, place and phone confirm or veto: the same name with the other
+// gender ending is a sibling, the same name 25 years apart a parent or a
+// child.
+func Score(q, c *Person) (float64, []Reason) {
+	var rs []Reason
+	name, nameRs, genderClash := nameScore(q, c)
+	rs = append(rs, nameRs...)
+	s := name
+
+	if q.patronymic.empty() == false && c.patronymic.empty() == false {
+		ps := patronymicSim(q.patronymic, c.patronymic)
+		switch {
+		case ps >= 0.85:
+			s += 0.03
+			rs = append(rs, Reason{"patronymic", fmt.Sprintf("patronymic: %s ≈ %s (same father's name)", q.patronymic.text, c.patronymic.text), 0.03})
+		case ps < 0.6:
+			s -= 0.3
+			rs = append(rs, Reason{"patronymic", fmt.Sprintf("patronymic: %s ≠ %s (different father's name)", q.patronymic.text, c.patronymic.text), -0.3})
+		}
+	}
+
+	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex || genderClash {
+		s -= 0.45
+		rs = append(rs, Reason{"sex", fmt.Sprintf("sex: %s ≠ %s (a relative, not the same person)", sexWord(q.Sex), sexWord(c.Sex)), -0.45})
+	}
+
+	if q.BirthYear > 0 && c.BirthYear > 0 {
+		d := q.BirthYear - c.BirthYear
+		if d < 0 {
+			d = -d
+		}
+		if (q.YearApprox || c.YearApprox) && d > 0 {
+			d-- // a year derived from an age is ±1 by itself
+		}
+		var eff float64
+		var text string
+		switch {
+		case d == 0:
+			eff, text = 0.04, fmt.Sprintf("year %d = %d", q.BirthYear, c.BirthYear)
+		case d == 1:
+			eff, text = 0, fmt.Sprintf("year %d ≈ %d (±1 is common)", q.BirthYear, c.BirthYear)
+		case d <= 3:
+			eff, text = -0.12, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d)
+		case d < 15:
+			eff, text = -0.35, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d)
+		default:
+			eff, text = -0.6, fmt.Sprintf("year %d ≠ %d (%d years apart: a parent or a child?)", q.BirthYear, c.BirthYear, d)
+		}
+		s += eff
+		rs = append(rs, Reason{"year", text, eff})
+	}
+
+	if q.CityKey != "" && c.CityKey != "" {
+		if q.CityKey == c.CityKey {
+			s += 0.03
+			rs = append(rs, Reason{"city", fmt.Sprintf("city %s = %s", q.City, c.City), 0.03})
+		} else {
+			s -= 0.04
+			rs = append(rs, Reason{"city", fmt.Sprintf("city %s ≠ %s", q.City, c.City), -0.04})
+		}
+	}
+
+	if q.Phone != "" && q.Phone == c.Phone {
+		s += 0.1
+		rs = append(rs, Reason{"phone", "same contact phone", 0.1})
+	}
+	if s < 0 {
+		s = 0
+	}
+	if s > 1 {
+		s = 1
+	}
+	return s, rs
+}
+
+func sexWord(s string) string {
+	switch s {
+	case "M":
+		return "male"
+	case "F":
+		return "female"
+	}
+	return "unknown"
+}
+
+// nameScore aligns the name parts order-free: the parse of a two-word name
+// can be wrong (both words unknown), so the crossed alignment is tried too.
+func nameScore(q, c *Person) (float64, []Reason, bool) {
+	type align struct {
+		fam, giv       float64
+		famHow, givHow string
+		qf, cf, qg, cg namePart
+		clash          bool
+	}
+	try := func(qf, qg, cf, cg namePart) align {
+		a := align{qf: qf, qg: qg, cf: cf, cg: cg}
+		a.fam, a.famHow, a.clash = familySim(qf, cf)
+		a.giv, a.givHow = tokenSim(qg, cg)
+		for _, o := range c.others { // a second given name or an alternate name
+			if s, how := tokenSim(qg, o); s > a.giv {
+				a.giv, a.givHow, a.cg = s, how, o
+			}
+		}
+		return a
+	}
+	best := try(q.family, q.given, c.family, c.given)
+	cands := []align{
+		try(q.given, q.family, c.family, c.given), // query parsed the other way
+		try(q.family, q.given, c.given, c.family), // candidate parsed the other way
+	}
+	for _, a := range cands {
+		if a.fam+a.giv > best.fam+best.giv+1e-9 {
+			best = a
+		}
+	}
+	var rs []Reason
+	var s float64
+	hasF := !best.qf.empty() && !best.cf.empty()
+	hasG := !best.qg.empty() && !best.cg.empty()
+	switch {
+	case hasF && hasG:
+		lo := best.fam
+		if best.giv < lo {
+			lo = best.giv
+		}
+		s = 0.35*best.fam + 0.35*best.giv + 0.3*lo
+	case hasF:
+		s = 0.6 * best.fam
+	case hasG:
+		s = 0.7 * best.giv
+	}
+	if hasF {
+		rs = append(rs, Reason{"family", partText("family name", best.qf, best.cf, best.fam, best.famHow), best.fam})
+	}
+	if hasG {
+		rs = append(rs, Reason{"given", partText("given name", best.qg, best.cg, best.giv, best.givHow), best.giv})
+	}
+	return s, rs, best.clash
+}
+
+func partText(field string, a, b namePart, sim float64, how string) string {
+	op := "≈"
+	switch {
+	case how == "same":
+		return fmt.Sprintf("%s: %s = %s", field, a.text, b.text)
+	case sim < 0.5:
+		op = "≠"
+	}
+	return fmt.Sprintf("%s: %s %s %s (%s)", field, a.text, op, b.text, how)
+}
+
+// patronymicSim compares fathers' names across conventions: Серикович,
+// Серікұлы and Serikuly all stem to serik.
+func patronymicSim(a, b namePart) float64 {
+	best := 0.0
+	for _, x := range a.keys {
+		sx, _, okx := patronymicOf(x)
+		if !okx {
+			sx = x
+		}
+		for _, y := range b.keys {
+			sy, _, oky := patronymicOf(y)
+			if !oky {
+				sy = y
+			}
+			if s := spellingSim(sx, sy); s > best {
+				best = s
+			}
+			if strings.HasPrefix(sx, sy) || strings.HasPrefix(sy, sx) {
+				if m := min(len(sx), len(sy)); m >= 4 && best < 0.9 {
+					best = 0.9 // Serikovich/Serikuly: stems of different length
+				}
+			}
+		}
+	}
+	return best
+}
