@@ -34,6 +34,7 @@ var (
 	errUnauth      = &AppError{HTTP: http.StatusUnauthorized, Code: "unauthorized", Key: "err.unauthorized"}
 	errUnavailable = &AppError{HTTP: http.StatusServiceUnavailable, Code: "unavailable", Key: "err.unavailable"}
 	errSearchOff   = &AppError{HTTP: http.StatusNotFound, Code: "search_off", Key: "err.search_off"}
+	errRateLimited = &AppError{HTTP: http.StatusTooManyRequests, Code: "rate_limited", Key: "err.rate_limited"} // Args/Header: rateLimited()
 	errInternal    = &AppError{HTTP: http.StatusInternalServerError, Code: "internal", Key: "err.internal"}
 )
 

@@ -15,10 +15,11 @@ import (
 
 // Config is what the HTTP layer needs to know.
 type Config struct {
-	PublicURL    string // https://tuys.example.kz — callbacks, signatures, cookie security
-	MaxBodyBytes int64  // JSON and form bodies
-	PublicSearch bool   // TUYS_PUBLIC_SEARCH=off turns the public name search off
-	Hotline      string // shown on pages and in SMS when no one else can be reached
+	PublicURL    string         // https://tuys.example.kz — callbacks, signatures, cookie security
+	MaxBodyBytes int64          // JSON and form bodies
+	PublicSearch bool           // TUYS_PUBLIC_SEARCH=off turns the public name search off
+	Hotline      string         // shown on pages and in SMS when no one else can be reached
+	Security     SecurityConfig // rate limits, trusted proxies (security.go)
 }
 
 // Engine is the part of the matching engine the handlers use.
@@ -56,6 +57,7 @@ func (s *Server) Handler() http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
+	s.sec.configure(r) // trusted proxies for c.ClientIP()
 	r.Use(recovery(s.log), language(), errorMiddleware(s.log, s.renderErrorPage))
 	r.Use(s.securityMiddleware()...)
 	r.GET("/healthz", s.healthz)
@@ -74,6 +76,7 @@ func (s *Server) apiRoutes(v1 *gin.RouterGroup) {
 	v1.DELETE("/reports/:id", s.deleteReport)
 	v1.POST("/reports/:id/notes", s.addNote)
 	v1.GET("/reports/:id/notes", s.listNotes)
+	s.tokenRoutes(v1) // partner-only routes (tokens.go)
 }
 
 func (s *Server) healthz(c *gin.Context) {

@@ -1,0 +1,116 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// limitClass says which bucket a request draws from.
+type limitClass int
+
+const (
+	classNone   limitClass = iota
+	classReport            // filing a report: JSON API and the web forms
+	classWrite             // notes, deletions, subscriptions
+	classSearch            // public name search
+)
+
+// classify maps a request to its limit by path, so a handler added later
+// under the same paths is limited without anyone remembering to.
+// Webhooks (signed by Twilio; per-phone limit in the handler) and the
+// console (its own login throttle, then sessions) are not limited here.
+func classify(method, path string) limitClass {
+	switch {
+	case strings.HasPrefix(path, "/webhooks/"), strings.HasPrefix(path, "/static/"),
+		path == "/v", strings.HasPrefix(path, "/v/"), path == "/healthz", path == "/readyz":
+		return classNone
+	case method == http.MethodGet || method == http.MethodHead:
+		if isPublicSearch(path) {
+			return classSearch
+		}
+		return classNone
+	case method == http.MethodOptions:
+		return classNone
+	case method == http.MethodPost && (path == "/api/v1/reports" || path == "/looking" || path == "/safe"):
+		return classReport
+	}
+	return classWrite
+}
+
+// isPublicSearch matches the public search page and API.
+func isPublicSearch(path string) bool {
+	for _, p := range []string{"/search", "/api/v1/search"} {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func (sec *security) rateLimit(c *gin.Context) {
+	class := classify(c.Request.Method, c.Request.URL.Path)
+	if class == classNone {
+		c.Next()
+		return
+	}
+	lim, key := sec.bucketFor(c, class)
+	if ok, wait := lim.allow(key); !ok {
+		sec.srv.log.WarnContext(c.Request.Context(), "rate limited", "class", int(class), "key", key,
+			"path", c.Request.URL.Path, "retry_after_s", retrySeconds(wait))
+		abortWith(c, rateLimited(wait))
+		return
+	}
+	c.Next()
+}
+
+// bucketFor: partners with a token and signed-in volunteers are known, so
+// they get the larger TrustedRate on their own bucket; everyone else shares
+// the public bucket of their IP.
+func (sec *security) bucketFor(c *gin.Context, class limitClass) (*limiter, string) {
+	if t := tokenOf(c); t != nil {
+		trusted := t.Has(scopeWrite) || t.Has(scopeImport) || class == classSearch && t.Has(scopeRead)
+		if trusted {
+			return sec.trusted, "token:" + t.Name
+		}
+	}
+	if sec.Volunteer != nil {
+		if login, ok := sec.Volunteer(c); ok {
+			return sec.trusted, "volunteer:" + login
+		}
+	}
+	ip := ipKey(c.ClientIP())
+	switch class {
+	case classReport:
+		return sec.report, ip
+	case classSearch:
+		return sec.search, ip
+	}
+	return sec.write, ip
+}
+
+// allowPhone limits inbound SMS per sender; the webhook handler calls it
+// after verifying Twilio's signature and answers nothing when it is false
+// (a reply would cost money and feed a loop).
+func (sec *security) allowPhone(phone string) bool {
+	ok, _ := sec.sms.allow(phone)
+	return ok
+}
+
+// allowLogin throttles console logins per IP and per account; call it before
+// checking the password so guessing costs neither argon2 time nor a chance.
+// The per-account limit stops slow guessing spread over many IPs; its price
+// is that an attacker can lock an account for a while, which a coordinator
+// can work around by signing the volunteer in elsewhere later.
+func (sec *security) allowLogin(ip, login string) (bool, time.Duration) {
+	if ok, wait := sec.loginIP.allow(ipKey(ip)); !ok {
+		return false, wait
+	}
+	login = strings.ToLower(strings.TrimSpace(login))
+	if login == "" {
+		return true, 0
+	}
+	return sec.loginUser.allow(login)
+}

@@ -1,0 +1,152 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/data"
+)
+
+const (
+	scopeRead         = data.ScopeRead
+	scopeReadContacts = data.ScopeReadContacts
+	scopeWrite        = data.ScopeWrite
+	scopeImport       = data.ScopeImport
+	scopeStats        = data.ScopeStats
+)
+
+// tokenKey is where the request's API token is kept in the Gin context.
+const tokenKey = "tuys.token"
+
+// tokenOf returns the request's verified API token, nil without one.
+func tokenOf(c *gin.Context) *data.APIToken {
+	if v, ok := c.Get(tokenKey); ok {
+		return v.(*data.APIToken)
+	}
+	return nil
+}
+
+// authenticate checks "Authorization: Bearer …" on the JSON API and audits
+// every request made with a token. A wrong token is refused rather than
+// treated as anonymous, so a partner notices a revoked token at once.
+func (sec *security) authenticate(c *gin.Context) {
+	raw, ok := bearer(c.GetHeader("Authorization"))
+	if !ok || !strings.HasPrefix(c.Request.URL.Path, "/api/") {
+		c.Next()
+		return
+	}
+	t, err := sec.lookupToken(c.Request.Context(), raw)
+	if err != nil {
+		if !errors.Is(err, data.ErrNotFound) {
+			sec.srv.log.ErrorContext(c.Request.Context(), "token lookup", "err", err)
+			abortWith(c, errUnavailable)
+			return
+		}
+		c.Header("WWW-Authenticate", `Bearer realm="tuys"`)
+		abortWith(c, errUnauth)
+		return
+	}
+	c.Set(tokenKey, t)
+	c.Header("Cache-Control", "no-store")
+	sec.audit(c, t, "api "+c.Request.Method+" "+routeOf(c), c.Param("id"))
+	c.Next()
+}
+
+func bearer(h string) (string, bool) {
+	scheme, tok, ok := strings.Cut(strings.TrimSpace(h), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	tok = strings.TrimSpace(tok)
+	return tok, tok != ""
+}
+
+func (sec *security) lookupToken(ctx context.Context, raw string) (*data.APIToken, error) {
+	ts, ok := sec.srv.store.(data.TokenStore)
+	if !ok {
+		return nil, data.ErrNotFound // a store without tokens knows no token
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	return ts.TokenByHash(ctx, data.HashCode(raw))
+}
+
+// routeOf is the route pattern (ids stay in the target, not the action).
+func routeOf(c *gin.Context) string {
+	if p := c.FullPath(); p != "" {
+		return p
+	}
+	return c.Request.URL.Path
+}
+
+func tokenActor(t *data.APIToken) string { return "token:" + t.Name }
+
+// audit records a token's request. Failing to audit is logged, not fatal,
+// for ordinary requests; contact reads fail closed (see getContact).
+func (sec *security) audit(c *gin.Context, t *data.APIToken, action, target string) error {
+	err := sec.srv.store.Audit(c.Request.Context(), data.AuditEntry{Actor: tokenActor(t), Action: action, Target: target})
+	if err != nil {
+		sec.srv.log.ErrorContext(c.Request.Context(), "audit", "actor", tokenActor(t), "action", action, "err", err)
+	}
+	return err
+}
+
+// requireScope guards a route for partner tokens: e.g.
+// v1.POST("/import", s.requireScope("import"), s.importReports).
+func (s *Server) requireScope(scope string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		t := tokenOf(c)
+		if t == nil {
+			c.Header("WWW-Authenticate", `Bearer realm="tuys"`)
+			abortWith(c, errUnauth)
+			return
+		}
+		if !t.Has(scope) {
+			abortWith(c, errForbidden)
+			return
+		}
+		c.Next()
+	}
+}
+
+// tokenRoutes are the API routes only partners with a token may use.
+func (s *Server) tokenRoutes(v1 *gin.RouterGroup) {
+	v1.GET("/reports/:id/contact", s.requireScope(scopeReadContacts), s.getContact)
+}
+
+// ContactView is what read_contacts reveals about a report.
+type ContactView struct {
+	ID           string `json:"id"`
+	Name         string `json:"name,omitempty"`
+	Phone        string `json:"phone,omitempty"`
+	Relation     string `json:"relation,omitempty"`
+	Language     string `json:"language,omitempty"`
+	ShareContact bool   `json:"share_contact"`
+	LastLocation string `json:"last_location,omitempty"`
+}
+
+// getContact returns the contact fields; every read is audited and a read
+// that cannot be audited is refused (no untraceable phone numbers).
+func (s *Server) getContact(c *gin.Context) {
+	r, err := s.store.GetReport(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	if r.Status == data.StatusRemoved {
+		c.Error(errNotFound)
+		return
+	}
+	if err := s.sec.audit(c, tokenOf(c), "contact.read", r.ID); err != nil {
+		c.Error(errUnavailable)
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusOK, ContactView{ID: r.ID, Name: r.ContactName, Phone: r.ContactPhone, Relation: r.Relation,
+		Language: r.Language, ShareContact: r.ShareContact, LastLocation: r.LastLocation})
+}
