@@ -67,11 +67,11 @@ func (c SecurityConfig) withDefaults() SecurityConfig {
 
 // security holds rate limiters and API-token checks.
 type security struct {
-	srv                               *Server
-	cfg                               SecurityConfig
-	report, write, search, trusted    *limiter
-	sms, loginIP, loginUser           *limiter
-	hsts                              bool
+	srv                            *Server
+	cfg                            SecurityConfig
+	report, write, search, trusted *limiter
+	sms, loginIP, loginUser        *limiter
+	hsts                           bool
 	// Volunteer, when set by the console, reports the signed-in volunteer of
 	// a request so volunteers get TrustedRate instead of the public limits.
 	Volunteer func(c *gin.Context) (login string, ok bool)
