@@ -17,6 +17,10 @@ type dialect struct {
 	orderEvents string
 	// skipLocked is appended to the claim sub-select.
 	skipLocked string
+	// notifyEvents and notifyOutbox run in transactions that add events or
+	// messages, to wake other nodes at commit (PostgreSQL NOTIFY); empty
+	// for SQLite, whose single process polls.
+	notifyEvents, notifyOutbox string
 }
 
 // sqlStore implements Store over database/sql for both dialects.
@@ -72,6 +76,11 @@ func (s *sqlStore) addEvents(ctx context.Context, tx *sql.Tx, typ string, report
 	for _, id := range reportIDs {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO events (type, report_id, at) VALUES ($1, $2, $3)`, typ, id, at); err != nil {
 			return fmt.Errorf("add event: %w", err)
+		}
+	}
+	if s.d.notifyEvents != "" {
+		if _, err := tx.ExecContext(ctx, s.d.notifyEvents); err != nil {
+			return fmt.Errorf("notify events: %w", err)
 		}
 	}
 	return nil

@@ -29,6 +29,11 @@ func (s *sqlStore) insertMessages(ctx context.Context, tx *sql.Tx, msgs []Messag
 			return fmt.Errorf("insert message %s: %w", m.Key, err)
 		}
 	}
+	if len(msgs) > 0 && s.d.notifyOutbox != "" {
+		if _, err := tx.ExecContext(ctx, s.d.notifyOutbox); err != nil {
+			return fmt.Errorf("notify outbox: %w", err)
+		}
+	}
 	return nil
 }
 
