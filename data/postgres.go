@@ -29,6 +29,10 @@ func OpenPostgres(ctx context.Context, url string, seal *Sealer) (Store, error) 
 		// The lock is held to commit, so events commit in sequence order.
 		orderEvents: `SELECT pg_advisory_xact_lock(7502)`,
 		skipLocked:  `FOR UPDATE SKIP LOCKED`,
+		// Delivered at commit, and only if the transaction commits, so a
+		// woken node always finds the rows. The payload is the last seq.
+		notifyEvents: `SELECT pg_notify('` + ChannelEvents + `', currval(pg_get_serial_sequence('events', 'seq'))::text)`,
+		notifyOutbox: `SELECT pg_notify('` + ChannelOutbox + `', '')`,
 	}}
 	if err := migrate(ctx, db, "postgres"); err != nil {
 		db.Close()
