@@ -80,6 +80,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	publicURL := sf.cfg.add(fs, "public-url", "TUYS_PUBLIC_URL", "", "URL the public reaches this service at (Twilio callbacks and signatures, secure cookies); default http://localhost<addr>", false)
 	search := sf.cfg.add(fs, "public-search", "TUYS_PUBLIC_SEARCH", "on", "on or off: off hides the public name search (matching and volunteers still work)", false)
 	hotline := sf.cfg.add(fs, "hotline", "TUYS_HOTLINE", "1414", "hotline number shown on pages and in SMS", false)
+	proxies := sf.cfg.add(fs, "trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs or CIDRs of load balancers whose X-Forwarded-For is believed (rate limits per client)", false)
 	if err := sf.cfg.parse(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -97,7 +98,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := serve(ctx, sf, log, *addr, api.Config{PublicURL: strings.TrimRight(*publicURL, "/"),
-		PublicSearch: *search != "off", Hotline: *hotline}); err != nil {
+		PublicSearch: *search != "off", Hotline: *hotline,
+		Security: api.SecurityConfig{TrustedProxies: splitList(*proxies)}}); err != nil {
 		log.Error("tuys stopped", "err", err)
 		return 1
 	}
@@ -137,4 +139,15 @@ func serve(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string, c
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// splitList splits a comma-separated setting, dropping empty items.
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
