@@ -28,11 +28,15 @@ func (r Rate) String() string {
 }
 
 // ParseRate reads "120/h:30" (120 per hour, bursts of 30), "2/m:10", "50/d:5"
-// or "off". Without ":burst" the burst is the per-unit count.
+// or "off"; "" is the zero Rate, i.e. the default. Without ":burst" the
+// burst is the per-unit count.
 func ParseRate(s string) (Rate, error) {
 	s = strings.TrimSpace(strings.ToLower(s))
-	if s == "off" || s == "0" || s == "" {
-		return Rate{}, nil
+	switch s {
+	case "":
+		return Rate{}, nil // the default applies
+	case "off", "0":
+		return RateOff, nil
 	}
 	spec, burstStr, hasBurst := strings.Cut(s, ":")
 	countStr, unit, ok := strings.Cut(spec, "/")

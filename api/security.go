@@ -16,7 +16,7 @@ type SecurityConfig struct {
 	ReportRate     Rate     // per IP: POST /api/v1/reports and the public web forms
 	WriteRate      Rate     // per IP: notes, deletions and other public API writes
 	SearchRate     Rate     // per IP: public search page and API
-	TrustedRate    Rate     // per volunteer or write/import token instead of per IP
+	TrustedRate    Rate     // per write/import token instead of per IP (volunteers work under /v/, not limited here)
 	SMSRate        Rate     // per phone: inbound SMS
 	LoginIPRate    Rate     // per IP: console login attempts
 	LoginUserRate  Rate     // per account: console login attempts
@@ -72,9 +72,6 @@ type security struct {
 	report, write, search, trusted *limiter
 	sms, loginIP, loginUser        *limiter
 	hsts                           bool
-	// Volunteer, when set by the console, reports the signed-in volunteer of
-	// a request so volunteers get TrustedRate instead of the public limits.
-	Volunteer func(c *gin.Context) (login string, ok bool)
 }
 
 func newSecurity(s *Server) *security {

@@ -1,0 +1,232 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+
+	"tuys/data"
+)
+
+// secStore opens a real SQLite store in a temp dir.
+func secStore(t *testing.T, dir string) data.Store {
+	t.Helper()
+	st, err := data.Open(context.Background(), data.Config{Dir: dir, SecretKey: []byte(strings.Repeat("k", 32))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// secServer is a Server on a fresh store with the given config.
+func secServer(t *testing.T, cfg Config) (*Server, http.Handler) {
+	t.Helper()
+	st := secStore(t, t.TempDir())
+	t.Cleanup(func() { st.Close() })
+	s := New(cfg, st, nil, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	return s, s.Handler()
+}
+
+type secReq struct {
+	method, path, body string
+	header             map[string]string
+}
+
+func (r secReq) do(h http.Handler) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(r.method, r.path, strings.NewReader(r.body))
+	req.RemoteAddr = "198.51.100.7:4711"
+	if r.body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for k, v := range r.header {
+		req.Header.Set(k, v)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+func reportBody(i int) string {
+	return fmt.Sprintf(`{"kind":"safe","person":{"full_name":"Тест Флуд %d","birth_year":1990},`+
+		`"contact":{"phone":"+7 701 000 00 %02d","language":"ru"}}`, i, i%100)
+}
+
+func TestReportRateLimitSpeaksTheUsersLanguage(t *testing.T) {
+	for _, lang := range Languages {
+		t.Run(lang, func(t *testing.T) {
+			_, h := secServer(t, Config{Security: SecurityConfig{ReportRate: Rate{PerHour: 60, Burst: 3}}})
+			hdr := map[string]string{"Accept-Language": lang}
+			for i := 0; i < 3; i++ {
+				if w := (secReq{"POST", "/api/v1/reports", reportBody(i), hdr}).do(h); w.Code != http.StatusCreated {
+					t.Fatalf("post %d: %d %s", i, w.Code, w.Body)
+				}
+			}
+			w := secReq{"POST", "/api/v1/reports", reportBody(9), hdr}.do(h)
+			if w.Code != http.StatusTooManyRequests {
+				t.Fatalf("4th post: got %d, want 429", w.Code)
+			}
+			ra, err := strconv.Atoi(w.Header().Get("Retry-After"))
+			if err != nil || ra < 1 || ra > 60 {
+				t.Fatalf("Retry-After = %q, want 1..60 seconds", w.Header().Get("Retry-After"))
+			}
+			var body ErrorBody
+			if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil {
+				t.Fatal(err)
+			}
+			if want := T(lang, "err.rate_limited", ra); body.Error != "rate_limited" || body.Message != want {
+				t.Fatalf("body = %+v, want message %q", body, want)
+			}
+		})
+	}
+}
+
+// The black-box check posts 200 reports from one IP; the defaults must
+// refuse well before that, yet allow a shelter's first burst.
+func TestDefaultReportLimitBitesBefore200(t *testing.T) {
+	_, h := secServer(t, Config{})
+	for i := 1; i <= 200; i++ {
+		w := secReq{"POST", "/api/v1/reports", reportBody(i), nil}.do(h)
+		if w.Code == http.StatusTooManyRequests {
+			if i <= 20 {
+				t.Fatalf("429 already at post %d: too strict for a shelter", i)
+			}
+			return
+		}
+		if w.Code != http.StatusCreated {
+			t.Fatalf("post %d: %d %s", i, w.Code, w.Body)
+		}
+	}
+	t.Fatal("200 posts from one IP and never a 429")
+}
+
+func TestLimitClasses(t *testing.T) {
+	tests := []struct {
+		method, path string
+		want         limitClass
+	}{
+		{"POST", "/api/v1/reports", classReport},
+		{"POST", "/looking", classReport},
+		{"POST", "/safe", classReport},
+		{"POST", "/api/v1/reports/x/notes", classWrite},
+		{"DELETE", "/api/v1/reports/x", classWrite},
+		{"POST", "/r/x/delete", classWrite},
+		{"GET", "/search", classSearch},
+		{"GET", "/api/v1/search", classSearch},
+		{"GET", "/", classNone},
+		{"GET", "/api/v1/reports/x", classNone},
+		{"POST", "/webhooks/twilio/sms", classNone},
+		{"POST", "/v/login", classNone},
+		{"GET", "/v/search", classNone},
+		{"GET", "/static/app.css", classNone},
+	}
+	for _, tt := range tests {
+		if got := classify(tt.method, tt.path); got != tt.want {
+			t.Errorf("classify(%s %s) = %d, want %d", tt.method, tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestForwardedForIgnoredUnlessProxyTrusted(t *testing.T) {
+	tests := []struct {
+		name    string
+		proxies []string
+		want429 bool // second post from a "different" forwarded IP
+	}{
+		{"no trusted proxy: X-Forwarded-For is the client's word", nil, true},
+		{"trusted proxy: each forwarded client has its own bucket", []string{"198.51.100.0/24"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, h := secServer(t, Config{Security: SecurityConfig{TrustedProxies: tt.proxies, ReportRate: Rate{PerHour: 1, Burst: 1}}})
+			secReq{"POST", "/api/v1/reports", reportBody(1), map[string]string{"X-Forwarded-For": "203.0.113.1"}}.do(h)
+			w := secReq{"POST", "/api/v1/reports", reportBody(2), map[string]string{"X-Forwarded-For": "203.0.113.2"}}.do(h)
+			if got := w.Code == http.StatusTooManyRequests; got != tt.want429 {
+				t.Fatalf("second post: %d, want 429 = %v", w.Code, tt.want429)
+			}
+		})
+	}
+}
+
+func TestSecurityHeadersOnEveryResponse(t *testing.T) {
+	for _, url := range []string{"http://tuys.test", "https://tuys.test"} {
+		_, h := secServer(t, Config{PublicURL: url})
+		for _, r := range []secReq{{"GET", "/", "", nil}, {"GET", "/healthz", "", nil},
+			{"GET", "/api/v1/reports/nope", "", nil}, {"POST", "/api/v1/reports", "{", nil}} {
+			w := r.do(h)
+			for k, want := range map[string]string{"Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff",
+				"Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"} {
+				if got := w.Header().Get(k); got != want {
+					t.Errorf("%s %s %s: %s = %q, want %q", url, r.method, r.path, k, got, want)
+				}
+			}
+			hsts := w.Header().Get("Strict-Transport-Security") != ""
+			if hsts != strings.HasPrefix(url, "https") {
+				t.Errorf("%s %s: HSTS present = %v", url, r.path, hsts)
+			}
+		}
+	}
+}
+
+func TestSearchOffAnswersClearly(t *testing.T) {
+	_, h := secServer(t, Config{PublicSearch: false})
+	for _, path := range []string{"/api/v1/search?name=Aida", "/search?q=Aida"} {
+		w := secReq{"GET", path, "", map[string]string{"Accept-Language": "en"}}.do(h)
+		if w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), T("en", "err.search_off")) {
+			t.Errorf("GET %s with search off: %d %s", path, w.Code, w.Body)
+		}
+	}
+}
+
+func TestOversizedBodyRefused(t *testing.T) {
+	_, h := secServer(t, Config{MaxBodyBytes: 1024})
+	big := `{"kind":"seek","person":{"full_name":"` + strings.Repeat("a", 4096) + `"}}`
+	if w := (secReq{"POST", "/api/v1/reports", big, nil}).do(h); w.Code != http.StatusRequestEntityTooLarge {
+		t.Fatalf("4 KiB body with a 1 KiB limit: %d", w.Code)
+	}
+}
+
+func TestPanicGivesNoStackTrace(t *testing.T) {
+	s, _ := secServer(t, Config{})
+	h := s.Handler()
+	req := httptest.NewRequest("GET", "/readyz", nil)
+	w := httptest.NewRecorder()
+	s.store = nil // readyz now panics on a nil interface
+	h.ServeHTTP(w, req)
+	if w.Code != http.StatusInternalServerError || strings.Contains(w.Body.String(), "goroutine") ||
+		strings.Contains(w.Body.String(), ".go:") {
+		t.Fatalf("panic answer: %d %s", w.Code, w.Body)
+	}
+}
+
+func TestAllowPhoneAndLogin(t *testing.T) {
+	s, _ := secServer(t, Config{Security: SecurityConfig{SMSRate: Rate{PerHour: 1, Burst: 2},
+		LoginIPRate: Rate{PerHour: 1, Burst: 2}, LoginUserRate: Rate{PerHour: 1, Burst: 2}}})
+	got := []bool{s.sec.allowPhone("+77010000001"), s.sec.allowPhone("+77010000001"), s.sec.allowPhone("+77010000001"),
+		s.sec.allowPhone("+77010000002")}
+	if want := []bool{true, true, false, true}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("allowPhone = %v, want %v", got, want)
+	}
+	steps := []struct {
+		ip, login string
+		ok        bool
+	}{
+		{"10.0.0.1", "aida", true},
+		{"10.0.0.2", "AIDA ", true}, // same account, other IP
+		{"10.0.0.3", "aida", false}, // account limit, whatever the IP
+		{"10.0.0.1", "bolat", true},
+		{"10.0.0.1", "dana", false}, // IP limit, whatever the account
+	}
+	for i, st := range steps {
+		ok, wait := s.sec.allowLogin(st.ip, st.login)
+		if ok != st.ok || (!ok && wait <= 0) {
+			t.Errorf("step %d allowLogin(%s, %s) = %v, %v; want %v", i, st.ip, st.login, ok, wait, st.ok)
+		}
+	}
+}
