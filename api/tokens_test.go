@@ -21,7 +21,9 @@ func addToken(t *testing.T, s *Server, name string, scopes ...string) string {
 	return raw
 }
 
-func bearerHdr(raw string) map[string]string { return map[string]string{"Authorization": "Bearer " + raw} }
+func bearerHdr(raw string) map[string]string {
+	return map[string]string{"Authorization": "Bearer " + raw}
+}
 
 func TestContactNeedsReadContacts(t *testing.T) {
 	s, h := secServer(t, Config{})
