@@ -1,0 +1,67 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"tuys/data"
+)
+
+var testKey = []byte("0123456789abcdef0123456789abcdef")
+
+// newTestServer serves the API over a real SQLite store in a temp dir.
+func newTestServer(t testing.TB) (*Server, data.Store) {
+	t.Helper()
+	seal, _ := data.NewSealer(testKey)
+	store, err := data.OpenSQLite(context.Background(), t.TempDir(), seal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return New(Config{PublicSearch: true, Hotline: "1414"}, store, nil, nil, log), store
+}
+
+// do sends a request to h and returns the recorder.
+func do(t testing.TB, h http.Handler, method, path, body string, headers ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, path, bytes.NewBufferString(body))
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+func decode[T any](t testing.TB, w *httptest.ResponseRecorder) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+		t.Fatalf("decode %q: %v", w.Body.String(), err)
+	}
+	return v
+}
+
+const seekJSON = `{"kind":"seek","person":{"full_name":"Жумабаев Ерлан","birth_year":1985,"sex":"M","city":"Алматы",
+	"last_location":"ул. Абая 10","description":"звонить 8 701 123 45 67"},
+	"contact":{"name":"Айгуль","phone":"8 701 123 45 67","relation":"sister","language":"ru"}}`
+
+func TestHealth(t *testing.T) {
+	s, _ := newTestServer(t)
+	h := s.Handler()
+	for _, p := range []string{"/healthz", "/readyz"} {
+		if w := do(t, h, "GET", p, ""); w.Code != 200 {
+			t.Errorf("%s: %d %s", p, w.Code, w.Body)
+		}
+	}
+}
