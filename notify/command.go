@@ -1,0 +1,158 @@
+package notify
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Verb is what an inbound SMS asks for.
+type Verb int
+
+// Verbs. Anything unrecognised is VerbHelp: a sender always gets an answer.
+const (
+	VerbHelp Verb = iota
+	VerbSafe
+	VerbFind
+	VerbYes
+	VerbNo
+	VerbStop
+	VerbStart
+)
+
+var verbNames = [...]string{"help", "safe", "find", "yes", "no", "stop", "start"}
+
+func (v Verb) String() string {
+	if int(v) < len(verbNames) {
+		return verbNames[v]
+	}
+	return "verb?"
+}
+
+// Command is a parsed inbound SMS.
+type Command struct {
+	Verb Verb
+	Lang string // language of the command word; "" when it has none (STOP, digits)
+	Name string // SAFE/FIND: the person's name
+	Year int    // SAFE/FIND: birth year, 0 when not given
+	City string // SAFE/FIND: words after the year
+}
+
+type keyword struct {
+	verb Verb
+	lang string
+}
+
+// keywords are matched on the upper-cased first word. Latin spellings of
+// Cyrillic words are for phones without a Cyrillic keyboard; Twilio's
+// standard opt-out words are honoured as STOP.
+var keywords = map[string]keyword{
+	"SAFE": {VerbSafe, "en"}, "ALIVE": {VerbSafe, "en"},
+	"АМАН": {VerbSafe, "kk"}, "AMAN": {VerbSafe, "kk"},
+	"ЖИВ": {VerbSafe, "ru"}, "ЖИВА": {VerbSafe, "ru"}, "ЖИВОЙ": {VerbSafe, "ru"}, "ZHIV": {VerbSafe, "ru"},
+	"FIND": {VerbFind, "en"}, "SEARCH": {VerbFind, "en"},
+	"ІЗДЕУ": {VerbFind, "kk"}, "ИЗДЕУ": {VerbFind, "kk"}, "IZDEU": {VerbFind, "kk"},
+	"ИЩУ": {VerbFind, "ru"}, "ПОИСК": {VerbFind, "ru"}, "ISHU": {VerbFind, "ru"},
+	"YES": {VerbYes, "en"}, "Y": {VerbYes, "en"},
+	"ИӘ": {VerbYes, "kk"}, "ИА": {VerbYes, "kk"}, "ИЯ": {VerbYes, "kk"}, "IA": {VerbYes, "kk"},
+	"ДА": {VerbYes, "ru"}, "DA": {VerbYes, "ru"},
+	"NO": {VerbNo, "en"}, "ЖОҚ": {VerbNo, "kk"}, "ЖОК": {VerbNo, "kk"}, "JOQ": {VerbNo, "kk"},
+	"НЕТ": {VerbNo, "ru"}, "NET": {VerbNo, "ru"},
+	"STOP": {VerbStop, "en"}, "STOPALL": {VerbStop, "en"}, "UNSUBSCRIBE": {VerbStop, "en"},
+	"CANCEL": {VerbStop, "en"}, "END": {VerbStop, "en"}, "QUIT": {VerbStop, "en"},
+	"ТОҚТА": {VerbStop, "kk"}, "ТОКТА": {VerbStop, "kk"}, "TOQTA": {VerbStop, "kk"},
+	"СТОП": {VerbStop, "ru"},
+	"START": {VerbStart, "en"}, "UNSTOP": {VerbStart, "en"}, "СТАРТ": {VerbStart, "ru"}, "БАСТАУ": {VerbStart, "kk"},
+	"HELP": {VerbHelp, "en"}, "INFO": {VerbHelp, "en"},
+	"КӨМЕК": {VerbHelp, "kk"}, "КОМЕК": {VerbHelp, "kk"},
+	"ПОМОЩЬ": {VerbHelp, "ru"}, "ПОМОЩ": {VerbHelp, "ru"}, "СПРАВКА": {VerbHelp, "ru"},
+}
+
+// Limits on what an SMS can put into a report.
+const (
+	maxNameRunes = 100
+	maxCityRunes = 60
+)
+
+// ParseCommand reads an inbound SMS body. It never fails: what it cannot
+// read is VerbHelp, so the sender learns the commands.
+func ParseCommand(body string) Command {
+	words := strings.FieldsFunc(clean(body), func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' })
+	if len(words) == 0 {
+		return Command{Verb: VerbHelp}
+	}
+	kw, ok := keywords[strings.ToUpper(strings.Trim(words[0], ".!?:-—\"'«»()"))]
+	if !ok {
+		return Command{Verb: VerbHelp, Lang: scriptLang(words[0])}
+	}
+	cmd := Command{Verb: kw.verb, Lang: kw.lang}
+	if cmd.Verb == VerbSafe || cmd.Verb == VerbFind {
+		cmd.Name, cmd.Year, cmd.City = personArgs(words[1:])
+	}
+	return cmd
+}
+
+// clean normalizes (NFC) and drops control and format characters.
+func clean(s string) string {
+	s = norm.NFC.String(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return ' '
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == unicode.ReplacementChar:
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// personArgs splits "<name> [year] [city]": the year is the first plausible
+// four-digit birth year; words before it are the name, after it the city.
+func personArgs(words []string) (name string, year int, city string) {
+	cut := -1
+	for i, w := range words {
+		if y, err := strconv.Atoi(w); err == nil && len(w) == 4 && y >= 1900 && y <= time.Now().Year() {
+			cut, year = i, y
+			break
+		}
+	}
+	nameWords := words
+	if cut >= 0 {
+		nameWords = words[:cut]
+		city = Truncate(strings.Join(words[cut+1:], " "), maxCityRunes)
+	}
+	name = Truncate(strings.Join(nameWords, " "), maxNameRunes)
+	return name, year, city
+}
+
+// scriptLang guesses a language from a word's script, for replies to
+// messages we could not read: Kazakh-only letters → kk, Cyrillic → ru.
+func scriptLang(w string) string {
+	lang := ""
+	for _, r := range w {
+		switch {
+		case strings.ContainsRune("ӘәҒғҚқҢңӨөҰұҮүҺһІі", r):
+			return "kk"
+		case unicode.Is(unicode.Cyrillic, r):
+			lang = "ru"
+		case unicode.Is(unicode.Latin, r) && lang == "":
+			lang = "en"
+		}
+	}
+	return lang
+}
+
+// ReplyLang picks the reply language: the command word's, else by number
+// (+7 is Kazakhstan and Russia, where Russian is read by all), else English.
+func ReplyLang(cmd Command, from string) string {
+	if cmd.Lang != "" {
+		return cmd.Lang
+	}
+	if strings.HasPrefix(from, "+7") {
+		return "ru"
+	}
+	return "en"
+}
