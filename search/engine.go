@@ -1,0 +1,281 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	index "github.com/blevesearch/bleve_index_api"
+
+	"tuys/data"
+)
+
+// Composer builds the messages and consent requests for an auto-confirmed
+// match; the wiring injects notify's. nil means no messages.
+type Composer func(ctx context.Context, m data.Match, seek, safe *data.Report) ([]data.Message, []data.Consent, error)
+
+// Options configure an Engine; the zero value works.
+type Options struct {
+	Thresholds Thresholds    // zero: DefaultThresholds
+	Composer   Composer      // nil: matches are saved without messages
+	Poll       time.Duration // Run's polling interval; zero: 100ms
+	Candidates int           // retrieved per query before re-ranking; zero: 40
+	Logger     *slog.Logger  // nil: slog.Default()
+	// OnMatched, when set, observes every report the engine matched, with
+	// the ranked candidates and the time it took (eval, metrics).
+	OnMatched func(r *data.Report, results []Result, took time.Duration)
+}
+
+// Result is one ranked candidate.
+type Result struct {
+	ReportID    string
+	Score       float64
+	Decision    string // "auto", "review" or ""
+	Explanation []Reason
+	Report      *data.Report // the fields the index holds (no contact data)
+}
+
+// Query is a volunteer search.
+type Query struct {
+	Name      string
+	Kind      data.Kind // "" = both kinds
+	BirthYear int
+	City      string
+	Sex       string
+	Limit     int // zero: 20
+}
+
+// Engine indexes the store's reports by tailing its event log and matches
+// each new report against the reports of the other kind. It is
+// deterministic given the event sequence: a pair is judged when the later
+// of its two reports arrives, against the reports that came before it, so
+// several nodes (or a replay) reach the same decisions and SaveMatch's
+// unique pair keeps one match.
+type Engine struct {
+	store data.Store
+	ix    *Index
+	opts  Options
+
+	mu    sync.Mutex // serializes CatchUp/Reindex
+	ready atomic.Bool
+	wake  chan struct{}
+}
+
+// NewEngine returns an engine over store and ix.
+func NewEngine(store data.Store, ix *Index, opts Options) *Engine {
+	if opts.Thresholds == (Thresholds{}) {
+		opts.Thresholds = DefaultThresholds
+	}
+	if opts.Poll == 0 {
+		opts.Poll = 100 * time.Millisecond
+	}
+	if opts.Candidates == 0 {
+		opts.Candidates = 40
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	return &Engine{store: store, ix: ix, opts: opts, wake: make(chan struct{}, 1)}
+}
+
+// Ready reports whether the engine has caught up with the log at least once.
+func (e *Engine) Ready() bool { return e.ready.Load() }
+
+// Wake nudges Run to look at the log now (after a local write).
+func (e *Engine) Wake() {
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run tails the event log until ctx is done. Errors are logged and retried
+// at the next tick: the index is derived and the log is the truth.
+func (e *Engine) Run(ctx context.Context) error {
+	t := time.NewTicker(e.opts.Poll)
+	defer t.Stop()
+	for {
+		if err := e.CatchUp(ctx); err != nil && ctx.Err() == nil {
+			e.opts.Logger.Error("search: catch up", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		case <-e.wake:
+		}
+	}
+}
+
+// eventBatch is how many events CatchUp reads at a time.
+const eventBatch = 1000
+
+// CatchUp processes every event up to now, then returns.
+func (e *Engine) CatchUp(ctx context.Context) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for {
+		last, err := e.ix.LastSeq()
+		if err != nil {
+			return fmt.Errorf("catch up: last seq: %w", err)
+		}
+		evs, err := e.store.EventsAfter(ctx, last, eventBatch)
+		if err != nil {
+			return fmt.Errorf("catch up: events after %d: %w", last, err)
+		}
+		if len(evs) == 0 {
+			e.ready.Store(true)
+			return nil
+		}
+		if err := e.apply(ctx, evs); err != nil {
+			return err
+		}
+	}
+}
+
+// apply indexes the reports the events touch, then matches the new ones in
+// sequence order.
+func (e *Engine) apply(ctx context.Context, evs []data.Event) error {
+	var ids []string
+	seen := map[string]bool{}
+	for _, ev := range evs {
+		if ev.ReportID != "" && !seen[ev.ReportID] {
+			seen[ev.ReportID] = true
+			ids = append(ids, ev.ReportID)
+		}
+	}
+	reports, err := e.store.GetReports(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("catch up: get reports: %w", err)
+	}
+	byID := make(map[string]*data.Report, len(reports))
+	for _, r := range reports {
+		byID[r.ID] = r
+	}
+	firstSeq := map[string]int64{}
+	b := e.ix.NewBatch()
+	for _, ev := range evs {
+		r := byID[ev.ReportID]
+		switch {
+		case ev.ReportID == "":
+			continue
+		case r == nil || ev.Type == data.EventReportRemoved:
+			b.Delete(ev.ReportID)
+		case ev.Type == data.EventReportCreated || ev.Type == data.EventReportUpdated:
+			seq := ev.Seq
+			if ev.Type == data.EventReportUpdated {
+				seq = 0 // an update keeps the report's place in the order
+				if old, ok := e.storedSeq(r.ID); ok {
+					seq = old
+				}
+			}
+			if _, ok := firstSeq[r.ID]; !ok && ev.Type == data.EventReportCreated {
+				firstSeq[r.ID] = ev.Seq
+			}
+			if s, ok := firstSeq[r.ID]; ok {
+				seq = s
+			}
+			if err := b.Put(r, seq); err != nil {
+				return err
+			}
+		}
+	}
+	if err := e.ix.Commit(ctx, b, evs[len(evs)-1].Seq); err != nil {
+		return err
+	}
+	// With no active report of the other kind there is nothing to match
+	// (bulk imports of one kind): skip the per-report retrieval.
+	haveKind := map[data.Kind]bool{}
+	for _, k := range []data.Kind{data.KindSeek, data.KindSafe} {
+		n, err := e.ix.count(ctx, k, data.StatusActive)
+		if err != nil {
+			return err
+		}
+		haveKind[k] = n > 0
+	}
+	for _, ev := range evs {
+		r := byID[ev.ReportID]
+		if ev.Type != data.EventReportCreated || r == nil || r.Status != data.StatusActive || !haveKind[opposite(r.Kind)] {
+			continue
+		}
+		if err := e.matchReport(ctx, r, ev.Seq); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedSeq returns the creation sequence recorded in the index for id.
+func (e *Engine) storedSeq(id string) (int64, bool) {
+	doc, err := e.ix.bi.Document(id)
+	if err != nil || doc == nil {
+		return 0, false
+	}
+	var seq int64
+	found := false
+	doc.VisitFields(func(f index.Field) {
+		if f.Name() == "p" {
+			var s stored
+			if json.Unmarshal(f.Value(), &s) == nil {
+				seq, found = s.Seq, true
+			}
+		}
+	})
+	return seq, found
+}
+
+func opposite(k data.Kind) data.Kind {
+	if k == data.KindSeek {
+		return data.KindSafe
+	}
+	return data.KindSeek
+}
+
+// rank retrieves and re-ranks candidates of kind for p among the active
+// reports first seen before seq (0 = all).
+func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, status string, seq int64, limit int) ([]Result, error) {
+	cands, err := e.ix.retrieve(ctx, p, kind, status, e.opts.Candidates)
+	if err != nil {
+		return nil, err
+	}
+	res := make([]Result, 0, len(cands))
+	for _, c := range cands {
+		if seq > 0 && c.s.Seq >= seq || c.s.ID == p.ID {
+			continue
+		}
+		r := c.s.report()
+		s, why := Score(p, PersonFromReport(r))
+		res = append(res, Result{ReportID: r.ID, Score: s, Explanation: why, Report: r})
+	}
+	sort.Slice(res, func(i, j int) bool {
+		if res[i].Score != res[j].Score {
+			return res[i].Score > res[j].Score
+		}
+		return res[i].ReportID < res[j].ReportID // deterministic ties
+	})
+	if len(res) > limit {
+		res = res[:limit]
+	}
+	e.decide(res)
+	return res, nil
+}
+
+// decide labels ranked results: review at or above the review threshold;
+// auto for the best one when it reaches the auto threshold and no second
+// candidate is within the margin.
+func (e *Engine) decide(res []Result) {
+	th := e.opts.Thresholds
+	for i := range res {
+		if res[i].Score >= th.Review {
+			res[i].Decision = "review"
+		}
+	}
+	if len(res) > 0 && res[0].Score >= th.Auto && (len(res) == 1 || res[1].Score < res[0].Score-th.Margin) {
+		res[0].Decision = "auto"
+	}
+}

@@ -1,0 +1,312 @@
+package search
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"tuys/data"
+)
+
+const evalUsage = `tuys eval — measure matching on an evaluation set, through the service's own path.
+
+Usage:
+  tuys eval -corpus CORPUS.tsv -queries QUERIES.tsv [-distractors N] [-seed S] [-v]
+
+It opens a fresh store and index in a temporary directory, files every
+corpus row as a "safe" report (padded with N synthetic distractor people,
+seeded by S), lets the matching engine index them, then files every query
+row as a "seek" report and lets the engine match it exactly as the service
+does (store → event log → index → re-ranker → Match rows).
+
+Files (TSV, UTF-8, header row, empty cell = unknown):
+  corpus:  id  name  birth_year  city  sex
+  queries: qid name  birth_year  city  sex  expected   (expected = corpus id, or - for none)
+
+Output: a table of every miss and every wrong auto decision with the
+engine's explanation, then one JSON line:
+  corpus distractors queries positives negatives recall_at_1 recall_at_10
+  auto_precision auto_recall false_auto review_recall p50_ms p99_ms
+"auto" = notify without a volunteer (score ≥ auto threshold, no close second);
+"review" = shown to a volunteer (score ≥ review threshold).
+
+Example:
+  tuys eval -corpus ../shared/eval/dev/corpus.tsv -queries ../shared/eval/dev/queries.tsv -distractors 100000 -seed 7
+
+Flags:
+`
+
+// EvalResult is the JSON line `tuys eval` prints last.
+type EvalResult struct {
+	Corpus        int     `json:"corpus"`
+	Distractors   int     `json:"distractors"`
+	Queries       int     `json:"queries"`
+	Positives     int     `json:"positives"`
+	Negatives     int     `json:"negatives"`
+	RecallAt1     float64 `json:"recall_at_1"`
+	RecallAt10    float64 `json:"recall_at_10"`
+	AutoPrecision float64 `json:"auto_precision"`
+	AutoRecall    float64 `json:"auto_recall"`
+	FalseAuto     int     `json:"false_auto"`
+	ReviewRecall  float64 `json:"review_recall"`
+	P50ms         float64 `json:"p50_ms"`
+	P99ms         float64 `json:"p99_ms"`
+}
+
+// EvalMain implements `tuys eval`; args exclude the subcommand. It returns
+// the process exit code.
+func EvalMain(args []string, stdout io.Writer) int {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	corpus := fs.String("corpus", "", "corpus TSV (safe reports)")
+	queries := fs.String("queries", "", "queries TSV (seek reports, with the expected corpus id)")
+	distractors := fs.Int("distractors", 0, "synthetic distractor people added to the corpus")
+	seed := fs.Uint64("seed", 1, "seed of the distractor generator")
+	verbose := fs.Bool("v", false, "also print every query's top candidate")
+	fs.Usage = func() { fmt.Fprint(stdout, evalUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if *corpus == "" || *queries == "" {
+		fs.Usage()
+		return 2
+	}
+	res, err := RunEval(context.Background(), EvalConfig{Corpus: *corpus, Queries: *queries, Distractors: *distractors, Seed: *seed, Verbose: *verbose, Out: stdout})
+	if err != nil {
+		fmt.Fprintln(stdout, "eval:", err)
+		return 1
+	}
+	line, _ := json.Marshal(res)
+	fmt.Fprintln(stdout, string(line))
+	return 0
+}
+
+// EvalConfig configures RunEval.
+type EvalConfig struct {
+	Corpus, Queries string
+	Distractors     int
+	Seed            uint64
+	Verbose         bool
+	Out             io.Writer // the readable table; nil = discard
+	Thresholds      Thresholds
+}
+
+// RunEval runs an evaluation (see evalUsage) and returns its figures.
+func RunEval(ctx context.Context, cfg EvalConfig) (*EvalResult, error) {
+	out := cfg.Out
+	if out == nil {
+		out = io.Discard
+	}
+	crows, err := readTSV(cfg.Corpus, 5)
+	if err != nil {
+		return nil, err
+	}
+	qrows, err := readTSV(cfg.Queries, 6)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "tuys-eval-")
+	if err != nil {
+		return nil, fmt.Errorf("eval: temp dir: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, fmt.Errorf("eval: key: %w", err)
+	}
+	store, err := data.Open(ctx, data.Config{Dir: dir, SecretKey: key})
+	if err != nil {
+		return nil, fmt.Errorf("eval: open store: %w", err)
+	}
+	defer store.Close()
+	ix, err := OpenIndex(filepath.Join(dir, "index"))
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+
+	corpusID := map[string]string{} // report ID → corpus id
+	var reports []*data.Report
+	for _, row := range crows {
+		r := rowReport(row, data.KindSafe)
+		reports = append(reports, r)
+	}
+	if err := store.CreateReports(ctx, reports); err != nil {
+		return nil, fmt.Errorf("eval: create corpus: %w", err)
+	}
+	for i, r := range reports {
+		corpusID[r.ID] = crows[i][0]
+	}
+	syn := NewSynth(cfg.Seed)
+	for left := cfg.Distractors; left > 0; {
+		n := min(left, 5000)
+		if err := store.CreateReports(ctx, syn.Reports(n)); err != nil {
+			return nil, fmt.Errorf("eval: create distractors: %w", err)
+		}
+		left -= n
+	}
+
+	var last []Result
+	var took time.Duration
+	eng := NewEngine(store, ix, Options{Thresholds: cfg.Thresholds, OnMatched: func(r *data.Report, res []Result, d time.Duration) {
+		if r.Kind == data.KindSeek {
+			last, took = res, d
+		}
+	}})
+	if err := eng.CatchUp(ctx); err != nil {
+		return nil, err
+	}
+
+	res := &EvalResult{Corpus: len(crows), Distractors: cfg.Distractors, Queries: len(qrows)}
+	var lat []float64
+	var autos, autoOK, at1, at10, autoPos, reviewPos int
+	fmt.Fprintf(out, "%-5s %-34s %-6s %-6s %-6s %s\n", "query", "name", "expect", "top", "score", "decision / explanation")
+	for _, row := range qrows {
+		r := rowReport(row, data.KindSeek)
+		if err := store.CreateReport(ctx, r); err != nil {
+			return nil, fmt.Errorf("eval: create query %s: %w", row[0], err)
+		}
+		last, took = nil, 0
+		if err := eng.CatchUp(ctx); err != nil {
+			return nil, err
+		}
+		lat = append(lat, float64(took.Microseconds())/1000)
+		exp := row[5]
+		positive := exp != "-" && exp != ""
+		if positive {
+			res.Positives++
+		} else {
+			res.Negatives++
+		}
+		rank, expDecision := -1, ""
+		falseAuto := false
+		for i, c := range last {
+			id := corpusID[c.ReportID]
+			if id == "" {
+				id = "synthetic"
+			}
+			if positive && id == exp && rank < 0 {
+				rank, expDecision = i, c.Decision
+			}
+			if c.Decision == "auto" {
+				autos++
+				if positive && id == exp {
+					autoOK++
+				} else {
+					falseAuto = true
+					res.FalseAuto++
+				}
+			}
+		}
+		if positive {
+			if rank == 0 {
+				at1++
+			}
+			if rank >= 0 && rank < 10 {
+				at10++
+			}
+			if expDecision == "auto" {
+				autoPos++
+			}
+			if expDecision != "" {
+				reviewPos++
+			}
+		}
+		miss := positive && (rank != 0 || expDecision != "auto")
+		if miss || falseAuto || cfg.Verbose {
+			printEvalRow(out, row, last, corpusID, falseAuto)
+		}
+	}
+	res.RecallAt1 = ratio(at1, res.Positives)
+	res.RecallAt10 = ratio(at10, res.Positives)
+	res.AutoRecall = ratio(autoPos, res.Positives)
+	res.ReviewRecall = ratio(reviewPos, res.Positives)
+	res.AutoPrecision = 1
+	if autos > 0 {
+		res.AutoPrecision = ratio(autoOK, autos)
+	}
+	sort.Float64s(lat)
+	res.P50ms, res.P99ms = percentile(lat, 0.50), percentile(lat, 0.99)
+	return res, nil
+}
+
+func printEvalRow(out io.Writer, row []string, res []Result, corpusID map[string]string, falseAuto bool) {
+	top, score, dec, why := "-", 0.0, "", ""
+	if len(res) > 0 {
+		top = corpusID[res[0].ReportID]
+		if top == "" {
+			top = "synth:" + res[0].Report.FullName
+		}
+		score, dec = res[0].Score, res[0].Decision
+		var ts []string
+		for _, r := range res[0].Explanation {
+			ts = append(ts, r.Text)
+		}
+		why = strings.Join(ts, "; ")
+	}
+	flag := ""
+	if falseAuto {
+		flag = " FALSE AUTO"
+	}
+	fmt.Fprintf(out, "%-5s %-34s %-6s %-6s %.3f  %s%s | %s\n", row[0], row[1], row[5], top, score, dec, flag, why)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return math.Round(float64(a)/float64(b)*10000) / 10000
+}
+
+func percentile(sorted []float64, p float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(math.Ceil(p*float64(len(sorted)))) - 1
+	i = max(0, min(i, len(sorted)-1))
+	return math.Round(sorted[i]*1000) / 1000
+}
+
+// rowReport turns an eval row (id name year city sex ...) into a report,
+// with the name parsed as the intake would.
+func rowReport(row []string, kind data.Kind) *data.Report {
+	y, _ := strconv.Atoi(strings.TrimSpace(row[2]))
+	r := &data.Report{Kind: kind, Status: data.StatusActive, Channel: data.ChannelImport, SourceName: "eval",
+		FullName: row[1], BirthYear: y, City: row[3], Sex: strings.TrimSpace(row[4])}
+	n := ParseName(r.FullName)
+	r.GivenName, r.FamilyName, r.Patronymic = n.Given, n.Family, n.Patronymic
+	return r
+}
+
+// readTSV reads a TSV with a header row; short rows are padded to cols.
+func readTSV(path string, cols int) ([][]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	var rows [][]string
+	for i, line := range strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n") {
+		if i == 0 || strings.TrimSpace(line) == "" {
+			continue
+		}
+		row := strings.Split(line, "\t")
+		for len(row) < cols {
+			row = append(row, "")
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}

@@ -1,0 +1,374 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"tuys/data"
+)
+
+// The index is derived from the store: documents carry the normalized keys
+// of a report's names (field "keys"), their phonetic keys ("phon"), kind,
+// status, year and place key, plus a stored copy of the fields the
+// re-ranker reads, so that ranking needs no store round trip. The last
+// indexed event sequence is kept inside the index, written in the same
+// batch as the documents it covers.
+
+const (
+	filterKeys     = "tuys_keys"     // word → its skeleton keys (and diminutive expansions)
+	filterPhonetic = "tuys_phonetic" // skeleton key → phonetic key
+	analyzerKeys   = "tuys_keys"
+	analyzerPhon   = "tuys_phonetic"
+	lastSeqKey     = "tuys:last_seq"
+)
+
+func init() {
+	// Registered in init() so that every binary that opens the index can
+	// analyze with them (bleve looks filters up by name).
+	if err := registry.RegisterTokenFilter(filterKeys, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return keysFilter{}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenFilter(filterPhonetic, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return phoneticFilter{}, nil
+	}); err != nil {
+		panic(err)
+	}
+}
+
+// keysFilter replaces every written word by its keys: the skeleton keys of
+// each part of a hyphenated word and of the whole, the Korean surname
+// group key, and the keys of the full names a diminutive stands for.
+type keysFilter struct{}
+
+func (keysFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(in)*2)
+	pos := 1
+	for _, t := range in {
+		for _, k := range wordIndexKeys(string(t.Term)) {
+			out = append(out, &analysis.Token{Start: t.Start, End: t.End, Term: []byte(k), Position: pos, Type: analysis.AlphaNumeric})
+		}
+		pos++
+	}
+	return out
+}
+
+// wordIndexKeys lists the keys under which one written word is indexed and
+// queried.
+func wordIndexKeys(word string) []string {
+	toks := Tokens(word)
+	if len(toks) == 0 {
+		return nil
+	}
+	keys := wordKeys(word)
+	if len(toks) > 1 {
+		for _, t := range toks {
+			keys = append(keys, TokenKeys(t)...)
+		}
+	}
+	for _, full := range lookupDiminutive(keys) {
+		keys = append(keys, wordKeys(full)...)
+	}
+	return dedupe(keys)
+}
+
+func dedupe(xs []string) []string {
+	seen := make(map[string]bool, len(xs))
+	out := xs[:0]
+	for _, x := range xs {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// phoneticFilter maps skeleton keys onto phonetic keys, dropping the ones
+// too short to mean anything.
+type phoneticFilter struct{}
+
+func (phoneticFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := in[:0]
+	for _, t := range in {
+		p := Phonetic(string(t.Term))
+		if len(p) < 3 {
+			continue
+		}
+		t.Term = []byte(p)
+		out = append(out, t)
+	}
+	return out
+}
+
+func indexMapping() (mapping.IndexMapping, error) {
+	im := bleve.NewIndexMapping()
+	for name, filters := range map[string][]string{analyzerKeys: {filterKeys}, analyzerPhon: {filterKeys, filterPhonetic}} {
+		if err := im.AddCustomAnalyzer(name, map[string]interface{}{
+			"type": custom.Name, "tokenizer": whitespace.Name, "token_filters": filters,
+		}); err != nil {
+			return nil, fmt.Errorf("index mapping: analyzer %s: %w", name, err)
+		}
+	}
+	text := func(analyzer string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer, f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = analyzer, false, false, false, false
+		return f
+	}
+	kw := text(keyword.Name)
+	num := bleve.NewNumericFieldMapping()
+	num.Store, num.IncludeInAll, num.DocValues = false, false, false
+	stored := bleve.NewTextFieldMapping()
+	stored.Index, stored.Store, stored.IncludeInAll, stored.DocValues = false, true, false, false
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt("names", text(analyzerKeys))
+	dm.AddFieldMappingsAt("phon", text(analyzerPhon))
+	dm.AddFieldMappingsAt("kind", kw)
+	dm.AddFieldMappingsAt("status", kw)
+	dm.AddFieldMappingsAt("city", kw)
+	dm.AddFieldMappingsAt("year", num)
+	dm.AddFieldMappingsAt("p", stored)
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = keyword.Name
+	im.StoreDynamic, im.IndexDynamic, im.DocValuesDynamic = false, false, false
+	return im, nil
+}
+
+// Index is the on-disk Bleve candidate index.
+type Index struct {
+	dir string
+	bi  bleve.Index
+}
+
+// OpenIndex opens the index in dir, creating it when absent.
+func OpenIndex(dir string) (*Index, error) {
+	bi, err := bleve.Open(dir)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		im, merr := indexMapping()
+		if merr != nil {
+			return nil, merr
+		}
+		bi, err = bleve.New(dir, im)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return &Index{dir: dir, bi: bi}, nil
+}
+
+// reset closes the index, deletes it and creates an empty one (reindex).
+func (ix *Index) reset() error {
+	if err := ix.bi.Close(); err != nil {
+		return fmt.Errorf("reset index: close: %w", err)
+	}
+	if err := os.RemoveAll(ix.dir); err != nil {
+		return fmt.Errorf("reset index: %w", err)
+	}
+	nix, err := OpenIndex(ix.dir)
+	if err != nil {
+		return err
+	}
+	ix.bi = nix.bi
+	return nil
+}
+
+// DocCount returns the number of indexed reports.
+func (ix *Index) DocCount() (uint64, error) { return ix.bi.DocCount() }
+
+// Close flushes and closes the index.
+func (ix *Index) Close() error { return ix.bi.Close() }
+
+// LastSeq returns the last event sequence whose changes the index holds.
+func (ix *Index) LastSeq() (int64, error) {
+	v, err := ix.bi.GetInternal([]byte(lastSeqKey))
+	if err != nil || len(v) == 0 {
+		return 0, err
+	}
+	return strconv.ParseInt(string(v), 10, 64)
+}
+
+// stored is the copy of a report the re-ranker reads from the index.
+type stored struct {
+	ID     string   `json:"i"`
+	Seq    int64    `json:"q"`
+	Full   string   `json:"n,omitempty"`
+	Given  string   `json:"g,omitempty"`
+	Family string   `json:"f,omitempty"`
+	Patr   string   `json:"p,omitempty"`
+	Alt    []string `json:"a,omitempty"`
+	Sex    string   `json:"s,omitempty"`
+	Year   int      `json:"y,omitempty"`
+	Approx bool     `json:"x,omitempty"`
+	City   string   `json:"c,omitempty"`
+	Kind   string   `json:"k"`
+}
+
+func (s *stored) report() *data.Report {
+	return &data.Report{ID: s.ID, Kind: data.Kind(s.Kind), FullName: s.Full, GivenName: s.Given, FamilyName: s.Family,
+		Patronymic: s.Patr, AltNames: s.Alt, Sex: s.Sex, BirthYear: s.Year, YearApprox: s.Approx, City: s.City}
+}
+
+// indexDoc builds the Bleve document of a report first seen at seq.
+func indexDoc(r *data.Report, seq int64) map[string]interface{} {
+	names := []string{r.FullName, r.GivenName, r.FamilyName, r.Patronymic}
+	names = append(names, r.AltNames...)
+	blob, _ := json.Marshal(stored{ID: r.ID, Seq: seq, Full: r.FullName, Given: r.GivenName, Family: r.FamilyName,
+		Patr: r.Patronymic, Alt: r.AltNames, Sex: r.Sex, Year: r.BirthYear, Approx: r.YearApprox, City: r.City, Kind: string(r.Kind)})
+	return map[string]interface{}{
+		"names": strings.Join(names, " "), "phon": strings.Join(names, " "),
+		"kind": string(r.Kind), "status": r.Status, "city": CityKey(r.City),
+		"year": float64(r.BirthYear), "p": string(blob),
+	}
+}
+
+// Batch collects index changes and the sequence they bring the index to.
+type Batch struct {
+	b *bleve.Batch
+}
+
+// NewBatch starts a batch.
+func (ix *Index) NewBatch() *Batch { return &Batch{b: ix.bi.NewBatch()} }
+
+// Put indexes r (first seen at event seq); removed reports are deleted.
+func (b *Batch) Put(r *data.Report, seq int64) error {
+	if r.Status == data.StatusRemoved {
+		b.b.Delete(r.ID)
+		return nil
+	}
+	if err := b.b.Index(r.ID, indexDoc(r, seq)); err != nil {
+		return fmt.Errorf("index report %s: %w", r.ID, err)
+	}
+	return nil
+}
+
+// Delete removes a report from the index.
+func (b *Batch) Delete(id string) { b.b.Delete(id) }
+
+// Size is the number of changes in the batch.
+func (b *Batch) Size() int { return b.b.Size() }
+
+// Commit applies the batch and records seq as the last indexed event in the
+// same batch, so a crash never leaves documents without their sequence.
+func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if seq > 0 {
+		b.b.SetInternal([]byte(lastSeqKey), []byte(strconv.FormatInt(seq, 10)))
+	}
+	if err := ix.bi.Batch(b.b); err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	return nil
+}
+
+// count returns how many documents have the given kind and status.
+func (ix *Index) count(ctx context.Context, kind data.Kind, status string) (uint64, error) {
+	kq := bleve.NewTermQuery(string(kind))
+	kq.SetField("kind")
+	sq := bleve.NewTermQuery(status)
+	sq.SetField("status")
+	res, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(kq, sq), 0, 0, false))
+	if err != nil {
+		return 0, fmt.Errorf("index count: %w", err)
+	}
+	return res.Total, nil
+}
+
+// candidate is one retrieved document.
+type candidate struct {
+	s stored
+}
+
+// retrieve returns up to limit candidates of the given kind and status
+// whose names share a key with q (exactly, phonetically or within the
+// fuzzy budget). Empty kind or status means any.
+func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, status string, limit int) ([]candidate, error) {
+	var should []query.Query
+	seen := map[string]bool{}
+	addWord := func(text string, boost float64) {
+		for i, k := range wordIndexKeys(text) {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			tq := bleve.NewTermQuery(k)
+			tq.SetField("names")
+			tq.SetBoost(boost)
+			should = append(should, tq)
+			// Fuzzy on the primary key only: alternates are exact-match
+			// readings, fuzzing them too multiplies cost for little recall.
+			if i == 0 {
+				if f := fuzzBudget(k); f > 0 {
+					fq := bleve.NewFuzzyQuery(k)
+					fq.SetField("names")
+					fq.SetFuzziness(f)
+					fq.SetPrefix(fuzzPrefix)
+					fq.SetBoost(boost * 0.5)
+					should = append(should, fq)
+				}
+			}
+			if p := Phonetic(k); len(p) >= 3 && !seen["#"+p] {
+				seen["#"+p] = true
+				pq := bleve.NewTermQuery(p)
+				pq.SetField("phon")
+				pq.SetBoost(boost * 0.3)
+				should = append(should, pq)
+			}
+		}
+	}
+	for _, w := range []string{q.Name.Family, q.Name.Given, q.Name.Patronymic} {
+		if w != "" {
+			addWord(w, 1)
+		}
+	}
+	for _, w := range append(append([]string{}, q.Name.Other...), q.Name.AltGiven...) {
+		addWord(w, 0.8)
+	}
+	if len(should) == 0 {
+		return nil, nil
+	}
+	must := []query.Query{bleve.NewDisjunctionQuery(should...)}
+	if kind != "" {
+		kq := bleve.NewTermQuery(string(kind))
+		kq.SetField("kind")
+		must = append(must, kq)
+	}
+	if status != "" {
+		sq := bleve.NewTermQuery(status)
+		sq.SetField("status")
+		must = append(must, sq)
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), limit, 0, false)
+	req.Fields = []string{"p"}
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index search: %w", err)
+	}
+	out := make([]candidate, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		raw, _ := h.Fields["p"].(string)
+		var c candidate
+		if err := json.Unmarshal([]byte(raw), &c.s); err != nil {
+			return nil, fmt.Errorf("index doc %s: %w", h.ID, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}

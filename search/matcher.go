@@ -1,0 +1,173 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"tuys/data"
+)
+
+// matchReport matches a new active report (first seen at seq) against the
+// active reports of the other kind that came before it and saves a Match
+// per pair at or above the review threshold.
+func (e *Engine) matchReport(ctx context.Context, r *data.Report, seq int64) error {
+	start := time.Now()
+	p := PersonFromReport(r)
+	res, err := e.rank(ctx, p, opposite(r.Kind), data.StatusActive, seq, 10)
+	if err != nil {
+		return fmt.Errorf("match %s: %w", r.ID, err)
+	}
+	if r.Kind == data.KindSafe {
+		// Several seekers may look for one person: a safe report may be
+		// auto-matched to each, provided that, from each seeker's side,
+		// this is clearly the best safe report.
+		e.decideEach(res)
+		for i := range res {
+			if res[i].Decision != "auto" {
+				continue
+			}
+			ok, err := e.clearFromSeeker(ctx, r, res[i], seq)
+			if err != nil {
+				return fmt.Errorf("match %s: %w", r.ID, err)
+			}
+			if !ok {
+				res[i].Decision = "review"
+			}
+		}
+	}
+	took := time.Since(start)
+	if err := e.save(ctx, r, res); err != nil {
+		return err
+	}
+	if e.opts.OnMatched != nil {
+		e.opts.OnMatched(r, res, took)
+	}
+	return nil
+}
+
+// decideEach labels every result on its own score (no margin between
+// candidates): used when the candidates are seekers.
+func (e *Engine) decideEach(res []Result) {
+	th := e.opts.Thresholds
+	for i := range res {
+		switch {
+		case res[i].Score >= th.Auto:
+			res[i].Decision = "auto"
+		case res[i].Score >= th.Review:
+			res[i].Decision = "review"
+		default:
+			res[i].Decision = ""
+		}
+	}
+}
+
+// clearFromSeeker ranks, from the seeker's point of view, the safe reports
+// up to seq and checks that the new safe report is the best with a margin
+// (the same rule as when the seek report arrives after the safe one).
+func (e *Engine) clearFromSeeker(ctx context.Context, safe *data.Report, seek Result, seq int64) (bool, error) {
+	if seek.Report == nil {
+		return false, nil
+	}
+	back, err := e.rank(ctx, PersonFromReport(seek.Report), data.KindSafe, data.StatusActive, seq+1, 2)
+	if err != nil {
+		return false, err
+	}
+	return len(back) > 0 && back[0].ReportID == safe.ID && back[0].Decision == "auto", nil
+}
+
+// save writes the matches of r; phone agreement, which the index does not
+// hold, is checked on the store's copies first.
+func (e *Engine) save(ctx context.Context, r *data.Report, res []Result) error {
+	for i := range res {
+		if res[i].Decision == "" {
+			break
+		}
+		other, err := e.store.GetReport(ctx, res[i].ReportID)
+		if err != nil {
+			return fmt.Errorf("match %s: get %s: %w", r.ID, res[i].ReportID, err)
+		}
+		if other.Status != data.StatusActive {
+			continue // changed since it was indexed; the update event will reindex it
+		}
+		if r.ContactPhone != "" && r.ContactPhone == other.ContactPhone {
+			res[i].Score = min(1, res[i].Score+0.1)
+			res[i].Explanation = append(res[i].Explanation, Reason{"phone", "same contact phone", 0.1})
+		}
+		seek, safe := r, other
+		if r.Kind == data.KindSafe {
+			seek, safe = other, r
+		}
+		why, _ := json.Marshal(res[i].Explanation)
+		m := data.Match{SeekID: seek.ID, SafeID: safe.ID, Score: res[i].Score, Explanation: string(why), State: data.MatchReview, DecidedBy: "engine"}
+		var msgs []data.Message
+		var consents []data.Consent
+		if res[i].Decision == "auto" {
+			m.State = data.MatchAutoConfirmed
+			if e.opts.Composer != nil {
+				if msgs, consents, err = e.opts.Composer(ctx, m, seek, safe); err != nil {
+					return fmt.Errorf("match %s/%s: compose: %w", seek.ID, safe.ID, err)
+				}
+			}
+		}
+		if _, err := e.store.SaveMatch(ctx, &m, msgs, consents); err != nil {
+			return fmt.Errorf("match %s/%s: save: %w", seek.ID, safe.ID, err)
+		}
+	}
+	return nil
+}
+
+// Search ranks active reports for a volunteer's query (public fields only
+// in the results' Report).
+func (e *Engine) Search(ctx context.Context, q Query) ([]Result, error) {
+	if q.Limit <= 0 {
+		q.Limit = 20
+	}
+	p := PersonFromReport(&data.Report{FullName: q.Name, BirthYear: q.BirthYear, City: q.City, Sex: q.Sex})
+	res, err := e.rank(ctx, p, q.Kind, data.StatusActive, 0, q.Limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Name, err)
+	}
+	return res, nil
+}
+
+// reindexPage is how many reports Reindex reads at a time.
+const reindexPage = 2000
+
+// Reindex rebuilds the index from scratch from the store's reports. Events
+// after the snapshot are applied by the next CatchUp (matching is
+// idempotent, so replaying them is harmless).
+func (e *Engine) Reindex(ctx context.Context) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	last, err := e.store.LastEventSeq(ctx)
+	if err != nil {
+		return fmt.Errorf("reindex: last seq: %w", err)
+	}
+	if err := e.ix.reset(); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	after := ""
+	for {
+		rs, err := e.store.ScanReports(ctx, after, reindexPage)
+		if err != nil {
+			return fmt.Errorf("reindex: scan after %q: %w", after, err)
+		}
+		if len(rs) == 0 {
+			break
+		}
+		b := e.ix.NewBatch()
+		for _, r := range rs {
+			if err := b.Put(r, 0); err != nil {
+				return err
+			}
+		}
+		if err := e.ix.Commit(ctx, b, 0); err != nil {
+			return err
+		}
+		after = rs[len(rs)-1].ID
+	}
+	b := e.ix.NewBatch()
+	return e.ix.Commit(ctx, b, last)
+}
