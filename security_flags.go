@@ -1,0 +1,87 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"tuys/api"
+	"tuys/data"
+)
+
+// securityFlags are the abuse limits and retention settings of `tuys serve`.
+type securityFlags struct {
+	proxies, auditKeep                               *string
+	reports, writes, search, partner, smsIn, loginIP *string
+	loginAccount                                     *string
+}
+
+func addSecurityFlags(c *config, fs *flag.FlagSet) *securityFlags {
+	rate := "rate as N/unit:burst (unit s, m, h or d; \"off\" = no limit; empty = default %s)"
+	f := &securityFlags{}
+	f.proxies = c.add(fs, "trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs/CIDRs of reverse proxies whose X-Forwarded-For is believed; empty = none (rate limits use the peer address)", false)
+	f.reports = c.add(fs, "rate-reports", "TUYS_RATE_REPORTS", "", "per-IP limit on filing reports (API and web forms): "+fmt.Sprintf(rate, "120/h:30"), false)
+	f.writes = c.add(fs, "rate-writes", "TUYS_RATE_WRITES", "", "per-IP limit on notes, deletions, subscriptions: "+fmt.Sprintf(rate, "120/h:30"), false)
+	f.search = c.add(fs, "rate-search", "TUYS_RATE_SEARCH", "", "per-IP limit on the public search: "+fmt.Sprintf(rate, "300/h:60"), false)
+	f.partner = c.add(fs, "rate-partner", "TUYS_RATE_PARTNER", "", "per-token limit for API tokens with write/import scope: "+fmt.Sprintf(rate, "3600/h:300"), false)
+	f.smsIn = c.add(fs, "rate-sms-in", "TUYS_RATE_SMS_IN", "", "per-phone limit on inbound SMS: "+fmt.Sprintf(rate, "30/h:10"), false)
+	f.loginIP = c.add(fs, "rate-login-ip", "TUYS_RATE_LOGIN_IP", "", "per-IP limit on console login attempts: "+fmt.Sprintf(rate, "30/h:10"), false)
+	f.loginAccount = c.add(fs, "rate-login-account", "TUYS_RATE_LOGIN_ACCOUNT", "", "per-account limit on console login attempts: "+fmt.Sprintf(rate, "10/h:5"), false)
+	f.auditKeep = c.add(fs, "audit-retention", "TUYS_AUDIT_RETENTION", "365d", "how long audit entries are kept (e.g. 365d, 2160h)", false)
+	return f
+}
+
+// resolve parses the flags into the API's security config and the audit
+// retention period.
+func (f *securityFlags) resolve() (api.SecurityConfig, time.Duration, error) {
+	var cfg api.SecurityConfig
+	for _, p := range strings.Split(*f.proxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
+		}
+	}
+	rates := []struct {
+		name string
+		val  *string
+		dst  *api.Rate
+	}{
+		{"TUYS_RATE_REPORTS", f.reports, &cfg.ReportRate}, {"TUYS_RATE_WRITES", f.writes, &cfg.WriteRate},
+		{"TUYS_RATE_SEARCH", f.search, &cfg.SearchRate}, {"TUYS_RATE_PARTNER", f.partner, &cfg.TrustedRate},
+		{"TUYS_RATE_SMS_IN", f.smsIn, &cfg.SMSRate}, {"TUYS_RATE_LOGIN_IP", f.loginIP, &cfg.LoginIPRate},
+		{"TUYS_RATE_LOGIN_ACCOUNT", f.loginAccount, &cfg.LoginUserRate},
+	}
+	for _, r := range rates {
+		v, err := api.ParseRate(*r.val)
+		if err != nil {
+			return cfg, 0, fmt.Errorf("%s: %w", r.name, err)
+		}
+		*r.dst = v
+	}
+	keep, err := parseDays(*f.auditKeep)
+	if err != nil {
+		return cfg, 0, fmt.Errorf("TUYS_AUDIT_RETENTION: %w", err)
+	}
+	return cfg, keep, nil
+}
+
+// parseDays reads "365d" or any Go duration ("720h"); "" is the default.
+func parseDays(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return data.DefaultAuditRetention, nil
+	}
+	if d, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(d)
+		if err != nil || n < 1 {
+			return 0, fmt.Errorf("%q: want a positive number of days", s)
+		}
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%q: want e.g. 365d or 720h", s)
+	}
+	return d, nil
+}
