@@ -1,0 +1,159 @@
+package search
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"tuys/data"
+)
+
+func newTestEngine(t testing.TB, store data.Store, opts Options) (*Engine, *Index) {
+	t.Helper()
+	ix, err := OpenIndex(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return NewEngine(store, ix, opts), ix
+}
+
+func openTestStore(t testing.TB) data.Store {
+	t.Helper()
+	st, err := data.Open(context.Background(), data.Config{Dir: t.TempDir(), SecretKey: make([]byte, 32)})
+	if err != nil {
+		t.Skipf("skipping: store unavailable: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func report(kind data.Kind, name string, year int, city, sex string) *data.Report {
+	r := &data.Report{Kind: kind, FullName: name, BirthYear: year, City: city, Sex: sex, Status: data.StatusActive, Channel: data.ChannelAPI}
+	n := ParseName(name)
+	r.GivenName, r.FamilyName, r.Patronymic = n.Given, n.Family, n.Patronymic
+	return r
+}
+
+func TestEngineMatchesAcrossScripts(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	var composed int
+	eng, _ := newTestEngine(t, st, Options{Composer: func(ctx context.Context, m data.Match, seek, safe *data.Report) ([]data.Message, []data.Consent, error) {
+		composed++
+		return nil, nil, nil
+	}})
+	son := report(data.KindSafe, "Zhumabayev Yerlan", 1985, "Almaty", "M")
+	sister := report(data.KindSafe, "Жумабаева Айгерим", 1990, "Алматы", "F")
+	father := report(data.KindSafe, "Жумабаев Ерлан", 1958, "Алматы", "M")
+	for _, r := range []*data.Report{son, sister, father} {
+		if err := st.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seek := report(data.KindSeek, "Жұмабаев Ерлан", 1985, "Алма-Ата", "")
+	if err := st.CreateReport(ctx, seek); err != nil {
+		t.Fatal(err)
+	}
+	if err := eng.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !eng.Ready() {
+		t.Error("not ready after CatchUp")
+	}
+	ms, err := st.MatchesForReport(ctx, seek.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]string{}
+	for _, m := range ms {
+		states[m.SafeID] = m.State
+	}
+	if states[son.ID] != data.MatchAutoConfirmed {
+		t.Errorf("son: state %q, want auto_confirmed (matches %+v)", states[son.ID], ms)
+	}
+	if s := states[sister.ID]; s == data.MatchAutoConfirmed {
+		t.Errorf("sister auto-confirmed")
+	}
+	if s := states[father.ID]; s == data.MatchAutoConfirmed {
+		t.Errorf("father auto-confirmed")
+	}
+	if composed != 1 {
+		t.Errorf("composer called %d times, want 1", composed)
+	}
+
+	// A second node with its own index replays the log: same decisions, no
+	// second match or message set.
+	eng2, _ := newTestEngine(t, st, Options{})
+	if err := eng2.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ms2, _ := st.MatchesForReport(ctx, seek.ID)
+	if len(ms2) != len(ms) {
+		t.Errorf("replay changed matches: %d → %d", len(ms), len(ms2))
+	}
+
+	// Volunteer search in another script finds him first.
+	res, err := eng.Search(ctx, Query{Name: "Jumabaev Erlan", BirthYear: 1985, Kind: data.KindSafe})
+	if err != nil || len(res) == 0 || res[0].ReportID != son.ID {
+		t.Fatalf("search: %v %+v", err, res)
+	}
+
+	// A removed report leaves the index.
+	if err := st.RemoveReport(ctx, son.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := eng.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	res, _ = eng.Search(ctx, Query{Name: "Jumabaev Erlan", BirthYear: 1985, Kind: data.KindSafe})
+	for _, r := range res {
+		if r.ReportID == son.ID {
+			t.Error("removed report still found")
+		}
+	}
+
+	// Reindex rebuilds from the store and keeps the sequence.
+	if err := eng.Reindex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	res, _ = eng.Search(ctx, Query{Name: "Aigerim Zhumabayeva", Kind: data.KindSafe})
+	if len(res) == 0 || res[0].ReportID != sister.ID {
+		t.Errorf("after reindex: %+v", res)
+	}
+}
+
+// A safe report that arrives after two seekers of the same person is
+// auto-matched to both; one that fits two different sought people is not.
+func TestEngineSafeAfterSeekers(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	eng, _ := newTestEngine(t, st, Options{})
+	mother := report(data.KindSeek, "Ахметов Даурен", 1978, "Шымкент", "M")
+	brother := report(data.KindSeek, "Akhmetov Dauren", 1978, "Chimkent", "M")
+	for _, r := range []*data.Report{mother, brother} {
+		if err := st.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := eng.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	safe := report(data.KindSafe, "Даурен Ахметов", 1978, "Shymkent", "M")
+	if err := st.CreateReport(ctx, safe); err != nil {
+		t.Fatal(err)
+	}
+	if err := eng.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := st.MatchesForReport(ctx, safe.ID)
+	auto := 0
+	for _, m := range ms {
+		if m.State == data.MatchAutoConfirmed {
+			auto++
+		}
+	}
+	if auto != 2 {
+		t.Errorf("auto matches %d, want 2: %+v", auto, ms)
+	}
+}
