@@ -11,9 +11,14 @@ import (
 	"tuys/data"
 )
 
-// securityFlags are the abuse limits and retention settings of `tuys serve`.
+// securityFlags are the abuse limits and retention settings of `tuys serve`
+// (TUYS_TRUSTED_PROXIES is serve's own flag). In serveCmd:
+//
+//	secf := addSecurityFlags(&sf.cfg, fs)
+//	… after parse: sec, auditKeep, err := secf.resolve(); sec.TrustedProxies = …
+//	… after opening the store: go data.RunRetention(ctx, store, log, auditKeep)
 type securityFlags struct {
-	proxies, auditKeep                               *string
+	auditKeep                                        *string
 	reports, writes, search, partner, smsIn, loginIP *string
 	loginAccount                                     *string
 }
@@ -21,7 +26,6 @@ type securityFlags struct {
 func addSecurityFlags(c *config, fs *flag.FlagSet) *securityFlags {
 	rate := "rate as N/unit:burst (unit s, m, h or d; \"off\" = no limit; empty = default %s)"
 	f := &securityFlags{}
-	f.proxies = c.add(fs, "trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs/CIDRs of reverse proxies whose X-Forwarded-For is believed; empty = none (rate limits use the peer address)", false)
 	f.reports = c.add(fs, "rate-reports", "TUYS_RATE_REPORTS", "", "per-IP limit on filing reports (API and web forms): "+fmt.Sprintf(rate, "120/h:30"), false)
 	f.writes = c.add(fs, "rate-writes", "TUYS_RATE_WRITES", "", "per-IP limit on notes, deletions, subscriptions: "+fmt.Sprintf(rate, "120/h:30"), false)
 	f.search = c.add(fs, "rate-search", "TUYS_RATE_SEARCH", "", "per-IP limit on the public search: "+fmt.Sprintf(rate, "300/h:60"), false)
@@ -33,15 +37,10 @@ func addSecurityFlags(c *config, fs *flag.FlagSet) *securityFlags {
 	return f
 }
 
-// resolve parses the flags into the API's security config and the audit
-// retention period.
+// resolve parses the flags into the API's security config (without the
+// trusted proxies) and the audit retention period.
 func (f *securityFlags) resolve() (api.SecurityConfig, time.Duration, error) {
 	var cfg api.SecurityConfig
-	for _, p := range strings.Split(*f.proxies, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
-		}
-	}
 	rates := []struct {
 		name string
 		val  *string
