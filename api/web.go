@@ -1,16 +1,243 @@
 package api
 
-import "github.com/gin-gonic/gin"
+import (
+	"bytes"
+	"context"
+	"embed"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/data"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// ConfirmHook composes the SMS a confirmed match sends (notify.Composer);
+// DecideMatch stores them in the same transaction as the decision.
+type ConfirmHook func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error)
+
+// SubscribeHook records that phone wants SMS about report r and queues the
+// confirmation SMS.
+type SubscribeHook func(ctx context.Context, r *data.Report, phone, lang string) error
 
 // webUI holds the server-rendered pages: public forms and the volunteer console.
-type webUI struct{}
+type webUI struct {
+	pages       map[string]*template.Template
+	secure      bool // cookies get Secure when the public URL is https
+	mu          sync.RWMutex
+	onConfirm   ConfirmHook
+	onSubscribe SubscribeHook
+}
 
-func newWebUI(s *Server) *webUI { return &webUI{} }
+func newWebUI(s *Server) *webUI {
+	return &webUI{
+		pages:  parsePages(),
+		secure: strings.HasPrefix(strings.ToLower(s.cfg.PublicURL), "https://"),
+	}
+}
+
+// SetConfirmHook wires the SMS composer for matches a volunteer confirms;
+// without it a confirmation is stored and sends nothing.
+func (s *Server) SetConfirmHook(h ConfirmHook) {
+	s.web.mu.Lock()
+	defer s.web.mu.Unlock()
+	s.web.onConfirm = h
+}
+
+// SetSubscribeHook wires "subscribe by SMS" on the record page; without it
+// the form explains that subscriptions are not available.
+func (s *Server) SetSubscribeHook(h SubscribeHook) {
+	s.web.mu.Lock()
+	defer s.web.mu.Unlock()
+	s.web.onSubscribe = h
+}
+
+func (w *webUI) hooks() (ConfirmHook, SubscribeHook) {
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	return w.onConfirm, w.onSubscribe
+}
+
+// parsePages pairs the layout with each page template once, at start: a
+// broken template fails the first test, not a user's request.
+func parsePages() map[string]*template.Template {
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		panic(err)
+	}
+	pages := map[string]*template.Template{}
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if base == "layout" || base == "partials" {
+			continue
+		}
+		pages[base] = template.Must(template.New("layout.html").Funcs(templateFuncs).
+			ParseFS(templateFS, "templates/layout.html", "templates/partials.html", n))
+	}
+	return pages
+}
+
+var templateFuncs = template.FuncMap{
+	"field":     newFormField,
+	"phoneHint": phoneHint,
+	"relations": func() []string { return relationKeys },
+	"statuses": func() []string {
+		return []string{data.StatusActive, data.StatusFound, data.StatusClosed, data.StatusRemoved}
+	},
+	"notestatuses": func() []string {
+		return []string{"", data.NoteInfoSought, data.NoteBelievedAlive, data.NoteBelievedMissing, data.NoteBelievedDead}
+	},
+}
+
+// formField is one labelled input with its hint and error, translated.
+type formField struct {
+	Name, Label, Hint, Value, Type, Auto, Error string
+	Numeric                                     bool
+}
+
+func newFormField(p *page, name, label, hint, value, typ, auto string) formField {
+	f := formField{Name: name, Label: p.T(label), Value: value, Type: typ, Auto: auto, Error: p.Err(name)}
+	if hint != "" {
+		f.Hint = p.T(hint)
+	}
+	if typ == "number" { // text + numeric keypad: a browser keeps what was typed
+		f.Type, f.Numeric = "text", true
+	}
+	return f
+}
+
+func phoneHint(seeking bool) string {
+	if seeking {
+		return "form.phone_hint_seek"
+	}
+	return "form.phone_hint_safe"
+}
+
+// relationKeys are the suggestions of the relation field.
+var relationKeys = []string{"rel.mother", "rel.father", "rel.son", "rel.daughter", "rel.wife", "rel.husband",
+	"rel.brother", "rel.sister", "rel.grandparent", "rel.grandchild", "rel.relative", "rel.friend", "rel.neighbour"}
 
 // webRoutes registers the public pages and the volunteer console.
-func (s *Server) webRoutes(r *gin.Engine) {}
+func (s *Server) webRoutes(r *gin.Engine) {
+	static, _ := fs.Sub(staticFS, "static")
+	sg := r.Group("/static", func(c *gin.Context) { c.Header("Cache-Control", "public, max-age=3600") })
+	sg.StaticFS("/", http.FS(static))
+	pub := r.Group("/", s.rememberLanguage)
+	s.publicRoutes(pub)
+	s.consoleRoutes(pub.Group("/v"))
+}
+
+// rememberLanguage stores an explicit ?lang= choice in a cookie so the
+// switcher works without JavaScript and the choice sticks.
+func (s *Server) rememberLanguage(c *gin.Context) {
+	if l := c.Query("lang"); supported(l) {
+		s.setCookie(c, "lang", l, 365*24*3600, true)
+	}
+	c.Next()
+}
+
+// setCookie sets a Lax cookie, Secure behind https; httpOnly hides it from scripts.
+func (s *Server) setCookie(c *gin.Context, name, value string, maxAge int, httpOnly bool) {
+	s.setCookiePath(c, name, value, "/", maxAge, httpOnly)
+}
+
+func (s *Server) setCookiePath(c *gin.Context, name, value, path string, maxAge int, httpOnly bool) {
+	http.SetCookie(c.Writer, &http.Cookie{Name: name, Value: value, Path: path, MaxAge: maxAge,
+		HttpOnly: httpOnly, Secure: s.web.secure, SameSite: http.SameSiteLaxMode})
+}
+
+// page is what every template receives; page-specific data sits in D.
+type page struct {
+	Lang     string
+	Title    string // catalog key
+	CSRF     string
+	User     *data.Volunteer
+	Hotline  string
+	Flash    string            // catalog key of a notice above the content
+	Problem  string            // catalog key of an error above the content
+	Errors   map[string]string // field → translated message
+	Langs    []langLink
+	D        any
+	Compact  bool // console pages: denser layout
+	NoSearch bool
+}
+
+type langLink struct {
+	Code, Name, URL string
+	Current         bool
+}
+
+// T translates key in the page's language: {{.T "home.title"}}.
+func (p *page) T(key string, args ...any) string { return T(p.Lang, key, args...) }
+
+// Err is the translated error for a form field, "" when it is fine.
+func (p *page) Err(field string) string { return p.Errors[field] }
+
+// newPage fills what every page needs; it also makes sure the CSRF cookie
+// exists, since most pages carry a form.
+func (s *Server) newPage(c *gin.Context, title string) *page {
+	l := lang(c)
+	p := &page{Lang: l, Title: title, CSRF: s.csrfToken(c), Hotline: s.cfg.Hotline, Errors: map[string]string{}}
+	if v, ok := c.Get(volunteerKey); ok {
+		p.User = v.(*data.Volunteer)
+	}
+	for _, code := range Languages {
+		q := url.Values{}
+		for k, v := range c.Request.URL.Query() {
+			q[k] = v
+		}
+		q.Set("lang", code)
+		p.Langs = append(p.Langs, langLink{Code: code, Name: T(code, "lang.name"),
+			URL: c.Request.URL.Path + "?" + q.Encode(), Current: code == l})
+	}
+	return p
+}
+
+// render executes the named page into a buffer first so a template error
+// becomes a proper error page, never half a page.
+func (s *Server) render(c *gin.Context, status int, name string, p *page) {
+	t, ok := s.web.pages[name]
+	if !ok {
+		c.Error(errInternal)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		s.log.ErrorContext(c.Request.Context(), "render", "page", name, "err", err)
+		c.Error(errInternal)
+		return
+	}
+	c.Header("Cache-Control", "no-store") // pages can hold codes and contact details
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
 
 // renderErrorPage shows an error as an HTML page in the user's language.
 func (s *Server) renderErrorPage(c *gin.Context, e *AppError) {
-	c.String(e.HTTP, T(lang(c), e.Key, e.Args...))
+	p := s.newPage(c, "page.error")
+	p.D = struct {
+		Status  int
+		Message string
+	}{e.HTTP, T(p.Lang, e.Key, e.Args...)}
+	t := s.web.pages["error"]
+	var buf bytes.Buffer
+	if t == nil || t.Execute(&buf, p) != nil {
+		c.String(e.HTTP, T(p.Lang, e.Key, e.Args...))
+		return
+	}
+	c.Data(e.HTTP, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// seeOther is the redirect of POST-redirect-GET.
+func seeOther(c *gin.Context, path string) {
+	c.Redirect(http.StatusSeeOther, path)
 }

@@ -1,0 +1,65 @@
+package api
+
+import (
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// almaty is the day boundary for "today": the hotline works on Kazakhstan
+// time (UTC+5 since 2024), not UTC.
+var almaty = time.FixedZone("Asia/Almaty", 5*3600)
+
+type statGroup struct {
+	Title string // catalog key
+	Rows  []statRow
+}
+
+type statRow struct {
+	Name  string
+	Count int
+}
+
+type dashboardData struct {
+	Groups       []statGroup
+	OldestReview string
+	Waiting      bool
+}
+
+func (s *Server) dashboardPage(c *gin.Context) {
+	now := s.now().In(almaty)
+	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, almaty)
+	stats, err := s.store.Stats(c.Request.Context(), midnight)
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	p := s.newPage(c, "dash.title")
+	p.Compact = true
+	d := dashboardData{}
+	for _, g := range []struct{ prefix, title string }{
+		{"reports.", "dash.reports"}, {"channel.", "dash.channels"}, {"matches.", "dash.matches"}, {"messages.", "dash.messages"},
+	} {
+		d.Groups = append(d.Groups, statGroup{Title: g.title, Rows: statRows(stats, g.prefix)})
+	}
+	if at, ok := stats["review.oldest_s"]; ok {
+		d.Waiting = true
+		d.OldestReview = time.Unix(int64(at), 0).In(almaty).Format("2006-01-02 15:04")
+	}
+	p.D = d
+	s.render(c, http.StatusOK, "dashboard", p)
+}
+
+func statRows(stats map[string]int, prefix string) []statRow {
+	var rows []statRow
+	for k, v := range stats {
+		if strings.HasPrefix(k, prefix) {
+			rows = append(rows, statRow{Name: strings.TrimPrefix(k, prefix), Count: v})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Name < rows[j].Name })
+	return rows
+}

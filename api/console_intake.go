@@ -1,0 +1,100 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/data"
+	"tuys/search"
+)
+
+// intakeData: one form for a phone call — the caller (seeker) and the person
+// sought — then the report filed and possible matches beside it.
+type intakeData struct {
+	Form    *reportForm
+	Cities  []string
+	Filed   PublicReport
+	Code    string
+	Matches []consoleHit
+	Done    bool
+}
+
+func (s *Server) intakePage(c *gin.Context) {
+	d := &intakeData{Form: newReportForm("seek", lang(c))}
+	if id := c.Query("filed"); id != "" {
+		s.intakeFiled(c, d, id)
+	}
+	s.renderIntake(c, http.StatusOK, d, nil, "")
+}
+
+func (s *Server) renderIntake(c *gin.Context, status int, d *intakeData, fe FieldErrors, problem string) {
+	p := s.newPage(c, "intake.title")
+	p.Compact = true
+	p.Problem = problem
+	if fe != nil {
+		p.Errors = fe.translate(p.Lang)
+		p.Problem = "err.validation"
+	}
+	d.Cities = search.CityNames(p.Lang)
+	p.D = d
+	s.render(c, status, "intake", p)
+}
+
+func (s *Server) intakePost(c *gin.Context) {
+	f := readReportForm(c, c.DefaultPostForm("kind", "seek"))
+	if f.Kind != "safe" {
+		f.Kind = "seek"
+	}
+	f.Consent = c.PostForm("consent") != "" // the caller agreed on the phone
+	d := &intakeData{Form: f}
+	if !s.csrfOK(c) {
+		s.renderIntake(c, http.StatusForbidden, d, nil, "err.csrf")
+		return
+	}
+	in, fe := f.input()
+	if len(fe) > 0 {
+		if _, more := in.toReport(s.now(), lang(c), data.ChannelVolunteer, s.parse); more != nil {
+			fe.merge(more)
+		}
+		s.renderIntake(c, http.StatusUnprocessableEntity, d, fe, "")
+		return
+	}
+	r, code, err := s.fileReport(c, in, data.ChannelVolunteer)
+	var ae *AppError
+	if errors.As(err, &ae) && len(ae.Fields) > 0 {
+		s.renderIntake(c, http.StatusUnprocessableEntity, d, ae.Fields, "")
+		return
+	}
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	s.audit(c, volunteer(c).Login, "intake", r.ID)
+	// POST-redirect-GET: the code rides in a short cookie and is shown once.
+	s.setCookiePath(c, codeCookie, code, "/v/intake", 600, true)
+	seeOther(c, "/v/intake?filed="+r.ID)
+}
+
+// intakeFiled fills what the page shows after a report was filed: the
+// report, its deletion code (once) and possible matches of the other kind.
+func (s *Server) intakeFiled(c *gin.Context, d *intakeData, id string) {
+	r, err := s.store.GetReport(c.Request.Context(), id)
+	if err != nil {
+		return
+	}
+	if code, _ := c.Cookie(codeCookie); code != "" {
+		d.Code = code
+		s.setCookiePath(c, codeCookie, "", "/v/intake", -1, true)
+	}
+	other := data.KindSafe
+	if r.Kind == data.KindSafe {
+		other = data.KindSeek
+	}
+	hits, err := s.searchReports(c.Request.Context(), SearchQuery{Name: r.FullName, Kind: other, BirthYear: r.BirthYear, Limit: 10})
+	if err != nil {
+		s.log.WarnContext(c.Request.Context(), "intake: search", "err", err)
+	}
+	d.Filed, d.Done, d.Matches = publicView(r), true, consoleHits(hits)
+}

@@ -1,0 +1,138 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/data"
+)
+
+// reviewItem is one match waiting for a volunteer: both reports side by
+// side with the engine's explanation.
+type reviewItem struct {
+	Match   data.Match
+	Seek    PublicReport
+	Safe    PublicReport
+	Score   string
+	Reasons []string
+}
+
+const reviewPageSize = 20
+
+func (s *Server) reviewPage(c *gin.Context) {
+	p := s.newPage(c, "review.title")
+	p.Compact = true
+	if c.Query("done") != "" {
+		p.Flash = "review.done." + c.Query("done")
+	}
+	s.renderReview(c, http.StatusOK, p)
+}
+
+func (s *Server) renderReview(c *gin.Context, status int, p *page) {
+	ctx := c.Request.Context()
+	ms, err := s.store.MatchesByState(ctx, data.MatchReview, reviewPageSize)
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	items := make([]reviewItem, 0, len(ms))
+	for _, m := range ms {
+		rs, err := s.store.GetReports(ctx, []string{m.SeekID, m.SafeID})
+		if err != nil {
+			c.Error(err)
+			return
+		}
+		it := reviewItem{Match: m, Score: fmt.Sprintf("%.2f", m.Score), Reasons: explain(m.Explanation)}
+		for _, r := range rs {
+			if r.ID == m.SeekID {
+				it.Seek = publicView(r)
+			} else {
+				it.Safe = publicView(r)
+			}
+		}
+		items = append(items, it)
+	}
+	p.D = items
+	s.render(c, status, "review", p)
+}
+
+// explain turns the stored explanation (a JSON list of strings or of
+// objects) into lines; anything else is shown as it is.
+func explain(raw string) []string {
+	if raw == "" {
+		return nil
+	}
+	var lines []string
+	if json.Unmarshal([]byte(raw), &lines) == nil {
+		return lines
+	}
+	var objs []map[string]any
+	if json.Unmarshal([]byte(raw), &objs) == nil {
+		for _, o := range objs {
+			parts := make([]string, 0, len(o))
+			for k, v := range o {
+				parts = append(parts, fmt.Sprintf("%s: %v", k, v))
+			}
+			lines = append(lines, strings.Join(sortedStrings(parts), ", "))
+		}
+		return lines
+	}
+	return []string{raw}
+}
+
+// reviewPost confirms or rejects a match. Confirming asks the hook for the
+// SMS so the decision and its messages commit together.
+func (s *Server) reviewPost(c *gin.Context) {
+	p := s.newPage(c, "review.title")
+	p.Compact = true
+	if !s.csrfOK(c) {
+		p.Problem = "err.csrf"
+		s.renderReview(c, http.StatusForbidden, p)
+		return
+	}
+	decision, reason := c.PostForm("decision"), strings.TrimSpace(c.PostForm("reason"))
+	state := map[string]string{"confirm": data.MatchConfirmed, "reject": data.MatchRejected}[decision]
+	if state == "" || (state == data.MatchRejected && reason == "") {
+		p.Problem = "review.need_reason"
+		s.renderReview(c, http.StatusUnprocessableEntity, p)
+		return
+	}
+	ctx := c.Request.Context()
+	m, err := s.store.GetMatch(ctx, c.Param("id"))
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	var msgs []data.Message
+	var consents []data.Consent
+	if hook, _ := s.web.hooks(); state == data.MatchConfirmed && hook != nil {
+		if msgs, consents, err = hook(ctx, *m); err != nil {
+			c.Error(err)
+			return
+		}
+	}
+	who := volunteer(c).Login
+	if err := s.store.DecideMatch(ctx, m.ID, state, who, cleanText(reason), msgs, consents); err != nil {
+		if errors.Is(err, data.ErrConflict) { // another volunteer was quicker
+			p.Problem = "review.already"
+			s.renderReview(c, http.StatusConflict, p)
+			return
+		}
+		c.Error(err)
+		return
+	}
+	s.audit(c, who, "match."+decision, m.ID)
+	s.wake()
+	seeOther(c, "/v/review?done="+decision)
+}
+
+func sortedStrings(s []string) []string {
+	sort.Strings(s)
+	return s
+}

@@ -1,0 +1,91 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/data"
+)
+
+// consoleHit is a search result for volunteers: the record (no phone — the
+// number is on the record page, where each view is audited) and the score
+// with its explanation.
+type consoleHit struct {
+	Report  PublicReport
+	Score   string
+	Reasons []string
+	Auto    bool
+}
+
+func consoleHits(hits []Hit) []consoleHit {
+	out := make([]consoleHit, 0, len(hits))
+	for _, h := range hits {
+		if h.Report == nil {
+			continue
+		}
+		out = append(out, consoleHit{Report: publicView(h.Report), Score: fmt.Sprintf("%.2f", h.Score),
+			Reasons: h.Reasons, Auto: h.Decision == "auto"})
+	}
+	return out
+}
+
+type consoleSearchData struct {
+	Q, Kind, Status, City, From, To string
+	Asked                           bool
+	Hits                            []consoleHit
+}
+
+const consoleSearchLimit = 100
+
+// consoleSearchPage searches both kinds with filters; kind, year and city
+// go to the engine, status and the year range are applied to its results.
+func (s *Server) consoleSearchPage(c *gin.Context) {
+	d := &consoleSearchData{Q: strings.TrimSpace(c.Query("q")), Kind: c.Query("kind"), Status: c.Query("status"),
+		City: strings.TrimSpace(c.Query("city")), From: c.Query("from"), To: c.Query("to")}
+	_, d.Asked = c.GetQuery("q")
+	p := s.newPage(c, "vsearch.title")
+	p.Compact = true
+	p.D = d
+	fe := FieldErrors{}
+	from, to := formInt(fe, "from", d.From), formInt(fe, "to", d.To)
+	if d.Asked && d.Q == "" {
+		fe.add("q", "field.query")
+	}
+	if len(fe) > 0 || !d.Asked {
+		p.Errors = fe.translate(p.Lang)
+		s.render(c, http.StatusOK, "vsearch", p)
+		return
+	}
+	q := SearchQuery{Name: d.Q, Kind: data.Kind(d.Kind), City: d.City, Limit: consoleSearchLimit}
+	if from != 0 && from == to {
+		q.BirthYear = from
+	}
+	hits, err := s.searchReports(c.Request.Context(), q)
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	d.Hits = consoleHits(filterHits(hits, d.Status, from, to))
+	s.render(c, http.StatusOK, "vsearch", p)
+}
+
+func filterHits(hits []Hit, status string, from, to int) []Hit {
+	out := hits[:0:0]
+	for _, h := range hits {
+		r := h.Report
+		if r == nil || (status != "" && r.Status != status) {
+			continue
+		}
+		if (from != 0 || to != 0) && r.BirthYear == 0 {
+			continue
+		}
+		if (from != 0 && r.BirthYear < from) || (to != 0 && r.BirthYear > to) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}

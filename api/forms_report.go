@@ -1,0 +1,101 @@
+package api
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+// reportForm is what the "looking for" and "I am safe" forms post. Field
+// names are the JSON paths of ReportInput ("person.full_name") so the
+// validator's errors land beside the right field without a mapping table.
+type reportForm struct {
+	Kind        string
+	FullName    string
+	BirthYear   string
+	Age         string
+	Sex         string
+	City        string
+	Description string
+	ContactName string
+	Phone       string
+	Relation    string
+	Language    string
+	Expires     string
+	Consent     bool
+	Share       bool
+}
+
+// defaultPhone pre-fills the phone field: most numbers are Kazakh.
+const defaultPhone = "+7 "
+
+func newReportForm(kind, lang string) *reportForm {
+	return &reportForm{Kind: kind, Phone: defaultPhone, Language: lang, Expires: strconv.Itoa(defaultExpiryDays)}
+}
+
+func readReportForm(c *gin.Context, kind string) *reportForm {
+	return &reportForm{
+		Kind:        kind,
+		FullName:    c.PostForm("person.full_name"),
+		BirthYear:   strings.TrimSpace(c.PostForm("person.birth_year")),
+		Age:         strings.TrimSpace(c.PostForm("person.age")),
+		Sex:         c.PostForm("person.sex"),
+		City:        c.PostForm("person.city"),
+		Description: c.PostForm("person.description"),
+		ContactName: c.PostForm("contact.name"),
+		Phone:       c.PostForm("contact.phone"),
+		Relation:    c.PostForm("contact.relation"),
+		Language:    c.PostForm("contact.language"),
+		Expires:     c.PostForm("expires_in_days"),
+		Consent:     c.PostForm("consent") != "",
+		Share:       c.PostForm("share_contact") != "",
+	}
+}
+
+// input turns the form into the ReportInput every channel shares. Only what
+// HTML cannot type (numbers as text, the consent box, the bare +7 prefix)
+// is checked here; everything else is toReport's job.
+func (f *reportForm) input() (*ReportInput, FieldErrors) {
+	fe := FieldErrors{}
+	in := &ReportInput{Kind: f.Kind, ShareContact: f.Share && f.Kind == "safe",
+		Person:  PersonInput{FullName: f.FullName, Sex: f.Sex, City: f.City, Description: f.Description},
+		Contact: ContactInput{Name: f.ContactName, Relation: f.Relation, Language: f.Language}}
+	in.Person.BirthYear = formInt(fe, "person.birth_year", f.BirthYear)
+	if f.Age != "" {
+		age := formInt(fe, "person.age", f.Age)
+		in.Person.Age = &age
+	}
+	in.ExpiresInDays = formInt(fe, "expires_in_days", f.Expires)
+	if p := strings.TrimSpace(f.Phone); p != "+7" && p != "+" {
+		in.Contact.Phone = p
+	}
+	if !f.Consent {
+		fe.add("consent", "web.err.consent")
+	}
+	return in, fe
+}
+
+// formInt parses an optional whole number typed into a text field.
+func formInt(fe FieldErrors, field, v string) int {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		fe.add(field, "web.err.number")
+		return 0
+	}
+	return n
+}
+
+// merge adds the validator's errors to the form's own (form ones first).
+func (fe FieldErrors) merge(other FieldErrors) FieldErrors {
+	for k, v := range other {
+		if _, ok := fe[k]; !ok {
+			fe[k] = v
+		}
+	}
+	return fe
+}

@@ -1,0 +1,45 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// publicRoutes are the pages anyone may open, in kk, ru and en.
+func (s *Server) publicRoutes(g *gin.RouterGroup) {
+	g.GET("/", s.homePage)
+	g.GET("/looking", s.reportPage("seek"))
+	g.POST("/looking", s.reportPost("seek"))
+	g.GET("/safe", s.reportPage("safe"))
+	g.POST("/safe", s.reportPost("safe"))
+	g.GET("/search", s.searchPage)
+	g.GET("/r/:id", s.recordPage)
+	g.GET("/r/:id/filed", s.filedPage)
+	g.POST("/r/:id/note", s.notePost)
+	g.POST("/r/:id/subscribe", s.subscribePost)
+	g.POST("/r/:id/delete", s.deletePost)
+	g.GET("/deleted", s.deletedPage)
+}
+
+// smsCommand is one line of the SMS help printed for people without internet.
+type smsCommand struct{ Words, Example, What string }
+
+func (s *Server) homePage(c *gin.Context) {
+	p := s.newPage(c, "home.title")
+	p.NoSearch = true
+	p.D = struct {
+		Search   bool
+		Commands []smsCommand
+	}{s.cfg.PublicSearch, []smsCommand{
+		{"SAFE / АМАН / ЖИВ", p.T("home.sms.safe_example"), p.T("home.sms.safe")},
+		{"FIND / ІЗДЕУ / ИЩУ", p.T("home.sms.find_example"), p.T("home.sms.find")},
+		{"STOP / ТОҚТА / СТОП", "STOP", p.T("home.sms.stop")},
+		{"HELP / КӨМЕК / ПОМОЩЬ", "HELP", p.T("home.sms.help")},
+	}}
+	s.render(c, http.StatusOK, "home", p)
+}
+
+func (s *Server) deletedPage(c *gin.Context) {
+	s.render(c, http.StatusOK, "deleted", s.newPage(c, "deleted.title"))
+}

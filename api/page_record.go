@@ -1,0 +1,158 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/data"
+)
+
+// recordData is the public record page: the report, its history and the
+// three forms (add information, subscribe by SMS, delete).
+type recordData struct {
+	Report   PublicReport
+	Status   string
+	Notes    []PublicNote
+	Statuses []string
+	Note     NoteInput
+	Phone    string
+	Removed  bool
+}
+
+func (s *Server) loadRecord(c *gin.Context) (*data.Report, bool) {
+	r, err := s.store.GetReport(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		c.Error(err)
+		return nil, false
+	}
+	return r, true
+}
+
+func (s *Server) recordPage(c *gin.Context) {
+	r, ok := s.loadRecord(c)
+	if !ok {
+		return
+	}
+	p := s.newPage(c, "record.title")
+	if done := c.Query("done"); done == "note" || done == "subscribe" {
+		p.Flash = "record.done." + done
+	}
+	s.renderRecord(c, http.StatusOK, p, r, &recordData{Phone: defaultPhone})
+}
+
+func (s *Server) renderRecord(c *gin.Context, status int, p *page, r *data.Report, d *recordData) {
+	d.Report = publicView(r)
+	d.Removed = r.Status == data.StatusRemoved
+	d.Status = T(p.Lang, "status."+string(r.Kind)+"."+r.Status)
+	d.Statuses = []string{"", data.NoteInfoSought, data.NoteBelievedAlive, data.NoteBelievedMissing}
+	if !d.Removed {
+		notes, err := s.store.ListNotes(c.Request.Context(), r.ID)
+		if err != nil {
+			c.Error(err)
+			return
+		}
+		for i := range notes {
+			d.Notes = append(d.Notes, publicNote(&notes[i]))
+		}
+	}
+	p.D = d
+	s.render(c, status, "record", p)
+}
+
+// recordProblem re-renders the record page with one form's errors.
+func (s *Server) recordProblem(c *gin.Context, r *data.Report, status int, problem string, fe FieldErrors, d *recordData) {
+	p := s.newPage(c, "record.title")
+	p.Problem = problem
+	if fe != nil {
+		p.Errors = fe.translate(p.Lang)
+	}
+	s.renderRecord(c, status, p, r, d)
+}
+
+func (s *Server) notePost(c *gin.Context) {
+	r, ok := s.loadRecord(c)
+	if !ok {
+		return
+	}
+	in := NoteInput{Status: c.PostForm("status"), Text: c.PostForm("text"), Author: c.PostForm("author")}
+	d := &recordData{Note: in, Phone: defaultPhone}
+	if !s.csrfOK(c) {
+		s.recordProblem(c, r, http.StatusForbidden, "err.csrf", nil, d)
+		return
+	}
+	if r.Status == data.StatusRemoved {
+		c.Error(errNotFound)
+		return
+	}
+	if in.Status == data.NoteBelievedDead || in.Status == data.NoteIsNoteAuthor {
+		// The public form offers neither: a death is reported to the hotline.
+		in.Status = "?"
+	}
+	if _, err := s.storeNote(c, r.ID, &in); err != nil {
+		s.formFailure(c, r, err, d)
+		return
+	}
+	seeOther(c, "/r/"+r.ID+"?done=note")
+}
+
+// formFailure re-renders for a validation error, else hands the error on.
+func (s *Server) formFailure(c *gin.Context, r *data.Report, err error, d *recordData) {
+	var ae *AppError
+	if errors.As(err, &ae) && (len(ae.Fields) > 0 || ae == errWrongCode) {
+		s.recordProblem(c, r, http.StatusUnprocessableEntity, ae.Key, ae.Fields, d)
+		return
+	}
+	c.Error(err)
+}
+
+func (s *Server) subscribePost(c *gin.Context) {
+	r, ok := s.loadRecord(c)
+	if !ok {
+		return
+	}
+	d := &recordData{Phone: c.PostForm("phone")}
+	if !s.csrfOK(c) {
+		s.recordProblem(c, r, http.StatusForbidden, "err.csrf", nil, d)
+		return
+	}
+	if r.Status == data.StatusRemoved {
+		c.Error(errNotFound)
+		return
+	}
+	phone, ok := data.NormalizePhone(strings.TrimSpace(d.Phone))
+	if !ok {
+		s.recordProblem(c, r, http.StatusUnprocessableEntity, "err.validation",
+			FieldErrors{"phone": {Key: "field.phone"}}, d)
+		return
+	}
+	_, hook := s.web.hooks()
+	if hook == nil {
+		s.recordProblem(c, r, http.StatusServiceUnavailable, "web.err.subscribe_off", nil, d)
+		return
+	}
+	if err := hook(c.Request.Context(), r, phone, lang(c)); err != nil {
+		s.formFailure(c, r, err, d)
+		return
+	}
+	seeOther(c, "/r/"+r.ID+"?done=subscribe")
+}
+
+func (s *Server) deletePost(c *gin.Context) {
+	r, ok := s.loadRecord(c)
+	if !ok {
+		return
+	}
+	d := &recordData{Phone: defaultPhone}
+	if !s.csrfOK(c) {
+		s.recordProblem(c, r, http.StatusForbidden, "err.csrf", nil, d)
+		return
+	}
+	if err := s.removeWithCode(c, r.ID, c.PostForm("deletion_code")); err != nil {
+		s.formFailure(c, r, err, d)
+		return
+	}
+	seeOther(c, "/deleted")
+}

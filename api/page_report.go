@@ -1,0 +1,111 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/data"
+	"tuys/search"
+)
+
+// reportFormData is what the report form template needs besides the form.
+type reportFormData struct {
+	Form    *reportForm
+	Cities  []string
+	Expiry  []int
+	Action  string
+	Seeking bool
+}
+
+var expiryChoices = []int{30, 60, 90, 180, 360}
+
+// codeCookie carries the deletion code across the redirect to the
+// confirmation page, which shows it once and clears it.
+const codeCookie = "tuys_code"
+
+func formPath(kind string) string {
+	if kind == "seek" {
+		return "/looking"
+	}
+	return "/safe"
+}
+
+func (s *Server) reportPage(kind string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		s.renderReportForm(c, http.StatusOK, newReportForm(kind, lang(c)), nil, "")
+	}
+}
+
+func (s *Server) renderReportForm(c *gin.Context, status int, f *reportForm, fe FieldErrors, problem string) {
+	title := "safe.title"
+	if f.Kind == "seek" {
+		title = "looking.title"
+	}
+	p := s.newPage(c, title)
+	p.Problem = problem
+	if fe != nil {
+		p.Errors = fe.translate(p.Lang)
+		if problem == "" {
+			p.Problem = "err.validation"
+		}
+	}
+	p.D = reportFormData{Form: f, Cities: search.CityNames(p.Lang), Expiry: expiryChoices,
+		Action: formPath(f.Kind), Seeking: f.Kind == "seek"}
+	s.render(c, status, "report_form", p)
+}
+
+func (s *Server) reportPost(kind string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		f := readReportForm(c, kind)
+		if !s.csrfOK(c) {
+			s.renderReportForm(c, http.StatusForbidden, f, nil, "err.csrf")
+			return
+		}
+		in, fe := f.input()
+		if len(fe) > 0 {
+			// Show every problem at once: run the shared validator too.
+			if _, more := in.toReport(s.now(), lang(c), data.ChannelWeb, s.parse); more != nil {
+				fe.merge(more)
+			}
+			s.renderReportForm(c, http.StatusUnprocessableEntity, f, fe, "")
+			return
+		}
+		r, code, err := s.fileReport(c, in, data.ChannelWeb)
+		var ae *AppError
+		if errors.As(err, &ae) && len(ae.Fields) > 0 {
+			s.renderReportForm(c, http.StatusUnprocessableEntity, f, ae.Fields, "")
+			return
+		}
+		if err != nil {
+			c.Error(err)
+			return
+		}
+		s.setCookiePath(c, codeCookie, code, "/r/"+r.ID+"/filed", 600, true)
+		seeOther(c, "/r/"+r.ID+"/filed")
+	}
+}
+
+// filedPage confirms a report: what happens next and the deletion code,
+// shown once (the cookie is cleared as it is read).
+func (s *Server) filedPage(c *gin.Context) {
+	r, err := s.store.GetReport(c.Request.Context(), c.Param("id"))
+	if err != nil || r.Status == data.StatusRemoved {
+		c.Error(errNotFound)
+		return
+	}
+	code, _ := c.Cookie(codeCookie)
+	if code != "" {
+		s.setCookiePath(c, codeCookie, "", "/r/"+r.ID+"/filed", -1, true)
+	}
+	p := s.newPage(c, "filed.title")
+	p.D = struct {
+		Report  PublicReport
+		Code    string
+		Seeking bool
+		Days    string
+	}{publicView(r), code, r.Kind == data.KindSeek, strconv.Itoa(int(r.ExpiresAt.Sub(r.CreatedAt).Hours() / 24))}
+	s.render(c, http.StatusOK, "filed", p)
+}

@@ -1,0 +1,78 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+// publicSearchLimit: no paging, so nobody can list everyone (anti-enumeration).
+const publicSearchLimit = 20
+
+// searchResult is one public hit: only what publicView lets through.
+type searchResult struct {
+	Report PublicReport
+	Status string // translated
+	Date   string
+}
+
+type searchData struct {
+	Q, Year  string
+	Asked    bool
+	Results  []searchResult
+	Failed   bool
+	HasYear  bool
+	MaxShown int
+}
+
+// searchPage is GET /search?q=NAME&year=YYYY: bookmarkable, a name is
+// required, at most 20 results, never a phone number.
+func (s *Server) searchPage(c *gin.Context) {
+	if !s.cfg.PublicSearch {
+		c.Error(errSearchOff)
+		return
+	}
+	p := s.newPage(c, "search.title")
+	p.NoSearch = true
+	d := &searchData{Q: strings.TrimSpace(c.Query("q")), Year: strings.TrimSpace(c.Query("year")), MaxShown: publicSearchLimit}
+	_, d.Asked = c.GetQuery("q")
+	p.D = d
+	status := http.StatusOK
+	fe := FieldErrors{}
+	year := formInt(fe, "year", d.Year)
+	if d.Asked && (d.Q == "" || !hasLetter(d.Q)) {
+		fe.add("q", "field.query")
+	}
+	if len(fe) > 0 {
+		p.Errors = fe.translate(p.Lang)
+		s.render(c, http.StatusUnprocessableEntity, "search", p)
+		return
+	}
+	if d.Asked {
+		hits, err := s.searchReports(c.Request.Context(), SearchQuery{Name: d.Q, BirthYear: year, Limit: publicSearchLimit})
+		if err != nil {
+			s.log.WarnContext(c.Request.Context(), "public search", "err", err)
+			d.Failed = true
+			status = http.StatusServiceUnavailable
+		}
+		d.HasYear = year != 0
+		d.Results = publicResults(p.Lang, hits)
+	}
+	s.render(c, status, "search", p)
+}
+
+func publicResults(l string, hits []Hit) []searchResult {
+	out := make([]searchResult, 0, len(hits))
+	for _, h := range hits {
+		if h.Report == nil || len(out) == publicSearchLimit {
+			continue
+		}
+		pv := publicView(h.Report)
+		pv.FullName = HidePhones(pv.FullName)
+		pv.City = HidePhones(pv.City)
+		out = append(out, searchResult{Report: pv, Status: T(l, "status."+string(pv.Kind)+"."+pv.Status),
+			Date: pv.CreatedAt.Format("2006-01-02")})
+	}
+	return out
+}
