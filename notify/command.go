@@ -64,7 +64,7 @@ var keywords = map[string]keyword{
 	"STOP": {VerbStop, "en"}, "STOPALL": {VerbStop, "en"}, "UNSUBSCRIBE": {VerbStop, "en"},
 	"CANCEL": {VerbStop, "en"}, "END": {VerbStop, "en"}, "QUIT": {VerbStop, "en"},
 	"ТОҚТА": {VerbStop, "kk"}, "ТОКТА": {VerbStop, "kk"}, "TOQTA": {VerbStop, "kk"},
-	"СТОП": {VerbStop, "ru"},
+	"СТОП":  {VerbStop, "ru"},
 	"START": {VerbStart, "en"}, "UNSTOP": {VerbStart, "en"}, "СТАРТ": {VerbStart, "ru"}, "БАСТАУ": {VerbStart, "kk"},
 	"HELP": {VerbHelp, "en"}, "INFO": {VerbHelp, "en"},
 	"КӨМЕК": {VerbHelp, "kk"}, "КОМЕК": {VerbHelp, "kk"},

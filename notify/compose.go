@@ -50,6 +50,11 @@ func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe 
 	if seek == nil || safe == nil {
 		return nil, nil, errors.New("compose match: missing report")
 	}
+	if m.ID == "" {
+		// Keys and consents name the match: without its id every match would
+		// share "match::seeker" and only the first would ever send.
+		return nil, nil, errors.New("compose match: the match needs its ID before composing (set m.ID = data.NewID())")
+	}
 	now := c.now()
 	var msgs []data.Message
 	var consents []data.Consent
@@ -217,4 +222,25 @@ func statusWord(change, lang string) string {
 		return change
 	}
 	return w[map[string]int{"kk": 0, "ru": 1, "en": 2}[Lang(lang)]]
+}
+
+// ReportGetter loads reports (data.Store implements it).
+type ReportGetter interface {
+	GetReport(ctx context.Context, id string) (*data.Report, error)
+}
+
+// ForMatch composes a confirmed match's SMS given only the match: the shape
+// a volunteer's confirmation needs (api.ConfirmHook).
+func (c *Composer) ForMatch(st ReportGetter) func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error) {
+	return func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error) {
+		seek, err := st.GetReport(ctx, m.SeekID)
+		if err != nil {
+			return nil, nil, fmt.Errorf("compose match %s: seek report: %w", m.ID, err)
+		}
+		safe, err := st.GetReport(ctx, m.SafeID)
+		if err != nil {
+			return nil, nil, fmt.Errorf("compose match %s: safe report: %w", m.ID, err)
+		}
+		return c.MatchConfirmed(ctx, m, seek, safe)
+	}
 }

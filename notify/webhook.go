@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"net/url"
@@ -54,6 +55,9 @@ func StateForStatus(status string) (string, bool) {
 	return "", false
 }
 
+// ErrBadCallback marks a status callback that cannot be read.
+var ErrBadCallback = errors.New("bad status callback")
+
 // StatusCallback is a parsed Twilio status callback.
 type StatusCallback struct {
 	SID       string
@@ -69,7 +73,7 @@ func ParseStatusCallback(form url.Values) (StatusCallback, error) {
 		cb.SID = form.Get("SmsSid")
 	}
 	if cb.SID == "" {
-		return cb, fmt.Errorf("status callback: no MessageSid")
+		return cb, fmt.Errorf("%w: no MessageSid", ErrBadCallback)
 	}
 	status := form.Get("MessageStatus")
 	if status == "" {
@@ -77,13 +81,13 @@ func ParseStatusCallback(form url.Values) (StatusCallback, error) {
 	}
 	state, ok := StateForStatus(status)
 	if !ok {
-		return cb, fmt.Errorf("status callback: unknown MessageStatus %q", status)
+		return cb, fmt.Errorf("%w: unknown MessageStatus %q", ErrBadCallback, status)
 	}
 	cb.State = state
 	if ec := form.Get("ErrorCode"); ec != "" {
 		n, err := strconv.Atoi(ec)
 		if err != nil {
-			return cb, fmt.Errorf("status callback: ErrorCode %q: %w", ec, err)
+			return cb, fmt.Errorf("%w: ErrorCode %q: %v", ErrBadCallback, ec, err)
 		}
 		cb.ErrorCode = n
 	}

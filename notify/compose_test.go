@@ -1,0 +1,123 @@
+package notify
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"tuys/data"
+)
+
+func reports() (*data.Report, *data.Report) {
+	seek := &data.Report{ID: "seek1", Kind: data.KindSeek, FullName: "Ахметова Гульнара", BirthYear: 1980, City: "Шымкент",
+		ContactName: "Даурен Ахметов", ContactPhone: "+77019876543", Relation: "son", Language: "ru"}
+	safe := &data.Report{ID: "safe1", Kind: data.KindSafe, FullName: "Akhmetova Gulnara", Sex: "F", BirthYear: 1980, City: "Shymkent",
+		ContactPhone: "+905321234567", Language: "en", CreatedAt: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)}
+	return seek, safe
+}
+
+func keys(msgs []data.Message) string {
+	var k []string
+	for _, m := range msgs {
+		k = append(k, m.Key+"→"+m.To)
+	}
+	return strings.Join(k, " ")
+}
+
+func TestMatchConfirmed(t *testing.T) {
+	c, err := NewComposer(Config{Hotline: "+7 727 000 00 00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, m := context.Background(), data.Match{ID: "M1"}
+	tests := []struct {
+		name     string
+		edit     func(seek, safe *data.Report)
+		keys     string
+		consents int
+	}{
+		{"consent asked", func(_, _ *data.Report) {},
+			"match:M1:seeker→+77019876543 match:M1:found→+905321234567", 1},
+		{"share_contact sends the number at once", func(_, s *data.Report) { s.ShareContact = true },
+			"match:M1:seeker→+77019876543 match:M1:found→+905321234567 match:M1:contact→+77019876543", 0},
+		{"safe without phone tells where and whom to ask", func(_, s *data.Report) { s.ContactPhone = ""; s.SourceName = "Больница №7" },
+			"match:M1:seeker→+77019876543", 0},
+		{"seeker without phone: nobody to answer", func(s, _ *data.Report) { s.ContactPhone = "" }, "", 0},
+		{"same phone on both reports", func(s, f *data.Report) { f.ContactPhone = s.ContactPhone },
+			"match:M1:seeker→+77019876543", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			seek, safe := reports()
+			tt.edit(seek, safe)
+			msgs, consents, err := c.MatchConfirmed(ctx, m, seek, safe)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := keys(msgs); got != tt.keys {
+				t.Errorf("messages %s\nwant     %s", got, tt.keys)
+			}
+			if len(consents) != tt.consents {
+				t.Errorf("%d consents, want %d", len(consents), tt.consents)
+			}
+			for _, x := range msgs {
+				if x.MatchID != "M1" || x.State != data.MsgQueued || x.Segments < 1 || x.Segments > MaxSegments {
+					t.Errorf("%s: %+v", x.Key, x)
+				}
+				if x.Key == "match:M1:seeker" && strings.Contains(x.Body, "5321234567") {
+					t.Errorf("seeker's first SMS carries the number: %q", x.Body)
+				}
+			}
+		})
+	}
+}
+
+func TestMatchConfirmedTexts(t *testing.T) {
+	c := &Composer{T: MustTemplates(), Hotline: "+7 727 000 00 00"}
+	seek, safe := reports()
+	safe.ContactPhone, safe.SourceName = "", "Больница №7"
+	msgs, _, err := c.MatchConfirmed(context.Background(), data.Match{ID: "M1"}, seek, safe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Akhmetova G.", "1980", "Больница №7", "+7 727 000 00 00", "14.03.2026"} {
+		if !strings.Contains(msgs[0].Body, want) {
+			t.Errorf("%q lacks %q", msgs[0].Body, want)
+		}
+	}
+	seek, safe = reports()
+	msgs, _, _ = c.MatchConfirmed(context.Background(), data.Match{ID: "M1"}, seek, safe)
+	if found := msgs[1]; found.Language != "en" || !strings.Contains(found.Body, "Даурен (your son)") || !strings.Contains(found.Body, "YES") {
+		t.Errorf("found person's SMS: %+v", found)
+	}
+}
+
+func TestMatchConfirmedNeedsID(t *testing.T) {
+	seek, safe := reports()
+	if _, _, err := (&Composer{T: MustTemplates()}).MatchConfirmed(context.Background(), data.Match{}, seek, safe); err == nil {
+		t.Fatal("a match without ID composed messages with shared keys")
+	}
+}
+
+func TestSubscriptionKeysHideThePhone(t *testing.T) {
+	c := &Composer{T: MustTemplates()}
+	_, safe := reports()
+	safe.ID = "R1"
+	a, err := c.SubscribeConfirm(safe, "+77011234567", "kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := c.StatusChanged(safe, "+77011234567", "kk", data.StatusFound, "7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []data.Message{a, b} {
+		if strings.Contains(m.Key, "7011234567") || !strings.HasPrefix(m.Key, "sub:R1:") {
+			t.Errorf("key %q", m.Key)
+		}
+	}
+	if !strings.Contains(b.Body, "табылды") {
+		t.Errorf("status SMS %q", b.Body)
+	}
+}

@@ -1,0 +1,280 @@
+package notify
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"tuys/data"
+	"tuys/notify/twiliotest"
+)
+
+// smsFiler files SMS reports straight into the store (the api wiring adds
+// validation and normalization on top).
+type smsFiler struct{ st data.Store }
+
+func (f smsFiler) FileSMSReport(ctx context.Context, kind data.Kind, from, name string, year int, city, lang string) (*data.Report, error) {
+	r := &data.Report{Kind: kind, FullName: name, BirthYear: year, City: city, ContactPhone: from,
+		Language: lang, Channel: data.ChannelSMS, ShareContact: false}
+	return r, f.st.CreateReport(ctx, r)
+}
+
+// allSafe "finds" every safe report: enough to see the reply format.
+type allSafe struct{ st data.Store }
+
+func (f allSafe) PublicMatches(ctx context.Context, r *data.Report, limit int) ([]*data.Report, error) {
+	rs, err := f.st.ScanReports(ctx, "", 100)
+	var out []*data.Report
+	for _, x := range rs {
+		if x.Kind == data.KindSafe && len(out) < limit {
+			out = append(out, x)
+		}
+	}
+	return out, err
+}
+
+type world struct {
+	*rig
+	srv     *httptest.Server
+	in      *Inbound
+	comp    *Composer
+	smsURL  string
+	seekPh  string
+	foundPh string
+}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	r := newRig(t)
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	comp, err := NewComposer(Config{Hotline: "+7 727 000 00 00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &Inbound{Store: r.st, Composer: comp, Filer: smsFiler{r.st}, Finder: allSafe{r.st}, Queued: r.d.Wake, Log: quiet}
+	mux.Handle("/webhooks/twilio/status", StatusWebhook(testToken, srv.URL, r.st, quiet))
+	mux.Handle("/webhooks/twilio/sms", InboundWebhook(testToken, srv.URL, in, quiet))
+	r.d.CallbackURL = srv.URL + "/webhooks/twilio/status"
+	return &world{rig: r, srv: srv, in: in, comp: comp, smsURL: srv.URL + "/webhooks/twilio/sms",
+		seekPh: "+77011234567", foundPh: "+905321234567"}
+}
+
+// match files the check's seek and safe reports and confirms their match
+// the way the matcher does: SaveMatch with the composed rows.
+func (w *world) match(t *testing.T, share bool) data.Match {
+	t.Helper()
+	ctx := context.Background()
+	seek := &data.Report{Kind: data.KindSeek, FullName: "Жумабаев Ерлан", Sex: "M", BirthYear: 1985, City: "Алматы",
+		ContactName: "Айгуль", ContactPhone: w.seekPh, Relation: "sister", Language: "ru", Channel: data.ChannelWeb}
+	safe := &data.Report{Kind: data.KindSafe, FullName: "Zhumabayev Yerlan", Sex: "M", BirthYear: 1985, City: "Almaty",
+		ContactPhone: w.foundPh, Language: "kk", ShareContact: share, Channel: data.ChannelWeb}
+	for _, r := range []*data.Report{seek, safe} {
+		if err := w.st.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := data.Match{ID: data.NewID(), SeekID: seek.ID, SafeID: safe.ID, Score: 0.97, State: data.MatchAutoConfirmed}
+	for i := 0; i < 2; i++ { // the second is a replay: no second set of SMS
+		mm := m
+		msgs, consents, err := w.comp.MatchConfirmed(ctx, mm, seek, safe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		created, err := w.st.SaveMatch(ctx, &mm, msgs, consents)
+		if err != nil || created != (i == 0) {
+			t.Fatalf("SaveMatch #%d: created %v, %v", i, created, err)
+		}
+	}
+	return m
+}
+
+func (w *world) inbound(t *testing.T, from, body, forged string) (int, string) {
+	t.Helper()
+	form := url.Values{"MessageSid": {"SMin" + from}, "AccountSid": {testSID}, "From": {from}, "To": {testFrom}, "Body": {body}}
+	sig := forged
+	if sig == "" {
+		sig = twiliotest.Sign(testToken, w.smsURL, form)
+	}
+	req, _ := http.NewRequest(http.MethodPost, w.smsURL, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Twilio-Signature", sig)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b strings.Builder
+	buf := make([]byte, 4096)
+	for {
+		n, err := resp.Body.Read(buf)
+		b.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	return resp.StatusCode, b.String()
+}
+
+func TestEndToEndConsentFlow(t *testing.T) {
+	w := newWorld(t)
+	m := w.match(t, false)
+	w.drain(t)
+
+	toSeeker, toFound := w.fake.SentTo(w.seekPh), w.fake.SentTo(w.foundPh)
+	if len(toSeeker) != 1 || len(toFound) != 1 {
+		t.Fatalf("want one SMS each, got seeker=%d found=%d", len(toSeeker), len(toFound))
+	}
+	if strings.Contains(toSeeker[0].Body, "5321234567") {
+		t.Errorf("seeker got the number before consent: %q", toSeeker[0].Body)
+	}
+	for _, want := range []string{"Айгуль", w.seekPh, "ИӘ"} {
+		if !strings.Contains(toFound[0].Body, want) {
+			t.Errorf("found person's SMS %q lacks %q", toFound[0].Body, want)
+		}
+	}
+	if !strings.Contains(toSeeker[0].Body, "Zhumabayev Y.") || !strings.Contains(toSeeker[0].Body, "1985") {
+		t.Errorf("seeker's SMS %q does not say who", toSeeker[0].Body)
+	}
+
+	if code, _ := w.inbound(t, w.foundPh, "ИӘ", "AAAA"); code != http.StatusForbidden {
+		t.Fatalf("forged signature: HTTP %d, want 403", code)
+	}
+	w.drain(t)
+	if n := len(w.fake.SentTo(w.seekPh)); n != 1 {
+		t.Fatalf("a forged YES sent the number (%d SMS to the seeker)", n)
+	}
+
+	code, reply := w.inbound(t, w.foundPh, "ИӘ", "")
+	if code != http.StatusOK || !strings.Contains(reply, "<Message>") || !strings.Contains(reply, "Рақмет") {
+		t.Fatalf("signed YES: HTTP %d %s", code, reply)
+	}
+	w.drain(t)
+	toSeeker = w.fake.SentTo(w.seekPh)
+	if len(toSeeker) != 2 || !strings.Contains(toSeeker[1].Body, w.foundPh) {
+		t.Fatalf("after ИӘ the seeker has %d SMS: %+v", len(toSeeker), toSeeker)
+	}
+	if c, _ := w.inbound(t, w.foundPh, "ИӘ", ""); c != http.StatusOK {
+		t.Fatal("second YES failed")
+	}
+	w.drain(t)
+	if n := len(w.fake.SentTo(w.seekPh)); n != 2 {
+		t.Errorf("a repeated YES sent the number again (%d SMS)", n)
+	}
+	msgs, err := w.st.MessagesForMatch(context.Background(), m.ID)
+	if err != nil || len(msgs) != 3 {
+		t.Fatalf("volunteer view: %d messages, %v", len(msgs), err)
+	}
+	for _, x := range msgs {
+		if x.State != data.MsgSent || x.ProviderSID == "" {
+			t.Errorf("%s: %s %q", x.Key, x.State, x.ProviderSID)
+		}
+	}
+}
+
+func TestEndToEndShareContactSendsNumberAtOnce(t *testing.T) {
+	w := newWorld(t)
+	w.match(t, true)
+	w.drain(t)
+	toSeeker := w.fake.SentTo(w.seekPh)
+	if len(toSeeker) != 2 || len(w.fake.SentTo(w.foundPh)) != 1 {
+		t.Fatalf("seeker %d found %d SMS; want 2 and 1", len(toSeeker), len(w.fake.SentTo(w.foundPh)))
+	}
+	if code, reply := w.inbound(t, w.foundPh, "YES", ""); code != 200 || !strings.Contains(reply, "Nothing is waiting") {
+		t.Errorf("YES without pending consent: %d %s", code, reply)
+	}
+}
+
+func TestEndToEndStopEndsMessages(t *testing.T) {
+	w := newWorld(t)
+	code, reply := w.inbound(t, w.seekPh, "СТОП", "")
+	if code != 200 || !strings.Contains(reply, "отписаны") {
+		t.Fatalf("STOP: %d %s", code, reply)
+	}
+	w.match(t, false)
+	w.drain(t)
+	if n := len(w.fake.SentTo(w.seekPh)); n != 0 {
+		t.Errorf("%d SMS after STOP", n)
+	}
+	if len(w.fake.SentTo(w.foundPh)) != 1 {
+		t.Error("the other party should still hear")
+	}
+	if _, reply := w.inbound(t, w.seekPh, "START", ""); !strings.Contains(reply, "again") {
+		t.Errorf("START reply %q", reply)
+	}
+}
+
+func TestEndToEndStatusCallbacks(t *testing.T) {
+	w := newWorld(t)
+	m := w.match(t, false)
+	w.drain(t)
+	sid := w.fake.SentTo(w.seekPh)[0].SID
+	ctx := context.Background()
+	for _, step := range []struct{ status, want string }{
+		{"sent", data.MsgSent}, {"delivered", data.MsgDelivered},
+		{"sent", data.MsgDelivered}, // late and out of order: never backwards
+		{"delivered", data.MsgDelivered},
+	} {
+		code, err := w.fake.SendStatus(ctx, sid, step.status, 0)
+		if err != nil || code != http.StatusNoContent {
+			t.Fatalf("callback %s: %d %v", step.status, code, err)
+		}
+		if got := w.byKey(t, "match:"+m.ID+":seeker").State; got != step.want {
+			t.Errorf("after %s: state %s, want %s", step.status, got, step.want)
+		}
+	}
+	form := url.Values{"MessageSid": {sid}, "MessageStatus": {"failed"}}
+	code, err := twiliotest.PostSigned(ctx, testToken, w.srv.URL+"/webhooks/twilio/status", form, "Zm9yZ2Vk")
+	if err != nil || code != http.StatusForbidden {
+		t.Errorf("forged callback: %d %v", code, err)
+	}
+	undelivered := w.fake.SentTo(w.foundPh)[0].SID
+	if code, _ := w.fake.SendStatus(ctx, undelivered, "undelivered", 30003); code != http.StatusNoContent {
+		t.Fatal(code)
+	}
+	if x := w.byKey(t, "match:"+m.ID+":found"); x.State != data.MsgUndelivered || x.ErrorCode != 30003 {
+		t.Errorf("found message %s %d", x.State, x.ErrorCode)
+	}
+}
+
+func TestEndToEndInboundReports(t *testing.T) {
+	w := newWorld(t)
+	for _, tt := range []struct{ from, body, want string }{
+		{"+77015550000", "ЖИВ Жумабаев Ерлан 1985 Алматы", "Записано"},
+		{"+77015550001", "SAFE Zhumabayev Yerlan 1985 Almaty", "Recorded"},
+		{"+77015550002", "ИЩУ Жумабаев Ерлан 1985 Алматы", "Похожие: Жумабаев Е. 1985 Алматы"},
+		{"+77015550003", "что это", "ЖИВ Имя"},
+	} {
+		code, reply := w.inbound(t, tt.from, tt.body, "")
+		if code != 200 || !strings.Contains(reply, tt.want) {
+			t.Errorf("%q: HTTP %d %s; want %q", tt.body, code, reply, tt.want)
+		}
+		if strings.Contains(reply, "+7701555000") {
+			t.Errorf("%q: reply shows a phone number: %s", tt.body, reply)
+		}
+	}
+	rs, _ := w.st.ReportsWithPhone(context.Background(), "+77015550000")
+	if len(rs) != 1 || rs[0].Kind != data.KindSafe || rs[0].BirthYear != 1985 || rs[0].Channel != data.ChannelSMS {
+		t.Errorf("SAFE by SMS filed %+v", rs)
+	}
+}
+
+func TestInboundRateLimit(t *testing.T) {
+	w := newWorld(t)
+	w.in.PerHour = 2
+	for i := 0; i < 2; i++ {
+		if reply, err := w.in.Handle(context.Background(), "+77015550009", "HELP"); err != nil || reply == "" {
+			t.Fatalf("#%d: %q %v", i, reply, err)
+		}
+	}
+	if reply, err := w.in.Handle(context.Background(), "+77015550009", "HELP"); err == nil || reply != "" {
+		t.Errorf("third command within the hour: %q %v; want no reply", reply, err)
+	}
+}
+
+var _ = time.Second

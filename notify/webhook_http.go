@@ -1,0 +1,94 @@
+package notify
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"tuys/data"
+)
+
+// maxWebhookBody bounds what Twilio may post (real callbacks are < 4 KB).
+const maxWebhookBody = 64 << 10
+
+// verified reads the body once, checks X-Twilio-Signature against the public
+// URL Twilio called and parses the form. It answers 403 (and returns false)
+// when the signature is wrong or no auth token is configured.
+func verified(w http.ResponseWriter, r *http.Request, authToken, publicURL string) (url.Values, bool) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxWebhookBody))
+	if err != nil {
+		http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
+		return nil, false
+	}
+	full := strings.TrimRight(publicURL, "/") + r.URL.Path
+	if r.URL.RawQuery != "" {
+		full += "?" + r.URL.RawQuery
+	}
+	if !VerifyTwilioBody(authToken, full, body, r.Header.Get("X-Twilio-Signature")) {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return nil, false
+	}
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		http.Error(w, "bad form", http.StatusBadRequest)
+		return nil, false
+	}
+	return form, true
+}
+
+// StatusWebhook serves POST /webhooks/twilio/status (mount it with
+// gin.WrapH). Repeated and out-of-order callbacks only move state forward.
+func StatusWebhook(authToken, publicURL string, st StatusStore, l *slog.Logger) http.Handler {
+	if l == nil {
+		l = slog.Default()
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		form, ok := verified(w, r, authToken, publicURL)
+		if !ok {
+			return
+		}
+		err := ApplyStatusCallback(r.Context(), st, form)
+		switch {
+		case errors.Is(err, data.ErrNotFound):
+			// Not ours (or purged): a 200 stops Twilio from trying again.
+			l.WarnContext(r.Context(), "status callback for an unknown message", "sid", form.Get("MessageSid"))
+		case errors.Is(err, ErrBadCallback):
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		case err != nil:
+			l.ErrorContext(r.Context(), "status callback", "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	})
+}
+
+// InboundHandler runs one inbound SMS; *Inbound implements it.
+type InboundHandler interface {
+	Handle(ctx context.Context, from, body string) (string, error)
+}
+
+// InboundWebhook serves POST /webhooks/twilio/sms: it runs the command and
+// answers with TwiML carrying the reply in the sender's language.
+func InboundWebhook(authToken, publicURL string, in InboundHandler, l *slog.Logger) http.Handler {
+	if l == nil {
+		l = slog.Default()
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		form, ok := verified(w, r, authToken, publicURL)
+		if !ok {
+			return
+		}
+		reply, err := in.Handle(r.Context(), form.Get("From"), form.Get("Body"))
+		if err != nil {
+			l.WarnContext(r.Context(), "inbound sms", "from", MaskPhone(form.Get("From")), "err", err)
+		}
+		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+		_, _ = io.WriteString(w, TwiML(reply))
+	})
+}
