@@ -64,6 +64,7 @@ type Engine struct {
 	mu    sync.Mutex // serializes CatchUp/Reindex
 	ready atomic.Bool
 	wake  chan struct{}
+	seen  map[data.Kind]*atomic.Bool // some active report of this kind is indexed
 }
 
 // NewEngine returns an engine over store and ix.
@@ -80,7 +81,8 @@ func NewEngine(store data.Store, ix *Index, opts Options) *Engine {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	return &Engine{store: store, ix: ix, opts: opts, wake: make(chan struct{}, 1)}
+	return &Engine{store: store, ix: ix, opts: opts, wake: make(chan struct{}, 1),
+		seen: map[data.Kind]*atomic.Bool{data.KindSeek: {}, data.KindSafe: {}}}
 }
 
 // Ready reports whether the engine has caught up with the log at least once.
@@ -192,11 +194,16 @@ func (e *Engine) apply(ctx context.Context, evs []data.Event) error {
 	// (bulk imports of one kind): skip the per-report retrieval.
 	haveKind := map[data.Kind]bool{}
 	for _, k := range []data.Kind{data.KindSeek, data.KindSafe} {
+		if e.seen[k].Load() {
+			haveKind[k] = true // once there, assume still there: a wasted retrieval is harmless
+			continue
+		}
 		n, err := e.ix.count(ctx, k, data.StatusActive)
 		if err != nil {
 			return err
 		}
 		haveKind[k] = n > 0
+		e.seen[k].Store(n > 0)
 	}
 	for _, ev := range evs {
 		r := byID[ev.ReportID]
@@ -275,7 +282,32 @@ func (e *Engine) decide(res []Result) {
 			res[i].Decision = "review"
 		}
 	}
-	if len(res) > 0 && res[0].Score >= th.Auto && (len(res) == 1 || res[1].Score < res[0].Score-th.Margin) {
+	if len(res) > 0 && res[0].Score >= th.Auto && corroborated(res[0]) && (len(res) == 1 || res[1].Score < res[0].Score-th.Margin) {
 		res[0].Decision = "auto"
 	}
+}
+
+// corroborated reports whether more than the name supports a pair: an SMS
+// goes out without a volunteer only when the birth year agrees exactly, or
+// within a year with the same place, and nothing contradicts (sex, place,
+// father's name). Namesakes are common; a namesake born the same year in
+// the same town is not.
+func corroborated(r Result) bool {
+	year, city := "", ""
+	for _, why := range r.Explanation {
+		if why.Effect < 0 {
+			return false
+		}
+		switch why.Field {
+		case "year":
+			if why.Effect > 0 {
+				year = "exact"
+			} else {
+				year = "near"
+			}
+		case "city":
+			city = "same"
+		}
+	}
+	return year == "exact" || year == "near" && city == "same"
 }

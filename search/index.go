@@ -300,9 +300,14 @@ type candidate struct {
 // whose names share a key with q (exactly, phonetically or within the
 // fuzzy budget). Empty kind or status means any.
 func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, status string, limit int) ([]candidate, error) {
+	// One sub-query per name word, so that Bleve's coordination factor
+	// rewards documents that match more words (family AND given) over
+	// documents that match one word many ways; inside a word an exact key
+	// outweighs a phonetic or fuzzy one.
 	var should []query.Query
 	seen := map[string]bool{}
 	addWord := func(text string, boost float64) {
+		var alts []query.Query
 		for i, k := range wordIndexKeys(text) {
 			if seen[k] {
 				continue
@@ -310,36 +315,42 @@ func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, status
 			seen[k] = true
 			tq := bleve.NewTermQuery(k)
 			tq.SetField("names")
-			tq.SetBoost(boost)
-			should = append(should, tq)
-			// Fuzzy on the primary key only: alternates are exact-match
-			// readings, fuzzing them too multiplies cost for little recall.
+			tq.SetBoost(3)
+			alts = append(alts, tq)
+			// Fuzzy on the primary key only: alternates are exact readings
+			// of the same letters, fuzzing them too multiplies the cost.
 			if i == 0 {
 				if f := fuzzBudget(k); f > 0 {
 					fq := bleve.NewFuzzyQuery(k)
 					fq.SetField("names")
 					fq.SetFuzziness(f)
 					fq.SetPrefix(fuzzPrefix)
-					fq.SetBoost(boost * 0.5)
-					should = append(should, fq)
+					alts = append(alts, fq)
 				}
 			}
 			if p := Phonetic(k); len(p) >= 3 && !seen["#"+p] {
 				seen["#"+p] = true
 				pq := bleve.NewTermQuery(p)
 				pq.SetField("phon")
-				pq.SetBoost(boost * 0.3)
-				should = append(should, pq)
+				pq.SetBoost(0.5)
+				alts = append(alts, pq)
 			}
 		}
+		if len(alts) > 0 {
+			d := bleve.NewDisjunctionQuery(alts...)
+			d.SetBoost(boost)
+			should = append(should, d)
+		}
 	}
-	for _, w := range []string{q.Name.Family, q.Name.Given, q.Name.Patronymic} {
+	for _, w := range []string{q.Name.Family, q.Name.Given} {
 		if w != "" {
 			addWord(w, 1)
 		}
 	}
-	for _, w := range append(append([]string{}, q.Name.Other...), q.Name.AltGiven...) {
-		addWord(w, 0.8)
+	for _, w := range append(append([]string{q.Name.Patronymic}, q.Name.Other...), q.Name.AltGiven...) {
+		if w != "" {
+			addWord(w, 0.5)
+		}
 	}
 	if len(should) == 0 {
 		return nil, nil

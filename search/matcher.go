@@ -53,7 +53,7 @@ func (e *Engine) decideEach(res []Result) {
 	th := e.opts.Thresholds
 	for i := range res {
 		switch {
-		case res[i].Score >= th.Auto:
+		case res[i].Score >= th.Auto && corroborated(res[i]):
 			res[i].Decision = "auto"
 		case res[i].Score >= th.Review:
 			res[i].Decision = "review"

@@ -1,0 +1,100 @@
+package search
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"tuys/data"
+)
+
+// benchN is the synthetic index size: TUYS_BENCH_N (default 20000 so that
+// `go test -bench` is quick; `make bench` runs 1,000,000).
+func benchN() int {
+	if n, err := strconv.Atoi(os.Getenv("TUYS_BENCH_N")); err == nil && n > 0 {
+		return n
+	}
+	return 20000
+}
+
+// buildBenchIndex indexes n synthetic reports directly (no store) and
+// returns the index and the build rate.
+func buildBenchIndex(b *testing.B, n int) (*Index, float64) {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "index")
+	ix, err := OpenIndex(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	syn := NewSynth(42)
+	start := time.Now()
+	ctx := context.Background()
+	for done := 0; done < n; {
+		batch := ix.NewBatch()
+		m := min(5000, n-done)
+		for i := 0; i < m; i++ {
+			r := syn.Report()
+			r.ID = "r" + strconv.Itoa(done+i)
+			if err := batch.Put(r, int64(done+i+1)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := ix.Commit(ctx, batch, int64(done+m)); err != nil {
+			b.Fatal(err)
+		}
+		done += m
+	}
+	return ix, float64(n) / time.Since(start).Seconds()
+}
+
+// BenchmarkIndexBuild reports the index build rate (reports/s).
+func BenchmarkIndexBuild(b *testing.B) {
+	n := benchN()
+	for i := 0; i < b.N; i++ {
+		ix, rate := buildBenchIndex(b, n)
+		b.ReportMetric(rate, "reports/s")
+		b.ReportMetric(dirSizeMB(ix.dir), "MB_on_disk")
+		ix.Close()
+	}
+}
+
+// BenchmarkQuery reports retrieval + re-ranking latency (p50/p99) for
+// cross-script queries of synthetic people against an index of benchN().
+func BenchmarkQuery(b *testing.B) {
+	n := benchN()
+	ix, rate := buildBenchIndex(b, n)
+	defer ix.Close()
+	b.ReportMetric(rate, "build_reports/s")
+	eng := NewEngine(nil, ix, Options{})
+	qs := NewSynth(7).Reports(1000)
+	ctx := context.Background()
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := qs[i%len(qs)]
+		start := time.Now()
+		if _, err := eng.rank(ctx, PersonFromReport(q), data.KindSafe, data.StatusActive, 0, 10); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50_ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99_ms")
+}
+
+func dirSizeMB(dir string) float64 {
+	var total int64
+	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			total += info.Size()
+		}
+		return nil
+	})
+	return float64(total) / (1 << 20)
+}
