@@ -227,7 +227,7 @@ func RunEval(ctx context.Context, cfg EvalConfig) (*EvalResult, error) {
 		}
 		miss := positive && (rank != 0 || expDecision != "auto")
 		if miss || falseAuto || cfg.Verbose {
-			printEvalRow(out, row, last, corpusID, falseAuto)
+			printEvalRow(out, row, last, corpusID, falseAuto, took)
 		}
 	}
 	res.RecallAt1 = ratio(at1, res.Positives)
@@ -243,7 +243,7 @@ func RunEval(ctx context.Context, cfg EvalConfig) (*EvalResult, error) {
 	return res, nil
 }
 
-func printEvalRow(out io.Writer, row []string, res []Result, corpusID map[string]string, falseAuto bool) {
+func printEvalRow(out io.Writer, row []string, res []Result, corpusID map[string]string, falseAuto bool, took time.Duration) {
 	top, score, dec, why := "-", 0.0, "", ""
 	if len(res) > 0 {
 		top = corpusID[res[0].ReportID]
@@ -261,7 +261,11 @@ func printEvalRow(out io.Writer, row []string, res []Result, corpusID map[string
 	if falseAuto {
 		flag = " FALSE AUTO"
 	}
-	fmt.Fprintf(out, "%-5s %-34s %-6s %-6s %.3f  %s%s | %s\n", row[0], row[1], row[5], top, score, dec, flag, why)
+	second := ""
+	if len(res) > 1 {
+		second = fmt.Sprintf(" (2nd %.2f)", res[1].Score)
+	}
+	fmt.Fprintf(out, "%-5s %-34s %-6s %-6s %.3f%s %s%s %.1fms | %s\n", row[0], row[1], row[5], top, score, second, dec, flag, float64(took.Microseconds())/1000, why)
 }
 
 func ratio(a, b int) float64 {

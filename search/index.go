@@ -169,7 +169,21 @@ func OpenIndex(dir string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	return &Index{dir: dir, bi: bi}, nil
+	ix := &Index{dir: dir, bi: bi}
+	ix.warm()
+	return ix, nil
+}
+
+// warm runs one fuzzy query per edit distance: Bleve builds its Levenshtein
+// automaton tables on first use (tens of milliseconds), which would
+// otherwise land on the first real query.
+func (ix *Index) warm() {
+	for f := 1; f <= 2; f++ {
+		fq := bleve.NewFuzzyQuery("warmup")
+		fq.SetField("names")
+		fq.SetFuzziness(f)
+		_, _ = ix.bi.Search(bleve.NewSearchRequestOptions(fq, 1, 0, false))
+	}
 }
 
 // reset closes the index, deletes it and creates an empty one (reindex).
