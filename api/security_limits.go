@@ -1,11 +1,14 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"tuys/data"
 )
 
 // limitClass says which bucket a request draws from.
@@ -109,4 +112,30 @@ func (sec *security) allowLogin(ip, login string) (bool, time.Duration) {
 		return true, 0
 	}
 	return sec.loginUser.allow(login)
+}
+
+// InboundHandler is notify.InboundHandler, restated so api need not import notify.
+type InboundHandler interface {
+	Handle(ctx context.Context, from, body string) (string, error)
+}
+
+// LimitInbound wraps the inbound SMS handler with the per-phone limit: a
+// sender over the limit gets no reply (an empty TwiML <Response/>), so a
+// flood costs no outbound SMS. Mount it as
+// notify.InboundWebhook(token, url, s.LimitInbound(inbound), log).
+func (s *Server) LimitInbound(next InboundHandler) InboundHandler {
+	return phoneLimited{next: next, sec: s.sec}
+}
+
+type phoneLimited struct {
+	next InboundHandler
+	sec  *security
+}
+
+func (p phoneLimited) Handle(ctx context.Context, from, body string) (string, error) {
+	if !p.sec.allowPhone(from) {
+		p.sec.srv.log.WarnContext(ctx, "inbound sms rate limited", "from", data.MaskPhone(from))
+		return "", nil
+	}
+	return p.next.Handle(ctx, from, body)
 }

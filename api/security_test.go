@@ -16,7 +16,7 @@ import (
 )
 
 // secStore opens a real SQLite store in a temp dir.
-func secStore(t *testing.T, dir string) data.Store {
+func secStore(t testing.TB, dir string) data.Store {
 	t.Helper()
 	st, err := data.Open(context.Background(), data.Config{Dir: dir, SecretKey: []byte(strings.Repeat("k", 32))})
 	if err != nil {
@@ -26,7 +26,7 @@ func secStore(t *testing.T, dir string) data.Store {
 }
 
 // secServer is a Server on a fresh store with the given config.
-func secServer(t *testing.T, cfg Config) (*Server, http.Handler) {
+func secServer(t testing.TB, cfg Config) (*Server, http.Handler) {
 	t.Helper()
 	st := secStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
