@@ -25,7 +25,7 @@ func newTestServer(t testing.TB) (*Server, data.Store) {
 	}
 	t.Cleanup(func() { store.Close() })
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return New(Config{PublicSearch: true, Hotline: "1414"}, store, nil, nil, log), store
+	return New(Config{PublicSearch: true, Hotline: "1414", Security: NoLimits}, store, nil, nil, log), store
 }
 
 // do sends a request to h and returns the recorder.
