@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"tuys/data"
 )
 
 // handle takes one claimed message as far as it can go now.
-func (d *Dispatcher) handle(ctx context.Context, m *data.Message) error {
+func (d *Dispatcher) handle(ctx context.Context, m *data.Message, budget *atomic.Int64) error {
 	if needsReconcile(m) {
 		if done, err := d.reconcile(ctx, m); done || err != nil {
 			return err
@@ -21,7 +22,7 @@ func (d *Dispatcher) handle(ctx context.Context, m *data.Message) error {
 		return d.finish(ctx, m, data.MsgFailed, m.ErrorCode,
 			fmt.Sprintf("gave up after %d attempts: %s", m.Attempts, m.ErrorText))
 	}
-	reason, later, err := d.check(ctx, m)
+	reason, later, err := d.check(ctx, m, budget)
 	switch {
 	case err != nil:
 		return d.retry(ctx, m, &SendError{Outcome: Retryable, Reason: "check failed: " + err.Error()})
@@ -126,7 +127,7 @@ func (d *Dispatcher) reconcile(ctx context.Context, m *data.Message) (done bool,
 
 // check applies the abuse limits. reason != "" suppresses the message for
 // good; a non-zero later defers it (the hourly budget frees up by itself).
-func (d *Dispatcher) check(ctx context.Context, m *data.Message) (reason string, later time.Time, err error) {
+func (d *Dispatcher) check(ctx context.Context, m *data.Message, budget *atomic.Int64) (reason string, later time.Time, err error) {
 	out, err := d.Store.OptedOut(ctx, m.To)
 	if err != nil || out {
 		return iff(out, "the recipient replied STOP"), later, err
@@ -141,14 +142,9 @@ func (d *Dispatcher) check(ctx context.Context, m *data.Message) (reason string,
 			return iff(err == nil, fmt.Sprintf("daily limit of %d SMS to this number reached", d.Policy.DailyCap)), later, err
 		}
 	}
-	if d.Policy.HourlyBudget > 0 {
-		n, err := d.Store.CountSent(ctx, now.Add(-time.Hour))
-		if err != nil {
-			return "", later, err
-		}
-		if n >= d.Policy.HourlyBudget {
-			return "", now.Add(time.Minute + rand.N(4*time.Minute)), nil
-		}
+	// Last, so only a message that will be sent takes from the budget.
+	if budget != nil && budget.Add(-1) < 0 {
+		return "", now.Add(time.Minute + rand.N(4*time.Minute)), nil
 	}
 	return "", later, nil
 }

@@ -120,6 +120,10 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 // DispatchOnce claims one batch and handles it; it returns how many
 // messages it claimed.
 func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
+	budget, err := d.budgetLeft(ctx)
+	if err != nil {
+		return 0, err
+	}
 	msgs, err := d.Store.ClaimMessages(ctx, d.Worker, d.Lease, d.Batch)
 	if err != nil {
 		return 0, fmt.Errorf("claim: %w", err)
@@ -131,11 +135,26 @@ func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
 		wg.Add(1)
 		go func(m *data.Message) {
 			defer func() { <-sem; wg.Done() }()
-			if err := d.handle(ctx, m); err != nil {
+			if err := d.handle(ctx, m, budget); err != nil {
 				d.Log.ErrorContext(ctx, "sms message", "key", m.Key, "err", err)
 			}
 		}(&msgs[i])
 	}
 	wg.Wait()
 	return len(msgs), nil
+}
+
+// budgetLeft counts the hour's sends once per batch (nil: no budget). The
+// count scans recent messages, too costly to repeat for every message.
+func (d *Dispatcher) budgetLeft(ctx context.Context) (*atomic.Int64, error) {
+	if d.Policy.HourlyBudget <= 0 {
+		return nil, nil
+	}
+	n, err := d.Store.CountSent(ctx, d.now().Add(-time.Hour))
+	if err != nil {
+		return nil, fmt.Errorf("hourly budget: %w", err)
+	}
+	left := new(atomic.Int64)
+	left.Store(int64(d.Policy.HourlyBudget - n))
+	return left, nil
 }
