@@ -63,7 +63,7 @@ func (s *Server) consoleSearchPage(c *gin.Context) {
 	if from != 0 && from == to {
 		q.BirthYear = from
 	}
-	hits, err := s.searchReports(c.Request.Context(), q)
+	hits, err := s.web.search(c.Request.Context(), q)
 	if err != nil {
 		c.Error(err)
 		return

@@ -50,7 +50,7 @@ func (s *Server) searchPage(c *gin.Context) {
 		return
 	}
 	if d.Asked {
-		hits, err := s.searchReports(c.Request.Context(), SearchQuery{Name: d.Q, BirthYear: year, Limit: publicSearchLimit})
+		hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: d.Q, BirthYear: year, Limit: publicSearchLimit})
 		if err != nil {
 			s.log.WarnContext(c.Request.Context(), "public search", "err", err)
 			d.Failed = true

@@ -33,7 +33,8 @@ type SubscribeHook func(ctx context.Context, r *data.Report, phone, lang string)
 // webUI holds the server-rendered pages: public forms and the volunteer console.
 type webUI struct {
 	pages       map[string]*template.Template
-	secure      bool // cookies get Secure when the public URL is https
+	search      func(ctx context.Context, q SearchQuery) ([]Hit, error) // s.searchReports; tests swap it
+	secure      bool                                                    // cookies get Secure when the public URL is https
 	mu          sync.RWMutex
 	onConfirm   ConfirmHook
 	onSubscribe SubscribeHook
@@ -42,6 +43,7 @@ type webUI struct {
 func newWebUI(s *Server) *webUI {
 	return &webUI{
 		pages:  parsePages(),
+		search: s.searchReports,
 		secure: strings.HasPrefix(strings.ToLower(s.cfg.PublicURL), "https://"),
 	}
 }

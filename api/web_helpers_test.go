@@ -2,6 +2,8 @@ package api
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -13,6 +15,23 @@ import (
 
 	"tuys/data"
 )
+
+// newWebServer is newTestServer without the abuse limits, which tests of
+// their own cover: these tests post many forms from one address.
+func newWebServer(t testing.TB, cfg Config) (*Server, data.Store, http.Handler) {
+	t.Helper()
+	seal, _ := data.NewSealer(testKey)
+	store, err := data.OpenSQLite(context.Background(), t.TempDir(), seal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	cfg.PublicSearch, cfg.Hotline = true, "1414"
+	cfg.Security = SecurityConfig{ReportRate: RateOff, WriteRate: RateOff, SearchRate: RateOff,
+		LoginIPRate: RateOff, LoginUserRate: RateOff}
+	s := New(cfg, store, nil, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	return s, store, s.Handler()
+}
 
 // browser is a tiny cookie-keeping client over the handler, enough to walk
 // through forms the way a person without JavaScript does.

@@ -1,0 +1,234 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"tuys/data"
+)
+
+func TestHomeInEachLanguage(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	want := map[string][]string{
+		"kk": {`lang="kk"`, "Мен адам іздеп жүрмін", "Мен аманмын", "АМАН", "ІЗДЕУ", "ТОҚТА", "КӨМЕК"},
+		"ru": {`lang="ru"`, "Я ищу человека", "Я в безопасности", "ЖИВ", "ИЩУ", "СТОП", "ПОМОЩЬ"},
+		"en": {`lang="en"`, "I am looking for someone", "I am safe", "SAFE", "FIND", "STOP", "HELP"},
+	}
+	for l, words := range want {
+		w := newBrowser(t, h, l).get("/")
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: %d", l, w.Code)
+		}
+		body := w.Body.String()
+		mustContain(t, body, words...)
+		mustContain(t, body, `href="/looking"`, `href="/safe"`, `action="/search"`, `/static/style.css`)
+	}
+}
+
+// The language switcher works without JavaScript: ?lang= answers in that
+// language and remembers it in a cookie for the next page.
+func TestLanguageSwitcherRemembers(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	b := newBrowser(t, h, "ru")
+	b.get("/?lang=kk")
+	if c := b.cookies["lang"]; c == nil || c.Value != "kk" || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode {
+		t.Fatalf("lang cookie: %+v", c)
+	}
+	mustContain(t, b.get("/safe").Body.String(), `lang="kk"`, "Мен аманмын")
+}
+
+func TestFormsCarryCSRFAndLabels(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	for _, l := range Languages {
+		for _, p := range []string{"/looking", "/safe"} {
+			b := newBrowser(t, h, l)
+			body := b.get(p).Body.String()
+			if tok := formToken(t, body); tok != b.cookies[csrfCookie].Value {
+				t.Errorf("%s %s: field token differs from cookie", l, p)
+			}
+			// every input and select has a label pointing at it
+			for _, id := range regexp.MustCompile(`<(?:input|select|textarea) [^>]*id="([^"]+)"`).FindAllStringSubmatch(body, -1) {
+				if !strings.Contains(body, `for="`+id[1]+`"`) {
+					t.Errorf("%s %s: %s has no label", l, p, id[1])
+				}
+			}
+			mustContain(t, body, `value="&#43;7 "`, `<datalist id="cities">`, `name="consent"`, `value="90" selected`)
+			if !strings.Contains(body, "Алматы") && !strings.Contains(body, "Almaty") {
+				t.Errorf("%s %s: no city suggestions", l, p)
+			}
+		}
+	}
+}
+
+func TestSeekFormFilesAndConfirms(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	b := newBrowser(t, h, "ru")
+	b.get("/looking")
+	w := b.post("/looking", seekForm())
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("post: %d %s", w.Code, w.Body.String())
+	}
+	loc := w.Header().Get("Location")
+	id := strings.TrimSuffix(strings.TrimPrefix(loc, "/r/"), "/filed")
+	r, err := store.GetReport(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Kind != data.KindSeek || r.Channel != data.ChannelWeb || r.ContactPhone != "+77011234567" || r.BirthYear != 1985 {
+		t.Errorf("stored %+v", r)
+	}
+	page := b.get(loc).Body.String()
+	code := regexp.MustCompile(`class="code">([0-9a-f]{16})<`).FindStringSubmatch(page)
+	if code == nil || data.HashCode(code[1]) != r.DeletionHash {
+		t.Fatalf("confirmation page has no valid deletion code")
+	}
+	mustContain(t, page, "Что будет дальше", "STOP")
+	mustNotContain(t, page, "+77011234567", "701 123 45 67")
+	if again := b.get(loc).Body.String(); strings.Contains(again, code[1]) {
+		t.Error("deletion code shown twice")
+	}
+}
+
+func TestSafeFormInKazakhWithLatinName(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	b := newBrowser(t, h, "kk")
+	b.get("/safe")
+	w := b.post("/safe", url.Values{"person.full_name": {"Seitkali Gulzhan"}, "person.age": {"48"},
+		"person.city": {"Almaty"}, "contact.phone": {"+7 "}, "contact.language": {"kk"}, "expires_in_days": {"30"},
+		"consent": {"1"}, "share_contact": {"1"}})
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("post: %d %s", w.Code, w.Body.String())
+	}
+	id := strings.Split(w.Header().Get("Location"), "/")[2]
+	r, _ := store.GetReport(context.Background(), id)
+	if r.Kind != data.KindSafe || !r.YearApprox || r.ContactPhone != "" || !r.ShareContact || r.Language != "kk" {
+		t.Errorf("stored %+v", r)
+	}
+	mustContain(t, b.get(w.Header().Get("Location")).Body.String(), "Рақмет", "30")
+}
+
+// Each validation error shows beside its field, in the page's language,
+// with what the person typed still in the form.
+func TestReportFormErrors(t *testing.T) {
+	cases := []struct {
+		name, field string
+		change      url.Values
+		key         string
+		args        []any
+	}{
+		{"name missing", "person.full_name", url.Values{"person.full_name": {" "}}, "field.required", nil},
+		{"name without letters", "person.full_name", url.Values{"person.full_name": {"12345"}}, "field.name_letters", nil},
+		{"year not a number", "person.birth_year", url.Values{"person.birth_year": {"nineteen"}}, "web.err.number", nil},
+		{"year out of range", "person.birth_year", url.Values{"person.birth_year": {"1850"}}, "field.birth_year", []any{minBirthYear, 0}},
+		{"age out of range", "person.age", url.Values{"person.birth_year": {""}, "person.age": {"150"}}, "field.age", nil},
+		{"age and year", "person.age", url.Values{"person.age": {"40"}}, "field.age_and_year", nil},
+		{"bad sex", "person.sex", url.Values{"person.sex": {"X"}}, "field.sex", nil},
+		{"bad phone", "contact.phone", url.Values{"contact.phone": {"+7 12"}}, "field.phone", nil},
+		{"phone left at +7", "contact.phone", url.Values{"contact.phone": {"+7 "}}, "field.phone_required", nil},
+		{"bad language", "contact.language", url.Values{"contact.language": {"de"}}, "field.language", nil},
+		{"bad expiry", "expires_in_days", url.Values{"expires_in_days": {"500"}}, "field.expires", nil},
+		{"no consent", "consent", url.Values{"consent": nil}, "web.err.consent", nil},
+		{"city too long", "person.city", url.Values{"person.city": {strings.Repeat("я", 101)}}, "field.too_long", []any{maxShortLen}},
+	}
+	s, store, h := newWebServer(t, Config{})
+	for _, l := range Languages {
+		for _, c := range cases {
+			b := newBrowser(t, h, l)
+			b.get("/looking")
+			form := seekForm()
+			for k, v := range c.change {
+				if v == nil {
+					form.Del(k)
+				} else {
+					form[k] = v
+				}
+			}
+			w := b.post("/looking", form)
+			body := w.Body.String()
+			if w.Code != http.StatusUnprocessableEntity {
+				t.Errorf("%s %s: status %d", l, c.name, w.Code)
+				continue
+			}
+			if c.key == "field.birth_year" {
+				c.args[1] = s.now().Year()
+			}
+			msg := T(l, c.key, c.args...)
+			if !strings.Contains(body, escapeHTML(msg)) {
+				t.Errorf("%s %s: message %q missing", l, c.name, msg)
+			}
+			mustContain(t, body, `value="Айгуль"`, ` invalid"`, T(l, "err.validation"))
+		}
+	}
+	if n := countReports(t, store); n != 0 {
+		t.Errorf("%d reports stored from invalid forms", n)
+	}
+}
+
+func TestReportFormRefusesMissingCSRF(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	for _, l := range Languages {
+		b := newBrowser(t, h, l)
+		b.get("/looking")
+		form := seekForm()
+		form.Set(csrfField, "0123456789abcdef0123456789abcdef")
+		w := b.post("/looking", form)
+		if w.Code != http.StatusForbidden {
+			t.Fatalf("%s: %d", l, w.Code)
+		}
+		mustContain(t, w.Body.String(), escapeHTML(T(l, "err.csrf")), `value="Жумабаев Ерлан"`)
+		// a fresh token is handed out with the re-rendered form
+		if formToken(t, w.Body.String()) == "" {
+			t.Error("no token in re-rendered form")
+		}
+	}
+	if n := countReports(t, store); n != 0 {
+		t.Errorf("%d reports stored without a CSRF token", n)
+	}
+}
+
+func TestNotFoundPageInLanguage(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	for l, want := range map[string]string{"kk": "Бет табылмады", "ru": "Страница не найдена", "en": "Page not found"} {
+		for _, p := range []string{"/nothing-here", "/r/01NOTAREPORT"} {
+			w := newBrowser(t, h, l).get(p)
+			if w.Code != http.StatusNotFound || !strings.Contains(w.Header().Get("Content-Type"), "text/html") {
+				t.Fatalf("%s %s: %d %s", l, p, w.Code, w.Header().Get("Content-Type"))
+			}
+			mustContain(t, w.Body.String(), want, `href="/"`)
+		}
+	}
+}
+
+func TestPagesAreSmallAndScriptFree(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	b := newBrowser(t, h, "kk")
+	for _, p := range []string{"/", "/looking", "/safe", "/search?q=Ерлан", "/v/login", "/nothing"} {
+		body := b.get(p).Body.String()
+		if len(body) > 50<<10 {
+			t.Errorf("%s weighs %d bytes", p, len(body))
+		}
+		// CSP forbids inline script and style
+		mustNotContain(t, body, "<script>", "style=", "<style", "onclick=")
+	}
+	css := b.get("/static/style.css")
+	if css.Code != http.StatusOK || css.Body.Len() > 10<<10 {
+		t.Errorf("style.css: %d, %d bytes", css.Code, css.Body.Len())
+	}
+}
+
+func countReports(t *testing.T, store data.Store) int {
+	t.Helper()
+	rs, err := store.ScanReports(context.Background(), "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(rs)
+}
+
+func escapeHTML(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "+", "&#43;").Replace(s)
+}
