@@ -1,0 +1,35 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLogSender(t *testing.T) {
+	var logs bytes.Buffer
+	s := NewLogSender(slog.New(slog.NewTextHandler(&logs, nil)))
+	since := time.Now()
+	res, err := s.Send(context.Background(), "+77011234567", "call +905321234567", "")
+	if err != nil || !strings.HasPrefix(res.SID, "LOG") || res.State != "sent" {
+		t.Fatalf("Send = %+v, %v", res, err)
+	}
+	if strings.Contains(logs.String(), "7011234567") || strings.Contains(logs.String(), "5321234567") {
+		t.Errorf("log shows a full number: %s", logs.String())
+	}
+	if !strings.Contains(logs.String(), "+7701***4567") {
+		t.Errorf("log lacks the masked number: %s", logs.String())
+	}
+	if f, _ := s.Find(context.Background(), "+77011234567", since, "call +905321234567"); f == nil || f.SID != res.SID {
+		t.Errorf("Find = %+v", f)
+	}
+	if f, _ := s.Find(context.Background(), "+77011234567", since, "other"); f != nil {
+		t.Errorf("Find other body = %+v", f)
+	}
+	if r := s.Recent(5); len(r) != 1 || r[0].To != "+7701***4567" || strings.Contains(r[0].Body, "5321234567") {
+		t.Errorf("Recent = %+v", r)
+	}
+}

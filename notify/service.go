@@ -1,0 +1,71 @@
+package notify
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"tuys/data"
+)
+
+// Service bundles notify for the wiring in main.go and api/: one call
+// builds the sender (Twilio or log), composer, dispatcher and inbound
+// commands from the configuration.
+type Service struct {
+	Config     Config
+	Sender     Sender
+	Composer   *Composer
+	Dispatcher *Dispatcher
+	Inbound    *Inbound
+	Log        *slog.Logger
+}
+
+// New builds the service on st. Set Inbound.Filer and Inbound.Finder (or
+// call SetIntake) before the inbound webhook receives SAFE/FIND commands.
+func New(cfg Config, st data.Store, l *slog.Logger) (*Service, error) {
+	if l == nil {
+		l = slog.Default()
+	}
+	sender, err := NewSender(cfg, l)
+	if err != nil {
+		return nil, fmt.Errorf("notify: %w", err)
+	}
+	comp, err := NewComposer(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("notify: %w", err)
+	}
+	d := NewDispatcher(st, sender, cfg, l)
+	in := &Inbound{Store: st, Composer: comp, Queued: d.Wake, Log: l}
+	if _, ok := sender.(*LogSender); ok {
+		l.Info("sms: no Twilio credentials; messages go to the log")
+	}
+	return &Service{Config: cfg, Sender: sender, Composer: comp, Dispatcher: d, Inbound: in, Log: l}, nil
+}
+
+// SetIntake wires SMS reporting (SAFE/FIND) to the api's intake and search.
+func (s *Service) SetIntake(f ReportFiler, fnd Finder) {
+	s.Inbound.Filer, s.Inbound.Finder = f, fnd
+}
+
+// Run dispatches the outbox until ctx ends.
+func (s *Service) Run(ctx context.Context) error { return s.Dispatcher.Run(ctx) }
+
+// MatchComposer fits search.Composer (the matcher's auto-confirmed matches).
+func (s *Service) MatchComposer() func(ctx context.Context, m data.Match, seek, safe *data.Report) ([]data.Message, []data.Consent, error) {
+	return s.Composer.MatchConfirmed
+}
+
+// StatusHandler serves POST /webhooks/twilio/status.
+func (s *Service) StatusHandler(st StatusStore) http.Handler {
+	return StatusWebhook(s.Config.AuthToken, s.Config.PublicURL, st, s.Log)
+}
+
+// InboundHandler serves POST /webhooks/twilio/sms.
+func (s *Service) InboundHandler() http.Handler {
+	return InboundWebhook(s.Config.AuthToken, s.Config.PublicURL, s.Inbound, s.Log)
+}
+
+// CheckNumber says why an SMS to e164 would be refused ("" when allowed),
+// for intake to tell the person filing at once.
+func (s *Service) CheckNumber(e164 string) string { return s.Dispatcher.Policy.CheckNumber(e164) }
