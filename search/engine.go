@@ -115,12 +115,17 @@ func (e *Engine) Run(ctx context.Context) error {
 }
 
 // eventBatch is how many events CatchUp reads at a time.
-const eventBatch = 1000
+const eventBatch = 5000
+
+// compactAfter is the number of events in one catch-up after which the
+// index is compacted (a bulk import or a restart after a long pause).
+const compactAfter = 20000
 
 // CatchUp processes every event up to now, then returns.
 func (e *Engine) CatchUp(ctx context.Context) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	applied := 0
 	for {
 		last, err := e.ix.LastSeq()
 		if err != nil {
@@ -131,12 +136,18 @@ func (e *Engine) CatchUp(ctx context.Context) error {
 			return fmt.Errorf("catch up: events after %d: %w", last, err)
 		}
 		if len(evs) == 0 {
+			if applied >= compactAfter {
+				if err := e.ix.compact(ctx); err != nil {
+					return err
+				}
+			}
 			e.ready.Store(true)
 			return nil
 		}
 		if err := e.apply(ctx, evs); err != nil {
 			return err
 		}
+		applied += len(evs)
 	}
 }
 

@@ -168,6 +168,8 @@ func (e *Engine) Reindex(ctx context.Context) error {
 		}
 		after = rs[len(rs)-1].ID
 	}
-	b := e.ix.NewBatch()
-	return e.ix.Commit(ctx, b, last)
+	if err := e.ix.Commit(ctx, e.ix.NewBatch(), last); err != nil {
+		return err
+	}
+	return e.ix.compact(ctx)
 }
