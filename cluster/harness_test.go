@@ -159,13 +159,13 @@ func (c *cluster) addNode(dir string) int {
 		"TUYS_SECRET_KEY="+secretKey,
 		"TUYS_PUBLIC_URL="+nd.base,
 		"TUYS_TRUSTED_PROXIES=127.0.0.1",
-		"TUYS_TWILIO_ACCOUNT_SID="+twilioSID,
-		"TUYS_TWILIO_AUTH_TOKEN="+twilioToken,
-		"TUYS_TWILIO_FROM="+twilioFrom,
-		"TUYS_TWILIO_API_URL="+c.twilio.URL,
 		"TUYS_SMS_HOURLY_BUDGET=1000000",
 		"TUYS_LOG_LEVEL=warn",
 	)
+	if c.twilio != nil { // else SMS go to the log
+		nd.env = append(nd.env, "TUYS_TWILIO_ACCOUNT_SID="+twilioSID, "TUYS_TWILIO_AUTH_TOKEN="+twilioToken,
+			"TUYS_TWILIO_FROM="+twilioFrom, "TUYS_TWILIO_API_URL="+c.twilio.URL)
+	}
 	c.nodes = append(c.nodes, nd)
 	return len(c.nodes) - 1
 }
