@@ -111,6 +111,20 @@ func newDatabase(t testing.TB) string {
 	return u[:i+1] + name + q
 }
 
+// db opens the cluster's database for direct checks; closed at cleanup.
+func (c *cluster) db(ctx context.Context) *sql.DB {
+	c.t.Helper()
+	db, err := sql.Open("pgx", c.dbURL)
+	if err == nil {
+		err = db.PingContext(ctx)
+	}
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	c.t.Cleanup(func() { db.Close() })
+	return db
+}
+
 // node is one `tuys serve` process; its data directory (the local search
 // index) survives restarts, as on a real machine.
 type node struct {

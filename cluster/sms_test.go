@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -15,11 +14,7 @@ import (
 // idempotency key (purpose), whichever node claimed it, despite the kill.
 func (c *cluster) checkSMS(ctx context.Context, store data.Store) {
 	c.t.Helper()
-	db, err := sql.Open("pgx", c.dbURL)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer db.Close()
+	db := c.db(ctx)
 	deadline := time.Now().Add(90 * time.Second)
 	for {
 		var pending int
