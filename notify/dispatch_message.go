@@ -75,6 +75,13 @@ func (d *Dispatcher) failed(ctx context.Context, m *data.Message, err error) err
 		se = &SendError{Outcome: Retryable, MaybeSent: true, Reason: err.Error(), Err: err}
 	}
 	if se.Outcome == Permanent {
+		if se.Code == 21610 {
+			// The carrier-level STOP: record it so later messages are
+			// suppressed here instead of refused (and billed) there.
+			if err := d.Store.SetOptOut(ctx, m.To, true); err != nil {
+				d.Log.WarnContext(ctx, "sms opt-out from 21610", "err", err)
+			}
+		}
 		d.stats.Failed.Add(1)
 		d.Log.WarnContext(ctx, "sms failed", "key", m.Key, "to", MaskPhone(m.To), "code", se.Code, "reason", se.Reason)
 		return d.finish(ctx, m, data.MsgFailed, se.Code, se.Reason)

@@ -19,6 +19,7 @@ type OutboxStore interface {
 	MarkSending(ctx context.Context, id, worker string) error
 	FinishMessage(ctx context.Context, m *data.Message) error
 	OptedOut(ctx context.Context, phone string) (bool, error)
+	SetOptOut(ctx context.Context, phone string, out bool) error
 	CountSentTo(ctx context.Context, phone string, since time.Time) (int, error)
 	CountSent(ctx context.Context, since time.Time) (int, error)
 }

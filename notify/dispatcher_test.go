@@ -158,6 +158,9 @@ func TestDispatchPermanentErrors(t *testing.T) {
 			t.Errorf("%s: state %s code %d text %q attempts %d", to, m.State, m.ErrorCode, m.ErrorText, m.Attempts)
 		}
 	}
+	if out, _ := r.st.OptedOut(context.Background(), "+15005550004"); !out {
+		t.Error("21610 (STOP at the carrier) did not opt the number out")
+	}
 }
 
 func TestDispatchSuppressesWithoutRequest(t *testing.T) {

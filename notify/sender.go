@@ -1,5 +1,3 @@
-// Package notify sends tuys's SMS: templates in kk/ru/en, the outbox
-// dispatcher, the Twilio and log senders, and inbound SMS commands.
 package notify
 
 import (
