@@ -17,5 +17,4 @@ Intake can call sms.CheckNumber(phone) to tell the person filing at once why
 no SMS will reach that number. The volunteer view lists
 store.MessagesForMatch(id) with notify.Describe(m) per message.
 */
-
 package notify

@@ -275,6 +275,12 @@ func TestInboundRateLimit(t *testing.T) {
 	if reply, err := w.in.Handle(context.Background(), "+77015550009", "HELP"); err == nil || reply != "" {
 		t.Errorf("third command within the hour: %q %v; want no reply", reply, err)
 	}
+	if _, err := w.in.Handle(context.Background(), "+77015550009", "STOP"); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := w.st.OptedOut(context.Background(), "+77015550009"); !out {
+		t.Error("STOP over the rate limit was ignored")
+	}
 }
 
 var _ = time.Second

@@ -53,11 +53,15 @@ type Inbound struct {
 func (in *Inbound) Handle(ctx context.Context, from, body string) (string, error) {
 	cmd := ParseCommand(body)
 	lang := ReplyLang(cmd, from)
-	if !in.allow(from) {
+	allowed := in.allow(from)
+	if !allowed && cmd.Verb != VerbStop {
 		// No reply: answering a flood would pay for it twice.
 		return "", fmt.Errorf("inbound sms from %s: rate limited", MaskPhone(from))
 	}
 	reply, err := in.run(ctx, cmd, from, lang)
+	if !allowed {
+		reply = "" // STOP is always honoured, but a flood gets no answers
+	}
 	if err != nil {
 		in.log().ErrorContext(ctx, "inbound sms", "from", MaskPhone(from), "verb", cmd.Verb.String(), "err", err)
 		failed, _ := in.Composer.T.Render(lang, "failed", Vars{Hotline: in.Composer.hotline()})
