@@ -1,0 +1,331 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"tuys/data"
+)
+
+func TestConsoleNeedsLogin(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	for _, p := range []string{"/v/", "/v/intake", "/v/search?q=x", "/v/review", "/v/r/x", "/v/audit"} {
+		w := newBrowser(t, h, "ru").get(p)
+		if w.Code != http.StatusSeeOther || !strings.HasPrefix(w.Header().Get("Location"), "/v/login?next=") {
+			t.Errorf("%s: %d %s", p, w.Code, w.Header().Get("Location"))
+		}
+	}
+	b := newBrowser(t, h, "ru")
+	b.get("/v/login")
+	if w := b.post("/v/intake", seekForm()); w.Code != http.StatusSeeOther {
+		t.Errorf("POST without session: %d", w.Code)
+	}
+}
+
+func TestLoginWrongPasswordNoSession(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	addVolunteer(t, store, "aigerim", "correct horse battery", data.RoleVolunteer)
+	for _, l := range Languages {
+		b := newBrowser(t, h, l)
+		b.get("/v/login")
+		for _, creds := range [][2]string{{"aigerim", "wrong"}, {"nobody", "correct horse battery"}, {"", ""}} {
+			w := b.post("/v/login", url.Values{"login": {creds[0]}, "password": {creds[1]}})
+			if w.Code != http.StatusUnauthorized || b.cookies[sessionCookie] != nil {
+				t.Errorf("%s %v: %d, session %v", l, creds, w.Code, b.cookies[sessionCookie])
+			}
+			mustContain(t, w.Body.String(), T(l, "login.wrong"))
+		}
+	}
+}
+
+func TestLoginDisabledAccount(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	v := addVolunteer(t, store, "aigerim", "correct horse battery", data.RoleVolunteer)
+	v.Active = false
+	store.UpdateVolunteer(context.Background(), v)
+	b := newBrowser(t, h, "en")
+	b.get("/v/login")
+	if w := b.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"correct horse battery"}}); w.Code != http.StatusUnauthorized {
+		t.Errorf("disabled account logged in: %d", w.Code)
+	}
+}
+
+func TestLoginThrottled(t *testing.T) {
+	s, store, h := newWebServer(t, Config{})
+	s.sec = newSecurity(&Server{cfg: Config{Security: SecurityConfig{LoginUserRate: Rate{PerHour: 1, Burst: 3}}}, now: s.now, log: s.log})
+	addVolunteer(t, store, "aigerim", "correct horse battery", data.RoleVolunteer)
+	b := newBrowser(t, h, "kk")
+	b.get("/v/login")
+	var last *http.Response
+	for i := 0; i < 4; i++ {
+		last = b.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"guess"}}).Result()
+	}
+	if last.StatusCode != http.StatusTooManyRequests || last.Header.Get("Retry-After") == "" {
+		t.Fatalf("4th guess: %d", last.StatusCode)
+	}
+	// the right password does not get through while throttled
+	if w := b.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"correct horse battery"}}); w.Code != http.StatusTooManyRequests {
+		t.Errorf("throttled account logged in: %d", w.Code)
+	}
+}
+
+func TestLoginSessionCookie(t *testing.T) {
+	for _, public := range []string{"http://localhost:8080", "https://tuys.example.kz"} {
+		_, store, h := newWebServer(t, Config{PublicURL: public})
+		b := loggedIn(t, h, store, data.RoleVolunteer)
+		c := b.cookies[sessionCookie]
+		if c == nil || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Secure != strings.HasPrefix(public, "https") {
+			t.Fatalf("%s: session cookie %+v", public, c)
+		}
+		if len(c.Value) < 64 {
+			t.Errorf("session token too short: %d", len(c.Value))
+		}
+		// stored hashed: the raw token is not a session key
+		if _, err := store.SessionVolunteer(context.Background(), c.Value); err == nil {
+			t.Error("raw token found in the sessions table")
+		}
+		if w := b.get("/v/"); w.Code != http.StatusOK {
+			t.Errorf("dashboard: %d", w.Code)
+		}
+		w := b.post("/v/logout", url.Values{})
+		if w.Code != http.StatusSeeOther {
+			t.Fatalf("logout: %d", w.Code)
+		}
+		if _, err := store.SessionVolunteer(context.Background(), data.HashCode(c.Value)); err == nil {
+			t.Error("session alive after logout")
+		}
+	}
+}
+
+func TestLoginRedirectsOnlyInsideConsole(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	addVolunteer(t, store, "aigerim", "correct horse battery", data.RoleVolunteer)
+	for next, want := range map[string]string{"/v/review": "/v/review", "//evil.example/v/": "/v/", "https://evil.example": "/v/"} {
+		b := newBrowser(t, h, "ru")
+		b.get("/v/login")
+		w := b.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"correct horse battery"}, "next": {next}})
+		if got := w.Header().Get("Location"); got != want {
+			t.Errorf("next=%s → %s", next, got)
+		}
+	}
+}
+
+func TestDashboard(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	seek, safe := fileSeekSafe(t, store)
+	store.SaveMatch(context.Background(), &data.Match{SeekID: seek.ID, SafeID: safe.ID, Score: 0.8, State: data.MatchReview}, nil, nil)
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	body := b.get("/v/").Body.String()
+	mustContain(t, body, T("ru", "dash.reports"), "seek", "safe", "review", T("ru", "dash.matches"), T("ru", "dash.messages"))
+	if !strings.Contains(body, strings.SplitN(T("ru", "dash.oldest"), ":", 2)[0]) {
+		t.Error("dashboard does not show the oldest match waiting")
+	}
+}
+
+func fileSeekSafe(t *testing.T, store data.Store) (*data.Report, *data.Report) {
+	t.Helper()
+	safe, _ := fileSafe(t, store, "Сейітқали Гүлжан")
+	seek := &data.Report{Kind: data.KindSeek, FullName: "Seitkali Gulzhan", BirthYear: 1977, City: "Almaty",
+		ContactName: "Asel", ContactPhone: "+77011234567", Language: "ru", Channel: data.ChannelWeb}
+	if err := store.CreateReport(context.Background(), seek); err != nil {
+		t.Fatal(err)
+	}
+	return seek, safe
+}
+
+func TestIntakeFilesAndShowsMatches(t *testing.T) {
+	s, store, h := newWebServer(t, Config{})
+	_, safe := fileSeekSafe(t, store)
+	asked := fakeSearch(s, safe)
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	mustContain(t, b.get("/v/intake").Body.String(), `name="csrf_token"`, `accesskey="f"`, `name="kind" value="seek" checked`)
+	form := seekForm()
+	form.Set("kind", "seek")
+	w := b.post("/v/intake", form)
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("intake: %d %s", w.Code, w.Body.String())
+	}
+	body := b.get(w.Header().Get("Location")).Body.String()
+	mustContain(t, body, "Жумабаев Ерлан", `class="code"`, "Сейітқали Гүлжан", "0.91", "name: Seitkali ≈ Сейітқали")
+	if q := (*asked)[0]; q.Kind != data.KindSafe || q.Name != "Жумабаев Ерлан" {
+		t.Errorf("matches asked with %+v", q)
+	}
+	id := strings.TrimPrefix(w.Header().Get("Location"), "/v/intake?filed=")
+	r, _ := store.GetReport(context.Background(), id)
+	if r.Channel != data.ChannelVolunteer || r.ContactPhone != "+77011234567" {
+		t.Errorf("stored %+v", r)
+	}
+	if !hasAudit(t, store, "intake", id) {
+		t.Error("intake not audited")
+	}
+}
+
+func TestIntakeErrors(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	for _, l := range Languages {
+		b.lang = l
+		form := seekForm()
+		form.Set("person.full_name", "")
+		form.Del("consent")
+		w := b.post("/v/intake", form)
+		if w.Code != http.StatusUnprocessableEntity {
+			t.Fatalf("%s: %d", l, w.Code)
+		}
+		mustContain(t, w.Body.String(), T(l, "field.required"), escapeHTML(T(l, "web.err.consent")), `value="Айгуль"`)
+		form.Set(csrfField, "nope")
+		if w := b.post("/v/intake", form); w.Code != http.StatusForbidden {
+			t.Errorf("%s: bad csrf: %d", l, w.Code)
+		}
+	}
+	if countReports(t, store) != 0 {
+		t.Error("invalid intake stored a report")
+	}
+}
+
+func TestConsoleSearchFilters(t *testing.T) {
+	s, store, h := newWebServer(t, Config{})
+	seek, safe := fileSeekSafe(t, store)
+	old := &data.Report{Kind: data.KindSafe, FullName: "Gulzhan Seitkali", BirthYear: 1950, City: "Almaty", Channel: data.ChannelSMS}
+	store.CreateReport(context.Background(), old)
+	asked := fakeSearch(s, seek, safe, old)
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	body := b.get("/v/search?q=Gulzhan&kind=safe&city=Almaty&from=1970&to=1980&status=active").Body.String()
+	mustContain(t, body, safe.ID, "0.91", "name: Seitkali ≈ Сейітқали")
+	mustNotContain(t, body, old.ID, "+77055551234")
+	if q := (*asked)[0]; q.Kind != data.KindSafe || q.City != "Almaty" {
+		t.Errorf("engine asked %+v", q)
+	}
+	if w := b.get("/v/search?q=x&from=abc"); !strings.Contains(w.Body.String(), T("ru", "web.err.number")) {
+		t.Error("bad year range not reported")
+	}
+}
+
+func TestReviewConfirmSendsSMS(t *testing.T) {
+	s, store, h := newWebServer(t, Config{})
+	seek, safe := fileSeekSafe(t, store)
+	ctx := context.Background()
+	m := &data.Match{SeekID: seek.ID, SafeID: safe.ID, Score: 0.74, State: data.MatchReview,
+		Explanation: `["name: Seitkali Gulzhan ≈ Сейітқали Гүлжан","year: 1977 = 1977"]`}
+	store.SaveMatch(ctx, m, nil, nil)
+	var hooked data.Match
+	s.SetConfirmHook(func(_ context.Context, got data.Match) ([]data.Message, []data.Consent, error) {
+		hooked = got
+		return []data.Message{{Key: "match:" + got.ID + ":seeker", MatchID: got.ID, ReportID: got.SeekID,
+			To: "+77011234567", Body: "found", Language: "ru", State: data.MsgQueued}}, nil, nil
+	})
+	b := loggedIn(t, h, store, data.RoleCoordinator)
+	body := b.get("/v/review").Body.String()
+	mustContain(t, body, "Seitkali Gulzhan", "Сейітқали Гүлжан", "0.74", "year: 1977 = 1977", `value="confirm"`, "review-item")
+	mustNotContain(t, body, "+77011234567", "+77055551234")
+	w := b.post("/v/review/"+m.ID, url.Values{"decision": {"confirm"}})
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("confirm: %d %s", w.Code, w.Body.String())
+	}
+	got, _ := store.GetMatch(ctx, m.ID)
+	if got.State != data.MatchConfirmed || got.DecidedBy != "aigerim" || hooked.ID != m.ID {
+		t.Errorf("match %+v, hook saw %q", got, hooked.ID)
+	}
+	msgs, _ := store.MessagesForMatch(ctx, m.ID)
+	if len(msgs) != 1 {
+		t.Errorf("%d messages queued", len(msgs))
+	}
+	if w := b.post("/v/review/"+m.ID, url.Values{"decision": {"reject"}, "reason": {"late"}}); w.Code != http.StatusConflict {
+		t.Errorf("second decision: %d", w.Code)
+	}
+	// the record view shows the SMS and its state, not the full number
+	body = b.get("/v/r/" + seek.ID).Body.String()
+	mustContain(t, body, "match:"+m.ID+":seeker", data.MsgQueued, "&#43;77011234567", "&#43;7701***4567")
+}
+
+func TestReviewRejectNeedsReason(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	seek, safe := fileSeekSafe(t, store)
+	m := &data.Match{SeekID: seek.ID, SafeID: safe.ID, Score: 0.6, State: data.MatchReview}
+	store.SaveMatch(context.Background(), m, nil, nil)
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	b.get("/v/review")
+	if w := b.post("/v/review/"+m.ID, url.Values{"decision": {"reject"}}); w.Code != http.StatusUnprocessableEntity ||
+		!strings.Contains(w.Body.String(), T("ru", "review.need_reason")) {
+		t.Errorf("reject without reason: %d", w.Code)
+	}
+	if w := b.post("/v/review/"+m.ID, url.Values{"decision": {"reject"}, "reason": {"разные отчества"}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("reject: %d", w.Code)
+	}
+	got, _ := store.GetMatch(context.Background(), m.ID)
+	if got.State != data.MatchRejected || got.Reason != "разные отчества" {
+		t.Errorf("match %+v", got)
+	}
+	if !hasAudit(t, store, "match.reject", m.ID) {
+		t.Error("decision not audited")
+	}
+	mustContain(t, b.get("/v/review?done=reject").Body.String(), T("ru", "review.empty"))
+}
+
+func TestConsoleRecordAuditsContactView(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	seek, safe := fileSeekSafe(t, store)
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	body := b.get("/v/r/" + safe.ID).Body.String()
+	mustContain(t, body, "&#43;77055551234", "Сейітқали Гүлжан", T("ru", "vrecord.audited"))
+	if !hasAudit(t, store, "view_contact", safe.ID) {
+		t.Error("contact view not audited")
+	}
+	// link as the same person, with a reason
+	w := b.post("/v/r/"+seek.ID+"/link", url.Values{"link_to": {safe.ID}, "reason": {""}})
+	if w.Code != http.StatusUnprocessableEntity {
+		t.Errorf("link without reason: %d", w.Code)
+	}
+	w = b.post("/v/r/"+seek.ID+"/link", url.Values{"link_to": {"nope"}, "reason": {"same"}})
+	if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), T("ru", "vrecord.err.link")) {
+		t.Errorf("link to nothing: %d", w.Code)
+	}
+	w = b.post("/v/r/"+seek.ID+"/link", url.Values{"link_to": {safe.ID}, "reason": {"одна и та же, звонила дочь"}})
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("link: %d %s", w.Code, w.Body.String())
+	}
+	got, _ := store.GetReport(context.Background(), seek.ID)
+	if got.LinkedID != safe.ID {
+		t.Errorf("linked to %q", got.LinkedID)
+	}
+	mustContain(t, b.get("/v/r/"+seek.ID).Body.String(), "одна и та же, звонила дочь")
+	w = b.post("/v/r/"+seek.ID+"/note", url.Values{"status": {data.NoteBelievedAlive}, "text": {"перезвонила"}})
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("note: %d", w.Code)
+	}
+	mustContain(t, b.get("/v/r/"+seek.ID).Body.String(), "перезвонила", "aigerim")
+}
+
+func TestAuditPageForCoordinators(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	if w := b.get("/v/audit"); w.Code != http.StatusForbidden {
+		t.Errorf("volunteer sees audit: %d", w.Code)
+	}
+	addVolunteer(t, store, "boss", "coordinator password", data.RoleCoordinator)
+	c := newBrowser(t, h, "en")
+	c.get("/v/login")
+	c.post("/v/login", url.Values{"login": {"boss"}, "password": {"coordinator password"}})
+	w := c.get("/v/audit")
+	if w.Code != http.StatusOK {
+		t.Fatalf("coordinator audit: %d", w.Code)
+	}
+	mustContain(t, w.Body.String(), "aigerim", "login")
+}
+
+func hasAudit(t *testing.T, store data.Store, action, target string) bool {
+	t.Helper()
+	es, err := store.ListAudit(context.Background(), 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		if e.Action == action && e.Target == target {
+			return true
+		}
+	}
+	return false
+}
