@@ -65,17 +65,6 @@ func TestAlternateKeys(t *testing.T) {
 	}
 }
 
-func shareKey(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // Names that are different people must not collapse onto one key.
 func TestDifferentKey(t *testing.T) {
 	cases := [][2]string{{"Асель", "Асем"}, {"Шамиль", "Самиль"}, {"Алина", "Алия"}, {"Ержан", "Ерлан"}, {"Жанар", "Санар"}}
