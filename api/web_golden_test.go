@@ -1,0 +1,163 @@
+package api
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"tuys/data"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/web")
+
+// goldenTime keeps dates in golden files stable.
+var goldenTime = time.Date(2022, 1, 6, 9, 30, 0, 0, time.UTC)
+
+func goldenReport() *data.Report {
+	return &data.Report{ID: "01GOLDENSAFE", Kind: data.KindSafe, FullName: "Сейітқали Гүлжан", BirthYear: 1977,
+		City: "Алматы", Description: "в синей куртке", ContactName: "Гүлжан", ContactPhone: "+77055551234",
+		Relation: "өзі", Language: "kk", Channel: data.ChannelWeb, Status: data.StatusActive,
+		CreatedAt: goldenTime, ExpiresAt: goldenTime.AddDate(0, 0, 90)}
+}
+
+// goldenData is one fixed page per template, with errors where the page
+// has a form, so the golden file shows the error markup too.
+func goldenData() map[string]func(p *page) {
+	r := goldenReport()
+	pub := publicView(r)
+	note := PublicNote{ID: "n1", Status: data.NoteBelievedAlive, Text: "видела её в Талдыкоргане", Author: "Асель", CreatedAt: goldenTime}
+	hits := []consoleHit{{Report: pub, Score: "0.91", Reasons: []string{"name: Seitkali ≈ Сейітқали"}}}
+	match := data.Match{ID: "01GOLDENMATCH", SeekID: "01GOLDENSEEK", SafeID: r.ID, Score: 0.74, State: data.MatchReview}
+	form := newReportForm("seek", "ru")
+	form.FullName, form.BirthYear = "Жумабаев Ерлан", "19x5"
+	return map[string]func(p *page){
+		"home": func(p *page) {
+			p.D = struct {
+				Search   bool
+				Commands []smsCommand
+			}{true, []smsCommand{{"SAFE / АМАН / ЖИВ", "SAFE Gulzhan 1977 Almaty", p.T("home.sms.safe")}}}
+		},
+		"report_form": func(p *page) {
+			p.Errors = FieldErrors{"person.birth_year": {Key: "web.err.number"}, "consent": {Key: "web.err.consent"}}.translate(p.Lang)
+			p.Problem = "err.validation"
+			p.D = reportFormData{Form: form, Cities: []string{"Алматы", "Астана"}, Expiry: expiryChoices, Action: "/looking", Seeking: true}
+		},
+		"filed": func(p *page) {
+			p.D = struct {
+				Report  PublicReport
+				Code    string
+				Seeking bool
+				Days    string
+			}{pub, "0123456789abcdef", false, "90"}
+		},
+		"search": func(p *page) {
+			p.D = &searchData{Q: "Seitkali", Asked: true, MaxShown: 20,
+				Results: []searchResult{{Report: pub, Status: p.T("status.safe.active"), Date: "2022-01-06"}}}
+		},
+		"record": func(p *page) {
+			p.Errors = FieldErrors{"text": {Key: "field.required"}}.translate(p.Lang)
+			p.D = &recordData{Report: pub, Status: p.T("status.safe.active"), Notes: []PublicNote{note},
+				Statuses: []string{"", data.NoteBelievedAlive}, Phone: defaultPhone}
+		},
+		"login": func(p *page) { p.Problem = "login.wrong"; p.D = loginData{Login: "aigerim", Next: "/v/review"} },
+		"error": func(p *page) {
+			p.D = struct {
+				Status  int
+				Message string
+			}{404, p.T("err.not_found")}
+		},
+		"deleted": func(p *page) {},
+		"dashboard": func(p *page) {
+			p.D = dashboardData{Groups: []statGroup{{Title: "dash.reports", Rows: []statRow{{"safe", 3}, {"seek", 5}}}},
+				Waiting: true, OldestReview: "2022-01-06 14:30"}
+		},
+		"intake": func(p *page) {
+			p.D = &intakeData{Form: newReportForm("seek", p.Lang), Cities: []string{"Алматы"}, Filed: pub,
+				Code: "0123456789abcdef", Done: true, Matches: hits}
+		},
+		"vsearch": func(p *page) { p.D = &consoleSearchData{Q: "Seitkali", Kind: "safe", Asked: true, Hits: hits} },
+		"review": func(p *page) {
+			p.D = []reviewItem{{Match: match, Seek: PublicReport{ID: "01GOLDENSEEK", Kind: data.KindSeek, FullName: "Seitkali Gulzhan",
+				BirthYear: 1977, City: "Almaty", CreatedAt: goldenTime}, Safe: pub, Score: "0.74", Reasons: []string{"year: 1977 = 1977"}}}
+		},
+		"vrecord": func(p *page) {
+			p.D = &consoleRecordData{R: r, Notes: []PublicNote{note}, Matches: []matchView{{Match: match, OtherID: "01GOLDENSEEK",
+				Messages: []messageView{{To: "+7705***1234", State: data.MsgDelivered, Key: "match:01GOLDENMATCH:found", Segments: 2}}}}}
+		},
+		"audit": func(p *page) {
+			p.D = []data.AuditEntry{{ID: 1, Actor: "aigerim", Action: "view_contact", Target: r.ID, At: goldenTime}}
+		},
+	}
+}
+
+var goldenTitles = map[string]string{"home": "home.title", "report_form": "looking.title", "filed": "filed.title",
+	"search": "search.title", "record": "record.title", "login": "login.title", "error": "page.error",
+	"deleted": "deleted.title", "dashboard": "dash.title", "intake": "intake.title", "vsearch": "vsearch.title",
+	"review": "review.title", "vrecord": "vrecord.title", "audit": "audit.title"}
+
+// TestTemplatesGolden renders every template in every language with fixed
+// data and compares with testdata/web; `go test ./api -update` rewrites them.
+func TestTemplatesGolden(t *testing.T) {
+	s, _, _ := newWebServer(t, Config{})
+	cases := goldenData()
+	var names []string
+	for name := range s.web.pages {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fill, ok := cases[name]
+		if !ok {
+			t.Errorf("template %s has no golden case", name)
+			continue
+		}
+		for _, l := range Languages {
+			p := &page{Lang: l, Title: goldenTitles[name], CSRF: "c5rf70k3nc5rf70k3nc5rf70k3nc5rf7", Hotline: "1414", Errors: map[string]string{},
+				Langs: []langLink{{"kk", "Қазақша", "/?lang=kk", l == "kk"}, {"ru", "Русский", "/?lang=ru", l == "ru"}, {"en", "English", "/?lang=en", l == "en"}}}
+			if name[0] == 'v' || name == "dashboard" || name == "intake" || name == "review" || name == "audit" {
+				p.User, p.Compact = &data.Volunteer{Login: "aigerim", Role: data.RoleCoordinator}, true
+			}
+			fill(p)
+			var buf bytes.Buffer
+			if err := s.web.pages[name].Execute(&buf, p); err != nil {
+				t.Fatalf("%s/%s: %v", name, l, err)
+			}
+			compareGolden(t, filepath.Join("testdata", "web", name+"."+l+".html"), buf.Bytes())
+		}
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *updateGolden {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%s: %v (run go test ./api -run Golden -update)", path, err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the rendered page (run go test ./api -run Golden -update and review the diff)", path)
+	}
+}
+
+// Every key the English pages use exists in Kazakh and Russian too.
+func TestWebCatalogsComplete(t *testing.T) {
+	for key := range catalog["en"] {
+		for _, l := range []string{"kk", "ru"} {
+			if _, ok := catalog[l][key]; !ok {
+				t.Errorf("%s lacks %q", l, key)
+			}
+		}
+	}
+}
