@@ -156,6 +156,15 @@ func newCluster(t testing.TB, n int) *cluster {
 	for i := 0; i < n; i++ {
 		c.addNode(filepath.Join(dir, fmt.Sprintf("node%d", i)))
 	}
+	// Runs before the data directories are removed: on failure, show what
+	// the nodes logged (warnings and errors).
+	t.Cleanup(func() {
+		if t.Failed() {
+			for i, nd := range c.nodes {
+				t.Logf("%s log (tail):\n%s", nd.name, c.logTail(i))
+			}
+		}
+	})
 	for i := range c.nodes {
 		c.start(i)
 	}
