@@ -1,0 +1,188 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+const (
+	seekerPhone = "+77012345678" // the Russian-speaking seeker
+	foundPhone  = "+77055551234" // the found person, who writes Latin letters
+)
+
+// TestReunion walks the whole story in a real browser against the real
+// binary: a seeker files in Russian, the sought person files "I am safe" in
+// Kazakh with a Latin spelling, the public search finds her without showing
+// a phone, a volunteer logs in and sees the match (in review, confirmed
+// there; or auto-confirmed), and the SMS reach the fake Twilio.
+func TestReunion(t *testing.T) {
+	h := start(t)
+	ctx := h.tab(4 * time.Minute)
+
+	seekID := h.fileSeekInRussian(ctx)
+	h.fileSafeInKazakh(ctx)
+	h.publicSearchHidesPhones(ctx)
+	h.login(ctx)
+	h.reviewOrAutoConfirmed(ctx, seekID)
+	h.smsReachTwilio()
+}
+
+func (h *harness) fileSeekInRussian(ctx context.Context) string {
+	h.do(ctx, chromedp.Navigate(h.base+"/looking?lang=ru"),
+		fill(map[string]string{"person.full_name": "Сейткали Гульжан", "person.birth_year": "1977",
+			"person.city": "Алматы", "contact.name": "Асель", "contact.phone": "+7 701 234 56 78", "contact.relation": "дочь"}),
+		check("consent"), submit(".code"))
+	page := h.html(ctx)
+	if !strings.Contains(page, "Спасибо") || !regexp.MustCompile(`class="code">[0-9a-f]{16}<`).MatchString(page) {
+		h.t.Fatalf("Russian confirmation page lacks the thanks or the code")
+	}
+	return strings.Split(h.location(ctx), "/")[2]
+}
+
+func (h *harness) fileSafeInKazakh(ctx context.Context) {
+	h.do(ctx, chromedp.Navigate(h.base+"/safe?lang=kk"),
+		fill(map[string]string{"person.full_name": "Seitkali Gulzhan", "person.birth_year": "1977",
+			"person.city": "Almaty", "contact.phone": "+7 705 555 12 34"}),
+		check("consent"), submit(".code"))
+	if page := h.html(ctx); !strings.Contains(page, "Рақмет") {
+		h.t.Fatalf("Kazakh confirmation page lacks the thanks")
+	}
+}
+
+// publicSearchHidesPhones waits for the index to see both reports.
+func (h *harness) publicSearchHidesPhones(ctx context.Context) {
+	var page string
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		h.do(ctx, chromedp.Navigate(h.base+"/search?q=Seitkali&lang=en"))
+		if page = h.html(ctx); strings.Contains(page, "Gulzhan") && strings.Contains(page, "Гульжан") {
+			break
+		}
+		time.Sleep(time.Second)
+	}
+	if !strings.Contains(page, "Gulzhan") {
+		h.t.Fatalf("public search for Seitkali found nobody within 60 s")
+	}
+	assertNoPhone(h.t, "public search", page)
+	h.screenshot(ctx, "search-results", "/search?q=Seitkali&lang=en")
+}
+
+func assertNoPhone(t *testing.T, where, page string) {
+	t.Helper()
+	digits := regexp.MustCompile(`[^0-9]`).ReplaceAllString(page, "")
+	for _, p := range []string{seekerPhone, foundPhone} {
+		if strings.Contains(digits, p[4:]) { // the 8 digits after +7 7xx, in any formatting
+			t.Errorf("%s shows the phone number %s", where, p)
+		}
+	}
+}
+
+func (h *harness) login(ctx context.Context) {
+	h.do(ctx, chromedp.Navigate(h.base+"/v/"), chromedp.WaitVisible(chromedp.CSS(`input[name=password]`)),
+		fill(map[string]string{"login": volunteerLogin, "password": volunteerPassword}),
+		submit(`nav.console`))
+	if loc := h.location(ctx); loc != "/v/" {
+		h.t.Fatalf("after login at %s", loc)
+	}
+}
+
+// reviewOrAutoConfirmed waits for the matcher, then confirms a match in
+// review as a volunteer would, or checks it was confirmed automatically.
+func (h *harness) reviewOrAutoConfirmed(ctx context.Context, seekID string) {
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		h.do(ctx, chromedp.Navigate(h.base+"/v/review?lang=ru"))
+		if strings.Contains(h.html(ctx), "review-item") {
+			h.screenshot(ctx, "review-queue", "/v/review?lang=ru")
+			h.do(ctx, chromedp.Click(chromedp.CSS(`.review-item button[value=confirm]`)), chromedp.WaitVisible(chromedp.CSS(`.notice`)))
+			return
+		}
+		h.do(ctx, chromedp.Navigate(h.base+"/v/r/"+seekID))
+		if page := h.html(ctx); strings.Contains(page, "auto_confirmed") || strings.Contains(page, "· confirmed") {
+			h.t.Log("the match was confirmed automatically")
+			h.screenshot(ctx, "review-queue", "/v/review?lang=ru")
+			return
+		}
+		time.Sleep(time.Second)
+	}
+	h.t.Fatalf("no match for %s in review or confirmed within 60 s", seekID)
+}
+
+// smsReachTwilio: the seeker hears the person is safe, the found person who
+// is looking for them (double opt-in: no number is shared yet).
+func (h *harness) smsReachTwilio() {
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		if len(h.twilio.SentTo(seekerPhone)) > 0 && len(h.twilio.SentTo(foundPhone)) > 0 {
+			break
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	toSeeker, toFound := h.twilio.SentTo(seekerPhone), h.twilio.SentTo(foundPhone)
+	if len(toSeeker) == 0 || len(toFound) == 0 {
+		h.t.Fatalf("SMS in fake Twilio: %d to the seeker, %d to the found person (all: %+v)", len(toSeeker), len(toFound), h.twilio.Messages())
+	}
+	if strings.Contains(toSeeker[0].Body, foundPhone) {
+		h.t.Errorf("the seeker got the found person's number before consent: %q", toSeeker[0].Body)
+	}
+	h.t.Logf("SMS to seeker: %q", toSeeker[0].Body)
+	h.t.Logf("SMS to found person: %q", toFound[0].Body)
+}
+
+// TestFormsWithoutJavaScript files a report with scripts switched off and
+// takes the screenshots of the public pages.
+func TestFormsWithoutJavaScript(t *testing.T) {
+	h := start(t)
+	ctx := h.tab(2 * time.Minute)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	h.screenshot(ctx, "home", "/?lang=kk")
+	h.do(ctx, chromedp.Navigate(h.base+"/looking?lang=ru"), submit(".problem"))
+	page := h.html(ctx)
+	if strings.Count(page, `class="error"`) < 2 {
+		t.Errorf("empty form shows %d field errors", strings.Count(page, `class="error"`))
+	}
+	h.screenshot(ctx, "form-errors", "")
+	h.do(ctx, fill(map[string]string{"person.full_name": "Nurlanov Erlan", "person.age": "45", "person.city": "Taraz",
+		"contact.phone": "+7 701 765 43 21"}), check("consent"), submit(".code"))
+	if loc := h.location(ctx); !strings.HasSuffix(loc, "/filed") {
+		t.Fatalf("without JavaScript the form ended at %s", loc)
+	}
+}
+
+// screenshot saves path (or the current page when path is "") at 360 and
+// 1280 px into docs/screenshots when TUYS_SCREENSHOTS=1 or a file is missing,
+// so make test does not rewrite committed images on every run.
+func (h *harness) screenshot(ctx context.Context, name, path string) {
+	h.t.Helper()
+	dir := filepath.Join(h.root, "docs", "screenshots")
+	for _, w := range []int64{360, 1280} {
+		file := filepath.Join(dir, name+"-"+strconv.FormatInt(w, 10)+".png")
+		if _, err := os.Stat(file); err == nil && os.Getenv("TUYS_SCREENSHOTS") != "1" {
+			continue
+		}
+		steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(w, 800)}
+		if path != "" {
+			steps = append(steps, chromedp.Navigate(h.base+path))
+		}
+		h.do(ctx, steps...)
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			h.t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(file, png, 0o644); err != nil {
+			h.t.Fatal(err)
+		}
+	}
+	h.do(ctx, chromedp.EmulateViewport(1280, 900))
+}
