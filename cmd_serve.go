@@ -7,12 +7,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
-	"time"
 
 	"tuys/api"
 	"tuys/data"
@@ -80,6 +78,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	publicURL := sf.cfg.add(fs, "public-url", "TUYS_PUBLIC_URL", "", "URL the public reaches this service at (Twilio callbacks and signatures, secure cookies); default http://localhost<addr>", false)
 	search := sf.cfg.add(fs, "public-search", "TUYS_PUBLIC_SEARCH", "on", "on or off: off hides the public name search (matching and volunteers still work)", false)
 	hotline := sf.cfg.add(fs, "hotline", "TUYS_HOTLINE", "1414", "hotline number shown on pages and in SMS", false)
+	addNotifyFlags(&sf.cfg, fs)
 	proxies := sf.cfg.add(fs, "trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs or CIDRs of load balancers whose X-Forwarded-For is believed (rate limits per client)", false)
 	if err := sf.cfg.parse(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -104,41 +103,6 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-func serve(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string, cfg api.Config) error {
-	store, err := sf.open(ctx, log)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	srv := api.New(cfg, store, nil, nil, log)
-	hs := &http.Server{
-		Addr:              addr,
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    32 << 10,
-	}
-	errc := make(chan error, 1)
-	go func() {
-		log.Info("listening", "addr", addr, "public_url", cfg.PublicURL)
-		errc <- hs.ListenAndServe()
-	}()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("listen: %w", err)
-	case <-ctx.Done():
-	}
-	log.Info("shutting down: finishing requests in flight")
-	shutCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(shutCtx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	return nil
 }
 
 // splitList splits a comma-separated setting, dropping empty items.

@@ -111,3 +111,14 @@ func decodeKey(s string) ([]byte, error) {
 	}
 	return nil, errors.New("secret key: want 64 hex characters or base64 of 32 bytes (make one: openssl rand -hex 32)")
 }
+
+// lookup returns the value of the setting bound to env ("" when none), so
+// packages that read TUYS_* variables see flags and environment alike.
+func (c *config) lookup(env string) string {
+	for _, s := range c.settings {
+		if s.env == env {
+			return *s.val
+		}
+	}
+	return os.Getenv(env)
+}

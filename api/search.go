@@ -2,9 +2,20 @@ package api
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
 
 	"tuys/data"
+	"tuys/search"
 )
+
+// maxPublicResults bounds every public search: no paging through everyone.
+const maxPublicResults = 20
 
 // SearchQuery is a name search, public or by a volunteer.
 type SearchQuery struct {
@@ -15,8 +26,8 @@ type SearchQuery struct {
 	Limit     int
 }
 
-// Hit is one ranked result. Report is the full record: public pages and the
-// public API must render it only through publicView.
+// Hit is one ranked result. Report is the full record from the store: public
+// pages and the public API must render it only through publicView.
 type Hit struct {
 	Report   *data.Report
 	Score    float64
@@ -24,8 +35,141 @@ type Hit struct {
 	Reasons  []string // readable explanation, one line per field
 }
 
-// searchReports runs a ranked search through the matching engine.
-// (Wired to search.Engine once the matching package lands.)
+// searchReports runs a ranked search through the matching engine and loads
+// each hit's record from the store (the source of truth).
 func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error) {
-	return nil, nil
+	if s.engine == nil || strings.TrimSpace(q.Name) == "" {
+		return nil, nil
+	}
+	if q.Limit <= 0 || q.Limit > maxPublicResults {
+		q.Limit = maxPublicResults
+	}
+	res, err := s.engine.Search(ctx, search.Query{Name: q.Name, Kind: q.Kind, BirthYear: q.BirthYear, City: q.City, Limit: q.Limit})
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ids := make([]string, len(res))
+	for i, r := range res {
+		ids[i] = r.ReportID
+	}
+	reports, err := s.store.GetReports(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	byID := make(map[string]*data.Report, len(reports))
+	for _, r := range reports {
+		byID[r.ID] = r
+	}
+	hits := make([]Hit, 0, len(res))
+	for _, r := range res {
+		rep := byID[r.ReportID]
+		if rep == nil || rep.Status == data.StatusRemoved {
+			continue // removed since the index saw it
+		}
+		hits = append(hits, Hit{Report: rep, Score: r.Score, Decision: r.Decision, Reasons: reasonLines(r.Explanation)})
+	}
+	return hits, nil
+}
+
+func reasonLines(rs []search.Reason) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Text
+	}
+	return out
+}
+
+// PublicHit is a search result as anyone may see it.
+type PublicHit struct {
+	Report      PublicReport `json:"report"`
+	Score       float64      `json:"score"`
+	Decision    string       `json:"decision,omitempty"`
+	Explanation []string     `json:"explanation"`
+}
+
+// apiSearch: GET /api/v1/search?q=…&kind=…&birth_year=…&city=…
+func (s *Server) apiSearch(c *gin.Context) {
+	q, fe := searchQueryFrom(c)
+	if fe != nil {
+		c.Error(validationError(fe))
+		return
+	}
+	hits, err := s.searchReports(c.Request.Context(), q)
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	out := make([]PublicHit, len(hits))
+	for i, h := range hits {
+		out[i] = PublicHit{Report: publicView(h.Report), Score: h.Score, Decision: h.Decision, Explanation: h.Reasons}
+	}
+	c.JSON(http.StatusOK, gin.H{"results": out})
+}
+
+// searchQueryFrom reads q (or name), kind, birth_year and city; a name is required.
+func searchQueryFrom(c *gin.Context) (SearchQuery, FieldErrors) {
+	fe := FieldErrors{}
+	q := SearchQuery{Name: cleanText(c.Query("q")), City: cleanText(c.Query("city")), Kind: data.Kind(c.Query("kind"))}
+	if q.Name == "" {
+		q.Name = cleanText(c.Query("name"))
+	}
+	if q.Name == "" || !hasLetter(q.Name) {
+		fe.add("q", "field.query")
+	}
+	checkText(fe, "q", q.Name, maxNameLen, false)
+	if q.Kind != "" && q.Kind != data.KindSeek && q.Kind != data.KindSafe {
+		fe.add("kind", "field.kind")
+	}
+	if y := c.Query("birth_year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < minBirthYear || n > 2100 {
+			fe.add("birth_year", "field.birth_year", minBirthYear, 2100)
+		}
+		q.BirthYear = n
+	}
+	if len(fe) > 0 {
+		return q, fe
+	}
+	return q, nil
+}
+
+// PublicMatch is a proposed match as the API shows it: ids, score, state and
+// the explanation; the other report is read through its own public view.
+type PublicMatch struct {
+	ID          string   `json:"id"`
+	SeekID      string   `json:"seek_id"`
+	SafeID      string   `json:"safe_id"`
+	Score       float64  `json:"score"`
+	State       string   `json:"state"`
+	Explanation []string `json:"explanation"`
+}
+
+// reportMatches: GET /api/v1/reports/{id}/matches
+func (s *Server) reportMatches(c *gin.Context) {
+	ctx := c.Request.Context()
+	if _, err := s.store.GetReport(ctx, c.Param("id")); err != nil {
+		c.Error(err)
+		return
+	}
+	ms, err := s.store.MatchesForReport(ctx, c.Param("id"))
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	out := make([]PublicMatch, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, PublicMatch{ID: m.ID, SeekID: m.SeekID, SafeID: m.SafeID, Score: m.Score, State: m.State,
+			Explanation: ExplanationLines(m.Explanation)})
+	}
+	c.JSON(http.StatusOK, gin.H{"matches": out})
+}
+
+// ExplanationLines turns a match's stored explanation (JSON list of reasons)
+// into readable lines.
+func ExplanationLines(stored string) []string {
+	var rs []search.Reason
+	if stored == "" || json.Unmarshal([]byte(stored), &rs) != nil {
+		return []string{}
+	}
+	return reasonLines(rs)
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tuys/data"
+	"tuys/notify"
+	"tuys/search"
 )
 
 // Config is what the HTTP layer needs to know.
@@ -26,18 +28,21 @@ type Config struct {
 type Engine interface {
 	Wake()
 	Ready() bool
+	Search(ctx context.Context, q search.Query) ([]search.Result, error)
 }
 
 // Server holds the handlers' dependencies.
 type Server struct {
-	cfg    Config
-	store  data.Store
-	engine Engine
-	log    *slog.Logger
-	now    func() time.Time
-	parse  NameParser
-	sec    *security // rate limits, headers, tokens (security.go)
-	web    *webUI    // pages and console (web.go)
+	cfg     Config
+	store   data.Store
+	engine  Engine
+	log     *slog.Logger
+	now     func() time.Time
+	parse   NameParser
+	sec     *security       // rate limits, headers, tokens (security.go)
+	web     *webUI          // pages and console (web.go)
+	ntf     NotifyDeps      // SMS wiring (notify.go)
+	inbound *notify.Inbound // inbound SMS commands; nil until SetNotify
 }
 
 // New builds a Server; engine may be nil in tests that need no matching.
@@ -76,6 +81,8 @@ func (s *Server) apiRoutes(v1 *gin.RouterGroup) {
 	v1.DELETE("/reports/:id", s.deleteReport)
 	v1.POST("/reports/:id/notes", s.addNote)
 	v1.GET("/reports/:id/notes", s.listNotes)
+	v1.GET("/reports/:id/matches", s.reportMatches)
+	v1.GET("/search", s.apiSearch)
 	s.tokenRoutes(v1) // partner-only routes (tokens.go)
 }
 

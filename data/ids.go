@@ -50,3 +50,11 @@ func fromMS(v int64) time.Time {
 	}
 	return time.UnixMilli(v).UTC()
 }
+
+// PairID is the id of the match between a seek and a safe report. It is
+// derived from the pair, so every node that judges the pair composes its
+// messages under the same idempotency keys.
+func PairID(seekID, safeID string) string {
+	sum := sha256.Sum256([]byte(seekID + "|" + safeID))
+	return "m" + hex.EncodeToString(sum[:12])
+}

@@ -1,0 +1,79 @@
+package api
+
+import (
+	"context"
+	"fmt"
+
+	"tuys/data"
+	"tuys/notify"
+)
+
+// NotifyDeps are the SMS parts the HTTP layer uses: the composer for
+// volunteer-confirmed matches, the inbound command service, the dispatcher
+// to wake, and the config holding the webhook secret and public URLs.
+type NotifyDeps struct {
+	Composer   *notify.Composer
+	Dispatcher *notify.Dispatcher
+	Config     notify.Config
+}
+
+// SetNotify wires SMS into the server: volunteer confirmations compose the
+// match SMS, and inbound SMS commands file reports through the same intake.
+func (s *Server) SetNotify(d NotifyDeps) {
+	s.ntf = d
+	s.inbound = &notify.Inbound{Store: s.store, Composer: d.Composer, Filer: s, Finder: s, Queued: d.Dispatcher.Wake, Log: s.log}
+	s.SetConfirmHook(func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error) {
+		seek, err := s.store.GetReport(ctx, m.SeekID)
+		if err != nil {
+			return nil, nil, fmt.Errorf("confirm match: %w", err)
+		}
+		safe, err := s.store.GetReport(ctx, m.SafeID)
+		if err != nil {
+			return nil, nil, fmt.Errorf("confirm match: %w", err)
+		}
+		defer d.Dispatcher.Wake()
+		return d.Composer.MatchConfirmed(ctx, m, seek, safe)
+	})
+}
+
+// FileSMSReport files a SAFE or FIND text through the same validation as the
+// web form; the sender's number is the contact. A year that makes no sense
+// is dropped rather than losing the report.
+func (s *Server) FileSMSReport(ctx context.Context, kind data.Kind, from, name string, year int, city, lang string) (*data.Report, error) {
+	in := ReportInput{Kind: string(kind), Person: PersonInput{FullName: name, BirthYear: year, City: city},
+		Contact: ContactInput{Phone: from, Language: lang}}
+	r, fe := in.toReport(s.now(), lang, data.ChannelSMS, s.parse)
+	if _, badYear := fe["person.birth_year"]; badYear && len(fe) == 1 {
+		in.Person.BirthYear = 0
+		r, fe = in.toReport(s.now(), lang, data.ChannelSMS, s.parse)
+	}
+	if fe != nil {
+		return nil, fmt.Errorf("sms report: invalid %v", fe)
+	}
+	if err := s.store.CreateReport(ctx, r); err != nil {
+		return nil, err
+	}
+	s.log.InfoContext(ctx, "report filed", "id", r.ID, "kind", r.Kind, "channel", data.ChannelSMS, "phone", data.MaskPhone(r.ContactPhone))
+	s.wake()
+	return r, nil
+}
+
+// PublicMatches returns the best reports of the other kind for r: names,
+// years and cities only reach the SMS reply.
+func (s *Server) PublicMatches(ctx context.Context, r *data.Report, limit int) ([]*data.Report, error) {
+	kind := data.KindSafe
+	if r.Kind == data.KindSafe {
+		kind = data.KindSeek
+	}
+	hits, err := s.searchReports(ctx, SearchQuery{Name: r.FullName, Kind: kind, BirthYear: r.BirthYear, City: r.City, Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*data.Report, 0, len(hits))
+	for _, h := range hits {
+		if h.Decision != "" { // only candidates a volunteer would at least review
+			out = append(out, h.Report)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"tuys/api"
+	"tuys/data"
+	"tuys/notify"
+	"tuys/search"
+)
+
+// addNotifyFlags documents the SMS settings in `tuys serve -h`; notify reads
+// them through config.lookup.
+func addNotifyFlags(c *config, fs *flag.FlagSet) {
+	c.add(fs, "twilio-account-sid", "TUYS_TWILIO_ACCOUNT_SID", "", "Twilio account SID; empty = SMS are written to the log instead of sent", false)
+	c.add(fs, "twilio-auth-token", "TUYS_TWILIO_AUTH_TOKEN", "", "Twilio auth token (also verifies webhook signatures)", true)
+	c.add(fs, "twilio-from", "TUYS_TWILIO_FROM", "", "sender number in E.164, e.g. +15005550006", false)
+	c.add(fs, "twilio-messaging-service-sid", "TUYS_TWILIO_MESSAGING_SERVICE_SID", "", "Messaging Service SID (instead of -twilio-from)", false)
+	c.add(fs, "twilio-api-url", "TUYS_TWILIO_API_URL", "", "Twilio REST base URL; empty = https://api.twilio.com (set it for a gateway or a test fake)", false)
+	c.add(fs, "sms-countries", "TUYS_SMS_COUNTRIES", "", "ISO countries SMS may go to, e.g. KZ,RU,KG,UZ,TR,DE,KR,US; empty = that default list", false)
+	c.add(fs, "sms-daily-cap", "TUYS_SMS_DAILY_CAP", "", "SMS per recipient per day; empty = 10", false)
+	c.add(fs, "sms-hourly-budget", "TUYS_SMS_HOURLY_BUDGET", "", "SMS per hour for the whole service; empty = 1000", false)
+}
+
+// node is one running tuys process: the store, the search index and
+// matcher, the SMS dispatcher and the HTTP server.
+type node struct {
+	store  data.Store
+	index  *search.Index
+	engine *search.Engine
+	disp   *notify.Dispatcher
+	http   *http.Server
+	log    *slog.Logger
+}
+
+func serve(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string, cfg api.Config) error {
+	n, err := openNode(ctx, sf, log, addr, cfg)
+	if err != nil {
+		return err
+	}
+	defer n.close()
+	return n.run(ctx)
+}
+
+func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string, cfg api.Config) (*node, error) {
+	store, err := sf.open(ctx, log)
+	if err != nil {
+		return nil, err
+	}
+	n := &node{store: store, log: log}
+	if n.index, err = search.OpenIndex(filepath.Join(*sf.dataDir, "index")); err != nil {
+		store.Close()
+		return nil, fmt.Errorf("open search index: %w", err)
+	}
+	ncfg, err := notify.ConfigFromEnv(sf.cfg.lookup)
+	if err != nil {
+		n.close()
+		return nil, err
+	}
+	ncfg.PublicURL, ncfg.Hotline = cfg.PublicURL, cfg.Hotline
+	composer, err := notify.NewComposer(ncfg)
+	if err != nil {
+		n.close()
+		return nil, err
+	}
+	sender, err := notify.NewSender(ncfg, log)
+	if err != nil {
+		n.close()
+		return nil, err
+	}
+	n.disp = notify.NewDispatcher(store, sender, ncfg, log)
+	n.engine = search.NewEngine(store, n.index, search.Options{Composer: composer.MatchConfirmed, Logger: log,
+		OnMatched: func(*data.Report, []search.Result, time.Duration) { n.disp.Wake() }})
+	srv := api.New(cfg, store, n.engine, parseName, log)
+	srv.SetNotify(api.NotifyDeps{Composer: composer, Dispatcher: n.disp, Config: ncfg})
+	n.http = &http.Server{
+		Addr:              addr,
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    32 << 10,
+	}
+	if *sf.dbURL != "" {
+		go data.ListenPostgres(ctx, *sf.dbURL, n.engine.Wake, n.disp.Wake)
+	}
+	return n, nil
+}
+
+func parseName(full string) (given, family, patronymic string) {
+	n := search.ParseName(full)
+	return n.Given, n.Family, n.Patronymic
+}
+
+// run serves until ctx ends, then drains: HTTP first (in-flight requests
+// finish), then the background loops.
+func (n *node) run(ctx context.Context) error {
+	bg, stopBG := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for name, loop := range map[string]func(context.Context) error{"matcher": n.engine.Run, "sms dispatcher": n.disp.Run} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := loop(bg); err != nil && !errors.Is(err, context.Canceled) {
+				n.log.Error(name+" stopped", "err", err)
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() { defer wg.Done(); data.RunRetention(bg, n.store, n.log, 365*24*time.Hour) }()
+	errc := make(chan error, 1)
+	go func() {
+		n.log.Info("listening", "addr", n.http.Addr)
+		errc <- n.http.ListenAndServe()
+	}()
+	var err error
+	select {
+	case err = <-errc:
+		err = fmt.Errorf("listen: %w", err)
+	case <-ctx.Done():
+		n.log.Info("shutting down: finishing requests in flight")
+		shutCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		if serr := n.http.Shutdown(shutCtx); serr != nil {
+			err = fmt.Errorf("shutdown: %w", serr)
+		}
+	}
+	stopBG()
+	wg.Wait()
+	return err
+}
+
+func (n *node) close() {
+	if n.index != nil {
+		n.index.Close()
+	}
+	n.store.Close()
+}
