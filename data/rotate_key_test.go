@@ -53,7 +53,10 @@ func TestRotateKey(t *testing.T) {
 		ok   func() bool
 	}{
 		{"phone lookup", func() bool { rs, _ := st.ReportsWithPhone(ctx, phone); return len(rs) == 1 }},
-		{"message readable", func() bool { m, err := st.MessageByKey(ctx, "test:1"); return err == nil && m.To == phone && m.Body == "Сәлем" }},
+		{"message readable", func() bool {
+			m, err := st.MessageByKey(ctx, "test:1")
+			return err == nil && m.To == phone && m.Body == "Сәлем"
+		}},
 		{"opt-out carried over", func() bool { out, _ := st.OptedOut(ctx, phone); return out }},
 	}
 	for _, c := range checks {
