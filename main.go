@@ -20,6 +20,8 @@ Commands:
   user       manage volunteer accounts (add, disable, reset)
   migrate    apply database migrations and exit
   purge      remove personal data of expired reports now
+  token      manage API tokens for partner systems (add, list, revoke)
+  rotate-key re-encrypt contact data under a new secret key (nodes stopped)
 
 Run "tuys COMMAND -h" for a command's flags. Every flag can also be set with
 the TUYS_* environment variable named in its help.
