@@ -284,3 +284,42 @@ func TestInboundRateLimit(t *testing.T) {
 }
 
 var _ = time.Second
+
+func TestEndToEndOneYesAnswersEverySeeker(t *testing.T) {
+	w := newWorld(t)
+	w.match(t, false)
+	w.seekPh = "+77017777777" // a second relative looks for the same person
+	w.match(t, false)
+	w.drain(t)
+	if n := len(w.fake.SentTo(w.foundPh)); n != 2 {
+		t.Fatalf("found person got %d requests, want 2", n)
+	}
+	if _, reply := w.inbound(t, w.foundPh, "да", ""); !strings.Contains(reply, "Спасибо") {
+		t.Fatalf("YES reply %q", reply)
+	}
+	w.drain(t)
+	for _, ph := range []string{"+77011234567", "+77017777777"} {
+		got := w.fake.SentTo(ph)
+		if len(got) != 2 || !strings.Contains(got[1].Body, w.foundPh) {
+			t.Errorf("%s got %d SMS; want the number in the second", ph, len(got))
+		}
+	}
+}
+
+func TestEndToEndNoSharesNothing(t *testing.T) {
+	w := newWorld(t)
+	w.match(t, false)
+	w.drain(t)
+	if _, reply := w.inbound(t, w.foundPh, "ЖОҚ", ""); !strings.Contains(reply, "бермейміз") {
+		t.Fatalf("NO reply %q", reply)
+	}
+	if _, reply := w.inbound(t, w.foundPh, "ИӘ", ""); !strings.Contains(reply, "сұрау жоқ") {
+		t.Errorf("YES after NO: %q; want nothing pending", reply)
+	}
+	w.drain(t)
+	for _, m := range w.fake.SentTo(w.seekPh) {
+		if strings.Contains(m.Body, "5321234567") {
+			t.Errorf("the number went out after NO: %q", m.Body)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/twilio/twilio-go/client"
 	openapi "github.com/twilio/twilio-go/rest/api/v2010"
@@ -123,7 +124,7 @@ func (t *Twilio) Find(ctx context.Context, to string, since time.Time, body stri
 
 func pick(msgs []openapi.ApiV2010Message, since time.Time, body string) *SendResult {
 	for _, m := range msgs {
-		if m.Body == nil || *m.Body != body {
+		if m.Body == nil || !sameBody(*m.Body, body) {
 			continue
 		}
 		if m.Direction != nil && !strings.HasPrefix(*m.Direction, "outbound") {
@@ -137,6 +138,26 @@ func pick(msgs []openapi.ApiV2010Message, since time.Time, body string) *SendRes
 		return &r
 	}
 	return nil
+}
+
+// sameBody compares what Twilio stored with what we sent, letters and digits
+// only: Smart Encoding may replace punctuation and a Messaging Service may
+// append opt-out text.
+func sameBody(stored, sent string) bool {
+	if stored == sent {
+		return true
+	}
+	a, b := skeleton(stored), skeleton(sent)
+	return b != "" && strings.HasPrefix(a, b)
+}
+
+func skeleton(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
 }
 
 func resultOf(m *openapi.ApiV2010Message) SendResult {

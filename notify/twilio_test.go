@@ -227,3 +227,45 @@ func TestMaskPhone(t *testing.T) {
 		t.Errorf("MaskPhonesIn = %q", got)
 	}
 }
+
+func TestSameBody(t *testing.T) {
+	for _, tt := range []struct {
+		stored, sent string
+		want         bool
+	}{
+		{"tuys: Ерлан — safe", "tuys: Ерлан — safe", true},
+		{"tuys: Ерлан - safe", "tuys: Ерлан — safe", true},                             // Smart Encoding
+		{"tuys: Ерлан — safe. Reply STOP to unsubscribe.", "tuys: Ерлан — safe", true}, // appended opt-out
+		{"tuys: Ерлан — safe", "tuys: Айгуль — safe", false},
+		{"anything", "", false},
+	} {
+		if got := sameBody(tt.stored, tt.sent); got != tt.want {
+			t.Errorf("sameBody(%q, %q) = %v", tt.stored, tt.sent, got)
+		}
+	}
+}
+
+// FuzzParseStatusCallback: any form body parses without panic to a known
+// state or an ErrBadCallback.
+func FuzzParseStatusCallback(f *testing.F) {
+	for _, s := range []string{"MessageSid=SM1&MessageStatus=delivered", "SmsSid=SM1&SmsStatus=undelivered&ErrorCode=30003",
+		"MessageSid=SM1&MessageStatus=failed&ErrorCode=x", "MessageStatus=sent", "%zz", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		form, err := url.ParseQuery(body)
+		if err != nil {
+			return
+		}
+		cb, err := ParseStatusCallback(form)
+		if err != nil {
+			if !errors.Is(err, ErrBadCallback) {
+				t.Fatalf("error %v is not ErrBadCallback", err)
+			}
+			return
+		}
+		if cb.SID == "" || data.MessageStateRank(cb.State) < 0 {
+			t.Fatalf("accepted %+v", cb)
+		}
+	})
+}
