@@ -2,6 +2,8 @@ package notify
 
 import (
 	"fmt"
+	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -64,12 +66,25 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 // Twilio reports whether Twilio credentials are configured.
 func (c Config) Twilio() bool { return c.AccountSID != "" && c.AuthToken != "" }
 
-// StatusCallbackURL is where Twilio posts delivery updates ("" without a public URL).
+// StatusCallbackURL is where Twilio posts delivery updates. It is empty
+// without a public URL, and when real Twilio would be handed a loopback URL:
+// it refuses those, and every send would fail.
 func (c Config) StatusCallbackURL() string {
 	if c.PublicURL == "" {
 		return ""
 	}
+	if u, err := url.Parse(c.PublicURL); c.APIURL == "" && (err != nil || isLoopback(u.Hostname())) {
+		return ""
+	}
 	return c.PublicURL + "/webhooks/twilio/status"
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // InboundURL is the public URL Twilio posts inbound SMS to (signature checks).
