@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"sort"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -62,25 +61,29 @@ func (s *Server) renderReview(c *gin.Context, status int, p *page) {
 	s.render(c, status, "review", p)
 }
 
-// explain turns the stored explanation (a JSON list of strings or of
-// objects) into lines; anything else is shown as it is.
+// explain turns the stored explanation — the engine's list of
+// {field, text, effect}, or plain strings — into lines; anything else is
+// shown as it is.
 func explain(raw string) []string {
 	if raw == "" {
 		return nil
 	}
-	var lines []string
-	if json.Unmarshal([]byte(raw), &lines) == nil {
+	var reasons []struct {
+		Field  string  `json:"field"`
+		Text   string  `json:"text"`
+		Effect float64 `json:"effect"`
+	}
+	if json.Unmarshal([]byte(raw), &reasons) == nil {
+		lines := make([]string, 0, len(reasons))
+		for _, r := range reasons {
+			if r.Text != "" {
+				lines = append(lines, fmt.Sprintf("%s (%+.2f)", r.Text, r.Effect))
+			}
+		}
 		return lines
 	}
-	var objs []map[string]any
-	if json.Unmarshal([]byte(raw), &objs) == nil {
-		for _, o := range objs {
-			parts := make([]string, 0, len(o))
-			for k, v := range o {
-				parts = append(parts, fmt.Sprintf("%s: %v", k, v))
-			}
-			lines = append(lines, strings.Join(sortedStrings(parts), ", "))
-		}
+	var lines []string
+	if json.Unmarshal([]byte(raw), &lines) == nil {
 		return lines
 	}
 	return []string{raw}
@@ -130,9 +133,4 @@ func (s *Server) reviewPost(c *gin.Context) {
 	s.audit(c, who, "match."+decision, m.ID)
 	s.wake()
 	seeOther(c, "/v/review?done="+decision)
-}
-
-func sortedStrings(s []string) []string {
-	sort.Strings(s)
-	return s
 }
