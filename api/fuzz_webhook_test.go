@@ -52,7 +52,7 @@ func (echoInbound) Handle(_ context.Context, from, body string) (string, error) 
 }
 
 // FuzzWebhook feeds any form body to the Twilio webhook parser and handlers:
-// signed, through notify's handlers on a real store (behind LimitInbound);
+// signed, through notify's handlers on a real store;
 // unsigned, through the server's routes, which must refuse it. Never a
 // panic, never a 500. The seed corpus is in testdata/fuzz/FuzzWebhook.
 func FuzzWebhook(f *testing.F) {
@@ -70,7 +70,7 @@ func FuzzWebhook(f *testing.F) {
 	s, h := secServer(f, Config{PublicURL: fuzzPublicURL})
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	status := notify.StatusWebhook(fuzzTwilioToken, fuzzPublicURL, s.store, quiet)
-	inbound := notify.InboundWebhook(fuzzTwilioToken, fuzzPublicURL, s.LimitInbound(echoInbound{}), quiet)
+	inbound := notify.InboundWebhook(fuzzTwilioToken, fuzzPublicURL, echoInbound{}, quiet)
 	f.Fuzz(func(t *testing.T, body, sig string) {
 		form, err := url.ParseQuery(body)
 		if err == nil {

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tuys/search"
 )
 
 // diskPhoneForms are the ways the test number can appear as plaintext: E.164
@@ -18,13 +20,20 @@ import (
 var diskPhoneForms = []string{"7019876543", "701 987 65 43", "701-987-65-43", "701 987 6543", "(701) 987"}
 
 // TestNoPlaintextPhoneOnDisk files reports with phones through the HTTP API
-// (every common input format), adds notes, deletes one, closes the store and
-// then reads every file under the data directory, and the logs.
+// (every common input format) into the real store and the real search
+// index, adds notes, deletes one, closes both and then reads every file
+// under the data directory, and the logs.
 func TestNoPlaintextPhoneOnDisk(t *testing.T) {
 	dir := t.TempDir()
 	st := secStore(t, dir)
 	var logs bytes.Buffer
-	s := New(Config{}, st, nil, nil, slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	ix, err := search.OpenIndex(filepath.Join(dir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := search.NewEngine(st, ix, search.Options{Logger: log})
+	s := New(Config{}, st, eng, nil, log)
 	h := s.Handler()
 	var ids []string
 	for i, phone := range []string{"+7 701 987 65 43", "8 701 987 65 43", "+77019876543", "8 (701) 987-65-43"} {
@@ -54,11 +63,20 @@ func TestNoPlaintextPhoneOnDisk(t *testing.T) {
 	if r, err := st.GetReport(t.Context(), ids[0]); err != nil || r.ContactPhone != "+77019876543" {
 		t.Fatalf("the phone must still be readable through the store: %v, %v", r, err)
 	}
+	if err := eng.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := ix.DocCount(); err != nil || n == 0 {
+		t.Fatalf("index holds %d documents (%v): the test would check nothing there", n, err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
 	files := 0
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

@@ -1,14 +1,11 @@
 package api
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
-
-	"tuys/data"
 )
 
 // limitClass says which bucket a request draws from.
@@ -92,7 +89,8 @@ func (sec *security) bucketFor(c *gin.Context, class limitClass) (*limiter, stri
 
 // allowPhone limits inbound SMS per sender; the webhook handler calls it
 // after verifying Twilio's signature and answers nothing when it is false
-// (a reply would cost money and feed a loop).
+// (a reply would cost money and feed a loop). phone should be E.164 so that
+// one number has one bucket however it is written.
 func (sec *security) allowPhone(phone string) bool {
 	ok, _ := sec.sms.allow(phone)
 	return ok
@@ -112,30 +110,4 @@ func (sec *security) allowLogin(ip, login string) (bool, time.Duration) {
 		return true, 0
 	}
 	return sec.loginUser.allow(login)
-}
-
-// InboundHandler is notify.InboundHandler, restated so api need not import notify.
-type InboundHandler interface {
-	Handle(ctx context.Context, from, body string) (string, error)
-}
-
-// LimitInbound wraps the inbound SMS handler with the per-phone limit: a
-// sender over the limit gets no reply (an empty TwiML <Response/>), so a
-// flood costs no outbound SMS. Mount it as
-// notify.InboundWebhook(token, url, s.LimitInbound(inbound), log).
-func (s *Server) LimitInbound(next InboundHandler) InboundHandler {
-	return phoneLimited{next: next, sec: s.sec}
-}
-
-type phoneLimited struct {
-	next InboundHandler
-	sec  *security
-}
-
-func (p phoneLimited) Handle(ctx context.Context, from, body string) (string, error) {
-	if !p.sec.allowPhone(from) {
-		p.sec.srv.log.WarnContext(ctx, "inbound sms rate limited", "from", data.MaskPhone(from))
-		return "", nil
-	}
-	return p.next.Handle(ctx, from, body)
 }
