@@ -256,8 +256,8 @@ func opposite(k data.Kind) data.Kind {
 
 // rank retrieves and re-ranks candidates of kind for p among the active
 // reports first seen before seq (0 = all).
-func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, status string, seq int64, limit int) ([]Result, error) {
-	cands, err := e.ix.retrieve(ctx, p, kind, status, e.opts.Candidates)
+func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, seq int64, limit int) ([]Result, error) {
+	cands, err := e.ix.retrieve(ctx, p, kind, e.opts.Candidates)
 	if err != nil {
 		return nil, err
 	}

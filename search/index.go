@@ -24,7 +24,8 @@ import (
 )
 
 // The index is derived from the store: documents carry the normalized keys
-// of a report's names (field "keys"), their phonetic keys ("phon"), kind,
+// of an active report's names (field "names_<kind>"), their phonetic keys
+// ("phon_<kind>"), kind,
 // status, year and place key, plus a stored copy of the fields the
 // re-ranker reads, so that ranking needs no store round trip. The last
 // indexed event sequence is kept inside the index, written in the same
@@ -139,8 +140,10 @@ func indexMapping() (mapping.IndexMapping, error) {
 	stored.Index, stored.Store, stored.IncludeInAll, stored.DocValues = false, true, false, false
 
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt("names", text(analyzerKeys))
-	dm.AddFieldMappingsAt("phon", text(analyzerPhon))
+	for _, k := range []data.Kind{data.KindSeek, data.KindSafe} {
+		dm.AddFieldMappingsAt(namesField(k), text(analyzerKeys))
+		dm.AddFieldMappingsAt(phonField(k), text(analyzerPhon))
+	}
 	dm.AddFieldMappingsAt("kind", kw)
 	dm.AddFieldMappingsAt("status", kw)
 	dm.AddFieldMappingsAt("city", kw)
@@ -182,7 +185,7 @@ func OpenIndex(dir string) (*Index, error) {
 func (ix *Index) warm() {
 	for f := 1; f <= 2; f++ {
 		fq := bleve.NewFuzzyQuery("warmup")
-		fq.SetField("names")
+		fq.SetField(namesField(data.KindSafe))
 		fq.SetFuzziness(f)
 		_, _ = ix.bi.Search(bleve.NewSearchRequestOptions(fq, 1, 0, false))
 	}
@@ -262,11 +265,15 @@ func indexDoc(r *data.Report, seq int64) map[string]interface{} {
 	names = append(names, r.AltNames...)
 	blob, _ := json.Marshal(stored{ID: r.ID, Seq: seq, Full: r.FullName, Given: r.GivenName, Family: r.FamilyName,
 		Patr: r.Patronymic, Alt: r.AltNames, Sex: r.Sex, Year: r.BirthYear, Approx: r.YearApprox, City: r.City, Kind: string(r.Kind)})
-	return map[string]interface{}{
-		"names": strings.Join(names, " "), "phon": strings.Join(names, " "),
+	doc := map[string]interface{}{
 		"kind": string(r.Kind), "status": r.Status, "city": CityKey(r.City),
 		"year": float64(r.BirthYear), "p": string(blob),
 	}
+	if r.Status == data.StatusActive {
+		all := strings.Join(names, " ")
+		doc[namesField(r.Kind)], doc[phonField(r.Kind)] = all, all
+	}
+	return doc
 }
 
 // Batch collects index changes and the sequence they bring the index to.
@@ -310,32 +317,12 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 	return nil
 }
 
-// count returns how many documents have the given kind and status.
-func (ix *Index) count(ctx context.Context, kind data.Kind, status string) (uint64, error) {
-	kq := bleve.NewTermQuery(string(kind))
-	kq.SetField("kind")
-	sq := bleve.NewTermQuery(status)
-	sq.SetField("status")
-	res, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(kq, sq), 0, 0, false))
-	if err != nil {
-		return 0, fmt.Errorf("index count: %w", err)
-	}
-	return res.Total, nil
-}
-
-// candidate is one retrieved document.
-type candidate struct {
-	s stored
-}
-
-// retrieve returns up to limit candidates of the given kind and status
-// whose names share a key with q (exactly, phonetically or within the
-// fuzzy budget). Empty kind or status means any.
-func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, status string, limit int) ([]candidate, error) {
-	// One sub-query per name word, so that Bleve's coordination factor
-	// rewards documents that match more words (family AND given) over
-	// documents that match one word many ways; inside a word an exact key
-	// outweighs a phonetic or fuzzy one.
+// nameQuery builds the name part of a retrieval query on the given fields.
+// One sub-query per name word, so that Bleve's coordination factor rewards
+// documents that match more words (family AND given) over documents that
+// match one word many ways; inside a word an exact key outweighs a
+// phonetic or fuzzy one. nil when q has no usable name.
+func nameQuery(q *Person, names, phon string) query.Query {
 	var should []query.Query
 	seen := map[string]bool{}
 	addWord := func(text string, boost float64) {
@@ -346,7 +333,7 @@ func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, status
 			}
 			seen[k] = true
 			tq := bleve.NewTermQuery(k)
-			tq.SetField("names")
+			tq.SetField(names)
 			tq.SetBoost(3)
 			alts = append(alts, tq)
 			// Fuzzy on the primary key only: alternates are exact readings
@@ -354,7 +341,7 @@ func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, status
 			if i == 0 {
 				if f := fuzzBudget(k); f > 0 {
 					fq := bleve.NewFuzzyQuery(k)
-					fq.SetField("names")
+					fq.SetField(names)
 					fq.SetFuzziness(f)
 					fq.SetPrefix(fuzzPrefix)
 					alts = append(alts, fq)
@@ -363,7 +350,7 @@ func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, status
 			if p := Phonetic(k); len(p) >= 3 && !seen["#"+p] {
 				seen["#"+p] = true
 				pq := bleve.NewTermQuery(p)
-				pq.SetField("phon")
+				pq.SetField(phon)
 				pq.SetBoost(0.5)
 				alts = append(alts, pq)
 			}
@@ -385,20 +372,57 @@ func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, status
 		}
 	}
 	if len(should) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(should...)
+}
+
+// Name keys live in one field per kind, and only for active reports:
+// retrieval then needs no filter, whose conjunction with a posting list
+// of every document would dominate query time.
+func namesField(k data.Kind) string { return "names_" + string(k) }
+func phonField(k data.Kind) string  { return "phon_" + string(k) }
+
+// count returns how many documents have the given kind and status.
+func (ix *Index) count(ctx context.Context, kind data.Kind, status string) (uint64, error) {
+	kq := bleve.NewTermQuery(string(kind))
+	kq.SetField("kind")
+	sq := bleve.NewTermQuery(status)
+	sq.SetField("status")
+	res, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(kq, sq), 0, 0, false))
+	if err != nil {
+		return 0, fmt.Errorf("index count: %w", err)
+	}
+	return res.Total, nil
+}
+
+// candidate is one retrieved document.
+type candidate struct {
+	s stored
+}
+
+// retrieve returns up to limit active reports of the given kind ("" =
+// both) whose names share a key with q: exactly, phonetically or within
+// the fuzzy budget.
+func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, limit int) ([]candidate, error) {
+	kinds := []data.Kind{kind}
+	if kind == "" {
+		kinds = []data.Kind{data.KindSeek, data.KindSafe}
+	}
+	var perKind []query.Query
+	for _, k := range kinds {
+		if d := nameQuery(q, namesField(k), phonField(k)); d != nil {
+			perKind = append(perKind, d)
+		}
+	}
+	if len(perKind) == 0 {
 		return nil, nil
 	}
-	must := []query.Query{bleve.NewDisjunctionQuery(should...)}
-	if kind != "" {
-		kq := bleve.NewTermQuery(string(kind))
-		kq.SetField("kind")
-		must = append(must, kq)
+	var top query.Query = perKind[0]
+	if len(perKind) > 1 {
+		top = bleve.NewDisjunctionQuery(perKind...)
 	}
-	if status != "" {
-		sq := bleve.NewTermQuery(status)
-		sq.SetField("status")
-		must = append(must, sq)
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), limit, 0, false)
+	req := bleve.NewSearchRequestOptions(top, limit, 0, false)
 	req.Fields = []string{"p"}
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {

@@ -15,7 +15,7 @@ import (
 func (e *Engine) matchReport(ctx context.Context, r *data.Report, seq int64) error {
 	start := time.Now()
 	p := PersonFromReport(r)
-	res, err := e.rank(ctx, p, opposite(r.Kind), data.StatusActive, seq, 10)
+	res, err := e.rank(ctx, p, opposite(r.Kind), seq, 10)
 	if err != nil {
 		return fmt.Errorf("match %s: %w", r.ID, err)
 	}
@@ -70,7 +70,7 @@ func (e *Engine) clearFromSeeker(ctx context.Context, safe *data.Report, seek Re
 	if seek.Report == nil {
 		return false, nil
 	}
-	back, err := e.rank(ctx, PersonFromReport(seek.Report), data.KindSafe, data.StatusActive, seq+1, 2)
+	back, err := e.rank(ctx, PersonFromReport(seek.Report), data.KindSafe, seq+1, 2)
 	if err != nil {
 		return false, err
 	}
@@ -100,7 +100,7 @@ func (e *Engine) save(ctx context.Context, r *data.Report, res []Result) error {
 			seek, safe = other, r
 		}
 		why, _ := json.Marshal(res[i].Explanation)
-		m := data.Match{SeekID: seek.ID, SafeID: safe.ID, Score: res[i].Score, Explanation: string(why), State: data.MatchReview, DecidedBy: "engine"}
+		m := data.Match{ID: data.PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, Score: res[i].Score, Explanation: string(why), State: data.MatchReview, DecidedBy: "engine"}
 		var msgs []data.Message
 		var consents []data.Consent
 		if res[i].Decision == "auto" {
@@ -125,7 +125,7 @@ func (e *Engine) Search(ctx context.Context, q Query) ([]Result, error) {
 		q.Limit = 20
 	}
 	p := PersonFromReport(&data.Report{FullName: q.Name, BirthYear: q.BirthYear, City: q.City, Sex: q.Sex})
-	res, err := e.rank(ctx, p, q.Kind, data.StatusActive, 0, q.Limit)
+	res, err := e.rank(ctx, p, q.Kind, 0, q.Limit)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Name, err)
 	}

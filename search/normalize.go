@@ -7,6 +7,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -383,6 +384,16 @@ func tidy(b []byte) []byte {
 // surname in -uly/-kyzy ("son/daughter of") also gets the -ov/-ova key,
 // since the same family writes Kunanbaiuly and Kunanbaev.
 func TokenKeys(tok string) []string {
+	if k, ok := keyCache.get(tok); ok {
+		return k
+	}
+	k := tokenKeys(tok)
+	k = k[:len(k):len(k)] // an append by a caller must copy, never write into the cache
+	keyCache.put(tok, k)
+	return k
+}
+
+func tokenKeys(tok string) []string {
 	keys := make([]string, 0, 4)
 	add := func(k string) {
 		if k == "" {
@@ -470,4 +481,33 @@ func Phonetic(key string) string {
 		out = append(out, p)
 	}
 	return string(out)
+}
+
+// keyCache remembers the keys of recent tokens: names repeat (a few
+// thousand given names and common surnames cover most people), and
+// computing keys is the largest CPU cost of indexing and re-ranking.
+// Callers must not modify the returned slices.
+var keyCache = &tokenCache{m: map[string][]string{}}
+
+type tokenCache struct {
+	mu sync.RWMutex
+	m  map[string][]string
+}
+
+const keyCacheMax = 200000
+
+func (c *tokenCache) get(tok string) ([]string, bool) {
+	c.mu.RLock()
+	k, ok := c.m[tok]
+	c.mu.RUnlock()
+	return k, ok
+}
+
+func (c *tokenCache) put(tok string, keys []string) {
+	c.mu.Lock()
+	if len(c.m) >= keyCacheMax {
+		c.m = make(map[string][]string, keyCacheMax/4) // crude, but bounded
+	}
+	c.m[tok] = keys
+	c.mu.Unlock()
 }

@@ -44,7 +44,7 @@ func wordKeys(s string) []string {
 	if len(toks) == 0 {
 		return nil
 	}
-	keys := TokenKeys(strings.Join(toks, ""))
+	keys := append([]string(nil), TokenKeys(strings.Join(toks, ""))...)
 	if kk := koreanKey(strings.Join(toks, "")); kk != "" {
 		keys = append([]string{kk}, keys...)
 	}
