@@ -15,8 +15,8 @@ import (
 // (TUYS_TRUSTED_PROXIES is serve's own flag). In serveCmd:
 //
 //	secf := addSecurityFlags(&sf.cfg, fs)
-//	… after parse: sec, auditKeep, err := secf.resolve(); sec.TrustedProxies = …
-//	… after opening the store: go data.RunRetention(ctx, store, log, auditKeep)
+//	… after parse: sec, err := secf.resolve(); sec.TrustedProxies = …
+//	… after opening the store: go data.RunRetention(ctx, store, log, sec.AuditRetention)
 type securityFlags struct {
 	auditKeep                                        *string
 	reports, writes, search, partner, smsIn, loginIP *string
@@ -38,8 +38,8 @@ func addSecurityFlags(c *config, fs *flag.FlagSet) *securityFlags {
 }
 
 // resolve parses the flags into the API's security config (without the
-// trusted proxies) and the audit retention period.
-func (f *securityFlags) resolve() (api.SecurityConfig, time.Duration, error) {
+// trusted proxies), audit retention included.
+func (f *securityFlags) resolve() (api.SecurityConfig, error) {
 	var cfg api.SecurityConfig
 	rates := []struct {
 		name string
@@ -54,15 +54,16 @@ func (f *securityFlags) resolve() (api.SecurityConfig, time.Duration, error) {
 	for _, r := range rates {
 		v, err := api.ParseRate(*r.val)
 		if err != nil {
-			return cfg, 0, fmt.Errorf("%s: %w", r.name, err)
+			return cfg, fmt.Errorf("%s: %w", r.name, err)
 		}
 		*r.dst = v
 	}
 	keep, err := parseDays(*f.auditKeep)
 	if err != nil {
-		return cfg, 0, fmt.Errorf("TUYS_AUDIT_RETENTION: %w", err)
+		return cfg, fmt.Errorf("TUYS_AUDIT_RETENTION: %w", err)
 	}
-	return cfg, keep, nil
+	cfg.AuditRetention = keep
+	return cfg, nil
 }
 
 // parseDays reads "365d" or any Go duration ("720h"); "" is the default.

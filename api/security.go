@@ -22,6 +22,9 @@ type SecurityConfig struct {
 	LoginUserRate  Rate     // per account: console login attempts
 	ImportMaxBytes int64    // body limit for tokens with the import scope
 	MaxBuckets     int      // per limiter; bounds memory under a flood of keys
+	// AuditRetention is for data.RunRetention, which serve starts; the
+	// HTTP layer does not use it.
+	AuditRetention time.Duration
 }
 
 // RateOff is an explicit "no limit".
