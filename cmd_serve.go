@@ -79,6 +79,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	search := sf.cfg.add(fs, "public-search", "TUYS_PUBLIC_SEARCH", "on", "on or off: off hides the public name search (matching and volunteers still work)", false)
 	hotline := sf.cfg.add(fs, "hotline", "TUYS_HOTLINE", "1414", "hotline number shown on pages and in SMS", false)
 	addNotifyFlags(&sf.cfg, fs)
+	secf := addSecurityFlags(&sf.cfg, fs) // rate limits, audit retention (security_flags.go)
 	proxies := sf.cfg.add(fs, "trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs or CIDRs of load balancers whose X-Forwarded-For is believed (rate limits per client)", false)
 	if err := sf.cfg.parse(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -87,6 +88,12 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	log := sf.logger(stderr)
+	sec, err := secf.resolve()
+	if err != nil {
+		fmt.Fprintln(stderr, "tuys serve:", err)
+		return 2
+	}
+	sec.TrustedProxies = splitList(*proxies)
 	if *publicURL == "" {
 		*publicURL = "http://localhost" + *addr
 		if !strings.HasPrefix(*addr, ":") {
@@ -98,7 +105,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	if err := serve(ctx, sf, log, *addr, api.Config{PublicURL: strings.TrimRight(*publicURL, "/"),
 		PublicSearch: *search != "off", Hotline: *hotline,
-		Security: api.SecurityConfig{TrustedProxies: splitList(*proxies)}}); err != nil {
+		Security: sec}); err != nil {
 		log.Error("tuys stopped", "err", err)
 		return 1
 	}

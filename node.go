@@ -39,6 +39,8 @@ type node struct {
 	disp   *notify.Dispatcher
 	http   *http.Server
 	log    *slog.Logger
+	// auditKeep is TUYS_AUDIT_RETENTION for the daily retention job.
+	auditKeep time.Duration
 }
 
 func serve(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string, cfg api.Config) error {
@@ -55,7 +57,7 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string
 	if err != nil {
 		return nil, err
 	}
-	n := &node{store: store, log: log}
+	n := &node{store: store, log: log, auditKeep: cfg.Security.AuditRetention}
 	if n.index, err = search.OpenIndex(filepath.Join(*sf.dataDir, "index")); err != nil {
 		store.Close()
 		return nil, fmt.Errorf("open search index: %w", err)
@@ -116,7 +118,7 @@ func (n *node) run(ctx context.Context) error {
 		}()
 	}
 	wg.Add(1)
-	go func() { defer wg.Done(); data.RunRetention(bg, n.store, n.log, 365*24*time.Hour) }()
+	go func() { defer wg.Done(); data.RunRetention(bg, n.store, n.log, n.auditKeep) }()
 	errc := make(chan error, 1)
 	go func() {
 		n.log.Info("listening", "addr", n.http.Addr)
