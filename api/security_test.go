@@ -230,3 +230,25 @@ func TestAllowPhoneAndLogin(t *testing.T) {
 		}
 	}
 }
+
+// The web forms share the report bucket; a refused post gets the HTML error
+// page in the visitor's language with Retry-After.
+func TestFormRateLimitIsAPage(t *testing.T) {
+	for _, lang := range Languages {
+		_, h := secServer(t, Config{Security: SecurityConfig{ReportRate: Rate{PerHour: 60, Burst: 2}}})
+		var w *httptest.ResponseRecorder
+		for i := 0; i < 3; i++ {
+			req := httptest.NewRequest("POST", "/looking", strings.NewReader("person.full_name=Ерлан"))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Accept-Language", lang)
+			req.RemoteAddr = "198.51.100.8:1"
+			w = httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+		}
+		ra, _ := strconv.Atoi(w.Header().Get("Retry-After"))
+		if w.Code != http.StatusTooManyRequests || ra < 1 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") ||
+			!strings.Contains(w.Body.String(), T(lang, "err.rate_limited", ra)) {
+			t.Errorf("%s: 3rd form post: %d %v\n%.300s", lang, w.Code, w.Header(), w.Body)
+		}
+	}
+}
