@@ -1,9 +1,11 @@
 package notify
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -264,5 +266,17 @@ func (rt *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error)
 		r.URL.RawPath = rt.target.Path + req.URL.RawPath
 	}
 	r.Host = rt.target.Host
-	return rt.base.RoundTrip(r)
+	resp, err := rt.base.RoundTrip(r)
+	if err != nil || resp.StatusCode < 400 {
+		return resp, err
+	}
+	// twilio-go never closes an error response's body, which would leak
+	// the connection on every 429; hand it a copy and close the original.
+	b, rerr := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	resp.Body.Close()
+	if rerr != nil {
+		return nil, rerr
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(b))
+	return resp, nil
 }

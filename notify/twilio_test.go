@@ -269,3 +269,19 @@ func FuzzParseStatusCallback(f *testing.F) {
 		}
 	})
 }
+
+// TestTwilioErrorsKeepConnections: twilio-go leaves error bodies open; the
+// transport must drain them or every 429 costs a connection.
+func TestTwilioErrorsKeepConnections(t *testing.T) {
+	fake, tw := newFakeTwilio(t)
+	fake.FailNext(10, 429)
+	fake.FailNextHTML(10, 502)
+	for i := 0; i < 20; i++ {
+		if _, err := tw.Send(context.Background(), "+77011234567", "x", ""); err == nil {
+			t.Fatal("want 429")
+		}
+	}
+	if n := fake.Conns(); n > 2 {
+		t.Errorf("20 error responses opened %d connections; want reuse", n)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -61,6 +62,7 @@ type Server struct {
 	msgs     []Message
 	posts    int
 	lists    int
+	conns    int
 	failures []failure
 	hang     int
 	release  chan struct{}
@@ -76,7 +78,15 @@ var messagesPath = regexp.MustCompile(`^/2010-04-01/Accounts/([^/]+)/Messages\.j
 // New starts a fake that accepts accountSID/authToken.
 func New(accountSID, authToken string) *Server {
 	s := &Server{AccountSID: accountSID, AuthToken: authToken, release: make(chan struct{})}
-	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	s.Server.Config.ConnState = func(_ net.Conn, st http.ConnState) {
+		if st == http.StateNew {
+			s.mu.Lock()
+			s.conns++
+			s.mu.Unlock()
+		}
+	}
+	s.Start()
 	return s
 }
 
@@ -141,6 +151,13 @@ func (s *Server) Posts() int {
 	return s.posts
 }
 
+// Conns counts TCP connections clients opened (keep-alive reuse shows as few).
+func (s *Server) Conns() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.conns
+}
+
 // Lists counts message-listing requests (reconciliation lookups).
 func (s *Server) Lists() int {
 	s.mu.Lock()
@@ -179,7 +196,9 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, account string) 
 	case f != nil && f.html:
 		w.Header().Set("Content-Type", "text/html")
 		w.WriteHeader(f.status)
-		fmt.Fprint(w, "<html><body><h1>502 Bad Gateway</h1></body></html>")
+		// Proxy error pages run to kilobytes (styles, scripts).
+		fmt.Fprintf(w, "<html><head><style>%s</style></head><body><h1>%d %s</h1></body></html>",
+			strings.Repeat("/* padding */ ", 600), f.status, http.StatusText(f.status))
 		return
 	case f != nil:
 		code := 20500
