@@ -102,13 +102,42 @@ func newDatabase(t testing.TB) string {
 		}
 		admin.Close()
 	})
-	u := adminURL()
+	return withDatabase(adminURL(), name)
+}
+
+// withDatabase replaces the database name in a postgres:// URL.
+func withDatabase(u, name string) string {
 	i := strings.LastIndex(u, "/")
 	q := ""
 	if j := strings.Index(u[i:], "?"); j >= 0 {
 		q = u[i+j:]
 	}
 	return u[:i+1] + name + q
+}
+
+// keptDatabase returns the URL of database name, creating it if needed and
+// never dropping it (TUYS_BENCH_DB: a large load reused between runs).
+func keptDatabase(t testing.TB, name string) string {
+	t.Helper()
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", adminURL())
+	if err == nil {
+		err = admin.PingContext(ctx)
+	}
+	if err != nil {
+		t.Skipf("SKIP: PostgreSQL not reachable at %s (%v); start it with .ci/run or set TUYS_TEST_POSTGRES", adminURL(), err)
+	}
+	defer admin.Close()
+	var n int
+	if err := admin.QueryRowContext(ctx, `SELECT count(*) FROM pg_database WHERE datname = $1`, name).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		if _, err := admin.ExecContext(ctx, `CREATE DATABASE "`+strings.ReplaceAll(name, `"`, `""`)+`"`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return withDatabase(adminURL(), name)
 }
 
 // db opens the cluster's database for direct checks; closed at cleanup.
