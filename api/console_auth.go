@@ -30,6 +30,7 @@ func (s *Server) consoleRoutes(g *gin.RouterGroup) {
 	in.GET("/", s.dashboardPage)
 	in.GET("/intake", s.intakePage)
 	in.POST("/intake", s.intakePost)
+	in.GET("/suggest", s.suggestJSON)
 	in.GET("/search", s.consoleSearchPage)
 	in.GET("/review", s.reviewPage)
 	in.POST("/review/:id", s.reviewPost)

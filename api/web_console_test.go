@@ -343,3 +343,23 @@ func TestExplainReasons(t *testing.T) {
 		t.Errorf("raw: %q", got)
 	}
 }
+
+func TestSuggestAsYouType(t *testing.T) {
+	s, store, h := newWebServer(t, Config{})
+	_, safe := fileSeekSafe(t, store)
+	asked := fakeSearch(s, safe)
+	if w := newBrowser(t, h, "ru").get("/v/suggest?q=Seitkali"); w.Code != http.StatusSeeOther {
+		t.Errorf("suggest without login: %d", w.Code)
+	}
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	if w := b.get("/v/suggest?q=Se"); w.Body.String() != "[]" {
+		t.Errorf("two letters: %s", w.Body.String())
+	}
+	w := b.get("/v/suggest?q=Seitkali&kind=seek&year=1977")
+	body := w.Body.String()
+	mustContain(t, body, `"id":"`+safe.ID+`"`, "Сейітқали Гүлжан", `"score":0.91`)
+	mustNotContain(t, body, "+77055551234", "555 12 34")
+	if q := (*asked)[0]; q.Kind != data.KindSafe || q.BirthYear != 1977 || q.Limit != suggestLimit {
+		t.Errorf("engine asked %+v", q)
+	}
+}
