@@ -33,6 +33,7 @@ func TestReunion(t *testing.T) {
 	h.fileSafeInKazakh(ctx)
 	h.publicSearchHidesPhones(ctx)
 	h.login(ctx)
+	h.intakeSuggests(ctx)
 	h.reviewOrAutoConfirmed(ctx, seekID)
 	h.smsReachTwilio()
 	h.reviewQueue(ctx)
@@ -128,6 +129,18 @@ func (h *harness) login(ctx context.Context) {
 		submit(`nav.console`))
 	if loc := h.location(ctx); loc != "/v/" {
 		h.t.Fatalf("after login at %s", loc)
+	}
+}
+
+// intakeSuggests types a caller's sought person into the intake form and
+// waits for the possible match that static/app.js fetches as they type.
+func (h *harness) intakeSuggests(ctx context.Context) {
+	h.do(ctx, chromedp.Navigate(h.base+"/v/intake?lang=ru"),
+		chromedp.SendKeys(chromedp.CSS(`[name="person.full_name"]`), "Сейткали Гульжан"),
+		chromedp.WaitVisible(chromedp.CSS(`#suggest-list a`)))
+	list, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#suggest-list`)))
+	if err != nil || !strings.Contains(list, "Gulzhan") {
+		h.t.Errorf("as-you-type matches: %q %v", list, err)
 	}
 }
 
