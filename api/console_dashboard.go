@@ -43,7 +43,7 @@ func (s *Server) dashboardPage(c *gin.Context) {
 	for _, g := range []struct{ prefix, title string }{
 		{"reports.", "dash.reports"}, {"channel.", "dash.channels"}, {"matches.", "dash.matches"}, {"messages.", "dash.messages"},
 	} {
-		d.Groups = append(d.Groups, statGroup{Title: g.title, Rows: statRows(stats, g.prefix)})
+		d.Groups = append(d.Groups, statGroup{Title: g.title, Rows: statRows(p.Lang, stats, g.prefix)})
 	}
 	if at, ok := stats["review.oldest_s"]; ok {
 		d.Waiting = true
@@ -53,11 +53,11 @@ func (s *Server) dashboardPage(c *gin.Context) {
 	s.render(c, http.StatusOK, "dashboard", p)
 }
 
-func statRows(stats map[string]int, prefix string) []statRow {
+func statRows(lang string, stats map[string]int, prefix string) []statRow {
 	var rows []statRow
 	for k, v := range stats {
 		if strings.HasPrefix(k, prefix) {
-			rows = append(rows, statRow{Name: strings.TrimPrefix(k, prefix), Count: v})
+			rows = append(rows, statRow{Name: statLabel(lang, strings.TrimPrefix(k, prefix)), Count: v})
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].Name < rows[j].Name })

@@ -119,7 +119,8 @@ func TestDashboard(t *testing.T) {
 	store.SaveMatch(context.Background(), &data.Match{SeekID: seek.ID, SafeID: safe.ID, Score: 0.8, State: data.MatchReview}, nil, nil)
 	b := loggedIn(t, h, store, data.RoleVolunteer)
 	body := b.get("/v/").Body.String()
-	mustContain(t, body, T("ru", "dash.reports"), "seek", "safe", "review", T("ru", "dash.matches"), T("ru", "dash.messages"))
+	mustContain(t, body, T("ru", "dash.reports"), "ищут человека", "в безопасности", "ждут проверки", "веб-форма",
+		T("ru", "dash.matches"), T("ru", "dash.messages"))
 	if !strings.Contains(body, strings.SplitN(T("ru", "dash.oldest"), ":", 2)[0]) {
 		t.Error("dashboard does not show the oldest match waiting")
 	}
