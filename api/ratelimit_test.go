@@ -2,6 +2,8 @@ package api
 
 import (
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -107,5 +109,28 @@ func TestRetrySecondsRoundsUp(t *testing.T) {
 		if got := retrySeconds(d); got != want {
 			t.Errorf("retrySeconds(%v) = %d, want %d", d, got, want)
 		}
+	}
+}
+
+// Concurrent callers never get more than the burst between them.
+func TestLimiterConcurrent(t *testing.T) {
+	clk := &fakeClock{t: time.Now()} // frozen: no refill
+	l := newLimiter(Rate{PerHour: 1, Burst: 100}, 0, clk.now)
+	var allowed atomic.Int64
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 1000; i++ {
+				if ok, _ := l.allow(fmt.Sprint("k", i%10)); ok {
+					allowed.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if got := allowed.Load(); got != 10*100 {
+		t.Fatalf("allowed %d, want exactly 10 keys × burst 100", got)
 	}
 }
