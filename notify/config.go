@@ -26,7 +26,11 @@ type Config struct {
 	Countries           []string
 	DailyCapPerPhone    int           // TUYS_SMS_DAILY_CAP
 	HourlyBudget        int           // TUYS_SMS_HOURLY_BUDGET
-	Timeout             time.Duration // per provider call
+	Timeout             time.Duration // TUYS_TWILIO_TIMEOUT: per provider call
+	// Lease is how long a dispatcher owns a claimed message (TUYS_SMS_LEASE);
+	// after a crash, a message waits this long before it is reconciled.
+	// 0 = derived from Timeout.
+	Lease time.Duration
 }
 
 // ConfigFromEnv reads Config with getenv (os.Getenv when nil).
@@ -56,6 +60,17 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	}
 	if c.HourlyBudget, err = intEnv(getenv, "TUYS_SMS_HOURLY_BUDGET", c.HourlyBudget); err != nil {
 		return c, err
+	}
+	if c.Timeout, err = durationEnv(getenv, "TUYS_TWILIO_TIMEOUT", c.Timeout); err != nil {
+		return c, err
+	}
+	if c.Lease, err = durationEnv(getenv, "TUYS_SMS_LEASE", 0); err != nil {
+		return c, err
+	}
+	if c.Lease > 0 && c.Lease < 2*c.Timeout {
+		// A lease shorter than a send would let a second worker reconcile,
+		// and resend, a message whose request is still in flight.
+		return c, fmt.Errorf("TUYS_SMS_LEASE=%v: want at least twice TUYS_TWILIO_TIMEOUT (%v)", c.Lease, c.Timeout)
 	}
 	if c.Hotline == "" {
 		c.Hotline = "112"
@@ -89,6 +104,18 @@ func isLoopback(host string) bool {
 
 // InboundURL is the public URL Twilio posts inbound SMS to (signature checks).
 func (c Config) InboundURL() string { return c.PublicURL + "/webhooks/twilio/sms" }
+
+func durationEnv(getenv func(string) string, name string, def time.Duration) (time.Duration, error) {
+	v := getenv(name)
+	if v == "" {
+		return def, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return def, fmt.Errorf("%s=%q: want a duration such as 15s", name, v)
+	}
+	return d, nil
+}
 
 func splitList(v string) []string {
 	var out []string

@@ -61,12 +61,16 @@ func NewDispatcher(st OutboxStore, s Sender, cfg Config, l *slog.Logger) *Dispat
 	if timeout <= 0 {
 		timeout = 15 * time.Second
 	}
+	// A claim must outlive the slowest send, or a second worker would
+	// reconcile (and maybe resend) a message whose request is in flight.
+	lease := cfg.Lease
+	if lease <= 0 {
+		lease = 4*timeout + 30*time.Second
+	}
 	return &Dispatcher{
 		Store: st, Sender: s, Policy: NewPolicy(cfg), CallbackURL: cfg.StatusCallbackURL(),
 		Worker: fmt.Sprintf("%s-%d-%04x", host, os.Getpid(), rand.IntN(1<<16)),
-		// A claim must outlive the slowest send, or a second worker would
-		// reconcile (and maybe resend) a message whose request is in flight.
-		Lease: 4*timeout + 30*time.Second, Batch: 32, Parallel: 8, MaxAttempts: 8,
+		Lease:  lease, Batch: 32, Parallel: 8, MaxAttempts: 8,
 		Backoff: 2 * time.Second, MaxBackoff: 10 * time.Minute, Poll: time.Second, Log: l,
 	}
 }
