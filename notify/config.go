@@ -67,10 +67,10 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if c.Lease, err = durationEnv(getenv, "TUYS_SMS_LEASE", 0); err != nil {
 		return c, err
 	}
-	if c.Lease > 0 && c.Lease < 2*c.Timeout {
-		// A lease shorter than a send would let a second worker reconcile,
-		// and resend, a message whose request is still in flight.
-		return c, fmt.Errorf("TUYS_SMS_LEASE=%v: want at least twice TUYS_TWILIO_TIMEOUT (%v)", c.Lease, c.Timeout)
+	if c.Lease > 0 && c.Lease < 4*c.Timeout {
+		// A claim may take two lookups and a send; a shorter lease would let
+		// a second worker reconcile, and resend, a message still in flight.
+		return c, fmt.Errorf("TUYS_SMS_LEASE=%v: want at least 4 × TUYS_TWILIO_TIMEOUT (%v)", c.Lease, c.Timeout)
 	}
 	if c.Hotline == "" {
 		c.Hotline = "112"

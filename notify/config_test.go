@@ -23,14 +23,14 @@ func TestConfigFromEnv(t *testing.T) {
 	if c.StatusCallbackURL() != "https://tuys.example/webhooks/twilio/status" {
 		t.Errorf("callback %q", c.StatusCallbackURL())
 	}
-	env["TUYS_TWILIO_TIMEOUT"], env["TUYS_SMS_LEASE"] = "2s", "5s"
-	if c, err = ConfigFromEnv(func(k string) string { return env[k] }); err != nil || c.Lease != 5*time.Second || c.Timeout != 2*time.Second {
+	env["TUYS_TWILIO_TIMEOUT"], env["TUYS_SMS_LEASE"] = "1s", "5s"
+	if c, err = ConfigFromEnv(func(k string) string { return env[k] }); err != nil || c.Lease != 5*time.Second || c.Timeout != time.Second {
 		t.Errorf("durations: %v %v %v", c.Lease, c.Timeout, err)
 	}
 	if d := NewDispatcher(nil, nil, c, quiet); d.Lease != 5*time.Second {
 		t.Errorf("dispatcher lease %v", d.Lease)
 	}
-	env["TUYS_SMS_LEASE"] = "3s"
+	env["TUYS_SMS_LEASE"] = "3999ms"
 	if _, err := ConfigFromEnv(func(k string) string { return env[k] }); err == nil {
 		t.Error("a lease shorter than two sends was accepted")
 	}
