@@ -19,6 +19,7 @@ type Store interface {
 	ReportStore
 	MatchStore
 	MessageStore
+	SubscriptionStore
 	AccountStore
 	Ping(ctx context.Context) error
 	Close() error
@@ -91,6 +92,13 @@ type MessageStore interface {
 	CountSentTo(ctx context.Context, phone string, since time.Time) (int, error)
 	// CountSent counts messages created since t (global budget).
 	CountSent(ctx context.Context, since time.Time) (int, error)
+}
+
+// SubscriptionStore keeps "tell me by SMS when this report changes".
+type SubscriptionStore interface {
+	Subscribe(ctx context.Context, sub Subscription, confirm []Message) error
+	ConfirmSubscriptions(ctx context.Context, phone string) (int, error)
+	Subscribers(ctx context.Context, reportID string) ([]Subscription, error)
 }
 
 // AccountStore keeps volunteers, sessions and the audit log.

@@ -266,3 +266,34 @@ func TestOptOutAndAccounts(t *testing.T) {
 		}
 	})
 }
+
+func TestSubscriptions(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		r := sampleReport(KindSeek, "Ким Виктория", "+77011234567")
+		s.CreateReport(ctx, r)
+		sub := Subscription{ReportID: r.ID, Phone: "+77051112233", Language: "kk"}
+		confirm := []Message{{Key: "sub:" + r.ID + ":x:confirm", To: sub.Phone, Body: "reply YES"}}
+		for i := 0; i < 2; i++ {
+			if err := s.Subscribe(ctx, sub, confirm); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Subscribe(ctx, Subscription{ReportID: "missing", Phone: sub.Phone}, nil); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("subscribe to a missing report: %v", err)
+		}
+		if subs, _ := s.Subscribers(ctx, r.ID); len(subs) != 0 {
+			t.Fatalf("unconfirmed subscriber listed: %+v", subs)
+		}
+		if n, err := s.ConfirmSubscriptions(ctx, sub.Phone); n != 1 || err != nil {
+			t.Fatalf("confirm: %d %v", n, err)
+		}
+		subs, _ := s.Subscribers(ctx, r.ID)
+		if len(subs) != 1 || subs[0].Phone != sub.Phone || subs[0].Language != "kk" {
+			t.Fatalf("subscribers: %+v", subs)
+		}
+		if m, err := s.MessageByKey(ctx, confirm[0].Key); err != nil || m.To != sub.Phone {
+			t.Fatalf("confirmation SMS: %+v %v", m, err)
+		}
+	})
+}
