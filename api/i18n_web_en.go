@@ -5,6 +5,7 @@ package api
 func init() {
 	addMessages("en", map[string]string{
 		"lang.name":    "English",
+		"nav.skip":     "Skip to content",
 		"nav.language": "Language",
 		"nav.console":  "Volunteer console",
 		"nav.logout":   "Log out",

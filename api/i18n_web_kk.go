@@ -4,6 +4,7 @@ package api
 func init() {
 	addMessages("kk", map[string]string{
 		"lang.name":             "Қазақша",
+		"nav.skip":              "Мазмұнға өту",
 		"nav.language":          "Тіл",
 		"nav.console":           "Еріктілер консолі",
 		"nav.logout":            "Шығу",

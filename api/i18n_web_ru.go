@@ -4,6 +4,7 @@ package api
 func init() {
 	addMessages("ru", map[string]string{
 		"lang.name":             "Русский",
+		"nav.skip":              "Перейти к содержанию",
 		"nav.language":          "Язык",
 		"nav.console":           "Консоль волонтёра",
 		"nav.logout":            "Выйти",
