@@ -270,7 +270,7 @@ func indexDoc(r *data.Report, seq int64) map[string]interface{} {
 		"year": float64(r.BirthYear), "p": string(blob),
 	}
 	if r.Status == data.StatusActive {
-		all := strings.Join(names, " ")
+		all := strings.Join(dedupe(strings.Fields(strings.Join(names, " "))), " ")
 		doc[namesField(r.Kind)], doc[phonField(r.Kind)] = all, all
 	}
 	return doc
@@ -326,7 +326,10 @@ func nameQuery(q *Person, names, phon string) query.Query {
 	var should []query.Query
 	seen := map[string]bool{}
 	addWord := func(text string, boost float64) {
-		var alts []query.Query
+		// Three clauses per word (any exact key, fuzzy primary key, any
+		// phonetic key), so that a word written the same way does not
+		// outscore a word matched across conventions many times over.
+		var exact, phonetic, alts []query.Query
 		for i, k := range wordIndexKeys(text) {
 			if seen[k] {
 				continue
@@ -334,8 +337,7 @@ func nameQuery(q *Person, names, phon string) query.Query {
 			seen[k] = true
 			tq := bleve.NewTermQuery(k)
 			tq.SetField(names)
-			tq.SetBoost(3)
-			alts = append(alts, tq)
+			exact = append(exact, tq)
 			// Fuzzy on the primary key only: alternates are exact readings
 			// of the same letters, fuzzing them too multiplies the cost.
 			if i == 0 {
@@ -351,9 +353,18 @@ func nameQuery(q *Person, names, phon string) query.Query {
 				seen["#"+p] = true
 				pq := bleve.NewTermQuery(p)
 				pq.SetField(phon)
-				pq.SetBoost(0.5)
-				alts = append(alts, pq)
+				phonetic = append(phonetic, pq)
 			}
+		}
+		if len(exact) > 0 {
+			d := bleve.NewDisjunctionQuery(exact...)
+			d.SetBoost(3)
+			alts = append(alts, d)
+		}
+		if len(phonetic) > 0 {
+			d := bleve.NewDisjunctionQuery(phonetic...)
+			d.SetBoost(0.5)
+			alts = append(alts, d)
 		}
 		if len(alts) > 0 {
 			d := bleve.NewDisjunctionQuery(alts...)

@@ -409,7 +409,7 @@ func tokenKeys(tok string) []string {
 	add(skeleton(tok, vPrimary))
 	for _, c := range conventions {
 		for _, t := range c.trigger {
-			if strings.Contains(tok, t) {
+			if triggered(tok, t) {
 				add(skeleton(tok, c.v))
 				break
 			}
@@ -419,6 +419,23 @@ func tokenKeys(tok string) []string {
 		add(turkicToSlavic(k))
 	}
 	return keys
+}
+
+// triggered reports whether tok contains the trigger t; "x!y" means x not
+// followed by y (the z of zh is not a German z).
+func triggered(tok, t string) bool {
+	pat, not, neg := strings.Cut(t, "!")
+	for i := 0; ; {
+		j := strings.Index(tok[i:], pat)
+		if j < 0 {
+			return false
+		}
+		end := i + j + len(pat)
+		if !neg || !strings.HasPrefix(tok[end:], not) {
+			return true
+		}
+		i = i + j + 1
+	}
 }
 
 // turkicToSlavic maps a -uli/-kizi family key to its -ov/-ova form.
