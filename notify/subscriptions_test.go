@@ -1,0 +1,74 @@
+package notify
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+	"testing"
+
+	"tuys/data"
+)
+
+func TestSubscriptionStatusChange(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	comp, err := NewComposer(Config{Hotline: "1414"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	woken := 0
+	subs := &Subscriptions{Store: st, Composer: comp, Queued: func() { woken++ }}
+	r := &data.Report{Kind: data.KindSeek, FullName: "Ким Виктория", BirthYear: 1988, City: "Алматы",
+		ContactPhone: "+77011234567", Language: "ru"}
+	if err := st.CreateReport(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	const phone = "+77051112233"
+	if err := subs.Subscribe(ctx, r, phone, "kk"); err != nil {
+		t.Fatal(err)
+	}
+	note := &data.Note{ReportID: r.ID, Status: data.NoteBelievedAlive, Text: "seen"}
+	st.AddNote(ctx, note)
+	evs, _ := st.EventsAfter(ctx, 0, 10)
+	reports := map[string]*data.Report{r.ID: r}
+	if err := subs.OnEvents(ctx, evs, reports); err != nil {
+		t.Fatal(err)
+	}
+	seq := evs[len(evs)-1].Seq
+	noteKey := "sub:" + r.ID + ":" + phoneTag(phone) + ":note:" + strconv.FormatInt(seq, 10)
+	if _, err := st.MessageByKey(ctx, noteKey); err == nil {
+		t.Fatal("status SMS queued before the subscriber confirmed")
+	}
+	st.ConfirmSubscriptions(ctx, phone)
+	for i := 0; i < 2; i++ { // a replay queues nothing new
+		if err := subs.OnEvents(ctx, evs, reports); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := countTo(t, st, phone); n != 2 {
+		t.Fatalf("after YES and a note: %d messages, want 2 (confirmation + one update)", n)
+	}
+	m, err := st.MessageByKey(ctx, noteKey)
+	if err != nil || !strings.Contains(m.Body, "жаңа жазба") {
+		t.Fatalf("status SMS in Kazakh: %+v %v", m, err)
+	}
+	if woken < 2 {
+		t.Fatalf("dispatcher not woken: %d", woken)
+	}
+}
+
+func countTo(t *testing.T, st data.Store, phone string) int {
+	t.Helper()
+	msgs, err := st.ClaimMessages(context.Background(), "count", time.Minute, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, m := range msgs {
+		if m.To == phone {
+			n++
+		}
+	}
+	return n
+}
