@@ -82,7 +82,8 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string
 	n.engine = search.NewEngine(store, n.index, search.Options{Composer: composer.MatchConfirmed, Logger: log,
 		OnMatched: func(*data.Report, []search.Result, time.Duration) { n.disp.Wake() }})
 	srv := api.New(cfg, store, n.engine, parseName, log)
-	srv.SetNotify(api.NotifyDeps{Composer: composer, Dispatcher: n.disp, Config: ncfg})
+	subs := &notify.Subscriptions{Store: store, Composer: composer, Queued: n.disp.Wake}
+	srv.SetNotify(api.NotifyDeps{Composer: composer, Dispatcher: n.disp, Subscriptions: subs, Config: ncfg})
 	n.http = &http.Server{
 		Addr:              addr,
 		Handler:           srv.Handler(),

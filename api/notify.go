@@ -12,9 +12,10 @@ import (
 // volunteer-confirmed matches, the inbound command service, the dispatcher
 // to wake, and the config holding the webhook secret and public URLs.
 type NotifyDeps struct {
-	Composer   *notify.Composer
-	Dispatcher *notify.Dispatcher
-	Config     notify.Config
+	Composer      *notify.Composer
+	Dispatcher    *notify.Dispatcher
+	Subscriptions *notify.Subscriptions
+	Config        notify.Config
 }
 
 // SetNotify wires SMS into the server: volunteer confirmations compose the
@@ -22,18 +23,14 @@ type NotifyDeps struct {
 func (s *Server) SetNotify(d NotifyDeps) {
 	s.ntf = d
 	s.inbound = &notify.Inbound{Store: s.store, Composer: d.Composer, Filer: s, Finder: s, Queued: d.Dispatcher.Wake, Log: s.log}
+	confirm := d.Composer.ForMatch(s.store)
 	s.SetConfirmHook(func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error) {
-		seek, err := s.store.GetReport(ctx, m.SeekID)
-		if err != nil {
-			return nil, nil, fmt.Errorf("confirm match: %w", err)
-		}
-		safe, err := s.store.GetReport(ctx, m.SafeID)
-		if err != nil {
-			return nil, nil, fmt.Errorf("confirm match: %w", err)
-		}
-		defer d.Dispatcher.Wake()
-		return d.Composer.MatchConfirmed(ctx, m, seek, safe)
+		defer d.Dispatcher.Wake() // the messages commit with the decision, right after this returns
+		return confirm(ctx, m)
 	})
+	if d.Subscriptions != nil {
+		s.SetSubscribeHook(d.Subscriptions.Subscribe)
+	}
 }
 
 // FileSMSReport files a SAFE or FIND text through the same validation as the
