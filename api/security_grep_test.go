@@ -20,7 +20,8 @@ import (
 var diskPhoneForms = []string{"7019876543", "701 987 65 43", "701-987-65-43", "701 987 6543", "(701) 987"}
 
 // TestNoPlaintextPhoneOnDisk files reports with phones through the HTTP API
-// (every common input format) into the real store and the real search
+// (every common input format, also typed into the description and a note)
+// into the real store and the real search
 // index, adds notes, deletes one, closes both and then reads every file
 // under the data directory, and the logs.
 func TestNoPlaintextPhoneOnDisk(t *testing.T) {
@@ -39,8 +40,8 @@ func TestNoPlaintextPhoneOnDisk(t *testing.T) {
 	for i, phone := range []string{"+7 701 987 65 43", "8 701 987 65 43", "+77019876543", "8 (701) 987-65-43"} {
 		kind := []string{"seek", "safe"}[i%2]
 		body := fmt.Sprintf(`{"kind":%q,"person":{"full_name":"Ахметова Гульнара","birth_year":1980,"city":"Шымкент",`+
-			`"last_location":"школа №5"},"contact":{"name":"Даурен","phone":%q,"relation":"брат","language":"ru"},"share_contact":true}`,
-			kind, phone)
+			`"last_location":"школа №5","description":"звоните: %s"},"contact":{"name":"Даурен","phone":%q,"relation":"брат","language":"ru"},"share_contact":true}`,
+			kind, phone, phone)
 		w := secReq{"POST", "/api/v1/reports", body, nil}.do(h)
 		if w.Code != http.StatusCreated {
 			t.Fatalf("post %q: %d %s", phone, w.Code, w.Body)
@@ -56,7 +57,7 @@ func TestNoPlaintextPhoneOnDisk(t *testing.T) {
 			}
 		}
 	}
-	w := secReq{"POST", "/api/v1/reports/" + ids[0] + "/notes", `{"status":"information_sought","text":"ищем"}`, nil}.do(h)
+	w := secReq{"POST", "/api/v1/reports/" + ids[0] + "/notes", `{"status":"information_sought","text":"ищем, тел. 8 701 987 65 43"}`, nil}.do(h)
 	if w.Code >= 300 {
 		t.Fatalf("note: %d %s", w.Code, w.Body)
 	}

@@ -19,8 +19,9 @@ type sealedTable struct {
 }
 
 var rotateTables = []sealedTable{
-	{"reports", []string{"id"}, []string{"last_location_enc", "contact_name_enc", "contact_phone_enc"},
+	{"reports", []string{"id"}, []string{"last_location_enc", "contact_name_enc", "contact_phone_enc", "description"},
 		map[string]string{"contact_phone_hash": "contact_phone_enc"}},
+	{"notes", []string{"id"}, []string{"text"}, nil},
 	{"messages", []string{"id"}, []string{"to_enc", "body_enc"}, map[string]string{"to_hash": "to_enc"}},
 	{"consents", []string{"match_id", "phone_hash"}, []string{"phone_enc"}, map[string]string{"phone_hash": "phone_enc"}},
 	{"subscriptions", []string{"report_id", "phone_hash"}, []string{"phone_enc"}, map[string]string{"phone_hash": "phone_enc"}},
@@ -108,7 +109,7 @@ func (s *sqlStore) resealRow(t sealedTable, row []string, hashCols []string, nex
 	plain := map[string]string{}
 	args := make([]any, 0, len(t.enc)+len(hashCols)+len(t.key))
 	for i, c := range t.enc {
-		p, err := s.seal.Open(row[len(t.key)+i])
+		p, err := s.openFreeText(row[len(t.key)+i]) // also reads free text written before it was sealed
 		if err != nil {
 			return nil, fmt.Errorf("row %v: %w", row[:len(t.key)], err)
 		}

@@ -18,8 +18,12 @@ func TestRotateKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	const phone, stranger = "+77019876543", "+77015550000"
-	r := &Report{Kind: KindSeek, FullName: "Ерлан", ContactPhone: phone, ContactName: "Даурен", LastLocation: "школа №5"}
+	r := &Report{Kind: KindSeek, FullName: "Ерлан", ContactPhone: phone, ContactName: "Даурен", LastLocation: "школа №5",
+		Description: "сестра: +7 701 555 00 00"}
 	if err := st.CreateReport(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddNote(ctx, &Note{ReportID: r.ID, Status: NoteInfoSought, Text: "видели у вокзала"}); err != nil {
 		t.Fatal(err)
 	}
 	msg := Message{Key: "test:1", To: phone, Body: "Сәлем", Language: "kk"}
@@ -35,7 +39,7 @@ func TestRotateKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res != (RotateResult{Rows: 2, OptOuts: 1, OptOutsUnknown: 1}) {
+	if res != (RotateResult{Rows: 3, OptOuts: 1, OptOutsUnknown: 1}) {
 		t.Errorf("rotate result %+v", res)
 	}
 	st.Close()
@@ -45,7 +49,8 @@ func TestRotateKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := st.GetReport(ctx, r.ID)
-	if err != nil || got.ContactPhone != phone || got.ContactName != "Даурен" || got.LastLocation != "школа №5" {
+	if err != nil || got.ContactPhone != phone || got.ContactName != "Даурен" || got.LastLocation != "школа №5" ||
+		got.Description != r.Description {
 		t.Fatalf("report under the new key: %+v, %v", got, err)
 	}
 	checks := []struct {
@@ -58,6 +63,10 @@ func TestRotateKey(t *testing.T) {
 			return err == nil && m.To == phone && m.Body == "Сәлем"
 		}},
 		{"opt-out carried over", func() bool { out, _ := st.OptedOut(ctx, phone); return out }},
+		{"note readable", func() bool {
+			ns, _ := st.ListNotes(ctx, r.ID)
+			return len(ns) == 1 && ns[0].Text == "видели у вокзала"
+		}},
 	}
 	for _, c := range checks {
 		if !c.ok() {
