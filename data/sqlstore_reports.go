@@ -64,7 +64,7 @@ func (s *sqlStore) reportArgs(r *Report) []any {
 		alt = []byte("[]")
 	}
 	return []any{r.ID, string(r.Kind), r.FullName, r.GivenName, r.FamilyName, r.Patronymic, string(alt), r.Sex,
-		r.BirthYear, r.YearApprox, r.City, r.Region, r.Country, s.seal.Seal(r.LastLocation), r.Description,
+		r.BirthYear, r.YearApprox, r.City, r.Region, r.Country, s.seal.Seal(r.LastLocation), s.seal.Seal(r.Description),
 		s.seal.Seal(r.ContactName), s.seal.Seal(r.ContactPhone), r.Relation, r.Language, r.ShareContact,
 		r.Channel, r.SourceName, ms(r.CreatedAt), ms(r.UpdatedAt), ms(r.ExpiresAt), r.Status, r.DeletionHash,
 		r.LinkedID, s.seal.Hash(r.ContactPhone)}
@@ -74,10 +74,10 @@ type scanner interface{ Scan(dest ...any) error }
 
 func (s *sqlStore) scanReport(row scanner) (*Report, error) {
 	var r Report
-	var kind, alt, lastLoc, cname, cphone string
+	var kind, alt, lastLoc, desc, cname, cphone string
 	var created, updated, expires int64
 	err := row.Scan(&r.ID, &kind, &r.FullName, &r.GivenName, &r.FamilyName, &r.Patronymic, &alt, &r.Sex,
-		&r.BirthYear, &r.YearApprox, &r.City, &r.Region, &r.Country, &lastLoc, &r.Description, &cname, &cphone,
+		&r.BirthYear, &r.YearApprox, &r.City, &r.Region, &r.Country, &lastLoc, &desc, &cname, &cphone,
 		&r.Relation, &r.Language, &r.ShareContact, &r.Channel, &r.SourceName, &created, &updated, &expires,
 		&r.Status, &r.DeletionHash, &r.LinkedID)
 	if err != nil {
@@ -88,6 +88,10 @@ func (s *sqlStore) scanReport(row scanner) (*Report, error) {
 		return nil, fmt.Errorf("report %s alt names: %w", r.ID, err)
 	}
 	if r.LastLocation, err = s.seal.Open(lastLoc); err != nil {
+		return nil, err
+	}
+	// Free text is sealed too: people type phone numbers into it (freeText).
+	if r.Description, err = s.openFreeText(desc); err != nil {
 		return nil, err
 	}
 	if r.ContactName, err = s.seal.Open(cname); err != nil {
@@ -217,7 +221,7 @@ func (s *sqlStore) AddNote(ctx context.Context, n *Note) error {
 			return ErrNotFound
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO notes (id, report_id, status, text, author, created_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-			n.ID, n.ReportID, n.Status, n.Text, n.Author, ms(n.CreatedAt)); err != nil {
+			n.ID, n.ReportID, n.Status, s.seal.Seal(n.Text), n.Author, ms(n.CreatedAt)); err != nil {
 			return err
 		}
 		return s.addEvents(ctx, tx, EventNoteAdded, n.ReportID)
@@ -235,6 +239,9 @@ func (s *sqlStore) ListNotes(ctx context.Context, reportID string) ([]Note, erro
 		var n Note
 		var at int64
 		if err := rows.Scan(&n.ID, &n.ReportID, &n.Status, &n.Text, &n.Author, &at); err != nil {
+			return nil, fmt.Errorf("list notes: %w", err)
+		}
+		if n.Text, err = s.openFreeText(n.Text); err != nil {
 			return nil, fmt.Errorf("list notes: %w", err)
 		}
 		n.CreatedAt = fromMS(at)
