@@ -203,8 +203,21 @@ func TestFormsWithoutJavaScript(t *testing.T) {
 	h.screenshot(ctx, "form-errors", "")
 	h.do(ctx, fill(map[string]string{"person.full_name": "Nurlanov Erlan", "person.age": "45", "person.city": "Taraz",
 		"contact.phone": "+7 701 765 43 21"}), check("consent"), submit(".code"))
-	if loc := h.location(ctx); !strings.HasSuffix(loc, "/filed") {
+	loc := h.location(ctx)
+	if !strings.HasSuffix(loc, "/filed") {
 		t.Fatalf("without JavaScript the form ended at %s", loc)
+	}
+	// A neighbour subscribes to news of this report by SMS from its page.
+	const neighbour = "+77019998877"
+	h.do(ctx, chromedp.Navigate(h.base+strings.TrimSuffix(loc, "/filed")+"?lang=ru"),
+		chromedp.SetValue(chromedp.CSS(`#phone`), "8 701 999 88 77"),
+		chromedp.Click(chromedp.CSS(`form[action$="/subscribe"] button`)), chromedp.WaitVisible(chromedp.CSS(`.notice`)))
+	deadline := time.Now().Add(30 * time.Second)
+	for len(h.twilio.SentTo(neighbour)) == 0 && time.Now().Before(deadline) {
+		time.Sleep(500 * time.Millisecond)
+	}
+	if len(h.twilio.SentTo(neighbour)) == 0 {
+		t.Errorf("no subscription confirmation SMS reached %s", neighbour)
 	}
 }
 
