@@ -1,0 +1,68 @@
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tuys/search"
+)
+
+// TestPublicSearchCannotListEveryone: a name is required, at most 20
+// results come back whatever the client asks for, and there is no paging.
+func TestPublicSearchCannotListEveryone(t *testing.T) {
+	dir := t.TempDir()
+	st := secStore(t, dir)
+	t.Cleanup(func() { st.Close() })
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ix, err := search.OpenIndex(filepath.Join(dir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	eng := search.NewEngine(st, ix, search.Options{Logger: quiet})
+	s := New(Config{PublicSearch: true, Security: NoLimits}, st, eng, nil, quiet)
+	h := s.Handler()
+	for i := 0; i < 30; i++ {
+		body := fmt.Sprintf(`{"kind":"seek","person":{"full_name":"Ахметова Гульнара","birth_year":%d},"contact":{"phone":"+7701000%04d"}}`, 1950+i, i)
+		if w := (secReq{"POST", "/api/v1/reports", body, nil}).do(h); w.Code != http.StatusCreated {
+			t.Fatalf("post: %d %s", w.Code, w.Body)
+		}
+	}
+	if err := eng.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path     string
+		code     int
+		min, max int
+	}{
+		{"/api/v1/search", http.StatusBadRequest, 0, 0},
+		{"/api/v1/search?q=", http.StatusBadRequest, 0, 0},
+		{"/api/v1/search?q=1980", http.StatusBadRequest, 0, 0},
+		{"/api/v1/search?q=Ахметова", http.StatusOK, 1, maxPublicResults},
+		{"/api/v1/search?q=Ахметова&limit=1000&offset=20&page=2", http.StatusOK, 1, maxPublicResults},
+	}
+	for _, tt := range tests {
+		w := secReq{"GET", tt.path, "", nil}.do(h)
+		if w.Code != tt.code {
+			t.Errorf("GET %s: %d %s", tt.path, w.Code, w.Body)
+			continue
+		}
+		var out struct {
+			Results []json.RawMessage `json:"results"`
+		}
+		_ = json.Unmarshal(w.Body.Bytes(), &out)
+		if n := len(out.Results); n < tt.min || n > tt.max {
+			t.Errorf("GET %s: %d results, want %d..%d", tt.path, n, tt.min, tt.max)
+		}
+		if strings.Contains(w.Body.String(), "+7701000") || strings.Contains(w.Body.String(), "7701000") {
+			t.Errorf("GET %s: a phone number in the public answer", tt.path)
+		}
+	}
+}
