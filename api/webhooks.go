@@ -67,7 +67,8 @@ func (s *Server) twilioInbound(c *gin.Context) {
 	}
 	from, valid := data.NormalizePhone(form.Get("From"))
 	reply := ""
-	if valid && s.sec.allowPhone(from) {
+	// STOP is always honoured, even from a number over its inbound limit.
+	if valid && (notify.ParseCommand(form.Get("Body")).Verb == notify.VerbStop || s.sec.allowPhone(from)) {
 		var err error
 		reply, err = s.inbound.Handle(c.Request.Context(), from, form.Get("Body"))
 		if err != nil {

@@ -30,6 +30,7 @@ type InboundStore interface {
 	GetMatch(ctx context.Context, id string) (*data.Match, error)
 	GetReport(ctx context.Context, id string) (*data.Report, error)
 	SetOptOut(ctx context.Context, phone string, out bool) error
+	ConfirmSubscriptions(ctx context.Context, phone string) (int, error)
 }
 
 // Inbound executes SMS commands and returns the reply text (send it back as
@@ -109,6 +110,16 @@ func (in *Inbound) answer(ctx context.Context, verb Verb, from, lang string) (st
 			return "", fmt.Errorf("answer consent %s: %w", c.MatchID, err)
 		}
 		answered++
+	}
+	if answered == 0 && verb == VerbYes {
+		// No consent waiting: a YES may confirm "SMS me about this report".
+		n, err := in.Store.ConfirmSubscriptions(ctx, from)
+		if err != nil {
+			return "", fmt.Errorf("confirm subscriptions: %w", err)
+		}
+		if n > 0 {
+			return in.text(lang, "sub_ok")
+		}
 	}
 	if answered == 0 {
 		return in.text(lang, "yes_none")

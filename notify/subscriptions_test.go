@@ -72,3 +72,26 @@ func countTo(t *testing.T, st data.Store, phone string) int {
 	}
 	return n
 }
+
+// A YES with no consent waiting confirms the sender's subscriptions.
+func TestYesConfirmsSubscription(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	comp, _ := NewComposer(Config{Hotline: "1414"})
+	subs := &Subscriptions{Store: st, Composer: comp}
+	r := &data.Report{Kind: data.KindSafe, FullName: "Ким Виктория", Language: "ru"}
+	st.CreateReport(ctx, r)
+	const phone = "+77051112233"
+	subs.Subscribe(ctx, r, phone, "ru")
+	in := &Inbound{Store: st, Composer: comp}
+	reply, err := in.Handle(ctx, phone, "ДА")
+	if err != nil || !strings.Contains(reply, "Подписка") {
+		t.Fatalf("reply %q, err %v", reply, err)
+	}
+	if got, _ := st.Subscribers(ctx, r.ID); len(got) != 1 {
+		t.Fatalf("subscription not confirmed: %+v", got)
+	}
+	if reply, _ := in.Handle(ctx, phone, "ДА"); strings.Contains(reply, "Подписка") {
+		t.Fatalf("second YES confirmed again: %q", reply)
+	}
+}
