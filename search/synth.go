@@ -64,41 +64,65 @@ func NewSynth(seed uint64) *Synth {
 
 func (s *Synth) pick(xs []string) string { return xs[s.rng.IntN(len(xs))] }
 
-// Report returns one synthetic safe report (kind and status set; the store
-// assigns the ID).
-func (s *Synth) Report() *data.Report {
-	female := s.rng.IntN(2) == 0
-	sex := "M"
-	given := s.pick(s.male)
-	if female {
-		sex, given = "F", s.pick(s.female)
+// SynthPerson is one generated person, in Cyrillic, before rendering.
+type SynthPerson struct {
+	Family, Given, Patronymic string
+	Female                    bool
+	Year                      int    // 0 = unknown
+	City                      string // one of the gazetteer's names, "" = unknown
+}
+
+// Person generates one person.
+func (s *Synth) Person() SynthPerson {
+	p := SynthPerson{Female: s.rng.IntN(2) == 0}
+	if p.Female {
+		p.Given = s.pick(s.female)
+	} else {
+		p.Given = s.pick(s.male)
 	}
-	family, patr := s.family(female)
+	p.Family, _ = s.family(p.Female)
 	if s.rng.IntN(5) == 0 {
-		patr = s.patronymic(female)
+		p.Patronymic = s.patronymic(p.Female)
 	}
-	style := s.rng.IntN(10)
-	parts := []string{family, given}
-	if s.rng.IntN(3) == 0 {
-		parts = []string{given, family}
-	}
-	if patr != "" {
-		parts = append(parts, patr)
-	}
-	full := render(strings.Join(parts, " "), style)
-	r := &data.Report{Kind: data.KindSafe, Status: data.StatusActive, Channel: data.ChannelImport, FullName: full, SourceName: "synthetic"}
 	if s.rng.IntN(10) > 0 {
-		r.BirthYear = 1935 + s.rng.IntN(88)
+		p.Year = 1935 + s.rng.IntN(88)
 	}
 	if s.rng.IntN(5) > 0 {
-		r.City = render(s.pick(synthCities), style)
+		p.City = s.pick(synthCities)
 	}
-	if s.rng.IntN(3) > 0 {
-		r.Sex = sex
+	return p
+}
+
+// Render writes p as a report in one of the spellings (style 0-9, see
+// render), family name first unless givenFirst.
+func (p SynthPerson) Render(style int, givenFirst, withSex bool) *data.Report {
+	parts := []string{p.Family, p.Given}
+	if givenFirst {
+		parts = []string{p.Given, p.Family}
+	}
+	if p.Patronymic != "" {
+		parts = append(parts, p.Patronymic)
+	}
+	r := &data.Report{Kind: data.KindSafe, Status: data.StatusActive, Channel: data.ChannelImport, SourceName: "synthetic",
+		FullName: render(strings.Join(parts, " "), style), BirthYear: p.Year}
+	if p.City != "" {
+		r.City = render(p.City, style)
+	}
+	if withSex {
+		r.Sex = "M"
+		if p.Female {
+			r.Sex = "F"
+		}
 	}
 	n := ParseName(r.FullName)
 	r.GivenName, r.FamilyName, r.Patronymic = n.Given, n.Family, n.Patronymic
 	return r
+}
+
+// Report returns one synthetic safe report (kind and status set; the store
+// assigns the ID).
+func (s *Synth) Report() *data.Report {
+	return s.Person().Render(s.rng.IntN(10), s.rng.IntN(3) == 0, s.rng.IntN(3) > 0)
 }
 
 // family returns a surname in Cyrillic in the right gender form.
