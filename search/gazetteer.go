@@ -131,7 +131,37 @@ func CityKey(s string) string {
 			return c
 		}
 	}
+	if c := nearestPlace(k); c != "" {
+		return c
+	}
 	return k
+}
+
+// nearestPlace returns the canonical key of the one known place whose key
+// is within a small edit distance of k (Yekibasstus, Shanaosen), or "".
+// Two candidates at the same distance mean we cannot tell: "".
+func nearestPlace(k string) string {
+	budget := 1
+	if len(k) >= 8 {
+		budget = 2
+	}
+	if len(k) < 5 {
+		return ""
+	}
+	best, bestD, ties := "", budget+1, 0
+	for key, canon := range cityByKey {
+		d := levenshtein(k, key, budget)
+		switch {
+		case d < bestD:
+			best, bestD, ties = canon, d, 0
+		case d == bestD && canon != best:
+			ties++
+		}
+	}
+	if bestD > budget || ties > 0 {
+		return ""
+	}
+	return best
 }
 
 // CityName returns the name of the place with the given key in lang

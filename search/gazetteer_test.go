@@ -18,6 +18,8 @@ func TestCityKey(t *testing.T) {
 		{"Ақтау", "Shevchenko", "Aktau"},
 		{"Талдықорған", "Taldykorgan", "Талдыкорган"},
 		{"Уштобе", "Ushtobe", "Үштөбе"},
+		{"Экибастуз", "Yekibasstus", "Ekibastuz"},
+		{"Жанаозен", "Shanaosen", "Zhanaozen"},
 	}
 	for _, g := range groups {
 		want := CityKey(g[0])
