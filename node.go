@@ -68,22 +68,17 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string
 		return nil, err
 	}
 	ncfg.PublicURL, ncfg.Hotline = cfg.PublicURL, cfg.Hotline
-	composer, err := notify.NewComposer(ncfg)
+	svc, err := notify.New(ncfg, store, log)
 	if err != nil {
 		n.close()
 		return nil, err
 	}
-	sender, err := notify.NewSender(ncfg, log)
-	if err != nil {
-		n.close()
-		return nil, err
-	}
-	n.disp = notify.NewDispatcher(store, sender, ncfg, log)
-	n.engine = search.NewEngine(store, n.index, search.Options{Composer: composer.MatchConfirmed, Logger: log,
+	n.disp = svc.Dispatcher
+	subs := &notify.Subscriptions{Store: store, Composer: svc.Composer, Queued: n.disp.Wake}
+	n.engine = search.NewEngine(store, n.index, search.Options{Composer: svc.Composer.MatchConfirmed, Logger: log,
 		OnMatched: func(*data.Report, []search.Result, time.Duration) { n.disp.Wake() }})
 	srv := api.New(cfg, store, n.engine, parseName, log)
-	subs := &notify.Subscriptions{Store: store, Composer: composer, Queued: n.disp.Wake}
-	srv.SetNotify(api.NotifyDeps{Composer: composer, Dispatcher: n.disp, Subscriptions: subs, Config: ncfg})
+	srv.SetNotify(api.NotifyDeps{Service: svc, Subscriptions: subs})
 	n.http = &http.Server{
 		Addr:              addr,
 		Handler:           srv.Handler(),

@@ -8,24 +8,22 @@ import (
 	"tuys/notify"
 )
 
-// NotifyDeps are the SMS parts the HTTP layer uses: the composer for
-// volunteer-confirmed matches, the inbound command service, the dispatcher
-// to wake, and the config holding the webhook secret and public URLs.
+// NotifyDeps are the SMS parts the HTTP layer uses.
 type NotifyDeps struct {
-	Composer      *notify.Composer
-	Dispatcher    *notify.Dispatcher
+	Service       *notify.Service
 	Subscriptions *notify.Subscriptions
-	Config        notify.Config
 }
 
-// SetNotify wires SMS into the server: volunteer confirmations compose the
-// match SMS, and inbound SMS commands file reports through the same intake.
+// SetNotify wires SMS into the server before Handler is called: volunteer
+// confirmations compose the match SMS, web subscriptions ask for a YES, and
+// inbound SAFE/FIND texts file reports through the same intake as the forms.
 func (s *Server) SetNotify(d NotifyDeps) {
 	s.ntf = d
-	s.inbound = &notify.Inbound{Store: s.store, Composer: d.Composer, Filer: s, Finder: s, Queued: d.Dispatcher.Wake, Log: s.log}
-	confirm := d.Composer.ForMatch(s.store)
+	svc := d.Service
+	svc.SetIntake(s, s)
+	confirm := svc.Composer.ForMatch(s.store)
 	s.SetConfirmHook(func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error) {
-		defer d.Dispatcher.Wake() // the messages commit with the decision, right after this returns
+		defer svc.Dispatcher.Wake() // the messages commit with the decision, right after this returns
 		return confirm(ctx, m)
 	})
 	if d.Subscriptions != nil {

@@ -11,7 +11,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tuys/data"
-	"tuys/notify"
 	"tuys/search"
 )
 
@@ -33,16 +32,15 @@ type Engine interface {
 
 // Server holds the handlers' dependencies.
 type Server struct {
-	cfg     Config
-	store   data.Store
-	engine  Engine
-	log     *slog.Logger
-	now     func() time.Time
-	parse   NameParser
-	sec     *security       // rate limits, headers, tokens (security.go)
-	web     *webUI          // pages and console (web.go)
-	ntf     NotifyDeps      // SMS wiring (notify.go)
-	inbound *notify.Inbound // inbound SMS commands; nil until SetNotify
+	cfg    Config
+	store  data.Store
+	engine Engine
+	log    *slog.Logger
+	now    func() time.Time
+	parse  NameParser
+	sec    *security  // rate limits, headers, tokens (security.go)
+	web    *webUI     // pages and console (web.go)
+	ntf    NotifyDeps // SMS wiring (notify.go)
 }
 
 // New builds a Server; engine may be nil in tests that need no matching.

@@ -4,8 +4,8 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"tuys/data"
 )
