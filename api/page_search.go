@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 )
@@ -41,7 +42,8 @@ func (s *Server) searchPage(c *gin.Context) {
 	status := http.StatusOK
 	fe := FieldErrors{}
 	year := formInt(fe, "year", d.Year)
-	if d.Asked && (d.Q == "" || !hasLetter(d.Q)) {
+	// A name of at least two characters: one letter would list everyone.
+	if d.Asked && (utf8.RuneCountInString(d.Q) < 2 || !hasLetter(d.Q)) {
 		fe.add("q", "field.query")
 	}
 	if len(fe) > 0 {

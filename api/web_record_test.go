@@ -69,7 +69,7 @@ func TestPublicSearchNeedsANameAndCaps(t *testing.T) {
 	asked := fakeSearch(s, many...)
 	for _, l := range Languages {
 		b := newBrowser(t, h, l)
-		for _, q := range []string{"/search?q=", "/search?q=+++", "/search?q=1977"} {
+		for _, q := range []string{"/search?q=", "/search?q=+++", "/search?q=1977", "/search?q=%D0%90"} {
 			w := b.get(q)
 			if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), T(l, "field.query")) {
 				t.Errorf("%s %s: %d", l, q, w.Code)
