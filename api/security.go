@@ -90,7 +90,7 @@ func newSecurity(s *Server) *security {
 		report: mk(cfg.ReportRate), write: mk(cfg.WriteRate), search: mk(cfg.SearchRate),
 		trusted: mk(cfg.TrustedRate), sms: mk(cfg.SMSRate),
 		loginIP: mk(cfg.LoginIPRate), loginUser: mk(cfg.LoginUserRate),
-		hsts: strings.HasPrefix(s.cfg.PublicURL, "https://")}
+		hsts: strings.HasPrefix(strings.ToLower(s.cfg.PublicURL), "https://")}
 }
 
 // configure makes c.ClientIP() trust X-Forwarded-For only from the

@@ -74,7 +74,7 @@ func (sec *security) bucketFor(c *gin.Context, class limitClass) (*limiter, stri
 	if t := tokenOf(c); t != nil {
 		trusted := t.Has(scopeWrite) || t.Has(scopeImport) || class == classSearch && t.Has(scopeRead)
 		if trusted {
-			return sec.trusted, "token:" + t.Name
+			return sec.trusted, tokenActor(t)
 		}
 	}
 	ip := ipKey(c.ClientIP())

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -84,7 +85,9 @@ func routeOf(c *gin.Context) string {
 	return c.Request.URL.Path
 }
 
-func tokenActor(t *data.APIToken) string { return "token:" + t.Name }
+// tokenActor names a token in the audit log; names need not be unique, so
+// the id goes with it.
+func tokenActor(t *data.APIToken) string { return fmt.Sprintf("token:%s#%d", t.Name, t.ID) }
 
 // audit records a token's request. Failing to audit is logged, not fatal,
 // for ordinary requests; contact reads fail closed (see getContact).

@@ -78,9 +78,9 @@ func TestTokenRequestsAreAudited(t *testing.T) {
 		got = append(got, e.Actor+" "+e.Action+" "+e.Target)
 	}
 	want := []string{
-		"token:redcross api GET /api/v1/reports/:id/notes " + created.ID,
-		"token:redcross contact.read " + created.ID,
-		"token:redcross api GET /api/v1/reports/:id/contact " + created.ID,
+		"token:redcross#1 api GET /api/v1/reports/:id/notes " + created.ID,
+		"token:redcross#1 contact.read " + created.ID,
+		"token:redcross#1 api GET /api/v1/reports/:id/contact " + created.ID,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("audit:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
