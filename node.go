@@ -76,7 +76,7 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string
 	n.disp = svc.Dispatcher
 	subs := &notify.Subscriptions{Store: store, Composer: svc.Composer, Queued: n.disp.Wake}
 	n.engine = search.NewEngine(store, n.index, search.Options{Composer: svc.Composer.MatchConfirmed, Logger: log,
-		OnMatched: func(*data.Report, []search.Result, time.Duration) { n.disp.Wake() }})
+		OnMatched: func(*data.Report, []search.Result, time.Duration) { n.disp.Wake() }, OnEvents: subs.OnEvents})
 	srv := api.New(cfg, store, n.engine, parseName, log)
 	srv.SetNotify(api.NotifyDeps{Service: svc, Subscriptions: subs})
 	n.http = &http.Server{

@@ -29,6 +29,10 @@ type Options struct {
 	// OnMatched, when set, observes every report the engine matched, with
 	// the ranked candidates and the time it took (eval, metrics).
 	OnMatched func(r *data.Report, results []Result, took time.Duration)
+	// OnEvents, when set, sees every batch of events after it was indexed
+	// and matched, before the cursor moves past it (subscription SMS). It
+	// must be idempotent: a batch is replayed after a crash.
+	OnEvents func(ctx context.Context, evs []data.Event, reports map[string]*data.Report) error
 }
 
 // Result is one ranked candidate.
@@ -198,7 +202,11 @@ func (e *Engine) apply(ctx context.Context, evs []data.Event) error {
 			}
 		}
 	}
-	if err := e.ix.Commit(ctx, b, evs[len(evs)-1].Seq); err != nil {
+	// The documents go in first and the cursor moves only after matching
+	// and the event hook succeeded: a crash or a store error in between
+	// replays these events (indexing, SaveMatch and message keys are all
+	// idempotent) instead of skipping their matches.
+	if err := e.ix.Commit(ctx, b, 0); err != nil {
 		return err
 	}
 	// With no active report of the other kind there is nothing to match
@@ -225,7 +233,12 @@ func (e *Engine) apply(ctx context.Context, evs []data.Event) error {
 			return err
 		}
 	}
-	return nil
+	if e.opts.OnEvents != nil {
+		if err := e.opts.OnEvents(ctx, evs, byID); err != nil {
+			return fmt.Errorf("catch up: event hook: %w", err)
+		}
+	}
+	return e.ix.Commit(ctx, e.ix.NewBatch(), evs[len(evs)-1].Seq)
 }
 
 // storedSeq returns the creation sequence recorded in the index for id.
