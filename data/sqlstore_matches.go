@@ -18,7 +18,7 @@ func (s *sqlStore) SaveMatch(ctx context.Context, m *Match, msgs []Message, cons
 	created := false
 	err := s.inTx(ctx, "save match", func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO matches (`+matchColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
-			ON CONFLICT (seek_id, safe_id) DO NOTHING`,
+			ON CONFLICT DO NOTHING`, // the pair or its derived id (data.PairID): nodes race to insert both
 			m.ID, m.SeekID, m.SafeID, m.Score, m.Explanation, m.State, m.DecidedBy, m.Reason, ms(now), ms(now))
 		if err != nil {
 			return err
