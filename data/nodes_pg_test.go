@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -124,7 +125,7 @@ func TestSaveMatchRaceAcrossNodesPG(t *testing.T) {
 		t.Fatal(err)
 	}
 	const rounds = 20
-	var created sync.Map
+	var created atomic.Int32
 	var wg sync.WaitGroup
 	errc := make(chan error, rounds*len(nodes))
 	for r := 0; r < rounds; r++ {
@@ -132,11 +133,12 @@ func TestSaveMatchRaceAcrossNodesPG(t *testing.T) {
 			wg.Add(1)
 			go func(i int, n Store) {
 				defer wg.Done()
-				m := &Match{SeekID: seek.ID, SafeID: safe.ID, Score: 0.97, State: MatchAutoConfirmed}
-				// Keys name the pair, as the composer's do, not the match id each node invents.
+				// Every node derives the same id from the pair, as the engine does,
+				// so the race hits the primary key as well as the pair.
+				m := &Match{ID: PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, Score: 0.97, State: MatchAutoConfirmed}
 				msgs := []Message{
-					{Key: "pair:" + seek.ID + ":" + safe.ID + ":seeker", To: seek.ContactPhone, Body: fmt.Sprint("node", i)},
-					{Key: "pair:" + seek.ID + ":" + safe.ID + ":safe", To: safe.ContactPhone, Body: fmt.Sprint("node", i)},
+					{Key: "match:" + m.ID + ":seeker", To: seek.ContactPhone, Body: fmt.Sprint("node", i)},
+					{Key: "match:" + m.ID + ":found", To: safe.ContactPhone, Body: fmt.Sprint("node", i)},
 				}
 				ok, err := n.SaveMatch(ctx, m, msgs, nil)
 				if err != nil {
@@ -144,7 +146,7 @@ func TestSaveMatchRaceAcrossNodesPG(t *testing.T) {
 					return
 				}
 				if ok {
-					created.Store(m.ID, i)
+					created.Add(1)
 				}
 			}(i, n)
 		}
@@ -154,13 +156,11 @@ func TestSaveMatchRaceAcrossNodesPG(t *testing.T) {
 	for err := range errc {
 		t.Fatal(err)
 	}
-	var winners []string
-	created.Range(func(k, _ any) bool { winners = append(winners, k.(string)); return true })
-	if len(winners) != 1 {
-		t.Fatalf("%d nodes created the match, want 1", len(winners))
+	if winners := created.Load(); winners != 1 {
+		t.Fatalf("%d nodes created the match, want 1", winners)
 	}
 	ms, err := nodes[1].MatchesForReport(ctx, seek.ID)
-	if err != nil || len(ms) != 1 || ms[0].ID != winners[0] {
+	if err != nil || len(ms) != 1 || ms[0].ID != PairID(seek.ID, safe.ID) {
 		t.Fatalf("matches: %+v %v", ms, err)
 	}
 	var n int
