@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -120,6 +121,24 @@ func (s *Server) requireScope(scope string) gin.HandlerFunc {
 // tokenRoutes are the API routes only partners with a token may use.
 func (s *Server) tokenRoutes(v1 *gin.RouterGroup) {
 	v1.GET("/reports/:id/contact", s.requireScope(scopeReadContacts), s.getContact)
+	v1.GET("/stats", s.requireScope(scopeStats), s.getStats)
+}
+
+// getStats gives partners the dashboard's counts (no personal data) since
+// ?hours= ago (default 24, at most 90 days).
+func (s *Server) getStats(c *gin.Context) {
+	hours, err := strconv.Atoi(c.DefaultQuery("hours", "24"))
+	if err != nil || hours < 1 || hours > 90*24 {
+		c.Error(validationError(FieldErrors{"hours": {Key: "field.type"}}))
+		return
+	}
+	since := s.now().Add(-time.Duration(hours) * time.Hour)
+	counts, err := s.store.Stats(c.Request.Context(), since)
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"since": since, "counts": counts})
 }
 
 // ContactView is what read_contacts reveals about a report.

@@ -124,6 +124,32 @@ func TestWriteTokenGetsPartnerRate(t *testing.T) {
 	}
 }
 
+func TestStatsNeedsStatsScope(t *testing.T) {
+	s, h := secServer(t, Config{})
+	secReq{"POST", "/api/v1/reports", reportBody(3), nil}.do(h)
+	stats := addToken(t, s, "ministry", data.ScopeStats)
+	reader := addToken(t, s, "reader", data.ScopeRead)
+	tests := []struct {
+		name, path string
+		hdr        map[string]string
+		code       int
+	}{
+		{"anonymous", "/api/v1/stats", nil, http.StatusUnauthorized},
+		{"read token", "/api/v1/stats", bearerHdr(reader), http.StatusForbidden},
+		{"stats token", "/api/v1/stats", bearerHdr(stats), http.StatusOK},
+		{"stats token, bad hours", "/api/v1/stats?hours=-1", bearerHdr(stats), http.StatusBadRequest},
+	}
+	for _, tt := range tests {
+		w := secReq{"GET", tt.path, "", tt.hdr}.do(h)
+		if w.Code != tt.code {
+			t.Errorf("%s: %d %s, want %d", tt.name, w.Code, w.Body, tt.code)
+		}
+		if w.Code == http.StatusOK && !strings.Contains(w.Body.String(), `"reports.safe":1`) {
+			t.Errorf("%s: counts missing: %s", tt.name, w.Body)
+		}
+	}
+}
+
 func TestParseScopes(t *testing.T) {
 	tests := []struct {
 		in      string
