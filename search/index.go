@@ -338,9 +338,11 @@ func nameQuery(q *Person, names, phon string) query.Query {
 			tq := bleve.NewTermQuery(k)
 			tq.SetField(names)
 			exact = append(exact, tq)
-			// Fuzzy on the primary key only: alternates are exact readings
-			// of the same letters, fuzzing them too multiplies the cost.
-			if i == 0 {
+			// Fuzzy on the primary key of the family and given names only:
+			// alternates are exact readings of the same letters, and a
+			// patronymic alone does not find a person; each fuzzy term costs
+			// an automaton (the largest part of a query's CPU).
+			if i == 0 && boost >= 1 {
 				if f := fuzzBudget(k); f > 0 {
 					fq := bleve.NewFuzzyQuery(k)
 					fq.SetField(names)
