@@ -4,13 +4,12 @@ package api
 // same keys; a test checks that no key is missing).
 func init() {
 	addMessages("en", map[string]string{
-		"lang.name":    "English",
-		"nav.skip":     "Skip to content",
-		"nav.language": "Language",
-		"nav.console":  "Volunteer console",
-		"nav.logout":   "Log out",
-		"footer.hotline": "No internet? Send an SMS with the commands above, " +
-			"or call the hotline %s.",
+		"lang.name":             "English",
+		"nav.skip":              "Skip to content",
+		"nav.language":          "Language",
+		"nav.console":           "Volunteer console",
+		"nav.logout":            "Log out",
+		"footer.hotline":        "No internet? Text SAFE or FIND with a name, birth year and city (see the home page), or call the hotline %s.",
 		"err.csrf":              "This form has expired or came from another site. Nothing was saved. Check what you typed and send it again.",
 		"web.err.consent":       "Tick the box to agree, or we cannot keep your report.",
 		"web.err.number":        "Write a number, for example 1975.",
