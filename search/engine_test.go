@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"tuys/data"
 )
@@ -155,5 +156,49 @@ func TestEngineSafeAfterSeekers(t *testing.T) {
 	}
 	if auto != 2 {
 		t.Errorf("auto matches %d, want 2: %+v", auto, ms)
+	}
+}
+
+// Run tails the log: a report written after start is matched after Wake,
+// and Run returns when its context ends.
+func TestEngineRun(t *testing.T) {
+	st := openTestStore(t)
+	eng, _ := newTestEngine(t, st, Options{Poll: 20 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- eng.Run(ctx) }()
+	safe := report(data.KindSafe, "Пак Сергей", 1960, "Алматы", "M")
+	seek := report(data.KindSeek, "Park Sergey", 1960, "Almaty", "")
+	for _, r := range []*data.Report{safe, seek} {
+		if err := st.CreateReport(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eng.Wake()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ms, err := st.MatchesForReport(context.Background(), seek.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 1 && ms[0].SafeID == safe.ID {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no match after 10s: %+v", ms)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !eng.Ready() {
+		t.Error("not ready")
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not return after cancel")
 	}
 }
