@@ -80,6 +80,12 @@ func TestLoginSessionCookie(t *testing.T) {
 		if c == nil || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Secure != strings.HasPrefix(public, "https") {
 			t.Fatalf("%s: session cookie %+v", public, c)
 		}
+		for _, name := range []string{csrfCookie, "lang"} {
+			b.get("/?lang=kk")
+			if k := b.cookies[name]; k == nil || !k.HttpOnly || k.Secure != c.Secure || k.SameSite != http.SameSiteLaxMode {
+				t.Errorf("%s: %s cookie %+v", public, name, k)
+			}
+		}
 		if len(c.Value) < 64 {
 			t.Errorf("session token too short: %d", len(c.Value))
 		}

@@ -42,6 +42,9 @@ func TestEngineMatchesAcrossScripts(t *testing.T) {
 	var composed int
 	eng, _ := newTestEngine(t, st, Options{Composer: func(ctx context.Context, m data.Match, seek, safe *data.Report) ([]data.Message, []data.Consent, error) {
 		composed++
+		if m.ID == "" {
+			t.Error("composer got a match without an ID")
+		}
 		return nil, nil, nil
 	}})
 	son := report(data.KindSafe, "Zhumabayev Yerlan", 1985, "Almaty", "M")
