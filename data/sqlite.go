@@ -19,8 +19,9 @@ func OpenSQLite(ctx context.Context, dir string, seal *Sealer) (Store, error) {
 	}
 	path := filepath.Join(dir, "tuys.db")
 	// synchronous(FULL): a report acknowledged to a user survives power loss,
-	// not only a process crash.
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(ON)"
+	// not only a process crash. secure_delete(ON): purged personal data is
+	// overwritten, not left behind in freed pages of the file.
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(ON)&_pragma=secure_delete(ON)"
 	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
