@@ -1,7 +1,10 @@
 package data
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -59,5 +62,44 @@ func TestPurgeLeavesPlaceholder(t *testing.T) {
 	// A second pass finds nothing: the job is idempotent.
 	if res, err := Purge(ctx, st, now, DefaultAuditRetention); err != nil || res.Reports != 0 || res.Leftover != 0 {
 		t.Errorf("second pass: %+v, %v", res, err)
+	}
+}
+
+// A removed report's name must not linger on disk in freed SQLite pages or
+// in the WAL (the right to be forgotten, and a stolen file later).
+func TestRemovedReportLeavesNoTraceOnDisk(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := Open(ctx, Config{Dir: dir, SecretKey: []byte(strings.Repeat("r", 32))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = "Qwertyuiopasdfgh Zxcvbnm"
+	var ids []string
+	for i := 0; i < 50; i++ {
+		r := &Report{Kind: KindSeek, FullName: name, City: "Taraz", Description: strings.Repeat("x", 500)}
+		if err := st.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	for _, id := range ids {
+		if err := st.RemoveReport(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Purge(ctx, st, time.Now(), 0); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	files, _ := filepath.Glob(filepath.Join(dir, "tuys.db*"))
+	if len(files) == 0 {
+		t.Fatal("no database files")
+	}
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		if bytes.Contains(b, []byte("Qwertyuiopasdfgh")) {
+			t.Errorf("%s still holds the removed name", f)
+		}
 	}
 }
