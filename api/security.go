@@ -103,7 +103,7 @@ func (sec *security) configure(r *gin.Engine) {
 	}
 }
 
-// securityMiddleware runs on every request: headers, body limit, API token,
+// securityMiddleware runs on every request: headers, API token, body limit,
 // public search switch, rate limits.
 func (s *Server) securityMiddleware() []gin.HandlerFunc {
 	return []gin.HandlerFunc{s.sec.headers, s.sec.authenticate, s.sec.bodyLimit, s.sec.searchSwitch, s.sec.rateLimit}
