@@ -38,5 +38,6 @@ func OpenSQLite(ctx context.Context, dir string, seal *Sealer) (Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	s.group = newGroupCommit(s)
 	return s, nil
 }

@@ -14,7 +14,13 @@ const reportColumns = `id, kind, full_name, given_name, family_name, patronymic,
 	relation, language, share_contact, channel, source_name, created_at, updated_at, expires_at, status,
 	deletion_hash, linked_id`
 
+// CreateReport stores one report. Concurrent calls share a transaction
+// (group commit, groupcommit.go): each still returns only after its report
+// is committed.
 func (s *sqlStore) CreateReport(ctx context.Context, r *Report) error {
+	if s.group != nil {
+		return s.group.submit(ctx, r)
+	}
 	return s.CreateReports(ctx, []*Report{r})
 }
 
@@ -22,23 +28,26 @@ func (s *sqlStore) CreateReports(ctx context.Context, rs []*Report) error {
 	if len(rs) == 0 {
 		return nil
 	}
-	return s.inTx(ctx, "store reports", func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO reports (`+reportColumns+`, contact_phone_hash)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)`)
-		if err != nil {
+	return s.inTx(ctx, "store reports", func(tx *sql.Tx) error { return s.insertReports(ctx, tx, rs) })
+}
+
+// insertReports inserts rs and their report.created events in tx.
+func (s *sqlStore) insertReports(ctx context.Context, tx *sql.Tx, rs []*Report) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO reports (`+reportColumns+`, contact_phone_hash)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	ids := make([]string, len(rs))
+	for i, r := range rs {
+		s.fillReportDefaults(r)
+		if _, err := stmt.ExecContext(ctx, s.reportArgs(r)...); err != nil {
 			return err
 		}
-		defer stmt.Close()
-		ids := make([]string, len(rs))
-		for i, r := range rs {
-			s.fillReportDefaults(r)
-			if _, err := stmt.ExecContext(ctx, s.reportArgs(r)...); err != nil {
-				return err
-			}
-			ids[i] = r.ID
-		}
-		return s.addEvents(ctx, tx, EventReportCreated, ids...)
-	})
+		ids[i] = r.ID
+	}
+	return s.addEvents(ctx, tx, EventReportCreated, ids...)
 }
 
 func (s *sqlStore) fillReportDefaults(r *Report) {
