@@ -18,7 +18,7 @@ func BenchmarkCommitOrderPG(b *testing.B) {
 		b.Run(fmt.Sprintf("lock=%v", lock), func(b *testing.B) {
 			s := OpenTestPostgres(b).(*sqlStore)
 			if !lock {
-				s.d.orderEvents = ""
+				s.d.orderEvents, s.d.eventsInsert = "", pgEventsInsert("")
 			}
 			const perIter, writers = 1000, 16
 			b.ResetTimer()

@@ -135,7 +135,7 @@ func TestEventsLateCommitNotSkippedPG(t *testing.T) {
 func TestEventsLateCommitSkippedWithoutLockPG(t *testing.T) {
 	s := OpenTestPostgres(t).(*sqlStore)
 	unlocked := *s
-	unlocked.d.orderEvents = ""
+	unlocked.d.orderEvents, unlocked.d.eventsInsert = "", pgEventsInsert("")
 	seen, all, seqA, _ := lateCommit(t, &unlocked)
 	for _, q := range seen {
 		if q == seqA {
