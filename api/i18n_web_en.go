@@ -28,6 +28,7 @@ func init() {
 		"home.safe_hint":        "Say you are safe so that your family can find you.",
 		"home.sms_heading":      "No internet? Use SMS",
 		"home.sms_intro":        "Send one of these words, then the details, to our number. Any language, Latin or Cyrillic letters.",
+		"home.sms_number":       "Our SMS number:",
 		"home.sms_example":      "Example:",
 		"home.sms.safe":         "I am safe: your name, birth year, city.",
 		"home.sms.safe_example": "SAFE Gulzhan Seitkali 1977 Almaty",

@@ -30,8 +30,9 @@ func (s *Server) homePage(c *gin.Context) {
 	p.NoSearch = true
 	p.D = struct {
 		Search   bool
+		Number   string // where to text; empty with a messaging service or no SMS
 		Commands []smsCommand
-	}{s.cfg.PublicSearch, []smsCommand{
+	}{s.cfg.PublicSearch, s.smsNumber(), []smsCommand{
 		{"SAFE / АМАН / ЖИВ", p.T("home.sms.safe_example"), p.T("home.sms.safe")},
 		{"FIND / ІЗДЕУ / ИЩУ", p.T("home.sms.find_example"), p.T("home.sms.find")},
 		{"STOP / ТОҚТА / СТОП", "STOP", p.T("home.sms.stop")},
@@ -42,4 +43,13 @@ func (s *Server) homePage(c *gin.Context) {
 
 func (s *Server) deletedPage(c *gin.Context) {
 	s.render(c, http.StatusOK, "deleted", s.newPage(c, "deleted.title"))
+}
+
+// smsNumber is the number people text commands to, when SMS is wired with
+// a plain sender number (a messaging service has none to print).
+func (s *Server) smsNumber() string {
+	if s.ntf.Service == nil {
+		return ""
+	}
+	return s.ntf.Service.Config.From
 }

@@ -38,8 +38,9 @@ func goldenData() map[string]func(p *page) {
 		"home": func(p *page) {
 			p.D = struct {
 				Search   bool
+				Number   string
 				Commands []smsCommand
-			}{true, []smsCommand{{"SAFE / АМАН / ЖИВ", "SAFE Gulzhan 1977 Almaty", p.T("home.sms.safe")}}}
+			}{true, "+77750001414", []smsCommand{{"SAFE / АМАН / ЖИВ", "SAFE Gulzhan 1977 Almaty", p.T("home.sms.safe")}}}
 		},
 		"report_form": func(p *page) {
 			p.Errors = FieldErrors{"person.birth_year": {Key: "web.err.number"}, "consent": {Key: "web.err.consent"}}.translate(p.Lang)

@@ -194,6 +194,10 @@ func TestFormsWithoutJavaScript(t *testing.T) {
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
+	h.do(ctx, chromedp.Navigate(h.base+"/?lang=kk"))
+	if home := h.html(ctx); !strings.Contains(home, twilioFrom) || strings.Contains(home, "<script") {
+		t.Errorf("home page: SMS number %s shown: %v; script-free: %v", twilioFrom, strings.Contains(home, twilioFrom), !strings.Contains(home, "<script"))
+	}
 	h.screenshot(ctx, "home", "/?lang=kk")
 	h.do(ctx, chromedp.Navigate(h.base+"/looking?lang=ru"), submit(".problem"))
 	page := h.html(ctx)
