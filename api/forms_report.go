@@ -25,13 +25,15 @@ type reportForm struct {
 	Expires     string
 	Consent     bool
 	Share       bool
+	FormID      string // one per rendering: a repeated POST is recognised
 }
 
 // defaultPhone pre-fills the phone field: most numbers are Kazakh.
 const defaultPhone = "+7 "
 
 func newReportForm(kind, lang string) *reportForm {
-	return &reportForm{Kind: kind, Phone: defaultPhone, Language: lang, Expires: strconv.Itoa(defaultExpiryDays)}
+	return &reportForm{Kind: kind, Phone: defaultPhone, Language: lang, Expires: strconv.Itoa(defaultExpiryDays),
+		FormID: newFormID()}
 }
 
 func readReportForm(c *gin.Context, kind string) *reportForm {
@@ -50,6 +52,7 @@ func readReportForm(c *gin.Context, kind string) *reportForm {
 		Expires:     c.PostForm("expires_in_days"),
 		Consent:     c.PostForm("consent") != "",
 		Share:       c.PostForm("share_contact") != "",
+		FormID:      c.PostForm("form_id"),
 	}
 }
 

@@ -64,6 +64,10 @@ func (s *Server) reportPost(kind string) gin.HandlerFunc {
 			s.renderReportForm(c, http.StatusForbidden, f, nil, "err.csrf")
 			return
 		}
+		if done, ok := s.web.once.get(f.FormID, s.now()); ok {
+			s.confirmFiled(c, done.reportID, done.code) // the same form sent again
+			return
+		}
 		in, fe := f.input()
 		if len(fe) > 0 {
 			// Show every problem at once: run the shared validator too.
@@ -83,9 +87,15 @@ func (s *Server) reportPost(kind string) gin.HandlerFunc {
 			c.Error(err)
 			return
 		}
-		s.setCookiePath(c, codeCookie, code, "/r/"+r.ID+"/filed", 600, true)
-		seeOther(c, "/r/"+r.ID+"/filed")
+		s.web.once.put(f.FormID, r.ID, code, s.now())
+		s.confirmFiled(c, r.ID, code)
 	}
+}
+
+// confirmFiled redirects to the confirmation page, the code in a short cookie.
+func (s *Server) confirmFiled(c *gin.Context, id, code string) {
+	s.setCookiePath(c, codeCookie, code, "/r/"+id+"/filed", 600, true)
+	seeOther(c, "/r/"+id+"/filed")
 }
 
 // filedPage confirms a report: what happens next and the deletion code,

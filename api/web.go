@@ -34,7 +34,8 @@ type SubscribeHook func(ctx context.Context, r *data.Report, phone, lang string)
 type webUI struct {
 	pages       map[string]*template.Template
 	search      func(ctx context.Context, q SearchQuery) ([]Hit, error) // s.searchReports; tests swap it
-	secure      bool                                                    // cookies get Secure when the public URL is https
+	once        *submitted
+	secure      bool // cookies get Secure when the public URL is https
 	mu          sync.RWMutex
 	onConfirm   ConfirmHook
 	onSubscribe SubscribeHook
@@ -44,6 +45,7 @@ func newWebUI(s *Server) *webUI {
 	return &webUI{
 		pages:  parsePages(),
 		search: s.searchReports,
+		once:   newSubmitted(),
 		secure: strings.HasPrefix(strings.ToLower(s.cfg.PublicURL), "https://"),
 	}
 }

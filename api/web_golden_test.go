@@ -33,7 +33,7 @@ func goldenData() map[string]func(p *page) {
 	hits := []consoleHit{{Report: pub, Score: "0.91", Reasons: []string{"name: Seitkali ≈ Сейітқали"}}}
 	match := data.Match{ID: "01GOLDENMATCH", SeekID: "01GOLDENSEEK", SafeID: r.ID, Score: 0.74, State: data.MatchReview}
 	form := newReportForm("seek", "ru")
-	form.FullName, form.BirthYear = "Жумабаев Ерлан", "19x5"
+	form.FullName, form.BirthYear, form.FormID = "Жумабаев Ерлан", "19x5", "0f0f0f0f0f0f0f0f0f0f0f0f"
 	return map[string]func(p *page){
 		"home": func(p *page) {
 			p.D = struct {

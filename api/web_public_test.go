@@ -93,6 +93,35 @@ func TestSeekFormFilesAndConfirms(t *testing.T) {
 	}
 }
 
+// A form sent twice (double tap, or a retry on a bad connection) files one
+// report and lands both times on its confirmation.
+func TestReportFormSentTwiceFilesOnce(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	b := newBrowser(t, h, "ru")
+	page := b.get("/looking").Body.String()
+	id := regexp.MustCompile(`name="form_id" value="([0-9a-f]{24})"`).FindStringSubmatch(page)
+	if id == nil {
+		t.Fatal("no form_id in the form")
+	}
+	form := seekForm()
+	form.Set("form_id", id[1])
+	first := b.post("/looking", form)
+	second := b.post("/looking", form)
+	if first.Code != http.StatusSeeOther || second.Header().Get("Location") != first.Header().Get("Location") {
+		t.Fatalf("repeat: %d %s, %d %s", first.Code, first.Header().Get("Location"), second.Code, second.Header().Get("Location"))
+	}
+	if n := countReports(t, store); n != 1 {
+		t.Errorf("%d reports from one form sent twice", n)
+	}
+	mustContain(t, b.get(second.Header().Get("Location")).Body.String(), `class="code"`)
+	// another rendering of the form is another report
+	form.Set("form_id", strings.Repeat("ab", 12))
+	b.post("/looking", form)
+	if n := countReports(t, store); n != 2 {
+		t.Errorf("%d reports after a second form", n)
+	}
+}
+
 func TestSafeFormInKazakhWithLatinName(t *testing.T) {
 	_, store, h := newWebServer(t, Config{})
 	b := newBrowser(t, h, "kk")
