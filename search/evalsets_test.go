@@ -76,6 +76,15 @@ func TestEvalSynthetic(t *testing.T) {
 		} else if q.City != "" {
 			q.City = otherCityName(q.City, rng)
 		}
+		if r := []rune(q.Family); len(r) >= 7 && rng.IntN(7) == 0 {
+			// a typo: one letter dropped or doubled in a long surname
+			k := 2 + rng.IntN(len(r)-4)
+			if rng.IntN(2) == 0 {
+				q.Family = string(append(append([]rune{}, r[:k]...), r[k+1:]...))
+			} else {
+				q.Family = string(append(append(append([]rune{}, r[:k+1]...), r[k]), r[k+1:]...))
+			}
+		}
 		qs := (cs + 1 + rng.IntN(9)) % 10
 		qr := q.Render(qs, rng.IntN(2) == 0, false)
 		queries = append(queries, row(fmt.Sprintf("q%03d", i), qr.FullName, qr.BirthYear, qr.City, "", id))

@@ -139,6 +139,7 @@ const (
 	vNG                          // ng = ң/н (Kazakh ң, pinyin): Zhangabek, Ming
 	vHasG                        // h = г (Ukrainian, Belarusian, Azerbaijani): Hamidov
 	vPinyin                      // q = ц, x = с, j = цз, zh = чж (Dungan and Chinese names)
+	vSasZ                        // s = з, ss = с, sh = ж (German): Asis, Sarina, Lassat
 )
 
 // conventions are the alternates TokenKeys tries, each with the letters that
@@ -194,6 +195,15 @@ func skeleton1(t string, v variant) string {
 	for i := 0; i < len(t); {
 		c := t[i]
 		switch {
+		case v&vSasZ != 0 && has(i, "sh") && !has(i, "shch"):
+			out = append(out, 'z', 'h') // German sh = ж (sch = ш)
+			i += 2
+		case v&vSasZ != 0 && has(i, "ss"):
+			out = append(out, 's')
+			i += 2
+		case v&vSasZ != 0 && c == 's' && !has(i, "sch") && !has(i, "sz"):
+			out = append(out, 'z')
+			i++
 		case has(i, "shch"), has(i, "sch"), has(i, "sh"), has(i, "sz"), has(i, "sj"):
 			// щ folds onto ш: spellings disagree on it more than on anything.
 			out = append(out, 's', 'h')
