@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -37,7 +39,10 @@ func TestClusterThreeNodes(t *testing.T) {
 	if testing.Short() {
 		total, pairs = 600, 40
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
+	if v, err := strconv.Atoi(os.Getenv("TUYS_CLUSTER_N")); err == nil && v >= 50 {
+		total, pairs = v, v/25
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 9*time.Minute)
 	defer cancel()
 	c := newCluster(t, 3)
 	store := c.openStore(ctx)
