@@ -11,12 +11,11 @@ import (
 )
 
 func TestPurgeLeavesPlaceholder(t *testing.T) {
+	forEachStore(t, testPurgeLeavesPlaceholder)
+}
+
+func testPurgeLeavesPlaceholder(t *testing.T, st Store) {
 	ctx := context.Background()
-	st, err := Open(ctx, Config{Dir: t.TempDir(), SecretKey: []byte(strings.Repeat("r", 32))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
 	now := time.Now().UTC()
 	old := &Report{Kind: KindSeek, FullName: "Ахметова Гульнара", City: "Шымкент", ContactPhone: "+77019876543",
 		ContactName: "Даурен", Description: "звоните", CreatedAt: now.AddDate(0, 0, -100), ExpiresAt: now.AddDate(0, 0, -10)}

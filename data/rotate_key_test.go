@@ -120,3 +120,32 @@ func TestRotationCoversEverySealedColumn(t *testing.T) {
 		}
 	}
 }
+
+// The same contract on both stores: after RotateKey the store reads and
+// looks up under the new key without reopening.
+func TestRotateKeyBothStores(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st Store) {
+		ctx := context.Background()
+		const phone = "+77019876543"
+		r := &Report{Kind: KindSafe, FullName: "Ерлан", ContactPhone: phone, Description: "тел " + phone}
+		if err := st.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetOptOut(ctx, phone, true); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := RotateKey(ctx, st, []byte(strings.Repeat("z", 32))); err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.GetReport(ctx, r.ID)
+		if err != nil || got.ContactPhone != phone || got.Description != r.Description {
+			t.Fatalf("after rotation: %+v, %v", got, err)
+		}
+		if rs, _ := st.ReportsWithPhone(ctx, phone); len(rs) != 1 {
+			t.Error("phone lookup lost")
+		}
+		if out, _ := st.OptedOut(ctx, phone); !out {
+			t.Error("opt-out lost")
+		}
+	})
+}
