@@ -12,6 +12,7 @@ func init() {
 		"footer.hotline":        "No internet? Text SAFE or FIND with a name, birth year and city (see the home page), or call the hotline %s.",
 		"err.csrf":              "This form has expired or came from another site. Nothing was saved. Check what you typed and send it again.",
 		"web.err.consent":       "Tick the box to agree, or we cannot keep your report.",
+		"web.err.method":        "This address does not take that kind of request.",
 		"web.err.number":        "Write a number, for example 1975.",
 		"web.err.subscribe_off": "SMS subscriptions are not available right now. Please call the hotline.",
 		"page.error":            "Error",

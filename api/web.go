@@ -22,6 +22,8 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
+var errMethod = &AppError{HTTP: http.StatusMethodNotAllowed, Code: "method_not_allowed", Key: "web.err.method"}
+
 // ConfirmHook composes the SMS a confirmed match sends (notify.Composer);
 // DecideMatch stores them in the same transaction as the decision.
 type ConfirmHook func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error)
@@ -136,6 +138,9 @@ func (s *Server) webRoutes(r *gin.Engine) {
 	static, _ := fs.Sub(staticFS, "static")
 	sg := r.Group("/static", func(c *gin.Context) { c.Header("Cache-Control", "public, max-age=3600") })
 	sg.StaticFS("/", http.FS(static))
+	// GET /looking is a page, DELETE /looking is not: answer in the error
+	// page's language rather than Gin's plain-text 405.
+	r.NoMethod(func(c *gin.Context) { c.Error(errMethod) })
 	pub := r.Group("/", s.rememberLanguage)
 	s.publicRoutes(pub)
 	s.consoleRoutes(pub.Group("/v"))

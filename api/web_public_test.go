@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -229,6 +230,15 @@ func TestNotFoundPageInLanguage(t *testing.T) {
 			}
 			mustContain(t, w.Body.String(), want, `href="/"`)
 		}
+	}
+}
+
+func TestWrongMethodAnswersInLanguage(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	b := newBrowser(t, h, "kk")
+	w := b.send(httptest.NewRequest(http.MethodDelete, "/looking", nil))
+	if w.Code != http.StatusMethodNotAllowed || !strings.Contains(w.Body.String(), T("kk", "web.err.method")) {
+		t.Errorf("DELETE /looking: %d %s", w.Code, w.Body.String())
 	}
 }
 
