@@ -225,3 +225,28 @@ func TestEventsConcurrentWritersPG(t *testing.T) {
 		}
 	}
 }
+
+// One statement inserts a batch's events: they must keep the batch's order.
+func TestEventsBatchOrderPG(t *testing.T) {
+	s := OpenTestPostgres(t)
+	ctx := context.Background()
+	var rs []*Report
+	for i := 0; i < 50; i++ {
+		rs = append(rs, sampleReport(KindSafe, fmt.Sprintf("Порядок %02d", i), ""))
+	}
+	if err := s.CreateReports(ctx, rs); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := s.EventsAfter(ctx, 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != len(rs) {
+		t.Fatalf("%d events for %d reports", len(evs), len(rs))
+	}
+	for i, e := range evs {
+		if e.ReportID != rs[i].ID || e.Type != EventReportCreated {
+			t.Fatalf("event %d is %s %s, want report.created %s", i, e.Type, e.ReportID, rs[i].ID)
+		}
+	}
+}
