@@ -53,6 +53,10 @@ func (s *Server) intakePost(c *gin.Context) {
 		s.renderIntake(c, http.StatusForbidden, d, nil, "err.csrf")
 		return
 	}
+	if done, ok := s.web.once.get(f.FormID, s.now()); ok { // the same call sent twice
+		s.intakeFiledRedirect(c, done.reportID, done.code)
+		return
+	}
 	in, fe := f.input()
 	if len(fe) > 0 {
 		if _, more := in.toReport(s.now(), lang(c), data.ChannelVolunteer, s.parse); more != nil {
@@ -72,9 +76,15 @@ func (s *Server) intakePost(c *gin.Context) {
 		return
 	}
 	s.audit(c, volunteer(c).Login, "intake", r.ID)
-	// POST-redirect-GET: the code rides in a short cookie and is shown once.
+	s.web.once.put(f.FormID, r.ID, code, s.now())
+	s.intakeFiledRedirect(c, r.ID, code)
+}
+
+// intakeFiledRedirect is POST-redirect-GET: the code rides in a short
+// cookie and is shown once.
+func (s *Server) intakeFiledRedirect(c *gin.Context, id, code string) {
 	s.setCookiePath(c, codeCookie, code, "/v/intake", 600, true)
-	seeOther(c, "/v/intake?filed="+r.ID)
+	seeOther(c, "/v/intake?filed="+id)
 }
 
 // intakeFiled fills what the page shows after a report was filed: the

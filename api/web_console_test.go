@@ -151,9 +151,13 @@ func TestIntakeFilesAndShowsMatches(t *testing.T) {
 	mustContain(t, b.get("/v/intake").Body.String(), `name="csrf_token"`, `accesskey="f"`, `name="kind" value="seek" checked`)
 	form := seekForm()
 	form.Set("kind", "seek")
+	form.Set("form_id", strings.Repeat("1f", 12))
 	w := b.post("/v/intake", form)
 	if w.Code != http.StatusSeeOther {
 		t.Fatalf("intake: %d %s", w.Code, w.Body.String())
+	}
+	if again := b.post("/v/intake", form); again.Header().Get("Location") != w.Header().Get("Location") || countReports(t, store) != 3 {
+		t.Errorf("intake sent twice: %s, %d reports (want 3: two before, one filed)", again.Header().Get("Location"), countReports(t, store))
 	}
 	body := b.get(w.Header().Get("Location")).Body.String()
 	mustContain(t, body, "Жумабаев Ерлан", `class="code"`, "Сейітқали Гүлжан", "0.91", "name: Seitkali ≈ Сейітқали")

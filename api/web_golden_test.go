@@ -77,7 +77,9 @@ func goldenData() map[string]func(p *page) {
 				Waiting: true, OldestReview: "2022-01-06 14:30"}
 		},
 		"intake": func(p *page) {
-			p.D = &intakeData{Form: newReportForm("seek", p.Lang), Cities: []string{"Алматы"}, Filed: pub,
+			f := newReportForm("seek", p.Lang)
+			f.FormID = "0f0f0f0f0f0f0f0f0f0f0f0f"
+			p.D = &intakeData{Form: f, Cities: []string{"Алматы"}, Filed: pub,
 				Code: "0123456789abcdef", Done: true, Matches: hits}
 		},
 		"vsearch": func(p *page) { p.D = &consoleSearchData{Q: "Seitkali", Kind: "safe", Asked: true, Hits: hits} },
