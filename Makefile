@@ -31,12 +31,21 @@ bench: build
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./...
 
 ## fuzz: run every fuzz target for FUZZTIME each
+## (a run that fails with "context deadline exceeded" and writes no failing input is Go's
+## -fuzztime deadline race, golang/go#75804, unfixed in go1.26: reported and ignored)
 fuzz:
-	@for pkg in $$($(GO) list ./...); do \
+	@log=$$(mktemp); for pkg in $$($(GO) list ./...); do \
+	  dir=$$($(GO) list -f '{{.Dir}}' $$pkg); \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "fuzz $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    echo "fuzz $$pkg $$t"; before=$$(ls $$dir/testdata/fuzz/$$t 2>/dev/null | wc -l); \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg >$$log 2>&1; rc=$$?; tail -3 $$log; \
+	    after=$$(ls $$dir/testdata/fuzz/$$t 2>/dev/null | wc -l); \
+	    if [ $$rc != 0 ]; then \
+	      if [ "$$after" != "$$before" ] || ! grep -q 'context deadline exceeded' $$log; then cat $$log; exit 1; fi; \
+	      echo "  no failing input written: fuzztime deadline race (golang/go#75804), ignored"; \
+	    fi; \
 	  done; \
-	done
+	done; rm -f $$log
 
 clean:
 	rm -rf bin tuys-data
