@@ -110,6 +110,19 @@ var cityWords = map[string]bool{"g": true, "gorod": true, "kala": true, "kalasi"
 // of an unknown place so that two spellings of it still compare. Words like
 // "г." or "город" and a trailing country are ignored. "" for an empty name.
 func CityKey(s string) string {
+	if k, ok := cityCache.get(s); ok {
+		return k[0]
+	}
+	k := cityKey(s)
+	cityCache.put(s, []string{k})
+	return k
+}
+
+// cityCache remembers CityKey answers: reports name a few hundred places,
+// and the nearest-place fallback scans the whole gazetteer.
+var cityCache = &tokenCache{m: map[string][]string{}}
+
+func cityKey(s string) string {
 	if k := placeKey(s); k != "" {
 		if c, ok := cityByKey[k]; ok {
 			return c
