@@ -1,8 +1,3 @@
-// Package search matches "looking for" reports against "I am safe" reports
-// across scripts and spellings: normalization to comparable keys, name
-// parsing, a gazetteer, a Bleve candidate index, a re-ranker with readable
-// explanations, the matching engine that tails the store's event log, and
-// `tuys eval`.
 package search
 
 import (

@@ -1,0 +1,40 @@
+/*
+Package search matches "looking for" (seek) reports against "I am safe"
+reports across scripts and spellings.
+
+Pipeline, one file each:
+
+  - normalize.go, phonetic.go, fuzzy.go: every script and Latin convention
+    (Cyrillic with Kazakh letters, passport/BGN/GOST Latin, Kazakh Latin
+    2017/2018/2021, German, Polish, Turkish, Uzbek, pinyin, chat spellings)
+    onto skeleton keys (TokenKeys: primary key plus convention alternates),
+    a phonetic key, and the fuzzy budget retrieval allows.
+  - names.go, givennames.go: ParseName splits a name written in any order
+    into given/family/patronymic with a sex hint; diminutives and Korean-
+    Kazakh surnames.
+  - gazetteer.go: CityKey, CityName, CityNames (bilingual and historic
+    names of Kazakhstan's places and a few abroad).
+  - rank.go, score.go: Score(q, c *Person) in [0,1] with per-field Reasons.
+  - index.go: the Bleve index (custom token filters registered in init()).
+  - engine.go, matcher.go: Engine tails store.EventsAfter, indexes, and
+    matches each new report; Search for volunteers; Reindex.
+  - eval.go, synth.go: EvalMain implements `tuys eval`; Synth generates
+    realistic people for distractors and benchmarks.
+
+Wiring:
+
+	ix, err := search.OpenIndex(filepath.Join(dataDir, "index"))
+	eng := search.NewEngine(store, ix, search.Options{Composer: composer, Logger: log})
+	go eng.Run(ctx)     // after a local write: eng.Wake()
+	eng.Ready()         // readyz: caught up once
+	res, err := eng.Search(ctx, search.Query{Name: "Jumabaev Erlan", Kind: data.KindSafe})
+	code := search.EvalMain(os.Args[2:], os.Stdout)
+
+Decisions: a pair at or above Thresholds.Review becomes a Match in review;
+at or above Thresholds.Auto it is auto_confirmed (messages from the
+Composer) only when no second candidate is within Thresholds.Margin, the
+birth year agrees (exactly, or within a year in the same place) and nothing
+contradicts (sex, place, father's name). A safe report may be auto-matched to
+several seekers, each of whom must see it as their clear best.
+*/
+package search
