@@ -280,7 +280,12 @@ func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, seq int64,
 			continue
 		}
 		r := c.s.report()
-		s, why := Score(p, PersonFromReport(r))
+		cp, ok := personCache.get(c.raw)
+		if !ok {
+			cp = PersonFromReport(r)
+			personCache.put(c.raw, cp)
+		}
+		s, why := Score(p, cp)
 		res = append(res, Result{ReportID: r.ID, Score: s, Explanation: why, Report: r})
 	}
 	sort.Slice(res, func(i, j int) bool {

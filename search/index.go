@@ -411,7 +411,8 @@ func (ix *Index) count(ctx context.Context, kind data.Kind, status string) (uint
 
 // candidate is one retrieved document.
 type candidate struct {
-	s stored
+	s   stored
+	raw string // the stored blob, as the cache key of its parsed Person
 }
 
 // retrieve returns up to limit active reports of the given kind ("" =
@@ -444,7 +445,7 @@ func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, limit 
 	out := make([]candidate, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		raw, _ := h.Fields["p"].(string)
-		var c candidate
+		c := candidate{raw: raw}
 		if err := json.Unmarshal([]byte(raw), &c.s); err != nil {
 			return nil, fmt.Errorf("index doc %s: %w", h.ID, err)
 		}
