@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -26,11 +25,8 @@ func purgeCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	sf := addStoreFlags(fs)
 	keepFlag := sf.cfg.add(fs, "audit-retention", "TUYS_AUDIT_RETENTION", "365d", "how long audit entries are kept (e.g. 365d, 2160h)", false)
-	if err := sf.cfg.parse(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := sf.parseFlags(fs, args); !ok {
+		return code
 	}
 	log := sf.logger(stderr)
 	keep, err := parseDays(*keepFlag)

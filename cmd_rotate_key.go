@@ -33,11 +33,8 @@ func rotateKeyCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	sf := addStoreFlags(fs)
 	newKeyFile := fs.String("new-key-file", "", "file holding the new secret key")
-	if err := sf.cfg.parse(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := sf.parseFlags(fs, args); !ok {
+		return code
 	}
 	if err := rotateKey(sf, *newKeyFile, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "tuys rotate-key:", err)

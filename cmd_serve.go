@@ -37,6 +37,18 @@ func addStoreFlags(fs *flag.FlagSet) *storeFlags {
 	return f
 }
 
+// parseFlags parses a command's flags and environment; ok is false when the
+// command should exit with code (0 after -h, 2 on a usage error).
+func (f *storeFlags) parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := f.cfg.parse(fs, args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	return 0, true
+}
+
 func (f *storeFlags) logger(w io.Writer) *slog.Logger {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*f.logLevel)); err != nil {
@@ -81,11 +93,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	addNotifyFlags(&sf.cfg, fs)
 	secf := addSecurityFlags(&sf.cfg, fs) // rate limits, audit retention (security_flags.go)
 	proxies := sf.cfg.add(fs, "trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs or CIDRs of load balancers whose X-Forwarded-For is believed (rate limits per client)", false)
-	if err := sf.cfg.parse(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := sf.parseFlags(fs, args); !ok {
+		return code
 	}
 	log := sf.logger(stderr)
 	sec, err := secf.resolve()

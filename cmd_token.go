@@ -24,9 +24,13 @@ Scopes: read, read_contacts (phone numbers; every read audited), write, import, 
 
 // tokenCmd manages API tokens for partner systems.
 func tokenCmd(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		fmt.Fprint(stderr, tokenUsage)
 		return 2
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, tokenUsage) // asked for: not an error
+		return 0
 	}
 	sub, args := args[0], args[1:]
 	fs := flag.NewFlagSet("token "+sub, flag.ContinueOnError)
@@ -34,11 +38,8 @@ func tokenCmd(args []string, stdout, stderr io.Writer) int {
 	sf := addStoreFlags(fs)
 	name := fs.String("name", "", "who the token is for (add)")
 	scope := fs.String("scope", data.ScopeRead, "comma-separated scopes (add)")
-	if err := sf.cfg.parse(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := sf.parseFlags(fs, args); !ok {
+		return code
 	}
 	ctx := context.Background()
 	store, err := sf.open(ctx, sf.logger(stderr))

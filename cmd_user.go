@@ -34,9 +34,13 @@ const minPassword = 12
 var userStdin io.Reader = os.Stdin
 
 func userCmd(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		fmt.Fprint(stderr, userUsage)
 		return 2
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, userUsage) // asked for: not an error
+		return 0
 	}
 	sub, args := args[0], args[1:]
 	fs := flag.NewFlagSet("user "+sub, flag.ContinueOnError)
@@ -44,11 +48,8 @@ func userCmd(args []string, stdout, stderr io.Writer) int {
 	sf := addStoreFlags(fs)
 	login := fs.String("login", "", "account name")
 	role := fs.String("role", data.RoleVolunteer, "volunteer or coordinator (add)")
-	if err := sf.cfg.parse(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := sf.parseFlags(fs, args); !ok {
+		return code
 	}
 	*login = strings.TrimSpace(*login)
 	if *login == "" {
