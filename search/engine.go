@@ -24,7 +24,7 @@ type Options struct {
 	Thresholds Thresholds    // zero: DefaultThresholds
 	Composer   Composer      // nil: matches are saved without messages
 	Poll       time.Duration // Run's polling interval; zero: 100ms
-	Candidates int           // retrieved per query before re-ranking; zero: 40
+	Candidates int           // retrieved per query before re-ranking; zero: 30
 	Logger     *slog.Logger  // nil: slog.Default()
 	// OnMatched, when set, observes every report the engine matched, with
 	// the ranked candidates and the time it took (eval, metrics).
@@ -80,7 +80,7 @@ func NewEngine(store data.Store, ix *Index, opts Options) *Engine {
 		opts.Poll = 100 * time.Millisecond
 	}
 	if opts.Candidates == 0 {
-		opts.Candidates = 40
+		opts.Candidates = 30
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
