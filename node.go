@@ -89,7 +89,9 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string
 		MaxHeaderBytes:    32 << 10,
 	}
 	if *sf.dbURL != "" {
-		go data.ListenPostgres(ctx, *sf.dbURL, n.engine.Wake, n.disp.Wake)
+		l := &data.PGListener{URL: *sf.dbURL, OnEvents: n.engine.Wake, OnOutbox: n.disp.Wake,
+			OnError: func(err error) { log.Warn("postgres listen: reconnecting (polling covers the gap)", "err", err) }}
+		go l.Run(ctx)
 	}
 	return n, nil
 }
