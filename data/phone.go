@@ -32,9 +32,11 @@ func NormalizePhone(raw string) (e164 string, ok bool) {
 }
 
 // MaskPhone hides the middle of a number for logs: +77011234567 → +7701***4567.
+// It works on runes: it may be given raw, unvalidated input.
 func MaskPhone(p string) string {
-	if len(p) < 9 {
+	r := []rune(p)
+	if len(r) <= 8 {
 		return "***"
 	}
-	return p[:5] + "***" + p[len(p)-4:]
+	return string(r[:5]) + "***" + string(r[len(r)-4:])
 }

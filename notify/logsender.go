@@ -82,13 +82,7 @@ func (s *LogSender) Recent(n int) []LoggedSMS {
 }
 
 // MaskPhone hides the middle of a number: +77011234567 → +7701***4567.
-func MaskPhone(p string) string {
-	r := []rune(p)
-	if len(r) <= 8 {
-		return "***"
-	}
-	return string(r[:5]) + "***" + string(r[len(r)-4:])
-}
+func MaskPhone(p string) string { return data.MaskPhone(p) }
 
 var phoneInText = regexp.MustCompile(`\+?\d[\d ()-]{7,}\d`)
 
