@@ -79,12 +79,7 @@ func (s *Server) notePost(c *gin.Context) {
 	}
 	in := NoteInput{Status: c.PostForm("status"), Text: c.PostForm("text"), Author: c.PostForm("author")}
 	d := &recordData{Note: in, Phone: defaultPhone}
-	if !s.csrfOK(c) {
-		s.recordProblem(c, r, http.StatusForbidden, "err.csrf", nil, d)
-		return
-	}
-	if r.Status == data.StatusRemoved {
-		c.Error(errNotFound)
+	if !s.recordFormOK(c, r, d) {
 		return
 	}
 	if in.Status == data.NoteBelievedDead || in.Status == data.NoteIsNoteAuthor {
@@ -96,6 +91,20 @@ func (s *Server) notePost(c *gin.Context) {
 		return
 	}
 	seeOther(c, "/r/"+r.ID+"?done=note")
+}
+
+// recordFormOK checks what every form on a record page needs: a valid CSRF
+// token and a report that still exists. It answers the request when not.
+func (s *Server) recordFormOK(c *gin.Context, r *data.Report, d *recordData) bool {
+	if !s.csrfOK(c) {
+		s.recordProblem(c, r, http.StatusForbidden, "err.csrf", nil, d)
+		return false
+	}
+	if r.Status == data.StatusRemoved {
+		c.Error(errNotFound)
+		return false
+	}
+	return true
 }
 
 // formFailure re-renders for a validation error, else hands the error on.
@@ -114,12 +123,7 @@ func (s *Server) subscribePost(c *gin.Context) {
 		return
 	}
 	d := &recordData{Phone: c.PostForm("phone")}
-	if !s.csrfOK(c) {
-		s.recordProblem(c, r, http.StatusForbidden, "err.csrf", nil, d)
-		return
-	}
-	if r.Status == data.StatusRemoved {
-		c.Error(errNotFound)
+	if !s.recordFormOK(c, r, d) {
 		return
 	}
 	phone, ok := data.NormalizePhone(strings.TrimSpace(d.Phone))
@@ -146,8 +150,7 @@ func (s *Server) deletePost(c *gin.Context) {
 		return
 	}
 	d := &recordData{Phone: defaultPhone}
-	if !s.csrfOK(c) {
-		s.recordProblem(c, r, http.StatusForbidden, "err.csrf", nil, d)
+	if !s.recordFormOK(c, r, d) {
 		return
 	}
 	if err := s.removeWithCode(c, r.ID, c.PostForm("deletion_code")); err != nil {

@@ -18,14 +18,21 @@ var testKey = []byte("0123456789abcdef0123456789abcdef")
 // newTestServer serves the API over a real SQLite store in a temp dir.
 func newTestServer(t testing.TB) (*Server, data.Store) {
 	t.Helper()
+	store := openTestStore(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return New(Config{PublicSearch: true, Hotline: "1414", Security: NoLimits}, store, nil, nil, log), store
+}
+
+// openTestStore opens a real SQLite store in a temp dir, closed after the test.
+func openTestStore(t testing.TB) data.Store {
+	t.Helper()
 	seal, _ := data.NewSealer(testKey)
 	store, err := data.OpenSQLite(context.Background(), t.TempDir(), seal)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return New(Config{PublicSearch: true, Hotline: "1414", Security: NoLimits}, store, nil, nil, log), store
+	return store
 }
 
 // do sends a request to h and returns the recorder.

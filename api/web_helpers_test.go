@@ -20,12 +20,7 @@ import (
 // their own cover: these tests post many forms from one address.
 func newWebServer(t testing.TB, cfg Config) (*Server, data.Store, http.Handler) {
 	t.Helper()
-	seal, _ := data.NewSealer(testKey)
-	store, err := data.OpenSQLite(context.Background(), t.TempDir(), seal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := openTestStore(t)
 	cfg.PublicSearch, cfg.Hotline = true, "1414"
 	cfg.Security = SecurityConfig{ReportRate: RateOff, WriteRate: RateOff, SearchRate: RateOff,
 		LoginIPRate: RateOff, LoginUserRate: RateOff}
