@@ -128,6 +128,23 @@ func (s *sqlStore) LastEventSeq(ctx context.Context) (int64, error) {
 	return seq.Int64, nil
 }
 
+func (s *sqlStore) MatchedThrough(ctx context.Context) (int64, error) {
+	var seq int64
+	if err := s.r.QueryRowContext(ctx, `SELECT matched_through FROM matcher_state WHERE id = 1`).Scan(&seq); err != nil {
+		return 0, fmt.Errorf("matched through: %w", err)
+	}
+	return seq, nil
+}
+
+func (s *sqlStore) SetMatchedThrough(ctx context.Context, seq int64) error {
+	// The condition keeps it monotonic when nodes race: a slower node
+	// reporting an older position does not undo a faster one's.
+	if _, err := s.w.ExecContext(ctx, `UPDATE matcher_state SET matched_through = $1 WHERE id = 1 AND matched_through < $1`, seq); err != nil {
+		return fmt.Errorf("set matched through %d: %w", seq, err)
+	}
+	return nil
+}
+
 // placeholders returns "$start, $start+1, …" for n values.
 func placeholders(start, n int) string {
 	parts := make([]string, n)

@@ -49,6 +49,11 @@ type ReportStore interface {
 	// EventsAfter returns events with Seq > seq in commit order.
 	EventsAfter(ctx context.Context, seq int64, limit int) ([]Event, error)
 	LastEventSeq(ctx context.Context) (int64, error)
+	// MatchedThrough is the highest sequence whose events some node has
+	// fully matched (matches, messages, subscription SMS written).
+	MatchedThrough(ctx context.Context) (int64, error)
+	// SetMatchedThrough raises it to seq; it never moves back.
+	SetMatchedThrough(ctx context.Context, seq int64) error
 	// ReportsWithPhone lists reports whose contact phone equals phone (keyed hash).
 	ReportsWithPhone(ctx context.Context, phone string) ([]*Report, error)
 }

@@ -115,6 +115,23 @@ func TestConcurrentCreateGapless(t *testing.T) {
 	})
 }
 
+func TestMatchedThroughMonotonic(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		if got, err := s.MatchedThrough(ctx); err != nil || got != 0 {
+			t.Fatalf("fresh store: matched through %d, %v; want 0", got, err)
+		}
+		for _, step := range []struct{ set, want int64 }{{40, 40}, {12, 40}, {41, 41}} {
+			if err := s.SetMatchedThrough(ctx, step.set); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := s.MatchedThrough(ctx); err != nil || got != step.want {
+				t.Fatalf("after set %d: %d, %v; want %d", step.set, got, err, step.want)
+			}
+		}
+	})
+}
+
 func TestSaveMatchIdempotent(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()

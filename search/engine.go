@@ -69,6 +69,11 @@ type Engine struct {
 	ready atomic.Bool
 	wake  chan struct{}
 	seen  map[data.Kind]*atomic.Bool // some active report of this kind is indexed
+
+	// What this node has matched and last published as the store's
+	// matched-through mark (guarded by mu).
+	matched, published int64
+	publishedAt        time.Time
 }
 
 // NewEngine returns an engine over store and ix.
@@ -140,6 +145,7 @@ func (e *Engine) CatchUp(ctx context.Context) error {
 			return fmt.Errorf("catch up: events after %d: %w", last, err)
 		}
 		if len(evs) == 0 {
+			e.publishMatched(ctx, applied >= eventBatch)
 			if applied >= compactAfter {
 				if err := e.ix.compact(ctx); err != nil {
 					return err
@@ -152,6 +158,9 @@ func (e *Engine) CatchUp(ctx context.Context) error {
 			return err
 		}
 		applied += len(evs)
+		if e.matched-e.published >= 4*eventBatch {
+			e.publishMatched(ctx, true) // a long catch-up shares progress as it goes
+		}
 	}
 }
 
@@ -209,6 +218,32 @@ func (e *Engine) apply(ctx context.Context, evs []data.Event) error {
 	if err := e.ix.Commit(ctx, b, 0); err != nil {
 		return err
 	}
+	// Events another node has matched already only need indexing: their
+	// matches and messages exist (a node joining late, a rebuilt index).
+	done, err := e.store.MatchedThrough(ctx)
+	if err != nil {
+		return fmt.Errorf("catch up: %w", err)
+	}
+	fresh := evs
+	for len(fresh) > 0 && fresh[0].Seq <= done {
+		fresh = fresh[1:]
+	}
+	if err := e.match(ctx, fresh, byID); err != nil {
+		return err
+	}
+	if err := e.ix.Commit(ctx, e.ix.NewBatch(), evs[len(evs)-1].Seq); err != nil {
+		return err
+	}
+	e.matched = evs[len(evs)-1].Seq
+	return nil
+}
+
+// match judges the new reports among evs in sequence order, then runs the
+// event hook.
+func (e *Engine) match(ctx context.Context, evs []data.Event, byID map[string]*data.Report) error {
+	if len(evs) == 0 {
+		return nil
+	}
 	// With no active report of the other kind there is nothing to match
 	// (bulk imports of one kind): skip the per-report retrieval.
 	haveKind := map[data.Kind]bool{}
@@ -238,7 +273,22 @@ func (e *Engine) apply(ctx context.Context, evs []data.Event) error {
 			return fmt.Errorf("catch up: event hook: %w", err)
 		}
 	}
-	return e.ix.Commit(ctx, e.ix.NewBatch(), evs[len(evs)-1].Seq)
+	return nil
+}
+
+// publishMatched records in the store how far this node has matched, at
+// most once a second unless now: a lagging mark only costs a joining node
+// some re-matching, while a write per small batch would compete with
+// ingest for the (SQLite: single) writer.
+func (e *Engine) publishMatched(ctx context.Context, now bool) {
+	if e.matched <= e.published || !now && time.Since(e.publishedAt) < time.Second {
+		return
+	}
+	if err := e.store.SetMatchedThrough(ctx, e.matched); err != nil {
+		e.opts.Logger.Warn("search: publish matched-through", "seq", e.matched, "err", err)
+		return
+	}
+	e.published, e.publishedAt = e.matched, time.Now()
 }
 
 // storedSeq returns the creation sequence recorded in the index for id.
