@@ -18,15 +18,13 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"tuys/data"
 )
 
 // The index is derived from the store: documents carry the normalized keys
 // of an active report's names (field "names_<kind>"), their phonetic keys
-// ("phon_<kind>"), kind,
-// status, year and place key, plus a stored copy of the fields the
+// ("phon_<kind>"), kind and status, plus a stored copy of the fields the
 // re-ranker reads, so that ranking needs no store round trip. The last
 // indexed event sequence is kept inside the index, written in the same
 // batch as the documents it covers.
@@ -72,8 +70,20 @@ func (keysFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 }
 
 // wordIndexKeys lists the keys under which one written word is indexed and
-// queried.
+// queried. Each word is analyzed twice per document (names and phonetic
+// fields), and names repeat: the result is cached and must not be modified.
 func wordIndexKeys(word string) []string {
+	if k, ok := wordCache.get(word); ok {
+		return k
+	}
+	k := computeWordIndexKeys(word)
+	wordCache.put(word, k)
+	return k
+}
+
+var wordCache = &tokenCache{m: map[string][]string{}}
+
+func computeWordIndexKeys(word string) []string {
 	toks := Tokens(word)
 	if len(toks) == 0 {
 		return nil
@@ -134,8 +144,6 @@ func indexMapping() (mapping.IndexMapping, error) {
 		return f
 	}
 	kw := text(keyword.Name)
-	num := bleve.NewNumericFieldMapping()
-	num.Store, num.IncludeInAll, num.DocValues = false, false, false
 	stored := bleve.NewTextFieldMapping()
 	stored.Index, stored.Store, stored.IncludeInAll, stored.DocValues = false, true, false, false
 
@@ -146,8 +154,6 @@ func indexMapping() (mapping.IndexMapping, error) {
 	}
 	dm.AddFieldMappingsAt("kind", kw)
 	dm.AddFieldMappingsAt("status", kw)
-	dm.AddFieldMappingsAt("city", kw)
-	dm.AddFieldMappingsAt("year", num)
 	dm.AddFieldMappingsAt("p", stored)
 	im.DefaultMapping = dm
 	im.DefaultAnalyzer = keyword.Name
@@ -265,10 +271,10 @@ func indexDoc(r *data.Report, seq int64) map[string]interface{} {
 	names = append(names, r.AltNames...)
 	blob, _ := json.Marshal(stored{ID: r.ID, Seq: seq, Full: r.FullName, Given: r.GivenName, Family: r.FamilyName,
 		Patr: r.Patronymic, Alt: r.AltNames, Sex: r.Sex, Year: r.BirthYear, Approx: r.YearApprox, City: r.City, Kind: string(r.Kind)})
-	doc := map[string]interface{}{
-		"kind": string(r.Kind), "status": r.Status, "city": CityKey(r.City),
-		"year": float64(r.BirthYear), "p": string(blob),
-	}
+	// Year and place are judged by the re-ranker from the stored copy,
+	// never queried: indexing them (a numeric field is 16 terms) would only
+	// slow the build.
+	doc := map[string]interface{}{"kind": string(r.Kind), "status": r.Status, "p": string(blob)}
 	if r.Status == data.StatusActive {
 		all := strings.Join(dedupe(strings.Fields(strings.Join(names, " "))), " ")
 		doc[namesField(r.Kind)], doc[phonField(r.Kind)] = all, all
@@ -317,79 +323,6 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 	return nil
 }
 
-// nameQuery builds the name part of a retrieval query on the given fields.
-// One sub-query per name word, so that Bleve's coordination factor rewards
-// documents that match more words (family AND given) over documents that
-// match one word many ways; inside a word an exact key outweighs a
-// phonetic or fuzzy one. nil when q has no usable name.
-func nameQuery(q *Person, names, phon string) query.Query {
-	var should []query.Query
-	seen := map[string]bool{}
-	addWord := func(text string, boost float64) {
-		// Three clauses per word (any exact key, fuzzy primary key, any
-		// phonetic key), so that a word written the same way does not
-		// outscore a word matched across conventions many times over.
-		var exact, phonetic, alts []query.Query
-		for i, k := range wordIndexKeys(text) {
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			tq := bleve.NewTermQuery(k)
-			tq.SetField(names)
-			exact = append(exact, tq)
-			// Fuzzy on the primary key of the family and given names only:
-			// alternates are exact readings of the same letters, and a
-			// patronymic alone does not find a person; each fuzzy term costs
-			// an automaton (the largest part of a query's CPU).
-			if i == 0 && boost >= 1 {
-				if f := fuzzBudget(k); f > 0 {
-					fq := bleve.NewFuzzyQuery(k)
-					fq.SetField(names)
-					fq.SetFuzziness(f)
-					fq.SetPrefix(fuzzPrefix)
-					alts = append(alts, fq)
-				}
-			}
-			if p := Phonetic(k); len(p) >= 3 && !seen["#"+p] {
-				seen["#"+p] = true
-				pq := bleve.NewTermQuery(p)
-				pq.SetField(phon)
-				phonetic = append(phonetic, pq)
-			}
-		}
-		if len(exact) > 0 {
-			d := bleve.NewDisjunctionQuery(exact...)
-			d.SetBoost(3)
-			alts = append(alts, d)
-		}
-		if len(phonetic) > 0 {
-			d := bleve.NewDisjunctionQuery(phonetic...)
-			d.SetBoost(0.5)
-			alts = append(alts, d)
-		}
-		if len(alts) > 0 {
-			d := bleve.NewDisjunctionQuery(alts...)
-			d.SetBoost(boost)
-			should = append(should, d)
-		}
-	}
-	for _, w := range []string{q.Name.Family, q.Name.Given} {
-		if w != "" {
-			addWord(w, 1)
-		}
-	}
-	for _, w := range append(append([]string{q.Name.Patronymic}, q.Name.Other...), q.Name.AltGiven...) {
-		if w != "" {
-			addWord(w, 0.5)
-		}
-	}
-	if len(should) == 0 {
-		return nil
-	}
-	return bleve.NewDisjunctionQuery(should...)
-}
-
 // Name keys live in one field per kind, and only for active reports:
 // retrieval then needs no filter, whose conjunction with a posting list
 // of every document would dominate query time.
@@ -407,49 +340,4 @@ func (ix *Index) count(ctx context.Context, kind data.Kind, status string) (uint
 		return 0, fmt.Errorf("index count: %w", err)
 	}
 	return res.Total, nil
-}
-
-// candidate is one retrieved document.
-type candidate struct {
-	s   stored
-	raw string // the stored blob, as the cache key of its parsed Person
-}
-
-// retrieve returns up to limit active reports of the given kind ("" =
-// both) whose names share a key with q: exactly, phonetically or within
-// the fuzzy budget.
-func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, limit int) ([]candidate, error) {
-	kinds := []data.Kind{kind}
-	if kind == "" {
-		kinds = []data.Kind{data.KindSeek, data.KindSafe}
-	}
-	var perKind []query.Query
-	for _, k := range kinds {
-		if d := nameQuery(q, namesField(k), phonField(k)); d != nil {
-			perKind = append(perKind, d)
-		}
-	}
-	if len(perKind) == 0 {
-		return nil, nil
-	}
-	var top query.Query = perKind[0]
-	if len(perKind) > 1 {
-		top = bleve.NewDisjunctionQuery(perKind...)
-	}
-	req := bleve.NewSearchRequestOptions(top, limit, 0, false)
-	req.Fields = []string{"p"}
-	res, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("index search: %w", err)
-	}
-	out := make([]candidate, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		raw, _ := h.Fields["p"].(string)
-		c := candidate{raw: raw}
-		if err := json.Unmarshal([]byte(raw), &c.s); err != nil {
-			return nil, fmt.Errorf("index doc %s: %w", h.ID, err)
-		}
-		out = append(out, c)
-	}
-	return out, nil
 }

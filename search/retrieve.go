@@ -1,0 +1,145 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"tuys/data"
+)
+
+// wordClause builds the clause of one name word on the given fields, or
+// nil when the word has no key left (seen holds the keys earlier words
+// took). Three alternatives (any exact key, fuzzy primary key, any
+// phonetic key), so that a word written the same way does not outscore a
+// word matched across conventions many times over; an exact key outweighs
+// a phonetic or fuzzy one.
+func wordClause(text string, boost float64, names, phon string, seen map[string]bool) query.Query {
+	var exact, phonetic, alts []query.Query
+	for i, k := range wordIndexKeys(text) {
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		tq := bleve.NewTermQuery(k)
+		tq.SetField(names)
+		exact = append(exact, tq)
+		// Fuzzy on the primary key of the family and given names only:
+		// alternates are exact readings of the same letters, and a
+		// patronymic alone does not find a person; each fuzzy term costs
+		// an automaton (the largest part of a query's CPU).
+		if i == 0 && boost >= 1 {
+			if f := fuzzBudget(k); f > 0 {
+				fq := bleve.NewFuzzyQuery(k)
+				fq.SetField(names)
+				fq.SetFuzziness(f)
+				fq.SetPrefix(fuzzPrefix)
+				alts = append(alts, fq)
+			}
+		}
+		if p := Phonetic(k); len(p) >= 3 && !seen["#"+p] {
+			seen["#"+p] = true
+			pq := bleve.NewTermQuery(p)
+			pq.SetField(phon)
+			phonetic = append(phonetic, pq)
+		}
+	}
+	if len(exact) > 0 {
+		d := bleve.NewDisjunctionQuery(exact...)
+		d.SetBoost(3)
+		alts = append(alts, d)
+	}
+	if len(phonetic) > 0 {
+		d := bleve.NewDisjunctionQuery(phonetic...)
+		d.SetBoost(0.5)
+		alts = append(alts, d)
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	d := bleve.NewDisjunctionQuery(alts...)
+	d.SetBoost(boost)
+	return d
+}
+
+// nameQuery builds the name part of a retrieval query on the given fields:
+// one clause per name word, so that Bleve's coordination factor rewards
+// documents that match more words (family AND given) over documents that
+// match one word many ways. nil when q has no usable name.
+func nameQuery(q *Person, names, phon string) query.Query {
+	seen := map[string]bool{}
+	var should []query.Query
+	add := func(w string, boost float64) {
+		if w == "" {
+			return
+		}
+		if c := wordClause(w, boost, names, phon, seen); c != nil {
+			should = append(should, c)
+		}
+	}
+	add(q.Name.Family, 1)
+	add(q.Name.Given, 1)
+	for _, w := range append(append([]string{q.Name.Patronymic}, q.Name.Other...), q.Name.AltGiven...) {
+		add(w, 0.5)
+	}
+	if len(should) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(should...)
+}
+
+// candidate is one retrieved document.
+type candidate struct {
+	s   stored
+	raw string // the stored blob, as the cache key of its parsed Person
+}
+
+// retrieve returns up to limit active reports of the given kind ("" =
+// both) whose names share a key with q: exactly, phonetically or within
+// the fuzzy budget.
+func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, limit int) ([]candidate, error) {
+	kinds := []data.Kind{kind}
+	if kind == "" {
+		kinds = []data.Kind{data.KindSeek, data.KindSafe}
+	}
+	var perKind []query.Query
+	for _, k := range kinds {
+		if d := nameQuery(q, namesField(k), phonField(k)); d != nil {
+			perKind = append(perKind, d)
+		}
+	}
+	if len(perKind) == 0 {
+		return nil, nil
+	}
+	return ix.search(ctx, anyOf(perKind), limit)
+}
+
+func anyOf(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// search runs q and decodes the stored copies of the top limit hits.
+func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candidate, error) {
+	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
+	req.Fields = []string{"p"}
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index search: %w", err)
+	}
+	out := make([]candidate, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		raw, _ := h.Fields["p"].(string)
+		c := candidate{raw: raw}
+		if err := json.Unmarshal([]byte(raw), &c.s); err != nil {
+			return nil, fmt.Errorf("index doc %s: %w", h.ID, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
