@@ -2,15 +2,12 @@ package search
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	index "github.com/blevesearch/bleve_index_api"
 
 	"tuys/data"
 )
@@ -293,21 +290,8 @@ func (e *Engine) publishMatched(ctx context.Context, now bool) {
 
 // storedSeq returns the creation sequence recorded in the index for id.
 func (e *Engine) storedSeq(id string) (int64, bool) {
-	doc, err := e.ix.bi.Document(id)
-	if err != nil || doc == nil {
-		return 0, false
-	}
-	var seq int64
-	found := false
-	doc.VisitFields(func(f index.Field) {
-		if f.Name() == "p" {
-			var s stored
-			if json.Unmarshal(f.Value(), &s) == nil {
-				seq, found = s.Seq, true
-			}
-		}
-	})
-	return seq, found
+	s, ok := e.ix.document(id)
+	return s.Seq, ok
 }
 
 func opposite(k data.Kind) data.Kind {

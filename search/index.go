@@ -1,12 +1,8 @@
 package search
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
-	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -14,10 +10,9 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"tuys/data"
 )
@@ -161,89 +156,6 @@ func indexMapping() (mapping.IndexMapping, error) {
 	return im, nil
 }
 
-// Index is the on-disk Bleve candidate index.
-type Index struct {
-	dir string
-	bi  bleve.Index
-}
-
-// OpenIndex opens the index in dir, creating it when absent.
-func OpenIndex(dir string) (*Index, error) {
-	bi, err := bleve.Open(dir)
-	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-		im, merr := indexMapping()
-		if merr != nil {
-			return nil, merr
-		}
-		bi, err = bleve.New(dir, im)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
-	ix := &Index{dir: dir, bi: bi}
-	ix.warm()
-	return ix, nil
-}
-
-// warm runs one fuzzy query per edit distance: Bleve builds its Levenshtein
-// automaton tables on first use (tens of milliseconds), which would
-// otherwise land on the first real query.
-func (ix *Index) warm() {
-	for f := 1; f <= 2; f++ {
-		fq := bleve.NewFuzzyQuery("warmup")
-		fq.SetField(namesField(data.KindSafe))
-		fq.SetFuzziness(f)
-		_, _ = ix.bi.Search(bleve.NewSearchRequestOptions(fq, 1, 0, false))
-	}
-}
-
-// reset closes the index, deletes it and creates an empty one (reindex).
-func (ix *Index) reset() error {
-	if err := ix.bi.Close(); err != nil {
-		return fmt.Errorf("reset index: close: %w", err)
-	}
-	if err := os.RemoveAll(ix.dir); err != nil {
-		return fmt.Errorf("reset index: %w", err)
-	}
-	nix, err := OpenIndex(ix.dir)
-	if err != nil {
-		return err
-	}
-	ix.bi = nix.bi
-	return nil
-}
-
-// compact merges the index's segments after a bulk load (reindex, a big
-// catch-up) so that queries search a few large segments instead of many
-// small ones; a no-op for other index types.
-func (ix *Index) compact(ctx context.Context) error {
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		return fmt.Errorf("index compact: %w", err)
-	}
-	if sc, ok := adv.(*scorch.Scorch); ok {
-		if err := sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
-			return fmt.Errorf("index compact: %w", err)
-		}
-	}
-	return nil
-}
-
-// DocCount returns the number of indexed reports.
-func (ix *Index) DocCount() (uint64, error) { return ix.bi.DocCount() }
-
-// Close flushes and closes the index.
-func (ix *Index) Close() error { return ix.bi.Close() }
-
-// LastSeq returns the last event sequence whose changes the index holds.
-func (ix *Index) LastSeq() (int64, error) {
-	v, err := ix.bi.GetInternal([]byte(lastSeqKey))
-	if err != nil || len(v) == 0 {
-		return 0, err
-	}
-	return strconv.ParseInt(string(v), 10, 64)
-}
-
 // stored is the copy of a report the re-ranker reads from the index.
 type stored struct {
 	ID     string   `json:"i"`
@@ -258,6 +170,22 @@ type stored struct {
 	Approx bool     `json:"x,omitempty"`
 	City   string   `json:"c,omitempty"`
 	Kind   string   `json:"k"`
+}
+
+// storedOf reads the stored copy of document id from bi.
+func storedOf(bi bleve.Index, id string) (stored, bool) {
+	var s stored
+	doc, err := bi.Document(id)
+	if err != nil || doc == nil {
+		return s, false
+	}
+	found := false
+	doc.VisitFields(func(f index.Field) {
+		if f.Name() == "p" {
+			found = json.Unmarshal(f.Value(), &s) == nil
+		}
+	})
+	return s, found
 }
 
 func (s *stored) report() *data.Report {
@@ -282,62 +210,8 @@ func indexDoc(r *data.Report, seq int64) map[string]interface{} {
 	return doc
 }
 
-// Batch collects index changes and the sequence they bring the index to.
-type Batch struct {
-	b *bleve.Batch
-}
-
-// NewBatch starts a batch.
-func (ix *Index) NewBatch() *Batch { return &Batch{b: ix.bi.NewBatch()} }
-
-// Put indexes r (first seen at event seq); removed reports are deleted.
-func (b *Batch) Put(r *data.Report, seq int64) error {
-	if r.Status == data.StatusRemoved {
-		b.b.Delete(r.ID)
-		return nil
-	}
-	if err := b.b.Index(r.ID, indexDoc(r, seq)); err != nil {
-		return fmt.Errorf("index report %s: %w", r.ID, err)
-	}
-	return nil
-}
-
-// Delete removes a report from the index.
-func (b *Batch) Delete(id string) { b.b.Delete(id) }
-
-// Size is the number of changes in the batch.
-func (b *Batch) Size() int { return b.b.Size() }
-
-// Commit applies the batch and records seq as the last indexed event in the
-// same batch, so a crash never leaves documents without their sequence.
-func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if seq > 0 {
-		b.b.SetInternal([]byte(lastSeqKey), []byte(strconv.FormatInt(seq, 10)))
-	}
-	if err := ix.bi.Batch(b.b); err != nil {
-		return fmt.Errorf("index batch: %w", err)
-	}
-	return nil
-}
-
 // Name keys live in one field per kind, and only for active reports:
 // retrieval then needs no filter, whose conjunction with a posting list
 // of every document would dominate query time.
 func namesField(k data.Kind) string { return "names_" + string(k) }
 func phonField(k data.Kind) string  { return "phon_" + string(k) }
-
-// count returns how many documents have the given kind and status.
-func (ix *Index) count(ctx context.Context, kind data.Kind, status string) (uint64, error) {
-	kq := bleve.NewTermQuery(string(kind))
-	kq.SetField("kind")
-	sq := bleve.NewTermQuery(status)
-	sq.SetField("status")
-	res, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(kq, sq), 0, 0, false))
-	if err != nil {
-		return 0, fmt.Errorf("index count: %w", err)
-	}
-	return res.Total, nil
-}

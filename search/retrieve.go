@@ -17,7 +17,7 @@ import (
 // phonetic key), so that a word written the same way does not outscore a
 // word matched across conventions many times over; an exact key outweighs
 // a phonetic or fuzzy one.
-func wordClause(text string, boost float64, names, phon string, seen map[string]bool) query.Query {
+func (ix *Index) wordClause(text string, boost float64, names, phon string, seen map[string]bool) (query.Query, error) {
 	var exact, phonetic, alts []query.Query
 	for i, k := range wordIndexKeys(text) {
 		if seen[k] {
@@ -33,11 +33,13 @@ func wordClause(text string, boost float64, names, phon string, seen map[string]
 		// an automaton (the largest part of a query's CPU).
 		if i == 0 && boost >= 1 {
 			if f := fuzzBudget(k); f > 0 {
-				fq := bleve.NewFuzzyQuery(k)
-				fq.SetField(names)
-				fq.SetFuzziness(f)
-				fq.SetPrefix(fuzzPrefix)
-				alts = append(alts, fq)
+				fq, err := ix.fuzzyClause(names, k, f, fuzzPrefix)
+				if err != nil {
+					return nil, err
+				}
+				if fq != nil {
+					alts = append(alts, fq)
+				}
 			}
 		}
 		if p := Phonetic(k); len(p) >= 3 && !seen["#"+p] {
@@ -58,37 +60,42 @@ func wordClause(text string, boost float64, names, phon string, seen map[string]
 		alts = append(alts, d)
 	}
 	if len(alts) == 0 {
-		return nil
+		return nil, nil
 	}
 	d := bleve.NewDisjunctionQuery(alts...)
 	d.SetBoost(boost)
-	return d
+	return d, nil
 }
 
 // nameQuery builds the name part of a retrieval query on the given fields:
 // one clause per name word, so that Bleve's coordination factor rewards
 // documents that match more words (family AND given) over documents that
 // match one word many ways. nil when q has no usable name.
-func nameQuery(q *Person, names, phon string) query.Query {
+func (ix *Index) nameQuery(q *Person, names, phon string) (query.Query, error) {
 	seen := map[string]bool{}
 	var should []query.Query
-	add := func(w string, boost float64) {
+	words := []string{q.Name.Family, q.Name.Given, q.Name.Patronymic}
+	words = append(append(words, q.Name.Other...), q.Name.AltGiven...)
+	for i, w := range words {
 		if w == "" {
-			return
+			continue
 		}
-		if c := wordClause(w, boost, names, phon, seen); c != nil {
+		boost := 0.5 // patronymic and other words
+		if i < 2 {
+			boost = 1
+		}
+		c, err := ix.wordClause(w, boost, names, phon, seen)
+		if err != nil {
+			return nil, err
+		}
+		if c != nil {
 			should = append(should, c)
 		}
 	}
-	add(q.Name.Family, 1)
-	add(q.Name.Given, 1)
-	for _, w := range append(append([]string{q.Name.Patronymic}, q.Name.Other...), q.Name.AltGiven...) {
-		add(w, 0.5)
-	}
 	if len(should) == 0 {
-		return nil
+		return nil, nil
 	}
-	return bleve.NewDisjunctionQuery(should...)
+	return bleve.NewDisjunctionQuery(should...), nil
 }
 
 // candidate is one retrieved document.
@@ -107,7 +114,11 @@ func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, limit 
 	}
 	var perKind []query.Query
 	for _, k := range kinds {
-		if d := nameQuery(q, namesField(k), phonField(k)); d != nil {
+		d, err := ix.nameQuery(q, namesField(k), phonField(k))
+		if err != nil {
+			return nil, fmt.Errorf("retrieve: %w", err)
+		}
+		if d != nil {
 			perKind = append(perKind, d)
 		}
 	}
@@ -128,7 +139,7 @@ func anyOf(qs []query.Query) query.Query {
 func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candidate, error) {
 	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
 	req.Fields = []string{"p"}
-	res, err := ix.bi.SearchInContext(ctx, req)
+	res, err := ix.all.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index search: %w", err)
 	}

@@ -1,0 +1,163 @@
+package search
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Bleve's FuzzyQuery compiles a full Levenshtein DFA for every query term:
+// at distance 2 that is 0.3-0.5 ms of CPU and up to a megabyte of garbage
+// per term and shard, which made the garbage collector the main source of
+// query tail latency. Here the automaton is built lazily, only for the
+// states the term dictionary walk reaches, and the fuzzy clause becomes
+// the same disjunction of term queries Bleve builds (boost 1/(1+distance)).
+// Keys are bytes (skeletons are Latin), so distance counts bytes, as
+// keysMeet does.
+
+// levAutomaton accepts the byte strings within max edits of key. A state
+// is a row of the edit-distance table (capped at max+1), interned.
+type levAutomaton struct {
+	key  string
+	max  uint8
+	rows [][]uint8
+	ids  map[string]int
+	next map[int]int // state<<8 | byte → state
+}
+
+func newLevAutomaton(key string, max int) *levAutomaton {
+	a := &levAutomaton{key: key, max: uint8(max), ids: map[string]int{}, next: map[int]int{}}
+	row := make([]uint8, len(key)+1)
+	for i := range row {
+		row[i] = min(uint8(i), a.max+1)
+	}
+	a.intern(row)
+	return a
+}
+
+func (a *levAutomaton) intern(row []uint8) int {
+	if id, ok := a.ids[string(row)]; ok {
+		return id
+	}
+	id := len(a.rows)
+	a.rows = append(a.rows, row)
+	a.ids[string(row)] = id
+	return id
+}
+
+func (a *levAutomaton) Start() int               { return 0 }
+func (a *levAutomaton) IsMatch(s int) bool       { return a.rows[s][len(a.key)] <= a.max }
+func (a *levAutomaton) WillAlwaysMatch(int) bool { return false }
+
+func (a *levAutomaton) CanMatch(s int) bool {
+	for _, d := range a.rows[s] {
+		if d <= a.max {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *levAutomaton) Accept(s int, b byte) int {
+	if id, ok := a.next[s<<8|int(b)]; ok {
+		return id
+	}
+	prev := a.rows[s]
+	row := make([]uint8, len(prev))
+	row[0] = min(prev[0]+1, a.max+1)
+	for j := 1; j < len(row); j++ {
+		cost := uint8(1)
+		if a.key[j-1] == b {
+			cost = 0
+		}
+		row[j] = min(prev[j-1]+cost, prev[j]+1, row[j-1]+1, a.max+1)
+	}
+	id := a.intern(row)
+	a.next[s<<8|int(b)] = id
+	return id
+}
+
+// fuzzyClause returns the terms of field within max edits of key that
+// share its first prefix bytes, as a disjunction of term queries boosted
+// like Bleve's fuzzy query; nil when no term is near.
+func (ix *Index) fuzzyClause(field, key string, max, prefix int) (query.Query, error) {
+	terms, err := ix.fuzzyTerms(field, key, max, prefix)
+	if err != nil || len(terms) == 0 {
+		return nil, err
+	}
+	qs := make([]query.Query, 0, len(terms))
+	for _, t := range terms {
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(field)
+		tq.SetBoost(1 / float64(levenshtein(key, t, max)+1))
+		qs = append(qs, tq)
+	}
+	return bleve.NewDisjunctionQuery(qs...), nil
+}
+
+// fuzzyTerms walks the term dictionary of field in every segment of every
+// shard with one lazy automaton and returns the distinct terms it accepts.
+func (ix *Index) fuzzyTerms(field, key string, max, prefix int) ([]string, error) {
+	a := newLevAutomaton(key, max)
+	var lo, hi []byte
+	if prefix > 0 && len(key) >= prefix {
+		lo = []byte(key[:prefix])
+		hi = prefixEnd(lo)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, bi := range ix.shards {
+		adv, err := bi.Advanced()
+		if err != nil {
+			return nil, fmt.Errorf("fuzzy terms: %w", err)
+		}
+		sc, ok := adv.(*scorch.Scorch)
+		if !ok {
+			return nil, fmt.Errorf("fuzzy terms: index type %T", adv)
+		}
+		r, err := sc.Reader()
+		if err != nil {
+			return nil, fmt.Errorf("fuzzy terms: %w", err)
+		}
+		snap := r.(*scorch.IndexSnapshot)
+		for _, seg := range snap.Segments() {
+			dict, err := seg.Segment().Dictionary(field)
+			if err != nil {
+				r.Close()
+				return nil, fmt.Errorf("fuzzy terms: %w", err)
+			}
+			it := dict.AutomatonIterator(a, lo, hi)
+			for {
+				e, err := it.Next()
+				if err != nil {
+					r.Close()
+					return nil, fmt.Errorf("fuzzy terms: %w", err)
+				}
+				if e == nil {
+					break
+				}
+				if !seen[e.Term] {
+					seen[e.Term] = true
+					out = append(out, e.Term)
+				}
+			}
+		}
+		r.Close()
+	}
+	return out, nil
+}
+
+// prefixEnd returns the smallest key greater than every key starting with p
+// (nil: no end).
+func prefixEnd(p []byte) []byte {
+	end := append([]byte(nil), p...)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xff {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,249 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+
+	"tuys/data"
+)
+
+// Index is the on-disk Bleve candidate index, split into shards by report
+// id. A Bleve query walks its postings and a batch builds its segment on
+// one core; with shards, a query and a batch use every core (Bleve's
+// alias searches the shards in parallel and merges the hits).
+type Index struct {
+	dir    string
+	shards []bleve.Index
+	all    bleve.IndexAlias
+}
+
+// IndexShards is the number of shards a new index gets: one per core, at
+// least 2 and at most 8. An existing index keeps the layout it was built
+// with.
+func IndexShards() int {
+	if expShards > 0 {
+		return expShards
+	}
+	return min(max(runtime.NumCPU(), 2), 8)
+}
+
+var expShards int
+
+// OpenIndex opens the index in dir, creating it when absent. An index in
+// an older layout is derived data: it is removed and rebuilt from the log.
+func OpenIndex(dir string) (*Index, error) {
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
+		slog.Warn("search: index in the single-shard layout of an older version; rebuilding it from the log", "dir", dir)
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
+	}
+	n := 0
+	for ; ; n++ {
+		if _, err := os.Stat(shardDir(dir, n)); err != nil {
+			break
+		}
+	}
+	if n == 0 {
+		n = IndexShards()
+	}
+	ix := &Index{dir: dir}
+	for i := 0; i < n; i++ {
+		bi, err := openShard(shardDir(dir, i))
+		if err != nil {
+			ix.Close()
+			return nil, err
+		}
+		ix.shards = append(ix.shards, bi)
+	}
+	ix.all = bleve.NewIndexAlias(ix.shards...)
+	return ix, nil
+}
+
+func shardDir(dir string, i int) string { return filepath.Join(dir, "shard-"+strconv.Itoa(i)) }
+
+func openShard(dir string) (bleve.Index, error) {
+	bi, err := bleve.Open(dir)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		im, merr := indexMapping()
+		if merr != nil {
+			return nil, merr
+		}
+		bi, err = bleve.New(dir, im)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return bi, nil
+}
+
+// shardOf returns the shard that holds report id.
+func (ix *Index) shardOf(id string) int {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return int(h.Sum32() % uint32(len(ix.shards)))
+}
+
+// reset closes the index, deletes it and creates an empty one (reindex).
+func (ix *Index) reset() error {
+	if err := ix.Close(); err != nil {
+		return fmt.Errorf("reset index: close: %w", err)
+	}
+	if err := os.RemoveAll(ix.dir); err != nil {
+		return fmt.Errorf("reset index: %w", err)
+	}
+	nix, err := OpenIndex(ix.dir)
+	if err != nil {
+		return err
+	}
+	*ix = *nix
+	return nil
+}
+
+// eachShard runs fn on every shard at once and returns the first error.
+func (ix *Index) eachShard(fn func(i int, bi bleve.Index) error) error {
+	errs := make([]error, len(ix.shards))
+	var wg sync.WaitGroup
+	for i, bi := range ix.shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fn(i, bi)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// compact merges each shard's segments after a bulk load (reindex, a big
+// catch-up) so that queries search a few large segments instead of many
+// small ones.
+func (ix *Index) compact(ctx context.Context) error {
+	return ix.eachShard(func(_ int, bi bleve.Index) error {
+		adv, err := bi.Advanced()
+		if err != nil {
+			return fmt.Errorf("index compact: %w", err)
+		}
+		if sc, ok := adv.(*scorch.Scorch); ok {
+			if err := sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+				return fmt.Errorf("index compact: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// DocCount returns the number of indexed reports.
+func (ix *Index) DocCount() (uint64, error) { return ix.all.DocCount() }
+
+// Close flushes and closes the index.
+func (ix *Index) Close() error {
+	var errs []error
+	for _, bi := range ix.shards {
+		errs = append(errs, bi.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// LastSeq returns the last event sequence whose changes the index holds
+// (kept in shard 0).
+func (ix *Index) LastSeq() (int64, error) {
+	v, err := ix.shards[0].GetInternal([]byte(lastSeqKey))
+	if err != nil || len(v) == 0 {
+		return 0, err
+	}
+	return strconv.ParseInt(string(v), 10, 64)
+}
+
+// Batch collects index changes, one Bleve batch per shard.
+type Batch struct {
+	ix *Index
+	bs []*bleve.Batch
+}
+
+// NewBatch starts a batch.
+func (ix *Index) NewBatch() *Batch {
+	b := &Batch{ix: ix}
+	for _, bi := range ix.shards {
+		b.bs = append(b.bs, bi.NewBatch())
+	}
+	return b
+}
+
+// Put indexes r (first seen at event seq); removed reports are deleted.
+func (b *Batch) Put(r *data.Report, seq int64) error {
+	if r.Status == data.StatusRemoved {
+		b.Delete(r.ID)
+		return nil
+	}
+	if err := b.bs[b.ix.shardOf(r.ID)].Index(r.ID, indexDoc(r, seq)); err != nil {
+		return fmt.Errorf("index report %s: %w", r.ID, err)
+	}
+	return nil
+}
+
+// Delete removes a report from the index.
+func (b *Batch) Delete(id string) { b.bs[b.ix.shardOf(id)].Delete(id) }
+
+// Size is the number of changes in the batch.
+func (b *Batch) Size() int {
+	n := 0
+	for _, bb := range b.bs {
+		n += bb.Size()
+	}
+	return n
+}
+
+// Commit applies the batch to every shard at once, then records seq as the
+// last indexed event: a crash in between replays the events (indexing is
+// idempotent), never leaves a sequence without its documents.
+func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	err := ix.eachShard(func(i int, bi bleve.Index) error {
+		if b.bs[i].Size() == 0 {
+			return nil
+		}
+		return bi.Batch(b.bs[i])
+	})
+	if err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	if seq > 0 {
+		if err := ix.shards[0].SetInternal([]byte(lastSeqKey), []byte(strconv.FormatInt(seq, 10))); err != nil {
+			return fmt.Errorf("index batch: last seq: %w", err)
+		}
+	}
+	return nil
+}
+
+// document returns the stored copy of report id, if indexed.
+func (ix *Index) document(id string) (stored, bool) {
+	return storedOf(ix.shards[ix.shardOf(id)], id)
+}
+
+// count returns how many documents have the given kind and status.
+func (ix *Index) count(ctx context.Context, kind data.Kind, status string) (uint64, error) {
+	kq := bleve.NewTermQuery(string(kind))
+	kq.SetField("kind")
+	sq := bleve.NewTermQuery(status)
+	sq.SetField("status")
+	res, err := ix.all.SearchInContext(ctx, bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(kq, sq), 0, 0, false))
+	if err != nil {
+		return 0, fmt.Errorf("index count: %w", err)
+	}
+	return res.Total, nil
+}
