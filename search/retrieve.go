@@ -19,6 +19,7 @@ import (
 // a phonetic or fuzzy one.
 func (ix *Index) wordClause(text string, boost float64, names, phon string, seen map[string]bool) (query.Query, error) {
 	var exact, phonetic, alts []query.Query
+	primary := ""
 	for i, k := range wordIndexKeys(text) {
 		if seen[k] {
 			continue
@@ -29,24 +30,26 @@ func (ix *Index) wordClause(text string, boost float64, names, phon string, seen
 		exact = append(exact, tq)
 		// Fuzzy on the primary key of the family and given names only:
 		// alternates are exact readings of the same letters, and a
-		// patronymic alone does not find a person; each fuzzy term costs
-		// an automaton (the largest part of a query's CPU).
+		// patronymic alone does not find a person.
 		if i == 0 && boost >= 1 {
-			if f := fuzzBudget(k); f > 0 {
-				fq, err := ix.fuzzyClause(names, k, f, fuzzPrefix)
-				if err != nil {
-					return nil, err
-				}
-				if fq != nil {
-					alts = append(alts, fq)
-				}
-			}
+			primary = k
 		}
 		if p := Phonetic(k); len(p) >= 3 && !seen["#"+p] {
 			seen["#"+p] = true
 			pq := bleve.NewTermQuery(p)
 			pq.SetField(phon)
 			phonetic = append(phonetic, pq)
+		}
+	}
+	if f := fuzzBudget(primary); f > 0 {
+		// The keys asked for exactly are left out of the fuzzy clause: for
+		// a common name they are the longest postings, walked once is enough.
+		fq, err := ix.fuzzyClause(names, primary, f, fuzzPrefix, seen)
+		if err != nil {
+			return nil, err
+		}
+		if fq != nil {
+			alts = append(alts, fq)
 		}
 	}
 	if len(exact) > 0 {
