@@ -26,9 +26,12 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-## bench: ingest, matching, index and dispatch figures (TUYS_BENCH_N sets the index size)
+## bench: ingest, matching, index, catch-up and dispatch figures at TUYS_BENCH_N reports
+## (default 1,000,000: about 20 minutes; TUYS_BENCH_N=20000 make bench for a quick pass).
+## GOGC/GOMEMLIMIT are the runtime settings tuys itself applies (runtime.go).
+TUYS_BENCH_N ?= 1000000
 bench: build
-	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./...
+	TUYS_BENCH_N=$(TUYS_BENCH_N) GOGC=400 GOMEMLIMIT=512MiB $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 90m ./...
 
 ## fuzz: run every fuzz target for FUZZTIME each
 ## (a run that fails with "context deadline exceeded" and writes no failing input is Go's

@@ -46,5 +46,6 @@ func main() {
 		fmt.Fprintf(os.Stderr, "tuys: unknown command %q\n\n%s", name, usage)
 		os.Exit(2)
 	}
+	applyRuntimeDefaults()
 	os.Exit(cmd(args, os.Stdout, os.Stderr))
 }
