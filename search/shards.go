@@ -93,7 +93,13 @@ func openShard(dir string) (bleve.Index, error) {
 func (ix *Index) shardOf(id string) int {
 	h := fnv.New32a()
 	h.Write([]byte(id))
-	return int(h.Sum32() % uint32(len(ix.shards)))
+	// FNV's low bits are little more than the parity of the bytes; mix
+	// the high bits in (murmur3's finalizer) before taking the remainder.
+	x := h.Sum32()
+	x ^= x >> 16
+	x *= 0x85ebca6b
+	x ^= x >> 13
+	return int(x % uint32(len(ix.shards)))
 }
 
 // reset closes the index, deletes it and creates an empty one (reindex).
