@@ -109,6 +109,14 @@ const (
 	MatchRejected      = "rejected"
 )
 
+// MatchWrite is a match with the messages and consent requests that go out
+// only if the match is new.
+type MatchWrite struct {
+	Match    *Match
+	Messages []Message
+	Consents []Consent
+}
+
 // Match is a candidate pair of a seek and a safe report; the pair is unique.
 type Match struct {
 	ID          string

@@ -10,24 +10,38 @@ import (
 const matchColumns = `id, seek_id, safe_id, score, explanation, state, decided_by, reason, created_at, updated_at`
 
 func (s *sqlStore) SaveMatch(ctx context.Context, m *Match, msgs []Message, consents []Consent) (bool, error) {
-	now := s.now()
-	if m.ID == "" {
-		m.ID = NewID()
+	n, err := s.SaveMatches(ctx, []MatchWrite{{Match: m, Messages: msgs, Consents: consents}})
+	return n == 1, err
+}
+
+func (s *sqlStore) SaveMatches(ctx context.Context, ws []MatchWrite) (int, error) {
+	if len(ws) == 0 {
+		return 0, nil
 	}
-	m.CreatedAt, m.UpdatedAt = now, now
-	created := false
-	err := s.inTx(ctx, "save match", func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO matches (`+matchColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
-			ON CONFLICT DO NOTHING`, // the pair or its derived id (data.PairID): nodes race to insert both
-			m.ID, m.SeekID, m.SafeID, m.Score, m.Explanation, m.State, m.DecidedBy, m.Reason, ms(now), ms(now))
-		if err != nil {
-			return err
+	now := s.now()
+	created := 0
+	err := s.inTx(ctx, "save matches", func(tx *sql.Tx) error {
+		for _, w := range ws {
+			m := w.Match
+			if m.ID == "" {
+				m.ID = NewID()
+			}
+			m.CreatedAt, m.UpdatedAt = now, now
+			res, err := tx.ExecContext(ctx, `INSERT INTO matches (`+matchColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+				ON CONFLICT DO NOTHING`, // the pair or its derived id (data.PairID): nodes race to insert both
+				m.ID, m.SeekID, m.SafeID, m.Score, m.Explanation, m.State, m.DecidedBy, m.Reason, ms(now), ms(now))
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				continue // the pair exists: a replay or another node got here first
+			}
+			created++
+			if err := s.writeFollowUps(ctx, tx, w.Messages, w.Consents); err != nil {
+				return err
+			}
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil // the pair exists: a replay or another node got here first
-		}
-		created = true
-		return s.writeFollowUps(ctx, tx, msgs, consents)
+		return nil
 	})
 	return created, err
 }

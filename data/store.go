@@ -64,6 +64,10 @@ type MatchStore interface {
 	// inserts does it also write msgs and consents, in the same transaction:
 	// replays and other nodes cannot produce a second set of messages.
 	SaveMatch(ctx context.Context, m *Match, msgs []Message, consents []Consent) (created bool, err error)
+	// SaveMatches does the same for several matches in one transaction
+	// (the matcher saves a report's pairs together) and returns how many
+	// it inserted.
+	SaveMatches(ctx context.Context, ws []MatchWrite) (created int, err error)
 	// DecideMatch moves a match in review to confirmed or rejected and, when
 	// confirmed, writes msgs and consents in the same transaction.
 	DecideMatch(ctx context.Context, id, state, by, reason string, msgs []Message, consents []Consent) error

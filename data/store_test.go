@@ -132,6 +132,38 @@ func TestMatchedThroughMonotonic(t *testing.T) {
 	})
 }
 
+// Several pairs in one transaction: the new ones are inserted with their
+// messages, an existing one is skipped with its messages.
+func TestSaveMatchesTogether(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		seek := sampleReport(KindSeek, "A", "+77011234567")
+		safe1, safe2 := sampleReport(KindSafe, "A", "+77011234501"), sampleReport(KindSafe, "A", "+77011234502")
+		if err := s.CreateReports(ctx, []*Report{seek, safe1, safe2}); err != nil {
+			t.Fatal(err)
+		}
+		write := func(safe *Report, key string) MatchWrite {
+			return MatchWrite{Match: &Match{ID: PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, Score: 0.9, State: MatchAutoConfirmed},
+				Messages: []Message{{Key: key, To: seek.ContactPhone, Body: key}}}
+		}
+		if n, err := s.SaveMatches(ctx, []MatchWrite{write(safe1, "first")}); err != nil || n != 1 {
+			t.Fatalf("first save: %d, %v", n, err)
+		}
+		n, err := s.SaveMatches(ctx, []MatchWrite{write(safe1, "again"), write(safe2, "second")})
+		if err != nil || n != 1 {
+			t.Fatalf("second save: created %d, %v; want 1 (the first pair exists)", n, err)
+		}
+		if ms, _ := s.MatchesForReport(ctx, seek.ID); len(ms) != 2 {
+			t.Fatalf("want 2 matches, got %+v", ms)
+		}
+		for key, want := range map[string]bool{"first": true, "again": false, "second": true} {
+			if m, err := s.MessageByKey(ctx, key); (err == nil && m != nil) != want {
+				t.Errorf("message %q present = %v, want %v (%v)", key, !want, want, err)
+			}
+		}
+	})
+}
+
 func TestSaveMatchIdempotent(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()

@@ -77,45 +77,69 @@ func (e *Engine) clearFromSeeker(ctx context.Context, safe *data.Report, seek Re
 	return len(back) > 0 && back[0].ReportID == safe.ID && back[0].Decision == "auto", nil
 }
 
-// save writes the matches of r; phone agreement, which the index does not
-// hold, is checked on the store's copies first.
+// save writes the matches of r in one transaction; phone agreement, which
+// the index does not hold, is checked on the store's copies first.
 func (e *Engine) save(ctx context.Context, r *data.Report, res []Result) error {
-	for i := range res {
-		if res[i].Decision == "" {
+	var ids []string
+	for _, c := range res {
+		if c.Decision == "" {
 			break
 		}
-		other, err := e.store.GetReport(ctx, res[i].ReportID)
-		if err != nil {
-			return fmt.Errorf("match %s: get %s: %w", r.ID, res[i].ReportID, err)
-		}
-		if other.Status != data.StatusActive {
+		ids = append(ids, c.ReportID)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	others, err := e.store.GetReports(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("match %s: get candidates: %w", r.ID, err)
+	}
+	byID := make(map[string]*data.Report, len(others))
+	for _, o := range others {
+		byID[o.ID] = o
+	}
+	var ws []data.MatchWrite
+	for i := range res[:len(ids)] {
+		other := byID[res[i].ReportID]
+		if other == nil || other.Status != data.StatusActive {
 			continue // changed since it was indexed; the update event will reindex it
 		}
-		if r.ContactPhone != "" && r.ContactPhone == other.ContactPhone {
-			res[i].Score = min(1, res[i].Score+0.1)
-			res[i].Explanation = append(res[i].Explanation, Reason{"phone", "same contact phone", 0.1})
+		w, err := e.matchWrite(ctx, r, other, &res[i])
+		if err != nil {
+			return err
 		}
-		seek, safe := r, other
-		if r.Kind == data.KindSafe {
-			seek, safe = other, r
-		}
-		why, _ := json.Marshal(res[i].Explanation)
-		m := data.Match{ID: data.PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, Score: res[i].Score, Explanation: string(why), State: data.MatchReview, DecidedBy: "engine"}
-		var msgs []data.Message
-		var consents []data.Consent
-		if res[i].Decision == "auto" {
-			m.State = data.MatchAutoConfirmed
-			if e.opts.Composer != nil {
-				if msgs, consents, err = e.opts.Composer(ctx, m, seek, safe); err != nil {
-					return fmt.Errorf("match %s/%s: compose: %w", seek.ID, safe.ID, err)
-				}
-			}
-		}
-		if _, err := e.store.SaveMatch(ctx, &m, msgs, consents); err != nil {
-			return fmt.Errorf("match %s/%s: save: %w", seek.ID, safe.ID, err)
-		}
+		ws = append(ws, w)
+	}
+	if _, err := e.store.SaveMatches(ctx, ws); err != nil {
+		return fmt.Errorf("match %s: save: %w", r.ID, err)
 	}
 	return nil
+}
+
+// matchWrite builds the match of r and other, and for an automatic one the
+// messages and consent requests the composer writes.
+func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result) (data.MatchWrite, error) {
+	if r.ContactPhone != "" && r.ContactPhone == other.ContactPhone {
+		res.Score = min(1, res.Score+0.1)
+		res.Explanation = append(res.Explanation, Reason{"phone", "same contact phone", 0.1})
+	}
+	seek, safe := r, other
+	if r.Kind == data.KindSafe {
+		seek, safe = other, r
+	}
+	why, _ := json.Marshal(res.Explanation)
+	m := &data.Match{ID: data.PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, Score: res.Score, Explanation: string(why), State: data.MatchReview, DecidedBy: "engine"}
+	w := data.MatchWrite{Match: m}
+	if res.Decision == "auto" {
+		m.State = data.MatchAutoConfirmed
+		if e.opts.Composer != nil {
+			var err error
+			if w.Messages, w.Consents, err = e.opts.Composer(ctx, *m, seek, safe); err != nil {
+				return w, fmt.Errorf("match %s/%s: compose: %w", seek.ID, safe.ID, err)
+			}
+		}
+	}
+	return w, nil
 }
 
 // Search ranks active reports for a volunteer's query (public fields only
