@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -83,7 +84,7 @@ func (a *levAutomaton) Accept(s int, b byte) int {
 // share its first prefix bytes, except those in skip, as a disjunction of
 // term queries boosted like Bleve's fuzzy query; nil when no term is near.
 func (ix *Index) fuzzyClause(field, key string, max, prefix int, skip map[string]bool) (query.Query, error) {
-	terms, err := ix.fuzzyTerms(field, key, max, prefix)
+	terms, err := ix.fuzzy.terms(ix, fuzzyKey{field, key, max, prefix})
 	if err != nil || len(terms) == 0 {
 		return nil, err
 	}
@@ -153,6 +154,59 @@ func (ix *Index) fuzzyTerms(field, key string, max, prefix int) ([]string, error
 		r.Close()
 	}
 	return out, nil
+}
+
+// fuzzyCache keeps term expansions until the index's terms change: the
+// matcher judges a whole batch of reports against one state of the index,
+// and names repeat (namesakes, common given names), so most expansions in
+// a batch or a bulk catch-up are asked for more than once.
+type fuzzyCache struct {
+	mu  sync.Mutex
+	gen uint64 // bumped after every commit that changes documents
+	m   map[fuzzyKey]cachedTerms
+}
+
+type fuzzyKey struct {
+	field, key  string
+	max, prefix int
+}
+
+type cachedTerms struct {
+	gen   uint64
+	terms []string
+}
+
+const fuzzyCacheMax = 20000
+
+func (c *fuzzyCache) terms(ix *Index, k fuzzyKey) ([]string, error) {
+	c.mu.Lock()
+	gen := c.gen
+	hit, ok := c.m[k]
+	c.mu.Unlock()
+	if ok && hit.gen == gen {
+		return hit.terms, nil
+	}
+	// Computed outside the lock. The generation read before is stored
+	// with the result: a commit that lands meanwhile bumps it, so an
+	// expansion from before the commit is never served after it.
+	terms, err := ix.fuzzyTerms(k.field, k.key, k.max, k.prefix)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= fuzzyCacheMax {
+		c.m = make(map[fuzzyKey]cachedTerms)
+	}
+	c.m[k] = cachedTerms{gen, terms}
+	c.mu.Unlock()
+	return terms, nil
+}
+
+// invalidate is called after a commit changed documents.
+func (c *fuzzyCache) invalidate() {
+	c.mu.Lock()
+	c.gen++
+	c.mu.Unlock()
 }
 
 // prefixEnd returns the smallest key greater than every key starting with p

@@ -75,3 +75,36 @@ func TestFuzzyTerms(t *testing.T) {
 		t.Errorf("other kind's field: %v", none)
 	}
 }
+
+// A cached expansion is not served after a commit adds a near term.
+func TestFuzzyCacheSeesNewTerms(t *testing.T) {
+	ctx := context.Background()
+	ix, err := OpenIndex(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	field, key := namesField(data.KindSafe), Skeleton("zhumabaev")
+	put := func(id, name string) {
+		b := ix.NewBatch()
+		r := report(data.KindSafe, name, 1980, "", "")
+		r.ID = id
+		if err := b.Put(r, 1); err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Commit(ctx, b, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("a", "zhumabaev")
+	for i := 0; i < 2; i++ { // the second call is served from the cache
+		if terms, err := ix.fuzzy.terms(ix, fuzzyKey{field, key, 2, 1}); err != nil || len(terms) != 1 {
+			t.Fatalf("before: %v %v", terms, err)
+		}
+	}
+	put("b", "zhumabaeva")
+	terms, err := ix.fuzzy.terms(ix, fuzzyKey{field, key, 2, 1})
+	if err != nil || !slices.Contains(terms, Skeleton("zhumabaeva")) {
+		t.Fatalf("after a commit the expansion misses the new term: %v %v", terms, err)
+	}
+}

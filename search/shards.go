@@ -27,6 +27,7 @@ type Index struct {
 	dir    string
 	shards []bleve.Index
 	all    bleve.IndexAlias
+	fuzzy  *fuzzyCache
 }
 
 // IndexShards is the number of shards a new index gets: one per core, at
@@ -59,7 +60,7 @@ func OpenIndex(dir string) (*Index, error) {
 	if n == 0 {
 		n = IndexShards()
 	}
-	ix := &Index{dir: dir}
+	ix := &Index{dir: dir, fuzzy: &fuzzyCache{}}
 	for i := 0; i < n; i++ {
 		bi, err := openShard(shardDir(dir, i))
 		if err != nil {
@@ -225,6 +226,9 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 		}
 		return bi.Batch(b.bs[i])
 	})
+	if b.Size() > 0 {
+		ix.fuzzy.invalidate() // after the batch is applied: see fuzzyCache.terms
+	}
 	if err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
