@@ -172,20 +172,22 @@ type stored struct {
 	Kind   string   `json:"k"`
 }
 
-// storedOf reads the stored copy of document id from bi.
-func storedOf(bi bleve.Index, id string) (stored, bool) {
+// storedOf reads the stored copy of document id from bi, decoded and raw.
+func storedOf(bi bleve.Index, id string) (stored, string, bool) {
 	var s stored
 	doc, err := bi.Document(id)
 	if err != nil || doc == nil {
-		return s, false
+		return s, "", false
 	}
+	var raw string
 	found := false
 	doc.VisitFields(func(f index.Field) {
 		if f.Name() == "p" {
+			raw = string(f.Value())
 			found = json.Unmarshal(f.Value(), &s) == nil
 		}
 	})
-	return s, found
+	return s, raw, found
 }
 
 func (s *stored) report() *data.Report {

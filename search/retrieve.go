@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
@@ -140,20 +139,19 @@ func anyOf(qs []query.Query) query.Query {
 
 // search runs q and decodes the stored copies of the top limit hits.
 func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candidate, error) {
-	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	req.Fields = []string{"p"}
-	res, err := ix.all.SearchInContext(ctx, req)
+	// The stored copies are read after the merge, for the final hits only:
+	// asked in the request, every shard would load its own top limit.
+	res, err := ix.all.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, limit, 0, false))
 	if err != nil {
 		return nil, fmt.Errorf("index search: %w", err)
 	}
 	out := make([]candidate, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		raw, _ := h.Fields["p"].(string)
-		c := candidate{raw: raw}
-		if err := json.Unmarshal([]byte(raw), &c.s); err != nil {
-			return nil, fmt.Errorf("index doc %s: %w", h.ID, err)
+		s, raw, ok := storedOf(ix.shards[ix.shardOf(h.ID)], h.ID)
+		if !ok {
+			continue // deleted since the search: the next query will not see it either
 		}
-		out = append(out, c)
+		out = append(out, candidate{s: s, raw: raw})
 	}
 	return out, nil
 }

@@ -242,7 +242,8 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 
 // document returns the stored copy of report id, if indexed.
 func (ix *Index) document(id string) (stored, bool) {
-	return storedOf(ix.shards[ix.shardOf(id)], id)
+	s, _, ok := storedOf(ix.shards[ix.shardOf(id)], id)
+	return s, ok
 }
 
 // count returns how many documents have the given kind and status.
