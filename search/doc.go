@@ -15,9 +15,14 @@ Pipeline, one file each:
   - gazetteer.go: CityKey, CityName, CityNames (bilingual and historic
     names of Kazakhstan's places and a few abroad).
   - rank.go, score.go: Score(q, c *Person) in [0,1] with per-field Reasons.
-  - index.go: the Bleve index (custom token filters registered in init()).
+  - index.go: the Bleve mapping and documents (custom token filters
+    registered in init()); shards.go: the index split into shards by report
+    id, searched in parallel; retrieve.go: the candidate query;
+    fuzzyterms.go: fuzzy expansion with a lazy Levenshtein automaton.
   - engine.go, matcher.go: Engine tails store.EventsAfter, indexes, and
-    matches each new report; Search for volunteers; Reindex.
+    matches each new report (events another node has matched, up to the
+    store's MatchedThrough mark, are only indexed); Search for volunteers;
+    Reindex.
   - eval.go, synth.go: EvalMain implements `tuys eval`; Synth generates
     realistic people for distractors and benchmarks.
 
