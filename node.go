@@ -75,8 +75,17 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string
 	}
 	n.disp = svc.Dispatcher
 	subs := &notify.Subscriptions{Store: store, Composer: svc.Composer, Queued: n.disp.Wake}
+	var leading func() bool // one process on SQLite: it always matches
+	if *sf.dbURL != "" {
+		// Several nodes: every node indexes, the holder of a lock matches.
+		lead := &data.PGLeader{URL: *sf.dbURL,
+			OnError: func(err error) { log.Warn("postgres matcher lock: retrying", "err", err) }}
+		go lead.Run(ctx)
+		leading = lead.Leading
+	}
 	n.engine = search.NewEngine(store, n.index, search.Options{Composer: svc.Composer.MatchConfirmed, Logger: log,
-		OnMatched: func(*data.Report, []search.Result, time.Duration) { n.disp.Wake() }, OnEvents: subs.OnEvents})
+		OnMatched: func(*data.Report, []search.Result, time.Duration) { n.disp.Wake() }, OnEvents: subs.OnEvents,
+		Leading: leading})
 	srv := api.New(cfg, store, n.engine, parseName, log)
 	srv.SetNotify(api.NotifyDeps{Service: svc, Subscriptions: subs})
 	n.http = &http.Server{

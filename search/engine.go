@@ -30,6 +30,10 @@ type Options struct {
 	// and matched, before the cursor moves past it (subscription SMS). It
 	// must be idempotent: a batch is replayed after a crash.
 	OnEvents func(ctx context.Context, evs []data.Event, reports map[string]*data.Report) error
+	// Leading, when set, tells whether this node matches for the cluster
+	// now (data.PGLeader); a node that does not lead only indexes. nil: it
+	// always leads (one process, SQLite).
+	Leading func() bool
 }
 
 // Result is one ranked candidate.
@@ -71,6 +75,10 @@ type Engine struct {
 	// matched-through mark (guarded by mu).
 	matched, published int64
 	publishedAt        time.Time
+	// overfetch multiplies the candidates retrieved while matching events
+	// older than the index (a new leader's backlog): reports indexed after
+	// them are filtered out and must not crowd out the earlier ones.
+	overfetch atomic.Int32
 }
 
 // NewEngine returns an engine over store and ix.
@@ -142,6 +150,9 @@ func (e *Engine) CatchUp(ctx context.Context) error {
 			return fmt.Errorf("catch up: events after %d: %w", last, err)
 		}
 		if len(evs) == 0 {
+			if err := e.matchBacklog(ctx, last); err != nil {
+				return err
+			}
 			e.publishMatched(ctx, applied >= eventBatch)
 			if applied >= compactAfter {
 				if err := e.ix.compact(ctx); err != nil {
@@ -164,21 +175,9 @@ func (e *Engine) CatchUp(ctx context.Context) error {
 // apply indexes the reports the events touch, then matches the new ones in
 // sequence order.
 func (e *Engine) apply(ctx context.Context, evs []data.Event) error {
-	var ids []string
-	seen := map[string]bool{}
-	for _, ev := range evs {
-		if ev.ReportID != "" && !seen[ev.ReportID] {
-			seen[ev.ReportID] = true
-			ids = append(ids, ev.ReportID)
-		}
-	}
-	reports, err := e.store.GetReports(ctx, ids)
+	byID, err := e.loadReports(ctx, evs)
 	if err != nil {
-		return fmt.Errorf("catch up: get reports: %w", err)
-	}
-	byID := make(map[string]*data.Report, len(reports))
-	for _, r := range reports {
-		byID[r.ID] = r
+		return err
 	}
 	firstSeq := map[string]int64{}
 	b := e.ix.NewBatch()
@@ -215,24 +214,41 @@ func (e *Engine) apply(ctx context.Context, evs []data.Event) error {
 	if err := e.ix.Commit(ctx, b, 0); err != nil {
 		return err
 	}
-	// Events another node has matched already only need indexing: their
-	// matches and messages exist (a node joining late, a rebuilt index).
-	done, err := e.store.MatchedThrough(ctx)
-	if err != nil {
-		return fmt.Errorf("catch up: %w", err)
+	last := evs[len(evs)-1].Seq
+	leading := e.leading()
+	if leading {
+		if err := e.matchNew(ctx, evs, byID); err != nil {
+			return err
+		}
 	}
-	fresh := evs
-	for len(fresh) > 0 && fresh[0].Seq <= done {
-		fresh = fresh[1:]
-	}
-	if err := e.match(ctx, fresh, byID); err != nil {
+	if err := e.ix.Commit(ctx, e.ix.NewBatch(), last); err != nil {
 		return err
 	}
-	if err := e.ix.Commit(ctx, e.ix.NewBatch(), evs[len(evs)-1].Seq); err != nil {
-		return err
+	if leading {
+		e.matched = last
 	}
-	e.matched = evs[len(evs)-1].Seq
 	return nil
+}
+
+// loadReports reads the reports the events name, by id.
+func (e *Engine) loadReports(ctx context.Context, evs []data.Event) (map[string]*data.Report, error) {
+	var ids []string
+	seen := map[string]bool{}
+	for _, ev := range evs {
+		if ev.ReportID != "" && !seen[ev.ReportID] {
+			seen[ev.ReportID] = true
+			ids = append(ids, ev.ReportID)
+		}
+	}
+	reports, err := e.store.GetReports(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("catch up: get reports: %w", err)
+	}
+	byID := make(map[string]*data.Report, len(reports))
+	for _, r := range reports {
+		byID[r.ID] = r
+	}
+	return byID, nil
 }
 
 // match judges the new reports among evs in sequence order, then runs the
@@ -304,7 +320,7 @@ func opposite(k data.Kind) data.Kind {
 // rank retrieves and re-ranks candidates of kind for p among the active
 // reports first seen before seq (0 = all).
 func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, seq int64, limit int) ([]Result, error) {
-	cands, err := e.ix.retrieve(ctx, p, kind, e.opts.Candidates)
+	cands, err := e.ix.retrieve(ctx, p, kind, e.opts.Candidates*max(1, int(e.overfetch.Load())))
 	if err != nil {
 		return nil, err
 	}
