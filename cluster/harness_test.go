@@ -179,9 +179,9 @@ func newCluster(t testing.TB, n int) *cluster {
 		twilio: twiliotest.New(twilioSID, twilioToken),
 		client: &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{
 			MaxIdleConns: 256, MaxIdleConnsPerHost: 64, IdleConnTimeout: 30 * time.Second}}}
+	dir := t.TempDir() // first, so that it is removed last: after the nodes stopped
 	t.Cleanup(c.twilio.Close)
 	t.Cleanup(c.stopAll)
-	dir := t.TempDir()
 	for i := 0; i < n; i++ {
 		c.addNode(filepath.Join(dir, fmt.Sprintf("node%d", i)))
 	}
