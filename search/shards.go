@@ -33,14 +33,7 @@ type Index struct {
 // IndexShards is the number of shards a new index gets: one per core, at
 // least 2 and at most 8. An existing index keeps the layout it was built
 // with.
-func IndexShards() int {
-	if expShards > 0 {
-		return expShards
-	}
-	return min(max(runtime.NumCPU(), 2), 8)
-}
-
-var expShards int
+func IndexShards() int { return min(max(runtime.NumCPU(), 2), 8) }
 
 // OpenIndex opens the index in dir, creating it when absent. An index in
 // an older layout is derived data: it is removed and rebuilt from the log.
