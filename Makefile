@@ -31,7 +31,7 @@ lint:
 ## GOGC/GOMEMLIMIT are the runtime settings tuys itself applies (runtime.go).
 TUYS_BENCH_N ?= 1000000
 bench: build
-	TUYS_BENCH_N=$(TUYS_BENCH_N) GOGC=400 GOMEMLIMIT=512MiB $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 90m ./...
+	TUYS_BENCH_N=$(TUYS_BENCH_N) GOGC=1000 GOMEMLIMIT=512MiB $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 90m ./...
 
 ## fuzz: run every fuzz target for FUZZTIME each
 ## (a run that fails with "context deadline exceeded" and writes no failing input is Go's
