@@ -11,7 +11,8 @@ import (
 // queries and took one of two cores while it marked: search p99 at a
 // million reports was 26 ms. With GOGC=1000 the soft memory limit is what
 // normally triggers a collection, a few times per thousand queries (p99
-// 14.5 ms; 13.8 with GOGC=400 and 11.5 with none at all, same index).
+// 12.0-14.5 ms; paired on one index: 12.5 against 13.8 with GOGC=400 and
+// 11.5 with no collection at all).
 // The GOGC and GOMEMLIMIT environment variables override both; `make
 // bench` runs the benchmarks with the same values.
 const (
