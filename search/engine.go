@@ -150,7 +150,7 @@ func (e *Engine) CatchUp(ctx context.Context) error {
 			return fmt.Errorf("catch up: events after %d: %w", last, err)
 		}
 		if len(evs) == 0 {
-			if err := e.matchBacklog(ctx, last); err != nil {
+			if _, err := e.matchBacklog(ctx, last); err != nil {
 				return err
 			}
 			e.publishMatched(ctx, applied >= eventBatch)
@@ -240,9 +240,14 @@ func (e *Engine) loadReports(ctx context.Context, evs []data.Event) (map[string]
 			ids = append(ids, ev.ReportID)
 		}
 	}
+	return e.reportsByID(ctx, ids)
+}
+
+// reportsByID reads reports from the store, by id (missing ones absent).
+func (e *Engine) reportsByID(ctx context.Context, ids []string) (map[string]*data.Report, error) {
 	reports, err := e.store.GetReports(ctx, ids)
 	if err != nil {
-		return nil, fmt.Errorf("catch up: get reports: %w", err)
+		return nil, fmt.Errorf("get reports: %w", err)
 	}
 	byID := make(map[string]*data.Report, len(reports))
 	for _, r := range reports {

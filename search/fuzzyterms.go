@@ -2,7 +2,7 @@ package search
 
 import (
 	"fmt"
-	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -116,44 +116,53 @@ func (ix *Index) fuzzyTerms(field, key string, max, prefix int) ([]string, error
 	seen := map[string]bool{}
 	var out []string
 	for _, bi := range ix.shards {
-		adv, err := bi.Advanced()
+		err := shardTerms(bi, field, a, lo, hi, func(t string) {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		})
 		if err != nil {
 			return nil, fmt.Errorf("fuzzy terms: %w", err)
 		}
-		sc, ok := adv.(*scorch.Scorch)
-		if !ok {
-			return nil, fmt.Errorf("fuzzy terms: index type %T", adv)
-		}
-		r, err := sc.Reader()
-		if err != nil {
-			return nil, fmt.Errorf("fuzzy terms: %w", err)
-		}
-		snap := r.(*scorch.IndexSnapshot)
-		for _, seg := range snap.Segments() {
-			dict, err := seg.Segment().Dictionary(field)
-			if err != nil {
-				r.Close()
-				return nil, fmt.Errorf("fuzzy terms: %w", err)
-			}
-			it := dict.AutomatonIterator(a, lo, hi)
-			for {
-				e, err := it.Next()
-				if err != nil {
-					r.Close()
-					return nil, fmt.Errorf("fuzzy terms: %w", err)
-				}
-				if e == nil {
-					break
-				}
-				if !seen[e.Term] {
-					seen[e.Term] = true
-					out = append(out, e.Term)
-				}
-			}
-		}
-		r.Close()
 	}
 	return out, nil
+}
+
+// shardTerms passes to add the terms of field in every segment of one
+// shard's current snapshot that automaton a accepts within [lo, hi).
+func shardTerms(bi bleve.Index, field string, a *levAutomaton, lo, hi []byte, add func(string)) error {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return err
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return fmt.Errorf("index type %T", adv)
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		dict, err := seg.Segment().Dictionary(field)
+		if err != nil {
+			return err
+		}
+		it := dict.AutomatonIterator(a, lo, hi)
+		for {
+			e, err := it.Next()
+			if err != nil {
+				return err
+			}
+			if e == nil {
+				break
+			}
+			add(e.Term)
+		}
+	}
+	return nil
 }
 
 // fuzzyCache keeps term expansions until the index's terms change: the
@@ -161,9 +170,12 @@ func (ix *Index) fuzzyTerms(field, key string, max, prefix int) ([]string, error
 // and names repeat (namesakes, common given names), so most expansions in
 // a batch or a bulk catch-up are asked for more than once.
 type fuzzyCache struct {
-	mu  sync.Mutex
-	gen uint64 // bumped after every commit that changes documents
-	m   map[fuzzyKey]cachedTerms
+	gen atomic.Uint64 // bumped after every commit that changes documents
+	m   *boundedCache[fuzzyKey, cachedTerms]
+}
+
+func newFuzzyCache() *fuzzyCache {
+	return &fuzzyCache{m: newBoundedCache[fuzzyKey, cachedTerms](20000)}
 }
 
 type fuzzyKey struct {
@@ -176,38 +188,24 @@ type cachedTerms struct {
 	terms []string
 }
 
-const fuzzyCacheMax = 20000
-
 func (c *fuzzyCache) terms(ix *Index, k fuzzyKey) ([]string, error) {
-	c.mu.Lock()
-	gen := c.gen
-	hit, ok := c.m[k]
-	c.mu.Unlock()
-	if ok && hit.gen == gen {
+	gen := c.gen.Load()
+	if hit, ok := c.m.get(k); ok && hit.gen == gen {
 		return hit.terms, nil
 	}
-	// Computed outside the lock. The generation read before is stored
-	// with the result: a commit that lands meanwhile bumps it, so an
-	// expansion from before the commit is never served after it.
+	// The generation read before is stored with the result: a commit that
+	// lands meanwhile bumps it, so an expansion from before the commit is
+	// never served after it.
 	terms, err := ix.fuzzyTerms(k.field, k.key, k.max, k.prefix)
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= fuzzyCacheMax {
-		c.m = make(map[fuzzyKey]cachedTerms)
-	}
-	c.m[k] = cachedTerms{gen, terms}
-	c.mu.Unlock()
+	c.m.put(k, cachedTerms{gen, terms})
 	return terms, nil
 }
 
 // invalidate is called after a commit changed documents.
-func (c *fuzzyCache) invalidate() {
-	c.mu.Lock()
-	c.gen++
-	c.mu.Unlock()
-}
+func (c *fuzzyCache) invalidate() { c.gen.Add(1) }
 
 // prefixEnd returns the smallest key greater than every key starting with p
 // (nil: no end).

@@ -111,16 +111,16 @@ var cityWords = map[string]bool{"g": true, "gorod": true, "kala": true, "kalasi"
 // "г." or "город" and a trailing country are ignored. "" for an empty name.
 func CityKey(s string) string {
 	if k, ok := cityCache.get(s); ok {
-		return k[0]
+		return k
 	}
 	k := cityKey(s)
-	cityCache.put(s, []string{k})
+	cityCache.put(s, k)
 	return k
 }
 
 // cityCache remembers CityKey answers: reports name a few hundred places,
 // and the nearest-place fallback scans the whole gazetteer.
-var cityCache = &tokenCache{m: map[string][]string{}}
+var cityCache = newBoundedCache[string, string](200000)
 
 func cityKey(s string) string {
 	if k := placeKey(s); k != "" {

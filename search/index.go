@@ -76,7 +76,7 @@ func wordIndexKeys(word string) []string {
 	return k
 }
 
-var wordCache = &tokenCache{m: map[string][]string{}}
+var wordCache = newBoundedCache[string, []string](200000)
 
 func computeWordIndexKeys(word string) []string {
 	toks := Tokens(word)

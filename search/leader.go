@@ -17,14 +17,10 @@ func (e *Engine) leading() bool { return e.opts.Leading == nil || e.opts.Leading
 // matchNew matches the events up to the end of evs that nobody has matched:
 // the backlog before evs, then the events of evs after the mark.
 func (e *Engine) matchNew(ctx context.Context, evs []data.Event, byID map[string]*data.Report) error {
-	if err := e.matchBacklog(ctx, evs[0].Seq-1); err != nil {
+	done, err := e.matchBacklog(ctx, evs[0].Seq-1)
+	if err != nil {
 		return err
 	}
-	done, err := e.store.MatchedThrough(ctx)
-	if err != nil {
-		return fmt.Errorf("catch up: %w", err)
-	}
-	done = max(done, e.matched)
 	fresh := evs
 	for len(fresh) > 0 && fresh[0].Seq <= done {
 		fresh = fresh[1:]
@@ -34,21 +30,23 @@ func (e *Engine) matchNew(ctx context.Context, evs []data.Event, byID map[string
 
 // matchBacklog matches, when this node leads, the events up to through that
 // are indexed here but that no node has matched (it followed while they
-// arrived, then the leader went away).
-func (e *Engine) matchBacklog(ctx context.Context, through int64) error {
-	if e.matched >= through || !e.leading() {
-		return nil
+// arrived, then the leader went away), and returns how far the log is
+// matched. A node that has been matching in order since it started knows
+// that without asking the store.
+func (e *Engine) matchBacklog(ctx context.Context, through int64) (int64, error) {
+	if !e.leading() || e.matched > 0 && e.matched >= through {
+		return e.matched, nil
 	}
 	done, err := e.store.MatchedThrough(ctx)
 	if err != nil {
-		return fmt.Errorf("catch up: %w", err)
+		return 0, fmt.Errorf("catch up: %w", err)
 	}
 	e.overfetch.Store(4)
 	defer e.overfetch.Store(0)
 	for done < through {
 		evs, err := e.store.EventsAfter(ctx, done, eventBatch)
 		if err != nil {
-			return fmt.Errorf("match backlog after %d: %w", done, err)
+			return 0, fmt.Errorf("match backlog after %d: %w", done, err)
 		}
 		for i, ev := range evs {
 			if ev.Seq > through {
@@ -61,15 +59,15 @@ func (e *Engine) matchBacklog(ctx context.Context, through int64) error {
 		}
 		byID, err := e.loadReports(ctx, evs)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if err := e.match(ctx, evs, byID); err != nil {
-			return err
+			return 0, err
 		}
 		done = evs[len(evs)-1].Seq
 		e.matched = done
 		e.publishMatched(ctx, false)
 	}
 	e.matched = max(e.matched, through)
-	return nil
+	return max(done, e.matched), nil
 }

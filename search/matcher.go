@@ -90,13 +90,9 @@ func (e *Engine) save(ctx context.Context, r *data.Report, res []Result) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	others, err := e.store.GetReports(ctx, ids)
+	byID, err := e.reportsByID(ctx, ids)
 	if err != nil {
-		return fmt.Errorf("match %s: get candidates: %w", r.ID, err)
-	}
-	byID := make(map[string]*data.Report, len(others))
-	for _, o := range others {
-		byID[o.ID] = o
+		return fmt.Errorf("match %s: candidates: %w", r.ID, err)
 	}
 	var ws []data.MatchWrite
 	for i := range res[:len(ids)] {

@@ -1,7 +1,5 @@
 package search
 
-import "sync"
-
 // phoneticClass maps skeleton letters onto coarse sound classes.
 var phoneticClass = [256]byte{
 	'b': 'p', 'p': 'p', 'v': 'f', 'f': 'f',
@@ -51,56 +49,10 @@ func Phonetic(key string) string {
 // thousand given names and common surnames cover most people), and
 // computing keys is the largest CPU cost of indexing and re-ranking.
 // Callers must not modify the returned slices.
-var keyCache = &tokenCache{m: map[string][]string{}}
-
-type tokenCache struct {
-	mu sync.RWMutex
-	m  map[string][]string
-}
-
-const keyCacheMax = 200000
-
-func (c *tokenCache) get(tok string) ([]string, bool) {
-	c.mu.RLock()
-	k, ok := c.m[tok]
-	c.mu.RUnlock()
-	return k, ok
-}
-
-func (c *tokenCache) put(tok string, keys []string) {
-	c.mu.Lock()
-	if len(c.m) >= keyCacheMax {
-		c.m = make(map[string][]string, keyCacheMax/4) // crude, but bounded
-	}
-	c.m[tok] = keys
-	c.mu.Unlock()
-}
+var keyCache = newBoundedCache[string, []string](200000)
 
 // personCache keeps parsed candidates by their stored blob (which changes
 // whenever the report does): the same people come back as candidates for
 // many queries, and parsing is a sixth of a query's CPU. Persons are
 // read-only once built.
-var personCache = &blobCache{m: map[string]*Person{}}
-
-type blobCache struct {
-	mu sync.RWMutex
-	m  map[string]*Person
-}
-
-const personCacheMax = 50000
-
-func (c *blobCache) get(k string) (*Person, bool) {
-	c.mu.RLock()
-	p, ok := c.m[k]
-	c.mu.RUnlock()
-	return p, ok
-}
-
-func (c *blobCache) put(k string, p *Person) {
-	c.mu.Lock()
-	if len(c.m) >= personCacheMax {
-		c.m = make(map[string]*Person, personCacheMax/4)
-	}
-	c.m[k] = p
-	c.mu.Unlock()
-}
+var personCache = newBoundedCache[string, *Person](50000)

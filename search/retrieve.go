@@ -3,8 +3,10 @@ package search
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"tuys/data"
@@ -137,16 +139,38 @@ func anyOf(qs []query.Query) query.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// search runs q and decodes the stored copies of the top limit hits.
+// search runs q on every shard at once and decodes the stored copies of
+// the top limit hits. The shards' hits are merged here, not by Bleve's
+// alias, whose unstable sort let equal scores (namesakes) straddle the
+// cut at random (a 100k-distractor eval run lost a true match that way):
+// merged ties go to the smaller report id, so the same query on the same
+// index retrieves the same candidates.
 func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candidate, error) {
-	// The stored copies are read after the merge, for the final hits only:
-	// asked in the request, every shard would load its own top limit.
-	res, err := ix.all.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, limit, 0, false))
+	perShard := make([]search.DocumentMatchCollection, len(ix.shards))
+	err := ix.eachShard(func(i int, bi bleve.Index) error {
+		res, err := bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, limit, 0, false))
+		if err == nil {
+			perShard[i] = res.Hits
+		}
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("index search: %w", err)
 	}
-	out := make([]candidate, 0, len(res.Hits))
-	for _, h := range res.Hits {
+	var hits search.DocumentMatchCollection
+	for _, h := range perShard {
+		hits = append(hits, h...)
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	hits = hits[:min(limit, len(hits))]
+	// The stored copies are read after the merge, for the final hits only.
+	out := make([]candidate, 0, len(hits))
+	for _, h := range hits {
 		s, raw, ok := storedOf(ix.shards[ix.shardOf(h.ID)], h.ID)
 		if !ok {
 			continue // deleted since the search: the next query will not see it either

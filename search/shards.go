@@ -53,7 +53,7 @@ func OpenIndex(dir string) (*Index, error) {
 	if n == 0 {
 		n = IndexShards()
 	}
-	ix := &Index{dir: dir, fuzzy: &fuzzyCache{}}
+	ix := &Index{dir: dir, fuzzy: newFuzzyCache()}
 	for i := 0; i < n; i++ {
 		bi, err := openShard(shardDir(dir, i))
 		if err != nil {
