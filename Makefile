@@ -3,7 +3,7 @@ GO        ?= go
 BIN       ?= bin/tuys
 FUZZTIME  ?= 20s
 
-.PHONY: run test build lint bench fuzz test-deps clean
+.PHONY: run test test-short build lint bench fuzz test-deps clean
 
 ## run: start the service on :8080 with data in ./tuys-data (SQLite, on-disk index, SMS to the log)
 run:
@@ -21,10 +21,19 @@ test-deps:
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) .
 
-## lint: gofmt and go vet must be clean
+## lint: gofmt, go vet, staticcheck and dead code (deadcode: unreachable from main or any test) must be clean;
+## the linters are installed at pinned versions by scripts/lint-deps.sh
+LINTBIN = $(shell $(GO) env GOPATH)/bin
 lint:
+	@bash scripts/lint-deps.sh
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(LINTBIN)/staticcheck ./...
+	@out=$$($(LINTBIN)/deadcode -test ./...); if [ -n "$$out" ]; then echo "dead code:"; echo "$$out"; exit 1; fi
+
+## test-short: the quick loop: every package without the race detector, long tests skipped (-short)
+test-short:
+	$(GO) test -short -count=1 ./...
 
 ## bench: ingest, matching, index, catch-up and dispatch figures at TUYS_BENCH_N reports
 ## (default 1,000,000: about 20 minutes; TUYS_BENCH_N=20000 make bench for a quick pass).

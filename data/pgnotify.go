@@ -33,13 +33,6 @@ type PGListener struct {
 	OnError  func(error) // a connection failed; it reconnects (for logging)
 }
 
-// ListenPostgres runs a PGListener until ctx ends and then returns nil.
-// Callbacks must not block: a non-blocking send on a channel of capacity 1
-// is the usual shape.
-func ListenPostgres(ctx context.Context, url string, onEvents, onOutbox func()) error {
-	return (&PGListener{URL: url, OnEvents: onEvents, OnOutbox: onOutbox}).Run(ctx)
-}
-
 // Run listens on a dedicated connection (LISTEN does not survive a pool),
 // reconnecting with backoff, until ctx ends; it then returns nil. After
 // every (re)connect it calls both callbacks once, because notifications

@@ -2,7 +2,6 @@ package notify
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -57,9 +56,3 @@ func (e *SendError) Error() string {
 }
 
 func (e *SendError) Unwrap() error { return e.Err }
-
-// IsPermanent reports whether err says the message can never be sent.
-func IsPermanent(err error) bool {
-	var se *SendError
-	return errors.As(err, &se) && se.Outcome == Permanent
-}

@@ -16,7 +16,7 @@ func Score(q, c *Person) (float64, []Reason) {
 	rs = append(rs, nameRs...)
 	s := name
 
-	if q.patronymic.empty() == false && c.patronymic.empty() == false {
+	if !q.patronymic.empty() && !c.patronymic.empty() {
 		ps := patronymicSim(q.patronymic, c.patronymic)
 		switch {
 		case ps >= 0.85:

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"strings"
 
@@ -248,10 +247,4 @@ func (s *Synth) Reports(n int) []*data.Report {
 		out[i] = s.Report()
 	}
 	return out
-}
-
-// String describes the generator (for -h).
-func (s *Synth) String() string {
-	return fmt.Sprintf("synth: %d Kazakh roots, %d Slavic, %d Turkic, %d Korean surnames; %d male, %d female given names",
-		len(s.roots), len(s.slavic), len(s.turkic), len(s.korean), len(s.male), len(s.female))
 }
