@@ -24,7 +24,7 @@ func purgeCmd(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	sf := addStoreFlags(fs)
-	keepFlag := sf.cfg.add(fs, "audit-retention", "TUYS_AUDIT_RETENTION", "365d", "how long audit entries are kept (e.g. 365d, 2160h)", false)
+	keepFlag := sf.cfg.use(fs, "TUYS_AUDIT_RETENTION")
 	if code, ok := sf.parseFlags(fs, args); !ok {
 		return code
 	}

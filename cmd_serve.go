@@ -28,12 +28,12 @@ type storeFlags struct {
 func addStoreFlags(fs *flag.FlagSet) *storeFlags {
 	f := &storeFlags{}
 	c := &f.cfg
-	f.dataDir = c.add(fs, "data-dir", "TUYS_DATA_DIR", "./tuys-data", "directory for the SQLite database, the search index and the generated secret key", false)
-	f.dbURL = c.add(fs, "database-url", "TUYS_DATABASE_URL", "", "postgres://user@host:5432/db to share one PostgreSQL among several nodes; empty = embedded SQLite", true)
-	f.key = c.add(fs, "secret-key", "TUYS_SECRET_KEY", "", "key that encrypts phone numbers at rest: 64 hex characters (openssl rand -hex 32); empty = generated into the data directory", true)
-	f.keyFile = c.add(fs, "secret-key-file", "TUYS_SECRET_KEY_FILE", "", "file holding the secret key (instead of -secret-key)", false)
-	f.logLevel = c.add(fs, "log-level", "TUYS_LOG_LEVEL", "info", "debug, info, warn or error", false)
-	f.logFormat = c.add(fs, "log-format", "TUYS_LOG_FORMAT", "text", "text or json", false)
+	f.dataDir = c.use(fs, "TUYS_DATA_DIR")
+	f.dbURL = c.use(fs, "TUYS_DATABASE_URL")
+	f.key = c.use(fs, "TUYS_SECRET_KEY")
+	f.keyFile = c.use(fs, "TUYS_SECRET_KEY_FILE")
+	f.logLevel = c.use(fs, "TUYS_LOG_LEVEL")
+	f.logFormat = c.use(fs, "TUYS_LOG_FORMAT")
 	return f
 }
 
@@ -64,7 +64,7 @@ func (f *storeFlags) logger(w io.Writer) *slog.Logger {
 // open opens the store the flags choose.
 func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (data.Store, error) {
 	postgres := *f.dbURL != ""
-	key, err := loadSecretKey(*f.key, *f.keyFile, *f.dataDir, !postgres)
+	key, err := loadSecretKey(*f.key, *f.keyFile, *f.dataDir, !postgres, log)
 	if err != nil {
 		return nil, err
 	}
@@ -86,13 +86,13 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	sf := addStoreFlags(fs)
-	addr := sf.cfg.add(fs, "addr", "TUYS_ADDR", ":8080", "address to listen on", false)
-	publicURL := sf.cfg.add(fs, "public-url", "TUYS_PUBLIC_URL", "", "URL the public reaches this service at (Twilio callbacks and signatures, secure cookies); default http://localhost<addr>", false)
-	search := sf.cfg.add(fs, "public-search", "TUYS_PUBLIC_SEARCH", "on", "on or off: off hides the public name search (matching and volunteers still work)", false)
-	hotline := sf.cfg.add(fs, "hotline", "TUYS_HOTLINE", "1414", "hotline number shown on pages and in SMS", false)
-	addNotifyFlags(&sf.cfg, fs)
+	addr := sf.cfg.use(fs, "TUYS_ADDR")
+	publicURL := sf.cfg.use(fs, "TUYS_PUBLIC_URL")
+	search := sf.cfg.use(fs, "TUYS_PUBLIC_SEARCH")
+	hotline := sf.cfg.use(fs, "TUYS_HOTLINE")
+	proxies := sf.cfg.use(fs, "TUYS_TRUSTED_PROXIES")
+	sms := addNotifyFlags(&sf.cfg, fs)
 	secf := addSecurityFlags(&sf.cfg, fs) // rate limits, audit retention (security_flags.go)
-	proxies := sf.cfg.add(fs, "trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs or CIDRs of load balancers whose X-Forwarded-For is believed (rate limits per client)", false)
 	if code, ok := sf.parseFlags(fs, args); !ok {
 		return code
 	}
@@ -109,6 +109,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 			*publicURL = "http://" + *addr
 		}
 	}
+	sms.resolve()
 	sf.cfg.logSafe(log)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

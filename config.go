@@ -15,24 +15,29 @@ import (
 	"tuys/data"
 )
 
-// setting is one configuration value: a flag whose default comes from a
-// TUYS_* environment variable, documented once for --help and the README.
-type setting struct {
-	flag, env, def, help string
-	secret               bool
-	val                  *string
-}
-
-// config is what `tuys serve` and the other subcommands read.
+// config binds rows of settingsTable to a command's flags.
 type config struct {
-	settings []*setting
+	settings []*boundSetting
 }
 
-func (c *config) add(fs *flag.FlagSet, name, env, def, help string, secret bool) *string {
-	s := &setting{flag: name, env: env, def: def, help: help, secret: secret, val: new(string)}
-	fs.StringVar(s.val, name, def, fmt.Sprintf("%s\n(env %s)", help, env))
+type boundSetting struct {
+	setting
+	val *string
+}
+
+// use adds the setting named env to fs and returns where its value lands.
+func (c *config) use(fs *flag.FlagSet, env string) *string {
+	s := &boundSetting{setting: settingFor(env), val: new(string)}
+	fs.StringVar(s.val, s.flag, s.def, fmt.Sprintf("%s\n(env %s)", s.help, s.env))
 	c.settings = append(c.settings, s)
 	return s.val
+}
+
+// useAll adds every setting named in envs.
+func (c *config) useAll(fs *flag.FlagSet, envs ...string) {
+	for _, e := range envs {
+		c.use(fs, e)
+	}
 }
 
 // parse parses args, then fills every flag not given on the command line
@@ -51,15 +56,19 @@ func (c *config) parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// logSafe logs every setting once at start, secrets as "set"/"unset".
+// logSafe logs every setting once at start with its effective value,
+// secrets (and URLs with credentials) as "set"/"unset", empty ones as "unset".
 func (c *config) logSafe(log *slog.Logger) {
 	attrs := make([]any, 0, 2*len(c.settings))
-	sorted := append([]*setting(nil), c.settings...)
+	sorted := append([]*boundSetting(nil), c.settings...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].env < sorted[j].env })
 	for _, s := range sorted {
 		v := *s.val
 		if s.secret || strings.Contains(strings.ToLower(s.env), "url") && strings.Contains(v, "@") {
 			v = redact(v)
+		}
+		if v == "" {
+			v = "unset"
 		}
 		attrs = append(attrs, s.env, v)
 	}
@@ -77,7 +86,7 @@ func redact(v string) string {
 // TUYS_SECRET_KEY (64 hex characters or base64 of 32 bytes), from the file
 // TUYS_SECRET_KEY_FILE, or — embedded mode only — generated once into the
 // data directory so `make run` needs no setup.
-func loadSecretKey(raw, file, dataDir string, generate bool) ([]byte, error) {
+func loadSecretKey(raw, file, dataDir string, generate bool, log *slog.Logger) ([]byte, error) {
 	if raw != "" {
 		return decodeKey(raw)
 	}
@@ -93,6 +102,7 @@ func loadSecretKey(raw, file, dataDir string, generate bool) ([]byte, error) {
 			if err := os.WriteFile(file, []byte(data.NewCode(32)+"\n"), 0o600); err != nil {
 				return nil, fmt.Errorf("secret key: %w", err)
 			}
+			log.Warn("generated a secret key into the data directory: keep it apart from backups, and set TUYS_SECRET_KEY or TUYS_SECRET_KEY_FILE to hold it elsewhere", "file", file)
 		}
 	}
 	b, err := os.ReadFile(file)

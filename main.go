@@ -22,6 +22,12 @@ Commands:
   purge      remove personal data of expired reports now
   token      manage API tokens for partner systems (add, list, revoke)
   rotate-key re-encrypt contact data under a new secret key (nodes stopped)
+  version    print the version and build information
+
+Start here:
+  make run                 # or: tuys serve — http://localhost:8080, data in ./tuys-data
+  tuys serve -h            # every setting, its TUYS_* variable and its default
+  tuys user add -h         # a volunteer account for the console at /v
 
 Run "tuys COMMAND -h" for a command's flags. Every flag can also be set with
 the TUYS_* environment variable named in its help.
@@ -33,13 +39,13 @@ var commands = map[string]command{}
 
 func main() {
 	args := os.Args[1:]
+	if len(args) > 0 && (args[0] == "help" || isHelp(args[0])) {
+		fmt.Fprint(os.Stdout, usage) // "tuys serve -h" shows serve's flags
+		return
+	}
 	name := "serve"
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		name, args = args[0], args[1:]
-	}
-	if name == "help" || name == "--help" {
-		fmt.Fprint(os.Stdout, usage)
-		return
 	}
 	cmd, ok := commands[name]
 	if !ok {
@@ -49,3 +55,5 @@ func main() {
 	applyRuntimeDefaults()
 	os.Exit(cmd(args, os.Stdout, os.Stderr))
 }
+
+func isHelp(a string) bool { return a == "-h" || a == "-help" || a == "--help" }

@@ -17,17 +17,25 @@ import (
 	"tuys/search"
 )
 
-// addNotifyFlags documents the SMS settings in `tuys serve -h`; notify reads
-// them through config.lookup.
-func addNotifyFlags(c *config, fs *flag.FlagSet) {
-	c.add(fs, "twilio-account-sid", "TUYS_TWILIO_ACCOUNT_SID", "", "Twilio account SID; empty = SMS are written to the log instead of sent", false)
-	c.add(fs, "twilio-auth-token", "TUYS_TWILIO_AUTH_TOKEN", "", "Twilio auth token (also verifies webhook signatures)", true)
-	c.add(fs, "twilio-from", "TUYS_TWILIO_FROM", "", "sender number in E.164, e.g. +15005550006", false)
-	c.add(fs, "twilio-messaging-service-sid", "TUYS_TWILIO_MESSAGING_SERVICE_SID", "", "Messaging Service SID (instead of -twilio-from)", false)
-	c.add(fs, "twilio-api-url", "TUYS_TWILIO_API_URL", "", "Twilio REST base URL; empty = https://api.twilio.com (set it for a gateway or a test fake)", false)
-	c.add(fs, "sms-countries", "TUYS_SMS_COUNTRIES", "", "ISO countries SMS may go to, e.g. KZ,RU,KG,UZ,TR,DE,KR,US; empty = that default list", false)
-	c.add(fs, "sms-daily-cap", "TUYS_SMS_DAILY_CAP", "", "SMS per recipient per day; empty = 10", false)
-	c.add(fs, "sms-hourly-budget", "TUYS_SMS_HOURLY_BUDGET", "", "SMS per hour for the whole service; empty = 1000", false)
+// smsFlags are the SMS settings of `tuys serve`; notify reads them through
+// config.lookup.
+type smsFlags struct{ timeout, lease *string }
+
+func addNotifyFlags(c *config, fs *flag.FlagSet) smsFlags {
+	c.useAll(fs, "TUYS_TWILIO_ACCOUNT_SID", "TUYS_TWILIO_AUTH_TOKEN", "TUYS_TWILIO_FROM", "TUYS_TWILIO_MESSAGING_SERVICE_SID",
+		"TUYS_TWILIO_API_URL", "TUYS_SMS_COUNTRIES", "TUYS_SMS_DAILY_CAP", "TUYS_SMS_HOURLY_BUDGET")
+	return smsFlags{timeout: c.use(fs, "TUYS_TWILIO_TIMEOUT"), lease: c.use(fs, "TUYS_SMS_LEASE")}
+}
+
+// resolve fills the derived lease, so the start-up log shows the value in
+// force (notify checks the pair when it reads them).
+func (f smsFlags) resolve() {
+	if *f.lease != "" {
+		return
+	}
+	if t, err := time.ParseDuration(*f.timeout); err == nil && t > 0 {
+		*f.lease = notify.DefaultLease(t).String()
+	}
 }
 
 // node is one running tuys process: the store, the search index and

@@ -24,17 +24,12 @@ type securityFlags struct {
 }
 
 func addSecurityFlags(c *config, fs *flag.FlagSet) *securityFlags {
-	rate := "rate as N/unit:burst (unit s, m, h or d; \"off\" = no limit; empty = default %s)"
-	f := &securityFlags{}
-	f.reports = c.add(fs, "rate-reports", "TUYS_RATE_REPORTS", "", "per-IP limit on filing reports (API and web forms): "+fmt.Sprintf(rate, "120/h:30"), false)
-	f.writes = c.add(fs, "rate-writes", "TUYS_RATE_WRITES", "", "per-IP limit on notes, deletions, subscriptions: "+fmt.Sprintf(rate, "120/h:30"), false)
-	f.search = c.add(fs, "rate-search", "TUYS_RATE_SEARCH", "", "per-IP limit on the public search: "+fmt.Sprintf(rate, "300/h:60"), false)
-	f.partner = c.add(fs, "rate-partner", "TUYS_RATE_PARTNER", "", "per-token limit for API tokens with write/import scope: "+fmt.Sprintf(rate, "3600/h:300"), false)
-	f.smsIn = c.add(fs, "rate-sms-in", "TUYS_RATE_SMS_IN", "", "per-phone limit on inbound SMS: "+fmt.Sprintf(rate, "30/h:10"), false)
-	f.loginIP = c.add(fs, "rate-login-ip", "TUYS_RATE_LOGIN_IP", "", "per-IP limit on console login attempts: "+fmt.Sprintf(rate, "30/h:10"), false)
-	f.loginAccount = c.add(fs, "rate-login-account", "TUYS_RATE_LOGIN_ACCOUNT", "", "per-account limit on console login attempts: "+fmt.Sprintf(rate, "10/h:5"), false)
-	f.auditKeep = c.add(fs, "audit-retention", "TUYS_AUDIT_RETENTION", "365d", "how long audit entries are kept (e.g. 365d, 2160h)", false)
-	return f
+	return &securityFlags{
+		reports: c.use(fs, "TUYS_RATE_REPORTS"), writes: c.use(fs, "TUYS_RATE_WRITES"),
+		search: c.use(fs, "TUYS_RATE_SEARCH"), partner: c.use(fs, "TUYS_RATE_PARTNER"),
+		smsIn: c.use(fs, "TUYS_RATE_SMS_IN"), loginIP: c.use(fs, "TUYS_RATE_LOGIN_IP"),
+		loginAccount: c.use(fs, "TUYS_RATE_LOGIN_ACCOUNT"), auditKeep: c.use(fs, "TUYS_AUDIT_RETENTION"),
+	}
 }
 
 // resolve parses the flags into the API's security config (without the

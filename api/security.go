@@ -35,10 +35,10 @@ var RateOff = Rate{Burst: -1}
 var NoLimits = SecurityConfig{ReportRate: RateOff, WriteRate: RateOff, SearchRate: RateOff, TrustedRate: RateOff,
 	SMSRate: RateOff, LoginIPRate: RateOff, LoginUserRate: RateOff}
 
-// Defaults sized for a real hotline day: ~2,000 calls a day go through
+// DefaultSecurity: limits sized for a real hotline day: ~2,000 calls a day go through
 // volunteers (TrustedRate); a shelter behind one NAT filing 100 reports an
 // hour stays under ReportRate, while a bot hits 429 after its first burst.
-var defaultSecurity = SecurityConfig{
+var DefaultSecurity = SecurityConfig{
 	ReportRate:     Rate{PerHour: 120, Burst: 30},
 	WriteRate:      Rate{PerHour: 120, Burst: 30},
 	SearchRate:     Rate{PerHour: 300, Burst: 60},
@@ -51,7 +51,7 @@ var defaultSecurity = SecurityConfig{
 }
 
 func (c SecurityConfig) withDefaults() SecurityConfig {
-	d := defaultSecurity
+	d := DefaultSecurity
 	pick := func(v *Rate, def Rate) {
 		if *v == (Rate{}) {
 			*v = def

@@ -14,6 +14,18 @@ import (
 // otherwise: Kazakhstan and the countries where most relatives live.
 var DefaultCountries = []string{"KZ", "RU", "KG", "UZ", "TJ", "TM", "TR", "DE", "KR", "US", "CN", "GB", "PL", "AE"}
 
+// Defaults of the SMS settings (the settings table in main shows them).
+const (
+	DefaultDailyCap     = 10               // SMS per recipient per day
+	DefaultHourlyBudget = 1000             // SMS per hour, whole service
+	DefaultTimeout      = 15 * time.Second // per provider call
+)
+
+// DefaultLease is how long a claim lasts when TUYS_SMS_LEASE is not set: it
+// must outlive the slowest claim (two lookups and a send), or a second
+// worker would reconcile, and maybe resend, a message still in flight.
+func DefaultLease(timeout time.Duration) time.Duration { return 4*timeout + 30*time.Second }
+
 // Config is notify's configuration, read from TUYS_* variables.
 type Config struct {
 	AccountSID          string // TUYS_TWILIO_ACCOUNT_SID
@@ -47,9 +59,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		PublicURL:           strings.TrimRight(getenv("TUYS_PUBLIC_URL"), "/"),
 		Hotline:             getenv("TUYS_HOTLINE"),
 		Countries:           DefaultCountries,
-		DailyCapPerPhone:    10,
-		HourlyBudget:        1000,
-		Timeout:             15 * time.Second,
+		DailyCapPerPhone:    DefaultDailyCap,
+		HourlyBudget:        DefaultHourlyBudget,
+		Timeout:             DefaultTimeout,
 	}
 	if v := getenv("TUYS_SMS_COUNTRIES"); v != "" {
 		c.Countries = splitList(v)

@@ -59,13 +59,11 @@ func NewDispatcher(st OutboxStore, s Sender, cfg Config, l *slog.Logger) *Dispat
 	host, _ := os.Hostname()
 	timeout := cfg.Timeout
 	if timeout <= 0 {
-		timeout = 15 * time.Second
+		timeout = DefaultTimeout
 	}
-	// A claim must outlive the slowest send, or a second worker would
-	// reconcile (and maybe resend) a message whose request is in flight.
 	lease := cfg.Lease
 	if lease <= 0 {
-		lease = 4*timeout + 30*time.Second
+		lease = DefaultLease(timeout)
 	}
 	return &Dispatcher{
 		Store: st, Sender: s, Policy: NewPolicy(cfg), CallbackURL: cfg.StatusCallbackURL(),

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"tuys/api"
+	"tuys/notify"
+)
+
+// setting is one configuration value: a flag whose default comes from a
+// TUYS_* environment variable. The table below is the only list of them:
+// `-h`, the start-up log and the README's configuration table (checked by
+// a test) are all derived from it.
+type setting struct {
+	flag, env string
+	def       string // effective default; "" = none (the help says what that means)
+	help      string
+	secret    bool // logged as set/unset, never shown
+}
+
+var rates = api.DefaultSecurity
+
+const rateHelp = ": N/unit:burst, unit s, m, h or d (120/h:30 = 120 an hour, 30 at once); off = no limit"
+
+// settingsTable lists every setting tuys reads.
+var settingsTable = []setting{
+	// Storage and logs: every command that opens the store.
+	{"data-dir", "TUYS_DATA_DIR", "./tuys-data", "directory for the SQLite database, the search index and the generated secret key", false},
+	{"database-url", "TUYS_DATABASE_URL", "", "postgres://user@host:5432/db to share one PostgreSQL among several nodes; empty = embedded SQLite", true},
+	{"secret-key", "TUYS_SECRET_KEY", "", "key that encrypts phone numbers at rest: 64 hex characters (openssl rand -hex 32); empty = generated into the data directory", true},
+	{"secret-key-file", "TUYS_SECRET_KEY_FILE", "", "file holding the secret key (instead of -secret-key)", false},
+	{"log-level", "TUYS_LOG_LEVEL", "info", "debug, info, warn or error", false},
+	{"log-format", "TUYS_LOG_FORMAT", "text", "text or json", false},
+	// The web service.
+	{"addr", "TUYS_ADDR", ":8080", "address to listen on", false},
+	{"public-url", "TUYS_PUBLIC_URL", "", "URL the public reaches this service at (Twilio callbacks and signatures, secure cookies); empty = http://localhost<addr>", false},
+	{"public-search", "TUYS_PUBLIC_SEARCH", "on", "on or off: off hides the public name search (matching and volunteers still work)", false},
+	{"hotline", "TUYS_HOTLINE", "1414", "hotline number shown on pages and in SMS", false},
+	{"trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs or CIDRs of load balancers whose X-Forwarded-For is believed (rate limits per client)", false},
+	// SMS.
+	{"twilio-account-sid", "TUYS_TWILIO_ACCOUNT_SID", "", "Twilio account SID; empty = SMS are written to the log instead of sent", false},
+	{"twilio-auth-token", "TUYS_TWILIO_AUTH_TOKEN", "", "Twilio auth token (also verifies webhook signatures)", true},
+	{"twilio-from", "TUYS_TWILIO_FROM", "", "sender number in E.164, e.g. +15005550006", false},
+	{"twilio-messaging-service-sid", "TUYS_TWILIO_MESSAGING_SERVICE_SID", "", "Messaging Service SID (instead of -twilio-from)", false},
+	{"twilio-api-url", "TUYS_TWILIO_API_URL", "", "Twilio REST base URL; empty = https://api.twilio.com (set it for a gateway or a test fake)", false},
+	{"twilio-timeout", "TUYS_TWILIO_TIMEOUT", notify.DefaultTimeout.String(), "time limit of one Twilio call (send or lookup)", false},
+	{"sms-lease", "TUYS_SMS_LEASE", "", "how long a node owns a claimed SMS before another may reconcile it; empty = 4 × twilio-timeout + 30s, and never less than 4 × twilio-timeout", false},
+	{"sms-countries", "TUYS_SMS_COUNTRIES", strings.Join(notify.DefaultCountries, ","), "ISO countries SMS may go to; premium and unknown ranges are always refused", false},
+	{"sms-daily-cap", "TUYS_SMS_DAILY_CAP", itoa(notify.DefaultDailyCap), "SMS per recipient per day", false},
+	{"sms-hourly-budget", "TUYS_SMS_HOURLY_BUDGET", itoa(notify.DefaultHourlyBudget), "SMS per hour for the whole service", false},
+	// Abuse limits (rateHelp says how to write them) and retention.
+	{"rate-reports", "TUYS_RATE_REPORTS", rates.ReportRate.String(), "per-IP limit on filing reports (API and web forms)" + rateHelp, false},
+	{"rate-writes", "TUYS_RATE_WRITES", rates.WriteRate.String(), "per-IP limit on notes, deletions, subscriptions" + rateHelp, false},
+	{"rate-search", "TUYS_RATE_SEARCH", rates.SearchRate.String(), "per-IP limit on the public search" + rateHelp, false},
+	{"rate-partner", "TUYS_RATE_PARTNER", rates.TrustedRate.String(), "per-token limit for API tokens with write/import scope" + rateHelp, false},
+	{"rate-sms-in", "TUYS_RATE_SMS_IN", rates.SMSRate.String(), "per-phone limit on inbound SMS (STOP is always honoured)" + rateHelp, false},
+	{"rate-login-ip", "TUYS_RATE_LOGIN_IP", rates.LoginIPRate.String(), "per-IP limit on console login attempts" + rateHelp, false},
+	{"rate-login-account", "TUYS_RATE_LOGIN_ACCOUNT", rates.LoginUserRate.String(), "per-account limit on console login attempts" + rateHelp, false},
+	{"audit-retention", "TUYS_AUDIT_RETENTION", "365d", "how long audit entries are kept (e.g. 365d, 2160h)", false},
+}
+
+// settingFor returns the table's row for env; it panics on a name missing
+// from the table, so a setting cannot be read without being documented.
+func settingFor(env string) setting {
+	for _, s := range settingsTable {
+		if s.env == env {
+			return s
+		}
+	}
+	panic("setting " + env + " is not in settingsTable")
+}
+
+// storeSettings are the settings of every command that opens the store.
+var storeSettings = []string{"TUYS_DATA_DIR", "TUYS_DATABASE_URL", "TUYS_SECRET_KEY", "TUYS_SECRET_KEY_FILE", "TUYS_LOG_LEVEL", "TUYS_LOG_FORMAT"}
+
+func itoa(n int) string { return strconv.Itoa(n) }
