@@ -94,8 +94,12 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string
 	n.engine = search.NewEngine(store, n.index, search.Options{Composer: svc.Composer.MatchConfirmed, Logger: log,
 		OnMatched: func(*data.Report, []search.Result, time.Duration) { n.disp.Wake() }, OnEvents: subs.OnEvents,
 		Leading: leading})
-	srv := api.New(cfg, store, n.engine, parseName, log)
-	srv.SetNotify(api.NotifyDeps{Service: svc, Subscriptions: subs})
+	confirm := svc.Composer.ForMatch(store)
+	srv := api.New(cfg, api.Deps{Store: store, Engine: n.engine, Log: log, SMS: svc, Subscribe: subs.Subscribe,
+		Confirm: func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error) {
+			defer n.disp.Wake() // the messages commit with the decision, right after this returns
+			return confirm(ctx, m)
+		}})
 	n.http = &http.Server{
 		Addr:              addr,
 		Handler:           srv.Handler(),
@@ -111,11 +115,6 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string
 		go l.Run(ctx)
 	}
 	return n, nil
-}
-
-func parseName(full string) (given, family, patronymic string) {
-	n := search.ParseName(full)
-	return n.Given, n.Family, n.Patronymic
 }
 
 // run serves until ctx ends, then drains: HTTP first (in-flight requests

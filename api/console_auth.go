@@ -20,26 +20,6 @@ const (
 	volunteerKey  = "tuys.volunteer"
 )
 
-// consoleRoutes are the volunteer pages under /v/, all behind a session
-// except the login form.
-func (s *Server) consoleRoutes(g *gin.RouterGroup) {
-	g.GET("/login", s.loginPage)
-	g.POST("/login", s.loginPost)
-	in := g.Group("/", s.requireVolunteer)
-	in.POST("/logout", s.logoutPost)
-	in.GET("/", s.dashboardPage)
-	in.GET("/intake", s.intakePage)
-	in.POST("/intake", s.intakePost)
-	in.GET("/suggest", s.suggestJSON)
-	in.GET("/search", s.consoleSearchPage)
-	in.GET("/review", s.reviewPage)
-	in.POST("/review/:id", s.reviewPost)
-	in.GET("/r/:id", s.consoleRecordPage)
-	in.POST("/r/:id/note", s.consoleNotePost)
-	in.POST("/r/:id/link", s.linkPost)
-	in.GET("/audit", s.requireRole(data.RoleCoordinator), s.auditPage)
-}
-
 // requireVolunteer lets a request through only with a live session of an
 // active account; otherwise to the login form, remembering where to go.
 func (s *Server) requireVolunteer(c *gin.Context) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 	"tuys/search"
 )
@@ -22,19 +23,19 @@ type intakeData struct {
 }
 
 func (s *Server) intakePage(c *gin.Context) {
-	d := &intakeData{Form: newReportForm("seek", lang(c))}
+	d := &intakeData{Form: newReportForm(data.KindSeek, lang(c))}
 	if id := c.Query("filed"); id != "" {
 		s.intakeFiled(c, d, id)
 	}
 	s.renderIntake(c, http.StatusOK, d, nil, "")
 }
 
-func (s *Server) renderIntake(c *gin.Context, status int, d *intakeData, fe FieldErrors, problem string) {
+func (s *Server) renderIntake(c *gin.Context, status int, d *intakeData, fe intake.FieldErrors, problem string) {
 	p := s.newPage(c, "intake.title")
 	p.Compact = true
 	p.Problem = problem
 	if fe != nil {
-		p.Errors = fe.translate(p.Lang)
+		p.Errors = translateFields(fe, p.Lang)
 		p.Problem = "err.validation"
 	}
 	d.Cities = search.CityNames(p.Lang)
@@ -43,9 +44,9 @@ func (s *Server) renderIntake(c *gin.Context, status int, d *intakeData, fe Fiel
 }
 
 func (s *Server) intakePost(c *gin.Context) {
-	f := readReportForm(c, c.DefaultPostForm("kind", "seek"))
-	if f.Kind != "safe" {
-		f.Kind = "seek"
+	f := readReportForm(c, data.Kind(c.DefaultPostForm("kind", string(data.KindSeek))))
+	if f.Kind != data.KindSafe {
+		f.Kind = data.KindSeek
 	}
 	f.Consent = c.PostForm("consent") != "" // the caller agreed on the phone
 	d := &intakeData{Form: f}
@@ -59,8 +60,8 @@ func (s *Server) intakePost(c *gin.Context) {
 	}
 	in, fe := f.input()
 	if len(fe) > 0 {
-		if _, more := in.toReport(s.now(), lang(c), data.ChannelVolunteer, s.parse); more != nil {
-			fe.merge(more)
+		if _, more := in.ToReport(s.now(), lang(c), data.ChannelVolunteer); more != nil {
+			fe.Merge(more)
 		}
 		s.renderIntake(c, http.StatusUnprocessableEntity, d, fe, "")
 		return

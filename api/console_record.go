@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -108,7 +109,7 @@ func (s *Server) consoleNotePost(c *gin.Context) {
 	}
 	if _, err := s.storeNote(c, c.Param("id"), &in); err != nil {
 		if ae := asAppError(err); len(ae.Fields) > 0 {
-			p.Errors = ae.Fields.translate(p.Lang)
+			p.Errors = translateFields(ae.Fields, p.Lang)
 			p.Problem = "err.validation"
 			s.renderConsoleRecord(c, http.StatusUnprocessableEntity, p, &consoleRecordData{})
 			return
@@ -125,22 +126,22 @@ func (s *Server) consoleNotePost(c *gin.Context) {
 func (s *Server) linkPost(c *gin.Context) {
 	p := s.newPage(c, "vrecord.title")
 	p.Compact = true
-	d := &consoleRecordData{LinkTo: strings.TrimSpace(c.PostForm("link_to")), Reason: cleanText(c.PostForm("reason"))}
+	d := &consoleRecordData{LinkTo: strings.TrimSpace(c.PostForm("link_to")), Reason: intake.CleanText(c.PostForm("reason"))}
 	if !s.csrfOK(c) {
 		p.Problem = "err.csrf"
 		s.renderConsoleRecord(c, http.StatusForbidden, p, d)
 		return
 	}
 	ctx, id := c.Request.Context(), c.Param("id")
-	fe := FieldErrors{}
+	fe := intake.FieldErrors{}
 	if d.Reason == "" {
-		fe.add("reason", "field.required")
+		fe.Add("reason", "field.required")
 	}
 	if _, err := s.store.GetReport(ctx, d.LinkTo); err != nil || d.LinkTo == id {
-		fe.add("link_to", "vrecord.err.link")
+		fe.Add("link_to", "vrecord.err.link")
 	}
 	if len(fe) > 0 {
-		p.Errors, p.Problem = fe.translate(p.Lang), "err.validation"
+		p.Errors, p.Problem = translateFields(fe, p.Lang), "err.validation"
 		s.renderConsoleRecord(c, http.StatusUnprocessableEntity, p, d)
 		return
 	}

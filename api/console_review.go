@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -114,14 +115,14 @@ func (s *Server) reviewPost(c *gin.Context) {
 	}
 	var msgs []data.Message
 	var consents []data.Consent
-	if hook, _ := s.web.hooks(); state == data.MatchConfirmed && hook != nil {
+	if hook := s.deps.Confirm; state == data.MatchConfirmed && hook != nil {
 		if msgs, consents, err = hook(ctx, *m); err != nil {
 			c.Error(err)
 			return
 		}
 	}
 	who := volunteer(c).Login
-	if err := s.store.DecideMatch(ctx, m.ID, state, who, cleanText(reason), msgs, consents); err != nil {
+	if err := s.store.DecideMatch(ctx, m.ID, state, who, intake.CleanText(reason), msgs, consents); err != nil {
 		if errors.Is(err, data.ErrConflict) { // another volunteer was quicker
 			p.Problem = "review.already"
 			s.renderReview(c, http.StatusConflict, p)

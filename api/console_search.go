@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -38,8 +39,6 @@ type consoleSearchData struct {
 	Hits                            []consoleHit
 }
 
-const consoleSearchLimit = 100
-
 // consoleSearchPage searches both kinds with filters; kind, year and city
 // go to the engine, status and the year range are applied to its results.
 func (s *Server) consoleSearchPage(c *gin.Context) {
@@ -49,17 +48,17 @@ func (s *Server) consoleSearchPage(c *gin.Context) {
 	p := s.newPage(c, "vsearch.title")
 	p.Compact = true
 	p.D = d
-	fe := FieldErrors{}
+	fe := intake.FieldErrors{}
 	from, to := formInt(fe, "from", d.From), formInt(fe, "to", d.To)
 	if d.Asked && d.Q == "" {
-		fe.add("q", "field.query")
+		fe.Add("q", "field.query")
 	}
 	if len(fe) > 0 || !d.Asked {
-		p.Errors = fe.translate(p.Lang)
+		p.Errors = translateFields(fe, p.Lang)
 		s.render(c, http.StatusOK, "vsearch", p)
 		return
 	}
-	q := SearchQuery{Name: d.Q, Kind: data.Kind(d.Kind), City: d.City, Limit: consoleSearchLimit}
+	q := SearchQuery{Name: d.Q, Kind: data.Kind(d.Kind), City: d.City, Limit: maxConsoleResults}
 	if from != 0 && from == to {
 		q.BirthYear = from
 	}

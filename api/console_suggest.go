@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -28,7 +29,7 @@ const suggestLimit = 8
 func (s *Server) suggestJSON(c *gin.Context) {
 	q := strings.TrimSpace(c.Query("q"))
 	out := []suggestion{}
-	if len([]rune(q)) < 3 || !hasLetter(q) {
+	if len([]rune(q)) < 3 || !intake.HasLetter(q) {
 		c.JSON(http.StatusOK, out)
 		return
 	}
@@ -36,7 +37,7 @@ func (s *Server) suggestJSON(c *gin.Context) {
 	if c.Query("kind") == string(data.KindSafe) {
 		other = data.KindSeek
 	}
-	year := formInt(FieldErrors{}, "year", c.Query("year"))
+	year := formInt(intake.FieldErrors{}, "year", c.Query("year"))
 	hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: q, Kind: other, BirthYear: year, Limit: suggestLimit})
 	if err != nil {
 		c.Error(errUnavailable)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -18,7 +19,7 @@ type AppError struct {
 	Code   string // stable, machine-readable
 	Key    string // message catalog key
 	Args   []any
-	Fields FieldErrors
+	Fields intake.FieldErrors
 	Header map[string]string
 }
 
@@ -38,7 +39,7 @@ var (
 	errInternal    = &AppError{HTTP: http.StatusInternalServerError, Code: "internal", Key: "err.internal"}
 )
 
-func validationError(fe FieldErrors) *AppError {
+func validationError(fe intake.FieldErrors) *AppError {
 	e := *errValidation
 	e.Fields = fe
 	return &e
@@ -95,7 +96,7 @@ func errorMiddleware(log *slog.Logger, renderPage func(c *gin.Context, e *AppErr
 		l := lang(c)
 		body := ErrorBody{Error: ae.Code, Message: T(l, ae.Key, ae.Args...)}
 		if len(ae.Fields) > 0 {
-			body.Fields = ae.Fields.translate(l)
+			body.Fields = translateFields(ae.Fields, l)
 		}
 		c.JSON(ae.HTTP, body)
 	}
@@ -121,4 +122,13 @@ func recovery(log *slog.Logger) gin.HandlerFunc {
 		}()
 		c.Next()
 	}
+}
+
+// translateFields renders intake's field errors in lang.
+func translateFields(fe intake.FieldErrors, lang string) map[string]string {
+	out := make(map[string]string, len(fe))
+	for f, e := range fe {
+		out[f] = T(lang, e.Key, e.Args...)
+	}
+	return out
 }

@@ -5,13 +5,16 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"tuys/api/intake"
+	"tuys/data"
 )
 
 // reportForm is what the "looking for" and "I am safe" forms post. Field
-// names are the JSON paths of ReportInput ("person.full_name") so the
+// names are the JSON paths of intake.ReportInput ("person.full_name") so the
 // validator's errors land beside the right field without a mapping table.
 type reportForm struct {
-	Kind        string
+	Kind        data.Kind
 	FullName    string
 	BirthYear   string
 	Age         string
@@ -31,12 +34,12 @@ type reportForm struct {
 // defaultPhone pre-fills the phone field: most numbers are Kazakh.
 const defaultPhone = "+7 "
 
-func newReportForm(kind, lang string) *reportForm {
-	return &reportForm{Kind: kind, Phone: defaultPhone, Language: lang, Expires: strconv.Itoa(defaultExpiryDays),
+func newReportForm(kind data.Kind, lang string) *reportForm {
+	return &reportForm{Kind: kind, Phone: defaultPhone, Language: lang, Expires: strconv.Itoa(intake.DefaultExpiryDays),
 		FormID: newFormID()}
 }
 
-func readReportForm(c *gin.Context, kind string) *reportForm {
+func readReportForm(c *gin.Context, kind data.Kind) *reportForm {
 	return &reportForm{
 		Kind:        kind,
 		FullName:    c.PostForm("person.full_name"),
@@ -56,14 +59,14 @@ func readReportForm(c *gin.Context, kind string) *reportForm {
 	}
 }
 
-// input turns the form into the ReportInput every channel shares. Only what
+// input turns the form into the intake.ReportInput every channel shares. Only what
 // HTML cannot type (numbers as text, the consent box, the bare +7 prefix)
-// is checked here; everything else is toReport's job.
-func (f *reportForm) input() (*ReportInput, FieldErrors) {
-	fe := FieldErrors{}
-	in := &ReportInput{Kind: f.Kind, ShareContact: f.Share && f.Kind == "safe",
-		Person:  PersonInput{FullName: f.FullName, Sex: f.Sex, City: f.City, Description: f.Description},
-		Contact: ContactInput{Name: f.ContactName, Relation: f.Relation, Language: f.Language}}
+// is checked here; everything else is ToReport's job.
+func (f *reportForm) input() (*intake.ReportInput, intake.FieldErrors) {
+	fe := intake.FieldErrors{}
+	in := &intake.ReportInput{Kind: string(f.Kind), ShareContact: f.Share && f.Kind == data.KindSafe,
+		Person:  intake.PersonInput{FullName: f.FullName, Sex: f.Sex, City: f.City, Description: f.Description},
+		Contact: intake.ContactInput{Name: f.ContactName, Relation: f.Relation, Language: f.Language}}
 	in.Person.BirthYear = formInt(fe, "person.birth_year", f.BirthYear)
 	if f.Age != "" {
 		age := formInt(fe, "person.age", f.Age)
@@ -74,31 +77,21 @@ func (f *reportForm) input() (*ReportInput, FieldErrors) {
 		in.Contact.Phone = p
 	}
 	if !f.Consent {
-		fe.add("consent", "web.err.consent")
+		fe.Add("consent", "web.err.consent")
 	}
 	return in, fe
 }
 
 // formInt parses an optional whole number typed into a text field.
-func formInt(fe FieldErrors, field, v string) int {
+func formInt(fe intake.FieldErrors, field, v string) int {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {
-		fe.add(field, "web.err.number")
+		fe.Add(field, "web.err.number")
 		return 0
 	}
 	return n
-}
-
-// merge adds the validator's errors to the form's own (form ones first).
-func (fe FieldErrors) merge(other FieldErrors) FieldErrors {
-	for k, v := range other {
-		if _, ok := fe[k]; !ok {
-			fe[k] = v
-		}
-	}
-	return fe
 }

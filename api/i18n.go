@@ -5,10 +5,9 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
-)
 
-// Languages tuys speaks, in the order used when nothing else decides.
-var Languages = []string{"kk", "ru", "en"}
+	"tuys/data"
+)
 
 // catalog holds user-facing strings per language; each language's file adds
 // its messages in init so no string lives in a template or handler.
@@ -37,15 +36,8 @@ func T(lang, key string, args ...any) string {
 	return msg
 }
 
-// supported reports whether lang is one of Languages.
-func supported(lang string) bool {
-	for _, l := range Languages {
-		if l == lang {
-			return true
-		}
-	}
-	return false
-}
+// supported reports whether lang is one of data.Languages.
+func supported(lang string) bool { return data.SupportedLanguage(lang) }
 
 // negotiate picks kk, ru or en from an Accept-Language header; "kz" is
 // accepted as the common mistake for Kazakh. Defaults to Russian, the

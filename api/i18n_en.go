@@ -28,6 +28,7 @@ func init() {
 		"field.note_status":    "Unknown status.",
 		"field.deletion_code":  "Enter the deletion code you were given.",
 		"field.query":          "Enter a name to search for.",
+		"field.limit":          "The number of results must be from 1 to %d.",
 		"field.unknown":        "Unknown field.",
 		"field.type":           "Wrong type of value.",
 	})

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"tuys/api/intake"
 )
 
 // decodeJSON reads one JSON object into v: bounded size, unknown fields
@@ -38,10 +40,10 @@ func jsonError(err error) error {
 		if field == "" {
 			field = "body"
 		}
-		return validationError(FieldErrors{field: {Key: "field.type"}})
+		return validationError(intake.FieldErrors{field: {Key: "field.type"}})
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return validationError(FieldErrors{name: {Key: "field.unknown"}})
+		return validationError(intake.FieldErrors{name: {Key: "field.unknown"}})
 	case errors.As(err, &syn):
 		return badJSON(fmt.Sprintf("syntax error at byte %d", syn.Offset))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):

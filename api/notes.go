@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -28,14 +29,14 @@ type PublicNote struct {
 var noteStatuses = map[string]bool{"": true, data.NoteInfoSought: true, data.NoteBelievedAlive: true,
 	data.NoteBelievedMissing: true, data.NoteBelievedDead: true, data.NoteIsNoteAuthor: true}
 
-func (in *NoteInput) validate() FieldErrors {
-	fe := FieldErrors{}
+func (in *NoteInput) validate() intake.FieldErrors {
+	fe := intake.FieldErrors{}
 	if !noteStatuses[in.Status] {
-		fe.add("status", "field.note_status")
+		fe.Add("status", "field.note_status")
 	}
-	in.Text, in.Author = cleanText(in.Text), cleanText(in.Author)
-	checkText(fe, "text", in.Text, maxDescriptionLen, in.Status == "")
-	checkText(fe, "author", in.Author, maxShortLen, false)
+	in.Text, in.Author = intake.CleanText(in.Text), intake.CleanText(in.Author)
+	intake.CheckText(fe, "text", in.Text, intake.MaxDescriptionLen, in.Status == "")
+	intake.CheckText(fe, "author", in.Author, intake.MaxShortLen, false)
 	if len(fe) > 0 {
 		return fe
 	}
@@ -86,5 +87,5 @@ func (s *Server) listNotes(c *gin.Context) {
 }
 
 func publicNote(n *data.Note) PublicNote {
-	return PublicNote{ID: n.ID, Status: n.Status, Text: HidePhones(n.Text), Author: n.Author, CreatedAt: n.CreatedAt}
+	return PublicNote{ID: n.ID, Status: n.Status, Text: data.HidePhones(n.Text), Author: n.Author, CreatedAt: n.CreatedAt}
 }

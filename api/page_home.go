@@ -6,22 +6,6 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// publicRoutes are the pages anyone may open, in kk, ru and en.
-func (s *Server) publicRoutes(g *gin.RouterGroup) {
-	g.GET("/", s.homePage)
-	g.GET("/looking", s.reportPage("seek"))
-	g.POST("/looking", s.reportPost("seek"))
-	g.GET("/safe", s.reportPage("safe"))
-	g.POST("/safe", s.reportPost("safe"))
-	g.GET("/search", s.searchPage)
-	g.GET("/r/:id", s.recordPage)
-	g.GET("/r/:id/filed", s.filedPage)
-	g.POST("/r/:id/note", s.notePost)
-	g.POST("/r/:id/subscribe", s.subscribePost)
-	g.POST("/r/:id/delete", s.deletePost)
-	g.GET("/deleted", s.deletedPage)
-}
-
 // smsCommand is one line of the SMS help printed for people without internet.
 type smsCommand struct{ Words, Example, What string }
 
@@ -48,8 +32,8 @@ func (s *Server) deletedPage(c *gin.Context) {
 // smsNumber is the number people text commands to, when SMS is wired with
 // a plain sender number (a messaging service has none to print).
 func (s *Server) smsNumber() string {
-	if s.ntf.Service == nil {
+	if s.deps.SMS == nil {
 		return ""
 	}
-	return s.ntf.Service.Config.From
+	return s.deps.SMS.Config.From
 }

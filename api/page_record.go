@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -63,11 +64,11 @@ func (s *Server) renderRecord(c *gin.Context, status int, p *page, r *data.Repor
 }
 
 // recordProblem re-renders the record page with one form's errors.
-func (s *Server) recordProblem(c *gin.Context, r *data.Report, status int, problem string, fe FieldErrors, d *recordData) {
+func (s *Server) recordProblem(c *gin.Context, r *data.Report, status int, problem string, fe intake.FieldErrors, d *recordData) {
 	p := s.newPage(c, "record.title")
 	p.Problem = problem
 	if fe != nil {
-		p.Errors = fe.translate(p.Lang)
+		p.Errors = translateFields(fe, p.Lang)
 	}
 	s.renderRecord(c, status, p, r, d)
 }
@@ -129,10 +130,10 @@ func (s *Server) subscribePost(c *gin.Context) {
 	phone, ok := data.NormalizePhone(strings.TrimSpace(d.Phone))
 	if !ok {
 		s.recordProblem(c, r, http.StatusUnprocessableEntity, "err.validation",
-			FieldErrors{"phone": {Key: "field.phone"}}, d)
+			intake.FieldErrors{"phone": {Key: "field.phone"}}, d)
 		return
 	}
-	_, hook := s.web.hooks()
+	hook := s.deps.Subscribe
 	if hook == nil {
 		s.recordProblem(c, r, http.StatusServiceUnavailable, "web.err.subscribe_off", nil, d)
 		return

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 	"tuys/search"
 )
@@ -26,38 +27,38 @@ var expiryChoices = []int{30, 60, 90, 180, 360}
 // confirmation page, which shows it once and clears it.
 const codeCookie = "tuys_code"
 
-func formPath(kind string) string {
-	if kind == "seek" {
+func formPath(kind data.Kind) string {
+	if kind == data.KindSeek {
 		return "/looking"
 	}
 	return "/safe"
 }
 
-func (s *Server) reportPage(kind string) gin.HandlerFunc {
+func (s *Server) reportPage(kind data.Kind) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		s.renderReportForm(c, http.StatusOK, newReportForm(kind, lang(c)), nil, "")
 	}
 }
 
-func (s *Server) renderReportForm(c *gin.Context, status int, f *reportForm, fe FieldErrors, problem string) {
+func (s *Server) renderReportForm(c *gin.Context, status int, f *reportForm, fe intake.FieldErrors, problem string) {
 	title := "safe.title"
-	if f.Kind == "seek" {
+	if f.Kind == data.KindSeek {
 		title = "looking.title"
 	}
 	p := s.newPage(c, title)
 	p.Problem = problem
 	if fe != nil {
-		p.Errors = fe.translate(p.Lang)
+		p.Errors = translateFields(fe, p.Lang)
 		if problem == "" {
 			p.Problem = "err.validation"
 		}
 	}
 	p.D = reportFormData{Form: f, Cities: search.CityNames(p.Lang), Expiry: expiryChoices,
-		Action: formPath(f.Kind), Seeking: f.Kind == "seek"}
+		Action: formPath(f.Kind), Seeking: f.Kind == data.KindSeek}
 	s.render(c, status, "report_form", p)
 }
 
-func (s *Server) reportPost(kind string) gin.HandlerFunc {
+func (s *Server) reportPost(kind data.Kind) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		f := readReportForm(c, kind)
 		if !s.csrfOK(c) {
@@ -71,8 +72,8 @@ func (s *Server) reportPost(kind string) gin.HandlerFunc {
 		in, fe := f.input()
 		if len(fe) > 0 {
 			// Show every problem at once: run the shared validator too.
-			if _, more := in.toReport(s.now(), lang(c), data.ChannelWeb, s.parse); more != nil {
-				fe.merge(more)
+			if _, more := in.ToReport(s.now(), lang(c), data.ChannelWeb); more != nil {
+				fe.Merge(more)
 			}
 			s.renderReportForm(c, http.StatusUnprocessableEntity, f, fe, "")
 			return

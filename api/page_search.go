@@ -6,10 +6,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
-)
 
-// publicSearchLimit: no paging, so nobody can list everyone (anti-enumeration).
-const publicSearchLimit = 20
+	"tuys/api/intake"
+	"tuys/data"
+)
 
 // searchResult is one public hit: only what publicView lets through.
 type searchResult struct {
@@ -36,23 +36,23 @@ func (s *Server) searchPage(c *gin.Context) {
 	}
 	p := s.newPage(c, "search.title")
 	p.NoSearch = true
-	d := &searchData{Q: strings.TrimSpace(c.Query("q")), Year: strings.TrimSpace(c.Query("year")), MaxShown: publicSearchLimit}
+	d := &searchData{Q: strings.TrimSpace(c.Query("q")), Year: strings.TrimSpace(c.Query("year")), MaxShown: defaultPublicResults}
 	_, d.Asked = c.GetQuery("q")
 	p.D = d
 	status := http.StatusOK
-	fe := FieldErrors{}
+	fe := intake.FieldErrors{}
 	year := formInt(fe, "year", d.Year)
 	// A name of at least two characters: one letter would list everyone.
-	if d.Asked && (utf8.RuneCountInString(d.Q) < 2 || !hasLetter(d.Q)) {
-		fe.add("q", "field.query")
+	if d.Asked && (utf8.RuneCountInString(d.Q) < 2 || !intake.HasLetter(d.Q)) {
+		fe.Add("q", "field.query")
 	}
 	if len(fe) > 0 {
-		p.Errors = fe.translate(p.Lang)
+		p.Errors = translateFields(fe, p.Lang)
 		s.render(c, http.StatusUnprocessableEntity, "search", p)
 		return
 	}
 	if d.Asked {
-		hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: d.Q, BirthYear: year, Limit: publicSearchLimit})
+		hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: d.Q, BirthYear: year, Limit: defaultPublicResults})
 		if err != nil {
 			s.log.WarnContext(c.Request.Context(), "public search", "err", err)
 			d.Failed = true
@@ -67,12 +67,12 @@ func (s *Server) searchPage(c *gin.Context) {
 func publicResults(l string, hits []Hit) []searchResult {
 	out := make([]searchResult, 0, len(hits))
 	for _, h := range hits {
-		if h.Report == nil || len(out) == publicSearchLimit {
+		if h.Report == nil || len(out) == defaultPublicResults {
 			continue
 		}
 		pv := publicView(h.Report)
-		pv.FullName = HidePhones(pv.FullName)
-		pv.City = HidePhones(pv.City)
+		pv.FullName = data.HidePhones(pv.FullName)
+		pv.City = data.HidePhones(pv.City)
 		out = append(out, searchResult{Report: pv, Status: T(l, "status."+string(pv.Kind)+"."+pv.Status),
 			Date: pv.CreatedAt.Format("2006-01-02")})
 	}

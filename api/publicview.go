@@ -1,7 +1,6 @@
 package api
 
 import (
-	"regexp"
 	"time"
 
 	"tuys/data"
@@ -29,19 +28,11 @@ type PublicReport struct {
 	ExpiresAt   time.Time `json:"expires_at"`
 }
 
-// phoneLike finds digit runs that could be a phone number typed into free text.
-var phoneLike = regexp.MustCompile(`\+?\d[\d\s().-]{5,}\d`)
-
-// HidePhones masks anything that looks like a phone number in free text.
-func HidePhones(s string) string {
-	return phoneLike.ReplaceAllString(s, "•••")
-}
-
 func publicView(r *data.Report) PublicReport {
 	return PublicReport{
 		ID: r.ID, Kind: r.Kind, FullName: r.FullName, GivenName: r.GivenName, FamilyName: r.FamilyName,
 		Patronymic: r.Patronymic, Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
-		City: r.City, Region: r.Region, Country: r.Country, Description: HidePhones(r.Description),
+		City: r.City, Region: r.Region, Country: r.Country, Description: data.HidePhones(r.Description),
 		Status: r.Status, LinkedID: r.LinkedID, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt,
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -18,7 +19,7 @@ type CreatedReport struct {
 }
 
 func (s *Server) createReport(c *gin.Context) {
-	var in ReportInput
+	var in intake.ReportInput
 	if err := s.decodeJSON(c, &in); err != nil {
 		c.Error(err)
 		return
@@ -31,22 +32,14 @@ func (s *Server) createReport(c *gin.Context) {
 	c.JSON(http.StatusCreated, CreatedReport{ID: r.ID, DeletionCode: code, Report: publicView(r)})
 }
 
-// fileReport validates and stores a report; the caller acknowledges only
-// after this returns, i.e. after the commit.
-func (s *Server) fileReport(c *gin.Context, in *ReportInput, channel string) (*data.Report, string, error) {
-	r, fe := in.toReport(s.now(), lang(c), channel, s.parse)
+// fileReport files through intake in the request's language; field errors
+// become a validation error.
+func (s *Server) fileReport(c *gin.Context, in *intake.ReportInput, channel string) (*data.Report, string, error) {
+	r, code, fe, err := s.intake.File(c.Request.Context(), in, lang(c), channel)
 	if fe != nil {
 		return nil, "", validationError(fe)
 	}
-	code := data.NewCode(deletionCodeLength)
-	r.DeletionHash = data.HashCode(code)
-	if err := s.store.CreateReport(c.Request.Context(), r); err != nil {
-		return nil, "", err
-	}
-	s.log.InfoContext(c.Request.Context(), "report filed", "id", r.ID, "kind", r.Kind, "channel", channel,
-		"phone", data.MaskPhone(r.ContactPhone))
-	s.wake()
-	return r, code, nil
+	return r, code, err
 }
 
 func (s *Server) getReport(c *gin.Context) {
@@ -85,7 +78,7 @@ func (s *Server) deleteReport(c *gin.Context) {
 func (s *Server) removeWithCode(c *gin.Context, id, code string) error {
 	code = strings.TrimSpace(code)
 	if code == "" {
-		return validationError(FieldErrors{"deletion_code": {Key: "field.deletion_code"}})
+		return validationError(intake.FieldErrors{"deletion_code": {Key: "field.deletion_code"}})
 	}
 	r, err := s.store.GetReport(c.Request.Context(), id)
 	if err != nil {

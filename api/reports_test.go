@@ -88,7 +88,7 @@ func TestValidationErrors(t *testing.T) {
 		{"description too long", `{"kind":"safe","person":{"full_name":"A B","description":"` + strings.Repeat("x", 2001) + `"}}`, "person.description", 400},
 	}
 	messages := map[string]map[string]string{}
-	for _, lang := range Languages {
+	for _, lang := range data.Languages {
 		for _, c := range cases {
 			w := do(t, h, "POST", "/api/v1/reports", c.body, "Accept-Language", lang)
 			if w.Code != c.code {

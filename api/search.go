@@ -10,12 +10,19 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 	"tuys/search"
 )
 
-// maxPublicResults bounds every public search: no paging through everyone.
-const maxPublicResults = 20
+// Result limits, in one place. Public searches have no paging, so nobody
+// can list everyone (anti-enumeration); the console may see more, so that
+// its status and year filters work on more than one page of hits.
+const (
+	defaultPublicResults = 20  // a public page, and the API without ?limit=
+	maxPublicResults     = 50  // the API's ?limit= at most
+	maxConsoleResults    = 100 // a volunteer's search before its filters
+)
 
 // SearchQuery is a name search, public or by a volunteer.
 type SearchQuery struct {
@@ -41,9 +48,10 @@ func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error
 	if s.engine == nil || strings.TrimSpace(q.Name) == "" {
 		return nil, nil
 	}
-	if q.Limit <= 0 || q.Limit > maxPublicResults {
-		q.Limit = maxPublicResults
+	if q.Limit <= 0 {
+		q.Limit = defaultPublicResults
 	}
+	q.Limit = min(q.Limit, maxConsoleResults)
 	res, err := s.engine.Search(ctx, search.Query{Name: q.Name, Kind: q.Kind, BirthYear: q.BirthYear, City: q.City, Limit: q.Limit})
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -107,23 +115,31 @@ func (s *Server) apiSearch(c *gin.Context) {
 }
 
 // searchQueryFrom reads q (or name), kind, birth_year and city; a name is required.
-func searchQueryFrom(c *gin.Context) (SearchQuery, FieldErrors) {
-	fe := FieldErrors{}
-	q := SearchQuery{Name: cleanText(c.Query("q")), City: cleanText(c.Query("city")), Kind: data.Kind(c.Query("kind"))}
+func searchQueryFrom(c *gin.Context) (SearchQuery, intake.FieldErrors) {
+	fe := intake.FieldErrors{}
+	q := SearchQuery{Name: intake.CleanText(c.Query("q")), City: intake.CleanText(c.Query("city")), Kind: data.Kind(c.Query("kind"))}
 	if q.Name == "" {
-		q.Name = cleanText(c.Query("name"))
+		q.Name = intake.CleanText(c.Query("name"))
 	}
-	if q.Name == "" || !hasLetter(q.Name) {
-		fe.add("q", "field.query")
+	if q.Name == "" || !intake.HasLetter(q.Name) {
+		fe.Add("q", "field.query")
 	}
-	checkText(fe, "q", q.Name, maxNameLen, false)
+	intake.CheckText(fe, "q", q.Name, intake.MaxNameLen, false)
 	if q.Kind != "" && q.Kind != data.KindSeek && q.Kind != data.KindSafe {
-		fe.add("kind", "field.kind")
+		fe.Add("kind", "field.kind")
+	}
+	q.Limit = defaultPublicResults
+	if l := c.Query("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > maxPublicResults {
+			fe.Add("limit", "field.limit", maxPublicResults)
+		}
+		q.Limit = n
 	}
 	if y := c.Query("birth_year"); y != "" {
 		n, err := strconv.Atoi(y)
-		if err != nil || n < minBirthYear || n > 2100 {
-			fe.add("birth_year", "field.birth_year", minBirthYear, 2100)
+		if err != nil || n < intake.MinBirthYear || n > 2100 {
+			fe.Add("birth_year", "field.birth_year", intake.MinBirthYear, 2100)
 		}
 		q.BirthYear = n
 	}

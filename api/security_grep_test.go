@@ -34,7 +34,7 @@ func TestNoPlaintextPhoneOnDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	eng := search.NewEngine(st, ix, search.Options{Logger: log})
-	s := New(Config{}, st, eng, nil, log)
+	s := New(Config{}, Deps{Store: st, Engine: eng, Log: log})
 	h := s.Handler()
 	var ids []string
 	for i, phone := range []string{"+7 701 987 65 43", "8 701 987 65 43", "+77019876543", "8 (701) 987-65-43"} {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"tuys/data"
 	"tuys/search"
 )
 
@@ -26,7 +27,7 @@ func TestPublicSearchCannotListEveryone(t *testing.T) {
 	}
 	t.Cleanup(func() { ix.Close() })
 	eng := search.NewEngine(st, ix, search.Options{Logger: quiet})
-	s := New(Config{PublicSearch: true, Security: NoLimits}, st, eng, nil, quiet)
+	s := New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet})
 	h := s.Handler()
 	for i := 0; i < 30; i++ {
 		body := fmt.Sprintf(`{"kind":"seek","person":{"full_name":"Ахметова Гульнара","birth_year":%d},"contact":{"phone":"+7701000%04d"}}`, 1950+i, i)
@@ -46,7 +47,11 @@ func TestPublicSearchCannotListEveryone(t *testing.T) {
 		{"/api/v1/search?q=", http.StatusBadRequest, 0, 0},
 		{"/api/v1/search?q=1980", http.StatusBadRequest, 0, 0},
 		{"/api/v1/search?q=Ахметова", http.StatusOK, 1, maxPublicResults},
-		{"/api/v1/search?q=Ахметова&limit=1000&offset=20&page=2", http.StatusOK, 1, maxPublicResults},
+		{"/api/v1/search?q=Ахметова&offset=20&page=2", http.StatusOK, 1, defaultPublicResults},
+		{"/api/v1/search?q=Ахметова&limit=1000", http.StatusBadRequest, 0, 0},
+		{"/api/v1/search?q=Ахметова&limit=0", http.StatusBadRequest, 0, 0},
+		{"/api/v1/search?q=Ахметова&limit=5", http.StatusOK, 5, 5},
+		{"/api/v1/search?q=Ахметова&limit=50", http.StatusOK, 30, 30},
 	}
 	for _, tt := range tests {
 		w := secReq{"GET", tt.path, "", nil}.do(h)
@@ -63,6 +68,71 @@ func TestPublicSearchCannotListEveryone(t *testing.T) {
 		}
 		if strings.Contains(w.Body.String(), "+7701000") || strings.Contains(w.Body.String(), "7701000") {
 			t.Errorf("GET %s: a phone number in the public answer", tt.path)
+		}
+	}
+}
+
+// TestConsoleSearchSeesPastOnePublicPage: the console asks for up to
+// maxConsoleResults and gets them, so its status filter works on more than
+// the 20 hits a public page shows (it silently got 20 before).
+func TestConsoleSearchSeesPastOnePublicPage(t *testing.T) {
+	dir := t.TempDir()
+	st := secStore(t, dir)
+	t.Cleanup(func() { st.Close() })
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ix, err := search.OpenIndex(filepath.Join(dir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	eng := search.NewEngine(st, ix, search.Options{Logger: quiet})
+	s := New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet})
+	h := s.Handler()
+	var ids []string
+	for i := 0; i < 30; i++ {
+		body := fmt.Sprintf(`{"kind":"seek","person":{"full_name":"Ахметова Гульнара","birth_year":%d},"contact":{"phone":"+7701000%04d"}}`, 1950+i, i)
+		w := (secReq{"POST", "/api/v1/reports", body, nil}).do(h)
+		var created CreatedReport
+		if w.Code != http.StatusCreated || json.Unmarshal(w.Body.Bytes(), &created) != nil {
+			t.Fatalf("post: %d %s", w.Code, w.Body)
+		}
+		ids = append(ids, created.ID)
+	}
+	if err := eng.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	// The ones a public page does not show are marked found.
+	var page struct {
+		Results []PublicHit `json:"results"`
+	}
+	_ = json.Unmarshal(secReq{"GET", "/api/v1/search?q=Ахметова", "", nil}.do(h).Body.Bytes(), &page)
+	shown := map[string]bool{}
+	for _, r := range page.Results {
+		shown[r.Report.ID] = true
+	}
+	var found []string
+	for _, id := range ids {
+		if !shown[id] {
+			found = append(found, id)
+			if err := st.SetReportStatus(t.Context(), id, data.StatusFound); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if len(page.Results) != defaultPublicResults || len(found) != 30-defaultPublicResults {
+		t.Fatalf("public page: %d results", len(page.Results))
+	}
+	b := loggedIn(t, h, st, data.RoleVolunteer)
+	all := b.get("/v/search?q=Ахметова").Body.String()
+	filtered := b.get("/v/search?q=Ахметова&status=found").Body.String()
+	for _, id := range ids {
+		if !strings.Contains(all, id) {
+			t.Errorf("console search without filters misses %s", id)
+		}
+	}
+	for _, id := range found {
+		if !strings.Contains(filtered, id) {
+			t.Errorf("console search status=found misses %s", id)
 		}
 	}
 }

@@ -30,7 +30,7 @@ func secServer(t testing.TB, cfg Config) (*Server, http.Handler) {
 	t.Helper()
 	st := secStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
-	s := New(cfg, st, nil, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s := New(cfg, Deps{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	return s, s.Handler()
 }
 
@@ -59,7 +59,7 @@ func reportBody(i int) string {
 }
 
 func TestReportRateLimitSpeaksTheUsersLanguage(t *testing.T) {
-	for _, lang := range Languages {
+	for _, lang := range data.Languages {
 		t.Run(lang, func(t *testing.T) {
 			_, h := secServer(t, Config{Security: SecurityConfig{ReportRate: Rate{PerHour: 60, Burst: 3}}})
 			hdr := map[string]string{"Accept-Language": lang}
@@ -234,7 +234,7 @@ func TestAllowPhoneAndLogin(t *testing.T) {
 // The web forms share the report bucket; a refused post gets the HTML error
 // page in the visitor's language with Retry-After.
 func TestFormRateLimitIsAPage(t *testing.T) {
-	for _, lang := range Languages {
+	for _, lang := range data.Languages {
 		_, h := secServer(t, Config{Security: SecurityConfig{ReportRate: Rate{PerHour: 60, Burst: 2}}})
 		var w *httptest.ResponseRecorder
 		for i := 0; i < 3; i++ {

@@ -10,7 +10,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
+	"tuys/notify"
 	"tuys/search"
 )
 
@@ -30,6 +32,30 @@ type Engine interface {
 	Search(ctx context.Context, q search.Query) ([]search.Result, error)
 }
 
+// ConfirmHook composes the SMS a confirmed match sends (notify.Composer);
+// DecideMatch stores them in the same transaction as the decision.
+type ConfirmHook func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error)
+
+// SubscribeHook records that phone wants SMS about report r and queues the
+// confirmation SMS.
+type SubscribeHook func(ctx context.Context, r *data.Report, phone, lang string) error
+
+// Deps are what the handlers use, all given at construction: nothing is
+// wired later, and nothing below api calls back into it.
+type Deps struct {
+	Store  data.Store
+	Engine Engine // nil: no search (tests that need no matching)
+	Log    *slog.Logger
+	// SMS is the notify service (nil: no SMS; the Twilio webhooks answer 403).
+	SMS *notify.Service
+	// Confirm composes the SMS of a match a volunteer confirms (nil: the
+	// decision is stored and sends nothing).
+	Confirm ConfirmHook
+	// Subscribe takes "SMS me about this report" (nil: the record page says
+	// subscriptions are not available).
+	Subscribe SubscribeHook
+}
+
 // Server holds the handlers' dependencies.
 type Server struct {
 	cfg    Config
@@ -37,51 +63,26 @@ type Server struct {
 	engine Engine
 	log    *slog.Logger
 	now    func() time.Time
-	parse  NameParser
-	sec    *security  // rate limits, headers, tokens (security.go)
-	web    *webUI     // pages and console (web.go)
-	ntf    NotifyDeps // SMS wiring (notify.go)
+	deps   Deps
+	intake *intake.Filer
+	sec    *security // rate limits, headers, tokens (security.go)
+	web    *webUI    // pages and console (web.go)
 }
 
-// New builds a Server; engine may be nil in tests that need no matching.
-func New(cfg Config, store data.Store, engine Engine, parse NameParser, log *slog.Logger) *Server {
+// New builds a Server from its configuration and dependencies.
+func New(cfg Config, d Deps) *Server {
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = 64 << 10
 	}
-	s := &Server{cfg: cfg, store: store, engine: engine, log: log, parse: parse,
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	s := &Server{cfg: cfg, store: d.Store, engine: d.Engine, log: d.Log, deps: d,
 		now: func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }}
+	s.intake = &intake.Filer{Store: d.Store, Log: d.Log, Now: s.now, Filed: s.wake}
 	s.sec = newSecurity(s)
 	s.web = newWebUI(s)
 	return s
-}
-
-// Handler returns the routed HTTP handler.
-func (s *Server) Handler() http.Handler {
-	gin.SetMode(gin.ReleaseMode)
-	r := gin.New()
-	r.HandleMethodNotAllowed = true
-	s.sec.configure(r) // trusted proxies for c.ClientIP()
-	r.Use(recovery(s.log), language(), errorMiddleware(s.log, s.renderErrorPage))
-	r.Use(s.securityMiddleware()...)
-	r.GET("/healthz", s.healthz)
-	r.GET("/readyz", s.readyz)
-	s.apiRoutes(r.Group("/api/v1"))
-	s.webhookRoutes(r)
-	s.webRoutes(r)
-	r.NoRoute(func(c *gin.Context) { c.Error(errNotFound) })
-	return r
-}
-
-// apiRoutes are the JSON API (api/openapi.yaml).
-func (s *Server) apiRoutes(v1 *gin.RouterGroup) {
-	v1.POST("/reports", s.createReport)
-	v1.GET("/reports/:id", s.getReport)
-	v1.DELETE("/reports/:id", s.deleteReport)
-	v1.POST("/reports/:id/notes", s.addNote)
-	v1.GET("/reports/:id/notes", s.listNotes)
-	v1.GET("/reports/:id/matches", s.reportMatches)
-	v1.GET("/search", s.apiSearch)
-	s.tokenRoutes(v1) // partner-only routes (tokens.go)
 }
 
 func (s *Server) healthz(c *gin.Context) {

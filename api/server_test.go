@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"tuys/data"
+	"tuys/data/datatest"
 )
 
 var testKey = []byte("0123456789abcdef0123456789abcdef")
@@ -20,20 +20,10 @@ func newTestServer(t testing.TB) (*Server, data.Store) {
 	t.Helper()
 	store := openTestStore(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return New(Config{PublicSearch: true, Hotline: "1414", Security: NoLimits}, store, nil, nil, log), store
+	return New(Config{PublicSearch: true, Hotline: "1414", Security: NoLimits}, Deps{Store: store, Log: log}), store
 }
 
-// openTestStore opens a real SQLite store in a temp dir, closed after the test.
-func openTestStore(t testing.TB) data.Store {
-	t.Helper()
-	seal, _ := data.NewSealer(testKey)
-	store, err := data.OpenSQLite(context.Background(), t.TempDir(), seal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	return store
-}
+func openTestStore(t testing.TB) data.Store { return datatest.SQLite(t) }
 
 // do sends a request to h and returns the recorder.
 func do(t testing.TB, h http.Handler, method, path, body string, headers ...string) *httptest.ResponseRecorder {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -118,18 +119,12 @@ func (s *Server) requireScope(scope string) gin.HandlerFunc {
 	}
 }
 
-// tokenRoutes are the API routes only partners with a token may use.
-func (s *Server) tokenRoutes(v1 *gin.RouterGroup) {
-	v1.GET("/reports/:id/contact", s.requireScope(scopeReadContacts), s.getContact)
-	v1.GET("/stats", s.requireScope(scopeStats), s.getStats)
-}
-
 // getStats gives partners the dashboard's counts (no personal data) since
 // ?hours= ago (default 24, at most 90 days).
 func (s *Server) getStats(c *gin.Context) {
 	hours, err := strconv.Atoi(c.DefaultQuery("hours", "24"))
 	if err != nil || hours < 1 || hours > 90*24 {
-		c.Error(validationError(FieldErrors{"hours": {Key: "field.type"}}))
+		c.Error(validationError(intake.FieldErrors{"hours": {Key: "field.type"}}))
 		return
 	}
 	since := s.now().Add(-time.Duration(hours) * time.Hour)

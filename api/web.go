@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 
 	"github.com/gin-gonic/gin"
 
@@ -24,23 +23,12 @@ var staticFS embed.FS
 
 var errMethod = &AppError{HTTP: http.StatusMethodNotAllowed, Code: "method_not_allowed", Key: "web.err.method"}
 
-// ConfirmHook composes the SMS a confirmed match sends (notify.Composer);
-// DecideMatch stores them in the same transaction as the decision.
-type ConfirmHook func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error)
-
-// SubscribeHook records that phone wants SMS about report r and queues the
-// confirmation SMS.
-type SubscribeHook func(ctx context.Context, r *data.Report, phone, lang string) error
-
 // webUI holds the server-rendered pages: public forms and the volunteer console.
 type webUI struct {
-	pages       map[string]*template.Template
-	search      func(ctx context.Context, q SearchQuery) ([]Hit, error) // s.searchReports; tests swap it
-	once        *submitted
-	secure      bool // cookies get Secure when the public URL is https
-	mu          sync.RWMutex
-	onConfirm   ConfirmHook
-	onSubscribe SubscribeHook
+	pages  map[string]*template.Template
+	search func(ctx context.Context, q SearchQuery) ([]Hit, error) // s.searchReports; tests swap it
+	once   *submitted
+	secure bool // cookies get Secure when the public URL is https
 }
 
 func newWebUI(s *Server) *webUI {
@@ -50,28 +38,6 @@ func newWebUI(s *Server) *webUI {
 		once:   newSubmitted(),
 		secure: strings.HasPrefix(strings.ToLower(s.cfg.PublicURL), "https://"),
 	}
-}
-
-// SetConfirmHook wires the SMS composer for matches a volunteer confirms;
-// without it a confirmation is stored and sends nothing.
-func (s *Server) SetConfirmHook(h ConfirmHook) {
-	s.web.mu.Lock()
-	defer s.web.mu.Unlock()
-	s.web.onConfirm = h
-}
-
-// SetSubscribeHook wires "subscribe by SMS" on the record page; without it
-// the form explains that subscriptions are not available.
-func (s *Server) SetSubscribeHook(h SubscribeHook) {
-	s.web.mu.Lock()
-	defer s.web.mu.Unlock()
-	s.web.onSubscribe = h
-}
-
-func (w *webUI) hooks() (ConfirmHook, SubscribeHook) {
-	w.mu.RLock()
-	defer w.mu.RUnlock()
-	return w.onConfirm, w.onSubscribe
 }
 
 // parsePages pairs the layout with each page template once, at start: a
@@ -133,19 +99,6 @@ func phoneHint(seeking bool) string {
 var relationKeys = []string{"rel.mother", "rel.father", "rel.son", "rel.daughter", "rel.wife", "rel.husband",
 	"rel.brother", "rel.sister", "rel.grandparent", "rel.grandchild", "rel.relative", "rel.friend", "rel.neighbour"}
 
-// webRoutes registers the public pages and the volunteer console.
-func (s *Server) webRoutes(r *gin.Engine) {
-	static, _ := fs.Sub(staticFS, "static")
-	sg := r.Group("/static", func(c *gin.Context) { c.Header("Cache-Control", "public, max-age=3600") })
-	sg.StaticFS("/", http.FS(static))
-	// GET /looking is a page, DELETE /looking is not: answer in the error
-	// page's language rather than Gin's plain-text 405.
-	r.NoMethod(func(c *gin.Context) { c.Error(errMethod) })
-	pub := r.Group("/", s.rememberLanguage)
-	s.publicRoutes(pub)
-	s.consoleRoutes(pub.Group("/v"))
-}
-
 // rememberLanguage stores an explicit ?lang= choice in a cookie so the
 // switcher works without JavaScript and the choice sticks.
 func (s *Server) rememberLanguage(c *gin.Context) {
@@ -200,7 +153,7 @@ func (s *Server) newPage(c *gin.Context, title string) *page {
 	if v, ok := c.Get(volunteerKey); ok {
 		p.User = v.(*data.Volunteer)
 	}
-	for _, code := range Languages {
+	for _, code := range data.Languages {
 		q := url.Values{}
 		for k, v := range c.Request.URL.Query() {
 			q[k] = v

@@ -28,7 +28,7 @@ func TestConsoleNeedsLogin(t *testing.T) {
 func TestLoginWrongPasswordNoSession(t *testing.T) {
 	_, store, h := newWebServer(t, Config{})
 	addVolunteer(t, store, "aigerim", "correct horse battery", data.RoleVolunteer)
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		b := newBrowser(t, h, l)
 		b.get("/v/login")
 		for _, creds := range [][2]string{{"aigerim", "wrong"}, {"nobody", "correct horse battery"}, {"", ""}} {
@@ -177,7 +177,7 @@ func TestIntakeFilesAndShowsMatches(t *testing.T) {
 func TestIntakeErrors(t *testing.T) {
 	_, store, h := newWebServer(t, Config{})
 	b := loggedIn(t, h, store, data.RoleVolunteer)
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		b.lang = l
 		form := seekForm()
 		form.Set("person.full_name", "")
@@ -223,7 +223,7 @@ func TestReviewConfirmSendsSMS(t *testing.T) {
 		Explanation: `["name: Seitkali Gulzhan ≈ Сейітқали Гүлжан","year: 1977 = 1977"]`}
 	store.SaveMatch(ctx, m, nil, nil)
 	var hooked data.Match
-	s.SetConfirmHook(func(_ context.Context, got data.Match) ([]data.Message, []data.Consent, error) {
+	s.deps.Confirm = (func(_ context.Context, got data.Match) ([]data.Message, []data.Consent, error) {
 		hooked = got
 		return []data.Message{{Key: "match:" + got.ID + ":seeker", MatchID: got.ID, ReportID: got.SeekID,
 			To: "+77011234567", Body: "found", Language: "ru", State: data.MsgQueued}}, nil, nil

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -43,7 +44,7 @@ func goldenData() map[string]func(p *page) {
 			}{true, "+77750001414", []smsCommand{{"SAFE / АМАН / ЖИВ", "SAFE Gulzhan 1977 Almaty", p.T("home.sms.safe")}}}
 		},
 		"report_form": func(p *page) {
-			p.Errors = FieldErrors{"person.birth_year": {Key: "web.err.number"}, "consent": {Key: "web.err.consent"}}.translate(p.Lang)
+			p.Errors = translateFields(intake.FieldErrors{"person.birth_year": {Key: "web.err.number"}, "consent": {Key: "web.err.consent"}}, p.Lang)
 			p.Problem = "err.validation"
 			p.D = reportFormData{Form: form, Cities: []string{"Алматы", "Астана"}, Expiry: expiryChoices, Action: "/looking", Seeking: true}
 		},
@@ -60,7 +61,7 @@ func goldenData() map[string]func(p *page) {
 				Results: []searchResult{{Report: pub, Status: p.T("status.safe.active"), Date: "2022-01-06"}}}
 		},
 		"record": func(p *page) {
-			p.Errors = FieldErrors{"text": {Key: "field.required"}}.translate(p.Lang)
+			p.Errors = translateFields(intake.FieldErrors{"text": {Key: "field.required"}}, p.Lang)
 			p.D = &recordData{Report: pub, Status: p.T("status.safe.active"), Notes: []PublicNote{note},
 				Statuses: []string{"", data.NoteBelievedAlive}, Phone: defaultPhone}
 		},
@@ -118,7 +119,7 @@ func TestTemplatesGolden(t *testing.T) {
 			t.Errorf("template %s has no golden case", name)
 			continue
 		}
-		for _, l := range Languages {
+		for _, l := range data.Languages {
 			p := &page{Lang: l, Title: goldenTitles[name], CSRF: "c5rf70k3nc5rf70k3nc5rf70k3nc5rf7", Hotline: "1414", Errors: map[string]string{},
 				Langs: []langLink{{"kk", "Қазақша", "/?lang=kk", l == "kk"}, {"ru", "Русский", "/?lang=ru", l == "ru"}, {"en", "English", "/?lang=en", l == "en"}}}
 			if name[0] == 'v' || name == "dashboard" || name == "intake" || name == "review" || name == "audit" {

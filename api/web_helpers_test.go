@@ -24,7 +24,7 @@ func newWebServer(t testing.TB, cfg Config) (*Server, data.Store, http.Handler) 
 	cfg.PublicSearch, cfg.Hotline = true, "1414"
 	cfg.Security = SecurityConfig{ReportRate: RateOff, WriteRate: RateOff, SearchRate: RateOff,
 		LoginIPRate: RateOff, LoginUserRate: RateOff}
-	s := New(cfg, store, nil, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s := New(cfg, Deps{Store: store, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	return s, store, s.Handler()
 }
 

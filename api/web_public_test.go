@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -44,7 +45,7 @@ func TestLanguageSwitcherRemembers(t *testing.T) {
 
 func TestFormsCarryCSRFAndLabels(t *testing.T) {
 	_, _, h := newWebServer(t, Config{})
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		for _, p := range []string{"/looking", "/safe"} {
 			b := newBrowser(t, h, l)
 			body := b.get(p).Body.String()
@@ -153,7 +154,7 @@ func TestReportFormErrors(t *testing.T) {
 		{"name missing", "person.full_name", url.Values{"person.full_name": {" "}}, "field.required", nil},
 		{"name without letters", "person.full_name", url.Values{"person.full_name": {"12345"}}, "field.name_letters", nil},
 		{"year not a number", "person.birth_year", url.Values{"person.birth_year": {"nineteen"}}, "web.err.number", nil},
-		{"year out of range", "person.birth_year", url.Values{"person.birth_year": {"1850"}}, "field.birth_year", []any{minBirthYear, 0}},
+		{"year out of range", "person.birth_year", url.Values{"person.birth_year": {"1850"}}, "field.birth_year", []any{intake.MinBirthYear, 0}},
 		{"age out of range", "person.age", url.Values{"person.birth_year": {""}, "person.age": {"150"}}, "field.age", nil},
 		{"age and year", "person.age", url.Values{"person.age": {"40"}}, "field.age_and_year", nil},
 		{"bad sex", "person.sex", url.Values{"person.sex": {"X"}}, "field.sex", nil},
@@ -162,10 +163,10 @@ func TestReportFormErrors(t *testing.T) {
 		{"bad language", "contact.language", url.Values{"contact.language": {"de"}}, "field.language", nil},
 		{"bad expiry", "expires_in_days", url.Values{"expires_in_days": {"500"}}, "field.expires", nil},
 		{"no consent", "consent", url.Values{"consent": nil}, "web.err.consent", nil},
-		{"city too long", "person.city", url.Values{"person.city": {strings.Repeat("я", 101)}}, "field.too_long", []any{maxShortLen}},
+		{"city too long", "person.city", url.Values{"person.city": {strings.Repeat("я", 101)}}, "field.too_long", []any{intake.MaxShortLen}},
 	}
 	s, store, h := newWebServer(t, Config{})
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		for _, c := range cases {
 			b := newBrowser(t, h, l)
 			b.get("/looking")
@@ -200,7 +201,7 @@ func TestReportFormErrors(t *testing.T) {
 
 func TestReportFormRefusesMissingCSRF(t *testing.T) {
 	_, store, h := newWebServer(t, Config{})
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		b := newBrowser(t, h, l)
 		b.get("/looking")
 		form := seekForm()

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"tuys/api/intake"
 	"tuys/data"
 )
 
@@ -17,7 +18,7 @@ import (
 // free text, as people write them.
 func fileSafe(t *testing.T, store data.Store, name string) (*data.Report, string) {
 	t.Helper()
-	code := data.NewCode(deletionCodeLength)
+	code := data.NewCode(intake.DeletionCodeLength)
 	r := &data.Report{Kind: data.KindSafe, FullName: name, BirthYear: 1977, City: "Алматы",
 		Description: "звоните +7 705 555 12 34", ContactPhone: "+77055551234", Language: "kk",
 		Channel: data.ChannelWeb, DeletionHash: data.HashCode(code), ExpiresAt: time.Now().AddDate(0, 0, 90)}
@@ -45,7 +46,7 @@ func TestPublicSearchShowsNoPhone(t *testing.T) {
 	s, store, h := newWebServer(t, Config{})
 	r, _ := fileSafe(t, store, "Сейітқали Гүлжан")
 	asked := fakeSearch(s, r)
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		w := newBrowser(t, h, l).get("/search?q=Seitkali&year=1977")
 		body := w.Body.String()
 		if w.Code != http.StatusOK {
@@ -54,7 +55,7 @@ func TestPublicSearchShowsNoPhone(t *testing.T) {
 		mustContain(t, body, "Сейітқали Гүлжан", "/r/"+r.ID, T(l, "status.safe.active"), T(l, "search.found", 1))
 		mustNotContain(t, body, "555 12 34", "5551234", "+7705", "name: Seitkali")
 	}
-	if q := (*asked)[0]; q.Name != "Seitkali" || q.BirthYear != 1977 || q.Limit != publicSearchLimit {
+	if q := (*asked)[0]; q.Name != "Seitkali" || q.BirthYear != 1977 || q.Limit != defaultPublicResults {
 		t.Errorf("engine asked %+v", q)
 	}
 }
@@ -67,7 +68,7 @@ func TestPublicSearchNeedsANameAndCaps(t *testing.T) {
 		many = append(many, r)
 	}
 	asked := fakeSearch(s, many...)
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		b := newBrowser(t, h, l)
 		for _, q := range []string{"/search?q=", "/search?q=+++", "/search?q=1977", "/search?q=%D0%90"} {
 			w := b.get(q)
@@ -75,7 +76,7 @@ func TestPublicSearchNeedsANameAndCaps(t *testing.T) {
 				t.Errorf("%s %s: %d", l, q, w.Code)
 			}
 		}
-		if n := strings.Count(b.get("/search?q=Ерлан").Body.String(), `<li><a href="/r/`); n != publicSearchLimit {
+		if n := strings.Count(b.get("/search?q=Ерлан").Body.String(), `<li><a href="/r/`); n != defaultPublicResults {
 			t.Errorf("%s: %d results shown", l, n)
 		}
 	}
@@ -91,7 +92,7 @@ func TestPublicSearchNeedsANameAndCaps(t *testing.T) {
 func TestPublicSearchEmptyStateAdvises(t *testing.T) {
 	s, _, h := newWebServer(t, Config{})
 	fakeSearch(s)
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		body := newBrowser(t, h, l).get("/search?q=Seitkali").Body.String()
 		mustContain(t, body, escapeHTML(T(l, "search.none")), escapeHTML(T(l, "search.tip_latin")), escapeHTML(T(l, "search.tip_year")))
 	}
@@ -119,7 +120,7 @@ func TestRecordPageHidesContact(t *testing.T) {
 	_, store, h := newWebServer(t, Config{})
 	r, _ := fileSafe(t, store, "Сейітқали Гүлжан")
 	store.AddNote(context.Background(), &data.Note{ReportID: r.ID, Status: data.NoteBelievedAlive, Text: "видела её, тел 8 701 999 88 77"})
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		body := newBrowser(t, h, l).get("/r/" + r.ID).Body.String()
 		mustContain(t, body, "Сейітқали Гүлжан", "1977", escapeHTML(T(l, "note.believed_alive")),
 			`action="/r/`+r.ID+`/note"`, `action="/r/`+r.ID+`/subscribe"`, `action="/r/`+r.ID+`/delete"`)
@@ -130,7 +131,7 @@ func TestRecordPageHidesContact(t *testing.T) {
 func TestRecordNoteForm(t *testing.T) {
 	_, store, h := newWebServer(t, Config{})
 	r, _ := fileSafe(t, store, "Сейітқали Гүлжан")
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		b := newBrowser(t, h, l)
 		b.get("/r/" + r.ID)
 		w := b.post("/r/"+r.ID+"/note", url.Values{"status": {""}, "text": {""}, "author": {"Асель"}})
@@ -189,7 +190,7 @@ func TestRecordSubscribe(t *testing.T) {
 		t.Errorf("no hook: %d", w.Code)
 	}
 	var got string
-	s.SetSubscribeHook(func(_ context.Context, rep *data.Report, phone, lang string) error {
+	s.deps.Subscribe = (func(_ context.Context, rep *data.Report, phone, lang string) error {
 		got = rep.ID + " " + phone + " " + lang
 		return nil
 	})

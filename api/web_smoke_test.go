@@ -1,6 +1,8 @@
 package api
 
 import (
+	"tuys/data"
+
 	"net/http"
 	"testing"
 )
@@ -8,7 +10,7 @@ import (
 func TestSmokePages(t *testing.T) {
 	s, _ := newTestServer(t)
 	h := s.Handler()
-	for _, l := range Languages {
+	for _, l := range data.Languages {
 		b := newBrowser(t, h, l)
 		for _, p := range []string{"/", "/looking", "/safe", "/search?q=x", "/v/login", "/nope"} {
 			w := b.get(p)

@@ -16,7 +16,7 @@ import (
 func BenchmarkCommitOrderPG(b *testing.B) {
 	for _, lock := range []bool{true, false} {
 		b.Run(fmt.Sprintf("lock=%v", lock), func(b *testing.B) {
-			s := OpenTestPostgres(b).(*sqlStore)
+			s := openTestPostgres(b).(*sqlStore)
 			if !lock {
 				s.d.orderEvents, s.d.eventsInsert = "", pgEventsInsert("")
 			}

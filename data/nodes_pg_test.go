@@ -14,7 +14,7 @@ import (
 // connection pool, as n tuys nodes have.
 func openPeers(t *testing.T, n int) []Store {
 	t.Helper()
-	first := OpenTestPostgres(t).(*sqlStore)
+	first := openTestPostgres(t).(*sqlStore)
 	var schema string
 	if err := first.r.QueryRowContext(context.Background(), `SELECT current_schema()`).Scan(&schema); err != nil {
 		t.Fatal(err)

@@ -120,7 +120,7 @@ func lateCommit(t *testing.T, s *sqlStore) (seen, all []int64, seqA, seqB int64)
 }
 
 func TestEventsLateCommitNotSkippedPG(t *testing.T) {
-	s := OpenTestPostgres(t).(*sqlStore)
+	s := openTestPostgres(t).(*sqlStore)
 	seen, all, seqA, seqB := lateCommit(t, s)
 	if seqA >= seqB {
 		t.Fatalf("A inserted first but got seq %d >= B's %d", seqA, seqB)
@@ -137,7 +137,7 @@ func TestEventsLateCommitSkippedWithoutLockPG(t *testing.T) {
 	// machine (race detector, parallel packages) it may miss it, so try a
 	// few times and skip, saying so, rather than fail on timing.
 	for attempt := 1; attempt <= 5; attempt++ {
-		s := OpenTestPostgres(t).(*sqlStore)
+		s := openTestPostgres(t).(*sqlStore)
 		unlocked := *s
 		unlocked.d.orderEvents, unlocked.d.eventsInsert = "", pgEventsInsert("")
 		unlocked.group = nil // the group committer writes through the locked store
@@ -163,7 +163,7 @@ func TestEventsLateCommitSkippedWithoutLockPG(t *testing.T) {
 // sequence one value at a time: with CACHE > 1 each session reserves a
 // block, and a later commit can carry a lower number. Guard the migration.
 func TestEventSequenceNotCachedPG(t *testing.T) {
-	s := OpenTestPostgres(t).(*sqlStore)
+	s := openTestPostgres(t).(*sqlStore)
 	var cache int64
 	err := s.r.QueryRowContext(context.Background(), `SELECT seqcache FROM pg_sequence
 		WHERE seqrelid = pg_get_serial_sequence('events', 'seq')::regclass`).Scan(&cache)
@@ -178,7 +178,7 @@ func TestEventSequenceNotCachedPG(t *testing.T) {
 // Many writers of every kind of event while a tailer runs: it must see
 // every event exactly once, in increasing order, with nothing left behind.
 func TestEventsConcurrentWritersPG(t *testing.T) {
-	s := OpenTestPostgres(t)
+	s := openTestPostgres(t)
 	ctx := context.Background()
 	tl := &tailer{s: s}
 	stop := make(chan struct{})
@@ -240,7 +240,7 @@ func TestEventsConcurrentWritersPG(t *testing.T) {
 
 // One statement inserts a batch's events: they must keep the batch's order.
 func TestEventsBatchOrderPG(t *testing.T) {
-	s := OpenTestPostgres(t)
+	s := openTestPostgres(t)
 	ctx := context.Background()
 	var rs []*Report
 	for i := 0; i < 50; i++ {

@@ -9,7 +9,7 @@ import (
 // Of two nodes one leads; when it stops (its session ends, as when the
 // process dies) the other takes over.
 func TestPGLeaderOneAtATimePG(t *testing.T) {
-	OpenTestPostgres(t) // skips, saying why, without PostgreSQL
+	openTestPostgres(t) // skips, saying why, without PostgreSQL
 	ctx := context.Background()
 	ctxA, stopA := context.WithCancel(ctx)
 	ctxB, stopB := context.WithCancel(ctx)

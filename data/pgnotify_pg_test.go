@@ -42,7 +42,7 @@ func (w wakeCounter) drain() {
 }
 
 func TestListenPostgresWakesAndReconnectsPG(t *testing.T) {
-	s := OpenTestPostgres(t).(*sqlStore)
+	s := openTestPostgres(t).(*sqlStore)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	app := fmt.Sprintf("tuys_listen_test_%d", time.Now().UnixNano())

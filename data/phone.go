@@ -1,7 +1,9 @@
 package data
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
@@ -40,3 +42,36 @@ func MaskPhone(p string) string {
 	}
 	return string(r[:5]) + "***" + string(r[len(r)-4:])
 }
+
+// phoneInText finds what could be a phone number typed into free text: a
+// run of digits (any script's, fullwidth included) and the separators people
+// put between them. The one pattern: public views hide what it finds,
+// logs mask it.
+var phoneInText = regexp.MustCompile(`[+＋]?\p{Nd}[\p{Nd}\s().\-‐‑–—/_,·･]{5,}\p{Nd}`)
+
+// minPhoneDigits: shorter runs ("1985, 1990") are years and counts, not numbers.
+const minPhoneDigits = 7
+
+func replacePhones(s string, with func(string) string) string {
+	return phoneInText.ReplaceAllStringFunc(s, func(m string) string {
+		n := 0
+		for _, r := range m {
+			if unicode.IsDigit(r) {
+				n++
+			}
+		}
+		if n < minPhoneDigits {
+			return m
+		}
+		return with(m)
+	})
+}
+
+// HidePhones replaces everything in s that looks like a phone number with
+// dots: what the public sees of free text.
+func HidePhones(s string) string {
+	return replacePhones(s, func(string) string { return "•••" })
+}
+
+// MaskPhonesIn masks the middle of every phone-like run in s: what logs keep.
+func MaskPhonesIn(s string) string { return replacePhones(s, MaskPhone) }

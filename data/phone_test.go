@@ -3,6 +3,7 @@ package data
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestNormalizePhone(t *testing.T) {
@@ -57,4 +58,28 @@ func FuzzNormalizePhone(f *testing.F) {
 			t.Fatalf("not idempotent: %q → %q → %q (%v)", s, e, again, ok2)
 		}
 	})
+}
+
+// TestHidePhonesEverySpelling: every way people write a number in free text
+// is hidden from the public, and years and counts are left alone.
+func TestHidePhonesEverySpelling(t *testing.T) {
+	for _, in := range []string{
+		"+77011234567", "8 701 123 45 67", "8(701)123-45-67", "8.701.123.45.67", "8/701/123/45/67",
+		"8_701_123_45_67", "8,701,123,45,67", "８７０１１２３４５６７", "+７ ７０１ １２３ ４５ ６７",
+		"٨٧٠١١٢٣٤٥٦٧", "۸۷۰۱۱۲۳۴۵۶۷", "8–701–123–45–67", "+7 (701) 123 45 67", "87011234567",
+		"8 7 0 1 1 2 3 4 5 6 7", "тел:8-701-123-4567",
+	} {
+		got := HidePhones("звоните " + in + " вечером")
+		for _, r := range got {
+			if unicode.IsDigit(r) {
+				t.Errorf("HidePhones(%q) = %q: digits remain", in, got)
+				break
+			}
+		}
+	}
+	for _, keep := range []string{"1985", "born 1985, 2 children", "дом 12, кв 45"} {
+		if got := HidePhones(keep); got != keep {
+			t.Errorf("HidePhones(%q) = %q: not a phone number", keep, got)
+		}
+	}
 }

@@ -32,7 +32,7 @@ func forEachStore(t *testing.T, fn func(t *testing.T, s Store)) {
 	})
 	t.Run("postgres", func(t *testing.T) {
 		t.Parallel()
-		fn(t, OpenTestPostgres(t))
+		fn(t, openTestPostgres(t))
 	})
 }
 
@@ -46,10 +46,10 @@ func openTestSQLite(t testing.TB) Store {
 	return s
 }
 
-// OpenTestPostgres opens a store in a new schema of the test database and
+// openTestPostgres opens a store in a new schema of the test database and
 // drops the schema afterwards; it skips, saying why, when PostgreSQL is not
 // reachable.
-func OpenTestPostgres(t testing.TB) Store {
+func openTestPostgres(t testing.TB) Store {
 	ctx := context.Background()
 	admin, err := sql.Open("pgx", pgURL())
 	if err == nil {

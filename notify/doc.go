@@ -8,13 +8,15 @@ Wiring (main.go and api/):
 	sms, err := notify.New(cfg, store, logger)  // Twilio when credentials are set, else the log sender
 	go sms.Run(ctx)                             // the outbox dispatcher
 	search.Options{Composer: sms.MatchComposer()} // the match must carry its ID (data.NewID()) before composing
-	apiServer.SetConfirmHook(sms.Composer.ForMatch(store))
-	sms.SetIntake(filer, finder)                // SAFE/FIND by SMS: notify.ReportFiler, notify.Finder
-	r.POST("/webhooks/twilio/status", gin.WrapH(sms.StatusHandler(store)))
-	r.POST("/webhooks/twilio/sms", gin.WrapH(sms.InboundHandler()))
+	api.Deps{SMS: sms, Confirm: sms.Composer.ForMatch(store), …} // the api's constructor
+
+The api mounts the webhooks (api/sms): it checks the per-phone limit, files
+SAFE/FIND texts through its intake (replying with Composer.FiledReply) and
+hands every other command to Inbound.Handle. Nothing in notify calls back
+into the api.
 
 Intake can call sms.CheckNumber(phone) to tell the person filing at once why
 no SMS will reach that number. The volunteer view lists
-store.MessagesForMatch(id) with notify.Describe(m) per message.
+store.MessagesForMatch(id).
 */
 package notify

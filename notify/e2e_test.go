@@ -7,35 +7,10 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"tuys/data"
 	"tuys/notify/twiliotest"
 )
-
-// smsFiler files SMS reports straight into the store (the api wiring adds
-// validation and normalization on top).
-type smsFiler struct{ st data.Store }
-
-func (f smsFiler) FileSMSReport(ctx context.Context, kind data.Kind, from, name string, year int, city, lang string) (*data.Report, error) {
-	r := &data.Report{Kind: kind, FullName: name, BirthYear: year, City: city, ContactPhone: from,
-		Language: lang, Channel: data.ChannelSMS, ShareContact: false}
-	return r, f.st.CreateReport(ctx, r)
-}
-
-// allSafe "finds" every safe report: enough to see the reply format.
-type allSafe struct{ st data.Store }
-
-func (f allSafe) PublicMatches(ctx context.Context, r *data.Report, limit int) ([]*data.Report, error) {
-	rs, err := f.st.ScanReports(ctx, "", 100)
-	var out []*data.Report
-	for _, x := range rs {
-		if x.Kind == data.KindSafe && len(out) < limit {
-			out = append(out, x)
-		}
-	}
-	return out, err
-}
 
 type world struct {
 	*rig
@@ -57,7 +32,7 @@ func newWorld(t *testing.T) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := &Inbound{Store: r.st, Composer: comp, Filer: smsFiler{r.st}, Finder: allSafe{r.st}, Queued: r.d.Wake, Log: quiet}
+	in := &Inbound{Store: r.st, Composer: comp, Queued: r.d.Wake, Log: quiet}
 	mux.Handle("/webhooks/twilio/status", StatusWebhook(testToken, srv.URL, r.st, quiet))
 	mux.Handle("/webhooks/twilio/sms", InboundWebhook(testToken, srv.URL, in, quiet))
 	r.d.CallbackURL = srv.URL + "/webhooks/twilio/status"
@@ -241,49 +216,6 @@ func TestEndToEndStatusCallbacks(t *testing.T) {
 		t.Errorf("found message %s %d", x.State, x.ErrorCode)
 	}
 }
-
-func TestEndToEndInboundReports(t *testing.T) {
-	w := newWorld(t)
-	for _, tt := range []struct{ from, body, want string }{
-		{"+77015550000", "ЖИВ Жумабаев Ерлан 1985 Алматы", "Записано"},
-		{"+77015550001", "SAFE Zhumabayev Yerlan 1985 Almaty", "Recorded"},
-		{"+77015550002", "ИЩУ Жумабаев Ерлан 1985 Алматы", "Похожие: Жумабаев Е. 1985 Алматы"},
-		{"+77015550003", "что это", "ЖИВ Имя"},
-	} {
-		code, reply := w.inbound(t, tt.from, tt.body, "")
-		if code != 200 || !strings.Contains(reply, tt.want) {
-			t.Errorf("%q: HTTP %d %s; want %q", tt.body, code, reply, tt.want)
-		}
-		if strings.Contains(reply, "+7701555000") {
-			t.Errorf("%q: reply shows a phone number: %s", tt.body, reply)
-		}
-	}
-	rs, _ := w.st.ReportsWithPhone(context.Background(), "+77015550000")
-	if len(rs) != 1 || rs[0].Kind != data.KindSafe || rs[0].BirthYear != 1985 || rs[0].Channel != data.ChannelSMS {
-		t.Errorf("SAFE by SMS filed %+v", rs)
-	}
-}
-
-func TestInboundRateLimit(t *testing.T) {
-	w := newWorld(t)
-	w.in.PerHour = 2
-	for i := 0; i < 2; i++ {
-		if reply, err := w.in.Handle(context.Background(), "+77015550009", "HELP"); err != nil || reply == "" {
-			t.Fatalf("#%d: %q %v", i, reply, err)
-		}
-	}
-	if reply, err := w.in.Handle(context.Background(), "+77015550009", "HELP"); err == nil || reply != "" {
-		t.Errorf("third command within the hour: %q %v; want no reply", reply, err)
-	}
-	if _, err := w.in.Handle(context.Background(), "+77015550009", "STOP"); err != nil {
-		t.Fatal(err)
-	}
-	if out, _ := w.st.OptedOut(context.Background(), "+77015550009"); !out {
-		t.Error("STOP over the rate limit was ignored")
-	}
-}
-
-var _ = time.Second
 
 func TestEndToEndOneYesAnswersEverySeeker(t *testing.T) {
 	w := newWorld(t)

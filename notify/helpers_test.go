@@ -8,20 +8,13 @@ import (
 	"time"
 
 	"tuys/data"
+	"tuys/data/datatest"
 	"tuys/notify/twiliotest"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
-func openStore(t testing.TB) data.Store {
-	t.Helper()
-	st, err := data.Open(context.Background(), data.Config{Dir: t.TempDir(), SecretKey: make([]byte, 32)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
+func openStore(t testing.TB) data.Store { return datatest.SQLite(t) }
 
 // rig is a store, a fake Twilio, a twilio-go sender and a dispatcher on them.
 type rig struct {

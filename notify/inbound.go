@@ -5,23 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"sync"
-	"time"
 
 	"tuys/data"
 )
-
-// ReportFiler files reports from SMS; the api wiring implements it with the
-// same intake (validation, normalization, events) as the web form.
-type ReportFiler interface {
-	FileSMSReport(ctx context.Context, kind data.Kind, from, name string, year int, city, lang string) (*data.Report, error)
-}
-
-// Finder returns the best public matches for a report (no phones needed:
-// replies list names, years and cities only).
-type Finder interface {
-	PublicMatches(ctx context.Context, r *data.Report, limit int) ([]*data.Report, error)
-}
 
 // InboundStore is the part of data.Store inbound commands use.
 type InboundStore interface {
@@ -33,20 +19,15 @@ type InboundStore interface {
 	ConfirmSubscriptions(ctx context.Context, phone string) (int, error)
 }
 
-// Inbound executes SMS commands and returns the reply text (send it back as
-// TwiML with TwiML(reply)).
+// Inbound executes the SMS commands that concern messages — YES/NO to a
+// consent request, STOP/START — and returns the reply text (send it back
+// as TwiML with TwiML(reply)). Reports by SMS (SAFE/FIND) and the per-phone
+// limit belong to the api, which calls Handle for everything else.
 type Inbound struct {
 	Store    InboundStore
 	Composer *Composer
-	Filer    ReportFiler // nil: SAFE/FIND answer with help
-	Finder   Finder      // nil: FIND lists no matches
-	Queued   func()      // called after outbox rows were written (Dispatcher.Wake)
+	Queued   func() // called after outbox rows were written (Dispatcher.Wake)
 	Log      *slog.Logger
-	// PerHour caps commands per sender (SMS loops and floods); 0 = 20.
-	PerHour int
-
-	mu   sync.Mutex
-	seen map[string][]time.Time
 }
 
 // Handle runs one inbound SMS from `from` (E.164). On error the reply is
@@ -54,21 +35,18 @@ type Inbound struct {
 func (in *Inbound) Handle(ctx context.Context, from, body string) (string, error) {
 	cmd := ParseCommand(body)
 	lang := ReplyLang(cmd, from)
-	allowed := in.allow(from)
-	if !allowed && cmd.Verb != VerbStop {
-		// No reply: answering a flood would pay for it twice.
-		return "", fmt.Errorf("inbound sms from %s: rate limited", MaskPhone(from))
-	}
 	reply, err := in.run(ctx, cmd, from, lang)
-	if !allowed {
-		reply = "" // STOP is always honoured, but a flood gets no answers
-	}
 	if err != nil {
 		in.log().ErrorContext(ctx, "inbound sms", "from", MaskPhone(from), "verb", cmd.Verb.String(), "err", err)
-		failed, _ := in.Composer.T.Render(lang, "failed", Vars{Hotline: in.Composer.hotline()})
-		return failed, err
+		return in.Composer.Failed(lang), err
 	}
 	return reply, nil
+}
+
+// Failed is the reply when a command could not be carried out.
+func (c *Composer) Failed(lang string) string {
+	failed, _ := c.T.Render(lang, "failed", Vars{Hotline: c.hotline()})
+	return failed
 }
 
 func (in *Inbound) run(ctx context.Context, cmd Command, from, lang string) (string, error) {
@@ -80,10 +58,6 @@ func (in *Inbound) run(ctx context.Context, cmd Command, from, lang string) (str
 			return "", fmt.Errorf("set opt-out: %w", err)
 		}
 		return in.text(lang, map[Verb]string{VerbStop: "stop_ok", VerbStart: "start_ok"}[cmd.Verb])
-	case VerbSafe, VerbFind:
-		if cmd.Name != "" && in.Filer != nil {
-			return in.file(ctx, cmd, from, lang)
-		}
 	}
 	return in.text(lang, "help")
 }
@@ -157,27 +131,15 @@ func (in *Inbound) consentMessages(ctx context.Context, verb Verb, matchID strin
 	return []data.Message{msg}, nil
 }
 
-func (in *Inbound) file(ctx context.Context, cmd Command, from, lang string) (string, error) {
-	kind := data.KindSafe
-	if cmd.Verb == VerbFind {
-		kind = data.KindSeek
+// FiledReply is the answer to a report filed by SMS: the record as
+// understood and, for FIND, the closest reports of the other kind (names,
+// years and cities: never a number).
+func (c *Composer) FiledReply(lang string, r *data.Report, matches []*data.Report) (string, error) {
+	if r.Kind == data.KindSafe {
+		return c.T.Fit(lang, "filed_safe", func(level int) Vars { return c.personVars(r, lang, level) })
 	}
-	r, err := in.Filer.FileSMSReport(ctx, kind, from, cmd.Name, cmd.Year, cmd.City, lang)
-	if err != nil {
-		return "", fmt.Errorf("file %s report: %w", kind, err)
-	}
-	if kind == data.KindSafe {
-		return in.Composer.T.Fit(lang, "filed_safe", func(level int) Vars { return in.Composer.personVars(r, lang, level) })
-	}
-	var matches []*data.Report
-	if in.Finder != nil {
-		if matches, err = in.Finder.PublicMatches(ctx, r, 3); err != nil {
-			in.log().WarnContext(ctx, "inbound find: matches", "err", err) // the report is filed; reply without
-			matches = nil
-		}
-	}
-	return in.Composer.T.Fit(lang, "filed_seek", func(level int) Vars {
-		v := in.Composer.personVars(r, lang, level)
+	return c.T.Fit(lang, "filed_seek", func(level int) Vars {
+		v := c.personVars(r, lang, level)
 		v.Matches = matchesLine(lang, matches, level)
 		return v
 	})
@@ -192,35 +154,4 @@ func (in *Inbound) log() *slog.Logger {
 		return slog.Default()
 	}
 	return in.Log
-}
-
-// allow is a sliding one-hour window per sender, in memory: enough to stop
-// loops with auto-responders; the api's per-phone limit is the real guard.
-func (in *Inbound) allow(from string) bool {
-	limit := in.PerHour
-	if limit <= 0 {
-		limit = 20
-	}
-	now := time.Now()
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	if in.seen == nil {
-		in.seen = map[string][]time.Time{}
-	}
-	key := phoneTag(from)
-	recent := in.seen[key][:0]
-	for _, t := range in.seen[key] {
-		if now.Sub(t) < time.Hour {
-			recent = append(recent, t)
-		}
-	}
-	if len(recent) >= limit {
-		in.seen[key] = recent
-		return false
-	}
-	in.seen[key] = append(recent, now)
-	if len(in.seen) > 100000 {
-		in.seen = map[string][]time.Time{} // bounded memory under a flood of senders
-	}
-	return true
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"regexp"
 	"sync"
 	"time"
 
@@ -51,7 +50,7 @@ func (s *LogSender) Send(ctx context.Context, to, body, _ string) (SendResult, e
 	}
 	s.mu.Unlock()
 	s.log.InfoContext(ctx, "sms (log sender, not sent)", "to", MaskPhone(to), "sid", sid,
-		"segments", Segments(body), "body", MaskPhonesIn(body))
+		"segments", Segments(body), "body", data.MaskPhonesIn(body))
 	return SendResult{SID: sid, State: data.MsgSent, Segments: Segments(body), At: now}, nil
 }
 
@@ -75,7 +74,7 @@ func (s *LogSender) Recent(n int) []LoggedSMS {
 	var out []LoggedSMS
 	for i := len(s.sent) - 1; i >= 0 && len(out) < n; i-- {
 		m := s.sent[i]
-		m.To, m.Body = MaskPhone(m.To), MaskPhonesIn(m.Body)
+		m.To, m.Body = MaskPhone(m.To), data.MaskPhonesIn(m.Body)
 		out = append(out, m)
 	}
 	return out
@@ -83,13 +82,6 @@ func (s *LogSender) Recent(n int) []LoggedSMS {
 
 // MaskPhone hides the middle of a number: +77011234567 → +7701***4567.
 func MaskPhone(p string) string { return data.MaskPhone(p) }
-
-var phoneInText = regexp.MustCompile(`\+?\d[\d ()-]{7,}\d`)
-
-// MaskPhonesIn masks every phone-like run of digits in text.
-func MaskPhonesIn(text string) string {
-	return phoneInText.ReplaceAllStringFunc(text, MaskPhone)
-}
 
 // NewSender returns the Twilio sender when credentials are configured, else
 // the log sender.

@@ -21,8 +21,7 @@ type Service struct {
 	Log        *slog.Logger
 }
 
-// New builds the service on st. Set Inbound.Filer and Inbound.Finder (or
-// call SetIntake) before the inbound webhook receives SAFE/FIND commands.
+// New builds the service on st.
 func New(cfg Config, st data.Store, l *slog.Logger) (*Service, error) {
 	if l == nil {
 		l = slog.Default()
@@ -41,11 +40,6 @@ func New(cfg Config, st data.Store, l *slog.Logger) (*Service, error) {
 		l.Info("sms: no Twilio credentials; messages go to the log")
 	}
 	return &Service{Config: cfg, Sender: sender, Composer: comp, Dispatcher: d, Inbound: in, Log: l}, nil
-}
-
-// SetIntake wires SMS reporting (SAFE/FIND) to the api's intake and search.
-func (s *Service) SetIntake(f ReportFiler, fnd Finder) {
-	s.Inbound.Filer, s.Inbound.Finder = f, fnd
 }
 
 // Run dispatches the outbox until ctx ends.

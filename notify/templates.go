@@ -1,6 +1,8 @@
 package notify
 
 import (
+	"tuys/data"
+
 	"embed"
 	"fmt"
 	"strings"
@@ -10,9 +12,6 @@ import (
 
 //go:embed messages/*.tmpl
 var messageFS embed.FS
-
-// Languages SMS are written in.
-var Languages = []string{"kk", "ru", "en"}
 
 // MaxSegments is the most parts any SMS we compose may take.
 const MaxSegments = 2
@@ -41,7 +40,7 @@ type Templates struct {
 func LoadTemplates() (*Templates, error) {
 	t := &Templates{byLang: map[string]*template.Template{}}
 	funcs := template.FuncMap{"g": gendered}
-	for _, lang := range Languages {
+	for _, lang := range data.Languages {
 		tm, err := template.New(lang).Funcs(funcs).ParseFS(messageFS, "messages/"+lang+".tmpl")
 		if err != nil {
 			return nil, fmt.Errorf("load %s templates: %w", lang, err)

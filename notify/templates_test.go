@@ -50,7 +50,7 @@ func TestCatalogSameInEveryLanguage(t *testing.T) {
 	if len(want) < 15 {
 		t.Fatalf("en defines only %d templates", len(want))
 	}
-	for _, lang := range Languages {
+	for _, lang := range data.Languages {
 		if got := templateNames(t, tm, lang); strings.Join(got, ",") != strings.Join(want, ",") {
 			t.Errorf("%s defines %v, en defines %v", lang, got, want)
 		}
@@ -61,7 +61,7 @@ func TestCatalogSameInEveryLanguage(t *testing.T) {
 // with the longest names we expect, shortening like the composer does.
 func TestEveryTemplateFitsTwoSegments(t *testing.T) {
 	tm := MustTemplates()
-	for _, lang := range Languages {
+	for _, lang := range data.Languages {
 		for _, name := range templateNames(t, tm, lang) {
 			for _, full := range longNames {
 				r := &data.Report{FullName: full, BirthYear: 1987, City: longCity, SourceName: longSource, CreatedAt: time.Now()}
@@ -144,7 +144,7 @@ func TestGolden(t *testing.T) {
 	tm := MustTemplates()
 	day := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
 	r := &data.Report{FullName: "Жумабаев Ерлан Серикович", Sex: "M", BirthYear: 1985, City: "Алматы", SourceName: "Больница №7", CreatedAt: day}
-	for _, lang := range Languages {
+	for _, lang := range data.Languages {
 		var b strings.Builder
 		for _, name := range templateNames(t, tm, lang) {
 			v := (&Composer{T: tm}).personVars(r, lang, 0)

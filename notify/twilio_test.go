@@ -223,7 +223,7 @@ func TestMaskPhone(t *testing.T) {
 	if got := MaskPhone("+77011234567"); got != "+7701***4567" {
 		t.Errorf("MaskPhone = %q", got)
 	}
-	if got := MaskPhonesIn("call +905321234567 now"); got != "call +9053***4567 now" {
+	if got := data.MaskPhonesIn("call +905321234567 now"); got != "call +9053***4567 now" {
 		t.Errorf("MaskPhonesIn = %q", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"tuys/data"
+	"tuys/data/datatest"
 )
 
 func newTestEngine(t testing.TB, store data.Store, opts Options) (*Engine, *Index) {
@@ -19,15 +20,7 @@ func newTestEngine(t testing.TB, store data.Store, opts Options) (*Engine, *Inde
 	return NewEngine(store, ix, opts), ix
 }
 
-func openTestStore(t testing.TB) data.Store {
-	t.Helper()
-	st, err := data.Open(context.Background(), data.Config{Dir: t.TempDir(), SecretKey: make([]byte, 32)})
-	if err != nil {
-		t.Skipf("skipping: store unavailable: %v", err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
+func openTestStore(t testing.TB) data.Store { return datatest.SQLite(t) }
 
 func report(kind data.Kind, name string, year int, city, sex string) *data.Report {
 	r := &data.Report{Kind: kind, FullName: name, BirthYear: year, City: city, Sex: sex, Status: data.StatusActive, Channel: data.ChannelAPI}

@@ -1,4 +1,6 @@
-package api
+// Package intake is the one place a report is validated and filed: the JSON
+// API, the web forms, the volunteer console and SMS all come through it.
+package intake
 
 import (
 	"strings"
@@ -7,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"tuys/data"
+	"tuys/search"
 )
 
 // ReportInput is the JSON body of POST /api/v1/reports; the web forms, the
@@ -41,80 +44,76 @@ type ContactInput struct {
 }
 
 const (
-	minBirthYear       = 1900
-	defaultExpiryDays  = 90
+	MinBirthYear       = 1900
+	DefaultExpiryDays  = 90
 	minExpiryDays      = 30
 	maxExpiryDays      = 360
-	maxNameLen         = 200
-	maxShortLen        = 100
-	maxDescriptionLen  = 2000
+	MaxNameLen         = 200
+	MaxShortLen        = 100
+	MaxDescriptionLen  = 2000
 	maxRelationLen     = 50
-	deletionCodeLength = 8 // bytes → 16 hex characters
+	DeletionCodeLength = 8 // bytes → 16 hex characters
 )
 
-// NameParser splits a full name into given, family and patronymic parts.
-type NameParser func(full string) (given, family, patronymic string)
-
-// toReport validates the input and builds the report to store. reqLang is
+// ToReport validates the input and builds the report to store. reqLang is
 // the request's language, used when the reporter did not choose one.
-func (in *ReportInput) toReport(now time.Time, reqLang, channel string, parse NameParser) (*data.Report, FieldErrors) {
+func (in *ReportInput) ToReport(now time.Time, reqLang, channel string) (*data.Report, FieldErrors) {
 	fe := FieldErrors{}
 	kind := data.Kind(strings.TrimSpace(in.Kind))
 	if kind != data.KindSeek && kind != data.KindSafe {
-		fe.add("kind", "field.kind")
+		fe.Add("kind", "field.kind")
 	}
 	p := &in.Person
-	name := cleanText(p.FullName)
-	checkText(fe, "person.full_name", name, maxNameLen, true)
-	if name != "" && !hasLetter(name) {
-		fe.add("person.full_name", "field.name_letters")
+	name := CleanText(p.FullName)
+	CheckText(fe, "person.full_name", name, MaxNameLen, true)
+	if name != "" && !HasLetter(name) {
+		fe.Add("person.full_name", "field.name_letters")
 	}
 	year, approx := birthYear(fe, p, now)
 	sex := normalizeSex(p.Sex)
 	if sex == "?" {
-		fe.add("person.sex", "field.sex")
+		fe.Add("person.sex", "field.sex")
 	}
 	for field, v := range map[string]string{"person.city": p.City, "person.region": p.Region, "person.country": p.Country,
 		"person.last_location": p.LastLocation, "contact.name": in.Contact.Name} {
-		checkText(fe, field, cleanText(v), maxShortLen, false)
+		CheckText(fe, field, CleanText(v), MaxShortLen, false)
 	}
-	checkText(fe, "person.description", cleanText(p.Description), maxDescriptionLen, false)
-	checkText(fe, "contact.relation", cleanText(in.Contact.Relation), maxRelationLen, false)
+	CheckText(fe, "person.description", CleanText(p.Description), MaxDescriptionLen, false)
+	CheckText(fe, "contact.relation", CleanText(in.Contact.Relation), maxRelationLen, false)
 	phone := ""
 	if raw := strings.TrimSpace(in.Contact.Phone); raw != "" {
 		var ok bool
 		if phone, ok = data.NormalizePhone(raw); !ok {
-			fe.add("contact.phone", "field.phone")
+			fe.Add("contact.phone", "field.phone")
 		}
 	} else if kind == data.KindSeek && channel != data.ChannelImport {
-		fe.add("contact.phone", "field.phone_required")
+		fe.Add("contact.phone", "field.phone_required")
 	}
 	language := strings.ToLower(strings.TrimSpace(in.Contact.Language))
 	if language == "" {
 		language = reqLang
-	} else if !supported(language) {
-		fe.add("contact.language", "field.language")
+	} else if !data.SupportedLanguage(language) {
+		fe.Add("contact.language", "field.language")
 	}
 	days := in.ExpiresInDays
 	if days == 0 {
-		days = defaultExpiryDays
+		days = DefaultExpiryDays
 	} else if days < minExpiryDays || days > maxExpiryDays {
-		fe.add("expires_in_days", "field.expires")
+		fe.Add("expires_in_days", "field.expires")
 	}
 	if len(fe) > 0 {
 		return nil, fe
 	}
 	r := &data.Report{
 		Kind: kind, FullName: name, Sex: sex, BirthYear: year, YearApprox: approx,
-		City: cleanText(p.City), Region: cleanText(p.Region), Country: cleanText(p.Country),
-		LastLocation: cleanText(p.LastLocation), Description: cleanText(p.Description),
-		ContactName: cleanText(in.Contact.Name), ContactPhone: phone, Relation: cleanText(in.Contact.Relation),
+		City: CleanText(p.City), Region: CleanText(p.Region), Country: CleanText(p.Country),
+		LastLocation: CleanText(p.LastLocation), Description: CleanText(p.Description),
+		ContactName: CleanText(in.Contact.Name), ContactPhone: phone, Relation: CleanText(in.Contact.Relation),
 		Language: language, ShareContact: in.ShareContact, Channel: channel,
 		CreatedAt: now, ExpiresAt: now.AddDate(0, 0, days),
 	}
-	if parse != nil {
-		r.GivenName, r.FamilyName, r.Patronymic = parse(name)
-	}
+	n := search.ParseName(name)
+	r.GivenName, r.FamilyName, r.Patronymic = n.Given, n.Family, n.Patronymic
 	return r, nil
 }
 
@@ -122,15 +121,15 @@ func birthYear(fe FieldErrors, p *PersonInput, now time.Time) (year int, approx 
 	maxYear := now.Year()
 	switch {
 	case p.Age != nil && p.BirthYear != 0:
-		fe.add("person.age", "field.age_and_year")
+		fe.Add("person.age", "field.age_and_year")
 	case p.Age != nil:
 		if *p.Age < 0 || *p.Age > 120 {
-			fe.add("person.age", "field.age")
+			fe.Add("person.age", "field.age")
 			return 0, false
 		}
 		return maxYear - *p.Age, true
-	case p.BirthYear != 0 && (p.BirthYear < minBirthYear || p.BirthYear > maxYear):
-		fe.add("person.birth_year", "field.birth_year", minBirthYear, maxYear)
+	case p.BirthYear != 0 && (p.BirthYear < MinBirthYear || p.BirthYear > maxYear):
+		fe.Add("person.birth_year", "field.birth_year", MinBirthYear, maxYear)
 	}
 	return p.BirthYear, false
 }
@@ -148,18 +147,18 @@ func normalizeSex(s string) string {
 	return "?"
 }
 
-func checkText(fe FieldErrors, field, v string, max int, required bool) {
+func CheckText(fe FieldErrors, field, v string, max int, required bool) {
 	if required && v == "" {
-		fe.add(field, "field.required")
+		fe.Add(field, "field.required")
 	}
 	if utf8.RuneCountInString(v) > max {
-		fe.add(field, "field.too_long", max)
+		fe.Add(field, "field.too_long", max)
 	}
 }
 
-// cleanText trims, drops control characters and invalid UTF-8, and folds runs
+// CleanText trims, drops control characters and invalid UTF-8, and folds runs
 // of white space, so what we store and show is what a person could type.
-func cleanText(s string) string {
+func CleanText(s string) string {
 	s = strings.ToValidUTF8(s, "")
 	var b strings.Builder
 	space := false
@@ -180,7 +179,7 @@ func cleanText(s string) string {
 	return b.String()
 }
 
-func hasLetter(s string) bool {
+func HasLetter(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			return true

@@ -1,0 +1,94 @@
+package api
+
+import (
+	"io/fs"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/api/sms"
+	"tuys/data"
+)
+
+// Handler returns the routed HTTP handler. This is the one route table:
+// every route tuys serves is registered here and nowhere else.
+func (s *Server) Handler() http.Handler {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	s.sec.configure(r) // trusted proxies for c.ClientIP()
+	r.Use(recovery(s.log), language(), errorMiddleware(s.log, s.renderErrorPage))
+	r.Use(s.securityMiddleware()...)
+	// GET /looking is a page, DELETE /looking is not: answer in the error
+	// page's language rather than Gin's plain-text 405.
+	r.NoMethod(func(c *gin.Context) { c.Error(errMethod) })
+	r.NoRoute(func(c *gin.Context) { c.Error(errNotFound) })
+
+	// Probes.
+	r.GET("/healthz", s.healthz)
+	r.GET("/readyz", s.readyz)
+
+	// JSON API (api/openapi.yaml); partner routes need a token's scope.
+	v1 := r.Group("/api/v1")
+	v1.POST("/reports", s.createReport)
+	v1.GET("/reports/:id", s.getReport)
+	v1.DELETE("/reports/:id", s.deleteReport)
+	v1.POST("/reports/:id/notes", s.addNote)
+	v1.GET("/reports/:id/notes", s.listNotes)
+	v1.GET("/reports/:id/matches", s.reportMatches)
+	v1.GET("/search", s.apiSearch)
+	v1.GET("/reports/:id/contact", s.requireScope(scopeReadContacts), s.getContact)
+	v1.GET("/stats", s.requireScope(scopeStats), s.getStats)
+
+	// Twilio's webhooks (api/sms): signed, limited per phone there.
+	hooks := sms.NewWebhooks(s.smsHandler(), s.store, s.cfg.PublicURL)
+	r.POST("/webhooks/twilio/status", gin.WrapH(hooks.Status))
+	r.POST("/webhooks/twilio/sms", gin.WrapH(hooks.Inbound))
+
+	// Static files.
+	static, _ := fs.Sub(staticFS, "static")
+	sg := r.Group("/static", func(c *gin.Context) { c.Header("Cache-Control", "public, max-age=3600") })
+	sg.StaticFS("/", http.FS(static))
+
+	// Public pages, in kk, ru and en.
+	pub := r.Group("/", s.rememberLanguage)
+	pub.GET("/", s.homePage)
+	pub.GET("/looking", s.reportPage(data.KindSeek))
+	pub.POST("/looking", s.reportPost(data.KindSeek))
+	pub.GET("/safe", s.reportPage(data.KindSafe))
+	pub.POST("/safe", s.reportPost(data.KindSafe))
+	pub.GET("/search", s.searchPage)
+	pub.GET("/r/:id", s.recordPage)
+	pub.GET("/r/:id/filed", s.filedPage)
+	pub.POST("/r/:id/note", s.notePost)
+	pub.POST("/r/:id/subscribe", s.subscribePost)
+	pub.POST("/r/:id/delete", s.deletePost)
+	pub.GET("/deleted", s.deletedPage)
+
+	// The volunteer console under /v/: all behind a session but the login.
+	v := pub.Group("/v")
+	v.GET("/login", s.loginPage)
+	v.POST("/login", s.loginPost)
+	in := v.Group("/", s.requireVolunteer)
+	in.POST("/logout", s.logoutPost)
+	in.GET("/", s.dashboardPage)
+	in.GET("/intake", s.intakePage)
+	in.POST("/intake", s.intakePost)
+	in.GET("/suggest", s.suggestJSON)
+	in.GET("/search", s.consoleSearchPage)
+	in.GET("/review", s.reviewPage)
+	in.POST("/review/:id", s.reviewPost)
+	in.GET("/r/:id", s.consoleRecordPage)
+	in.POST("/r/:id/note", s.consoleNotePost)
+	in.POST("/r/:id/link", s.linkPost)
+	in.GET("/audit", s.requireRole(data.RoleCoordinator), s.auditPage)
+	return r
+}
+
+// smsHandler is the inbound SMS handler (nil without SMS).
+func (s *Server) smsHandler() *sms.Handler {
+	if s.deps.SMS == nil {
+		return nil
+	}
+	return &sms.Handler{Service: s.deps.SMS, Intake: s.intake, Find: s.publicMatches, Allow: s.sec.allowPhone, Log: s.log}
+}

@@ -1,0 +1,89 @@
+package sms
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"tuys/api/intake"
+	"tuys/data"
+	"tuys/data/datatest"
+	"tuys/notify"
+)
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+func newHandler(t *testing.T, allow func(string) bool) (*Handler, data.Store) {
+	t.Helper()
+	st := datatest.SQLite(t)
+	svc, err := notify.New(notify.Config{Hotline: "1414"}, st, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filer := &intake.Filer{Store: st, Log: quiet, Now: func() time.Time { return time.Now().UTC() }}
+	allSafe := func(ctx context.Context, r *data.Report, limit int) ([]*data.Report, error) {
+		rs, err := st.ScanReports(ctx, "", 100)
+		var out []*data.Report
+		for _, x := range rs {
+			if x.Kind == data.KindSafe && len(out) < limit {
+				out = append(out, x)
+			}
+		}
+		return out, err
+	}
+	return &Handler{Service: svc, Intake: filer, Find: allSafe, Allow: allow, Log: quiet}, st
+}
+
+// TestInboundReports: SAFE and FIND texts are filed through intake (names
+// parsed, the sender's number the contact) and answered in the sender's
+// language, never with a number.
+func TestInboundReports(t *testing.T) {
+	h, st := newHandler(t, nil)
+	for _, tt := range []struct{ from, body, want string }{
+		{"+77015550000", "ЖИВ Жумабаев Ерлан 1985 Алматы", "Записано"},
+		{"+77015550001", "SAFE Zhumabayev Yerlan 1985 Almaty", "Recorded"},
+		{"+77015550002", "ИЩУ Жумабаев Ерлан 1985 Алматы", "Жумабаев Е. 1985 Алматы"},
+		{"+77015550003", "что это", "ЖИВ"},
+	} {
+		reply, err := h.Handle(context.Background(), tt.from, tt.body)
+		if err != nil || !strings.Contains(reply, tt.want) {
+			t.Errorf("%q: %q %v; want %q", tt.body, reply, err, tt.want)
+		}
+		if strings.Contains(reply, "+7701555000") {
+			t.Errorf("%q: reply shows a phone number: %s", tt.body, reply)
+		}
+	}
+	rs, _ := st.ReportsWithPhone(context.Background(), "+77015550000")
+	if len(rs) != 1 || rs[0].Kind != data.KindSafe || rs[0].BirthYear != 1985 || rs[0].Channel != data.ChannelSMS ||
+		rs[0].FamilyName == "" || rs[0].GivenName == "" {
+		t.Errorf("SAFE by SMS filed %+v", rs)
+	}
+}
+
+// TestInboundLimitIsTheConfiguredOne: the only per-phone limit is the one
+// the api hands in (TUYS_RATE_SMS_IN); notify adds none of its own, so
+// raising the setting lets more through. STOP is honoured over the limit.
+func TestInboundLimitIsTheConfiguredOne(t *testing.T) {
+	for _, limit := range []int{2, 40} {
+		n := 0
+		h, st := newHandler(t, func(string) bool { n++; return n <= limit })
+		answered := 0
+		for i := 0; i < 45; i++ {
+			if reply, _ := h.Handle(context.Background(), "+77015550009", "HELP"); reply != "" {
+				answered++
+			}
+		}
+		if answered != limit {
+			t.Errorf("limit %d: %d of 45 commands answered", limit, answered)
+		}
+		if _, err := h.Handle(context.Background(), "+77015550009", "STOP"); err != nil {
+			t.Fatal(err)
+		}
+		if out, _ := st.OptedOut(context.Background(), "+77015550009"); !out {
+			t.Errorf("limit %d: STOP over the limit was ignored", limit)
+		}
+	}
+}
