@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -11,6 +10,7 @@ import (
 
 	"tuys/api/intake"
 	"tuys/data"
+	"tuys/search"
 )
 
 // reviewItem is one match waiting for a volunteer: both reports side by
@@ -48,7 +48,7 @@ func (s *Server) renderReview(c *gin.Context, status int, p *page) {
 			c.Error(err)
 			return
 		}
-		it := reviewItem{Match: m, Score: fmt.Sprintf("%.2f", m.Score), Reasons: explain(m.Explanation)}
+		it := reviewItem{Match: m, Score: fmt.Sprintf("%.2f", m.Score), Reasons: search.StoredLines(m.Explanation, true)}
 		for _, r := range rs {
 			if r.ID == m.SeekID {
 				it.Seek = publicView(r)
@@ -60,34 +60,6 @@ func (s *Server) renderReview(c *gin.Context, status int, p *page) {
 	}
 	p.D = items
 	s.render(c, status, "review", p)
-}
-
-// explain turns the stored explanation — the engine's list of
-// {field, text, effect}, or plain strings — into lines; anything else is
-// shown as it is.
-func explain(raw string) []string {
-	if raw == "" {
-		return nil
-	}
-	var reasons []struct {
-		Field  string  `json:"field"`
-		Text   string  `json:"text"`
-		Effect float64 `json:"effect"`
-	}
-	if json.Unmarshal([]byte(raw), &reasons) == nil {
-		lines := make([]string, 0, len(reasons))
-		for _, r := range reasons {
-			if r.Text != "" {
-				lines = append(lines, fmt.Sprintf("%s (%+.2f)", r.Text, r.Effect))
-			}
-		}
-		return lines
-	}
-	var lines []string
-	if json.Unmarshal([]byte(raw), &lines) == nil {
-		return lines
-	}
-	return []string{raw}
 }
 
 // reviewPost confirms or rejects a match. Confirming asks the hook for the

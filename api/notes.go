@@ -26,12 +26,9 @@ type PublicNote struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
-var noteStatuses = map[string]bool{"": true, data.NoteInfoSought: true, data.NoteBelievedAlive: true,
-	data.NoteBelievedMissing: true, data.NoteBelievedDead: true, data.NoteIsNoteAuthor: true}
-
 func (in *NoteInput) validate() intake.FieldErrors {
 	fe := intake.FieldErrors{}
-	if !noteStatuses[in.Status] {
+	if !data.ValidNoteStatus(in.Status) {
 		fe.Add("status", "field.note_status")
 	}
 	in.Text, in.Author = intake.CleanText(in.Text), intake.CleanText(in.Author)

@@ -48,7 +48,11 @@ func (s *Server) renderRecord(c *gin.Context, status int, p *page, r *data.Repor
 	d.Report = publicView(r)
 	d.Removed = r.Status == data.StatusRemoved
 	d.Status = T(p.Lang, "status."+string(r.Kind)+"."+r.Status)
-	d.Statuses = []string{"", data.NoteInfoSought, data.NoteBelievedAlive, data.NoteBelievedMissing}
+	for _, st := range data.NoteStatuses {
+		if data.PublicNoteStatus(st) {
+			d.Statuses = append(d.Statuses, st)
+		}
+	}
 	if !d.Removed {
 		notes, err := s.store.ListNotes(c.Request.Context(), r.ID)
 		if err != nil {
@@ -83,7 +87,7 @@ func (s *Server) notePost(c *gin.Context) {
 	if !s.recordFormOK(c, r, d) {
 		return
 	}
-	if in.Status == data.NoteBelievedDead || in.Status == data.NoteIsNoteAuthor {
+	if !data.PublicNoteStatus(in.Status) {
 		// The public form offers neither: a death is reported to the hotline.
 		in.Status = "?"
 	}

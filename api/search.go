@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -74,17 +73,9 @@ func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error
 		if rep == nil || rep.Status == data.StatusRemoved {
 			continue // removed since the index saw it
 		}
-		hits = append(hits, Hit{Report: rep, Score: r.Score, Decision: r.Decision, Reasons: reasonLines(r.Explanation)})
+		hits = append(hits, Hit{Report: rep, Score: r.Score, Decision: r.Decision, Reasons: search.Lines(r.Explanation, false)})
 	}
 	return hits, nil
-}
-
-func reasonLines(rs []search.Reason) []string {
-	out := make([]string, len(rs))
-	for i, r := range rs {
-		out[i] = r.Text
-	}
-	return out
 }
 
 // PublicHit is a search result as anyone may see it.
@@ -175,17 +166,7 @@ func (s *Server) reportMatches(c *gin.Context) {
 	out := make([]PublicMatch, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, PublicMatch{ID: m.ID, SeekID: m.SeekID, SafeID: m.SafeID, Score: m.Score, State: m.State,
-			Explanation: ExplanationLines(m.Explanation)})
+			Explanation: search.StoredLines(m.Explanation, false)})
 	}
 	c.JSON(http.StatusOK, gin.H{"matches": out})
-}
-
-// ExplanationLines turns a match's stored explanation (JSON list of reasons)
-// into readable lines.
-func ExplanationLines(stored string) []string {
-	var rs []search.Reason
-	if stored == "" || json.Unmarshal([]byte(stored), &rs) != nil {
-		return []string{}
-	}
-	return reasonLines(rs)
 }

@@ -66,9 +66,7 @@ var templateFuncs = template.FuncMap{
 	"statuses": func() []string {
 		return []string{data.StatusActive, data.StatusFound, data.StatusClosed, data.StatusRemoved}
 	},
-	"notestatuses": func() []string {
-		return []string{"", data.NoteInfoSought, data.NoteBelievedAlive, data.NoteBelievedMissing, data.NoteBelievedDead}
-	},
+	"notestatuses": func() []string { return data.NoteStatuses },
 }
 
 // formField is one labelled input with its hint and error, translated.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"tuys/data"
+	"tuys/search"
 )
 
 func TestConsoleNeedsLogin(t *testing.T) {
@@ -342,15 +343,15 @@ func hasAudit(t *testing.T, store data.Store, action, target string) bool {
 }
 
 func TestExplainReasons(t *testing.T) {
-	got := explain(`[{"field":"family","text":"family name: Ахметов ≈ Akhmetov","effect":1},{"field":"sex","text":"","effect":0},{"field":"year","text":"year 1970 ≈ 1971","effect":-0.05}]`)
+	got := search.StoredLines(`[{"field":"family","text":"family name: Ахметов ≈ Akhmetov","effect":1},{"field":"sex","text":"","effect":0},{"field":"year","text":"year 1970 ≈ 1971","effect":-0.05}]`, true)
 	want := []string{"family name: Ахметов ≈ Akhmetov (+1.00)", "year 1970 ≈ 1971 (-0.05)"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("explain: %q", got)
 	}
-	if got := explain(`["a","b"]`); len(got) != 2 || got[1] != "b" {
+	if got := search.StoredLines(`["a","b"]`, true); len(got) != 2 || got[1] != "b" {
 		t.Errorf("plain strings: %q", got)
 	}
-	if got := explain(`not json`); len(got) != 1 || got[0] != "not json" {
+	if got := search.StoredLines(`not json`, true); len(got) != 1 || got[0] != "not json" {
 		t.Errorf("raw: %q", got)
 	}
 }

@@ -74,6 +74,27 @@ const (
 	NoteIsNoteAuthor    = "is_note_author"
 )
 
+// NoteStatuses is every note status, "" (general information) first: the
+// one list the API, the console and the public form draw from.
+var NoteStatuses = []string{"", NoteInfoSought, NoteBelievedAlive, NoteBelievedMissing, NoteBelievedDead, NoteIsNoteAuthor}
+
+// PublicNoteStatus reports whether the public form offers status: a death
+// is reported to the hotline, and "this is me" is only for the person's own
+// report, never a stranger's note.
+func PublicNoteStatus(status string) bool {
+	return status != NoteBelievedDead && status != NoteIsNoteAuthor && ValidNoteStatus(status)
+}
+
+// ValidNoteStatus reports whether status is one of NoteStatuses.
+func ValidNoteStatus(status string) bool {
+	for _, s := range NoteStatuses {
+		if s == status {
+			return true
+		}
+	}
+	return false
+}
+
 // Note is an update on a report.
 type Note struct {
 	ID        string
