@@ -24,7 +24,13 @@ func (s *Server) Handler() http.Handler {
 	r.NoMethod(func(c *gin.Context) { c.Error(errMethod) })
 	r.NoRoute(func(c *gin.Context) { c.Error(errNotFound) })
 
-	// Probes.
+	s.machineRoutes(r)
+	s.pageRoutes(r)
+	return r
+}
+
+// machineRoutes: probes, the JSON API and Twilio's webhooks.
+func (s *Server) machineRoutes(r *gin.Engine) {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 
@@ -45,7 +51,10 @@ func (s *Server) Handler() http.Handler {
 	r.POST("/webhooks/twilio/status", gin.WrapH(hooks.Status))
 	r.POST("/webhooks/twilio/sms", gin.WrapH(hooks.Inbound))
 
-	// Static files.
+}
+
+// pageRoutes: static files, the public pages and the volunteer console.
+func (s *Server) pageRoutes(r *gin.Engine) {
 	static, _ := fs.Sub(staticFS, "static")
 	sg := r.Group("/static", func(c *gin.Context) { c.Header("Cache-Control", "public, max-age=3600") })
 	sg.StaticFS("/", http.FS(static))
@@ -82,7 +91,6 @@ func (s *Server) Handler() http.Handler {
 	in.POST("/r/:id/note", s.consoleNotePost)
 	in.POST("/r/:id/link", s.linkPost)
 	in.GET("/audit", s.requireRole(data.RoleCoordinator), s.auditPage)
-	return r
 }
 
 // smsHandler is the inbound SMS handler (nil without SMS).

@@ -13,13 +13,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
+	"tuys/internal/testbin"
 	"tuys/notify/twiliotest"
 )
 
@@ -31,46 +31,14 @@ const (
 	secretKey   = "7475797320636c75737465722074657374206b65792030303030303030303030"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-	buildDir  string
-)
-
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if buildDir != "" {
-		os.RemoveAll(buildDir)
-	}
+	testbin.Cleanup()
 	os.Exit(code)
 }
 
-// binary builds the real tuys binary once per test process, or uses
-// TUYS_CLUSTER_BIN when set (a binary built elsewhere).
-func binary(t testing.TB) string {
-	t.Helper()
-	if b := os.Getenv("TUYS_CLUSTER_BIN"); b != "" {
-		return b
-	}
-	buildOnce.Do(func() {
-		buildDir, buildErr = os.MkdirTemp("", "tuys-cluster-bin")
-		if buildErr != nil {
-			return
-		}
-		binPath = filepath.Join(buildDir, "tuys")
-		cmd := exec.Command("go", "build", "-o", binPath, ".")
-		cmd.Dir = ".." // the repository root: package main
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
-}
+// binary is the real tuys binary, built once per test process.
+func binary(t testing.TB) string { return testbin.Tuys(t) }
 
 func adminURL() string {
 	if u := os.Getenv("TUYS_TEST_POSTGRES"); u != "" {

@@ -9,13 +9,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"tuys/internal/testbin"
 	"tuys/notify/twiliotest"
 )
 
@@ -57,7 +57,7 @@ func start(t *testing.T) *harness {
 	chromium := chromiumPath(t)
 	root, _ := filepath.Abs("..")
 	h := &harness{t: t, root: root}
-	bin := buildTuys(t, root)
+	bin := testbin.Tuys(t)
 	h.twilio = twiliotest.New(twilioSID, twilioToken)
 	t.Cleanup(h.twilio.Close)
 	addr := freeAddr(t)
@@ -79,39 +79,11 @@ func start(t *testing.T) *harness {
 	return h
 }
 
-var (
-	buildOnce sync.Once
-	binDir    string
-	buildErr  error
-)
-
 // TestMain removes the binary the tests share.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binDir != "" {
-		os.RemoveAll(binDir)
-	}
+	testbin.Cleanup()
 	os.Exit(code)
-}
-
-// buildTuys builds the real binary from the repository root, as a user
-// would, once for all the tests of this package.
-func buildTuys(t *testing.T, root string) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		if binDir, buildErr = os.MkdirTemp("", "tuys-e2e-"); buildErr != nil {
-			return
-		}
-		cmd := exec.Command("go", "build", "-o", filepath.Join(binDir, "tuys"), ".")
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return filepath.Join(binDir, "tuys")
 }
 
 func freeAddr(t *testing.T) string {
