@@ -1,5 +1,3 @@
-// Package api serves tuys over HTTP: the JSON API, the web pages, the
-// volunteer console and the Twilio webhooks.
 package api
 
 import (

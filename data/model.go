@@ -1,5 +1,3 @@
-// Package data holds tuys's records and the stores that keep them: SQLite by
-// default, PostgreSQL for several nodes. It imports no other tuys package.
 package data
 
 import "time"

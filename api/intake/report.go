@@ -1,5 +1,3 @@
-// Package intake is the one place a report is validated and filed: the JSON
-// API, the web forms, the volunteer console and SMS all come through it.
 package intake
 
 import (

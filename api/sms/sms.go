@@ -1,7 +1,3 @@
-// Package sms serves Twilio's webhooks: delivery status and inbound SMS.
-// It owns the one per-phone limit on inbound SMS and files SAFE/FIND texts
-// through the api's intake; every other command (YES/NO, STOP/START, help)
-// goes to notify.Inbound.
 package sms
 
 import (
