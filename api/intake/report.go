@@ -154,8 +154,9 @@ func CheckText(fe FieldErrors, field, v string, max int, required bool) {
 	}
 }
 
-// CleanText trims, drops control characters and invalid UTF-8, and folds runs
-// of white space, so what we store and show is what a person could type.
+// CleanText trims, drops control characters, bidi controls (they reorder
+// what a reader sees: U+202E, U+2066–2069, U+200E…) and invalid UTF-8, and
+// folds runs of white space, so what we store and show is what a person could type.
 func CleanText(s string) string {
 	s = strings.ToValidUTF8(s, "")
 	var b strings.Builder
@@ -165,7 +166,7 @@ func CleanText(s string) string {
 			space = b.Len() > 0
 			continue
 		}
-		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u200b' || r == '\ufeff' {
 			continue
 		}
 		if space {
