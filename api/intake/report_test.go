@@ -9,7 +9,7 @@ import (
 
 func TestCleanTextDropsBidiAndControls(t *testing.T) {
 	for in, want := range map[string]string{
-		"Ерлан\u202eнаблаж":         "Ерланнаблаж",
+		"Ерлан\u202eнаблаж":          "Ерланнаблаж",
 		"\u2066Aigul\u2069 \u200eK.": "Aigul K.",
 		"  Gul\u200bnara\tSeit  ":    "Gulnara Seit",
 		"\ufeffАсель\x00":            "Асель",
