@@ -61,6 +61,10 @@ type Report struct {
 	Status       string
 	DeletionHash string // sha256 of the one-time deletion code
 	LinkedID     string // PFIF linked_person_record_id: "same person"
+	// SoughtPhone is the sought person's own number, when the seeker knows
+	// it ("I know their number"); sealed at rest, never public. A safe
+	// report filed from it is a verified match.
+	SoughtPhone string
 }
 
 // Note statuses (PFIF).

@@ -12,7 +12,7 @@ import (
 const reportColumns = `id, kind, full_name, given_name, family_name, patronymic, alt_names, sex, birth_year,
 	year_approx, city, region, country, last_location_enc, description, contact_name_enc, contact_phone_enc,
 	relation, language, share_contact, channel, source_name, created_at, updated_at, expires_at, status,
-	deletion_hash, linked_id`
+	deletion_hash, linked_id, sought_phone_enc`
 
 // CreateReport stores one report. Concurrent calls share a transaction
 // (group commit, groupcommit.go): each still returns only after its report
@@ -33,8 +33,8 @@ func (s *sqlStore) CreateReports(ctx context.Context, rs []*Report) error {
 
 // insertReports inserts rs and their report.created events in tx.
 func (s *sqlStore) insertReports(ctx context.Context, tx *sql.Tx, rs []*Report) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO reports (`+reportColumns+`, contact_phone_hash)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO reports (`+reportColumns+`, contact_phone_hash, sought_phone_hash)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31)`)
 	if err != nil {
 		return err
 	}
@@ -76,19 +76,19 @@ func (s *sqlStore) reportArgs(r *Report) []any {
 		r.BirthYear, r.YearApprox, r.City, r.Region, r.Country, s.seal.Seal(r.LastLocation), s.seal.Seal(r.Description),
 		s.seal.Seal(r.ContactName), s.seal.Seal(r.ContactPhone), r.Relation, r.Language, r.ShareContact,
 		r.Channel, r.SourceName, ms(r.CreatedAt), ms(r.UpdatedAt), ms(r.ExpiresAt), r.Status, r.DeletionHash,
-		r.LinkedID, s.seal.Hash(r.ContactPhone)}
+		r.LinkedID, s.seal.Seal(r.SoughtPhone), s.seal.Hash(r.ContactPhone), s.seal.Hash(r.SoughtPhone)}
 }
 
 type scanner interface{ Scan(dest ...any) error }
 
 func (s *sqlStore) scanReport(row scanner) (*Report, error) {
 	var r Report
-	var kind, alt, lastLoc, desc, cname, cphone string
+	var kind, alt, lastLoc, desc, cname, cphone, sphone string
 	var created, updated, expires int64
 	err := row.Scan(&r.ID, &kind, &r.FullName, &r.GivenName, &r.FamilyName, &r.Patronymic, &alt, &r.Sex,
 		&r.BirthYear, &r.YearApprox, &r.City, &r.Region, &r.Country, &lastLoc, &desc, &cname, &cphone,
 		&r.Relation, &r.Language, &r.ShareContact, &r.Channel, &r.SourceName, &created, &updated, &expires,
-		&r.Status, &r.DeletionHash, &r.LinkedID)
+		&r.Status, &r.DeletionHash, &r.LinkedID, &sphone)
 	if err != nil {
 		return nil, err
 	}
@@ -107,6 +107,9 @@ func (s *sqlStore) scanReport(row scanner) (*Report, error) {
 		return nil, err
 	}
 	if r.ContactPhone, err = s.seal.Open(cphone); err != nil {
+		return nil, err
+	}
+	if r.SoughtPhone, err = s.seal.Open(sphone); err != nil {
 		return nil, err
 	}
 	r.CreatedAt, r.UpdatedAt, r.ExpiresAt = fromMS(created), fromMS(updated), fromMS(expires)
@@ -192,7 +195,7 @@ func (s *sqlStore) RemoveReport(ctx context.Context, id string) error {
 	return s.updateReport(ctx, "remove report", EventReportRemoved, id,
 		`full_name = '', given_name = '', family_name = '', patronymic = '', alt_names = '[]', sex = '',
 		birth_year = 0, city = '', region = '', country = '', last_location_enc = '', description = '',
-		contact_name_enc = '', contact_phone_enc = '', contact_phone_hash = '', relation = '',
+		contact_name_enc = '', contact_phone_enc = '', contact_phone_hash = '', relation = '', sought_phone_enc = '', sought_phone_hash = '',
 		source_name = '', deletion_hash = '', status = $1`, StatusRemoved)
 }
 
