@@ -67,6 +67,14 @@ type Report struct {
 	SoughtPhone string
 }
 
+// Verified reports whether a safe report came from the number the seeker
+// gave as the sought person's own ("I know their number"): a match that
+// may be decided automatically across spelling differences, and the only
+// one (with a volunteer's confirmation) that share_contact shares with.
+func Verified(seek, safe *Report) bool {
+	return seek.SoughtPhone != "" && seek.SoughtPhone == safe.ContactPhone
+}
+
 // Note statuses (PFIF).
 const (
 	NoteInfoSought      = "information_sought"

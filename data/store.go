@@ -106,7 +106,8 @@ type MessageStore interface {
 // SubscriptionStore keeps "tell me by SMS when this report changes".
 type SubscriptionStore interface {
 	Subscribe(ctx context.Context, sub Subscription, confirm []Message) error
-	ConfirmSubscriptions(ctx context.Context, phone string) (int, error)
+	PendingSubscriptions(ctx context.Context, phone string) ([]Subscription, error)
+	ConfirmSubscription(ctx context.Context, reportID, phone string) error
 	Subscribers(ctx context.Context, reportID string) ([]Subscription, error)
 }
 

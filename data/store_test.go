@@ -334,8 +334,14 @@ func TestSubscriptions(t *testing.T) {
 		if subs, _ := s.Subscribers(ctx, r.ID); len(subs) != 0 {
 			t.Fatalf("unconfirmed subscriber listed: %+v", subs)
 		}
-		if n, err := s.ConfirmSubscriptions(ctx, sub.Phone); n != 1 || err != nil {
-			t.Fatalf("confirm: %d %v", n, err)
+		if pend, err := s.PendingSubscriptions(ctx, sub.Phone); len(pend) != 1 || pend[0].ReportID != sub.ReportID || err != nil {
+			t.Fatalf("pending subscriptions: %+v %v", pend, err)
+		}
+		if err := s.ConfirmSubscription(ctx, "other", sub.Phone); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("confirming another report's subscription: %v", err)
+		}
+		if err := s.ConfirmSubscription(ctx, sub.ReportID, sub.Phone); err != nil {
+			t.Fatalf("confirm: %v", err)
 		}
 		subs, _ := s.Subscribers(ctx, r.ID)
 		if len(subs) != 1 || subs[0].Phone != sub.Phone || subs[0].Language != "kk" {
