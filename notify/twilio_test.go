@@ -20,7 +20,11 @@ const (
 
 func newFakeTwilio(t *testing.T) (*twiliotest.Server, *Twilio) {
 	t.Helper()
-	fake := twiliotest.New(testSID, testToken)
+	return newFakeTwilioOn(t, twiliotest.New(testSID, testToken))
+}
+
+func newFakeTwilioOn(t *testing.T, fake *twiliotest.Server) (*twiliotest.Server, *Twilio) {
+	t.Helper()
 	t.Cleanup(fake.Close)
 	tw, err := NewTwilio(Config{AccountSID: testSID, AuthToken: testToken, From: testFrom,
 		APIURL: fake.URL, Timeout: 2 * time.Second})
@@ -86,7 +90,7 @@ func TestTwilioErrorClassification(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fake, tw := newFakeTwilio(t)
+			fake, tw := newFakeTwilioOn(t, twiliotest.NewTestCredentials(testSID, testToken)) // the magic numbers
 			if tt.setup != nil {
 				tt.setup(fake)
 			}
