@@ -91,8 +91,9 @@ type MessageStore interface {
 	MarkSending(ctx context.Context, id, worker string) error
 	// FinishMessage saves the outcome of an attempt and releases the lease.
 	FinishMessage(ctx context.Context, m *Message) error
-	// AdvanceMessage applies a status callback: only moves the state forward.
-	AdvanceMessage(ctx context.Context, sid, state string, errCode int) error
+	// AdvanceMessage applies a status callback: only moves the state forward,
+	// with the provider's error code and text (0 and "" when none).
+	AdvanceMessage(ctx context.Context, sid, state string, errCode int, errText string) error
 	MessagesForMatch(ctx context.Context, matchID string) ([]Message, error)
 	MessageByKey(ctx context.Context, key string) (*Message, error)
 	SetOptOut(ctx context.Context, phone string, out bool) error

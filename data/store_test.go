@@ -263,15 +263,15 @@ func TestClaimLeaseAndAdvance(t *testing.T) {
 		finished := a[1]
 		finished.State, finished.ProviderSID = MsgSent, "SM1"
 		s.FinishMessage(ctx, &finished)
-		if err := s.AdvanceMessage(ctx, "SM1", MsgDelivered, 0); err != nil {
+		if err := s.AdvanceMessage(ctx, "SM1", MsgUndelivered, 30003, "Unreachable destination handset"); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.AdvanceMessage(ctx, "SM1", MsgSent, 0); err != nil {
+		if err := s.AdvanceMessage(ctx, "SM1", MsgSent, 0, ""); err != nil {
 			t.Fatal(err)
 		}
 		got, _ := s.MessageByKey(ctx, finished.Key)
-		if got.State != MsgDelivered {
-			t.Fatalf("state moved backwards: %s", got.State)
+		if got.State != MsgUndelivered || got.ErrorCode != 30003 || got.ErrorText != "Unreachable destination handset" {
+			t.Fatalf("state moved backwards or lost its error: %s %d %q", got.State, got.ErrorCode, got.ErrorText)
 		}
 		n, _ := s.CountSentTo(ctx, "+77011234567", time.Now().Add(-time.Hour))
 		if n != 1 { // only a[0] is "sending"; a[1] was finished without an attempt
