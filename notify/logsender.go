@@ -55,12 +55,12 @@ func (s *LogSender) Send(ctx context.Context, to, body, _ string) (SendResult, e
 }
 
 // Find implements Sender over the messages kept in memory.
-func (s *LogSender) Find(_ context.Context, to string, since time.Time, body string) (*SendResult, error) {
+func (s *LogSender) Find(_ context.Context, q Lookup) (*SendResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, m := range s.sent {
-		if m.To == to && m.Body == body && !m.At.Before(since.Add(-time.Minute)) {
-			return &SendResult{SID: m.SID, State: data.MsgSent, Segments: Segments(body), At: m.At}, nil
+		if q.SID != "" && m.SID == q.SID || m.To == q.To && m.Body == q.Body && !m.At.Before(q.Since.Add(-clockSlack)) {
+			return &SendResult{SID: m.SID, State: data.MsgSent, Segments: Segments(m.Body), At: m.At}, nil
 		}
 	}
 	return nil, nil
