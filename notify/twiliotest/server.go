@@ -230,7 +230,7 @@ func (s *Server) read(w http.ResponseWriter, r *http.Request, sid string) {
 	s.mu.Unlock()
 	switch {
 	case s.test:
-		writeError(w, http.StatusForbidden, 20008, "Resource not accessible with Test Account Credentials")
+		writeError(w, http.StatusForbidden, 20008, "Cannot access this resource with Test Credentials")
 	case sid != "":
 		s.fetch(w, sid)
 	default:
