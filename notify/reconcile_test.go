@@ -141,3 +141,21 @@ func TestReconcileTestCredentialsKnownAtStart(t *testing.T) {
 		t.Errorf("state %s with %d at Twilio; want failed (unknown, not resent) with 1", m.State, len(r.fake.Messages()))
 	}
 }
+
+// TestReconcileFollowsPages: a message not sent yet sits after every sent
+// one in the fake's list; with more than a page of history to the number,
+// Find must follow next_page_uri to reach it.
+func TestReconcileFollowsPages(t *testing.T) {
+	fake, tw := newFakeTwilio(t)
+	const to = "+77011234567"
+	history(fake, to, listPageSize+10)
+	since := time.Now()
+	queued := fake.Add(twiliotest.Message{To: to, From: testFrom, Body: "tuys: ours", Status: "queued", DateCreated: time.Now().UTC()})
+	found, err := tw.Find(context.Background(), Lookup{To: to, Since: since, Body: "tuys: ours"})
+	if err != nil || found == nil || found.SID != queued.SID {
+		t.Fatalf("Find = %+v, %v; want %s from the second page", found, err, queued.SID)
+	}
+	if n := fake.Lists(); n != 3 {
+		t.Errorf("%d list requests; want 3 (sent today, then two pages of all)", n)
+	}
+}
