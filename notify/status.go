@@ -36,13 +36,6 @@ var statusOutcomes = map[string]outcome{
 	"received":            {},
 }
 
-// StateForStatus maps Twilio's MessageStatus to a data.Msg* state; false
-// for a status outside the enum or one only inbound messages take.
-func StateForStatus(status string) (string, bool) {
-	o := statusOutcomes[status]
-	return o.state, o.state != ""
-}
-
 // errorText is the volunteer-readable reason for a Twilio error: our words
 // when we have them, with Twilio's error_message alongside.
 func errorText(code int, twilioMsg, statusText string) string {
