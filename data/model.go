@@ -60,6 +60,7 @@ type Report struct {
 	ExpiresAt    time.Time
 	Status       string
 	DeletionHash string // sha256 of the one-time deletion code
+	PrivateHash  string // sha256 of the author's private-page token
 	LinkedID     string // PFIF linked_person_record_id: "same person"
 	// SoughtPhone is the sought person's own number, when the seeker knows
 	// it ("I know their number"); sealed at rest, never public. A safe
