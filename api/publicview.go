@@ -24,8 +24,12 @@ type PublicReport struct {
 	Description string    `json:"description,omitempty"`
 	Status      string    `json:"status"`
 	LinkedID    string    `json:"linked_report_id,omitempty"`
-	CreatedAt   time.Time `json:"created_at"`
-	ExpiresAt   time.Time `json:"expires_at"`
+	// Outcome says whether there is news (single-report views only):
+	// none, reported_safe or found, with its date; never the details.
+	Outcome   data.Outcome `json:"outcome,omitempty"`
+	OutcomeAt *time.Time   `json:"outcome_at,omitempty"`
+	CreatedAt time.Time    `json:"created_at"`
+	ExpiresAt time.Time    `json:"expires_at"`
 }
 
 func publicView(r *data.Report) PublicReport {

@@ -76,6 +76,19 @@ func Verified(seek, safe *Report) bool {
 	return seek.SoughtPhone != "" && seek.SoughtPhone == safe.ContactPhone
 }
 
+// Outcome is the news a report has, as its author and the public see it.
+type Outcome string
+
+// Outcomes.
+const (
+	OutcomeNone         Outcome = "none"
+	OutcomeReportedSafe Outcome = "reported_safe" // a seek report's person was matched to an "I am safe" report
+	OutcomeFound        Outcome = "found"         // marked found, or (safe report) someone looking was told
+)
+
+// Confirmed reports whether a match state means both sides are told.
+func Confirmed(state string) bool { return state == MatchAutoConfirmed || state == MatchConfirmed }
+
 // Note statuses (PFIF).
 const (
 	NoteInfoSought      = "information_sought"
