@@ -14,13 +14,13 @@ import (
 // intakeData: one form for a phone call — the caller (seeker) and the person
 // sought — then the report filed and possible matches beside it.
 type intakeData struct {
-	Form    *reportForm
-	Cities  []string
+	Form       *reportForm
+	Cities     []string
 	Filed      PublicReport
 	Code       string
 	PrivateURL string // the caller's private page: read it out, or it goes by SMS
 	Matches    []consoleHit
-	Done    bool
+	Done       bool
 }
 
 func (s *Server) intakePage(c *gin.Context) {
