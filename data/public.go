@@ -34,3 +34,17 @@ func Public(r *Report) PublicReport {
 		Status: r.Status, LinkedID: r.LinkedID, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt,
 	}
 }
+
+// PublicNote is a note as anyone may see it.
+type PublicNote struct {
+	ID        string    `json:"id"`
+	Status    string    `json:"status,omitempty"`
+	Text      string    `json:"text"`
+	Author    string    `json:"author,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// PublicNoteOf is n's public view: phone numbers in the text are hidden.
+func PublicNoteOf(n *Note) PublicNote {
+	return PublicNote{ID: n.ID, Status: n.Status, Text: HidePhones(n.Text), Author: n.Author, CreatedAt: n.CreatedAt}
+}
