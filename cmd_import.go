@@ -113,7 +113,7 @@ func runImport(ctx context.Context, sf *storeFlags, f importFlags, path string, 
 	}
 	filer := &intake.Filer{Store: st, Log: log, Now: func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }}
 	if exchange.IsPFIF(raw) {
-		return importPFIF(ctx, filer, is, raw, f, stdout)
+		return importPFIF(ctx, filer, st, raw, f, stdout)
 	}
 	return importTable(ctx, filer, is, raw, f, stdout, stderr)
 }
