@@ -21,6 +21,8 @@ type ExportOptions struct {
 	Removed bool
 	// Since keeps reports changed at or after it (zero = all).
 	Since time.Time
+	// Now turns a birth year known from an age back into an age; zero = the clock.
+	Now time.Time
 }
 
 const exportPage = 500

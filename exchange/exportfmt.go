@@ -22,7 +22,10 @@ func ExportPFIF(ctx context.Context, st data.Store, w io.Writer, o ExportOptions
 		return 0, err
 	}
 	pw := pfif.NewWriter(w)
-	now, n := time.Now().UTC(), 0
+	now, n := o.Now, 0
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
 	err = eachReport(ctx, st, o, func(r *data.Report, orig data.ImportOrigin) error {
 		var notes []data.Note
 		linked := ""

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -119,19 +120,24 @@ func (s *PFIFSummary) count(rows []intake.ImportRow, res []intake.ImportResult) 
 	}
 }
 
-// kindOf reads a person's kind from its notes: someone who wrote a note
-// about themself, or is believed alive, is safe; someone sought is sought.
+// kindOf reads a person's kind from the earliest note that tells it (the
+// note that came with the record): someone who wrote about themself, or is
+// believed alive, is safe; someone sought is sought. A later "alive" note
+// on a sought person does not make the seeker's report a safe one.
 func kindOf(notes []pfif.Note, def string) string {
-	sought := false
-	for _, n := range notes {
+	sorted := append([]pfif.Note(nil), notes...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		return pfif.ParseTime(sorted[i].SourceDate).Before(pfif.ParseTime(sorted[j].SourceDate))
+	})
+	for _, n := range sorted {
 		switch n.Status {
 		case data.NoteIsNoteAuthor, data.NoteBelievedAlive:
 			return string(data.KindSafe)
 		case data.NoteInfoSought:
-			sought = true
+			return string(data.KindSeek)
 		}
 	}
-	if sought || def == "" {
+	if def == "" {
 		return string(data.KindSeek)
 	}
 	return def
