@@ -3,6 +3,7 @@ package api
 // Messages of `tuys import` and the PFIF routes: row errors and summaries.
 func init() {
 	addMessages("en", map[string]string{
+		"err.bad_pfif":      "The body is not a PFIF 1.4 XML document.",
 		"import.date":       "Cannot read the date: write it as 15.03.1985 or 1985-03-15.",
 		"import.no_header":  "No header row names a name column (Full name, ФИО, Аты-жөні): name the columns with --map.",
 		"import.row_error":  "row %d: «%s» — %s",
@@ -14,6 +15,7 @@ func init() {
 		"import.pfif_error": "%s: %s",
 	})
 	addMessages("ru", map[string]string{
+		"err.bad_pfif":      "Тело запроса — не документ PFIF 1.4 (XML).",
 		"import.date":       "Не удаётся прочитать дату: напишите 15.03.1985 или 1985-03-15.",
 		"import.no_header":  "Нет строки заголовков со столбцом имени (ФИО, Аты-жөні, Full name): укажите столбцы через --map.",
 		"import.row_error":  "строка %d: «%s» — %s",
@@ -25,6 +27,7 @@ func init() {
 		"import.pfif_error": "%s: %s",
 	})
 	addMessages("kk", map[string]string{
+		"err.bad_pfif":      "Сұраныс денесі PFIF 1.4 (XML) құжаты емес.",
 		"import.date":       "Күнді оқу мүмкін емес: 15.03.1985 немесе 1985-03-15 деп жазыңыз.",
 		"import.no_header":  "Аты бағаны бар тақырып жолы жоқ (Аты-жөні, ФИО, Full name): бағандарды --map арқылы көрсетіңіз.",
 		"import.row_error":  "%d-жол: «%s» — %s",

@@ -98,3 +98,11 @@ func (pw *Writer) printf(format string, args ...any) {
 		_, pw.err = fmt.Fprintf(pw.w, format, args...)
 	}
 }
+
+// Note writes a note outside any person (a notes feed); its
+// person_record_id says whose it is.
+func (pw *Writer) Note(n *Note) {
+	pw.printf("  <pfif:note>\n")
+	pw.fields(n.fields(), "    ")
+	pw.printf("  </pfif:note>\n")
+}
