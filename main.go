@@ -21,6 +21,8 @@ Commands:
   migrate    apply database migrations and exit
   purge      remove personal data of expired reports now
   token      manage API tokens for partner systems (add, list, revoke)
+  import     file the people of a CSV, XLSX or PFIF list (hospital, shelter, Person Finder)
+  export     write the public records as PFIF 1.4, CSV or XLSX
   rotate-key re-encrypt contact data under a new secret key (nodes stopped)
   version    print the version and build information
 

@@ -232,20 +232,23 @@ func (s *sqlStore) AddNote(ctx context.Context, n *Note) error {
 	if n.CreatedAt.IsZero() {
 		n.CreatedAt = s.now()
 	}
-	return s.inTx(ctx, "add note", func(tx *sql.Tx) error {
-		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE id = $1 AND status <> $2`, n.ReportID, StatusRemoved).Scan(&exists); err != nil {
-			return err
-		}
-		if exists == 0 {
-			return ErrNotFound
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO notes (id, report_id, status, text, author, created_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-			n.ID, n.ReportID, n.Status, s.seal.Seal(n.Text), n.Author, ms(n.CreatedAt)); err != nil {
-			return err
-		}
-		return s.addEvents(ctx, tx, EventNoteAdded, n.ReportID)
-	})
+	return s.inTx(ctx, "add note", func(tx *sql.Tx) error { return s.insertNote(ctx, tx, n) })
+}
+
+// insertNote adds n to a report that is not removed, with its event, in tx.
+func (s *sqlStore) insertNote(ctx context.Context, tx *sql.Tx, n *Note) error {
+	var exists int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE id = $1 AND status <> $2`, n.ReportID, StatusRemoved).Scan(&exists); err != nil {
+		return err
+	}
+	if exists == 0 {
+		return ErrNotFound
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO notes (id, report_id, status, text, author, created_at) VALUES ($1,$2,$3,$4,$5,$6)`,
+		n.ID, n.ReportID, n.Status, s.seal.Seal(n.Text), n.Author, ms(n.CreatedAt)); err != nil {
+		return err
+	}
+	return s.addEvents(ctx, tx, EventNoteAdded, n.ReportID)
 }
 
 func (s *sqlStore) ListNotes(ctx context.Context, reportID string) ([]Note, error) {
