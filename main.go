@@ -22,6 +22,9 @@ Commands:
   purge      remove personal data of expired reports now
   token      manage API tokens for partner systems (add, list, revoke)
   rotate-key re-encrypt contact data under a new secret key (nodes stopped)
+  backup     copy the SQLite database to FILE, also while serve runs (no key in it)
+  restore    put a backup into an empty data directory (needs the same key)
+  healthcheck exit 0 when the local serve answers /readyz (container HEALTHCHECK)
   version    print the version and build information
 
 Start here:

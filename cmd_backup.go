@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"tuys/data"
+)
+
+func init() {
+	commands["backup"] = backupCmd
+	commands["restore"] = restoreCmd
+}
+
+// fileCommand parses the store flags of a command that takes one FILE
+// argument; fn runs with both. Exit codes: 0 ok, 1 failed, 2 bad usage.
+func fileCommand(name, about string, args []string, stderr io.Writer, fn func(ctx context.Context, sf *storeFlags, file string) error) int {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: tuys %s [flags] FILE\n\n%s\n\nFlags:\n", name, about)
+		fs.PrintDefaults()
+	}
+	sf := addStoreFlags(fs)
+	if code, ok := sf.parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	if *sf.dbURL != "" {
+		fmt.Fprintf(stderr, "tuys %s: TUYS_DATABASE_URL is set: back up PostgreSQL with pg_dump and restore it with pg_restore (README, Operations)\n", name)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := fn(ctx, sf, fs.Arg(0)); err != nil {
+		fmt.Fprintf(stderr, "tuys %s: %v\n", name, err)
+		return 1
+	}
+	return 0
+}
+
+func backupCmd(args []string, stdout, stderr io.Writer) int {
+	return fileCommand("backup", "Writes a consistent copy of the SQLite database in the data directory to FILE\n"+
+		"(mode 0600), also while tuys serve runs. The secret key is not in it: keep the\n"+
+		"key apart from the backups, and both safe.", args, stderr,
+		func(ctx context.Context, sf *storeFlags, file string) error {
+			info, err := data.BackupSQLite(ctx, *sf.dataDir, file)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "backed up %d report(s), schema %d, %d bytes to %s (without the secret key)\n",
+				info.Reports, info.Schema, info.Bytes, file)
+			return nil
+		})
+}
+
+func restoreCmd(args []string, stdout, stderr io.Writer) int {
+	return fileCommand("restore", "Puts a backup made by tuys backup into an empty (or new) data directory and\n"+
+		"checks that the secret key it was made under (TUYS_SECRET_KEY or\n"+
+		"TUYS_SECRET_KEY_FILE, required) opens its contact data. Start tuys serve with\n"+
+		"the same key afterwards: it rebuilds the search index from the database.", args, stderr,
+		func(ctx context.Context, sf *storeFlags, file string) error {
+			if *sf.key == "" && *sf.keyFile == "" {
+				return errors.New("set TUYS_SECRET_KEY_FILE (or TUYS_SECRET_KEY) to the key the backup was made under: a new key could not read its phone numbers")
+			}
+			info, err := data.RestoreSQLite(ctx, file, *sf.dataDir)
+			if err != nil {
+				return err
+			}
+			if err := checkRestoredKey(ctx, sf); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "restored %d report(s), schema %d, into %s; start tuys serve with the same key: it rebuilds the search index\n",
+				info.Reports, info.Schema, *sf.dataDir)
+			return nil
+		})
+}
+
+// checkRestoredKey opens the restored store with the given key and undoes
+// the restore when the key does not open its data, so that the directory is
+// empty again and no one serves from a database nobody can read.
+func checkRestoredKey(ctx context.Context, sf *storeFlags) error {
+	st, err := sf.open(ctx, sf.logger(io.Discard))
+	if err == nil {
+		_, err = data.VerifyKey(ctx, st)
+		st.Close()
+	}
+	if err == nil {
+		return nil
+	}
+	if uerr := data.UndoRestore(*sf.dataDir); uerr != nil {
+		return fmt.Errorf("%w; and %w: remove the restored files before another try", err, uerr)
+	}
+	return fmt.Errorf("restore undone, %s is empty again: %w", *sf.dataDir, err)
+}
