@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -189,9 +190,11 @@ func checkStatic(t *testing.T, bin string) {
 // /readyz and checks the exit codes and the version it announces.
 func checkHealthcheck(t *testing.T, bin, ver string) {
 	t.Helper()
-	status := http.StatusOK
-	var agent string
+	var mu sync.Mutex // the handler runs on the server's goroutines
+	status, agent := http.StatusOK, ""
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
 		agent = r.UserAgent()
 		if r.URL.Path != "/readyz" {
 			w.WriteHeader(http.StatusNotFound)
@@ -202,7 +205,9 @@ func checkHealthcheck(t *testing.T, bin, ver string) {
 	defer srv.Close()
 	addr := strings.TrimPrefix(srv.URL, "http://")
 	for _, c := range []struct{ status, exit int }{{http.StatusOK, 0}, {http.StatusServiceUnavailable, 1}} {
+		mu.Lock()
 		status = c.status
+		mu.Unlock()
 		cmd := exec.Command(bin, "healthcheck")
 		cmd.Env = append(os.Environ(), "TUYS_ADDR="+addr)
 		out, _ := cmd.CombinedOutput()
@@ -210,6 +215,8 @@ func checkHealthcheck(t *testing.T, bin, ver string) {
 			t.Fatalf("healthcheck with /readyz %d: exit %d, want %d: %s", c.status, cmd.ProcessState.ExitCode(), c.exit, out)
 		}
 	}
+	mu.Lock()
+	defer mu.Unlock()
 	if agent != "tuys-healthcheck/"+ver {
 		t.Fatalf("healthcheck User-Agent %q, want the stamped version", agent)
 	}
