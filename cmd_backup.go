@@ -3,12 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"tuys/data"
 )
@@ -18,41 +14,23 @@ func init() {
 	commands["restore"] = restoreCmd
 }
 
-// fileCommand parses the store flags of a command that takes one FILE
-// argument; fn runs with both. Exit codes: 0 ok, 1 failed, 2 bad usage.
-func fileCommand(name, about string, args []string, stderr io.Writer, fn func(ctx context.Context, sf *storeFlags, file string) error) int {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: tuys %s [flags] FILE\n\n%s\n\nFlags:\n", name, about)
-		fs.PrintDefaults()
-	}
-	sf := addStoreFlags(fs)
-	if code, ok := sf.parseFlags(fs, args); !ok {
-		return code
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
-	}
+// sqliteOnly refuses a PostgreSQL store: it has its own tools for this.
+func sqliteOnly(sf *storeFlags) error {
 	if *sf.dbURL != "" {
-		fmt.Fprintf(stderr, "tuys %s: TUYS_DATABASE_URL is set: back up PostgreSQL with pg_dump and restore it with pg_restore (README, Operations)\n", name)
-		return 2
+		return errors.New("TUYS_DATABASE_URL is set: back up PostgreSQL with pg_dump and restore it with pg_restore (README, Operations)")
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := fn(ctx, sf, fs.Arg(0)); err != nil {
-		fmt.Fprintf(stderr, "tuys %s: %v\n", name, err)
-		return 1
-	}
-	return 0
+	return nil
 }
 
 func backupCmd(args []string, stdout, stderr io.Writer) int {
-	return fileCommand("backup", "Writes a consistent copy of the SQLite database in the data directory to FILE\n"+
+	return operandCommand("backup", []string{"FILE"}, "Writes a consistent copy of the SQLite database in the data directory to FILE\n"+
 		"(mode 0600), also while tuys serve runs. The secret key is not in it: keep the\n"+
 		"key apart from the backups, and both safe.", args, stderr,
-		func(ctx context.Context, sf *storeFlags, file string) error {
+		func(ctx context.Context, sf *storeFlags, files []string) error {
+			if err := sqliteOnly(sf); err != nil {
+				return err
+			}
+			file := files[0]
 			info, err := data.BackupSQLite(ctx, *sf.dataDir, file)
 			if err != nil {
 				return err
@@ -64,11 +42,15 @@ func backupCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 func restoreCmd(args []string, stdout, stderr io.Writer) int {
-	return fileCommand("restore", "Puts a backup made by tuys backup into an empty (or new) data directory and\n"+
+	return operandCommand("restore", []string{"FILE"}, "Puts a backup made by tuys backup into an empty (or new) data directory and\n"+
 		"checks that the secret key it was made under (TUYS_SECRET_KEY or\n"+
 		"TUYS_SECRET_KEY_FILE, required) opens its contact data. Start tuys serve with\n"+
 		"the same key afterwards: it rebuilds the search index from the database.", args, stderr,
-		func(ctx context.Context, sf *storeFlags, file string) error {
+		func(ctx context.Context, sf *storeFlags, files []string) error {
+			if err := sqliteOnly(sf); err != nil {
+				return err
+			}
+			file := files[0]
 			if *sf.key == "" && *sf.keyFile == "" {
 				return errors.New("set TUYS_SECRET_KEY_FILE (or TUYS_SECRET_KEY) to the key the backup was made under: a new key could not read its phone numbers")
 			}
