@@ -61,8 +61,9 @@ func restoreCmd(args []string, stdout, stderr io.Writer) int {
 			if err := checkRestoredKey(ctx, sf); err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "restored %d report(s), schema %d, into %s; start tuys serve with the same key: it rebuilds the search index\n",
-				info.Reports, info.Schema, *sf.dataDir)
+			fmt.Fprintf(stdout, "restored %d report(s), schema %d, into %s\n", info.Reports, info.Schema, *sf.dataDir)
+			fmt.Fprintf(stdout, "start tuys serve with the same key (%s): it rebuilds the search index; "+
+				"without it serve would generate a new key that cannot read the contact data\n", keySource(sf))
 			return nil
 		})
 }
@@ -83,4 +84,12 @@ func checkRestoredKey(ctx context.Context, sf *storeFlags) error {
 		return fmt.Errorf("%w; and %w: remove the restored files before another try", err, uerr)
 	}
 	return fmt.Errorf("restore undone, %s is empty again: %w", *sf.dataDir, err)
+}
+
+// keySource names where the key came from, for the operator to repeat it.
+func keySource(sf *storeFlags) string {
+	if *sf.keyFile != "" {
+		return "TUYS_SECRET_KEY_FILE=" + *sf.keyFile
+	}
+	return "TUYS_SECRET_KEY"
 }
