@@ -35,6 +35,9 @@ func BackupSQLite(ctx context.Context, dir, dest string) (BackupInfo, error) {
 	if _, err := os.Stat(src); err != nil {
 		return BackupInfo{}, fmt.Errorf("backup: no database: %w", err)
 	}
+	if isLiveFile(dest, sqliteFiles(src)) {
+		return BackupInfo{}, fmt.Errorf("backup: %s is the live database, not a place for its copy", dest)
+	}
 	// VACUUM INTO accepts an empty file, so the copy is born with mode 0600.
 	tmp, err := os.CreateTemp(filepath.Dir(dest), ".tuys-backup-*")
 	if err != nil {
@@ -59,6 +62,23 @@ func BackupSQLite(ctx context.Context, dir, dest string) (BackupInfo, error) {
 		return BackupInfo{}, fmt.Errorf("backup: %w", err)
 	}
 	return info, nil
+}
+
+// isLiveFile reports whether path names one of the database's own files:
+// renaming a copy over it would replace the live database.
+func isLiveFile(path string, live []string) bool {
+	abs, _ := filepath.Abs(path)
+	d, statErr := os.Stat(path)
+	for _, l := range live {
+		labs, _ := filepath.Abs(l)
+		if abs == labs {
+			return true
+		}
+		if li, err := os.Stat(l); err == nil && statErr == nil && os.SameFile(d, li) {
+			return true
+		}
+	}
+	return false
 }
 
 // RestoreSQLite puts a copy made by BackupSQLite into dir as its database.

@@ -146,6 +146,20 @@ func TestRestoreRefuses(t *testing.T) {
 	if _, err := BackupSQLite(ctx, src, good); err != nil {
 		t.Fatal(err)
 	}
+	for _, live := range []string{filepath.Join(src, sqliteFile), filepath.Join(src, ".", sqliteFile+"-wal")} {
+		if _, err := BackupSQLite(ctx, src, live); err == nil || !strings.Contains(err.Error(), "live database") {
+			t.Fatalf("backup onto %s: %v, want a refusal", live, err)
+		}
+	}
+	os.Link(filepath.Join(src, sqliteFile), filepath.Join(src, "hardlink.db"))
+	if _, err := BackupSQLite(ctx, src, filepath.Join(src, "hardlink.db")); err == nil {
+		t.Fatal("backup onto a hard link of the live database was not refused")
+	}
+	if live, err := Open(ctx, Config{Dir: src, SecretKey: testKey}); err != nil {
+		t.Fatalf("the live database after refused backups: %v", err)
+	} else {
+		live.Close()
+	}
 	newer := filepath.Join(t.TempDir(), "newer.db")
 	if _, err := BackupSQLite(ctx, src, newer); err != nil {
 		t.Fatal(err)
