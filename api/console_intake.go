@@ -111,5 +111,5 @@ func (s *Server) intakeFiled(c *gin.Context, d *intakeData, id string) {
 	if err != nil {
 		s.log.WarnContext(c.Request.Context(), "intake: search", "err", err)
 	}
-	d.Filed, d.Done, d.Matches = publicView(r), true, consoleHits(hits)
+	d.Filed, d.Done, d.Matches = publicView(r), true, consoleHits(lang(c), hits)
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"bytes"
 	"context"
 	"embed"
@@ -139,6 +140,24 @@ type langLink struct {
 
 // T translates key in the page's language: {{.T "home.title"}}.
 func (p *page) T(key string, args ...any) string { return T(p.Lang, key, args...) }
+
+// L names a domain value for people: {{.L "status" .Status}} reads
+// label.status.<value> in the page's language. The one renderer of states,
+// kinds, channels, decisions and SMS purposes on pages; a value without a
+// label shows as it is.
+func (p *page) L(group string, v any) string { return label(p.Lang, group, v) }
+
+func label(lang, group string, v any) string {
+	s := fmt.Sprint(v)
+	if s == "" {
+		return ""
+	}
+	key := "label." + group + "." + s
+	if msg := T(lang, key); msg != key {
+		return msg
+	}
+	return s
+}
 
 // Err is the translated error for a form field, "" when it is fine.
 func (p *page) Err(field string) string { return p.Errors[field] }

@@ -77,7 +77,7 @@ func goldenData() map[string]func(p *page) {
 		},
 		"deleted": func(p *page) {},
 		"dashboard": func(p *page) {
-			p.D = dashboardData{Groups: []statGroup{{Title: "dash.reports", Rows: []statRow{{"safe", 3}, {"seek", 5}}}},
+			p.D = dashboardData{Groups: []statGroup{{Title: "dash.reports", Rows: []statRow{{statLabel(p.Lang, "safe"), 3}, {statLabel(p.Lang, "seek"), 5}}}},
 				Waiting: true, OldestReview: "2022-01-06 14:30"}
 		},
 		"intake": func(p *page) {
@@ -92,8 +92,11 @@ func goldenData() map[string]func(p *page) {
 				BirthYear: 1977, City: "Almaty", CreatedAt: goldenTime}, Safe: pub, Score: "0.74", Reasons: []string{"year: 1977 = 1977"}}}
 		},
 		"vrecord": func(p *page) {
-			p.D = &consoleRecordData{R: r, Notes: []PublicNote{note}, Matches: []matchView{{Match: match, OtherID: "01GOLDENSEEK",
-				Messages: []messageView{{To: "+7705***1234", State: data.MsgDelivered, Key: "match:01GOLDENMATCH:found", Segments: 2}}}}}
+			other := pub
+			p.D = &consoleRecordData{R: r, Linked: &other, Notes: []PublicNote{note}, Matches: []matchView{{Match: match, OtherID: "01GOLDENSEEK",
+				Other: &other, Reasons: []string{"year: 1977 = 1977 (+0.04)"},
+				Messages: []messageView{{To: "+7705***1234", StateKey: "sms.state.delivered", Purpose: "found", Segments: 2},
+					{To: "+7701***4567", StateKey: "sms.state.logged", Purpose: "seeker", Body: "tuys: Seitkali G. (1977, Almaty) ...", Segments: 2}}}}}
 		},
 		"audit": func(p *page) {
 			p.D = []data.AuditEntry{{ID: 1, Actor: "aigerim", Action: "view_contact", Target: r.ID, At: goldenTime}}
