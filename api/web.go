@@ -1,10 +1,10 @@
 package api
 
 import (
-	"fmt"
 	"bytes"
 	"context"
 	"embed"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
