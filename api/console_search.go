@@ -54,7 +54,7 @@ func (s *Server) consoleSearchPage(c *gin.Context) {
 	p.Compact = true
 	p.D = d
 	fe := intake.FieldErrors{}
-	from, to := formInt(fe, "from", d.From), formInt(fe, "to", d.To)
+	from, to := formYear(fe, "from", d.From), formYear(fe, "to", d.To)
 	if d.Asked && d.Q == "" {
 		fe.Add("q", "field.query")
 	}
