@@ -296,6 +296,7 @@ var webMessagesEN = map[string]string{
 	"label.action.user.add":        "account created",
 	"label.action.user.disable":    "account disabled",
 	"label.action.user.reset":      "password reset",
+	"review.known":                 "Already confirmed for one of them (maybe the same person reported twice):",
 	"vrecord.linked":               "Same person as",
 	"vrecord.share":                "Number may be shared",
 	"vrecord.matches":              "Matches and SMS",

@@ -295,6 +295,7 @@ var webMessagesKK = map[string]string{
 	"label.action.user.add":        "тіркелгі жасалды",
 	"label.action.user.disable":    "тіркелгі өшірілді",
 	"label.action.user.reset":      "құпиясөз қалпына келтірілді",
+	"review.known":                 "Біреуі үшін бұрын расталған (бір адам екі рет хабарлаған болуы мүмкін):",
 	"vrecord.linked":               "Мына өтініштегі адаммен бір",
 	"vrecord.share":                "Нөмірді беруге болады",
 	"vrecord.matches":              "Сәйкестіктер және SMS",

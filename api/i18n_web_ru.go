@@ -295,6 +295,7 @@ var webMessagesRU = map[string]string{
 	"label.action.user.add":        "создана учётная запись",
 	"label.action.user.disable":    "учётная запись отключена",
 	"label.action.user.reset":      "пароль сброшен",
+	"review.known":                 "Уже подтверждено для одного из них (возможно, тот же человек сообщил дважды):",
 	"vrecord.linked":               "Тот же человек, что",
 	"vrecord.share":                "Номер можно передать",
 	"vrecord.matches":              "Совпадения и SMS",

@@ -91,7 +91,7 @@ func (s *Server) privateView(ctx context.Context, r *data.Report, lang, token st
 		return nil, err
 	}
 	for _, m := range ms {
-		if !data.Confirmed(m.State) {
+		if !m.Confirmed() {
 			continue
 		}
 		n, sms, err := s.privateMatch(ctx, r, m)

@@ -89,7 +89,7 @@ func goldenData() map[string]func(p *page) {
 		"vsearch": func(p *page) { p.D = &consoleSearchData{Q: "Seitkali", Kind: "safe", Asked: true, Hits: hits} },
 		"review": func(p *page) {
 			p.D = []reviewItem{{Match: match, Seek: PublicReport{ID: "01GOLDENSEEK", Kind: data.KindSeek, FullName: "Seitkali Gulzhan",
-				BirthYear: 1977, City: "Almaty", CreatedAt: goldenTime}, Safe: pub, Score: "0.74", Reasons: []string{"year: 1977 = 1977"}}}
+				BirthYear: 1977, City: "Almaty", CreatedAt: goldenTime}, Safe: pub, Score: "0.74", Reasons: []string{"year: 1977 = 1977"}, Known: []PublicReport{pub}}}
 		},
 		"vrecord": func(p *page) {
 			other := pub

@@ -86,9 +86,6 @@ const (
 	OutcomeFound        Outcome = "found"         // marked found, or (safe report) someone looking was told
 )
 
-// Confirmed reports whether a match state means both sides are told.
-func Confirmed(state string) bool { return state == MatchAutoConfirmed || state == MatchConfirmed }
-
 // Note statuses (PFIF).
 const (
 	NoteInfoSought      = "information_sought"
@@ -174,6 +171,20 @@ type Match struct {
 	Reason      string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// SeekerKnows (not stored) says the seeker was already told of another
+	// confirmed match: a second "safe" report of the same person is no news.
+	SeekerKnows bool
+}
+
+// OtherConfirmed reports whether ms holds a confirmed match besides the one
+// with id except: the seeker already heard the news.
+func OtherConfirmed(ms []Match, except string) bool {
+	for _, o := range ms {
+		if o.ID != except && o.Confirmed() {
+			return true
+		}
+	}
+	return false
 }
 
 // Confirmed reports whether the match has been accepted (by rule or by a volunteer).

@@ -64,7 +64,7 @@ func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe 
 	add := func(key, reportID, to, lang, body string) {
 		msgs = append(msgs, c.message(key, m.ID, reportID, to, lang, body, now))
 	}
-	if seek.ContactPhone != "" {
+	if seek.ContactPhone != "" && !m.SeekerKnows {
 		body, err := c.seekerFound(seek, safe)
 		if err != nil {
 			return nil, nil, fmt.Errorf("compose match %s: %w", m.ID, err)
@@ -234,9 +234,21 @@ func statusWord(change, lang string) string {
 	return w[map[string]int{"kk": 0, "ru": 1, "en": 2}[Lang(lang)]]
 }
 
-// ReportGetter loads reports (data.Store implements it).
+// ReportGetter loads reports and their matches (data.Store implements it).
 type ReportGetter interface {
 	GetReport(ctx context.Context, id string) (*data.Report, error)
+	MatchesForReport(ctx context.Context, reportID string) ([]data.Match, error)
+}
+
+// SeekerKnows reports whether the seeker of m was already told of another
+// confirmed match: then a new one sends the seeker nothing (duplicate news
+// is no news), while the found person is still asked.
+func SeekerKnows(ctx context.Context, st ReportGetter, m data.Match) (bool, error) {
+	ms, err := st.MatchesForReport(ctx, m.SeekID)
+	if err != nil {
+		return false, fmt.Errorf("matches of %s: %w", m.SeekID, err)
+	}
+	return data.OtherConfirmed(ms, m.ID), nil
 }
 
 // ForMatch composes the SMS of a match a volunteer confirms, given only the
@@ -252,6 +264,9 @@ func (c *Composer) ForMatch(st ReportGetter) func(ctx context.Context, m data.Ma
 			return nil, nil, fmt.Errorf("compose match %s: safe report: %w", m.ID, err)
 		}
 		m.State = data.MatchConfirmed // a volunteer's confirmation
+		if m.SeekerKnows, err = SeekerKnows(ctx, st, m); err != nil {
+			return nil, nil, err
+		}
 		return c.MatchConfirmed(ctx, m, seek, safe)
 	}
 }

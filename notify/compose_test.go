@@ -175,3 +175,47 @@ func digitsOf(s string) string {
 	}
 	return b.String()
 }
+
+// TestVolunteerConfirmsASecondSafeReport: the same person reported safe
+// twice; the first match was confirmed and the seeker told. A volunteer
+// confirming the second tells the seeker nothing new (the found person is
+// still asked: the second phone may be theirs).
+func TestVolunteerConfirmsASecondSafeReport(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	c, _ := NewComposer(Config{Hotline: "1414"})
+	seek, safe := reports()
+	safe2 := *safe
+	safe2.ID, safe2.ContactPhone = "safe2", "+77055550000"
+	for _, r := range []*data.Report{seek, safe, &safe2} {
+		if err := st.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := &data.Match{ID: data.PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, State: data.MatchAutoConfirmed}
+	second := data.Match{ID: data.PairID(seek.ID, safe2.ID), SeekID: seek.ID, SafeID: safe2.ID, State: data.MatchReview}
+	for _, m := range []*data.Match{first, &second} {
+		if _, err := st.SaveMatch(ctx, m, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	msgs, _, err := c.ForMatch(st)(ctx, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := keys(msgs); got != "match:"+second.ID+":found→+77055550000" {
+		t.Errorf("second confirmation sends %q", got)
+	}
+}
+
+func TestMatchConfirmedSeekerAlreadyKnows(t *testing.T) {
+	c, _ := NewComposer(Config{Hotline: "1414"})
+	seek, safe := reports()
+	msgs, consents, err := c.MatchConfirmed(context.Background(), data.Match{ID: "M2", SeekerKnows: true}, seek, safe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := keys(msgs); got != "match:M2:found→+905321234567" || len(consents) != 1 {
+		t.Errorf("a seeker who already heard got %q (consents %d)", got, len(consents))
+	}
+}
