@@ -79,6 +79,7 @@ func (s *Server) intakePost(c *gin.Context) {
 	}
 	code := secrets(done)
 	s.audit(c, volunteer(c).Login, "intake", done.Report.ID)
+	s.sendPrivateLink(c.Request.Context(), done.Report, done.PrivateToken)
 	s.web.once.put(f.FormID, done.Report.ID, code, s.now())
 	s.intakeFiledRedirect(c, done.Report.ID, code)
 }

@@ -109,5 +109,6 @@ func (s *Server) smsHandler() *sms.Handler {
 	if s.deps.SMS == nil {
 		return nil
 	}
-	return &sms.Handler{Service: s.deps.SMS, Intake: s.intake, Find: s.publicMatches, Allow: s.sec.allowPhone, Log: s.log}
+	return &sms.Handler{Service: s.deps.SMS, Intake: s.intake, Find: s.publicMatches, Allow: s.sec.allowPhone,
+		SendLink: s.sendPrivateLink, Log: s.log}
 }

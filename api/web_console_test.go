@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"tuys/data"
+	"tuys/notify"
 	"tuys/search"
 )
 
@@ -172,6 +173,27 @@ func TestIntakeFilesAndShowsMatches(t *testing.T) {
 	}
 	if !hasAudit(t, store, "intake", id) {
 		t.Error("intake not audited")
+	}
+	mustContain(t, body, "/p/") // the private link, to read out to the caller
+}
+
+// TestIntakeSendsThePrivateLink: a report taken over the phone sends the
+// caller the link to their private page by SMS, once.
+func TestIntakeSendsThePrivateLink(t *testing.T) {
+	s, store, h := newWebServer(t, Config{})
+	svc, err := notify.New(notify.Config{Hotline: "1414"}, store, s.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.deps.SMS = svc
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	form := seekForm()
+	form.Set("kind", "seek")
+	w := b.post("/v/intake", form)
+	id := strings.TrimPrefix(w.Header().Get("Location"), "/v/intake?filed=")
+	msg, err := store.MessageByKey(context.Background(), "link:"+id)
+	if err != nil || msg.To != "+77011234567" || !strings.Contains(msg.Body, "/p/") {
+		t.Fatalf("private link SMS: %+v %v", msg, err)
 	}
 }
 

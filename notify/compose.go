@@ -158,7 +158,7 @@ func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
 // where says where a phoneless safe person was reported: the source list
 // (hospital, shelter) or else the city.
 func where(r *data.Report, level int) string {
-	w := r.SourceName // set by a coordinator's import, not by a stranger
+	w := SourceName(r.SourceName)
 	if w == "" {
 		w = LettersOnly(r.City)
 	}
@@ -188,6 +188,19 @@ func (c *Composer) message(key, matchID, reportID, to, lang, body string, now ti
 func phoneTag(phone string) string {
 	h := sha256.Sum256([]byte("tuys-key:" + phone))
 	return hex.EncodeToString(h[:6])
+}
+
+// PrivateLink sends the author of r, filed by SMS or by a volunteer on the
+// phone, the link to their private page (key link:{report}: once).
+func (c *Composer) PrivateLink(r *data.Report, link string) (data.Message, error) {
+	if r.ContactPhone == "" {
+		return data.Message{}, errors.New("compose private link: no phone")
+	}
+	body, err := c.T.Fit(r.Language, "private_link", func(int) Vars { return Vars{Link: link} })
+	if err != nil {
+		return data.Message{}, fmt.Errorf("compose private link %s: %w", r.ID, err)
+	}
+	return c.message("link:"+r.ID, "", r.ID, r.ContactPhone, r.Language, body, c.now()), nil
 }
 
 // SubscribeConfirm asks phone to confirm (YES <code>) SMS updates on

@@ -219,3 +219,12 @@ func TestMatchConfirmedSeekerAlreadyKnows(t *testing.T) {
 		t.Errorf("a seeker who already heard got %q (consents %d)", got, len(consents))
 	}
 }
+
+func TestSourceName(t *testing.T) {
+	for in, want := range map[string]string{"Городская больница №7": "Городская больница №7",
+		"Shelter (call +7 701 123 45 67!)": "Shelter call", "Школа-лицей №12, Алматы": "Школа-лицей №12 Алматы"} {
+		if got := SourceName(in); got != want {
+			t.Errorf("SourceName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -24,6 +24,8 @@ type Handler struct {
 	Find    Finder
 	// Allow is the per-phone limit (TUYS_RATE_SMS_IN); nil = no limit.
 	Allow func(phone string) bool
+	// SendLink queues the SMS with the author's private page (may be nil).
+	SendLink func(ctx context.Context, r *data.Report, token string)
 	Log   *slog.Logger
 }
 
@@ -61,9 +63,13 @@ func (h *Handler) file(ctx context.Context, cmd notify.Command, phone, lang stri
 	if !intake.HasLetter(cmd.Name) {
 		return h.Service.Inbound.Handle(ctx, phone, "HELP") // no name to file: explain the format
 	}
-	r, err := h.Intake.FileSMS(ctx, kind, phone, cmd.Name, cmd.Year, cmd.City, lang)
+	done, err := h.Intake.FileSMS(ctx, kind, phone, cmd.Name, cmd.Year, cmd.City, lang)
 	if err != nil {
 		return "", fmt.Errorf("file %s report by sms: %w", kind, err)
+	}
+	r := done.Report
+	if h.SendLink != nil {
+		h.SendLink(ctx, r, done.PrivateToken)
 	}
 	var matches []*data.Report
 	if kind == data.KindSeek && h.Find != nil {
