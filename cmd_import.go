@@ -164,12 +164,7 @@ func printSummary(w io.Writer, sum *exchange.Summary, o exchange.Options, took t
 		fmt.Fprintln(w, api.T(o.Lang, "import.would_file", r.Row, describe(r.Report)))
 	}
 	for _, e := range sum.Errors {
-		msg := api.T(o.Lang, e.Key, e.Args...)
-		if e.Column != "" {
-			fmt.Fprintln(w, api.T(o.Lang, "import.row_error", e.Row, e.Column, msg))
-		} else {
-			fmt.Fprintln(w, api.T(o.Lang, "import.row_plain", e.Row, msg))
-		}
+		fmt.Fprintln(w, api.RowErrorText(o.Lang, e))
 	}
 	if o.DryRun {
 		fmt.Fprintln(w, api.T(o.Lang, "import.dry", sum.Filed, sum.Rejected, sum.Rows))
