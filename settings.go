@@ -71,7 +71,4 @@ func settingFor(env string) setting {
 	panic("setting " + env + " is not in settingsTable")
 }
 
-// storeSettings are the settings of every command that opens the store.
-var storeSettings = []string{"TUYS_DATA_DIR", "TUYS_DATABASE_URL", "TUYS_SECRET_KEY", "TUYS_SECRET_KEY_FILE", "TUYS_LOG_LEVEL", "TUYS_LOG_FORMAT"}
-
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -21,6 +21,7 @@ type reportForm struct {
 	Sex         string
 	City        string
 	Description string
+	SoughtPhone string // the sought person's own number (seek only)
 	ContactName string
 	Phone       string
 	Relation    string
@@ -48,6 +49,7 @@ func readReportForm(c *gin.Context, kind data.Kind) *reportForm {
 		Sex:         c.PostForm("person.sex"),
 		City:        c.PostForm("person.city"),
 		Description: c.PostForm("person.description"),
+		SoughtPhone: c.PostForm("person.phone"),
 		ContactName: c.PostForm("contact.name"),
 		Phone:       c.PostForm("contact.phone"),
 		Relation:    c.PostForm("contact.relation"),
@@ -65,7 +67,8 @@ func readReportForm(c *gin.Context, kind data.Kind) *reportForm {
 func (f *reportForm) input() (*intake.ReportInput, intake.FieldErrors) {
 	fe := intake.FieldErrors{}
 	in := &intake.ReportInput{Kind: string(f.Kind), ShareContact: f.Share && f.Kind == data.KindSafe,
-		Person:  intake.PersonInput{FullName: f.FullName, Sex: f.Sex, City: f.City, Description: f.Description},
+		Person: intake.PersonInput{FullName: f.FullName, Sex: f.Sex, City: f.City, Description: f.Description,
+			Phone: f.SoughtPhone},
 		Contact: intake.ContactInput{Name: f.ContactName, Relation: f.Relation, Language: f.Language}}
 	in.Person.BirthYear = formInt(fe, "person.birth_year", f.BirthYear)
 	if f.Age != "" {

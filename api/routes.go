@@ -80,6 +80,10 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 	pub.POST("/r/:id/subscribe", s.subscribePost)
 	pub.POST("/r/:id/delete", s.deletePost)
 	pub.GET("/deleted", s.deletedPage)
+	pub.GET("/p/:token", s.privatePage) // the author's private page
+	pub.POST("/p/:token/note", s.privateNotePost)
+	pub.POST("/p/:token/close", s.privateClosePost)
+	pub.POST("/p/:token/delete", s.privateDeletePost)
 
 	// The volunteer console under /v/: all behind a session but the login.
 	v := pub.Group("/v")

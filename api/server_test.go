@@ -13,8 +13,6 @@ import (
 	"tuys/data/datatest"
 )
 
-var testKey = []byte("0123456789abcdef0123456789abcdef")
-
 // newTestServer serves the API over a real SQLite store in a temp dir.
 func newTestServer(t testing.TB) (*Server, data.Store) {
 	t.Helper()

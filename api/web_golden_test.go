@@ -50,12 +50,15 @@ func goldenData() map[string]func(p *page) {
 			p.D = reportFormData{Form: form, Cities: []string{"Алматы", "Астана"}, Expiry: expiryChoices, Action: "/looking", Seeking: true}
 		},
 		"filed": func(p *page) {
-			p.D = struct {
-				Report  PublicReport
-				Code    string
-				Seeking bool
-				Days    string
-			}{pub, "0123456789abcdef", false, "90"}
+			p.D = filedData{Report: pub, Code: "0123456789abcdef", PrivateURL: "https://tuys.example.kz/p/00112233445566778899aabbccddeeff",
+				Days: "90", Possible: 1}
+		},
+		"private": func(p *page) {
+			at := time.Date(2022, 1, 7, 10, 0, 0, 0, time.UTC)
+			p.D = &privateData{Token: "00112233445566778899aabbccddeeff", Report: pub, ContactName: "Айгуль",
+				ContactPhone: "+7701***4567", News: p.T("outcome.seek.reported_safe", "07.01.2022"), Seeking: true,
+				Matches: []privateNews{{Other: pub, At: at, Verified: true, Phone: "+905321234567"}},
+				SMS:     []privateSMS{{At: at, State: "sms.state.logged", Body: "tuys: ..."}}}
 		},
 		"search": func(p *page) {
 			p.D = &searchData{Q: "Seitkali", Asked: true, MaxShown: 20,
@@ -105,7 +108,7 @@ func goldenData() map[string]func(p *page) {
 	}
 }
 
-var goldenTitles = map[string]string{"home": "home.title", "report_form": "looking.title", "filed": "filed.title",
+var goldenTitles = map[string]string{"home": "home.title", "report_form": "looking.title", "filed": "filed.title", "private": "private.title",
 	"search": "search.title", "record": "record.title", "login": "login.title", "error": "page.error",
 	"deleted": "deleted.title", "dashboard": "dash.title", "intake": "intake.title", "vsearch": "vsearch.title",
 	"review": "review.title", "vrecord": "vrecord.title", "audit": "audit.title", "import": "import.title"}

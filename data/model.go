@@ -60,8 +60,34 @@ type Report struct {
 	ExpiresAt    time.Time
 	Status       string
 	DeletionHash string // sha256 of the one-time deletion code
+	PrivateHash  string // sha256 of the author's private-page token
 	LinkedID     string // PFIF linked_person_record_id: "same person"
+	// SoughtPhone is the sought person's own number, when the seeker knows
+	// it ("I know their number"); sealed at rest, never public. A safe
+	// report filed from it is a verified match.
+	SoughtPhone string
 }
+
+// Verified reports whether a safe report came from the number the seeker
+// gave as the sought person's own ("I know their number"): a match that
+// may be decided automatically across spelling differences, and the only
+// one (with a volunteer's confirmation) that share_contact shares with.
+func Verified(seek, safe *Report) bool {
+	return seek.SoughtPhone != "" && seek.SoughtPhone == safe.ContactPhone
+}
+
+// Outcome is the news a report has, as its author and the public see it.
+type Outcome string
+
+// Outcomes.
+const (
+	OutcomeNone         Outcome = "none"
+	OutcomeReportedSafe Outcome = "reported_safe" // a seek report's person was matched to an "I am safe" report
+	OutcomeFound        Outcome = "found"         // marked found, or (safe report) someone looking was told
+)
+
+// Confirmed reports whether a match state means both sides are told.
+func Confirmed(state string) bool { return state == MatchAutoConfirmed || state == MatchConfirmed }
 
 // Note statuses (PFIF).
 const (

@@ -6,23 +6,27 @@ import "time"
 // a contact name, or an exact location. The API, the pages, the exports and
 // the changes feed all show this and nothing more.
 type PublicReport struct {
-	ID          string    `json:"id"`
-	Kind        Kind      `json:"kind"`
-	FullName    string    `json:"full_name"`
-	GivenName   string    `json:"given_name,omitempty"`
-	FamilyName  string    `json:"family_name,omitempty"`
-	Patronymic  string    `json:"patronymic,omitempty"`
-	Sex         string    `json:"sex,omitempty"`
-	BirthYear   int       `json:"birth_year,omitempty"`
-	YearApprox  bool      `json:"birth_year_approximate,omitempty"`
-	City        string    `json:"city,omitempty"`
-	Region      string    `json:"region,omitempty"`
-	Country     string    `json:"country,omitempty"`
-	Description string    `json:"description,omitempty"`
-	Status      string    `json:"status"`
-	LinkedID    string    `json:"linked_report_id,omitempty"`
-	CreatedAt   time.Time `json:"created_at"`
-	ExpiresAt   time.Time `json:"expires_at"`
+	ID          string `json:"id"`
+	Kind        Kind   `json:"kind"`
+	FullName    string `json:"full_name"`
+	GivenName   string `json:"given_name,omitempty"`
+	FamilyName  string `json:"family_name,omitempty"`
+	Patronymic  string `json:"patronymic,omitempty"`
+	Sex         string `json:"sex,omitempty"`
+	BirthYear   int    `json:"birth_year,omitempty"`
+	YearApprox  bool   `json:"birth_year_approximate,omitempty"`
+	City        string `json:"city,omitempty"`
+	Region      string `json:"region,omitempty"`
+	Country     string `json:"country,omitempty"`
+	Description string `json:"description,omitempty"`
+	Status      string `json:"status"`
+	LinkedID    string `json:"linked_report_id,omitempty"`
+	// Outcome says whether there is news (single-report views only):
+	// none, reported_safe or found, with its date; never the details.
+	Outcome   Outcome    `json:"outcome,omitempty"`
+	OutcomeAt *time.Time `json:"outcome_at,omitempty"`
+	CreatedAt time.Time  `json:"created_at"`
+	ExpiresAt time.Time  `json:"expires_at"`
 }
 
 // Public is r's public view.

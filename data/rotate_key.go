@@ -19,8 +19,8 @@ type sealedTable struct {
 }
 
 var rotateTables = []sealedTable{
-	{"reports", []string{"id"}, []string{"last_location_enc", "contact_name_enc", "contact_phone_enc", "description"},
-		map[string]string{"contact_phone_hash": "contact_phone_enc"}},
+	{"reports", []string{"id"}, []string{"last_location_enc", "contact_name_enc", "contact_phone_enc", "description", "sought_phone_enc"},
+		map[string]string{"contact_phone_hash": "contact_phone_enc", "sought_phone_hash": "sought_phone_enc"}},
 	{"notes", []string{"id"}, []string{"text"}, nil},
 	{"messages", []string{"id"}, []string{"to_enc", "body_enc"}, map[string]string{"to_hash": "to_enc"}},
 	{"consents", []string{"match_id", "phone_hash"}, []string{"phone_enc"}, map[string]string{"phone_hash": "phone_enc"}},

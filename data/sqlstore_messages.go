@@ -117,7 +117,7 @@ func (s *sqlStore) FinishMessage(ctx context.Context, m *Message) error {
 	return nil
 }
 
-func (s *sqlStore) AdvanceMessage(ctx context.Context, sid, state string, errCode int) error {
+func (s *sqlStore) AdvanceMessage(ctx context.Context, sid, state string, errCode int, errText string) error {
 	rank := MessageStateRank(state)
 	if rank < 0 || sid == "" {
 		return fmt.Errorf("advance message: state %q: %w", state, ErrConflict)
@@ -134,8 +134,8 @@ func (s *sqlStore) AdvanceMessage(ctx context.Context, sid, state string, errCod
 		if MessageStateRank(cur) >= rank {
 			return nil // a late or repeated callback: never move backwards
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE messages SET state = $1, error_code = $2, updated_at = $3 WHERE provider_sid = $4`,
-			state, errCode, ms(s.now()), sid)
+		_, err = tx.ExecContext(ctx, `UPDATE messages SET state = $1, error_code = $2, error_text = $3, updated_at = $4 WHERE provider_sid = $5`,
+			state, errCode, errText, ms(s.now()), sid)
 		return err
 	})
 }

@@ -12,7 +12,7 @@ import (
 const reportColumns = `id, kind, full_name, given_name, family_name, patronymic, alt_names, sex, birth_year,
 	year_approx, city, region, country, last_location_enc, description, contact_name_enc, contact_phone_enc,
 	relation, language, share_contact, channel, source_name, created_at, updated_at, expires_at, status,
-	deletion_hash, linked_id`
+	deletion_hash, linked_id, sought_phone_enc, private_hash`
 
 // CreateReport stores one report. Concurrent calls share a transaction
 // (group commit, groupcommit.go): each still returns only after its report
@@ -33,8 +33,8 @@ func (s *sqlStore) CreateReports(ctx context.Context, rs []*Report) error {
 
 // insertReports inserts rs and their report.created events in tx.
 func (s *sqlStore) insertReports(ctx context.Context, tx *sql.Tx, rs []*Report) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO reports (`+reportColumns+`, contact_phone_hash)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO reports (`+reportColumns+`, contact_phone_hash, sought_phone_hash)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32)`)
 	if err != nil {
 		return err
 	}
@@ -76,19 +76,19 @@ func (s *sqlStore) reportArgs(r *Report) []any {
 		r.BirthYear, r.YearApprox, r.City, r.Region, r.Country, s.seal.Seal(r.LastLocation), s.seal.Seal(r.Description),
 		s.seal.Seal(r.ContactName), s.seal.Seal(r.ContactPhone), r.Relation, r.Language, r.ShareContact,
 		r.Channel, r.SourceName, ms(r.CreatedAt), ms(r.UpdatedAt), ms(r.ExpiresAt), r.Status, r.DeletionHash,
-		r.LinkedID, s.seal.Hash(r.ContactPhone)}
+		r.LinkedID, s.seal.Seal(r.SoughtPhone), r.PrivateHash, s.seal.Hash(r.ContactPhone), s.seal.Hash(r.SoughtPhone)}
 }
 
 type scanner interface{ Scan(dest ...any) error }
 
 func (s *sqlStore) scanReport(row scanner) (*Report, error) {
 	var r Report
-	var kind, alt, lastLoc, desc, cname, cphone string
+	var kind, alt, lastLoc, desc, cname, cphone, sphone string
 	var created, updated, expires int64
 	err := row.Scan(&r.ID, &kind, &r.FullName, &r.GivenName, &r.FamilyName, &r.Patronymic, &alt, &r.Sex,
 		&r.BirthYear, &r.YearApprox, &r.City, &r.Region, &r.Country, &lastLoc, &desc, &cname, &cphone,
 		&r.Relation, &r.Language, &r.ShareContact, &r.Channel, &r.SourceName, &created, &updated, &expires,
-		&r.Status, &r.DeletionHash, &r.LinkedID)
+		&r.Status, &r.DeletionHash, &r.LinkedID, &sphone, &r.PrivateHash)
 	if err != nil {
 		return nil, err
 	}
@@ -107,6 +107,9 @@ func (s *sqlStore) scanReport(row scanner) (*Report, error) {
 		return nil, err
 	}
 	if r.ContactPhone, err = s.seal.Open(cphone); err != nil {
+		return nil, err
+	}
+	if r.SoughtPhone, err = s.seal.Open(sphone); err != nil {
 		return nil, err
 	}
 	r.CreatedAt, r.UpdatedAt, r.ExpiresAt = fromMS(created), fromMS(updated), fromMS(expires)
@@ -155,6 +158,22 @@ func (s *sqlStore) ScanReports(ctx context.Context, afterID string, limit int) (
 	return s.queryReports(ctx, "scan reports", `WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
 }
 
+// ReportByPrivateHash finds the report whose author's private page has
+// this token hash (ErrNotFound when none, or when it was removed).
+func (s *sqlStore) ReportByPrivateHash(ctx context.Context, hash string) (*Report, error) {
+	if hash == "" {
+		return nil, ErrNotFound
+	}
+	rs, err := s.queryReports(ctx, "report by private token", `WHERE private_hash = $1`, hash)
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) != 1 {
+		return nil, ErrNotFound
+	}
+	return rs[0], nil
+}
+
 func (s *sqlStore) ReportsWithPhone(ctx context.Context, phone string) ([]*Report, error) {
 	if phone == "" {
 		return nil, nil
@@ -164,18 +183,20 @@ func (s *sqlStore) ReportsWithPhone(ctx context.Context, phone string) ([]*Repor
 
 // updateReport runs an UPDATE on one report and writes an event with it.
 func (s *sqlStore) updateReport(ctx context.Context, what, event, id, set string, args ...any) error {
-	return s.inTx(ctx, what, func(tx *sql.Tx) error {
-		n := len(args)
-		res, err := tx.ExecContext(ctx, `UPDATE reports SET `+set+fmt.Sprintf(`, updated_at = $%d WHERE id = $%d`, n+1, n+2),
-			append(args, ms(s.now()), id)...)
-		if err != nil {
-			return err
-		}
-		if k, _ := res.RowsAffected(); k == 0 {
-			return ErrNotFound
-		}
-		return s.addEvents(ctx, tx, event, id)
-	})
+	return s.inTx(ctx, what, func(tx *sql.Tx) error { return s.updateReportTx(ctx, tx, event, id, set, args...) })
+}
+
+func (s *sqlStore) updateReportTx(ctx context.Context, tx *sql.Tx, event, id, set string, args ...any) error {
+	n := len(args)
+	res, err := tx.ExecContext(ctx, `UPDATE reports SET `+set+fmt.Sprintf(`, updated_at = $%d WHERE id = $%d`, n+1, n+2),
+		append(args, ms(s.now()), id)...)
+	if err != nil {
+		return err
+	}
+	if k, _ := res.RowsAffected(); k == 0 {
+		return ErrNotFound
+	}
+	return s.addEvents(ctx, tx, event, id)
 }
 
 func (s *sqlStore) SetReportStatus(ctx context.Context, id, status string) error {
@@ -184,16 +205,6 @@ func (s *sqlStore) SetReportStatus(ctx context.Context, id, status string) error
 
 func (s *sqlStore) LinkReports(ctx context.Context, id, linkedID string) error {
 	return s.updateReport(ctx, "link reports", EventReportUpdated, id, `linked_id = $1`, linkedID)
-}
-
-// RemoveReport keeps a PFIF-style placeholder (id, kind, dates) so copies
-// elsewhere can be told to delete too; everything personal goes.
-func (s *sqlStore) RemoveReport(ctx context.Context, id string) error {
-	return s.updateReport(ctx, "remove report", EventReportRemoved, id,
-		`full_name = '', given_name = '', family_name = '', patronymic = '', alt_names = '[]', sex = '',
-		birth_year = 0, city = '', region = '', country = '', last_location_enc = '', description = '',
-		contact_name_enc = '', contact_phone_enc = '', contact_phone_hash = '', relation = '',
-		source_name = '', deletion_hash = '', status = $1`, StatusRemoved)
 }
 
 func (s *sqlStore) ExpiredReports(ctx context.Context, t time.Time, limit int) ([]string, error) {

@@ -36,15 +36,39 @@ func (s *sqlStore) Subscribe(ctx context.Context, sub Subscription, confirm []Me
 	})
 }
 
-// ConfirmSubscriptions confirms every pending subscription of phone.
-func (s *sqlStore) ConfirmSubscriptions(ctx context.Context, phone string) (int, error) {
-	res, err := s.w.ExecContext(ctx, `UPDATE subscriptions SET confirmed = $1 WHERE phone_hash = $2 AND confirmed = $3`,
-		true, s.seal.Hash(phone), false)
+// PendingSubscriptions lists phone's unconfirmed subscriptions.
+func (s *sqlStore) PendingSubscriptions(ctx context.Context, phone string) ([]Subscription, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT report_id, language, created_at FROM subscriptions
+		WHERE phone_hash = $1 AND confirmed = $2 ORDER BY created_at`, s.seal.Hash(phone), false)
 	if err != nil {
-		return 0, fmt.Errorf("confirm subscriptions: %w", err)
+		return nil, fmt.Errorf("pending subscriptions: %w", err)
 	}
-	n, _ := res.RowsAffected()
-	return int(n), nil
+	defer rows.Close()
+	var out []Subscription
+	for rows.Next() {
+		sub := Subscription{Phone: phone}
+		var at int64
+		if err := rows.Scan(&sub.ReportID, &sub.Language, &at); err != nil {
+			return nil, fmt.Errorf("pending subscriptions: %w", err)
+		}
+		sub.CreatedAt = fromMS(at)
+		out = append(out, sub)
+	}
+	return out, rows.Err()
+}
+
+// ConfirmSubscription confirms phone's subscription to one report (the
+// YES <code> of its confirmation SMS); ErrNotFound when none is pending.
+func (s *sqlStore) ConfirmSubscription(ctx context.Context, reportID, phone string) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE subscriptions SET confirmed = $1 WHERE report_id = $2 AND phone_hash = $3 AND confirmed = $4`,
+		true, reportID, s.seal.Hash(phone), false)
+	if err != nil {
+		return fmt.Errorf("confirm subscription: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
 }
 
 // Subscribers lists the confirmed subscriptions to a report.

@@ -40,6 +40,8 @@ type ReportStore interface {
 	SetReportStatus(ctx context.Context, id, status string) error
 	// LinkReports marks id as the same person as linkedID.
 	LinkReports(ctx context.Context, id, linkedID string) error
+	// ReportByPrivateHash finds a report by its private-page token's hash.
+	ReportByPrivateHash(ctx context.Context, hash string) (*Report, error)
 	// RemoveReport purges personal data, keeps a placeholder, writes report.removed.
 	RemoveReport(ctx context.Context, id string) error
 	// ExpiredReports lists ids of non-removed reports that expired before t.
@@ -91,8 +93,9 @@ type MessageStore interface {
 	MarkSending(ctx context.Context, id, worker string) error
 	// FinishMessage saves the outcome of an attempt and releases the lease.
 	FinishMessage(ctx context.Context, m *Message) error
-	// AdvanceMessage applies a status callback: only moves the state forward.
-	AdvanceMessage(ctx context.Context, sid, state string, errCode int) error
+	// AdvanceMessage applies a status callback: only moves the state forward,
+	// with the provider's error code and text (0 and "" when none).
+	AdvanceMessage(ctx context.Context, sid, state string, errCode int, errText string) error
 	MessagesForMatch(ctx context.Context, matchID string) ([]Message, error)
 	MessageByKey(ctx context.Context, key string) (*Message, error)
 	SetOptOut(ctx context.Context, phone string, out bool) error
@@ -106,7 +109,8 @@ type MessageStore interface {
 // SubscriptionStore keeps "tell me by SMS when this report changes".
 type SubscriptionStore interface {
 	Subscribe(ctx context.Context, sub Subscription, confirm []Message) error
-	ConfirmSubscriptions(ctx context.Context, phone string) (int, error)
+	PendingSubscriptions(ctx context.Context, phone string) ([]Subscription, error)
+	ConfirmSubscription(ctx context.Context, reportID, phone string) error
 	Subscribers(ctx context.Context, reportID string) ([]Subscription, error)
 }
 

@@ -263,15 +263,15 @@ func TestClaimLeaseAndAdvance(t *testing.T) {
 		finished := a[1]
 		finished.State, finished.ProviderSID = MsgSent, "SM1"
 		s.FinishMessage(ctx, &finished)
-		if err := s.AdvanceMessage(ctx, "SM1", MsgDelivered, 0); err != nil {
+		if err := s.AdvanceMessage(ctx, "SM1", MsgUndelivered, 30003, "Unreachable destination handset"); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.AdvanceMessage(ctx, "SM1", MsgSent, 0); err != nil {
+		if err := s.AdvanceMessage(ctx, "SM1", MsgSent, 0, ""); err != nil {
 			t.Fatal(err)
 		}
 		got, _ := s.MessageByKey(ctx, finished.Key)
-		if got.State != MsgDelivered {
-			t.Fatalf("state moved backwards: %s", got.State)
+		if got.State != MsgUndelivered || got.ErrorCode != 30003 || got.ErrorText != "Unreachable destination handset" {
+			t.Fatalf("state moved backwards or lost its error: %s %d %q", got.State, got.ErrorCode, got.ErrorText)
 		}
 		n, _ := s.CountSentTo(ctx, "+77011234567", time.Now().Add(-time.Hour))
 		if n != 1 { // only a[0] is "sending"; a[1] was finished without an attempt
@@ -334,8 +334,14 @@ func TestSubscriptions(t *testing.T) {
 		if subs, _ := s.Subscribers(ctx, r.ID); len(subs) != 0 {
 			t.Fatalf("unconfirmed subscriber listed: %+v", subs)
 		}
-		if n, err := s.ConfirmSubscriptions(ctx, sub.Phone); n != 1 || err != nil {
-			t.Fatalf("confirm: %d %v", n, err)
+		if pend, err := s.PendingSubscriptions(ctx, sub.Phone); len(pend) != 1 || pend[0].ReportID != sub.ReportID || err != nil {
+			t.Fatalf("pending subscriptions: %+v %v", pend, err)
+		}
+		if err := s.ConfirmSubscription(ctx, "other", sub.Phone); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("confirming another report's subscription: %v", err)
+		}
+		if err := s.ConfirmSubscription(ctx, sub.ReportID, sub.Phone); err != nil {
+			t.Fatalf("confirm: %v", err)
 		}
 		subs, _ := s.Subscribers(ctx, r.ID)
 		if len(subs) != 1 || subs[0].Phone != sub.Phone || subs[0].Language != "kk" {

@@ -109,11 +109,11 @@ func fileAll(t *testing.T, st data.Store) {
 	}
 	var ids []string
 	for i := range inputs {
-		r, _, fe, err := newFiler(st).File(ctx, &inputs[i], "ru", data.ChannelAPI)
+		done, fe, err := newFiler(st).File(ctx, &inputs[i], "ru", data.ChannelAPI)
 		if err != nil || fe != nil {
 			t.Fatal(err, fe)
 		}
-		ids = append(ids, r.ID)
+		ids = append(ids, done.Report.ID)
 	}
 	if err := st.AddNote(ctx, &data.Note{ReportID: ids[0], Status: data.NoteBelievedAlive, Text: "Видели в школе №12", Author: "волонтёр"}); err != nil {
 		t.Fatal(err)

@@ -39,6 +39,7 @@ type Command struct {
 	Name string // SAFE/FIND: the person's name
 	Year int    // SAFE/FIND: birth year, 0 when not given
 	City string // SAFE/FIND: words after the year
+	Code string // YES/NO: the request's code ("ДА 123"), "" for a bare answer
 }
 
 type keyword struct {
@@ -64,7 +65,8 @@ var keywords = map[string]keyword{
 	"STOP": {VerbStop, "en"}, "STOPALL": {VerbStop, "en"}, "UNSUBSCRIBE": {VerbStop, "en"},
 	"CANCEL": {VerbStop, "en"}, "END": {VerbStop, "en"}, "QUIT": {VerbStop, "en"},
 	"ТОҚТА": {VerbStop, "kk"}, "ТОКТА": {VerbStop, "kk"}, "TOQTA": {VerbStop, "kk"},
-	"СТОП":  {VerbStop, "ru"},
+	"СТОП": {VerbStop, "ru"}, "ОТПИСКА": {VerbStop, "ru"}, "ОТПИСАТЬСЯ": {VerbStop, "ru"}, "ОТПИСАТЬ": {VerbStop, "ru"},
+	"ОТМЕНА": {VerbStop, "ru"}, "STOPP": {VerbStop, "en"}, "ТОҚТАТУ": {VerbStop, "kk"},
 	"START": {VerbStart, "en"}, "UNSTOP": {VerbStart, "en"}, "СТАРТ": {VerbStart, "ru"}, "БАСТАУ": {VerbStart, "kk"},
 	"HELP": {VerbHelp, "en"}, "INFO": {VerbHelp, "en"},
 	"КӨМЕК": {VerbHelp, "kk"}, "КОМЕК": {VerbHelp, "kk"},
@@ -89,10 +91,39 @@ func ParseCommand(body string) Command {
 		return Command{Verb: VerbHelp, Lang: scriptLang(words[0])}
 	}
 	cmd := Command{Verb: kw.verb, Lang: kw.lang}
-	if cmd.Verb == VerbSafe || cmd.Verb == VerbFind {
+	switch cmd.Verb {
+	case VerbSafe, VerbFind:
 		cmd.Name, cmd.Year, cmd.City = personArgs(words[1:])
+	case VerbYes, VerbNo:
+		if len(words) > 1 {
+			cmd.Code = answerCode(words[1])
+		}
 	}
 	return cmd
+}
+
+// answerCode reads the code after YES/NO ("123", "#123", "123."): digits
+// of any script, "" when the word is not a code.
+func answerCode(w string) string {
+	var b strings.Builder
+	for _, r := range strings.Trim(w, "#№.!,:-()") {
+		if !unicode.IsDigit(r) {
+			return ""
+		}
+		b.WriteRune('0' + rune(digitValue(r)))
+	}
+	return b.String()
+}
+
+// digitValue is the value of a decimal digit of any script (fullwidth,
+// Arabic-Indic…): Unicode puts each script's 0–9 in one run.
+func digitValue(r rune) int {
+	for d := r; d >= r-9; d-- {
+		if !unicode.IsDigit(d) {
+			return int(r - d - 1)
+		}
+	}
+	return int(r-'0') % 10
 }
 
 // clean normalizes (NFC) and drops control and format characters.

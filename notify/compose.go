@@ -42,10 +42,14 @@ func foundKey(matchID string) string   { return "match:" + matchID + ":found" }
 func contactKey(matchID string) string { return "match:" + matchID + ":contact" }
 
 // MatchConfirmed composes what a confirmed match sends (ARCHITECTURE.md §
-// Consent): the seeker hears the person is safe (no number yet); the found
-// person hears who is looking and is asked for consent, which is recorded —
-// unless the safe report already allowed sharing, in which case the seeker
-// gets the number at once. It fits search.Composer.
+// Consent). The seeker hears that the person is safe (no number yet). The
+// found person hears who is looking (first name and relation, never the
+// seeker's number) and is asked, with this request's own code, whether to
+// share their number with this one seeker. A safe report that allowed
+// sharing (share_contact) shares at once, but only with a seeker whose
+// match is verified (they gave the person's own number) or confirmed by a
+// volunteer: anyone else could claim a relative from public data. It fits
+// search.Composer.
 func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe *data.Report) ([]data.Message, []data.Consent, error) {
 	if seek == nil || safe == nil {
 		return nil, nil, errors.New("compose match: missing report")
@@ -57,7 +61,6 @@ func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe 
 	}
 	now := c.now()
 	var msgs []data.Message
-	var consents []data.Consent
 	add := func(key, reportID, to, lang, body string) {
 		msgs = append(msgs, c.message(key, m.ID, reportID, to, lang, body, now))
 	}
@@ -73,20 +76,19 @@ func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe 
 	if safe.ContactPhone == "" || seek.ContactPhone == "" || safe.ContactPhone == seek.ContactPhone {
 		return msgs, nil, nil
 	}
-	name := "found_ask"
-	if safe.ShareContact {
-		name = "found_shared"
-	}
+	share := safe.ShareContact && (data.Verified(seek, safe) || m.State == data.MatchConfirmed)
+	name := map[bool]string{false: "found_ask", true: "found_shared"}[share]
 	body, err := c.T.Fit(safe.Language, name, func(level int) Vars {
-		return c.seekerVars(seek, safe.Language, level)
+		v := c.seekerVars(seek, safe.Language, level)
+		v.Code = ConsentCode(m.ID)
+		return v
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("compose match %s: %w", m.ID, err)
 	}
 	add(foundKey(m.ID), safe.ID, safe.ContactPhone, safe.Language, body)
-	if !safe.ShareContact {
-		consents = append(consents, data.Consent{MatchID: m.ID, Phone: safe.ContactPhone, AskedAt: now})
-		return msgs, consents, nil
+	if !share {
+		return msgs, []data.Consent{{MatchID: m.ID, Phone: safe.ContactPhone, AskedAt: now}}, nil
 	}
 	contact, err := c.Contact(m, seek, safe)
 	if err != nil {
@@ -121,6 +123,7 @@ func (c *Composer) seekerFound(seek, safe *data.Report) (string, error) {
 		v := c.personVars(safe, seek.Language, level)
 		v.Where = where(safe, level)
 		v.Hotline = c.hotline()
+		v.Verified = data.Verified(seek, safe)
 		return v
 	})
 }
@@ -137,9 +140,11 @@ func (c *Composer) personVars(r *data.Report, lang string, level int) Vars {
 	}
 }
 
-// seekerVars describe the seeker to the found person: first name, relation, phone.
+// seekerVars describe the seeker to the found person: first name (letters
+// only) and relation (from the closed list), never the seeker's number or
+// any other text a stranger could choose.
 func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
-	first := Truncate(FirstName(seek.ContactName), 20-4*level)
+	first := Truncate(FirstName(LettersOnly(seek.ContactName)), 20-4*level)
 	if first == "" {
 		first = map[string]string{"kk": "жақыныңыз", "ru": "близкий человек", "en": "someone"}[Lang(lang)]
 	}
@@ -147,15 +152,15 @@ func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
 	if level >= 2 {
 		rel = Truncate(rel, 10)
 	}
-	return Vars{Seeker: first, Relation: rel, Phone: seek.ContactPhone}
+	return Vars{Seeker: first, Relation: rel}
 }
 
 // where says where a phoneless safe person was reported: the source list
 // (hospital, shelter) or else the city.
 func where(r *data.Report, level int) string {
-	w := r.SourceName
+	w := r.SourceName // set by a coordinator's import, not by a stranger
 	if w == "" {
-		w = r.City
+		w = LettersOnly(r.City)
 	}
 	if w == "" {
 		w = "?"
@@ -185,9 +190,14 @@ func phoneTag(phone string) string {
 	return hex.EncodeToString(h[:6])
 }
 
-// SubscribeConfirm asks phone to confirm (YES) SMS updates on report r.
+// SubscribeConfirm asks phone to confirm (YES <code>) SMS updates on
+// report r: a code of its own, so the answer can never release a number.
 func (c *Composer) SubscribeConfirm(r *data.Report, phone, lang string) (data.Message, error) {
-	body, err := c.T.Fit(lang, "subscribe_confirm", func(level int) Vars { return c.personVars(r, lang, level) })
+	body, err := c.T.Fit(lang, "subscribe_confirm", func(level int) Vars {
+		v := c.personVars(r, lang, level)
+		v.Code = SubscriptionCode(r.ID)
+		return v
+	})
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose subscription %s: %w", r.ID, err)
 	}
@@ -229,8 +239,8 @@ type ReportGetter interface {
 	GetReport(ctx context.Context, id string) (*data.Report, error)
 }
 
-// ForMatch composes a confirmed match's SMS given only the match: the shape
-// a volunteer's confirmation needs (api.ConfirmHook).
+// ForMatch composes the SMS of a match a volunteer confirms, given only the
+// match (api.ConfirmHook).
 func (c *Composer) ForMatch(st ReportGetter) func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error) {
 	return func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error) {
 		seek, err := st.GetReport(ctx, m.SeekID)
@@ -241,6 +251,7 @@ func (c *Composer) ForMatch(st ReportGetter) func(ctx context.Context, m data.Ma
 		if err != nil {
 			return nil, nil, fmt.Errorf("compose match %s: safe report: %w", m.ID, err)
 		}
+		m.State = data.MatchConfirmed // a volunteer's confirmation
 		return c.MatchConfirmed(ctx, m, seek, safe)
 	}
 }

@@ -39,7 +39,9 @@ func TestMatchConfirmed(t *testing.T) {
 	}{
 		{"consent asked", func(_, _ *data.Report) {},
 			"match:M1:seeker→+77019876543 match:M1:found→+905321234567", 1},
-		{"share_contact sends the number at once", func(_, s *data.Report) { s.ShareContact = true },
+		{"share_contact alone still asks: anyone could claim a relative", func(_, s *data.Report) { s.ShareContact = true },
+			"match:M1:seeker→+77019876543 match:M1:found→+905321234567", 1},
+		{"share_contact with a verified seeker sends the number at once", func(k, s *data.Report) { s.ShareContact = true; k.SoughtPhone = s.ContactPhone },
 			"match:M1:seeker→+77019876543 match:M1:found→+905321234567 match:M1:contact→+77019876543", 0},
 		{"safe without phone tells where and whom to ask", func(_, s *data.Report) { s.ContactPhone = ""; s.SourceName = "Больница №7" },
 			"match:M1:seeker→+77019876543", 0},
@@ -120,4 +122,56 @@ func TestSubscriptionKeysHideThePhone(t *testing.T) {
 	if !strings.Contains(b.Body, "табылды") {
 		t.Errorf("status SMS %q", b.Body)
 	}
+}
+
+// TestNoSMSCarriesTheSeekersNumber composes every message a match can send,
+// in every language, shared or asked, verified or not, and with a seeker
+// whose free text tries to smuggle a number or an order in: no body may
+// carry the seeker's number, and every body about the match warns that
+// tuys never asks for money.
+func TestNoSMSCarriesTheSeekersNumber(t *testing.T) {
+	c, err := NewComposer(Config{Hotline: "1414"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warning := map[string]string{"kk": "ақша сұрамайды", "ru": "не просит денег", "en": "never asks for money"}
+	for _, lang := range data.Languages {
+		for _, share := range []bool{false, true} {
+			for _, knows := range []bool{false, true} {
+				seek, safe := reports()
+				seek.Language, safe.Language, safe.ShareContact = lang, lang, share
+				seek.ContactName = "ПОЛИЦИЯ перезвоните 8 701 987 65 43"
+				seek.Relation = "позвоните +77019876543"
+				if knows {
+					seek.SoughtPhone = safe.ContactPhone
+				}
+				msgs, _, err := c.MatchConfirmed(context.Background(), data.Match{ID: "M9"}, seek, safe)
+				if err != nil {
+					t.Fatal(err)
+				}
+				contact, err := c.Contact(data.Match{ID: "M9"}, seek, safe)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, m := range append(msgs, contact) {
+					if strings.Contains(digitsOf(m.Body), "7019876543") || strings.Contains(m.Body, "ПОЛИЦИЯ") {
+						t.Errorf("%s share=%v knows=%v %s: %q", lang, share, knows, m.Key, m.Body)
+					}
+					if !strings.Contains(m.Body, warning[lang]) {
+						t.Errorf("%s %s lacks the warning: %q", lang, m.Key, m.Body)
+					}
+				}
+			}
+		}
+	}
+}
+
+func digitsOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -66,7 +66,7 @@ func (d *Dispatcher) accepted(ctx context.Context, m *data.Message, res SendResu
 		state = data.MsgSent
 	}
 	d.Log.InfoContext(ctx, "sms sent", "key", m.Key, "to", MaskPhone(m.To), "sid", res.SID, "attempt", m.Attempts)
-	return d.finish(ctx, m, state, 0, "")
+	return d.finish(ctx, m, state, res.ErrorCode, res.ErrorText)
 }
 
 func (d *Dispatcher) failed(ctx context.Context, m *data.Message, err error) error {
@@ -116,20 +116,37 @@ func definitive(code int) bool {
 }
 
 // reconcile asks the provider whether the last attempt went out. done is
-// true when it did (the message is then recorded as sent, not resent).
+// true when it did (the message is then recorded in the state the provider
+// reports, with its error, and not resent) or when no one can ever tell.
 func (d *Dispatcher) reconcile(ctx context.Context, m *data.Message) (done bool, err error) {
-	found, err := d.Sender.Find(ctx, m.To, m.AttemptedAt, m.Body)
-	if err != nil {
+	if d.lookupRefused.Load() {
+		return true, d.unverifiable(ctx, m)
+	}
+	found, err := d.Sender.Find(ctx, Lookup{SID: m.ProviderSID, To: m.To, Since: m.AttemptedAt, Body: m.Body})
+	switch {
+	case errors.Is(err, ErrLookupRefused):
+		d.refuseLookups(ctx, err)
+		return true, d.unverifiable(ctx, m)
+	case err != nil:
 		// Unknown stays unknown: keep the mark and look again later.
 		m.ErrorCode = 0
 		return true, d.retry(ctx, m, &SendError{Outcome: Retryable, Reason: "could not check an earlier attempt: " + err.Error()})
-	}
-	if found == nil {
+	case found == nil:
 		return false, nil
 	}
 	d.stats.Reconciled.Add(1)
-	d.Log.InfoContext(ctx, "sms reconciled: earlier attempt was sent", "key", m.Key, "sid", found.SID)
+	d.Log.InfoContext(ctx, "sms reconciled: earlier attempt reached the provider", "key", m.Key, "sid", found.SID, "state", found.State)
 	return true, d.accepted(ctx, m, *found)
+}
+
+// unverifiable ends a message whose last attempt may have gone out when
+// the provider will never say: sending it again could make two, so it is
+// recorded failed for a volunteer to follow up.
+func (d *Dispatcher) unverifiable(ctx context.Context, m *data.Message) error {
+	d.stats.Failed.Add(1)
+	d.Log.WarnContext(ctx, "sms outcome unknown and cannot be checked; not resent", "key", m.Key, "to", MaskPhone(m.To))
+	return d.finish(ctx, m, data.MsgFailed, twilioTestCredentials,
+		"outcome unknown: the SMS provider does not let us look it up (Twilio test credentials), so it was not sent again")
 }
 
 // check applies the abuse limits. reason != "" suppresses the message for

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -41,9 +42,10 @@ type Dispatcher struct {
 	Log         *slog.Logger
 	Now         func() time.Time
 
-	wake  chan struct{}
-	once  sync.Once
-	stats Stats
+	wake          chan struct{}
+	once          sync.Once
+	stats         Stats
+	lookupRefused atomic.Bool // the provider will never answer a Find (test credentials)
 }
 
 // Stats counts what the dispatcher did since it started.
@@ -99,6 +101,7 @@ func (d *Dispatcher) Wake() {
 // Run dispatches until ctx ends. Store errors are logged and retried: the
 // outbox is durable, so nothing is lost while the database is unhappy.
 func (d *Dispatcher) Run(ctx context.Context) error {
+	d.checkLookups(ctx)
 	t := time.NewTicker(d.Poll)
 	defer t.Stop()
 	for {
@@ -160,4 +163,31 @@ func (d *Dispatcher) budgetLeft(ctx context.Context) (*atomic.Int64, error) {
 	left := new(atomic.Int64)
 	left.Store(int64(d.Policy.HourlyBudget - n))
 	return left, nil
+}
+
+// checkLookups tells at start whether the provider lets us settle unknown
+// outcomes (Twilio's test credentials do not), rather than on the first
+// timeout.
+func (d *Dispatcher) checkLookups(ctx context.Context) {
+	c, ok := d.Sender.(LookupChecker)
+	if !ok {
+		return
+	}
+	err := c.CheckLookup(ctx)
+	switch {
+	case errors.Is(err, ErrLookupRefused):
+		d.refuseLookups(ctx, err)
+	case err != nil && ctx.Err() == nil:
+		d.Log.WarnContext(ctx, "sms: could not check that the provider answers lookups; will try when needed", "err", err)
+	}
+}
+
+// refuseLookups records, once, that no Find can succeed, and says what
+// that means.
+func (d *Dispatcher) refuseLookups(ctx context.Context, err error) {
+	if d.lookupRefused.Swap(true) {
+		return
+	}
+	d.Log.WarnContext(ctx, "sms: Twilio test credentials: Twilio sends no status callbacks and refuses message lookups (403); "+
+		"an SMS whose outcome is unknown (timeout, crash) is recorded failed, never sent twice", "err", err)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"tuys/data"
+	"tuys/notify/twiliotest"
 )
 
 func msg(key, to, body string) data.Message {
@@ -140,7 +141,7 @@ func TestCrashBeforeRequestLeftSendsOnce(t *testing.T) {
 }
 
 func TestDispatchPermanentErrors(t *testing.T) {
-	r := newRig(t)
+	r := newRigOn(t, twiliotest.NewTestCredentials(testSID, testToken), "") // the magic numbers
 	want := map[string]string{
 		"+15005550001": "invalid phone number",
 		"+15005550002": "this number cannot be reached from our sender",

@@ -20,6 +20,8 @@ type world struct {
 	smsURL  string
 	seekPh  string
 	foundPh string
+	seeker  string // the seeker's name
+	knows   bool   // the seeker gives the found person's own number
 }
 
 func newWorld(t *testing.T) *world {
@@ -37,7 +39,7 @@ func newWorld(t *testing.T) *world {
 	mux.Handle("/webhooks/twilio/sms", InboundWebhook(testToken, srv.URL, in, quiet))
 	r.d.CallbackURL = srv.URL + "/webhooks/twilio/status"
 	return &world{rig: r, srv: srv, in: in, comp: comp, smsURL: srv.URL + "/webhooks/twilio/sms",
-		seekPh: "+77011234567", foundPh: "+905321234567"}
+		seekPh: "+77011234567", foundPh: "+905321234567", seeker: "Айгуль"}
 }
 
 // match files the check's seek and safe reports and confirms their match
@@ -46,7 +48,10 @@ func (w *world) match(t *testing.T, share bool) data.Match {
 	t.Helper()
 	ctx := context.Background()
 	seek := &data.Report{Kind: data.KindSeek, FullName: "Жумабаев Ерлан", Sex: "M", BirthYear: 1985, City: "Алматы",
-		ContactName: "Айгуль", ContactPhone: w.seekPh, Relation: "sister", Language: "ru", Channel: data.ChannelWeb}
+		ContactName: w.seeker, ContactPhone: w.seekPh, Relation: "sister", Language: "ru", Channel: data.ChannelWeb}
+	if w.knows {
+		seek.SoughtPhone = w.foundPh
+	}
 	safe := &data.Report{Kind: data.KindSafe, FullName: "Zhumabayev Yerlan", Sex: "M", BirthYear: 1985, City: "Almaty",
 		ContactPhone: w.foundPh, Language: "kk", ShareContact: share, Channel: data.ChannelWeb}
 	for _, r := range []*data.Report{seek, safe} {
@@ -108,10 +113,13 @@ func TestEndToEndConsentFlow(t *testing.T) {
 	if strings.Contains(toSeeker[0].Body, "5321234567") {
 		t.Errorf("seeker got the number before consent: %q", toSeeker[0].Body)
 	}
-	for _, want := range []string{"Айгуль", w.seekPh, "ИӘ"} {
+	for _, want := range []string{"Айгуль", "ИӘ " + ConsentCode(m.ID), "ақша сұрамайды"} {
 		if !strings.Contains(toFound[0].Body, want) {
 			t.Errorf("found person's SMS %q lacks %q", toFound[0].Body, want)
 		}
+	}
+	if strings.Contains(toFound[0].Body, "1234567") {
+		t.Errorf("found person's SMS carries the seeker's number: %q", toFound[0].Body)
 	}
 	if !strings.Contains(toSeeker[0].Body, "Zhumabayev Y.") || !strings.Contains(toSeeker[0].Body, "1985") {
 		t.Errorf("seeker's SMS %q does not say who", toSeeker[0].Body)
@@ -152,16 +160,35 @@ func TestEndToEndConsentFlow(t *testing.T) {
 	}
 }
 
-func TestEndToEndShareContactSendsNumberAtOnce(t *testing.T) {
-	w := newWorld(t)
-	w.match(t, true)
-	w.drain(t)
-	toSeeker := w.fake.SentTo(w.seekPh)
-	if len(toSeeker) != 2 || len(w.fake.SentTo(w.foundPh)) != 1 {
-		t.Fatalf("seeker %d found %d SMS; want 2 and 1", len(toSeeker), len(w.fake.SentTo(w.foundPh)))
-	}
-	if code, reply := w.inbound(t, w.foundPh, "YES", ""); code != 200 || !strings.Contains(reply, "Nothing is waiting") {
-		t.Errorf("YES without pending consent: %d %s", code, reply)
+// TestEndToEndShareContact: share_contact releases the number at once only
+// to a seeker who gave the person's own number; anyone else, who may have
+// read the name, year and city on the public search, is asked about.
+func TestEndToEndShareContact(t *testing.T) {
+	for _, knows := range []bool{false, true} {
+		w := newWorld(t)
+		w.knows = knows
+		w.match(t, true)
+		w.drain(t)
+		toSeeker, toFound := w.fake.SentTo(w.seekPh), w.fake.SentTo(w.foundPh)
+		got := 0
+		for _, m := range toSeeker {
+			if strings.Contains(m.Body, "5321234567") {
+				got++
+			}
+		}
+		if knows && (len(toSeeker) != 2 || got != 1 || len(toFound) != 1) {
+			t.Errorf("verified seeker: %d SMS, %d with the number; found %d", len(toSeeker), got, len(toFound))
+		}
+		if !knows && (got != 0 || len(toFound) != 1 || !strings.Contains(toFound[0].Body, "ИӘ ")) {
+			t.Errorf("unverified seeker got the number (%d) or no request was sent: %+v", got, toFound)
+		}
+		told := false
+		for _, m := range toSeeker {
+			told = told || strings.Contains(m.Body, "с номера, что вы дали")
+		}
+		if told != knows {
+			t.Errorf("verified %v, but the seeker told so: %v (%+v)", knows, told, toSeeker)
+		}
 	}
 }
 
@@ -217,24 +244,41 @@ func TestEndToEndStatusCallbacks(t *testing.T) {
 	}
 }
 
-func TestEndToEndOneYesAnswersEverySeeker(t *testing.T) {
+// TestEndToEndConsentPerSeeker: two relatives (or a relative and a
+// stranger) look for one person. Each request has its own code; a bare YES
+// shares nothing and lists them; YES <code> shares with that seeker only,
+// and the reply says with whom.
+func TestEndToEndConsentPerSeeker(t *testing.T) {
 	w := newWorld(t)
-	w.match(t, false)
-	w.seekPh = "+77017777777" // a second relative looks for the same person
-	w.match(t, false)
+	first := w.match(t, false)
+	w.seekPh, w.seeker = "+77017777777", "Марат" // a second seeker for the same person
+	second := w.match(t, false)
 	w.drain(t)
 	if n := len(w.fake.SentTo(w.foundPh)); n != 2 {
 		t.Fatalf("found person got %d requests, want 2", n)
 	}
-	if _, reply := w.inbound(t, w.foundPh, "да", ""); !strings.Contains(reply, "Спасибо") {
-		t.Fatalf("YES reply %q", reply)
+	_, reply := w.inbound(t, w.foundPh, "да", "")
+	for _, want := range []string{"Айгуль", "Марат", ConsentCode(first.ID), ConsentCode(second.ID)} {
+		if !strings.Contains(reply, want) {
+			t.Errorf("bare YES with two pending: reply %q lacks %q", reply, want)
+		}
 	}
 	w.drain(t)
 	for _, ph := range []string{"+77011234567", "+77017777777"} {
-		got := w.fake.SentTo(ph)
-		if len(got) != 2 || !strings.Contains(got[1].Body, w.foundPh) {
-			t.Errorf("%s got %d SMS; want the number in the second", ph, len(got))
+		if got := w.fake.SentTo(ph); len(got) != 1 {
+			t.Errorf("a bare YES released the number to %s (%d SMS)", ph, len(got))
 		}
+	}
+	_, reply = w.inbound(t, w.foundPh, "да "+ConsentCode(first.ID), "")
+	if !strings.Contains(reply, "Айгуль") || strings.Contains(reply, "Марат") {
+		t.Errorf("YES <code> reply %q: must name Айгуль only", reply)
+	}
+	w.drain(t)
+	if got := w.fake.SentTo("+77011234567"); len(got) != 2 || !strings.Contains(got[1].Body, w.foundPh) {
+		t.Errorf("Айгуль got %d SMS; want the number in the second", len(got))
+	}
+	if got := w.fake.SentTo("+77017777777"); len(got) != 1 {
+		t.Errorf("Марат got the number with Айгуль's code (%d SMS)", len(got))
 	}
 }
 

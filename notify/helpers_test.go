@@ -24,12 +24,15 @@ type rig struct {
 	d    *Dispatcher
 }
 
-func newRig(t testing.TB) *rig {
+func newRig(t testing.TB) *rig { return newRigOn(t, twiliotest.New(testSID, testToken), "") }
+
+// newRigOn builds the rig on fake, sending through the Messaging Service
+// service when it is not "".
+func newRigOn(t testing.TB, fake *twiliotest.Server, service string) *rig {
 	t.Helper()
 	st := openStore(t)
-	fake := twiliotest.New(testSID, testToken)
 	t.Cleanup(fake.Close)
-	cfg := Config{AccountSID: testSID, AuthToken: testToken, From: testFrom, APIURL: fake.URL,
+	cfg := Config{AccountSID: testSID, AuthToken: testToken, From: testFrom, MessagingServiceSID: service, APIURL: fake.URL,
 		PublicURL: "https://tuys.example", Timeout: 300 * time.Millisecond, DailyCapPerPhone: 10, HourlyBudget: 1000}
 	tw, err := NewTwilio(cfg)
 	if err != nil {

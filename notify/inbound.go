@@ -2,7 +2,6 @@ package notify
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 
@@ -16,7 +15,8 @@ type InboundStore interface {
 	GetMatch(ctx context.Context, id string) (*data.Match, error)
 	GetReport(ctx context.Context, id string) (*data.Report, error)
 	SetOptOut(ctx context.Context, phone string, out bool) error
-	ConfirmSubscriptions(ctx context.Context, phone string) (int, error)
+	PendingSubscriptions(ctx context.Context, phone string) ([]data.Subscription, error)
+	ConfirmSubscription(ctx context.Context, reportID, phone string) error
 }
 
 // Inbound executes the SMS commands that concern messages — YES/NO to a
@@ -52,7 +52,7 @@ func (c *Composer) Failed(lang string) string {
 func (in *Inbound) run(ctx context.Context, cmd Command, from, lang string) (string, error) {
 	switch cmd.Verb {
 	case VerbYes, VerbNo:
-		return in.answer(ctx, cmd.Verb, from, lang)
+		return in.answer(ctx, cmd, from, lang)
 	case VerbStop, VerbStart:
 		if err := in.Store.SetOptOut(ctx, from, cmd.Verb == VerbStop); err != nil {
 			return "", fmt.Errorf("set opt-out: %w", err)
@@ -60,75 +60,6 @@ func (in *Inbound) run(ctx context.Context, cmd Command, from, lang string) (str
 		return in.text(lang, map[Verb]string{VerbStop: "stop_ok", VerbStart: "start_ok"}[cmd.Verb])
 	}
 	return in.text(lang, "help")
-}
-
-// answer applies YES/NO to every consent this number was asked for: one
-// SMS asked, so one answer covers everyone looking for this person.
-func (in *Inbound) answer(ctx context.Context, verb Verb, from, lang string) (string, error) {
-	pending, err := in.Store.PendingConsents(ctx, from)
-	if err != nil {
-		return "", fmt.Errorf("pending consents: %w", err)
-	}
-	answered := 0
-	for _, c := range pending {
-		msgs, err := in.consentMessages(ctx, verb, c.MatchID)
-		if err != nil {
-			return "", err
-		}
-		answer := map[Verb]string{VerbYes: data.ConsentYes, VerbNo: data.ConsentNo}[verb]
-		err = in.Store.AnswerConsent(ctx, c.MatchID, from, answer, msgs)
-		if errors.Is(err, data.ErrNotFound) {
-			continue // answered meanwhile (a duplicate webhook)
-		}
-		if err != nil {
-			return "", fmt.Errorf("answer consent %s: %w", c.MatchID, err)
-		}
-		answered++
-	}
-	if answered == 0 && verb == VerbYes {
-		// No consent waiting: a YES may confirm "SMS me about this report".
-		n, err := in.Store.ConfirmSubscriptions(ctx, from)
-		if err != nil {
-			return "", fmt.Errorf("confirm subscriptions: %w", err)
-		}
-		if n > 0 {
-			return in.text(lang, "sub_ok")
-		}
-	}
-	if answered == 0 {
-		return in.text(lang, "yes_none")
-	}
-	if verb == VerbYes && in.Queued != nil {
-		in.Queued()
-	}
-	return in.text(lang, map[Verb]string{VerbYes: "yes_ok", VerbNo: "no_ok"}[verb])
-}
-
-// consentMessages is what a YES sends: the found person's number to the seeker.
-func (in *Inbound) consentMessages(ctx context.Context, verb Verb, matchID string) ([]data.Message, error) {
-	if verb != VerbYes {
-		return nil, nil
-	}
-	m, err := in.Store.GetMatch(ctx, matchID)
-	if err != nil {
-		return nil, fmt.Errorf("consent match %s: %w", matchID, err)
-	}
-	seek, err := in.Store.GetReport(ctx, m.SeekID)
-	if err != nil {
-		return nil, fmt.Errorf("consent seek report: %w", err)
-	}
-	safe, err := in.Store.GetReport(ctx, m.SafeID)
-	if err != nil {
-		return nil, fmt.Errorf("consent safe report: %w", err)
-	}
-	if seek.ContactPhone == "" || seek.Status == data.StatusRemoved {
-		return nil, nil // nobody left to tell
-	}
-	msg, err := in.Composer.Contact(*m, seek, safe)
-	if err != nil {
-		return nil, err
-	}
-	return []data.Message{msg}, nil
 }
 
 // FiledReply is the answer to a report filed by SMS: the record as

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -38,12 +39,20 @@ func NewLogSender(l *slog.Logger) *LogSender {
 	return &LogSender{log: l}
 }
 
+// logSIDPrefix marks the SIDs of messages that only went to the log.
+const logSIDPrefix = "LOG"
+
+// Logged reports whether the message with this provider SID went to the
+// log instead of a phone (no SMS provider configured): volunteers and
+// authors must not read "sent" for it.
+func Logged(sid string) bool { return strings.HasPrefix(sid, logSIDPrefix) }
+
 // Send implements Sender.
 func (s *LogSender) Send(ctx context.Context, to, body, _ string) (SendResult, error) {
 	now := time.Now().UTC()
 	s.mu.Lock()
 	s.seq++
-	sid := fmt.Sprintf("LOG%08d%d", s.seq, now.UnixNano()%1e6)
+	sid := fmt.Sprintf("%s%08d%d", logSIDPrefix, s.seq, now.UnixNano()%1e6)
 	s.sent = append(s.sent, LoggedSMS{SID: sid, To: to, Body: body, At: now})
 	if len(s.sent) > logKeep {
 		s.sent = s.sent[len(s.sent)-logKeep:]
@@ -55,12 +64,12 @@ func (s *LogSender) Send(ctx context.Context, to, body, _ string) (SendResult, e
 }
 
 // Find implements Sender over the messages kept in memory.
-func (s *LogSender) Find(_ context.Context, to string, since time.Time, body string) (*SendResult, error) {
+func (s *LogSender) Find(_ context.Context, q Lookup) (*SendResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, m := range s.sent {
-		if m.To == to && m.Body == body && !m.At.Before(since.Add(-time.Minute)) {
-			return &SendResult{SID: m.SID, State: data.MsgSent, Segments: Segments(body), At: m.At}, nil
+		if q.SID != "" && m.SID == q.SID || m.To == q.To && m.Body == q.Body && !m.At.Before(q.Since.Add(-clockSlack)) {
+			return &SendResult{SID: m.SID, State: data.MsgSent, Segments: Segments(m.Body), At: m.At}, nil
 		}
 	}
 	return nil, nil

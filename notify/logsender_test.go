@@ -23,10 +23,10 @@ func TestLogSender(t *testing.T) {
 	if !strings.Contains(logs.String(), "+7701***4567") {
 		t.Errorf("log lacks the masked number: %s", logs.String())
 	}
-	if f, _ := s.Find(context.Background(), "+77011234567", since, "call +905321234567"); f == nil || f.SID != res.SID {
+	if f, _ := s.Find(context.Background(), Lookup{To: "+77011234567", Since: since, Body: "call +905321234567"}); f == nil || f.SID != res.SID {
 		t.Errorf("Find = %+v", f)
 	}
-	if f, _ := s.Find(context.Background(), "+77011234567", since, "other"); f != nil {
+	if f, _ := s.Find(context.Background(), Lookup{To: "+77011234567", Since: since, Body: "other"}); f != nil {
 		t.Errorf("Find other body = %+v", f)
 	}
 	if r := s.Recent(5); len(r) != 1 || r[0].To != "+7701***4567" || strings.Contains(r[0].Body, "5321234567") {

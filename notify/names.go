@@ -68,6 +68,33 @@ func Truncate(s string, n int) string {
 	return strings.TrimRight(b.String(), " -,") + "."
 }
 
+// LettersOnly keeps what a name or a place is made of — letters, combining
+// marks, spaces, hyphens and apostrophes — and capitalizes each word as
+// names are written: text a stranger typed ("ПОЛИЦИЯ, перезвоните 8701…")
+// loses its digits, its punctuation and its shouting before it goes out
+// in an SMS from our number.
+func LettersOnly(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFC.String(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '-' || r == '\'' || r == '’':
+			b.WriteRune(r)
+		default:
+			b.WriteRune(' ')
+		}
+	}
+	words := strings.Fields(b.String())
+	for i, w := range words {
+		rs := []rune(strings.ToLower(strings.Trim(w, "-'’")))
+		if len(rs) == 0 {
+			continue
+		}
+		rs[0] = unicode.ToUpper(rs[0])
+		words[i] = string(rs)
+	}
+	return strings.Join(strings.Fields(strings.Join(words, " ")), " ")
+}
+
 // FirstName is the given name to show for a contact ("Айгуль Сатпаева" → "Айгуль").
 func FirstName(full string) string {
 	if f := strings.Fields(full); len(f) > 0 {
@@ -76,12 +103,12 @@ func FirstName(full string) string {
 	return ""
 }
 
-// personName is the name of the person a report describes.
+// personName is the name of the person a report describes, letters only.
 func personName(r *data.Report) string {
 	if r.FullName != "" {
-		return r.FullName
+		return LettersOnly(r.FullName)
 	}
-	return strings.TrimSpace(r.FamilyName + " " + r.GivenName + " " + r.Patronymic)
+	return LettersOnly(r.FamilyName + " " + r.GivenName + " " + r.Patronymic)
 }
 
 // details is "1985, Алматы" (what is known), capped to keep SMS short.
@@ -90,9 +117,9 @@ func details(r *data.Report, level int) string {
 	if r.BirthYear > 0 {
 		parts = append(parts, strconv.Itoa(r.BirthYear))
 	}
-	city := r.City
+	city := LettersOnly(r.City)
 	if city == "" {
-		city = r.Region
+		city = LettersOnly(r.Region)
 	}
 	if city != "" {
 		parts = append(parts, Truncate(city, max(24-4*level, 10)))

@@ -40,8 +40,8 @@ var relationAliases = func() map[string]string {
 	return m
 }()
 
-// Relation translates rel into lang; words it does not know pass through,
-// shortened, because the seeker's own word is better than none.
+// Relation translates rel into lang. Only the closed list goes into an SMS:
+// a word it does not know is left out, since a stranger chooses it.
 func Relation(rel, lang string) string {
 	r := strings.ToLower(strings.TrimSpace(rel))
 	if r == "" {
@@ -50,7 +50,7 @@ func Relation(rel, lang string) string {
 	key, ok := relationAliases[r]
 	if !ok {
 		if _, direct := relations[r]; !direct {
-			return Truncate(rel, 16)
+			return ""
 		}
 		key = r
 	}

@@ -40,7 +40,7 @@ func TestSubscriptionStatusChange(t *testing.T) {
 	if _, err := st.MessageByKey(ctx, noteKey); err == nil {
 		t.Fatal("status SMS queued before the subscriber confirmed")
 	}
-	st.ConfirmSubscriptions(ctx, phone)
+	st.ConfirmSubscription(ctx, r.ID, phone)
 	for i := 0; i < 2; i++ { // a replay queues nothing new
 		if err := subs.OnEvents(ctx, evs, reports); err != nil {
 			t.Fatal(err)
@@ -84,14 +84,17 @@ func TestYesConfirmsSubscription(t *testing.T) {
 	const phone = "+77051112233"
 	subs.Subscribe(ctx, r, phone, "ru")
 	in := &Inbound{Store: st, Composer: comp}
-	reply, err := in.Handle(ctx, phone, "ДА")
+	if reply, _ := in.Handle(ctx, phone, "ДА"); strings.Contains(reply, "Подписка") {
+		t.Fatalf("a bare YES confirmed a subscription: %q", reply)
+	}
+	reply, err := in.Handle(ctx, phone, "ДА "+SubscriptionCode(r.ID))
 	if err != nil || !strings.Contains(reply, "Подписка") {
 		t.Fatalf("reply %q, err %v", reply, err)
 	}
 	if got, _ := st.Subscribers(ctx, r.ID); len(got) != 1 {
 		t.Fatalf("subscription not confirmed: %+v", got)
 	}
-	if reply, _ := in.Handle(ctx, phone, "ДА"); strings.Contains(reply, "Подписка") {
+	if reply, _ := in.Handle(ctx, phone, "ДА "+SubscriptionCode(r.ID)); strings.Contains(reply, "Подписка") {
 		t.Fatalf("second YES confirmed again: %q", reply)
 	}
 }

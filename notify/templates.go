@@ -29,6 +29,8 @@ type Vars struct {
 	Hotline  string
 	Status   string
 	Matches  string
+	Code     string // the code to answer with: "ДА 123"
+	Verified bool   // the safe report came from the number the seeker gave
 }
 
 // Templates renders the message catalog.

@@ -27,7 +27,7 @@ var (
 	longCity    = "Петропавловск-Камчатский"
 	longSource  = "Городская клиническая больница скорой медицинской помощи №7 г. Усть-Каменогорск"
 	longSeeker  = "Александра-Виктория Константинопольская"
-	longRel     = "троюродная племянница мужа"
+	longRel     = "relative" // "родственник": the longest in the closed list
 	longPhone   = "+821012345678"
 	longHotline = "+7 727 123 45 67"
 )
@@ -130,7 +130,7 @@ func TestTruncateNeverSplitsACharacter(t *testing.T) {
 func TestRelation(t *testing.T) {
 	for _, tt := range []struct{ in, lang, want string }{
 		{"sister", "ru", "сестра"}, {"Сестра", "en", "sister"}, {"мать", "kk", "ана"},
-		{"sister", "kk", "әпке-сіңлі"}, {"", "ru", ""}, {"троюродная племянница мужа", "en", "троюродная плем."},
+		{"sister", "kk", "әпке-сіңлі"}, {"", "ru", ""}, {"троюродная племянница мужа", "en", ""}, {"ПОЛИЦИЯ, перезвоните", "ru", ""},
 	} {
 		if got := Relation(tt.in, tt.lang); got != tt.want {
 			t.Errorf("Relation(%q, %s) = %q, want %q", tt.in, tt.lang, got, tt.want)
@@ -150,8 +150,12 @@ func TestGolden(t *testing.T) {
 			v := (&Composer{T: tm}).personVars(r, lang, 0)
 			v.Seeker, v.Relation, v.Phone = "Айгуль", Relation("sister", lang), "+77011234567"
 			v.Where, v.Hotline, v.Status = where(r, 0), "+7 727 000 00 00", statusWord("found", lang)
-			if name == "filed_seek" {
+			v.Code = "123"
+			switch name {
+			case "filed_seek":
 				v.Matches = matchesLine(lang, []*data.Report{r}, 0)
+			case "yes_which":
+				v.Matches = "Айгуль (" + Relation("sister", lang) + ") - 123; Марат (" + Relation("brother", lang) + ") - 456"
 			}
 			body, err := tm.Render(lang, name, v)
 			if err != nil {

@@ -10,15 +10,11 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/twilio/twilio-go/client"
 	openapi "github.com/twilio/twilio-go/rest/api/v2010"
-
-	"tuys/data"
 )
 
 // Twilio sends SMS through the Messages API with twilio-go.
@@ -101,84 +97,6 @@ func (t *Twilio) Send(ctx context.Context, to, body, statusCallback string) (Sen
 		return SendResult{}, classify(ctx, err)
 	}
 	return resultOf(m), nil
-}
-
-// Find implements Sender: Twilio's messages to `to` since the attempt, matched
-// by body. Queued messages have no date_sent yet and escape the DateSent>
-// filter, so a second, unfiltered look at the newest messages follows.
-func (t *Twilio) Find(ctx context.Context, to string, since time.Time, body string) (*SendResult, error) {
-	api := t.api(ctx)
-	p := &openapi.ListMessageParams{}
-	p.SetTo(to).SetDateSentAfter(since.Add(-time.Minute).UTC()).SetPageSize(50).SetLimit(50)
-	for pass := 0; pass < 2; pass++ {
-		msgs, err := api.ListMessage(p)
-		if err != nil {
-			return nil, fmt.Errorf("twilio list messages: %w", classify(ctx, err))
-		}
-		if r := pick(msgs, since, body); r != nil {
-			return r, nil
-		}
-		p = &openapi.ListMessageParams{}
-		p.SetTo(to).SetPageSize(20).SetLimit(20)
-	}
-	return nil, nil
-}
-
-func pick(msgs []openapi.ApiV2010Message, since time.Time, body string) *SendResult {
-	for _, m := range msgs {
-		if m.Body == nil || !sameBody(*m.Body, body) {
-			continue
-		}
-		if m.Direction != nil && !strings.HasPrefix(*m.Direction, "outbound") {
-			continue
-		}
-		r := resultOf(&m)
-		// Clocks differ; a minute of slack, and no date means we cannot exclude it.
-		if !r.At.IsZero() && r.At.Before(since.Add(-time.Minute)) {
-			continue
-		}
-		return &r
-	}
-	return nil
-}
-
-// sameBody compares what Twilio stored with what we sent, letters and digits
-// only: Smart Encoding may replace punctuation and a Messaging Service may
-// append opt-out text.
-func sameBody(stored, sent string) bool {
-	if stored == sent {
-		return true
-	}
-	a, b := skeleton(stored), skeleton(sent)
-	return b != "" && strings.HasPrefix(a, b)
-}
-
-func skeleton(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return -1
-	}, s)
-}
-
-func resultOf(m *openapi.ApiV2010Message) SendResult {
-	r := SendResult{State: data.MsgSent}
-	if m.Sid != nil {
-		r.SID = *m.Sid
-	}
-	if m.Status != nil {
-		if s, ok := StateForStatus(*m.Status); ok {
-			r.State = s
-		}
-	}
-	if m.NumSegments != nil {
-		r.Segments, _ = strconv.Atoi(*m.NumSegments)
-	}
-	if m.DateCreated != nil {
-		r.At, _ = time.Parse(time.RFC1123Z, *m.DateCreated)
-	}
-	return r
 }
 
 // permanentReasons are Twilio codes that no retry can fix, in words a volunteer can act on.

@@ -20,7 +20,11 @@ const (
 
 func newFakeTwilio(t *testing.T) (*twiliotest.Server, *Twilio) {
 	t.Helper()
-	fake := twiliotest.New(testSID, testToken)
+	return newFakeTwilioOn(t, twiliotest.New(testSID, testToken))
+}
+
+func newFakeTwilioOn(t *testing.T, fake *twiliotest.Server) (*twiliotest.Server, *Twilio) {
+	t.Helper()
 	t.Cleanup(fake.Close)
 	tw, err := NewTwilio(Config{AccountSID: testSID, AuthToken: testToken, From: testFrom,
 		APIURL: fake.URL, Timeout: 2 * time.Second})
@@ -86,7 +90,7 @@ func TestTwilioErrorClassification(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fake, tw := newFakeTwilio(t)
+			fake, tw := newFakeTwilioOn(t, twiliotest.NewTestCredentials(testSID, testToken)) // the magic numbers
 			if tt.setup != nil {
 				tt.setup(fake)
 			}
@@ -122,17 +126,21 @@ func TestTwilioTimeoutThenFind(t *testing.T) {
 	if !errors.As(err, &se) || se.Outcome != Retryable || !se.MaybeSent {
 		t.Fatalf("hang: err = %v, want retryable, maybe sent", err)
 	}
-	found, err := tw.Find(context.Background(), "+77011234567", since, "body one")
+	found, err := tw.Find(context.Background(), Lookup{To: "+77011234567", Since: since, Body: "body one"})
 	if err != nil || found == nil {
 		t.Fatalf("Find = %v, %v; want the accepted message", found, err)
 	}
 	if found.SID != fake.Messages()[0].SID {
 		t.Errorf("Find SID %s, want %s", found.SID, fake.Messages()[0].SID)
 	}
-	if other, err := tw.Find(context.Background(), "+77011234567", since, "another body"); err != nil || other != nil {
+	if other, err := tw.Find(context.Background(), Lookup{To: "+77011234567", Since: since, Body: "another body"}); err != nil || other != nil {
 		t.Errorf("Find of another body = %v, %v; want nil", other, err)
 	}
-	if old, err := tw.Find(context.Background(), "+77011234567", time.Now().Add(time.Hour), "body one"); err != nil || old != nil {
+	bySID, err := tw.Find(context.Background(), Lookup{SID: found.SID, To: "+77011234567", Since: time.Now().Add(time.Hour), Body: "x"})
+	if err != nil || bySID == nil || bySID.SID != found.SID {
+		t.Errorf("Find by SID = %v, %v; want %s whatever the other fields say", bySID, err, found.SID)
+	}
+	if old, err := tw.Find(context.Background(), Lookup{To: "+77011234567", Since: time.Now().Add(time.Hour), Body: "body one"}); err != nil || old != nil {
 		t.Errorf("Find of a message older than since = %v, %v; want nil", old, err)
 	}
 }

@@ -67,4 +67,9 @@ func TestStatusWebhookCodes(t *testing.T) {
 	if c := send(url.Values{"MessageSid": {"SM1"}, "MessageStatus": {"exploded"}}); c != http.StatusBadRequest {
 		t.Errorf("unknown status: %d, want 400", c)
 	}
+	for _, status := range twiliotest.Statuses {
+		if c := send(url.Values{"MessageSid": {"SMunknown"}, "MessageStatus": {status}}); c != http.StatusNoContent {
+			t.Errorf("Twilio status %q: %d, want 204", status, c)
+		}
+	}
 }

@@ -117,11 +117,18 @@ func (e *Engine) save(ctx context.Context, r *data.Report, res []Result) error {
 func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result) (data.MatchWrite, error) {
 	if r.ContactPhone != "" && r.ContactPhone == other.ContactPhone {
 		res.Score = min(1, res.Score+0.1)
-		res.Explanation = append(res.Explanation, Reason{"phone", "same contact phone", 0.1})
+		res.Explanation = append(res.Explanation, Reason{FieldPhone, "same contact phone", 0.1})
 	}
 	seek, safe := r, other
 	if r.Kind == data.KindSafe {
 		seek, safe = other, r
+	}
+	if data.Verified(seek, safe) {
+		// Reported from the number the seeker gave: the same person even
+		// when the names are spelled apart, so a review becomes automatic.
+		res.Score = min(1, res.Score+0.1)
+		res.Explanation = append(res.Explanation, Reason{FieldVerified, "reported from the number the seeker gave", 0.1})
+		res.Decision = "auto"
 	}
 	why, _ := json.Marshal(res.Explanation)
 	m := &data.Match{ID: data.PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, Score: res.Score, Explanation: string(why), State: data.MatchReview, DecidedBy: "engine"}

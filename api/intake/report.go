@@ -31,6 +31,9 @@ type PersonInput struct {
 	Country      string `json:"country"`
 	LastLocation string `json:"last_location"`
 	Description  string `json:"description"`
+	// Phone is the sought person's own number ("I know their number"): a
+	// safe report from it is a verified match. Seek reports only; never public.
+	Phone string `json:"phone"`
 }
 
 // ContactInput is the reporter: the seeker, or the safe person themselves.
@@ -87,6 +90,7 @@ func (in *ReportInput) ToReport(now time.Time, reqLang, channel string) (*data.R
 	} else if kind == data.KindSeek && channel != data.ChannelImport {
 		fe.Add("contact.phone", "field.phone_required")
 	}
+	sought := soughtPhone(fe, kind, p.Phone)
 	language := strings.ToLower(strings.TrimSpace(in.Contact.Language))
 	if language == "" {
 		language = reqLang
@@ -107,12 +111,30 @@ func (in *ReportInput) ToReport(now time.Time, reqLang, channel string) (*data.R
 		City: CleanText(p.City), Region: CleanText(p.Region), Country: CleanText(p.Country),
 		LastLocation: CleanText(p.LastLocation), Description: CleanText(p.Description),
 		ContactName: CleanText(in.Contact.Name), ContactPhone: phone, Relation: CleanText(in.Contact.Relation),
-		Language: language, ShareContact: in.ShareContact, Channel: channel,
+		SoughtPhone: sought, Language: language, ShareContact: in.ShareContact, Channel: channel,
 		CreatedAt: now, ExpiresAt: now.AddDate(0, 0, days),
 	}
 	n := search.ParseName(name)
 	r.GivenName, r.FamilyName, r.Patronymic = n.Given, n.Family, n.Patronymic
 	return r, nil
+}
+
+// soughtPhone checks the sought person's own number: a seek report may
+// carry it; a safe report's number is its contact phone.
+func soughtPhone(fe FieldErrors, kind data.Kind, raw string) string {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return ""
+	}
+	if kind != data.KindSeek {
+		fe.Add("person.phone", "field.person_phone_seek")
+		return ""
+	}
+	phone, ok := data.NormalizePhone(raw)
+	if !ok {
+		fe.Add("person.phone", "field.phone")
+	}
+	return phone
 }
 
 func birthYear(fe FieldErrors, p *PersonInput, now time.Time) (year int, approx bool) {
@@ -154,8 +176,9 @@ func CheckText(fe FieldErrors, field, v string, max int, required bool) {
 	}
 }
 
-// CleanText trims, drops control characters and invalid UTF-8, and folds runs
-// of white space, so what we store and show is what a person could type.
+// CleanText trims, drops control characters, bidi controls (they reorder
+// what a reader sees: U+202E, U+2066–2069, U+200E…) and invalid UTF-8, and
+// folds runs of white space, so what we store and show is what a person could type.
 func CleanText(s string) string {
 	s = strings.ToValidUTF8(s, "")
 	var b strings.Builder
@@ -165,7 +188,7 @@ func CleanText(s string) string {
 			space = b.Len() > 0
 			continue
 		}
-		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u200b' || r == '\ufeff' {
 			continue
 		}
 		if space {

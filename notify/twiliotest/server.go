@@ -1,7 +1,20 @@
-// Package twiliotest is a fake Twilio Messages API for tests: it speaks the
-// real request and response shapes (form fields, basic auth, 201 JSON,
-// Twilio's error JSON, the test magic numbers), lists messages, fails or
-// hangs on demand and sends signed status callbacks.
+// Package twiliotest is a fake Twilio Messages API (2010-04-01) for tests.
+// It speaks the real request and response shapes (form fields, basic auth,
+// 201 JSON, Twilio's error JSON) and behaves as Twilio documents where the
+// service's exactly-once claim depends on it:
+//
+//   - a message is created "queued" (or "accepted" through a Messaging
+//     Service: from null, num_segments "0") and date_sent stays null until
+//     the message is sent (SetStatus moves it on);
+//   - lists filter To/From and DateSent, DateSent<, DateSent> on date_sent
+//     at day granularity (GMT), page with PageSize and next_page_uri, and
+//     show error_code/error_message; GET …/Messages/{Sid}.json fetches one;
+//   - SIDs are "SM" and 32 hex digits;
+//   - with test credentials (NewTestCredentials) only creating a message
+//     works: lists and fetches answer 403 (code 20008), no status callback
+//     is ever sent, and the magic numbers apply (and only there).
+//
+// It can also fail or hang creations on demand and sends signed callbacks.
 package twiliotest
 
 import (
@@ -21,43 +34,33 @@ import (
 	"time"
 )
 
-// Magic numbers Twilio's test credentials answer with an error.
-var Magic = map[string]int{
-	"+15005550001": 21211,
-	"+15005550002": 21612,
-	"+15005550003": 21408,
-	"+15005550004": 21610,
-	"+15005550009": 21614,
-}
-
-var errText = map[int]string{
-	21211: "The 'To' number is not a valid phone number.",
-	21612: "The 'To' phone number is not currently reachable via SMS.",
-	21408: "Permission to send an SMS has not been enabled for the region indicated by the 'To' number.",
-	21610: "Attempt to send to unsubscribed recipient",
-	21614: "'To' number is not a valid mobile number",
-}
-
-// Message is one message the fake accepted.
+// Message is one message the fake holds.
 type Message struct {
 	SID                 string
 	AccountSID          string
 	To                  string
-	From                string
+	From                string // "" until a Messaging Service assigns a sender
 	MessagingServiceSID string
 	Body                string
 	Status              string
-	NumSegments         int
+	NumSegments         int // 0 until a Messaging Service assigns a sender
 	StatusCallback      string
 	DateCreated         time.Time
+	DateSent            time.Time // zero (JSON null) until the message is sent
+	ErrorCode           int
+	ErrorMessage        string
 }
 
-// Server is the fake. Create it with New; Close it when done.
+// Server is the fake. Create it with New or NewTestCredentials; Close it when done.
 type Server struct {
 	*httptest.Server
 	AccountSID string
 	AuthToken  string
+	// ServiceFrom is the sender a Messaging Service assigns when its
+	// message leaves the "accepted" state.
+	ServiceFrom string
 
+	test     bool // Twilio test credentials: see the package comment
 	mu       sync.Mutex
 	msgs     []Message
 	posts    int
@@ -73,11 +76,23 @@ type failure struct {
 	html   bool
 }
 
-var messagesPath = regexp.MustCompile(`^/2010-04-01/Accounts/([^/]+)/Messages\.json$`)
+var (
+	messagesPath = regexp.MustCompile(`^/2010-04-01/Accounts/([^/]+)/Messages\.json$`)
+	messagePath  = regexp.MustCompile(`^/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\.json$`)
+)
 
-// New starts a fake that accepts accountSID/authToken.
-func New(accountSID, authToken string) *Server {
-	s := &Server{AccountSID: accountSID, AuthToken: authToken, release: make(chan struct{})}
+// New starts a fake that accepts accountSID/authToken as live credentials.
+func New(accountSID, authToken string) *Server { return start(accountSID, authToken, false) }
+
+// NewTestCredentials starts a fake that answers as Twilio does to its test
+// credentials.
+func NewTestCredentials(accountSID, authToken string) *Server {
+	return start(accountSID, authToken, true)
+}
+
+func start(accountSID, authToken string, test bool) *Server {
+	s := &Server{AccountSID: accountSID, AuthToken: authToken, ServiceFrom: "+15005550006",
+		test: test, release: make(chan struct{})}
 	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
 	s.Server.Config.ConnState = func(_ net.Conn, st http.ConnState) {
 		if st == http.StateNew {
@@ -126,14 +141,32 @@ func (s *Server) HangNext(n int) {
 	s.mu.Unlock()
 }
 
-// Messages returns every accepted message, oldest first.
+// Add stores m as if Twilio had created it earlier (history for lists); a
+// missing SID, account or status is filled in. It returns the stored message.
+func (s *Server) Add(m Message) Message {
+	if m.SID == "" {
+		m.SID = newSID()
+	}
+	if m.AccountSID == "" {
+		m.AccountSID = s.AccountSID
+	}
+	if m.Status == "" {
+		m.Status = "delivered"
+	}
+	s.mu.Lock()
+	s.msgs = append(s.msgs, m)
+	s.mu.Unlock()
+	return m
+}
+
+// Messages returns every message, oldest first.
 func (s *Server) Messages() []Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Message(nil), s.msgs...)
 }
 
-// SentTo returns the accepted messages to one number.
+// SentTo returns the messages to one number.
 func (s *Server) SentTo(to string) []Message {
 	var out []Message
 	for _, m := range s.Messages() {
@@ -158,7 +191,7 @@ func (s *Server) Conns() int {
 	return s.conns
 }
 
-// Lists counts message-listing requests (reconciliation lookups).
+// Lists counts list and fetch requests (reconciliation lookups), refused ones too.
 func (s *Server) Lists() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -166,187 +199,42 @@ func (s *Server) Lists() int {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	m := messagesPath.FindStringSubmatch(r.URL.Path)
-	if m == nil {
+	account, sid := "", ""
+	if m := messagesPath.FindStringSubmatch(r.URL.Path); m != nil {
+		account = m[1]
+	} else if m := messagePath.FindStringSubmatch(r.URL.Path); m != nil {
+		account, sid = m[1], m[2]
+	} else {
 		writeError(w, http.StatusNotFound, 20404, "The requested resource was not found")
 		return
 	}
 	user, pass, ok := r.BasicAuth()
-	if !ok || user != s.AccountSID || pass != s.AuthToken || m[1] != s.AccountSID {
+	if !ok || user != s.AccountSID || pass != s.AuthToken || account != s.AccountSID {
 		writeError(w, http.StatusUnauthorized, 20003, "Authenticate")
 		return
 	}
-	switch r.Method {
-	case http.MethodPost:
-		s.create(w, r, m[1])
-	case http.MethodGet:
-		s.list(w, r)
+	switch {
+	case r.Method == http.MethodPost && sid == "":
+		s.create(w, r, account)
+	case r.Method == http.MethodGet:
+		s.read(w, r, sid)
 	default:
 		writeError(w, http.StatusMethodNotAllowed, 20004, "Method not allowed")
 	}
 }
 
-func (s *Server) create(w http.ResponseWriter, r *http.Request, account string) {
-	if err := r.ParseForm(); err != nil {
-		writeError(w, http.StatusBadRequest, 21600, "bad form")
-		return
-	}
-	f, hang := s.nextBehaviour()
-	switch {
-	case f != nil && f.html:
-		w.Header().Set("Content-Type", "text/html")
-		w.WriteHeader(f.status)
-		// Proxy error pages run to kilobytes (styles, scripts).
-		fmt.Fprintf(w, "<html><head><style>%s</style></head><body><h1>%d %s</h1></body></html>",
-			strings.Repeat("/* padding */ ", 600), f.status, http.StatusText(f.status))
-		return
-	case f != nil:
-		code := 20500
-		if f.status == http.StatusTooManyRequests {
-			code = 20429
-		}
-		writeError(w, f.status, code, http.StatusText(f.status))
-		return
-	}
-	msg, status, code := s.validate(r.PostForm, account)
-	if code != 0 {
-		writeError(w, status, code, errText[code])
-		return
-	}
-	s.mu.Lock()
-	s.msgs = append(s.msgs, msg)
-	s.mu.Unlock()
-	if hang {
-		select {
-		case <-r.Context().Done():
-		case <-s.release:
-		}
-		return
-	}
-	writeJSON(w, http.StatusCreated, toJSON(msg))
-}
-
-// nextBehaviour pops one queued failure or hang for this request.
-func (s *Server) nextBehaviour() (*failure, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.posts++
-	if len(s.failures) > 0 {
-		f := s.failures[0]
-		s.failures = s.failures[1:]
-		return &f, false
-	}
-	if s.hang > 0 {
-		s.hang--
-		return nil, true
-	}
-	return nil, false
-}
-
-func (s *Server) validate(f url.Values, account string) (Message, int, int) {
-	to, body := f.Get("To"), f.Get("Body")
-	switch {
-	case to == "":
-		return Message{}, 400, 21604
-	case body == "":
-		return Message{}, 400, 21602
-	case f.Get("From") == "" && f.Get("MessagingServiceSid") == "":
-		return Message{}, 400, 21603
-	}
-	if code, ok := Magic[to]; ok {
-		return Message{}, 400, code
-	}
-	if !strings.HasPrefix(to, "+") || len(to) < 8 {
-		return Message{}, 400, 21211
-	}
-	return Message{
-		SID: newSID(), AccountSID: account, To: to, From: f.Get("From"),
-		MessagingServiceSID: f.Get("MessagingServiceSid"), Body: body, Status: "queued",
-		NumSegments: segments(body), StatusCallback: f.Get("StatusCallback"),
-		DateCreated: time.Now().UTC(),
-	}, 201, 0
-}
-
-// segments approximates Twilio's count (ASCII as GSM-7, else UCS-2) without
-// importing notify, which tests this package's clients.
-func segments(body string) int {
-	n, single, part := 0, 160, 153
-	for _, r := range body {
-		if r > 127 {
-			single, part = 70, 67
-		}
-		n++
-		if r > 0xFFFF {
-			n++
-		}
-	}
-	if n <= single {
-		return 1
-	}
-	return (n + part - 1) / part
-}
-
-var sidSeq struct {
-	sync.Mutex
-	n int
-}
-
-func newSID() string {
-	sidSeq.Lock()
-	defer sidSeq.Unlock()
-	sidSeq.n++
-	return fmt.Sprintf("SM%032x", time.Now().UnixNano()<<16+int64(sidSeq.n))
-}
-
-func (s *Server) list(w http.ResponseWriter, r *http.Request) {
+// read serves lists and fetches; test credentials may not read anything.
+func (s *Server) read(w http.ResponseWriter, r *http.Request, sid string) {
 	s.mu.Lock()
 	s.lists++
 	s.mu.Unlock()
-	q := r.URL.Query()
-	after, hasAfter := parseDate(q.Get("DateSent>"))
-	var out []map[string]any
-	msgs := s.Messages()
-	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].DateCreated.After(msgs[j].DateCreated) })
-	for _, m := range msgs {
-		if to := q.Get("To"); to != "" && m.To != to {
-			continue
-		}
-		if hasAfter && m.DateCreated.Before(after) {
-			continue
-		}
-		out = append(out, toJSON(m))
-	}
-	if out == nil {
-		out = []map[string]any{}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{
-		"messages": out, "page": 0, "page_size": len(out), "next_page_uri": nil,
-		"first_page_uri": r.URL.RequestURI(), "uri": r.URL.RequestURI(), "start": 0, "end": len(out),
-	})
-}
-
-func parseDate(v string) (time.Time, bool) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
-		if t, err := time.Parse(layout, v); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
-
-func toJSON(m Message) map[string]any {
-	created := m.DateCreated.Format(time.RFC1123Z)
-	var svc any
-	if m.MessagingServiceSID != "" {
-		svc = m.MessagingServiceSID
-	}
-	return map[string]any{
-		"sid": m.SID, "account_sid": m.AccountSID, "to": m.To, "from": m.From,
-		"messaging_service_sid": svc, "body": m.Body, "status": m.Status,
-		"num_segments": fmt.Sprint(m.NumSegments), "num_media": "0", "direction": "outbound-api",
-		"api_version": "2010-04-01", "price": nil, "price_unit": "USD", "error_code": nil, "error_message": nil,
-		"date_created": created, "date_updated": created, "date_sent": created,
-		"uri": "/2010-04-01/Accounts/" + m.AccountSID + "/Messages/" + m.SID + ".json",
+	switch {
+	case s.test:
+		writeError(w, http.StatusForbidden, 20008, "Cannot access this resource with Test Credentials")
+	case sid != "":
+		s.fetch(w, sid)
+	default:
+		s.list(w, r)
 	}
 }
 

@@ -1,0 +1,130 @@
+package notify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"tuys/data"
+)
+
+// answer applies a YES or NO to one consent request: the one whose code
+// the answer names, or — for a bare answer — the only one pending. With
+// several pending, a bare answer shares nothing and the reply lists each
+// request with its code: one YES must never release a number to every
+// stranger who filed a report about this person.
+func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (string, error) {
+	pending, err := in.Store.PendingConsents(ctx, from)
+	if err != nil {
+		return "", fmt.Errorf("pending consents: %w", err)
+	}
+	chosen := pending
+	if cmd.Code != "" {
+		chosen = nil
+		for _, c := range pending {
+			if ConsentCode(c.MatchID) == cmd.Code {
+				chosen = append(chosen, c)
+			}
+		}
+		if len(chosen) == 0 && cmd.Verb == VerbYes {
+			return in.confirmSubscription(ctx, from, cmd.Code, lang)
+		}
+	}
+	switch {
+	case len(chosen) == 0:
+		return in.text(lang, "yes_none")
+	case len(chosen) > 1 && cmd.Code != "":
+		return in.Composer.Failed(lang), nil // two requests share a code: a volunteer sorts it out
+	case len(chosen) > 1:
+		return in.whichOne(ctx, chosen, lang)
+	}
+	return in.decide(ctx, cmd.Verb, chosen[0], from, lang)
+}
+
+// decide records the answer to one request and, for a YES, queues the
+// seeker's SMS with the found person's number in the same transaction.
+func (in *Inbound) decide(ctx context.Context, verb Verb, c data.Consent, from, lang string) (string, error) {
+	m, seek, safe, err := in.parties(ctx, c.MatchID)
+	if err != nil {
+		return "", err
+	}
+	var msgs []data.Message
+	if verb == VerbYes && seek.ContactPhone != "" && seek.Status != data.StatusRemoved && safe.ContactPhone != "" {
+		msg, err := in.Composer.Contact(*m, seek, safe)
+		if err != nil {
+			return "", err
+		}
+		msgs = append(msgs, msg)
+	}
+	answer := map[Verb]string{VerbYes: data.ConsentYes, VerbNo: data.ConsentNo}[verb]
+	err = in.Store.AnswerConsent(ctx, c.MatchID, from, answer, msgs)
+	if errors.Is(err, data.ErrNotFound) {
+		return in.text(lang, "yes_none") // answered meanwhile (a duplicate webhook)
+	}
+	if err != nil {
+		return "", fmt.Errorf("answer consent %s: %w", c.MatchID, err)
+	}
+	if len(msgs) > 0 && in.Queued != nil {
+		in.Queued()
+	}
+	name := map[Verb]string{VerbYes: "yes_ok", VerbNo: "no_ok"}[verb]
+	// The reply names exactly who received the number.
+	return in.Composer.T.Fit(lang, name, func(level int) Vars { return in.Composer.seekerVars(seek, lang, level) })
+}
+
+// whichOne lists the pending requests, each with its code, and shares nothing.
+func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang string) (string, error) {
+	yes := map[string]string{"kk": "ИӘ", "ru": "ДА", "en": "YES"}[Lang(lang)]
+	return in.Composer.T.Fit(lang, "yes_which", func(level int) Vars {
+		var parts []string
+		for _, c := range pending {
+			_, seek, _, err := in.parties(ctx, c.MatchID)
+			if err != nil {
+				continue
+			}
+			v := in.Composer.seekerVars(seek, lang, level+1)
+			who := v.Seeker
+			if v.Relation != "" {
+				who += " (" + v.Relation + ")"
+			}
+			parts = append(parts, who+" - "+yes+" "+ConsentCode(c.MatchID))
+		}
+		return Vars{Matches: strings.Join(parts, "; ")}
+	})
+}
+
+// confirmSubscription takes YES <code> for "SMS me about this report".
+func (in *Inbound) confirmSubscription(ctx context.Context, from, code, lang string) (string, error) {
+	subs, err := in.Store.PendingSubscriptions(ctx, from)
+	if err != nil {
+		return "", fmt.Errorf("pending subscriptions: %w", err)
+	}
+	for _, sub := range subs {
+		if SubscriptionCode(sub.ReportID) != code {
+			continue
+		}
+		if err := in.Store.ConfirmSubscription(ctx, sub.ReportID, from); err != nil && !errors.Is(err, data.ErrNotFound) {
+			return "", fmt.Errorf("confirm subscription: %w", err)
+		}
+		return in.text(lang, "sub_ok")
+	}
+	return in.text(lang, "yes_none")
+}
+
+// parties loads a consent's match and both reports.
+func (in *Inbound) parties(ctx context.Context, matchID string) (*data.Match, *data.Report, *data.Report, error) {
+	m, err := in.Store.GetMatch(ctx, matchID)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("consent match %s: %w", matchID, err)
+	}
+	seek, err := in.Store.GetReport(ctx, m.SeekID)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("consent seek report: %w", err)
+	}
+	safe, err := in.Store.GetReport(ctx, m.SafeID)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("consent safe report: %w", err)
+	}
+	return m, seek, safe, nil
+}
