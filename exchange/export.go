@@ -66,10 +66,10 @@ func (o ExportOptions) PersonRecordID(r *data.Report, orig data.ImportOrigin) st
 	if orig.RecordID != "" {
 		return orig.RecordID
 	}
-	return "tuys." + o.Domain + "/person." + r.ID
+	return personPrefix(o.Domain) + r.ID
 }
 
-func (o ExportOptions) noteRecordID(id string) string { return "tuys." + o.Domain + "/note." + id }
+func (o ExportOptions) noteRecordID(id string) string { return notePrefix(o.Domain) + id }
 
 // kindStatus is the note status that carries a report's kind in PFIF,
 // which has no kind of its own.
