@@ -77,6 +77,9 @@ func TestImportPFIFPersonFinderShape(t *testing.T) {
 			t.Errorf("%s stored as %+v", c.name, c.r)
 		}
 	}
+	if max := testNow.AddDate(0, 0, 360); !sister.ExpiresAt.Equal(max) {
+		t.Errorf("expiry 2099 kept as %v, want capped at %v", sister.ExpiresAt, max)
+	}
 	if safe.LinkedID != sister.ID {
 		t.Errorf("linked_person_record_id: %q linked to %q, want %q", safe.FullName, safe.LinkedID, sister.ID)
 	}

@@ -42,8 +42,10 @@ func (f *Filer) FileImported(ctx context.Context, st data.ImportStore, rows []Im
 			continue
 		}
 		r.SourceName = CleanText(row.Source)
+		// A partner's expiry may shorten ours, never outlast the longest a
+		// report may be kept.
 		if !row.ExpiresAt.IsZero() {
-			r.ExpiresAt = row.ExpiresAt
+			r.ExpiresAt = minTime(row.ExpiresAt, now.AddDate(0, 0, maxExpiryDays))
 		}
 		results[i].Report = r
 		key := data.ImportKey(r.SourceName, r)
@@ -74,4 +76,11 @@ func (f *Filer) FileImported(ctx context.Context, st data.ImportStore, rows []Im
 		f.Filed()
 	}
 	return results, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
