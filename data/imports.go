@@ -46,6 +46,11 @@ type ImportStore interface {
 	ReportForRecord(ctx context.Context, recordID string) (string, error)
 	// ImportOrigins returns the origin of those of ids that were imported.
 	ImportOrigins(ctx context.Context, ids []string) (map[string]ImportOrigin, error)
+	// ReportsChangedSince pages by id through reports updated at or after
+	// since (the zero time: all), for exports and PFIF feeds.
+	ReportsChangedSince(ctx context.Context, since time.Time, afterID string, limit int) ([]*Report, error)
+	// NotesSince pages by id through notes created at or after since.
+	NotesSince(ctx context.Context, since time.Time, afterID string, limit int) ([]Note, error)
 }
 
 // Imports returns st's import side (both stores have one).
@@ -170,4 +175,20 @@ func (s *sqlStore) ImportOrigins(ctx context.Context, ids []string) (map[string]
 		out[id] = o
 	}
 	return out, rows.Err()
+}
+
+func (s *sqlStore) ReportsChangedSince(ctx context.Context, since time.Time, afterID string, limit int) ([]*Report, error) {
+	return s.queryReports(ctx, "reports changed since", `WHERE updated_at >= $1 AND id > $2 ORDER BY id LIMIT $3`,
+		sinceMS(since), afterID, limit)
+}
+
+func (s *sqlStore) NotesSince(ctx context.Context, since time.Time, afterID string, limit int) ([]Note, error) {
+	return s.queryNotes(ctx, "notes since", `WHERE created_at >= $1 AND id > $2 ORDER BY id LIMIT $3`, sinceMS(since), afterID, limit)
+}
+
+func sinceMS(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return ms(t)
 }

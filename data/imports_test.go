@@ -64,3 +64,39 @@ func TestImportKeys(t *testing.T) {
 		}
 	})
 }
+
+func TestChangedSince(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		is, _ := Imports(s)
+		var ids []string
+		for _, name := range []string{"Ерлан", "Арман", "Тимур"} {
+			r := &Report{Kind: KindSeek, FullName: name}
+			if err := s.CreateReport(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, r.ID)
+		}
+		if err := s.AddNote(ctx, &Note{ReportID: ids[0], Text: "видели", CreatedAt: time.Now().Add(-time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddNote(ctx, &Note{ReportID: ids[2], Text: "в школе"}); err != nil {
+			t.Fatal(err)
+		}
+		all, err := is.ReportsChangedSince(ctx, time.Time{}, "", 2)
+		if err != nil || len(all) != 2 {
+			t.Fatalf("first page: %d %v", len(all), err)
+		}
+		rest, _ := is.ReportsChangedSince(ctx, time.Time{}, all[1].ID, 2)
+		if len(rest) != 1 {
+			t.Fatalf("second page: %d", len(rest))
+		}
+		if later, _ := is.ReportsChangedSince(ctx, time.Now().Add(time.Hour), "", 10); len(later) != 0 {
+			t.Fatalf("changed in the future: %d", len(later))
+		}
+		notes, err := is.NotesSince(ctx, time.Now().Add(-time.Minute), "", 10)
+		if err != nil || len(notes) != 1 || notes[0].ReportID != ids[2] || notes[0].Text != "в школе" {
+			t.Fatalf("notes since: %+v %v", notes, err)
+		}
+	})
+}
