@@ -169,7 +169,7 @@ func printSummary(w io.Writer, sum *exchange.Summary, o exchange.Options, took t
 		fmt.Fprintln(w, api.RowErrorText(o.Lang, e))
 	}
 	if o.DryRun {
-		fmt.Fprintln(w, api.T(o.Lang, "import.dry", sum.Filed, sum.Rejected, sum.Rows))
+		fmt.Fprintln(w, api.T(o.Lang, "import.dry", sum.Filed, sum.Duplicates, sum.Rejected, sum.Rows))
 		return
 	}
 	fmt.Fprintln(w, api.T(o.Lang, "import.summary", sum.Filed, sum.Duplicates, sum.Rejected, sum.Rows, float64(sum.Rows)/took.Seconds()))

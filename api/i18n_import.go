@@ -27,7 +27,7 @@ func init() {
 		"import.row_plain":   "row %d: %s",
 		"import.would_file":  "row %d: would file: %s",
 		"import.summary":     "filed %d, duplicates skipped %d, rejected %d (of %d rows; %.0f rows/s)",
-		"import.dry":         "dry run: would file %d, rejected %d (of %d rows); nothing was filed",
+		"import.dry":         "dry run: would file %d, duplicates to skip %d, rejected %d (of %d rows); nothing was filed",
 		"import.pfif":        "PFIF: persons filed %d, duplicates skipped %d, rejected %d, removed %d; notes added %d; links %d",
 		"import.pfif_error":  "%s: %s",
 	})
@@ -56,7 +56,7 @@ func init() {
 		"import.row_plain":   "строка %d: %s",
 		"import.would_file":  "строка %d: будет подано: %s",
 		"import.summary":     "подано %d, повторов пропущено %d, отклонено %d (из %d строк; %.0f строк/с)",
-		"import.dry":         "пробный запуск: будет подано %d, отклонено %d (из %d строк); ничего не подано",
+		"import.dry":         "пробный запуск: будет подано %d, повторов будет пропущено %d, отклонено %d (из %d строк); ничего не подано",
 		"import.pfif":        "PFIF: подано людей %d, повторов пропущено %d, отклонено %d, удалено %d; заметок добавлено %d; связей %d",
 		"import.pfif_error":  "%s: %s",
 	})
@@ -85,7 +85,7 @@ func init() {
 		"import.row_plain":   "%d-жол: %s",
 		"import.would_file":  "%d-жол: тіркеледі: %s",
 		"import.summary":     "тіркелді %d, қайталау өткізілді %d, қабылданбады %d (%d жолдан; %.0f жол/с)",
-		"import.dry":         "сынақ: тіркеледі %d, қабылданбады %d (%d жолдан); ештеңе тіркелмеді",
+		"import.dry":         "сынақ: тіркеледі %d, қайталау өткізіледі %d, қабылданбады %d (%d жолдан); ештеңе тіркелмеді",
 		"import.pfif":        "PFIF: адамдар тіркелді %d, қайталау өткізілді %d, қабылданбады %d, жойылды %d; жазба қосылды %d; байланыс %d",
 		"import.pfif_error":  "%s: %s",
 	})

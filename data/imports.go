@@ -40,6 +40,8 @@ type ImportStore interface {
 	// CreateImported stores, in one transaction, the reports whose key is
 	// new (with their report.created events) and says which were filed.
 	CreateImported(ctx context.Context, rs []ImportedReport) (filed []bool, err error)
+	// KnownKeys says which of keys were filed before (a dry run's duplicates).
+	KnownKeys(ctx context.Context, keys []string) (map[string]bool, error)
 	// AddImportedNote adds the note unless its key exists; false = seen before.
 	AddImportedNote(ctx context.Context, n ImportedNote) (bool, error)
 	// ReportForRecord finds the report imported from a PFIF record id.
@@ -191,4 +193,24 @@ func sinceMS(t time.Time) int64 {
 		return 0
 	}
 	return ms(t)
+}
+
+func (s *sqlStore) KnownKeys(ctx context.Context, keys []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT key FROM import_keys WHERE key IN (`+placeholders(1, len(keys))+`)`, anySlice(keys)...)
+	if err != nil {
+		return nil, fmt.Errorf("known import keys: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, fmt.Errorf("known import keys: %w", err)
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
 }
