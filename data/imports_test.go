@@ -37,6 +37,10 @@ func TestImportKeys(t *testing.T) {
 		if n, _ := s.ScanReports(ctx, "", 10); len(n) != 2 {
 			t.Fatalf("%d reports stored, want 2", len(n))
 		}
+		known, err := is.KnownKeys(ctx, []string{batch[0].Key, PFIFKey("pf.org/person.1"), PFIFKey("pf.org/person.2")})
+		if err != nil || !known[batch[0].Key] || !known[PFIFKey("pf.org/person.1")] || known[PFIFKey("pf.org/person.2")] {
+			t.Fatalf("known keys: %v %v", known, err)
+		}
 		if id, err := is.ReportForRecord(ctx, "pf.org/person.1"); err != nil || id != b.ID {
 			t.Fatalf("record id: %q %v", id, err)
 		}
