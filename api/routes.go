@@ -102,6 +102,12 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 	in.POST("/r/:id/note", s.consoleNotePost)
 	in.POST("/r/:id/link", s.linkPost)
 	in.GET("/audit", s.requireRole(data.RoleCoordinator), s.auditPage)
+	// Lists for coordinators (console_import.go): upload, preview, confirm, progress.
+	coord := in.Group("/import", s.requireRole(data.RoleCoordinator))
+	coord.GET("", s.importPage)
+	coord.POST("", s.importUpload)
+	coord.GET("/:id", s.importJobPage)
+	coord.POST("/:id", s.importConfirm)
 }
 
 // smsHandler is the inbound SMS handler (nil without SMS).

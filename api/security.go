@@ -129,7 +129,7 @@ func (sec *security) headers(c *gin.Context) {
 // webhooks would otherwise read whatever a client sends.
 func (sec *security) bodyLimit(c *gin.Context) {
 	limit := sec.srv.cfg.MaxBodyBytes
-	if t := tokenOf(c); t != nil && t.Has(scopeImport) {
+	if t := tokenOf(c); (t != nil && t.Has(scopeImport)) || c.FullPath() == consoleImportPath {
 		limit = sec.cfg.ImportMaxBytes
 	}
 	if c.Request.Body != nil {

@@ -27,10 +27,11 @@ var errMethod = &AppError{HTTP: http.StatusMethodNotAllowed, Code: "method_not_a
 
 // webUI holds the server-rendered pages: public forms and the volunteer console.
 type webUI struct {
-	pages  map[string]*template.Template
-	search func(ctx context.Context, q SearchQuery) ([]Hit, error) // s.searchReports; tests swap it
-	once   *submitted
-	secure bool // cookies get Secure when the public URL is https
+	pages   map[string]*template.Template
+	search  func(ctx context.Context, q SearchQuery) ([]Hit, error) // s.searchReports; tests swap it
+	once    *submitted
+	secure  bool       // cookies get Secure when the public URL is https
+	imports importJobs // lists coordinators uploaded (console_import.go)
 }
 
 func newWebUI(s *Server) *webUI {
@@ -148,6 +149,7 @@ type page struct {
 	Langs    []langLink
 	D        any
 	Compact  bool // console pages: denser layout
+	Refresh  int  // seconds: a progress page reloads itself (no JavaScript needed)
 	NoSearch bool
 }
 

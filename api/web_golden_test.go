@@ -11,6 +11,7 @@ import (
 
 	"tuys/api/intake"
 	"tuys/data"
+	"tuys/exchange"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/web")
@@ -101,13 +102,19 @@ func goldenData() map[string]func(p *page) {
 		"audit": func(p *page) {
 			p.D = []data.AuditEntry{{ID: 1, Actor: "aigerim", Action: "view_contact", Target: r.ID, At: goldenTime}}
 		},
+		"import": func(p *page) { // the preview of an uploaded list
+			sum := &exchange.Summary{Rows: 2, Filed: 1, Rejected: 1, Reports: []exchange.Filed{{Row: 2, Report: r}}}
+			job := &importJob{ID: "01GOLDENJOB", FileName: "hospital7.xlsx", Opts: exchange.Options{Source: "Больница №7"}, Preview: sum}
+			p.D = &importPageData{Job: job, Sample: sum.Reports, Errors: []string{RowErrorText(p.Lang, exchange.RowError{Row: 3,
+				Column: "Год рождения", FieldError: intake.FieldError{Key: "field.birth_year", Args: []any{1900, 2026}}})}}
+		},
 	}
 }
 
 var goldenTitles = map[string]string{"home": "home.title", "report_form": "looking.title", "filed": "filed.title", "private": "private.title",
 	"search": "search.title", "record": "record.title", "login": "login.title", "error": "page.error",
 	"deleted": "deleted.title", "dashboard": "dash.title", "intake": "intake.title", "vsearch": "vsearch.title",
-	"review": "review.title", "vrecord": "vrecord.title", "audit": "audit.title"}
+	"review": "review.title", "vrecord": "vrecord.title", "audit": "audit.title", "import": "import.title"}
 
 // TestTemplatesGolden renders every template in every language with fixed
 // data and compares with testdata/web; `go test ./api -update` rewrites them.
@@ -128,7 +135,7 @@ func TestTemplatesGolden(t *testing.T) {
 		for _, l := range data.Languages {
 			p := &page{Lang: l, Title: goldenTitles[name], CSRF: "c5rf70k3nc5rf70k3nc5rf70k3nc5rf7", Hotline: "1414", Errors: map[string]string{},
 				Langs: []langLink{{"kk", "Қазақша", "/?lang=kk", l == "kk"}, {"ru", "Русский", "/?lang=ru", l == "ru"}, {"en", "English", "/?lang=en", l == "en"}}}
-			if name[0] == 'v' || name == "dashboard" || name == "intake" || name == "review" || name == "audit" {
+			if name[0] == 'v' || name == "dashboard" || name == "intake" || name == "review" || name == "audit" || name == "import" {
 				p.User, p.Compact = &data.Volunteer{Login: "aigerim", Role: data.RoleCoordinator}, true
 			}
 			fill(p)

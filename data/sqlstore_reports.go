@@ -252,9 +252,13 @@ func (s *sqlStore) insertNote(ctx context.Context, tx *sql.Tx, n *Note) error {
 }
 
 func (s *sqlStore) ListNotes(ctx context.Context, reportID string) ([]Note, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, report_id, status, text, author, created_at FROM notes WHERE report_id = $1 ORDER BY created_at, id`, reportID)
+	return s.queryNotes(ctx, "list notes", `WHERE report_id = $1 ORDER BY created_at, id`, reportID)
+}
+
+func (s *sqlStore) queryNotes(ctx context.Context, what, where string, args ...any) ([]Note, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, report_id, status, text, author, created_at FROM notes `+where, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list notes: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
 	var out []Note
@@ -262,10 +266,10 @@ func (s *sqlStore) ListNotes(ctx context.Context, reportID string) ([]Note, erro
 		var n Note
 		var at int64
 		if err := rows.Scan(&n.ID, &n.ReportID, &n.Status, &n.Text, &n.Author, &at); err != nil {
-			return nil, fmt.Errorf("list notes: %w", err)
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		if n.Text, err = s.openFreeText(n.Text); err != nil {
-			return nil, fmt.Errorf("list notes: %w", err)
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		n.CreatedAt = fromMS(at)
 		out = append(out, n)
