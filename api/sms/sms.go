@@ -26,7 +26,7 @@ type Handler struct {
 	Allow func(phone string) bool
 	// SendLink queues the SMS with the author's private page (may be nil).
 	SendLink func(ctx context.Context, r *data.Report, token string)
-	Log   *slog.Logger
+	Log      *slog.Logger
 }
 
 // findReplyMatches is how many reports a FIND reply lists (two SMS segments).
