@@ -94,15 +94,46 @@ func (s *sqlStore) ClaimMessages(ctx context.Context, worker string, lease time.
 	return out, nil
 }
 
-func (s *sqlStore) MarkSending(ctx context.Context, id, worker string) error {
-	now := ms(s.now())
-	res, err := s.w.ExecContext(ctx, `UPDATE messages SET state = $1, attempts = attempts + 1, attempted_at = $2, updated_at = $2
-		WHERE id = $3 AND claimed_by = $4 AND lease_until > $2`, MsgSending, now, id, worker)
-	if err != nil {
-		return fmt.Errorf("mark sending: %w", err)
+func (s *sqlStore) MarkSending(ctx context.Context, id, worker string, limit RecipientCap) error {
+	return s.inTx(ctx, "mark sending", func(tx *sql.Tx) error {
+		if limit.Max > 0 {
+			if err := s.underCap(ctx, tx, id, limit); err != nil {
+				return err
+			}
+		}
+		now := ms(s.now())
+		res, err := tx.ExecContext(ctx, `UPDATE messages SET state = $1, attempts = attempts + 1, attempted_at = $2, updated_at = $2
+			WHERE id = $3 AND claimed_by = $4 AND lease_until > $2`, MsgSending, now, id, worker)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("%s: lease lost: %w", id, ErrConflict)
+		}
+		return nil
+	})
+}
+
+// underCap counts what already went to the message's recipient, holding
+// the recipient's lock until the caller's transaction ends: two workers
+// cannot both see 9 and both send the tenth (SQLite has one writer
+// connection, so its transactions are serial anyway).
+func (s *sqlStore) underCap(ctx context.Context, tx *sql.Tx, id string, limit RecipientCap) error {
+	var hash string
+	if err := tx.QueryRowContext(ctx, `SELECT to_hash FROM messages WHERE id = $1`, id).Scan(&hash); err != nil {
+		return fmt.Errorf("recipient of %s: %w", id, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("mark sending %s: lease lost: %w", id, ErrConflict)
+	if s.d.lockRecipient != "" {
+		if _, err := tx.ExecContext(ctx, s.d.lockRecipient, hash); err != nil {
+			return fmt.Errorf("lock recipient: %w", err)
+		}
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, countSentToSQL+` AND id <> $3`, hash, ms(limit.Since), id).Scan(&n); err != nil {
+		return fmt.Errorf("count sent to recipient: %w", err)
+	}
+	if n >= limit.Max {
+		return fmt.Errorf("%d SMS since %s: %w", n, limit.Since.Format(time.RFC3339), ErrCapReached)
 	}
 	return nil
 }
@@ -188,15 +219,9 @@ func (s *sqlStore) OptedOut(ctx context.Context, phone string) (bool, error) {
 // sentStates are the states that cost money: a message that left or may have left.
 const sentStates = `('sending','sent','delivered','undelivered')`
 
-func (s *sqlStore) CountSentTo(ctx context.Context, phone string, since time.Time) (int, error) {
-	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM messages WHERE to_hash = $1 AND attempted_at >= $2 AND state IN `+sentStates,
-		s.seal.Hash(phone), ms(since)).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("count sent to: %w", err)
-	}
-	return n, nil
-}
+// countSentToSQL counts what cost money to one recipient ($1 keyed hash)
+// since $2: the daily cap's one definition.
+const countSentToSQL = `SELECT count(*) FROM messages WHERE to_hash = $1 AND attempted_at >= $2 AND state IN ` + sentStates
 
 func (s *sqlStore) CountSent(ctx context.Context, since time.Time) (int, error) {
 	var n int

@@ -10,6 +10,8 @@ import (
 var (
 	ErrNotFound = errors.New("not found")
 	ErrConflict = errors.New("conflict")
+	// ErrCapReached: the recipient already got RecipientCap.Max messages.
+	ErrCapReached = errors.New("recipient cap reached")
 )
 
 // Store is the source of truth. Two implementations: SQLite (embedded
@@ -80,6 +82,13 @@ type MatchStore interface {
 	AnswerConsent(ctx context.Context, matchID, phone, answer string, msgs []Message) error
 }
 
+// RecipientCap is a per-recipient limit: at most Max messages since Since
+// (Max 0: none).
+type RecipientCap struct {
+	Max   int
+	Since time.Time
+}
+
 // MessageStore is the SMS outbox.
 type MessageStore interface {
 	// EnqueueMessages inserts msgs; a message whose Key exists is skipped.
@@ -88,7 +97,12 @@ type MessageStore interface {
 	// whose NextAttemptAt has passed, and ones whose lease expired.
 	ClaimMessages(ctx context.Context, worker string, lease time.Duration, limit int) ([]Message, error)
 	// MarkSending records that a request may leave now (before the call).
-	MarkSending(ctx context.Context, id, worker string) error
+	// With limit.Max > 0 it first counts the messages that left for the
+	// same recipient since limit.Since, in the same transaction and under
+	// a per-recipient lock, and returns ErrCapReached at the cap: the
+	// count and the claim of a send are one step, so concurrent workers
+	// cannot overshoot it.
+	MarkSending(ctx context.Context, id, worker string, limit RecipientCap) error
 	// FinishMessage saves the outcome of an attempt and releases the lease.
 	FinishMessage(ctx context.Context, m *Message) error
 	// AdvanceMessage applies a status callback: only moves the state forward,
@@ -98,8 +112,6 @@ type MessageStore interface {
 	MessageByKey(ctx context.Context, key string) (*Message, error)
 	SetOptOut(ctx context.Context, phone string, out bool) error
 	OptedOut(ctx context.Context, phone string) (bool, error)
-	// CountSentTo counts messages to phone created since t (per-recipient caps).
-	CountSentTo(ctx context.Context, phone string, since time.Time) (int, error)
 	// CountSent counts messages created since t (global budget).
 	CountSent(ctx context.Context, since time.Time) (int, error)
 }

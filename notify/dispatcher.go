@@ -17,11 +17,10 @@ import (
 // OutboxStore is the part of data.Store the dispatcher uses.
 type OutboxStore interface {
 	ClaimMessages(ctx context.Context, worker string, lease time.Duration, limit int) ([]data.Message, error)
-	MarkSending(ctx context.Context, id, worker string) error
+	MarkSending(ctx context.Context, id, worker string, limit data.RecipientCap) error
 	FinishMessage(ctx context.Context, m *data.Message) error
 	OptedOut(ctx context.Context, phone string) (bool, error)
 	SetOptOut(ctx context.Context, phone string, out bool) error
-	CountSentTo(ctx context.Context, phone string, since time.Time) (int, error)
 	CountSent(ctx context.Context, since time.Time) (int, error)
 }
 

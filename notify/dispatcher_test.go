@@ -2,11 +2,13 @@ package notify
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"tuys/data"
+	"tuys/data/datatest"
 	"tuys/notify/twiliotest"
 )
 
@@ -104,7 +106,7 @@ func crash(t *testing.T, r *rig, sent bool) {
 		t.Fatalf("claim: %v %d", err, len(claimed))
 	}
 	m := claimed[0]
-	if err := r.st.MarkSending(ctx, m.ID, "dead-worker"); err != nil {
+	if err := r.st.MarkSending(ctx, m.ID, "dead-worker", data.RecipientCap{}); err != nil {
 		t.Fatal(err)
 	}
 	if sent {
@@ -264,4 +266,30 @@ func TestRunWakesAndStops(t *testing.T) {
 	if len(r.fake.Messages()) != 1 {
 		t.Error("Wake did not dispatch")
 	}
+}
+
+// The daily cap holds when many workers send to one number at once: the
+// count and the move to "sending" happen together in the store (issue 13:
+// 11, 16 and 14 SMS got through a cap of 10 when it was checked before
+// parallel sends).
+func TestDispatchDailyCapHoldsUnderConcurrency(t *testing.T) {
+	datatest.Each(t, func(t *testing.T, st data.Store) {
+		fake := twiliotest.New(testSID, testToken)
+		t.Cleanup(fake.Close)
+		cfg := Config{AccountSID: testSID, AuthToken: testToken, From: testFrom, APIURL: fake.URL,
+			PublicURL: "https://tuys.example", Timeout: 5 * time.Second, DailyCapPerPhone: 10, HourlyBudget: 1000}
+		tw, err := NewTwilio(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &rig{st: st, fake: fake, tw: tw, d: testDispatcher(st, tw, cfg)}
+		r.d.Parallel, r.d.Batch = 40, 40
+		for i := range 40 {
+			r.enqueue(t, msg(fmt.Sprintf("k%02d", i), "+77011234567", fmt.Sprintf("body %d", i)))
+		}
+		r.drain(t)
+		if n := len(r.fake.Messages()); n != 10 {
+			t.Errorf("sent %d SMS to one number, want the daily cap of 10", n)
+		}
+	})
 }
