@@ -74,7 +74,8 @@ func (s *sqlStore) collectMessages(rows *sql.Rows) ([]Message, error) {
 	return out, rows.Err()
 }
 
-// ClaimMessages leases due messages. A message left in "sending" by a worker
+// ClaimMessages leases due messages, subscription SMS last (LowPriority;
+// RETURNING does not keep that order, so the dispatcher sorts again). A message left in "sending" by a worker
 // that died is claimable again once its lease ends; the dispatcher then must
 // reconcile with the provider before it sends anything.
 func (s *sqlStore) ClaimMessages(ctx context.Context, worker string, lease time.Duration, limit int) ([]Message, error) {
@@ -82,8 +83,8 @@ func (s *sqlStore) ClaimMessages(ctx context.Context, worker string, lease time.
 	rows, err := s.w.QueryContext(ctx, `UPDATE messages SET claimed_by = $1, lease_until = $2
 		WHERE id IN (SELECT id FROM messages
 			WHERE ((state = $3 AND next_attempt_at <= $4) OR state = $5) AND lease_until <= $4
-			ORDER BY next_attempt_at, id LIMIT $6 `+s.d.skipLocked+`)
-		RETURNING `+messageColumns, worker, ms(now.Add(lease)), MsgQueued, ms(now), MsgSending, limit)
+			ORDER BY CASE WHEN key LIKE $7 THEN 1 ELSE 0 END, next_attempt_at, id LIMIT $6 `+s.d.skipLocked+`)
+		RETURNING `+messageColumns, worker, ms(now.Add(lease)), MsgQueued, ms(now), MsgSending, limit, SubscriptionKeyPrefix+"%")
 	if err != nil {
 		return nil, fmt.Errorf("claim messages: %w", err)
 	}

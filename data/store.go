@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -81,6 +82,16 @@ type MatchStore interface {
 	// AnswerConsent records the answer and writes msgs in the same transaction.
 	AnswerConsent(ctx context.Context, matchID, phone, answer string, msgs []Message) error
 }
+
+// SubscriptionKeyPrefix starts the keys of subscription confirmations and
+// status updates. They yield to every other message (match and consent
+// SMS): claimed last, and held back while the hourly budget runs low
+// (notify's Dispatcher), so a flood of anonymous subscriptions cannot
+// delay a family's match.
+const SubscriptionKeyPrefix = "sub:"
+
+// LowPriority reports whether a message with this key yields to others.
+func LowPriority(key string) bool { return strings.HasPrefix(key, SubscriptionKeyPrefix) }
 
 // RecipientCap is a per-recipient limit: at most Max messages since Since
 // (Max 0: none).

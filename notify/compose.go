@@ -201,7 +201,7 @@ func (c *Composer) SubscribeConfirm(r *data.Report, phone, lang string) (data.Me
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose subscription %s: %w", r.ID, err)
 	}
-	key := "sub:" + r.ID + ":" + phoneTag(phone) + ":confirm"
+	key := data.SubscriptionKeyPrefix + r.ID + ":" + phoneTag(phone) + ":confirm"
 	return c.message(key, "", r.ID, phone, lang, body, c.now()), nil
 }
 
@@ -217,7 +217,7 @@ func (c *Composer) StatusChanged(r *data.Report, phone, lang, change, ref string
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose status change %s: %w", r.ID, err)
 	}
-	key := "sub:" + r.ID + ":" + phoneTag(phone) + ":" + change + ":" + ref
+	key := data.SubscriptionKeyPrefix + r.ID + ":" + phoneTag(phone) + ":" + change + ":" + ref
 	return c.message(key, "", r.ID, phone, lang, body, c.now()), nil
 }
 

@@ -1,12 +1,14 @@
 package notify
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -133,6 +135,10 @@ func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("claim: %w", err)
 	}
+	// Match and consent SMS take from the budget first.
+	slices.SortStableFunc(msgs, func(a, b data.Message) int {
+		return cmp.Compare(btoi(data.LowPriority(a.Key)), btoi(data.LowPriority(b.Key)))
+	})
 	sem := make(chan struct{}, max(d.Parallel, 1))
 	var wg sync.WaitGroup
 	for i := range msgs {
@@ -162,6 +168,13 @@ func (d *Dispatcher) budgetLeft(ctx context.Context) (*atomic.Int64, error) {
 	left := new(atomic.Int64)
 	left.Store(int64(d.Policy.HourlyBudget - n))
 	return left, nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // checkLookups tells at start whether the provider lets us settle unknown

@@ -293,3 +293,39 @@ func TestDispatchDailyCapHoldsUnderConcurrency(t *testing.T) {
 		}
 	})
 }
+
+// A flood of subscription SMS (confirmations, status updates) queued
+// before a match SMS neither delays it nor eats the hour's budget: the
+// match goes out in the first batch, and subscriptions stop at half the
+// budget, leaving the rest to matches and consents.
+func TestSubscriptionFloodDoesNotDelayMatch(t *testing.T) {
+	r := newRig(t)
+	r.d.Policy.HourlyBudget, r.d.Batch, r.d.Parallel = 20, 8, 4
+	for i := range 100 {
+		r.enqueue(t, msg(fmt.Sprintf("%s%03d:confirm", data.SubscriptionKeyPrefix, i), fmt.Sprintf("+7701123%04d", i), fmt.Sprint("confirm ", i)))
+	}
+	r.enqueue(t, msg("match:m1:seeker", "+77019998877", "someone is looking for you"))
+	if _, err := r.d.DispatchOnce(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if m := r.byKey(t, "match:m1:seeker"); m.State != data.MsgSent {
+		t.Fatalf("match SMS is %s after the first batch, want sent", m.State)
+	}
+	r.drain(t)
+	subs := 0
+	for _, m := range r.fake.Messages() {
+		if strings.HasPrefix(m.Body, "confirm") {
+			subs++
+		}
+	}
+	// They go only while more than half the budget (10) is left; the
+	// match took one first.
+	if subs != 9 {
+		t.Errorf("%d subscription SMS sent within a budget of 20 after one match, want 9", subs)
+	}
+	r.enqueue(t, msg("match:m2:seeker", "+77019998878", "someone else is looking for you"))
+	r.drain(t)
+	if m := r.byKey(t, "match:m2:seeker"); m.State != data.MsgSent {
+		t.Errorf("a later match SMS is %s after the subscriptions' share was used, want sent", m.State)
+	}
+}
