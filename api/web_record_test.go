@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -201,5 +202,42 @@ func TestRecordSubscribe(t *testing.T) {
 	w = b.post("/r/"+r.ID+"/subscribe", url.Values{"phone": {"8 701 123 45 67"}})
 	if w.Code != http.StatusSeeOther || got != r.ID+" +77011234567 ru" {
 		t.Errorf("subscribe: %d, hook got %q", w.Code, got)
+	}
+}
+
+// Anonymous subscriptions have their own limits, far below the write
+// bucket: each sends a confirmation SMS. Per IP, whatever the numbers; per
+// number, whatever the IPs (issue 13: subscription confirmations drained
+// the hourly SMS budget).
+func TestRecordSubscribeLimits(t *testing.T) {
+	s, store, h := newWebServer(t, Config{})
+	s.deps.Subscribe = func(context.Context, *data.Report, string, string) error { return nil }
+	r, _ := fileSafe(t, store, "Сейітқали Гүлжан")
+	b := newBrowser(t, h, "ru")
+	b.get("/r/" + r.ID)
+	post := func(ip, phone string) *httptest.ResponseRecorder {
+		form := url.Values{"phone": {phone}, csrfField: {b.cookies[csrfCookie].Value}}
+		req := httptest.NewRequest(http.MethodPost, "/r/"+r.ID+"/subscribe", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.RemoteAddr = ip + ":4000"
+		return b.send(req)
+	}
+	burst := DefaultSecurity.SubscribeIPRate.Burst
+	for i := range burst {
+		if w := post("198.51.100.7", fmt.Sprintf("+7701100%04d", i)); w.Code != http.StatusSeeOther {
+			t.Fatalf("subscription %d from one IP: %d", i+1, w.Code)
+		}
+	}
+	w := post("198.51.100.7", "+77011009999")
+	if w.Code != http.StatusTooManyRequests || w.Header().Get("Retry-After") == "" {
+		t.Errorf("subscription %d from one IP: %d, want 429 with Retry-After", burst+1, w.Code)
+	}
+	for i := range DefaultSecurity.SubscribePhoneRate.Burst {
+		if w := post(fmt.Sprintf("203.0.113.%d", i+1), "+77012223344"); w.Code != http.StatusSeeOther {
+			t.Fatalf("subscription %d of one number: %d", i+1, w.Code)
+		}
+	}
+	if w := post("203.0.113.200", "+77012223344"); w.Code != http.StatusTooManyRequests {
+		t.Errorf("one number subscribed from many IPs: %d, want 429", w.Code)
 	}
 }
