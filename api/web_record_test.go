@@ -241,3 +241,40 @@ func TestRecordSubscribeLimits(t *testing.T) {
 		t.Errorf("one number subscribed from many IPs: %d, want 429", w.Code)
 	}
 }
+
+// A note from the public form is announced (note.added, which subscribers
+// hear of) only once a volunteer opens the record in the console; a
+// volunteer's own note is announced at once.
+func TestPublicNoteSeenWhenVolunteerOpensRecord(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	r, _ := fileSafe(t, store, "Сейітқали Гүлжан")
+	noteEvents := func() int {
+		evs, err := store.EventsAfter(context.Background(), 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, ev := range evs {
+			if ev.Type == data.EventNoteAdded && ev.ReportID == r.ID {
+				n++
+			}
+		}
+		return n
+	}
+	pub := newBrowser(t, h, "ru")
+	pub.get("/r/" + r.ID)
+	if w := pub.post("/r/"+r.ID+"/note", url.Values{"text": {"видели в школе №5"}, "status": {data.NoteBelievedAlive}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("public note: %d %s", w.Code, w.Body)
+	}
+	if n := noteEvents(); n != 0 {
+		t.Fatalf("a public note nobody has seen announced %d times", n)
+	}
+	vol := loggedIn(t, h, store, data.RoleVolunteer)
+	if w := vol.get("/v/r/" + r.ID); w.Code != http.StatusOK {
+		t.Fatalf("console record: %d", w.Code)
+	}
+	vol.get("/v/r/" + r.ID) // a second visit announces nothing new
+	if n := noteEvents(); n != 1 {
+		t.Fatalf("after a volunteer opened the record: %d announcements, want 1", n)
+	}
+}

@@ -47,7 +47,11 @@ type ReportStore interface {
 	RemoveReport(ctx context.Context, id string) error
 	// ExpiredReports lists ids of non-removed reports that expired before t.
 	ExpiredReports(ctx context.Context, t time.Time, limit int) ([]string, error)
+	// AddNote stores n; only a seen note (Note.Seen) writes note.added.
 	AddNote(ctx context.Context, n *Note) error
+	// MarkNotesSeen records that a volunteer has seen the report's notes and,
+	// when some were unseen, writes note.added in the same transaction.
+	MarkNotesSeen(ctx context.Context, reportID string) (int, error)
 	ListNotes(ctx context.Context, reportID string) ([]Note, error)
 	// EventsAfter returns events with Seq > seq in commit order.
 	EventsAfter(ctx context.Context, seq int64, limit int) ([]Event, error)

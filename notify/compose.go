@@ -206,8 +206,8 @@ func (c *Composer) SubscribeConfirm(r *data.Report, phone, lang string) (data.Me
 }
 
 // StatusChanged tells a subscriber that report r changed. change is
-// data.StatusFound, data.StatusClosed or "note"; ref makes the key unique
-// per change (a note id, an event sequence).
+// data.StatusFound, data.StatusClosed or "note"; ref, when not "", is
+// added to the key (the window notes coalesce in).
 func (c *Composer) StatusChanged(r *data.Report, phone, lang, change, ref string) (data.Message, error) {
 	body, err := c.T.Fit(lang, "status_change", func(level int) Vars {
 		v := c.personVars(r, lang, level)
@@ -217,7 +217,10 @@ func (c *Composer) StatusChanged(r *data.Report, phone, lang, change, ref string
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose status change %s: %w", r.ID, err)
 	}
-	key := data.SubscriptionKeyPrefix + r.ID + ":" + phoneTag(phone) + ":" + change + ":" + ref
+	key := data.SubscriptionKeyPrefix + r.ID + ":" + phoneTag(phone) + ":" + change
+	if ref != "" {
+		key += ":" + ref
+	}
 	return c.message(key, "", r.ID, phone, lang, body, c.now()), nil
 }
 

@@ -1,7 +1,6 @@
 package notify
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -137,7 +136,13 @@ func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
 	}
 	// Match and consent SMS take from the budget first.
 	slices.SortStableFunc(msgs, func(a, b data.Message) int {
-		return cmp.Compare(btoi(data.LowPriority(a.Key)), btoi(data.LowPriority(b.Key)))
+		switch la, lb := data.LowPriority(a.Key), data.LowPriority(b.Key); {
+		case la == lb:
+			return 0
+		case lb:
+			return -1
+		}
+		return 1
 	})
 	sem := make(chan struct{}, max(d.Parallel, 1))
 	var wg sync.WaitGroup
@@ -168,13 +173,6 @@ func (d *Dispatcher) budgetLeft(ctx context.Context) (*atomic.Int64, error) {
 	left := new(atomic.Int64)
 	left.Store(int64(d.Policy.HourlyBudget - n))
 	return left, nil
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // checkLookups tells at start whether the provider lets us settle unknown
