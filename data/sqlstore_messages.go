@@ -209,6 +209,18 @@ func (s *sqlStore) SetOptOut(ctx context.Context, phone string, out bool) error 
 	return nil
 }
 
+func (s *sqlStore) FirstInbound(ctx context.Context, sid string) (bool, error) {
+	res, err := s.w.ExecContext(ctx, `INSERT INTO inbound_sids (sid, at) VALUES ($1, $2) ON CONFLICT (sid) DO NOTHING`, sid, ms(s.now()))
+	if err != nil {
+		return false, fmt.Errorf("record inbound sms %s: %w", sid, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("record inbound sms %s: %w", sid, err)
+	}
+	return n == 1, nil
+}
+
 func (s *sqlStore) OptedOut(ctx context.Context, phone string) (bool, error) {
 	var n int
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM optouts WHERE phone_hash = $1`, s.seal.Hash(phone)).Scan(&n); err != nil {

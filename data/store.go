@@ -126,6 +126,9 @@ type MessageStore interface {
 	MessagesForMatch(ctx context.Context, matchID string) ([]Message, error)
 	MessageByKey(ctx context.Context, key string) (*Message, error)
 	SetOptOut(ctx context.Context, phone string, out bool) error
+	// FirstInbound records the MessageSid of an inbound SMS and reports
+	// whether it was new (false: a replay, already handled).
+	FirstInbound(ctx context.Context, sid string) (bool, error)
 	OptedOut(ctx context.Context, phone string) (bool, error)
 	// CountSent counts messages created since t (global budget).
 	CountSent(ctx context.Context, since time.Time) (int, error)

@@ -2,10 +2,12 @@ package notify
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"tuys/data"
@@ -36,7 +38,7 @@ func newWorld(t *testing.T) *world {
 	}
 	in := &Inbound{Store: r.st, Composer: comp, Queued: r.d.Wake, Log: quiet}
 	mux.Handle("/webhooks/twilio/status", StatusWebhook(testToken, srv.URL, r.st, quiet))
-	mux.Handle("/webhooks/twilio/sms", InboundWebhook(testToken, srv.URL, in, quiet))
+	mux.Handle("/webhooks/twilio/sms", InboundWebhook(testToken, srv.URL, in, r.st, quiet))
 	r.d.CallbackURL = srv.URL + "/webhooks/twilio/status"
 	return &world{rig: r, srv: srv, in: in, comp: comp, smsURL: srv.URL + "/webhooks/twilio/sms",
 		seekPh: "+77011234567", foundPh: "+905321234567", seeker: "Айгуль"}
@@ -74,9 +76,12 @@ func (w *world) match(t *testing.T, share bool) data.Match {
 	return m
 }
 
+var inboundSeq atomic.Int64
+
 func (w *world) inbound(t *testing.T, from, body, forged string) (int, string) {
 	t.Helper()
-	form := url.Values{"MessageSid": {"SMin" + from}, "AccountSid": {testSID}, "From": {from}, "To": {testFrom}, "Body": {body}}
+	// Each SMS has its own sid, as on Twilio (the webhook runs a sid once).
+	form := url.Values{"MessageSid": {fmt.Sprintf("SMin%06d", inboundSeq.Add(1))}, "AccountSid": {testSID}, "From": {from}, "To": {testFrom}, "Body": {body}}
 	sig := forged
 	if sig == "" {
 		sig = twiliotest.Sign(testToken, w.smsURL, form)

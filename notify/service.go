@@ -57,7 +57,7 @@ func (s *Service) StatusHandler(st StatusStore) http.Handler {
 
 // InboundHandler serves POST /webhooks/twilio/sms.
 func (s *Service) InboundHandler() http.Handler {
-	return InboundWebhook(s.Config.AuthToken, s.Config.PublicURL, s.Inbound, s.Log)
+	return InboundWebhook(s.Config.AuthToken, s.Config.PublicURL, s.Inbound, s.Dispatcher.Store.(InboundLog), s.Log)
 }
 
 // CheckNumber says why an SMS to e164 would be refused ("" when allowed),
