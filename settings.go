@@ -28,7 +28,7 @@ var settingsTable = []setting{
 	// Storage and logs: every command that opens the store.
 	{"data-dir", "TUYS_DATA_DIR", "./tuys-data", "directory for the SQLite database, the search index and the generated secret key", false},
 	{"database-url", "TUYS_DATABASE_URL", "", "postgres://user@host:5432/db to share one PostgreSQL among several nodes; empty = embedded SQLite", true},
-	{"secret-key", "TUYS_SECRET_KEY", "", "key that encrypts phone numbers at rest: 64 hex characters (openssl rand -hex 32); empty = generated into the data directory", true},
+	{"secret-key", "TUYS_SECRET_KEY", "", "key that encrypts phone numbers at rest: 64 hex characters (openssl rand -hex 32); empty = generated into the data directory (SQLite only: required with -database-url)", true},
 	{"secret-key-file", "TUYS_SECRET_KEY_FILE", "", "file holding the secret key (instead of -secret-key)", false},
 	{"log-level", "TUYS_LOG_LEVEL", "info", "debug, info, warn or error", false},
 	{"log-format", "TUYS_LOG_FORMAT", "text", "text or json", false},

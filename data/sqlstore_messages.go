@@ -209,6 +209,13 @@ func (s *sqlStore) SetOptOut(ctx context.Context, phone string, out bool) error 
 	return nil
 }
 
+// PhoneTag: 48 bits of the keyed hash tell one number's keys from
+// another's; without the secret they say nothing about the number.
+func (s *sqlStore) PhoneTag(phone string) string {
+	h := s.seal.Hash(phone)
+	return h[:min(len(h), 12)]
+}
+
 func (s *sqlStore) FirstInbound(ctx context.Context, sid string) (bool, error) {
 	res, err := s.w.ExecContext(ctx, `INSERT INTO inbound_sids (sid, at) VALUES ($1, $2) ON CONFLICT (sid) DO NOTHING`, sid, ms(s.now()))
 	if err != nil {

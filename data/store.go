@@ -126,6 +126,9 @@ type MessageStore interface {
 	MessagesForMatch(ctx context.Context, matchID string) ([]Message, error)
 	MessageByKey(ctx context.Context, key string) (*Message, error)
 	SetOptOut(ctx context.Context, phone string, out bool) error
+	// PhoneTag is a short keyed hash of phone (HMAC with the secret) for
+	// names stored in the clear, such as message keys.
+	PhoneTag(phone string) string
 	// FirstInbound records the MessageSid of an inbound SMS and reports
 	// whether it was new (false: a replay, already handled).
 	FirstInbound(ctx context.Context, sid string) (bool, error)

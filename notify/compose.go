@@ -2,8 +2,6 @@ package notify
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -18,15 +16,23 @@ type Composer struct {
 	T       *Templates
 	Hotline string           // whom to ask about a safe person without a phone
 	Now     func() time.Time // for tests; time.Now when nil
+	// phoneTag names a number in message keys, which are stored in the
+	// clear: a keyed hash (data.Store.PhoneTag), so that a stolen
+	// database cannot be reversed by hashing every possible number.
+	phoneTag func(phone string) string
 }
 
-// NewComposer builds a Composer with the embedded catalog.
-func NewComposer(cfg Config) (*Composer, error) {
+// NewComposer builds a Composer with the embedded catalog; phoneTag is the
+// store's keyed hash of a number (data.Store.PhoneTag), required.
+func NewComposer(cfg Config, phoneTag func(phone string) string) (*Composer, error) {
+	if phoneTag == nil {
+		return nil, errors.New("compose: a keyed phone tag (the store's PhoneTag) is required")
+	}
 	t, err := LoadTemplates()
 	if err != nil {
 		return nil, err
 	}
-	return &Composer{T: t, Hotline: cfg.Hotline}, nil
+	return &Composer{T: t, Hotline: cfg.Hotline, phoneTag: phoneTag}, nil
 }
 
 func (c *Composer) now() time.Time {
@@ -183,13 +189,6 @@ func (c *Composer) message(key, matchID, reportID, to, lang, body string, now ti
 	}
 }
 
-// phoneTag is a short hash of a number for idempotency keys, which are not
-// encrypted at rest and so must never hold the number itself.
-func phoneTag(phone string) string {
-	h := sha256.Sum256([]byte("tuys-key:" + phone))
-	return hex.EncodeToString(h[:6])
-}
-
 // SubscribeConfirm asks phone to confirm (YES <code>) SMS updates on
 // report r: a code of its own, so the answer can never release a number.
 func (c *Composer) SubscribeConfirm(r *data.Report, phone, lang string) (data.Message, error) {
@@ -201,7 +200,7 @@ func (c *Composer) SubscribeConfirm(r *data.Report, phone, lang string) (data.Me
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose subscription %s: %w", r.ID, err)
 	}
-	key := data.SubscriptionKeyPrefix + r.ID + ":" + phoneTag(phone) + ":confirm"
+	key := data.SubscriptionKeyPrefix + r.ID + ":" + c.phoneTag(phone) + ":confirm"
 	return c.message(key, "", r.ID, phone, lang, body, c.now()), nil
 }
 
@@ -217,7 +216,7 @@ func (c *Composer) StatusChanged(r *data.Report, phone, lang, change, ref string
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose status change %s: %w", r.ID, err)
 	}
-	key := data.SubscriptionKeyPrefix + r.ID + ":" + phoneTag(phone) + ":" + change
+	key := data.SubscriptionKeyPrefix + r.ID + ":" + c.phoneTag(phone) + ":" + change
 	if ref != "" {
 		key += ":" + ref
 	}

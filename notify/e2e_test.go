@@ -32,7 +32,7 @@ func newWorld(t *testing.T) *world {
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	comp, err := NewComposer(Config{Hotline: "+7 727 000 00 00"})
+	comp, err := NewComposer(Config{Hotline: "+7 727 000 00 00"}, r.st.PhoneTag)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func New(cfg Config, st data.Store, l *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("notify: %w", err)
 	}
-	comp, err := NewComposer(cfg)
+	comp, err := NewComposer(cfg, st.PhoneTag)
 	if err != nil {
 		return nil, fmt.Errorf("notify: %w", err)
 	}

@@ -13,7 +13,7 @@ import (
 func TestSubscriptionStatusChange(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	comp, err := NewComposer(Config{Hotline: "1414"})
+	comp, err := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestSubscriptionStatusChange(t *testing.T) {
 	if err := subs.OnEvents(ctx, evs, reports); err != nil {
 		t.Fatal(err)
 	}
-	noteKey := "sub:" + r.ID + ":" + phoneTag(phone) + ":note:" + changeRef(evs[len(evs)-1], "note")
+	noteKey := "sub:" + r.ID + ":" + st.PhoneTag(phone) + ":note:" + changeRef(evs[len(evs)-1], "note")
 	if _, err := st.MessageByKey(ctx, noteKey); err == nil {
 		t.Fatal("status SMS queued before the subscriber confirmed")
 	}
@@ -76,7 +76,7 @@ func countTo(t *testing.T, st data.Store, phone string) int {
 func TestYesConfirmsSubscription(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	comp, _ := NewComposer(Config{Hotline: "1414"})
+	comp, _ := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
 	subs := &Subscriptions{Store: st, Composer: comp}
 	r := &data.Report{Kind: data.KindSafe, FullName: "Ким Виктория", Language: "ru"}
 	st.CreateReport(ctx, r)
@@ -105,7 +105,7 @@ func TestAnonymousNotesWaitForVolunteerAndCoalesce(t *testing.T) {
 	ctx := context.Background()
 	rig := newRig(t)
 	st := rig.st
-	comp, _ := NewComposer(Config{Hotline: "1414"})
+	comp, _ := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
 	subs := &Subscriptions{Store: st, Composer: comp}
 	r := &data.Report{Kind: data.KindSeek, FullName: "Ким Виктория", Language: "ru", ContactPhone: "+77011234567"}
 	if err := st.CreateReport(ctx, r); err != nil {
