@@ -34,8 +34,9 @@ func (s *Server) machineRoutes(r *gin.Engine) {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 
-	// JSON API (api/openapi.yaml); partner routes need a token's scope.
-	v1 := r.Group("/api/v1")
+	// JSON API (api/openapi.yaml); partner routes need a token's scope,
+	// and every write a JSON body and, with a token, the write scope.
+	v1 := r.Group("/api/v1", s.jsonWrites)
 	v1.POST("/reports", s.createReport)
 	v1.GET("/reports/:id", s.getReport)
 	v1.DELETE("/reports/:id", s.deleteReport)

@@ -119,6 +119,30 @@ func (s *Server) requireScope(scope string) gin.HandlerFunc {
 	}
 }
 
+// jsonWrites guards every write of the JSON API (any method but GET, HEAD
+// and OPTIONS). A body must be application/json: browsers send text/plain
+// and form bodies cross-site without asking, JSON only after a CORS
+// preflight that tuys never grants. A request with a token acts as that
+// token, so it needs the write (or import) scope: a read or stats token
+// cannot file, note or delete. Anonymous writes stay the public's.
+func (s *Server) jsonWrites(c *gin.Context) {
+	switch c.Request.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		c.Next()
+		return
+	}
+	if t := tokenOf(c); t != nil && !t.Has(scopeWrite) && !t.Has(scopeImport) {
+		abortWith(c, errScope)
+		return
+	}
+	hasBody := c.Request.ContentLength > 0 || c.Request.ContentLength < 0 || len(c.Request.TransferEncoding) > 0
+	if hasBody && !strings.EqualFold(c.ContentType(), "application/json") {
+		abortWith(c, errMediaType)
+		return
+	}
+	c.Next()
+}
+
 // getStats gives partners the dashboard's counts (no personal data) since
 // ?hours= ago (default 24, at most 90 days).
 func (s *Server) getStats(c *gin.Context) {
