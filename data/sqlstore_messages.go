@@ -209,15 +209,20 @@ func (s *sqlStore) SetOptOut(ctx context.Context, phone string, out bool) error 
 	return nil
 }
 
-// PhoneTag: 48 bits of the keyed hash tell one number's keys from
-// another's; without the secret they say nothing about the number.
+// PhoneTag: 48 bits of the keyed hash tell one number's (or text's) keys
+// from another's; without the secret they say nothing about it.
 func (s *sqlStore) PhoneTag(phone string) string {
 	h := s.seal.Hash(phone)
 	return h[:min(len(h), 12)]
 }
 
-func (s *sqlStore) FirstInbound(ctx context.Context, sid string) (bool, error) {
-	res, err := s.w.ExecContext(ctx, `INSERT INTO inbound_sids (sid, at) VALUES ($1, $2) ON CONFLICT (sid) DO NOTHING`, sid, ms(s.now()))
+// FirstInbound keys a delivery on its sid and body: a replay (Twilio's
+// retry, or a captured request sent again) repeats both, since the
+// signature covers every parameter; the body's hash is keyed because a
+// text may hold a number.
+func (s *sqlStore) FirstInbound(ctx context.Context, sid, body string) (bool, error) {
+	key := sid + "/" + s.PhoneTag(body)
+	res, err := s.w.ExecContext(ctx, `INSERT INTO inbound_sids (sid, at) VALUES ($1, $2) ON CONFLICT (sid) DO NOTHING`, key, ms(s.now()))
 	if err != nil {
 		return false, fmt.Errorf("record inbound sms %s: %w", sid, err)
 	}

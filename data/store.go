@@ -129,9 +129,10 @@ type MessageStore interface {
 	// PhoneTag is a short keyed hash of phone (HMAC with the secret) for
 	// names stored in the clear, such as message keys.
 	PhoneTag(phone string) string
-	// FirstInbound records the MessageSid of an inbound SMS and reports
-	// whether it was new (false: a replay, already handled).
-	FirstInbound(ctx context.Context, sid string) (bool, error)
+	// FirstInbound records an inbound SMS (its MessageSid and a keyed hash
+	// of its body) and reports whether it was new (false: a replay,
+	// already handled).
+	FirstInbound(ctx context.Context, sid, body string) (bool, error)
 	OptedOut(ctx context.Context, phone string) (bool, error)
 	// CountSent counts messages created since t (global budget).
 	CountSent(ctx context.Context, since time.Time) (int, error)

@@ -405,11 +405,11 @@ func TestFirstInboundOncePerSid(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
 		for i, want := range []bool{true, false, false} {
-			if first, err := s.FirstInbound(ctx, "SM0001"); err != nil || first != want {
+			if first, err := s.FirstInbound(ctx, "SM0001", "ДА 12"); err != nil || first != want {
 				t.Fatalf("delivery %d: first=%v err=%v, want %v", i+1, first, err, want)
 			}
 		}
-		if first, _ := s.FirstInbound(ctx, "SM0002"); !first {
+		if first, _ := s.FirstInbound(ctx, "SM0002", "ДА 12"); !first {
 			t.Fatal("another sid taken for a replay")
 		}
 	})

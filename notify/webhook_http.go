@@ -76,13 +76,13 @@ type InboundHandler interface {
 // InboundLog remembers which inbound SMS were handled (data.Store
 // implements it).
 type InboundLog interface {
-	FirstInbound(ctx context.Context, sid string) (bool, error)
+	FirstInbound(ctx context.Context, sid, body string) (bool, error)
 }
 
 // firstDelivery reports whether the signed inbound form is new. A signed
 // request can be captured and sent again, and Twilio itself retries: each
-// MessageSid runs once (a report filed once; an old START cannot undo a
-// later STOP). The sid is recorded before the command runs, so a command
+// delivery (MessageSid with its Body, which a replay repeats) runs once
+// (a report filed once; an old START cannot undo a later STOP). The sid is recorded before the command runs, so a command
 // that fails is not run again either: its sender got the "try again"
 // reply and a new SMS has a new sid.
 func firstDelivery(ctx context.Context, w http.ResponseWriter, seen InboundLog, form url.Values, l *slog.Logger) bool {
@@ -91,7 +91,7 @@ func firstDelivery(ctx context.Context, w http.ResponseWriter, seen InboundLog, 
 		http.Error(w, "MessageSid missing", http.StatusBadRequest)
 		return false
 	}
-	first, err := seen.FirstInbound(ctx, sid)
+	first, err := seen.FirstInbound(ctx, sid, form.Get("Body"))
 	if err != nil {
 		l.ErrorContext(ctx, "inbound sms", "sid", sid, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
