@@ -4,49 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"tuys/data"
 	"tuys/data/datatest"
 )
 
-// pgSchemaURL makes a fresh schema in the test database and returns a URL
-// that uses it; it skips when PostgreSQL is not reachable.
-func pgSchemaURL(t *testing.T) (string, *sql.DB) {
-	t.Helper()
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", datatest.PostgresURL())
-	if err == nil {
-		err = admin.PingContext(ctx)
-	}
-	if err != nil {
-		t.Skipf("SKIP: PostgreSQL not reachable (%v)", err)
-	}
-	schema := fmt.Sprintf("tuys_key_%d", time.Now().UnixNano())
-	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		admin.ExecContext(ctx, `DROP SCHEMA `+schema+` CASCADE`)
-		admin.Close()
-	})
-	sep := "?"
-	if strings.Contains(datatest.PostgresURL(), "?") {
-		sep = "&"
-	}
-	return datatest.PostgresURL() + sep + "search_path=" + schema, admin
-}
-
 // TestPostgresRefusesToStartWithoutKey: a key kept in the database would
 // travel with every dump (issue 13), so PostgreSQL mode needs one from
 // outside and says why.
 func TestPostgresRefusesToStartWithoutKey(t *testing.T) {
-	url, _ := pgSchemaURL(t)
+	url := datatest.PostgresSchema(t)
 	t.Setenv("TUYS_DATABASE_URL", url)
 	t.Setenv("TUYS_LOG_LEVEL", "error")
 	t.Setenv("TUYS_DATA_DIR", t.TempDir())
@@ -66,12 +37,16 @@ func TestPostgresRefusesToStartWithoutKey(t *testing.T) {
 // is re-sealed under a key file and the stored key is deleted.
 func TestRotateKeyMovesStoredKeyOut(t *testing.T) {
 	ctx := context.Background()
-	url, admin := pgSchemaURL(t)
-	schema := url[strings.LastIndex(url, "=")+1:]
-	oldKey := data.NewCode(32)
-	for _, q := range []string{`CREATE TABLE ` + schema + `.tuys_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)`,
-		`INSERT INTO ` + schema + `.tuys_settings VALUES ('secret_key', '` + oldKey + `')`} {
-		if _, err := admin.ExecContext(ctx, q); err != nil {
+	url := datatest.PostgresSchema(t)
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	oldKey := data.NewCode(32) // as an older tuys kept it
+	for _, q := range []string{`CREATE TABLE tuys_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+		`INSERT INTO tuys_settings VALUES ('secret_key', '` + oldKey + `')`} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
 	}

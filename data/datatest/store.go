@@ -38,10 +38,10 @@ func PostgresURL() string {
 	return "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
 }
 
-// Postgres opens a real PostgreSQL store in a fresh schema of the test
-// database, dropped when the test ends; it skips, saying why, when the
-// server is not reachable.
-func Postgres(t testing.TB) data.Store {
+// PostgresSchema makes a fresh schema in the test database, dropped when
+// the test ends, and returns a URL whose search_path is that schema; it
+// skips, saying why, when the server is not reachable.
+func PostgresSchema(t testing.TB) string {
 	t.Helper()
 	ctx := context.Background()
 	admin, err := sql.Open("pgx", PostgresURL())
@@ -63,7 +63,13 @@ func Postgres(t testing.TB) data.Store {
 	if strings.Contains(PostgresURL(), "?") {
 		sep = "&"
 	}
-	st, err := data.Open(ctx, data.Config{DatabaseURL: PostgresURL() + sep + "search_path=" + schema, SecretKey: Key})
+	return PostgresURL() + sep + "search_path=" + schema
+}
+
+// Postgres opens a real PostgreSQL store in a fresh schema (PostgresSchema).
+func Postgres(t testing.TB) data.Store {
+	t.Helper()
+	st, err := data.Open(context.Background(), data.Config{DatabaseURL: PostgresSchema(t), SecretKey: Key})
 	if err != nil {
 		t.Fatalf("open test store: %v", err)
 	}
