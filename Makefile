@@ -2,8 +2,14 @@
 GO        ?= go
 BIN       ?= bin/tuys
 FUZZTIME  ?= 20s
+# VERSION is stamped into the binary (tuys version, the start-up log); a release passes its tag.
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+# GOBUILD is the one way a shippable binary is built: static (no cgo: SQLite is pure Go), reproducible
+# paths, versioned. make build, make release and the Dockerfile (through make build) all use it.
+GOBUILD    = CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)"
+PLATFORMS ?= linux/amd64 linux/arm64
 
-.PHONY: run test test-short build lint bench fuzz test-deps clean
+.PHONY: run test test-short build release lint bench fuzz test-deps clean
 
 ## run: start the service on :8080 with data in ./tuys-data (SQLite, on-disk index, SMS to the log)
 run:
@@ -19,7 +25,15 @@ test-deps:
 
 ## build: a static binary at bin/tuys
 build:
-	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) .
+	$(GOBUILD) -o $(BIN) .
+
+## release: static binaries for every PLATFORMS entry in dist/, named tuys-VERSION-OS-ARCH, and dist/SHA256SUMS
+release:
+	rm -rf dist && mkdir -p dist
+	@set -e; for p in $(PLATFORMS); do os=$${p%/*}; arch=$${p#*/}; \
+	  echo "build $$os/$$arch"; GOOS=$$os GOARCH=$$arch $(GOBUILD) -o dist/tuys-$(VERSION)-$$os-$$arch .; \
+	done
+	cd dist && sha256sum tuys-* > SHA256SUMS && cat SHA256SUMS
 
 ## lint: gofmt, go vet, staticcheck and dead code (deadcode: unreachable from main or any test) must be clean;
 ## the linters are installed at pinned versions by scripts/lint-deps.sh
@@ -60,4 +74,4 @@ fuzz:
 	done; rm -f $$log
 
 clean:
-	rm -rf bin tuys-data
+	rm -rf bin dist tuys-data

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -23,19 +24,30 @@ func init() {
 // storeCommand parses the store flags of a maintenance command and opens the
 // store; fn runs with it. Exit codes: 0 ok, 1 failed, 2 bad usage.
 func storeCommand(name, about string, args []string, stderr io.Writer, fn func(ctx context.Context, sf *storeFlags) error) int {
+	return operandCommand(name, nil, about, args, stderr, func(ctx context.Context, sf *storeFlags, _ []string) error { return fn(ctx, sf) })
+}
+
+// operandCommand is storeCommand for a command that takes the named operands
+// (e.g. FILE) after its flags; fn gets their values.
+func operandCommand(name string, operands []string, about string, args []string, stderr io.Writer,
+	fn func(ctx context.Context, sf *storeFlags, values []string) error) int {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: tuys %s [flags]\n\n%s\n\nFlags:\n", name, about)
+		fmt.Fprintf(stderr, "Usage: tuys %s [flags]%s\n\n%s\n\nFlags:\n", name, strings.Join(append([]string{""}, operands...), " "), about)
 		fs.PrintDefaults()
 	}
 	sf := addStoreFlags(fs)
 	if code, ok := sf.parseFlags(fs, args); !ok {
 		return code
 	}
+	if fs.NArg() != len(operands) {
+		fs.Usage()
+		return 2
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := fn(ctx, sf); err != nil {
+	if err := fn(ctx, sf, fs.Args()); err != nil {
 		fmt.Fprintf(stderr, "tuys %s: %v\n", name, err)
 		return 1
 	}

@@ -14,12 +14,13 @@ import (
 // intakeData: one form for a phone call — the caller (seeker) and the person
 // sought — then the report filed and possible matches beside it.
 type intakeData struct {
-	Form    *reportForm
-	Cities  []string
-	Filed   PublicReport
-	Code    string
-	Matches []consoleHit
-	Done    bool
+	Form       *reportForm
+	Cities     []string
+	Filed      PublicReport
+	Code       string
+	PrivateURL string // the caller's private page: read it out, or it goes by SMS
+	Matches    []consoleHit
+	Done       bool
 }
 
 func (s *Server) intakePage(c *gin.Context) {
@@ -66,7 +67,7 @@ func (s *Server) intakePost(c *gin.Context) {
 		s.renderIntake(c, http.StatusUnprocessableEntity, d, fe, "")
 		return
 	}
-	r, code, err := s.fileReport(c, in, data.ChannelVolunteer)
+	done, err := s.fileReport(c, in, data.ChannelVolunteer)
 	var ae *AppError
 	if errors.As(err, &ae) && len(ae.Fields) > 0 {
 		s.renderIntake(c, http.StatusUnprocessableEntity, d, ae.Fields, "")
@@ -76,9 +77,10 @@ func (s *Server) intakePost(c *gin.Context) {
 		c.Error(err)
 		return
 	}
-	s.audit(c, volunteer(c).Login, "intake", r.ID)
-	s.web.once.put(f.FormID, r.ID, code, s.now())
-	s.intakeFiledRedirect(c, r.ID, code)
+	code := secrets(done)
+	s.audit(c, volunteer(c).Login, "intake", done.Report.ID)
+	s.web.once.put(f.FormID, done.Report.ID, code, s.now())
+	s.intakeFiledRedirect(c, done.Report.ID, code)
 }
 
 // intakeFiledRedirect is POST-redirect-GET: the code rides in a short
@@ -95,8 +97,10 @@ func (s *Server) intakeFiled(c *gin.Context, d *intakeData, id string) {
 	if err != nil {
 		return
 	}
-	if code, _ := c.Cookie(codeCookie); code != "" {
-		d.Code = code
+	if cookie, _ := c.Cookie(codeCookie); cookie != "" {
+		var token string
+		d.Code, token = splitSecrets(cookie)
+		d.PrivateURL = privateURL(s.cfg.PublicURL, token)
 		s.setCookiePath(c, codeCookie, "", "/v/intake", -1, true)
 	}
 	other := data.KindSafe
@@ -107,5 +111,5 @@ func (s *Server) intakeFiled(c *gin.Context, d *intakeData, id string) {
 	if err != nil {
 		s.log.WarnContext(c.Request.Context(), "intake: search", "err", err)
 	}
-	d.Filed, d.Done, d.Matches = publicView(r), true, consoleHits(hits)
+	d.Filed, d.Done, d.Matches = publicView(r), true, consoleHits(lang(c), hits)
 }

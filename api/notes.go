@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -10,35 +9,12 @@ import (
 	"tuys/data"
 )
 
-// NoteInput is the body of POST /api/v1/reports/{id}/notes (PFIF note).
-type NoteInput struct {
-	Status string `json:"status"`
-	Text   string `json:"text"`
-	Author string `json:"author"`
-}
+// NoteInput is the body of POST /api/v1/reports/{id}/notes (PFIF note);
+// intake validates it.
+type NoteInput = intake.NoteInput
 
-// PublicNote is a note as anyone may see it.
-type PublicNote struct {
-	ID        string    `json:"id"`
-	Status    string    `json:"status,omitempty"`
-	Text      string    `json:"text"`
-	Author    string    `json:"author,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
-}
-
-func (in *NoteInput) validate() intake.FieldErrors {
-	fe := intake.FieldErrors{}
-	if !data.ValidNoteStatus(in.Status) {
-		fe.Add("status", "field.note_status")
-	}
-	in.Text, in.Author = intake.CleanText(in.Text), intake.CleanText(in.Author)
-	intake.CheckText(fe, "text", in.Text, intake.MaxDescriptionLen, in.Status == "")
-	intake.CheckText(fe, "author", in.Author, intake.MaxShortLen, false)
-	if len(fe) > 0 {
-		return fe
-	}
-	return nil
-}
+// PublicNote is a note as anyone may see it (data.PublicNote).
+type PublicNote = data.PublicNote
 
 func (s *Server) addNote(c *gin.Context) {
 	var in NoteInput
@@ -55,7 +31,7 @@ func (s *Server) addNote(c *gin.Context) {
 }
 
 func (s *Server) storeNote(c *gin.Context, reportID string, in *NoteInput) (*data.Note, error) {
-	if fe := in.validate(); fe != nil {
+	if fe := in.Validate(); fe != nil {
 		return nil, validationError(fe)
 	}
 	// A note written in the console is seen; any other waits for a
@@ -85,6 +61,4 @@ func (s *Server) listNotes(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"notes": out})
 }
 
-func publicNote(n *data.Note) PublicNote {
-	return PublicNote{ID: n.ID, Status: n.Status, Text: data.HidePhones(n.Text), Author: n.Author, CreatedAt: n.CreatedAt}
-}
+func publicNote(n *data.Note) PublicNote { return data.PublicNoteOf(n) }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -78,7 +79,7 @@ func (s *Server) reportPost(kind data.Kind) gin.HandlerFunc {
 			s.renderReportForm(c, http.StatusUnprocessableEntity, f, fe, "")
 			return
 		}
-		r, code, err := s.fileReport(c, in, data.ChannelWeb)
+		done, err := s.fileReport(c, in, data.ChannelWeb)
 		var ae *AppError
 		if errors.As(err, &ae) && len(ae.Fields) > 0 {
 			s.renderReportForm(c, http.StatusUnprocessableEntity, f, ae.Fields, "")
@@ -88,9 +89,20 @@ func (s *Server) reportPost(kind data.Kind) gin.HandlerFunc {
 			c.Error(err)
 			return
 		}
-		s.web.once.put(f.FormID, r.ID, code, s.now())
-		s.confirmFiled(c, r.ID, code)
+		code := secrets(done)
+		s.web.once.put(f.FormID, done.Report.ID, code, s.now())
+		s.confirmFiled(c, done.Report.ID, code)
 	}
+}
+
+// secrets is what the page after filing shows once: the deletion code and
+// the private-page token, carried in one short cookie.
+func secrets(done *intake.Filed) string { return done.DeletionCode + "." + done.PrivateToken }
+
+// splitSecrets undoes secrets.
+func splitSecrets(v string) (code, token string) {
+	code, token, _ = strings.Cut(v, ".")
+	return code, token
 }
 
 // confirmFiled redirects to the confirmation page, the code in a short cookie.
@@ -101,22 +113,32 @@ func (s *Server) confirmFiled(c *gin.Context, id, code string) {
 
 // filedPage confirms a report: what happens next and the deletion code,
 // shown once (the cookie is cleared as it is read).
+// filedData is the page after filing: the secrets shown once, and at once
+// whether similar reports of the other kind exist.
+type filedData struct {
+	Report     PublicReport
+	Code       string
+	PrivateURL string
+	Seeking    bool
+	Days       string
+	Possible   int
+}
+
 func (s *Server) filedPage(c *gin.Context) {
 	r, err := s.store.GetReport(c.Request.Context(), c.Param("id"))
 	if err != nil || r.Status == data.StatusRemoved {
 		c.Error(errNotFound)
 		return
 	}
-	code, _ := c.Cookie(codeCookie)
-	if code != "" {
+	cookie, _ := c.Cookie(codeCookie)
+	if cookie != "" {
 		s.setCookiePath(c, codeCookie, "", "/r/"+r.ID+"/filed", -1, true)
 	}
+	code, token := splitSecrets(cookie)
+	ctx := c.Request.Context()
 	p := s.newPage(c, "filed.title")
-	p.D = struct {
-		Report  PublicReport
-		Code    string
-		Seeking bool
-		Days    string
-	}{publicView(r), code, r.Kind == data.KindSeek, strconv.Itoa(int(r.ExpiresAt.Sub(r.CreatedAt).Hours() / 24))}
+	p.D = filedData{Report: s.withOutcome(ctx, r), Code: code, PrivateURL: privateURL(s.cfg.PublicURL, token),
+		Seeking: r.Kind == data.KindSeek, Days: strconv.Itoa(int(r.ExpiresAt.Sub(r.CreatedAt).Hours() / 24)),
+		Possible: len(s.possibleMatches(ctx, r))}
 	s.render(c, http.StatusOK, "filed", p)
 }

@@ -1,38 +1,8 @@
 package api
 
-import (
-	"time"
+import "tuys/data"
 
-	"tuys/data"
-)
+// PublicReport is all that anyone may see of a report (data.PublicReport).
+type PublicReport = data.PublicReport
 
-// PublicReport is all that anyone may see of a report: never a phone number,
-// a contact name, or an exact location.
-type PublicReport struct {
-	ID          string    `json:"id"`
-	Kind        data.Kind `json:"kind"`
-	FullName    string    `json:"full_name"`
-	GivenName   string    `json:"given_name,omitempty"`
-	FamilyName  string    `json:"family_name,omitempty"`
-	Patronymic  string    `json:"patronymic,omitempty"`
-	Sex         string    `json:"sex,omitempty"`
-	BirthYear   int       `json:"birth_year,omitempty"`
-	YearApprox  bool      `json:"birth_year_approximate,omitempty"`
-	City        string    `json:"city,omitempty"`
-	Region      string    `json:"region,omitempty"`
-	Country     string    `json:"country,omitempty"`
-	Description string    `json:"description,omitempty"`
-	Status      string    `json:"status"`
-	LinkedID    string    `json:"linked_report_id,omitempty"`
-	CreatedAt   time.Time `json:"created_at"`
-	ExpiresAt   time.Time `json:"expires_at"`
-}
-
-func publicView(r *data.Report) PublicReport {
-	return PublicReport{
-		ID: r.ID, Kind: r.Kind, FullName: r.FullName, GivenName: r.GivenName, FamilyName: r.FamilyName,
-		Patronymic: r.Patronymic, Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
-		City: r.City, Region: r.Region, Country: r.Country, Description: data.HidePhones(r.Description),
-		Status: r.Status, LinkedID: r.LinkedID, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt,
-	}
-}
+func publicView(r *data.Report) PublicReport { return data.Public(r) }

@@ -11,11 +11,15 @@ import (
 	"tuys/data"
 )
 
-// CreatedReport answers a new report: the deletion code is shown once.
+// CreatedReport answers a new report: the deletion code and the private
+// page's address are shown once; possible_matches says at once whether
+// reports of the other kind already look like this person.
 type CreatedReport struct {
-	ID           string       `json:"id"`
-	DeletionCode string       `json:"deletion_code"`
-	Report       PublicReport `json:"report"`
+	ID              string       `json:"id"`
+	DeletionCode    string       `json:"deletion_code"`
+	PrivateURL      string       `json:"private_url"`
+	PossibleMatches int          `json:"possible_matches"`
+	Report          PublicReport `json:"report"`
 }
 
 func (s *Server) createReport(c *gin.Context) {
@@ -24,22 +28,25 @@ func (s *Server) createReport(c *gin.Context) {
 		c.Error(err)
 		return
 	}
-	r, code, err := s.fileReport(c, &in, data.ChannelAPI)
+	done, err := s.fileReport(c, &in, data.ChannelAPI)
 	if err != nil {
 		c.Error(err)
 		return
 	}
-	c.JSON(http.StatusCreated, CreatedReport{ID: r.ID, DeletionCode: code, Report: publicView(r)})
+	r := done.Report
+	c.JSON(http.StatusCreated, CreatedReport{ID: r.ID, DeletionCode: done.DeletionCode,
+		PrivateURL: s.cfg.PublicURL + privatePath(done.PrivateToken), PossibleMatches: len(s.possibleMatches(c.Request.Context(), r)),
+		Report: s.withOutcome(c.Request.Context(), r)})
 }
 
 // fileReport files through intake in the request's language; field errors
 // become a validation error.
-func (s *Server) fileReport(c *gin.Context, in *intake.ReportInput, channel string) (*data.Report, string, error) {
-	r, code, fe, err := s.intake.File(c.Request.Context(), in, lang(c), channel)
+func (s *Server) fileReport(c *gin.Context, in *intake.ReportInput, channel string) (*intake.Filed, error) {
+	done, fe, err := s.intake.File(c.Request.Context(), in, lang(c), channel)
 	if fe != nil {
-		return nil, "", validationError(fe)
+		return nil, validationError(fe)
 	}
-	return r, code, err
+	return done, err
 }
 
 func (s *Server) getReport(c *gin.Context) {
@@ -48,7 +55,7 @@ func (s *Server) getReport(c *gin.Context) {
 		c.Error(err)
 		return
 	}
-	c.JSON(http.StatusOK, publicView(r))
+	c.JSON(http.StatusOK, s.withOutcome(c.Request.Context(), r))
 }
 
 // deleteReport needs the one-time code, in the body {"deletion_code": …},

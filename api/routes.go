@@ -8,6 +8,7 @@ import (
 
 	"tuys/api/sms"
 	"tuys/data"
+	"tuys/exchange"
 )
 
 // Handler returns the routed HTTP handler. This is the one route table:
@@ -46,6 +47,12 @@ func (s *Server) machineRoutes(r *gin.Engine) {
 	v1.GET("/search", s.apiSearch)
 	v1.GET("/reports/:id/contact", s.requireScope(scopeReadContacts), s.getContact)
 	v1.GET("/stats", s.requireScope(scopeStats), s.getStats)
+	// Exchange with partners (api/pfif.go): PFIF 1.4 feeds and import, and
+	// the changes feed for mirrors.
+	v1.GET("/pfif/persons", s.requireScope(scopeRead), s.pfifFeed(exchange.ExportPFIF))
+	v1.GET("/pfif/notes", s.requireScope(scopeRead), s.pfifFeed(exchange.ExportPFIFNotes))
+	v1.POST("/pfif", s.requireScope(scopeImport), s.pfifImport)
+	v1.GET("/changes", s.requireScope(scopeRead), s.changes)
 
 	// Twilio's webhooks (api/sms): signed, limited per phone there.
 	hooks := sms.NewWebhooks(s.smsHandler(), s.store, s.cfg.PublicURL)
@@ -74,6 +81,10 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 	pub.POST("/r/:id/subscribe", s.subscribePost)
 	pub.POST("/r/:id/delete", s.deletePost)
 	pub.GET("/deleted", s.deletedPage)
+	pub.GET("/p/:token", s.privatePage) // the author's private page
+	pub.POST("/p/:token/note", s.privateNotePost)
+	pub.POST("/p/:token/close", s.privateClosePost)
+	pub.POST("/p/:token/delete", s.privateDeletePost)
 
 	// The volunteer console under /v/: all behind a session but the login.
 	v := pub.Group("/v")

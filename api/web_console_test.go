@@ -250,7 +250,7 @@ func TestReviewConfirmSendsSMS(t *testing.T) {
 	}
 	// the record view shows the SMS and its state, not the full number
 	body = b.get("/v/r/" + seek.ID).Body.String()
-	mustContain(t, body, "match:"+m.ID+":seeker", data.MsgQueued, "&#43;77011234567", "&#43;7701***4567")
+	mustContain(t, body, T("ru", "label.purpose.seeker"), T("ru", "sms.state.queued"), "&#43;77011234567", "&#43;7701***4567")
 }
 
 func TestReviewRejectNeedsReason(t *testing.T) {
@@ -325,7 +325,7 @@ func TestAuditPageForCoordinators(t *testing.T) {
 	if w.Code != http.StatusOK {
 		t.Fatalf("coordinator audit: %d", w.Code)
 	}
-	mustContain(t, w.Body.String(), "aigerim", "login")
+	mustContain(t, w.Body.String(), "aigerim", T("en", "label.action.login"))
 }
 
 func hasAudit(t *testing.T, store data.Store, action, target string) bool {

@@ -49,12 +49,15 @@ func goldenData() map[string]func(p *page) {
 			p.D = reportFormData{Form: form, Cities: []string{"Алматы", "Астана"}, Expiry: expiryChoices, Action: "/looking", Seeking: true}
 		},
 		"filed": func(p *page) {
-			p.D = struct {
-				Report  PublicReport
-				Code    string
-				Seeking bool
-				Days    string
-			}{pub, "0123456789abcdef", false, "90"}
+			p.D = filedData{Report: pub, Code: "0123456789abcdef", PrivateURL: "https://tuys.example.kz/p/00112233445566778899aabbccddeeff",
+				Days: "90", Possible: 1}
+		},
+		"private": func(p *page) {
+			at := time.Date(2022, 1, 7, 10, 0, 0, 0, time.UTC)
+			p.D = &privateData{Token: "00112233445566778899aabbccddeeff", Report: pub, ContactName: "Айгуль",
+				ContactPhone: "+7701***4567", News: p.T("outcome.seek.reported_safe", "07.01.2022"), Seeking: true,
+				Matches: []privateNews{{Other: pub, At: at, Verified: true, Phone: "+905321234567"}},
+				SMS:     []privateSMS{{At: at, State: "sms.state.logged", Body: "tuys: ..."}}}
 		},
 		"search": func(p *page) {
 			p.D = &searchData{Q: "Seitkali", Asked: true, MaxShown: 20,
@@ -74,7 +77,7 @@ func goldenData() map[string]func(p *page) {
 		},
 		"deleted": func(p *page) {},
 		"dashboard": func(p *page) {
-			p.D = dashboardData{Groups: []statGroup{{Title: "dash.reports", Rows: []statRow{{"safe", 3}, {"seek", 5}}}},
+			p.D = dashboardData{Groups: []statGroup{{Title: "dash.reports", Rows: []statRow{{statLabel(p.Lang, "safe"), 3}, {statLabel(p.Lang, "seek"), 5}}}},
 				Waiting: true, OldestReview: "2022-01-06 14:30"}
 		},
 		"intake": func(p *page) {
@@ -89,8 +92,11 @@ func goldenData() map[string]func(p *page) {
 				BirthYear: 1977, City: "Almaty", CreatedAt: goldenTime}, Safe: pub, Score: "0.74", Reasons: []string{"year: 1977 = 1977"}}}
 		},
 		"vrecord": func(p *page) {
-			p.D = &consoleRecordData{R: r, Notes: []PublicNote{note}, Matches: []matchView{{Match: match, OtherID: "01GOLDENSEEK",
-				Messages: []messageView{{To: "+7705***1234", State: data.MsgDelivered, Key: "match:01GOLDENMATCH:found", Segments: 2}}}}}
+			other := pub
+			p.D = &consoleRecordData{R: r, Linked: &other, Notes: []PublicNote{note}, Matches: []matchView{{Match: match, OtherID: "01GOLDENSEEK",
+				Other: &other, Reasons: []string{"year: 1977 = 1977 (+0.04)"},
+				Messages: []messageView{{To: "+7705***1234", StateKey: "sms.state.delivered", Purpose: "found", Segments: 2},
+					{To: "+7701***4567", StateKey: "sms.state.logged", Purpose: "seeker", Body: "tuys: Seitkali G. (1977, Almaty) ...", Segments: 2}}}}}
 		},
 		"audit": func(p *page) {
 			p.D = []data.AuditEntry{{ID: 1, Actor: "aigerim", Action: "view_contact", Target: r.ID, At: goldenTime}}
@@ -98,7 +104,7 @@ func goldenData() map[string]func(p *page) {
 	}
 }
 
-var goldenTitles = map[string]string{"home": "home.title", "report_form": "looking.title", "filed": "filed.title",
+var goldenTitles = map[string]string{"home": "home.title", "report_form": "looking.title", "filed": "filed.title", "private": "private.title",
 	"search": "search.title", "record": "record.title", "login": "login.title", "error": "page.error",
 	"deleted": "deleted.title", "dashboard": "dash.title", "intake": "intake.title", "vsearch": "vsearch.title",
 	"review": "review.title", "vrecord": "vrecord.title", "audit": "audit.title"}

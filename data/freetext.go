@@ -8,7 +8,7 @@ import "strings"
 // Rows written before free text was sealed hold plaintext and are returned
 // as they are.
 func (s *sqlStore) openFreeText(v string) (string, error) {
-	if !strings.HasPrefix(v, "v1:") {
+	if !strings.HasPrefix(v, sealedPrefix) {
 		return v, nil
 	}
 	return s.seal.Open(v)

@@ -27,7 +27,7 @@ func migrate(ctx context.Context, db *sql.DB, dialect string) error {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, e := range entries {
-		version, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
+		version, err := migrationVersion(e.Name())
 		if err != nil {
 			return fmt.Errorf("migrate: bad file name %s", e.Name())
 		}
@@ -40,6 +40,24 @@ func migrate(ctx context.Context, db *sql.DB, dialect string) error {
 		}
 	}
 	return nil
+}
+
+// migrationVersion is the number a migration file's name starts with.
+func migrationVersion(name string) (int, error) {
+	return strconv.Atoi(strings.SplitN(name, "_", 2)[0])
+}
+
+// latestMigration is the highest migration version this binary carries for
+// the dialect: a database past it was written by a newer tuys.
+func latestMigration(dialect string) int {
+	entries, _ := fs.ReadDir(migrationFiles, "migrations/"+dialect) // embedded: cannot fail
+	latest := 0
+	for _, e := range entries {
+		if v, err := migrationVersion(e.Name()); err == nil && v > latest {
+			latest = v
+		}
+	}
+	return latest
 }
 
 func applyMigration(ctx context.Context, db *sql.DB, dialect string, version int, body string) error {

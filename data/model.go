@@ -60,6 +60,7 @@ type Report struct {
 	ExpiresAt    time.Time
 	Status       string
 	DeletionHash string // sha256 of the one-time deletion code
+	PrivateHash  string // sha256 of the author's private-page token
 	LinkedID     string // PFIF linked_person_record_id: "same person"
 	// SoughtPhone is the sought person's own number, when the seeker knows
 	// it ("I know their number"); sealed at rest, never public. A safe
@@ -74,6 +75,19 @@ type Report struct {
 func Verified(seek, safe *Report) bool {
 	return seek.SoughtPhone != "" && seek.SoughtPhone == safe.ContactPhone
 }
+
+// Outcome is the news a report has, as its author and the public see it.
+type Outcome string
+
+// Outcomes.
+const (
+	OutcomeNone         Outcome = "none"
+	OutcomeReportedSafe Outcome = "reported_safe" // a seek report's person was matched to an "I am safe" report
+	OutcomeFound        Outcome = "found"         // marked found, or (safe report) someone looking was told
+)
+
+// Confirmed reports whether a match state means both sides are told.
+func Confirmed(state string) bool { return state == MatchAutoConfirmed || state == MatchConfirmed }
 
 // Note statuses (PFIF).
 const (

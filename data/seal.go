@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sealer encrypts contact fields at rest (AES-256-GCM) and derives a keyed
@@ -43,6 +44,9 @@ func derive(secret []byte, label string) []byte {
 	return m.Sum(nil)
 }
 
+// sealedPrefix starts every value Seal makes (format version 1).
+const sealedPrefix = "v1:"
+
 // Seal encrypts s; the empty string stays empty so "no phone" needs no key.
 func (s *Sealer) Seal(plain string) string {
 	if plain == "" {
@@ -53,7 +57,7 @@ func (s *Sealer) Seal(plain string) string {
 		panic(fmt.Sprintf("seal: random source failed: %v", err))
 	}
 	ct := s.aead.Seal(nonce, nonce, []byte(plain), nil)
-	return "v1:" + base64.RawStdEncoding.EncodeToString(ct)
+	return sealedPrefix + base64.RawStdEncoding.EncodeToString(ct)
 }
 
 // Open decrypts a value made by Seal.
@@ -61,10 +65,10 @@ func (s *Sealer) Open(sealed string) (string, error) {
 	if sealed == "" {
 		return "", nil
 	}
-	if len(sealed) < 3 || sealed[:3] != "v1:" {
+	if !strings.HasPrefix(sealed, sealedPrefix) {
 		return "", errors.New("open sealed value: unknown format")
 	}
-	raw, err := base64.RawStdEncoding.DecodeString(sealed[3:])
+	raw, err := base64.RawStdEncoding.DecodeString(sealed[len(sealedPrefix):])
 	if err != nil || len(raw) < s.aead.NonceSize() {
 		return "", errors.New("open sealed value: corrupt")
 	}

@@ -3,7 +3,9 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -11,13 +13,19 @@ import (
 	_ "modernc.org/sqlite" // pure-Go SQLite: no cgo, one static binary
 )
 
+// sqliteFile is the database's name inside the data directory.
+const sqliteFile = "tuys.db"
+
 // OpenSQLite opens (creating if needed) dir/tuys.db in WAL mode with one
 // writer connection and a pool of readers, and applies migrations.
 func OpenSQLite(ctx context.Context, dir string, seal *Sealer) (Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
-	path := filepath.Join(dir, "tuys.db")
+	path := filepath.Join(dir, sqliteFile)
+	if err := createPrivate(path); err != nil {
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
 	// synchronous(FULL): a report acknowledged to a user survives power loss,
 	// not only a process crash. secure_delete(ON): purged personal data is
 	// overwritten, not left behind in freed pages of the file.
@@ -41,3 +49,25 @@ func OpenSQLite(ctx context.Context, dir string, seal *Sealer) (Store, error) {
 	s.group = newGroupCommit(s)
 	return s, nil
 }
+
+// createPrivate creates the database file 0600 before SQLite opens it
+// (SQLite would create it 0644, and gives its -wal and -shm files the mode
+// of the database file), and narrows the files of an older data directory.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	for _, p := range sqliteFiles(path) {
+		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// sqliteFiles are the database file and the two SQLite keeps beside it.
+func sqliteFiles(path string) []string { return []string{path, path + "-wal", path + "-shm"} }

@@ -12,7 +12,7 @@ import (
 const reportColumns = `id, kind, full_name, given_name, family_name, patronymic, alt_names, sex, birth_year,
 	year_approx, city, region, country, last_location_enc, description, contact_name_enc, contact_phone_enc,
 	relation, language, share_contact, channel, source_name, created_at, updated_at, expires_at, status,
-	deletion_hash, linked_id, sought_phone_enc`
+	deletion_hash, linked_id, sought_phone_enc, private_hash`
 
 // CreateReport stores one report. Concurrent calls share a transaction
 // (group commit, groupcommit.go): each still returns only after its report
@@ -34,7 +34,7 @@ func (s *sqlStore) CreateReports(ctx context.Context, rs []*Report) error {
 // insertReports inserts rs and their report.created events in tx.
 func (s *sqlStore) insertReports(ctx context.Context, tx *sql.Tx, rs []*Report) error {
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO reports (`+reportColumns+`, contact_phone_hash, sought_phone_hash)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31)`)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32)`)
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (s *sqlStore) reportArgs(r *Report) []any {
 		r.BirthYear, r.YearApprox, r.City, r.Region, r.Country, s.seal.Seal(r.LastLocation), s.seal.Seal(r.Description),
 		s.seal.Seal(r.ContactName), s.seal.Seal(r.ContactPhone), r.Relation, r.Language, r.ShareContact,
 		r.Channel, r.SourceName, ms(r.CreatedAt), ms(r.UpdatedAt), ms(r.ExpiresAt), r.Status, r.DeletionHash,
-		r.LinkedID, s.seal.Seal(r.SoughtPhone), s.seal.Hash(r.ContactPhone), s.seal.Hash(r.SoughtPhone)}
+		r.LinkedID, s.seal.Seal(r.SoughtPhone), r.PrivateHash, s.seal.Hash(r.ContactPhone), s.seal.Hash(r.SoughtPhone)}
 }
 
 type scanner interface{ Scan(dest ...any) error }
@@ -88,7 +88,7 @@ func (s *sqlStore) scanReport(row scanner) (*Report, error) {
 	err := row.Scan(&r.ID, &kind, &r.FullName, &r.GivenName, &r.FamilyName, &r.Patronymic, &alt, &r.Sex,
 		&r.BirthYear, &r.YearApprox, &r.City, &r.Region, &r.Country, &lastLoc, &desc, &cname, &cphone,
 		&r.Relation, &r.Language, &r.ShareContact, &r.Channel, &r.SourceName, &created, &updated, &expires,
-		&r.Status, &r.DeletionHash, &r.LinkedID, &sphone)
+		&r.Status, &r.DeletionHash, &r.LinkedID, &sphone, &r.PrivateHash)
 	if err != nil {
 		return nil, err
 	}
@@ -158,6 +158,22 @@ func (s *sqlStore) ScanReports(ctx context.Context, afterID string, limit int) (
 	return s.queryReports(ctx, "scan reports", `WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
 }
 
+// ReportByPrivateHash finds the report whose author's private page has
+// this token hash (ErrNotFound when none, or when it was removed).
+func (s *sqlStore) ReportByPrivateHash(ctx context.Context, hash string) (*Report, error) {
+	if hash == "" {
+		return nil, ErrNotFound
+	}
+	rs, err := s.queryReports(ctx, "report by private token", `WHERE private_hash = $1`, hash)
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) != 1 {
+		return nil, ErrNotFound
+	}
+	return rs[0], nil
+}
+
 func (s *sqlStore) ReportsWithPhone(ctx context.Context, phone string) ([]*Report, error) {
 	if phone == "" {
 		return nil, nil
@@ -167,18 +183,20 @@ func (s *sqlStore) ReportsWithPhone(ctx context.Context, phone string) ([]*Repor
 
 // updateReport runs an UPDATE on one report and writes an event with it.
 func (s *sqlStore) updateReport(ctx context.Context, what, event, id, set string, args ...any) error {
-	return s.inTx(ctx, what, func(tx *sql.Tx) error {
-		n := len(args)
-		res, err := tx.ExecContext(ctx, `UPDATE reports SET `+set+fmt.Sprintf(`, updated_at = $%d WHERE id = $%d`, n+1, n+2),
-			append(args, ms(s.now()), id)...)
-		if err != nil {
-			return err
-		}
-		if k, _ := res.RowsAffected(); k == 0 {
-			return ErrNotFound
-		}
-		return s.addEvents(ctx, tx, event, id)
-	})
+	return s.inTx(ctx, what, func(tx *sql.Tx) error { return s.updateReportTx(ctx, tx, event, id, set, args...) })
+}
+
+func (s *sqlStore) updateReportTx(ctx context.Context, tx *sql.Tx, event, id, set string, args ...any) error {
+	n := len(args)
+	res, err := tx.ExecContext(ctx, `UPDATE reports SET `+set+fmt.Sprintf(`, updated_at = $%d WHERE id = $%d`, n+1, n+2),
+		append(args, ms(s.now()), id)...)
+	if err != nil {
+		return err
+	}
+	if k, _ := res.RowsAffected(); k == 0 {
+		return ErrNotFound
+	}
+	return s.addEvents(ctx, tx, event, id)
 }
 
 func (s *sqlStore) SetReportStatus(ctx context.Context, id, status string) error {
@@ -187,16 +205,6 @@ func (s *sqlStore) SetReportStatus(ctx context.Context, id, status string) error
 
 func (s *sqlStore) LinkReports(ctx context.Context, id, linkedID string) error {
 	return s.updateReport(ctx, "link reports", EventReportUpdated, id, `linked_id = $1`, linkedID)
-}
-
-// RemoveReport keeps a PFIF-style placeholder (id, kind, dates) so copies
-// elsewhere can be told to delete too; everything personal goes.
-func (s *sqlStore) RemoveReport(ctx context.Context, id string) error {
-	return s.updateReport(ctx, "remove report", EventReportRemoved, id,
-		`full_name = '', given_name = '', family_name = '', patronymic = '', alt_names = '[]', sex = '',
-		birth_year = 0, city = '', region = '', country = '', last_location_enc = '', description = '',
-		contact_name_enc = '', contact_phone_enc = '', contact_phone_hash = '', relation = '', sought_phone_enc = '', sought_phone_hash = '',
-		source_name = '', deletion_hash = '', status = $1`, StatusRemoved)
 }
 
 func (s *sqlStore) ExpiredReports(ctx context.Context, t time.Time, limit int) ([]string, error) {
@@ -224,23 +232,27 @@ func (s *sqlStore) AddNote(ctx context.Context, n *Note) error {
 	if n.CreatedAt.IsZero() {
 		n.CreatedAt = s.now()
 	}
-	return s.inTx(ctx, "add note", func(tx *sql.Tx) error {
-		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE id = $1 AND status <> $2`, n.ReportID, StatusRemoved).Scan(&exists); err != nil {
-			return err
-		}
-		if exists == 0 {
-			return ErrNotFound
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO notes (id, report_id, status, text, author, created_at, seen) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-			n.ID, n.ReportID, n.Status, s.seal.Seal(n.Text), n.Author, ms(n.CreatedAt), btoi(n.Seen)); err != nil {
-			return err
-		}
-		if !n.Seen {
-			return nil // announced when a volunteer sees it (MarkNotesSeen)
-		}
-		return s.addEvents(ctx, tx, EventNoteAdded, n.ReportID)
-	})
+	return s.inTx(ctx, "add note", func(tx *sql.Tx) error { return s.insertNote(ctx, tx, n) })
+}
+
+// insertNote adds n to a report that is not removed, in tx; a seen note
+// (Note.Seen) with its event.
+func (s *sqlStore) insertNote(ctx context.Context, tx *sql.Tx, n *Note) error {
+	var exists int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE id = $1 AND status <> $2`, n.ReportID, StatusRemoved).Scan(&exists); err != nil {
+		return err
+	}
+	if exists == 0 {
+		return ErrNotFound
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO notes (id, report_id, status, text, author, created_at, seen) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+		n.ID, n.ReportID, n.Status, s.seal.Seal(n.Text), n.Author, ms(n.CreatedAt), btoi(n.Seen)); err != nil {
+		return err
+	}
+	if !n.Seen {
+		return nil // announced when a volunteer sees it (MarkNotesSeen)
+	}
+	return s.addEvents(ctx, tx, EventNoteAdded, n.ReportID)
 }
 
 func (s *sqlStore) MarkNotesSeen(ctx context.Context, reportID string) (int, error) {

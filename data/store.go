@@ -43,6 +43,8 @@ type ReportStore interface {
 	SetReportStatus(ctx context.Context, id, status string) error
 	// LinkReports marks id as the same person as linkedID.
 	LinkReports(ctx context.Context, id, linkedID string) error
+	// ReportByPrivateHash finds a report by its private-page token's hash.
+	ReportByPrivateHash(ctx context.Context, hash string) (*Report, error)
 	// RemoveReport purges personal data, keeps a placeholder, writes report.removed.
 	RemoveReport(ctx context.Context, id string) error
 	// ExpiredReports lists ids of non-removed reports that expired before t.

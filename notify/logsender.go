@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -38,12 +39,20 @@ func NewLogSender(l *slog.Logger) *LogSender {
 	return &LogSender{log: l}
 }
 
+// logSIDPrefix marks the SIDs of messages that only went to the log.
+const logSIDPrefix = "LOG"
+
+// Logged reports whether the message with this provider SID went to the
+// log instead of a phone (no SMS provider configured): volunteers and
+// authors must not read "sent" for it.
+func Logged(sid string) bool { return strings.HasPrefix(sid, logSIDPrefix) }
+
 // Send implements Sender.
 func (s *LogSender) Send(ctx context.Context, to, body, _ string) (SendResult, error) {
 	now := time.Now().UTC()
 	s.mu.Lock()
 	s.seq++
-	sid := fmt.Sprintf("LOG%08d%d", s.seq, now.UnixNano()%1e6)
+	sid := fmt.Sprintf("%s%08d%d", logSIDPrefix, s.seq, now.UnixNano()%1e6)
 	s.sent = append(s.sent, LoggedSMS{SID: sid, To: to, Body: body, At: now})
 	if len(s.sent) > logKeep {
 		s.sent = s.sent[len(s.sent)-logKeep:]

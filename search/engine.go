@@ -227,6 +227,11 @@ func (e *Engine) apply(ctx context.Context, evs []data.Event) error {
 	if leading {
 		e.matched = last
 	}
+	if n, err := e.ix.CompactIfDue(ctx, CompactEvery); err != nil {
+		e.opts.Logger.Warn("search: compact after removals", "err", err)
+	} else if n > 0 {
+		e.opts.Logger.Info("search: removed reports merged out of the index", "shards", n)
+	}
 	return nil
 }
 

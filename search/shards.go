@@ -13,8 +13,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"tuys/data"
 )
@@ -24,10 +22,11 @@ import (
 // one core; with shards, a query and a batch use every core (Bleve's
 // alias searches the shards in parallel and merges the hits).
 type Index struct {
-	dir    string
-	shards []bleve.Index
-	all    bleve.IndexAlias
-	fuzzy  *fuzzyCache
+	dir      string
+	shards   []bleve.Index
+	all      bleve.IndexAlias
+	fuzzy    *fuzzyCache
+	removals *compactor // shards with deletions to merge away (compact.go)
 }
 
 // IndexShards is the number of shards a new index gets: one per core, at
@@ -53,7 +52,7 @@ func OpenIndex(dir string) (*Index, error) {
 	if n == 0 {
 		n = IndexShards()
 	}
-	ix := &Index{dir: dir, fuzzy: newFuzzyCache()}
+	ix := &Index{dir: dir, fuzzy: newFuzzyCache(), removals: &compactor{}}
 	for i := 0; i < n; i++ {
 		bi, err := openShard(shardDir(dir, i))
 		if err != nil {
@@ -132,14 +131,8 @@ func (ix *Index) eachShard(fn func(i int, bi bleve.Index) error) error {
 // small ones.
 func (ix *Index) compact(ctx context.Context) error {
 	return ix.eachShard(func(_ int, bi bleve.Index) error {
-		adv, err := bi.Advanced()
-		if err != nil {
+		if err := forceMerge(ctx, bi); err != nil {
 			return fmt.Errorf("index compact: %w", err)
-		}
-		if sc, ok := adv.(*scorch.Scorch); ok {
-			if err := sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
-				return fmt.Errorf("index compact: %w", err)
-			}
 		}
 		return nil
 	})
@@ -195,7 +188,11 @@ func (b *Batch) Put(r *data.Report, seq int64) error {
 }
 
 // Delete removes a report from the index.
-func (b *Batch) Delete(id string) { b.bs[b.ix.shardOf(id)].Delete(id) }
+func (b *Batch) Delete(id string) {
+	i := b.ix.shardOf(id)
+	b.bs[i].Delete(id)
+	b.ix.removals.deleted(i)
+}
 
 // Size is the number of changes in the batch.
 func (b *Batch) Size() int {

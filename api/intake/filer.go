@@ -23,20 +23,38 @@ type Filer struct {
 	Filed func() // after a commit (wakes the matcher); may be nil
 }
 
-// File validates in and stores the report; it returns the one-time
-// deletion code. Callers acknowledge only after it returns, i.e. after the
-// commit. Field errors come back as FieldErrors with a nil error.
-func (f *Filer) File(ctx context.Context, in *ReportInput, lang, channel string) (*data.Report, string, FieldErrors, error) {
+// Filed is a stored report and the two secrets its author gets once: the
+// deletion code and the token of their private page (/p/TOKEN).
+type Filed struct {
+	Report       *data.Report
+	DeletionCode string
+	PrivateToken string
+}
+
+// PrivateTokenLength is the private-page token's size in bytes (hex in URLs).
+const PrivateTokenLength = 16
+
+// File validates in and stores the report. Callers acknowledge only after
+// it returns, i.e. after the commit. Field errors come back as FieldErrors
+// with a nil error.
+func (f *Filer) File(ctx context.Context, in *ReportInput, lang, channel string) (*Filed, FieldErrors, error) {
 	r, fe := in.ToReport(f.Now(), lang, channel)
 	if fe != nil {
-		return nil, "", fe, nil
+		return nil, fe, nil
 	}
-	code := data.NewCode(DeletionCodeLength)
-	r.DeletionHash = data.HashCode(code)
+	done := withSecrets(r)
 	if err := f.store(ctx, r); err != nil {
-		return nil, "", nil, err
+		return nil, nil, err
 	}
-	return r, code, nil, nil
+	return done, nil, nil
+}
+
+// withSecrets gives r a deletion code and a private-page token; only their
+// hashes are stored.
+func withSecrets(r *data.Report) *Filed {
+	done := &Filed{Report: r, DeletionCode: data.NewCode(DeletionCodeLength), PrivateToken: data.NewCode(PrivateTokenLength)}
+	r.DeletionHash, r.PrivateHash = data.HashCode(done.DeletionCode), data.HashCode(done.PrivateToken)
+	return done
 }
 
 // FileSMS files a SAFE or FIND text; the sender's number is the contact.
@@ -52,6 +70,7 @@ func (f *Filer) FileSMS(ctx context.Context, kind data.Kind, from, name string, 
 	if fe != nil {
 		return nil, fmt.Errorf("sms report: invalid %v", fe)
 	}
+	withSecrets(r)
 	return r, f.store(ctx, r)
 }
 

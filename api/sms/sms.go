@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"tuys/api/intake"
 	"tuys/data"
 	"tuys/notify"
+	"tuys/search"
 )
 
 // Finder returns the best reports of the other kind for a report filed by
@@ -36,7 +38,7 @@ func (h *Handler) Handle(ctx context.Context, from, body string) (string, error)
 	if !ok {
 		return "", nil // not a number we could ever answer
 	}
-	cmd := notify.ParseCommand(body)
+	cmd := withCity(notify.ParseCommand(body))
 	if cmd.Verb != notify.VerbStop && h.Allow != nil && !h.Allow(phone) {
 		return "", fmt.Errorf("inbound sms from %s: over the per-phone limit", data.MaskPhone(phone))
 	}
@@ -56,6 +58,9 @@ func (h *Handler) file(ctx context.Context, cmd notify.Command, phone, lang stri
 	if cmd.Verb == notify.VerbFind {
 		kind = data.KindSeek
 	}
+	if !intake.HasLetter(cmd.Name) {
+		return h.Service.Inbound.Handle(ctx, phone, "HELP") // no name to file: explain the format
+	}
 	r, err := h.Intake.FileSMS(ctx, kind, phone, cmd.Name, cmd.Year, cmd.City, lang)
 	if err != nil {
 		return "", fmt.Errorf("file %s report by sms: %w", kind, err)
@@ -68,6 +73,20 @@ func (h *Handler) file(ctx context.Context, cmd notify.Command, phone, lang stri
 		}
 	}
 	return h.Service.Composer.FiledReply(lang, r, matches)
+}
+
+// withCity reads a known place at the end of a SAFE/FIND text without a
+// year as the city: "ИЩУ Нурланов Ерлан Тараз" is Нурланов Ерлан in Тараз.
+// The name keeps at least two words.
+func withCity(cmd notify.Command) notify.Command {
+	if cmd.Year != 0 || cmd.City != "" {
+		return cmd
+	}
+	words := strings.Fields(cmd.Name)
+	if len(words) >= 3 && search.KnownPlace(words[len(words)-1]) {
+		cmd.Name, cmd.City = strings.Join(words[:len(words)-1], " "), words[len(words)-1]
+	}
+	return cmd
 }
 
 // Webhooks are the two handlers Twilio calls. notify checks

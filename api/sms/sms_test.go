@@ -136,3 +136,27 @@ func TestInboundReplayRunsOnce(t *testing.T) {
 		t.Errorf("signed inbound without MessageSid: HTTP %d, want 400", w.Code)
 	}
 }
+
+// TestFindWithoutYearReadsTheCity: a known place closing a text without a
+// year is the city, not a third name; a text whose "name" has no letter is
+// answered with the format, and files nothing.
+func TestFindWithoutYearReadsTheCity(t *testing.T) {
+	h, st := newHandler(t, nil)
+	if _, err := h.Handle(context.Background(), "+77015550011", "ИЩУ Нурланов Ерлан Тараз"); err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := st.ReportsWithPhone(context.Background(), "+77015550011")
+	if len(rs) != 1 || rs[0].FullName != "Нурланов Ерлан" || rs[0].City != "Тараз" {
+		t.Fatalf("filed %+v", rs)
+	}
+	reply, err := h.Handle(context.Background(), "+77015550012", "ЖИВ 1985 !!!")
+	if err != nil || !strings.Contains(reply, "ЖИВ Имя") {
+		t.Errorf("a name without letters: %q %v", reply, err)
+	}
+	if rs, _ := st.ReportsWithPhone(context.Background(), "+77015550012"); len(rs) != 0 {
+		t.Errorf("a report without a name was filed: %+v", rs)
+	}
+	if got := withCity(notify.Command{Verb: notify.VerbFind, Name: "Ахмет Алматы"}); got.City != "" {
+		t.Errorf("a two-word name lost a word to the city: %+v", got)
+	}
+}

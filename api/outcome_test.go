@@ -1,0 +1,125 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tuys/data"
+	"tuys/notify"
+	"tuys/search"
+)
+
+// TestOutcomeAndDeletionEverywhere walks the family's story through the
+// API: filed → matched → the private page and the public outcome show it;
+// then the seek report is deleted, and its name is gone from the other
+// report's matches, the review queue, every answer and every file on disk
+// (database, WAL, search index).
+func TestOutcomeAndDeletionEverywhere(t *testing.T) {
+	dir := t.TempDir()
+	st := secStore(t, dir)
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	svc, err := notify.New(notify.Config{Hotline: "1414"}, st, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.OpenIndex(filepath.Join(dir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := search.NewEngine(st, ix, search.Options{Logger: quiet, Composer: svc.Composer.MatchConfirmed})
+	s := New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet, SMS: svc})
+	h := s.Handler()
+	const name = "Тлеукабылов Бауыржан"
+	seek := createReport(t, h, `{"kind":"seek","person":{"full_name":"`+name+`","birth_year":1979,"sex":"M","city":"Тараз"},"contact":{"name":"Сауле","phone":"+77011234567","relation":"wife","language":"ru"}}`)
+	if seek.PrivateURL == "" || !strings.Contains(seek.PrivateURL, "/p/") || seek.Report.Outcome != data.OutcomeNone {
+		t.Fatalf("201 answer: private_url %q, outcome %q", seek.PrivateURL, seek.Report.Outcome)
+	}
+	if err := eng.CatchUp(t.Context()); err != nil { // what the running matcher does within milliseconds
+		t.Fatal(err)
+	}
+	safe := createReport(t, h, `{"kind":"safe","person":{"full_name":"Tleukabylov Bauyrzhan","birth_year":1979,"sex":"M","city":"Taraz"},"contact":{"phone":"+905321234567","language":"kk"}}`)
+	if safe.PossibleMatches == 0 {
+		t.Errorf("filing the safe report did not say at once that someone looks for him")
+	}
+	if err := eng.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	var pub PublicReport
+	_ = json.Unmarshal(secReq{"GET", "/api/v1/reports/" + seek.ID, "", nil}.do(h).Body.Bytes(), &pub)
+	if pub.Outcome != data.OutcomeReportedSafe || pub.OutcomeAt == nil {
+		t.Fatalf("public outcome after the match: %q %v", pub.Outcome, pub.OutcomeAt)
+	}
+	path := seek.PrivateURL[strings.Index(seek.PrivateURL, "/p/"):]
+	page := secReq{"GET", path, "", nil}.do(h)
+	if page.Code != http.StatusOK || !strings.Contains(page.Body.String(), "Tleukabylov") || !strings.Contains(page.Body.String(), "Сауле") {
+		t.Fatalf("private page: %d, names the match and the author: %v", page.Code, strings.Contains(page.Body.String(), "Tleukabylov"))
+	}
+	if w := (secReq{"GET", path[:len(path)-1] + "x", "", nil}).do(h); w.Code != http.StatusNotFound {
+		t.Errorf("a wrong token: %d", w.Code)
+	}
+	if w := (secReq{"DELETE", "/api/v1/reports/" + seek.ID, "", map[string]string{"X-Deletion-Code": seek.DeletionCode}}).do(h); w.Code != http.StatusNoContent {
+		t.Fatalf("delete: %d %s", w.Code, w.Body)
+	}
+	if err := eng.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/api/v1/reports/" + safe.ID + "/matches", "/api/v1/reports/" + seek.ID, "/api/v1/search?q=Tleukabylov",
+		"/r/" + safe.ID, path} {
+		body := secReq{"GET", p, "", nil}.do(h).Body.String()
+		if strings.Contains(body, "Тлеукабылов") || strings.Contains(body, "Сауле") {
+			t.Errorf("GET %s still names the deleted report", p)
+		}
+	}
+	b := loggedIn(t, h, st, data.RoleCoordinator)
+	for _, p := range []string{"/v/review", "/v/r/" + safe.ID, "/v/search?q=Tleukabylov"} {
+		if body := b.get(p).Body.String(); strings.Contains(body, "Тлеукабылов") || strings.Contains(body, "Сауле") {
+			t.Errorf("console %s still names the deleted report", p)
+		}
+	}
+	if _, err := data.Purge(t.Context(), st, s.now(), data.DefaultAuditRetention); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	st.Close()
+	assertNoFileHolds(t, dir, "Тлеукабылов", "Сауле")
+}
+
+func createReport(t *testing.T, h http.Handler, body string) CreatedReport {
+	t.Helper()
+	w := secReq{"POST", "/api/v1/reports", body, nil}.do(h)
+	var cr CreatedReport
+	if w.Code != http.StatusCreated || json.Unmarshal(w.Body.Bytes(), &cr) != nil {
+		t.Fatalf("post: %d %s", w.Code, w.Body)
+	}
+	return cr
+}
+
+// assertNoFileHolds reads every file under dir and fails on any of words.
+func assertNoFileHolds(t *testing.T, dir string, words ...string) {
+	t.Helper()
+	files := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files++
+		raw, err := os.ReadFile(path)
+		for _, w := range words {
+			if bytes.Contains(raw, []byte(w)) {
+				t.Errorf("%s still holds %q", path, w)
+			}
+		}
+		return err
+	})
+	if err != nil || files == 0 {
+		t.Fatalf("walk %s: %d files, %v", dir, files, err)
+	}
+}

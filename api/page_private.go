@@ -1,0 +1,212 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/data"
+	"tuys/notify"
+)
+
+// privatePath is where the author of a report sees what happened to it.
+func privatePath(token string) string { return "/p/" + token }
+
+// privateURL is privatePath on the public address ("" without a token).
+func privateURL(base, token string) string {
+	if token == "" {
+		return ""
+	}
+	return base + privatePath(token)
+}
+
+// privateNews is one confirmed match as its author sees it: who, when,
+// verified or not, whether the found person was asked and the number shared.
+type privateNews struct {
+	Other    PublicReport
+	At       time.Time
+	Verified bool
+	Asked    bool
+	Phone    string // the found person's number, once they agreed (seeker's page only)
+}
+
+// privateSMS is one SMS sent to the author about this report.
+type privateSMS struct {
+	At    time.Time
+	State string // catalog key: sms.state.*
+	Body  string
+}
+
+type privateData struct {
+	Token        string
+	Report       PublicReport
+	ContactName  string
+	ContactPhone string // masked: the author knows it; a shoulder need not
+	News         string
+	Matches      []privateNews
+	SMS          []privateSMS
+	Seeking      bool
+	Closed       bool
+}
+
+// privateReport finds the report of the token in the URL; a wrong or
+// removed one is a plain 404, the same as for any unknown page.
+func (s *Server) privateReport(c *gin.Context) (*data.Report, bool) {
+	r, err := s.store.ReportByPrivateHash(c.Request.Context(), data.HashCode(strings.TrimSpace(c.Param("token"))))
+	if err != nil || r.Status == data.StatusRemoved {
+		c.Error(errNotFound)
+		return nil, false
+	}
+	return r, true
+}
+
+func (s *Server) privatePage(c *gin.Context) {
+	r, ok := s.privateReport(c)
+	if !ok {
+		return
+	}
+	p := s.newPage(c, "private.title")
+	if done := c.Query("done"); done == "note" || done == "close" {
+		p.Flash = "private.done." + done
+	}
+	d, err := s.privateView(c.Request.Context(), r, p.Lang, c.Param("token"))
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	p.D = d
+	c.Header("Referrer-Policy", "no-referrer") // the token is in the URL
+	s.render(c, http.StatusOK, "private", p)
+}
+
+func (s *Server) privateView(ctx context.Context, r *data.Report, lang, token string) (*privateData, error) {
+	v := s.withOutcome(ctx, r)
+	d := &privateData{Token: token, Report: v, ContactName: r.ContactName, ContactPhone: data.MaskPhone(r.ContactPhone),
+		News: newsLine(lang, r, v), Seeking: r.Kind == data.KindSeek, Closed: r.Status != data.StatusActive}
+	ms, err := s.store.MatchesForReport(ctx, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range ms {
+		if !data.Confirmed(m.State) {
+			continue
+		}
+		n, sms, err := s.privateMatch(ctx, r, m)
+		if err != nil {
+			return nil, err
+		}
+		if n != nil {
+			d.Matches = append(d.Matches, *n)
+		}
+		d.SMS = append(d.SMS, sms...)
+	}
+	return d, nil
+}
+
+// privateMatch is one confirmed match of r and the SMS r's author got about it.
+func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match) (*privateNews, []privateSMS, error) {
+	otherID := m.SafeID
+	if r.Kind == data.KindSafe {
+		otherID = m.SeekID
+	}
+	other, err := s.store.GetReport(ctx, otherID)
+	if err != nil || other.Status == data.StatusRemoved {
+		return nil, nil, nil // gone since: nothing to show
+	}
+	seek, safe := r, other
+	if r.Kind == data.KindSafe {
+		seek, safe = other, r
+	}
+	n := &privateNews{Other: publicView(other), At: m.UpdatedAt, Verified: data.Verified(seek, safe)}
+	msgs, err := s.store.MessagesForMatch(ctx, m.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var sms []privateSMS
+	for _, x := range msgs {
+		switch {
+		case strings.HasSuffix(x.Key, ":found"):
+			n.Asked = true
+		case strings.HasSuffix(x.Key, ":contact") && r.Kind == data.KindSeek && x.State != data.MsgSuppressed:
+			n.Phone = safe.ContactPhone
+		}
+		if x.ReportID == r.ID {
+			sms = append(sms, privateSMS{At: x.CreatedAt, State: smsStateKey(x), Body: x.Body})
+		}
+	}
+	return n, sms, nil
+}
+
+// smsStateKey names an SMS's state for people: an SMS that only went to
+// the log (no SMS provider configured) is not "sent".
+func smsStateKey(m data.Message) string {
+	if m.State == data.MsgSent && notify.Logged(m.ProviderSID) {
+		return "sms.state.logged"
+	}
+	return "sms.state." + m.State
+}
+
+// privateNotePost adds the author's note.
+func (s *Server) privateNotePost(c *gin.Context) {
+	s.privateAction(c, func(r *data.Report) (string, error) {
+		in := NoteInput{Text: c.PostForm("text"), Author: r.ContactName}
+		if r.Kind == data.KindSafe {
+			in.Status = data.NoteIsNoteAuthor
+		}
+		_, err := s.storeNote(c, r.ID, &in)
+		return "note", err
+	})
+}
+
+// privateClosePost is "found, thank you": a search ends, a safe report closes.
+func (s *Server) privateClosePost(c *gin.Context) {
+	s.privateAction(c, func(r *data.Report) (string, error) {
+		status := data.StatusClosed
+		if r.Kind == data.KindSeek {
+			status = data.StatusFound
+		}
+		err := s.store.SetReportStatus(c.Request.Context(), r.ID, status)
+		s.wake()
+		return "close", err
+	})
+}
+
+// privateDeletePost removes the report and everything derived from it.
+func (s *Server) privateDeletePost(c *gin.Context) {
+	r, ok := s.privateReport(c)
+	if !ok {
+		return
+	}
+	if !s.csrfOK(c) {
+		c.Error(errForbidden)
+		return
+	}
+	if err := s.store.RemoveReport(c.Request.Context(), r.ID); err != nil {
+		c.Error(err)
+		return
+	}
+	s.wake()
+	seeOther(c, "/deleted")
+}
+
+// privateAction runs a form of the private page: CSRF, then fn, then back
+// to the page with a notice (POST-redirect-GET).
+func (s *Server) privateAction(c *gin.Context, fn func(r *data.Report) (string, error)) {
+	r, ok := s.privateReport(c)
+	if !ok {
+		return
+	}
+	if !s.csrfOK(c) {
+		c.Error(errForbidden)
+		return
+	}
+	done, err := fn(r)
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	seeOther(c, privatePath(c.Param("token"))+"?done="+done)
+}

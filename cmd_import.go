@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"tuys/api"
+	"tuys/api/intake"
+	"tuys/data"
+	"tuys/exchange"
+)
+
+func init() { commands["import"] = importCmd }
+
+const importUsage = `Usage: tuys import [flags] FILE
+
+Files the people of an existing list as reports of the "import" channel:
+  - a CSV table (UTF-8 or Windows-1251; ';', ',' or tab are told apart),
+  - an XLSX workbook (its first sheet; merged header cells are fine),
+  - a PFIF 1.4 XML file (persons and notes, e.g. from Person Finder).
+Every row is checked like a report typed into the form, and matched like
+one once tuys serve runs. Columns are recognized by their headers in
+Kazakh, Russian or English: ФИО / Аты-жөні / Full name, or Фамилия + Имя +
+Отчество; Год рождения / Дата рождения / Возраст; Город / Населённый пункт;
+Телефон; Пол; Примечание. Name any other column with -map.
+
+Importing the same list again, or a later version that repeats rows, files
+nothing twice: each row is keyed by -source and its content.
+
+Example:
+  tuys import -kind safe -source "Городская больница №7" -source-date 2022-01-07 -dry-run list.csv
+  tuys import -kind safe -source "Городская больница №7" -source-date 2022-01-07 list.csv
+  tuys import -kind seek -map "Мекенжайы=city,Ескертпе=description" -lang kk list.xlsx
+
+Exit status: 0 when the file was read (rejected rows are listed), 1 when
+it could not be, 2 on a usage error.
+
+Flags:
+`
+
+type importFlags struct {
+	kind, source, sourceDate, mapping, lang *string
+	dryRun                                  *bool
+}
+
+func importCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, importUsage); fs.PrintDefaults() }
+	sf := addStoreFlags(fs)
+	f := importFlags{
+		kind:       fs.String("kind", "", "safe (a hospital's or shelter's list of people who are safe) or seek (people being looked for); PFIF decides per person"),
+		source:     fs.String("source", "", `who made the list, e.g. "Городская больница №7" (shown in the SMS that tells a seeker where someone was reported)`),
+		sourceDate: fs.String("source-date", "", "when the list was made, YYYY-MM-DD"),
+		mapping:    fs.String("map", "", "columns the headers do not name: \"Header=role,…\" (a header may be a column number from 1); roles: "+joinRoles()),
+		lang:       fs.String("lang", "ru", "language of the messages: kk, ru or en"),
+		dryRun:     fs.Bool("dry-run", false, "check every row and print what would be filed; file nothing"),
+	}
+	if code, ok := sf.parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 || !data.SupportedLanguage(*f.lang) {
+		fs.Usage()
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := runImport(ctx, sf, f, fs.Arg(0), stdout, stderr); err != nil {
+		fmt.Fprintln(stderr, "tuys import:", err)
+		if errors.Is(err, errUsage) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+var errUsage = errors.New("usage")
+
+func joinRoles() string {
+	var b bytes.Buffer
+	for i, r := range exchange.Roles() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(r)
+	}
+	return b.String()
+}
+
+func runImport(ctx context.Context, sf *storeFlags, f importFlags, path string, stdout, stderr io.Writer) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	log := sf.logger(stderr)
+	st, err := sf.open(ctx, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	is, err := data.Imports(st)
+	if err != nil {
+		return err
+	}
+	filer := &intake.Filer{Store: st, Log: log, Now: func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }}
+	if exchange.IsPFIF(raw) {
+		return importPFIF(ctx, filer, st, raw, f, stdout)
+	}
+	return importTable(ctx, filer, is, raw, f, stdout, stderr)
+}
+
+func importTable(ctx context.Context, filer *intake.Filer, is data.ImportStore, raw []byte, f importFlags, stdout, stderr io.Writer) error {
+	opts, err := f.options()
+	if err != nil {
+		return err
+	}
+	t, err := exchange.ReadTable(bytes.NewReader(raw))
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	opts.Progress = progressLine(stderr, start)
+	sum, err := exchange.ImportTable(ctx, filer, is, t, opts)
+	if errors.Is(err, exchange.ErrNoHeaderRow) {
+		return fmt.Errorf("%w: %s", errUsage, api.T(opts.Lang, exchange.ErrNoHeader))
+	}
+	if sum != nil {
+		printSummary(stdout, sum, opts, time.Since(start))
+	}
+	return err
+}
+
+func (f importFlags) options() (exchange.Options, error) {
+	o := exchange.Options{Kind: *f.kind, Source: *f.source, Lang: *f.lang, DryRun: *f.dryRun}
+	if o.Kind != string(data.KindSafe) && o.Kind != string(data.KindSeek) {
+		return o, fmt.Errorf("%w: -kind safe or -kind seek: what does the list say of its people?", errUsage)
+	}
+	if *f.sourceDate != "" {
+		d, err := time.Parse("2006-01-02", *f.sourceDate)
+		if err != nil {
+			return o, fmt.Errorf("%w: -source-date %q: want YYYY-MM-DD", errUsage, *f.sourceDate)
+		}
+		o.SourceDate = d
+	}
+	m, err := exchange.ParseMap(*f.mapping)
+	if err != nil {
+		return o, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	o.Map = m
+	return o, nil
+}
+
+func printSummary(w io.Writer, sum *exchange.Summary, o exchange.Options, took time.Duration) {
+	for _, r := range sum.Reports {
+		fmt.Fprintln(w, api.T(o.Lang, "import.would_file", r.Row, describe(r.Report)))
+	}
+	for _, e := range sum.Errors {
+		msg := api.T(o.Lang, e.Key, e.Args...)
+		if e.Column != "" {
+			fmt.Fprintln(w, api.T(o.Lang, "import.row_error", e.Row, e.Column, msg))
+		} else {
+			fmt.Fprintln(w, api.T(o.Lang, "import.row_plain", e.Row, msg))
+		}
+	}
+	if o.DryRun {
+		fmt.Fprintln(w, api.T(o.Lang, "import.dry", sum.Filed, sum.Rejected, sum.Rows))
+		return
+	}
+	fmt.Fprintln(w, api.T(o.Lang, "import.summary", sum.Filed, sum.Duplicates, sum.Rejected, sum.Rows, float64(sum.Rows)/took.Seconds()))
+}
+
+// describe is a report as a dry run shows it: the public fields.
+func describe(r *data.Report) string {
+	s := fmt.Sprintf("%s [%s]", r.FullName, r.Kind)
+	if r.BirthYear != 0 {
+		s += fmt.Sprintf(", %d", r.BirthYear)
+	}
+	if r.City != "" {
+		s += ", " + r.City
+	}
+	if r.ContactPhone != "" {
+		s += ", " + data.MaskPhone(r.ContactPhone)
+	}
+	return s
+}
+
+// progressLine redraws one status line on a terminal (nothing otherwise):
+// rows done, rows per second and the time left.
+func progressLine(w io.Writer, start time.Time) func(done, total int) {
+	if f, ok := w.(*os.File); !ok || !isTerminal(f) {
+		return nil
+	}
+	return func(done, total int) {
+		rate := float64(done) / time.Since(start).Seconds()
+		eta := time.Duration(0)
+		if rate > 0 {
+			eta = time.Duration(float64(total-done)/rate) * time.Second
+		}
+		fmt.Fprintf(w, "\r%d/%d rows  %.0f rows/s  ETA %s   ", done, total, rate, eta.Round(time.Second))
+		if done >= total {
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,58 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// RemoveReport keeps a PFIF-style placeholder (id, kind, dates) so copies
+// elsewhere can be told to delete too; everything personal goes, here and
+// in every place derived from it, in the same transaction: the names
+// quoted in match explanations, the review queue, SMS texts in the outbox,
+// consent requests, subscriptions and notes. The search index drops the
+// report when the matcher sees report.removed. The audit keeps ids only.
+func (s *sqlStore) RemoveReport(ctx context.Context, id string) error {
+	return s.inTx(ctx, "remove report", func(tx *sql.Tx) error {
+		err := s.updateReportTx(ctx, tx, EventReportRemoved, id,
+			`full_name = '', given_name = '', family_name = '', patronymic = '', alt_names = '[]', sex = '',
+			birth_year = 0, city = '', region = '', country = '', last_location_enc = '', description = '',
+			contact_name_enc = '', contact_phone_enc = '', contact_phone_hash = '', relation = '',
+			sought_phone_enc = '', sought_phone_hash = '', private_hash = '',
+			source_name = '', deletion_hash = '', status = $1`, StatusRemoved)
+		if err != nil {
+			return err
+		}
+		return s.scrubDerived(ctx, tx, id)
+	})
+}
+
+// scrubDerived removes a removed report's personal data from what was
+// derived from it. A match waiting for review leaves the queue (rejected,
+// "report removed"); SMS not yet sent about it are suppressed.
+func (s *sqlStore) scrubDerived(ctx context.Context, tx *sql.Tx, id string) error {
+	now := ms(s.now())
+	ofReport := `(SELECT id FROM matches WHERE seek_id = $1 OR safe_id = $1)`
+	stmts := []struct {
+		what, sql string
+		args      []any
+	}{
+		{"messages", `UPDATE messages SET body_enc = '', to_enc = CASE WHEN report_id = $1 THEN '' ELSE to_enc END,
+			state = CASE WHEN state = $2 THEN $3 ELSE state END, updated_at = $4
+			WHERE report_id = $1 OR match_id IN ` + ofReport, []any{id, MsgQueued, MsgSuppressed, now}},
+		{"consents", `DELETE FROM consents WHERE match_id IN ` + ofReport, []any{id}},
+		{"matches", `UPDATE matches SET explanation = '[]',
+			reason = CASE WHEN state = $2 THEN $3 ELSE '' END,
+			decided_by = CASE WHEN state = $2 THEN $4 ELSE decided_by END,
+			state = CASE WHEN state = $2 THEN $5 ELSE state END, updated_at = $6
+			WHERE seek_id = $1 OR safe_id = $1`, []any{id, MatchReview, "report removed", "tuys", MatchRejected, now}},
+		{"subscriptions", `DELETE FROM subscriptions WHERE report_id = $1`, []any{id}},
+		{"notes", `DELETE FROM notes WHERE report_id = $1`, []any{id}},
+	}
+	for _, st := range stmts {
+		if _, err := tx.ExecContext(ctx, st.sql, st.args...); err != nil {
+			return fmt.Errorf("remove report %s: %s: %w", id, st.what, err)
+		}
+	}
+	return nil
+}

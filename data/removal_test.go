@@ -1,0 +1,82 @@
+package data
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestRemoveReportScrubsDerived(t *testing.T) {
+	forEachStore(t, testRemoveReportScrubsDerived)
+}
+
+// testRemoveReportScrubsDerived: after a report is removed, its name is in
+// no match explanation, its match leaves the review queue, the SMS texts
+// about it are gone (unsent ones suppressed), and its consent requests,
+// subscriptions and notes are deleted; the other report is untouched.
+func testRemoveReportScrubsDerived(t *testing.T, st Store) {
+	ctx := context.Background()
+	seek := sampleReport(KindSeek, "Жумабаев Ерлан", "+77011234567")
+	safe := sampleReport(KindSafe, "Zhumabayev Yerlan", "+905321234567")
+	other := sampleReport(KindSafe, "Жумабаев Ерлан Серикович", "+77017776655")
+	for _, r := range []*Report{seek, safe, other} {
+		if err := st.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	why := `[{"field":"family","text":"family name: Жумабаев ≈ Zhumabayev","effect":0.9}]`
+	auto := &Match{ID: PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, Score: 0.95, State: MatchAutoConfirmed, Explanation: why}
+	review := &Match{ID: PairID(seek.ID, other.ID), SeekID: seek.ID, SafeID: other.ID, Score: 0.7, State: MatchReview, Explanation: why}
+	msgs := []Message{
+		{Key: "match:" + auto.ID + ":found", MatchID: auto.ID, ReportID: safe.ID, To: safe.ContactPhone, Body: "Жумабаев ищет вас", State: MsgQueued},
+		{Key: "match:" + auto.ID + ":seeker", MatchID: auto.ID, ReportID: seek.ID, To: seek.ContactPhone, Body: "Zhumabayev Y. жив", State: MsgQueued},
+	}
+	if _, err := st.SaveMatch(ctx, auto, msgs, []Consent{{MatchID: auto.ID, Phone: safe.ContactPhone}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveMatch(ctx, review, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Subscribe(ctx, Subscription{ReportID: seek.ID, Phone: "+77010000001", Language: "ru"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddNote(ctx, &Note{ReportID: seek.ID, Text: "Жумабаев был в Алматы"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.RemoveReport(ctx, seek.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{safe.ID, other.ID} {
+		ms, err := st.MatchesForReport(ctx, id)
+		if err != nil || len(ms) != 1 {
+			t.Fatalf("matches of %s: %+v %v", id, ms, err)
+		}
+		if strings.Contains(ms[0].Explanation+ms[0].Reason, "Жумабаев") {
+			t.Errorf("match %s still names the removed report: %q", ms[0].ID, ms[0].Explanation)
+		}
+	}
+	if q, _ := st.MatchesByState(ctx, MatchReview, 10); len(q) != 0 {
+		t.Errorf("review queue keeps a match of a removed report: %+v", q)
+	}
+	for _, m := range msgs {
+		got, err := st.MessageByKey(ctx, m.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Body != "" || got.State != MsgSuppressed || (m.ReportID == seek.ID && got.To != "") {
+			t.Errorf("message %s after removal: state %s, to %q, body %q", m.Key, got.State, got.To, got.Body)
+		}
+	}
+	if p, _ := st.PendingConsents(ctx, safe.ContactPhone); len(p) != 0 {
+		t.Errorf("consent request about a removed report survives: %+v", p)
+	}
+	if p, _ := st.PendingSubscriptions(ctx, "+77010000001"); len(p) != 0 {
+		t.Errorf("subscription to a removed report survives: %+v", p)
+	}
+	if n, _ := st.ListNotes(ctx, seek.ID); len(n) != 0 {
+		t.Errorf("notes of a removed report survive: %+v", n)
+	}
+	if r, _ := st.GetReport(ctx, safe.ID); r.FullName != safe.FullName || r.ContactPhone != safe.ContactPhone {
+		t.Errorf("the other report changed: %+v", r)
+	}
+}

@@ -1,0 +1,132 @@
+package exchange
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"tuys/api/intake"
+)
+
+// Catalog keys of the errors only a list can have (the api renders them).
+const (
+	ErrDate     = "import.date"      // a birth date that cannot be read
+	ErrNoHeader = "import.no_header" // no row names a name column
+)
+
+// fieldColumn says which column role an intake field error belongs to.
+var fieldColumn = map[string][]string{
+	"person.full_name":   {colFullName, colFamilyName, colGivenName},
+	"person.birth_year":  {colBirthYear, colBirthDate},
+	"person.age":         {colAge, colBirthYear},
+	"person.sex":         {colSex},
+	"person.city":        {colCity},
+	"person.region":      {colRegion},
+	"person.country":     {colCountry},
+	"person.description": {colDescription},
+	"contact.phone":      {colPhone},
+	"contact.name":       {colContactName},
+}
+
+// record is one data row read through the header's roles.
+type record map[string]string
+
+func readRecord(row []string, roles []string) record {
+	rec := record{}
+	for i, role := range roles {
+		if role != "" && i < len(row) {
+			rec[role] = strings.TrimSpace(row[i])
+		}
+	}
+	return rec
+}
+
+func (rec record) empty() bool {
+	for _, v := range rec {
+		if v != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// fullName is the name column, or family, given and patronymic joined in
+// the order lists write them.
+func (rec record) fullName() string {
+	if n := rec[colFullName]; n != "" {
+		return n
+	}
+	return strings.Join(strings.Fields(rec[colFamilyName]+" "+rec[colGivenName]+" "+rec[colPatronymic]), " ")
+}
+
+// toInput builds the intake input of a record; errs holds what only a list
+// can get wrong (an unreadable date), keyed like intake's field errors.
+func (rec record) toInput(kind string) (intake.ReportInput, intake.FieldErrors) {
+	errs := intake.FieldErrors{}
+	in := intake.ReportInput{Kind: kind, Person: intake.PersonInput{
+		FullName: rec.fullName(), Sex: rec[colSex], City: rec[colCity], Region: rec[colRegion],
+		Country: rec[colCountry], Description: rec[colDescription]},
+		Contact: intake.ContactInput{Phone: rec[colPhone], Name: rec[colContactName]}}
+	switch {
+	case rec[colBirthYear] != "":
+		y, ok := parseYear(rec[colBirthYear])
+		if !ok {
+			errs.Add("person.birth_year", "field.birth_year", intake.MinBirthYear, time.Now().Year())
+		}
+		in.Person.BirthYear = y
+	case rec[colBirthDate] != "":
+		d, ok := parseDate(rec[colBirthDate])
+		if !ok {
+			errs.Add("person.birth_year", ErrDate)
+		}
+		in.Person.BirthYear = d.Year()
+	}
+	if a := rec[colAge]; a != "" && in.Person.BirthYear == 0 {
+		n, err := strconv.Atoi(strings.Fields(a + " x")[0])
+		if err != nil {
+			errs.Add("person.age", "field.age")
+		}
+		in.Person.Age = &n
+	}
+	return in, errs
+}
+
+var yearPattern = regexp.MustCompile(`^\d{4}(\.0+)?$`)
+
+// parseYear reads "1985", "1985 г.", "1985 ж." and a spreadsheet's 1985.0.
+func parseYear(s string) (int, bool) {
+	f := strings.Fields(s)
+	if len(f) == 0 || !yearPattern.MatchString(f[0]) {
+		return 0, false
+	}
+	y, err := strconv.Atoi(f[0][:4])
+	return y, err == nil
+}
+
+var dateLayouts = []string{"02.01.2006", "2.1.2006", "2006-01-02", "02/01/2006", "2/1/2006", "02-01-2006", "2006.01.02",
+	"2006-01-02T15:04:05Z", "02.01.06"}
+
+// parseDate reads the date formats of Kazakh and Russian lists (day first),
+// ISO dates, and XLSX's serial day numbers.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "г."))
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	if y, ok := parseYear(s); ok {
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), true
+	}
+	// XLSX stores a date as days since 1899-12-30; a plausible birth date is
+	// between 1900 (1) and 2100 (73051).
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n >= 1 && n < 73051 {
+		if t, err := excelize.ExcelDateToTime(n, false); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

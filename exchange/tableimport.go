@@ -1,0 +1,147 @@
+package exchange
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"time"
+
+	"tuys/api/intake"
+	"tuys/data"
+)
+
+// Options of one list import.
+type Options struct {
+	Kind       string            // safe or seek: what every row of the list claims
+	Source     string            // who made the list; shown in the "reported at" SMS
+	SourceDate time.Time         // when they made it
+	Map        map[string]string // ParseMap of --map
+	Lang       string            // language of messages and of reports without one
+	DryRun     bool              // validate and report, file nothing
+	Progress   func(done, total int)
+}
+
+// RowError is one problem of one row: its row number as the spreadsheet
+// shows it, the header of the column at fault, and a catalog key.
+type RowError struct {
+	Row    int
+	Column string
+	Field  string
+	intake.FieldError
+}
+
+// Filed is a report filed (or, in a dry run, that would be) from a row.
+type Filed struct {
+	Row    int
+	Report *data.Report
+}
+
+// Summary is what an import did.
+type Summary struct {
+	Rows, Filed, Duplicates, Rejected int
+	Errors                            []RowError
+	Reports                           []Filed
+}
+
+// ErrNoHeaderRow: no row of the first ten names a name column.
+var ErrNoHeaderRow = errors.New("no header row with a name column (ФИО, Аты-жөні, Full name, Фамилия…): name the columns with --map")
+
+// importBatch is how many rows share a transaction: large enough that a
+// commit costs little per row, small enough that progress moves.
+const importBatch = 500
+
+type pendingRow struct {
+	line int
+	row  intake.ImportRow
+}
+
+// ImportTable files the rows of t through the filer (one transaction per
+// batch). Rows filed before, from the same source, are skipped.
+func ImportTable(ctx context.Context, f *intake.Filer, st data.ImportStore, t *Table, o Options) (*Summary, error) {
+	hdr, roles := findHeader(t, o.Map)
+	if hdr < 0 {
+		return nil, ErrNoHeaderRow
+	}
+	headers := map[string]string{}
+	for i, r := range roles {
+		if r != "" {
+			headers[r] = t.Rows[hdr][i]
+		}
+	}
+	sum := &Summary{}
+	total := len(t.Rows) - hdr - 1
+	var batch []pendingRow
+	flush := func() error {
+		err := fileBatch(ctx, f, st, batch, headers, o, sum)
+		batch = batch[:0]
+		if o.Progress != nil {
+			o.Progress(sum.Rows, total)
+		}
+		return err
+	}
+	for i := hdr + 1; i < len(t.Rows); i++ {
+		rec := readRecord(t.Rows[i], roles)
+		if rec.empty() {
+			continue
+		}
+		sum.Rows++
+		in, errs := rec.toInput(o.Kind)
+		if len(errs) > 0 {
+			_, fe := in.ToReport(f.Now(), o.Lang, data.ChannelImport)
+			sum.reject(t.Line[i], headers, errs.Merge(fe))
+			continue
+		}
+		batch = append(batch, pendingRow{t.Line[i], intake.ImportRow{Input: in, Source: o.Source, SourceDate: o.SourceDate}})
+		if len(batch) == importBatch {
+			if err := flush(); err != nil {
+				return sum, err
+			}
+		}
+	}
+	return sum, flush()
+}
+
+func fileBatch(ctx context.Context, f *intake.Filer, st data.ImportStore, batch []pendingRow, headers map[string]string, o Options, sum *Summary) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	rows := make([]intake.ImportRow, len(batch))
+	for i, p := range batch {
+		rows[i] = p.row
+	}
+	res, err := f.FileImported(ctx, st, rows, o.Lang, o.DryRun)
+	if err != nil {
+		return err
+	}
+	for i, r := range res {
+		switch {
+		case r.Errors != nil:
+			sum.reject(batch[i].line, headers, r.Errors)
+		case r.Duplicate:
+			sum.Duplicates++
+		default:
+			sum.Filed++
+			if o.DryRun {
+				sum.Reports = append(sum.Reports, Filed{batch[i].line, r.Report})
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Summary) reject(line int, headers map[string]string, fe intake.FieldErrors) {
+	s.Rejected++
+	var errs []RowError
+	for field, e := range fe {
+		col := ""
+		for _, role := range fieldColumn[field] {
+			if h, ok := headers[role]; ok {
+				col = h
+				break
+			}
+		}
+		errs = append(errs, RowError{Row: line, Column: col, Field: field, FieldError: e})
+	}
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Field < errs[j].Field })
+	s.Errors = append(s.Errors, errs...)
+}

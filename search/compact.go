@@ -1,0 +1,91 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+)
+
+// CompactEvery bounds how often removals rewrite the index. A deleted
+// report's stored copy (its name) stays in Bleve's segment files until a
+// merge rewrites them; compaction merges each shard that had deletions
+// into one segment, so a deleted name leaves the disk within this time.
+// Rewriting a shard costs seconds at a million reports, hence the bound.
+const CompactEvery = 10 * time.Minute
+
+// compactor remembers which shards had deletions since their last merge.
+type compactor struct {
+	mu      sync.Mutex
+	pending map[int]bool
+	last    time.Time
+}
+
+func (c *compactor) deleted(shard int) {
+	c.mu.Lock()
+	if c.pending == nil {
+		c.pending = map[int]bool{}
+	}
+	c.pending[shard] = true
+	c.mu.Unlock()
+}
+
+// due takes the shards to compact now, if any and if the last compaction
+// is at least every ago.
+func (c *compactor) due(every time.Duration) []int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.pending) == 0 || time.Since(c.last) < every {
+		return nil
+	}
+	var out []int
+	for i := range c.pending {
+		out = append(out, i)
+	}
+	c.pending, c.last = nil, time.Now()
+	return out
+}
+
+// CompactIfDue merges the shards that had deletions into one segment each,
+// at most once per every; it returns how many shards it rewrote.
+func (ix *Index) CompactIfDue(ctx context.Context, every time.Duration) (int, error) {
+	shards := ix.removals.due(every)
+	for _, i := range shards {
+		if err := compactShard(ctx, ix.shards[i]); err != nil {
+			ix.removals.deleted(i) // try again next time
+			return 0, fmt.Errorf("compact shard %d: %w", i, err)
+		}
+	}
+	return len(shards), nil
+}
+
+// compactShard rewrites one shard without its deleted documents. Bleve's
+// planner leaves a lone segment alone whatever it holds, so a placeholder
+// document first gives it a second segment to merge with; the placeholder
+// (no personal data) is then deleted again.
+func compactShard(ctx context.Context, bi bleve.Index) error {
+	const placeholder = "~compact"
+	if err := bi.Index(placeholder, map[string]any{}); err != nil {
+		return err
+	}
+	if err := forceMerge(ctx, bi); err != nil {
+		return err
+	}
+	return bi.Delete(placeholder)
+}
+
+func forceMerge(ctx context.Context, bi bleve.Index) error {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return err
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return fmt.Errorf("index type %T", adv)
+	}
+	return sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions)
+}
