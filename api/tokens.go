@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -120,7 +121,7 @@ func (s *Server) requireScope(scope string) gin.HandlerFunc {
 }
 
 // jsonWrites guards every write of the JSON API (any method but GET, HEAD
-// and OPTIONS). A body must be application/json: browsers send text/plain
+// and OPTIONS). A body must be application/json (or what bodyTypes says): browsers send text/plain
 // and form bodies cross-site without asking, JSON only after a CORS
 // preflight that tuys never grants. A request with a token acts as that
 // token, so it needs the write (or import) scope: a read or stats token
@@ -136,7 +137,11 @@ func (s *Server) jsonWrites(c *gin.Context) {
 		return
 	}
 	hasBody := c.Request.ContentLength > 0 || c.Request.ContentLength < 0 || len(c.Request.TransferEncoding) > 0
-	if hasBody && !strings.EqualFold(c.ContentType(), "application/json") {
+	want, ok := bodyTypes[c.FullPath()]
+	if !ok {
+		want = []string{"application/json"}
+	}
+	if hasBody && !slices.ContainsFunc(want, func(t string) bool { return strings.EqualFold(c.ContentType(), t) }) {
 		abortWith(c, errMediaType)
 		return
 	}
