@@ -55,9 +55,10 @@ func (s *Service) StatusHandler(st StatusStore) http.Handler {
 	return StatusWebhook(s.Config.AuthToken, s.Config.PublicURL, st, s.Log)
 }
 
-// InboundHandler serves POST /webhooks/twilio/sms.
-func (s *Service) InboundHandler() http.Handler {
-	return InboundWebhook(s.Config.AuthToken, s.Config.PublicURL, s.Inbound, s.Dispatcher.Store.(InboundLog), s.Log)
+// InboundHandler serves POST /webhooks/twilio/sms; seen (the store) runs
+// each delivery once.
+func (s *Service) InboundHandler(seen InboundLog) http.Handler {
+	return InboundWebhook(s.Config.AuthToken, s.Config.PublicURL, s.Inbound, seen, s.Log)
 }
 
 // CheckNumber says why an SMS to e164 would be refused ("" when allowed),
