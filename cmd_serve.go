@@ -69,13 +69,17 @@ func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (data.Store, er
 		return nil, err
 	}
 	if key == nil && postgres {
-		log.Warn("TUYS_SECRET_KEY is not set: using a key kept in the database; set the same key on every node so a stolen dump cannot be decrypted")
-		if key, err = data.PostgresSharedKey(ctx, *f.dbURL); err != nil {
-			return nil, err
-		}
+		return nil, errNoPostgresKey
 	}
 	return data.Open(ctx, data.Config{Dir: *f.dataDir, DatabaseURL: *f.dbURL, SecretKey: key})
 }
+
+// errNoPostgresKey: with PostgreSQL there is no data directory to generate
+// a key into, and a key kept in the database would travel with every dump.
+var errNoPostgresKey = errors.New("TUYS_DATABASE_URL is set but TUYS_SECRET_KEY and TUYS_SECRET_KEY_FILE are not: " +
+	"the key that encrypts phone numbers must not be stored in the database it protects, or a stolen dump decrypts every number. " +
+	"Make one (openssl rand -hex 32 > tuys.key, mode 0600, backed up apart from the database) and give every node TUYS_SECRET_KEY_FILE=tuys.key; " +
+	"a database an older tuys keeps its key in: run tuys rotate-key -new-key-file tuys.key once first")
 
 func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)

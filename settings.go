@@ -28,7 +28,7 @@ var settingsTable = []setting{
 	// Storage and logs: every command that opens the store.
 	{"data-dir", "TUYS_DATA_DIR", "./tuys-data", "directory for the SQLite database, the search index and the generated secret key", false},
 	{"database-url", "TUYS_DATABASE_URL", "", "postgres://user@host:5432/db to share one PostgreSQL among several nodes; empty = embedded SQLite", true},
-	{"secret-key", "TUYS_SECRET_KEY", "", "key that encrypts phone numbers at rest: 64 hex characters (openssl rand -hex 32); empty = generated into the data directory", true},
+	{"secret-key", "TUYS_SECRET_KEY", "", "key that encrypts phone numbers at rest: 64 hex characters (openssl rand -hex 32); empty = generated into the data directory (SQLite only: required with -database-url)", true},
 	{"secret-key-file", "TUYS_SECRET_KEY_FILE", "", "file holding the secret key (instead of -secret-key)", false},
 	{"log-level", "TUYS_LOG_LEVEL", "info", "debug, info, warn or error", false},
 	{"log-format", "TUYS_LOG_FORMAT", "text", "text or json", false},
@@ -55,6 +55,8 @@ var settingsTable = []setting{
 	{"rate-search", "TUYS_RATE_SEARCH", rates.SearchRate.String(), "per-IP limit on the public search" + rateHelp, false},
 	{"rate-partner", "TUYS_RATE_PARTNER", rates.TrustedRate.String(), "per-token limit for API tokens with write/import scope" + rateHelp, false},
 	{"rate-sms-in", "TUYS_RATE_SMS_IN", rates.SMSRate.String(), "per-phone limit on inbound SMS (STOP is always honoured)" + rateHelp, false},
+	{"rate-subscribe-ip", "TUYS_RATE_SUBSCRIBE_IP", rates.SubscribeIPRate.String(), "per-IP limit on SMS subscriptions (each sends a confirmation SMS)" + rateHelp, false},
+	{"rate-subscribe-phone", "TUYS_RATE_SUBSCRIBE_PHONE", rates.SubscribePhoneRate.String(), "per-number limit on SMS subscriptions, from any IP" + rateHelp, false},
 	{"rate-login-ip", "TUYS_RATE_LOGIN_IP", rates.LoginIPRate.String(), "per-IP limit on console login attempts" + rateHelp, false},
 	{"rate-login-account", "TUYS_RATE_LOGIN_ACCOUNT", rates.LoginUserRate.String(), "per-account limit on console login attempts" + rateHelp, false},
 	{"audit-retention", "TUYS_AUDIT_RETENTION", "365d", "how long audit entries are kept (e.g. 365d, 2160h)", false},

@@ -49,6 +49,13 @@ func (s *Server) consoleRecordPage(c *gin.Context) {
 	if c.Query("done") != "" {
 		p.Flash = "vrecord.done." + c.Query("done")
 	}
+	// The page lists every note: the volunteer has now seen the public's,
+	// which may then go to subscribers by SMS.
+	if n, err := s.store.MarkNotesSeen(c.Request.Context(), c.Param("id")); err != nil {
+		s.log.WarnContext(c.Request.Context(), "mark notes seen", "report", c.Param("id"), "err", err)
+	} else if n > 0 {
+		s.wake()
+	}
 	s.renderConsoleRecord(c, http.StatusOK, p, &consoleRecordData{})
 }
 

@@ -35,8 +35,10 @@ func (s *Server) machineRoutes(r *gin.Engine) {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 
-	// JSON API (api/openapi.yaml); partner routes need a token's scope.
-	v1 := r.Group("/api/v1")
+	// JSON API (api/openapi.yaml); partner routes need a token's scope,
+	// and every write a JSON body (bodyTypes lists the exceptions) and,
+	// with a token, the write or import scope.
+	v1 := r.Group("/api/v1", s.jsonWrites)
 	v1.POST("/reports", s.createReport)
 	v1.GET("/reports/:id", s.getReport)
 	v1.DELETE("/reports/:id", s.deleteReport)
@@ -58,6 +60,12 @@ func (s *Server) machineRoutes(r *gin.Engine) {
 	r.POST("/webhooks/twilio/status", gin.WrapH(hooks.Status))
 	r.POST("/webhooks/twilio/sms", gin.WrapH(hooks.Inbound))
 
+}
+
+// bodyTypes are the write routes of /api/v1 whose body is not JSON; every
+// other write takes application/json only (jsonWrites).
+var bodyTypes = map[string][]string{
+	"/api/v1/pfif": {"application/xml", "text/xml"}, // PFIF 1.4
 }
 
 // pageRoutes: static files, the public pages and the volunteer console.

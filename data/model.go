@@ -124,6 +124,10 @@ type Note struct {
 	Text      string
 	Author    string
 	CreatedAt time.Time
+	// Seen: a volunteer wrote the note or has opened its record since.
+	// Only seen notes reach subscribers by SMS (EventNoteAdded), so a
+	// stranger cannot make tuys text every subscriber at will.
+	Seen bool
 }
 
 // Event types written in the same transaction as the change they announce.
@@ -131,7 +135,7 @@ const (
 	EventReportCreated = "report.created"
 	EventReportUpdated = "report.updated"
 	EventReportRemoved = "report.removed"
-	EventNoteAdded     = "note.added"
+	EventNoteAdded     = "note.added" // a note became seen (Note.Seen): at creation or by MarkNotesSeen
 	EventMatchDecided  = "match.decided"
 )
 

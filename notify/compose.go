@@ -2,8 +2,6 @@ package notify
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -18,15 +16,23 @@ type Composer struct {
 	T       *Templates
 	Hotline string           // whom to ask about a safe person without a phone
 	Now     func() time.Time // for tests; time.Now when nil
+	// phoneTag names a number in message keys, which are stored in the
+	// clear: a keyed hash (data.Store.PhoneTag), so that a stolen
+	// database cannot be reversed by hashing every possible number.
+	phoneTag func(phone string) string
 }
 
-// NewComposer builds a Composer with the embedded catalog.
-func NewComposer(cfg Config) (*Composer, error) {
+// NewComposer builds a Composer with the embedded catalog; phoneTag is the
+// store's keyed hash of a number (data.Store.PhoneTag), required.
+func NewComposer(cfg Config, phoneTag func(phone string) string) (*Composer, error) {
+	if phoneTag == nil {
+		return nil, errors.New("compose: a keyed phone tag (the store's PhoneTag) is required")
+	}
 	t, err := LoadTemplates()
 	if err != nil {
 		return nil, err
 	}
-	return &Composer{T: t, Hotline: cfg.Hotline}, nil
+	return &Composer{T: t, Hotline: cfg.Hotline, phoneTag: phoneTag}, nil
 }
 
 func (c *Composer) now() time.Time {
@@ -183,13 +189,6 @@ func (c *Composer) message(key, matchID, reportID, to, lang, body string, now ti
 	}
 }
 
-// phoneTag is a short hash of a number for idempotency keys, which are not
-// encrypted at rest and so must never hold the number itself.
-func phoneTag(phone string) string {
-	h := sha256.Sum256([]byte("tuys-key:" + phone))
-	return hex.EncodeToString(h[:6])
-}
-
 // PrivateLink sends the author of r, filed by SMS or by a volunteer on the
 // phone, the link to their private page (key link:{report}: once).
 func (c *Composer) PrivateLink(r *data.Report, link string) (data.Message, error) {
@@ -214,13 +213,13 @@ func (c *Composer) SubscribeConfirm(r *data.Report, phone, lang string) (data.Me
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose subscription %s: %w", r.ID, err)
 	}
-	key := "sub:" + r.ID + ":" + phoneTag(phone) + ":confirm"
+	key := data.SubscriptionKeyPrefix + r.ID + ":" + c.phoneTag(phone) + ":confirm"
 	return c.message(key, "", r.ID, phone, lang, body, c.now()), nil
 }
 
 // StatusChanged tells a subscriber that report r changed. change is
-// data.StatusFound, data.StatusClosed or "note"; ref makes the key unique
-// per change (a note id, an event sequence).
+// data.StatusFound, data.StatusClosed or "note"; ref, when not "", is
+// added to the key (the window notes coalesce in).
 func (c *Composer) StatusChanged(r *data.Report, phone, lang, change, ref string) (data.Message, error) {
 	body, err := c.T.Fit(lang, "status_change", func(level int) Vars {
 		v := c.personVars(r, lang, level)
@@ -230,7 +229,10 @@ func (c *Composer) StatusChanged(r *data.Report, phone, lang, change, ref string
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose status change %s: %w", r.ID, err)
 	}
-	key := "sub:" + r.ID + ":" + phoneTag(phone) + ":" + change + ":" + ref
+	key := data.SubscriptionKeyPrefix + r.ID + ":" + c.phoneTag(phone) + ":" + change
+	if ref != "" {
+		key += ":" + ref
+	}
 	return c.message(key, "", r.ID, phone, lang, body, c.now()), nil
 }
 

@@ -2,6 +2,8 @@ package notify
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"testing"
 	"time"
@@ -26,7 +28,7 @@ func keys(msgs []data.Message) string {
 }
 
 func TestMatchConfirmed(t *testing.T) {
-	c, err := NewComposer(Config{Hotline: "+7 727 000 00 00"})
+	c, err := NewComposer(Config{Hotline: "+7 727 000 00 00"}, openStore(t).PhoneTag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,25 +104,50 @@ func TestMatchConfirmedNeedsID(t *testing.T) {
 	}
 }
 
+// TestSubscriptionKeysHideThePhone: message keys are stored in the clear,
+// so the number in them is a tag keyed with the secret: another key gives
+// another tag, and the unkeyed hash of issue 13 (sha256 of "tuys-key:" and
+// the number, reversible by hashing every number) appears nowhere.
 func TestSubscriptionKeysHideThePhone(t *testing.T) {
-	c := &Composer{T: MustTemplates()}
-	_, safe := reports()
-	safe.ID = "R1"
-	a, err := c.SubscribeConfirm(safe, "+77011234567", "kk")
+	const phone = "+77011234567"
+	unkeyed := sha256.Sum256([]byte("tuys-key:" + phone))
+	other, err := data.Open(context.Background(), data.Config{Dir: t.TempDir(), SecretKey: []byte("another key, 32 bytes long......")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := c.StatusChanged(safe, "+77011234567", "kk", data.StatusFound, "7")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range []data.Message{a, b} {
-		if strings.Contains(m.Key, "7011234567") || !strings.HasPrefix(m.Key, "sub:R1:") {
-			t.Errorf("key %q", m.Key)
+	defer other.Close()
+	var confirms []string
+	for _, st := range []data.Store{openStore(t), other} {
+		c, err := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
+		if err != nil {
+			t.Fatal(err)
 		}
+		_, safe := reports()
+		safe.ID = "R1"
+		a, err := c.SubscribeConfirm(safe, phone, "kk")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := c.StatusChanged(safe, phone, "kk", data.StatusFound, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range []data.Message{a, b} {
+			if strings.Contains(m.Key, "7011234567") || strings.Contains(m.Key, hex.EncodeToString(unkeyed[:6])) ||
+				!strings.HasPrefix(m.Key, "sub:R1:") {
+				t.Errorf("key %q shows the number or its unkeyed hash", m.Key)
+			}
+		}
+		if !strings.Contains(b.Body, "табылды") {
+			t.Errorf("status SMS %q", b.Body)
+		}
+		confirms = append(confirms, a.Key)
 	}
-	if !strings.Contains(b.Body, "табылды") {
-		t.Errorf("status SMS %q", b.Body)
+	if confirms[0] == confirms[1] {
+		t.Errorf("two secrets gave the same key %q: the tag is not keyed", confirms[0])
+	}
+	if _, err := NewComposer(Config{}, nil); err == nil {
+		t.Error("a composer without a keyed tag was built")
 	}
 }
 
@@ -130,7 +157,7 @@ func TestSubscriptionKeysHideThePhone(t *testing.T) {
 // carry the seeker's number, and every body about the match warns that
 // tuys never asks for money.
 func TestNoSMSCarriesTheSeekersNumber(t *testing.T) {
-	c, err := NewComposer(Config{Hotline: "1414"})
+	c, err := NewComposer(Config{Hotline: "1414"}, openStore(t).PhoneTag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +210,7 @@ func digitsOf(s string) string {
 func TestVolunteerConfirmsASecondSafeReport(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	c, _ := NewComposer(Config{Hotline: "1414"})
+	c, _ := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
 	seek, safe := reports()
 	safe2 := *safe
 	safe2.ID, safe2.ContactPhone = "safe2", "+77055550000"
@@ -209,7 +236,7 @@ func TestVolunteerConfirmsASecondSafeReport(t *testing.T) {
 }
 
 func TestMatchConfirmedSeekerAlreadyKnows(t *testing.T) {
-	c, _ := NewComposer(Config{Hotline: "1414"})
+	c, _ := NewComposer(Config{Hotline: "1414"}, openStore(t).PhoneTag)
 	seek, safe := reports()
 	msgs, consents, err := c.MatchConfirmed(context.Background(), data.Match{ID: "M2", SeekerKnows: true}, seek, safe)
 	if err != nil {

@@ -10,10 +10,17 @@ Wiring (main.go and api/):
 	search.Options{Composer: sms.MatchComposer()} // the match must carry its ID (data.NewID()) before composing
 	api.Deps{SMS: sms, Confirm: sms.Composer.ForMatch(store), …} // the api's constructor
 
-The api mounts the webhooks (api/sms): it checks the per-phone limit, files
-SAFE/FIND texts through its intake (replying with Composer.FiledReply) and
-hands every other command to Inbound.Handle. Nothing in notify calls back
-into the api.
+The api mounts the webhooks (api/sms): InboundWebhook runs each delivery
+once (MessageSid and Body recorded by the store), the api checks the
+per-phone limit, files SAFE/FIND texts through its intake (replying with
+Composer.FiledReply) and hands every other command to Inbound.Handle.
+Nothing in notify calls back into the api.
+
+Budgets: the per-recipient daily cap is applied by the store where a send
+is claimed (MarkSending, atomically); subscription SMS (data.LowPriority)
+are claimed after match and consent SMS and take from the hourly budget
+only while more than half of it is left. Message keys name numbers by the
+store's keyed PhoneTag, never the number or an unkeyed hash.
 
 Intake can call sms.CheckNumber(phone) to tell the person filing at once why
 no SMS will reach that number. The volunteer view lists

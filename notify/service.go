@@ -30,7 +30,7 @@ func New(cfg Config, st data.Store, l *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("notify: %w", err)
 	}
-	comp, err := NewComposer(cfg)
+	comp, err := NewComposer(cfg, st.PhoneTag)
 	if err != nil {
 		return nil, fmt.Errorf("notify: %w", err)
 	}
@@ -55,9 +55,10 @@ func (s *Service) StatusHandler(st StatusStore) http.Handler {
 	return StatusWebhook(s.Config.AuthToken, s.Config.PublicURL, st, s.Log)
 }
 
-// InboundHandler serves POST /webhooks/twilio/sms.
-func (s *Service) InboundHandler() http.Handler {
-	return InboundWebhook(s.Config.AuthToken, s.Config.PublicURL, s.Inbound, s.Log)
+// InboundHandler serves POST /webhooks/twilio/sms; seen (the store) runs
+// each delivery once.
+func (s *Service) InboundHandler(seen InboundLog) http.Handler {
+	return InboundWebhook(s.Config.AuthToken, s.Config.PublicURL, s.Inbound, seen, s.Log)
 }
 
 // CheckNumber says why an SMS to e164 would be refused ("" when allowed),

@@ -102,8 +102,16 @@ type Webhooks struct {
 	Status, Inbound http.Handler
 }
 
-// NewWebhooks builds the webhooks for h; st records delivery states.
-func NewWebhooks(h *Handler, st notify.StatusStore, publicURL string) Webhooks {
+// Store is what the webhooks record: delivery states and the MessageSid
+// of each inbound SMS (data.Store implements it).
+type Store interface {
+	notify.StatusStore
+	notify.InboundLog
+}
+
+// NewWebhooks builds the webhooks for h; st records delivery states and
+// makes inbound SMS idempotent on MessageSid.
+func NewWebhooks(h *Handler, st Store, publicURL string) Webhooks {
 	if h == nil || h.Service == nil {
 		refuse := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusForbidden) })
 		return Webhooks{Status: refuse, Inbound: refuse}
@@ -111,6 +119,6 @@ func NewWebhooks(h *Handler, st notify.StatusStore, publicURL string) Webhooks {
 	token := h.Service.Config.AuthToken
 	return Webhooks{
 		Status:  notify.StatusWebhook(token, publicURL, st, h.Log),
-		Inbound: notify.InboundWebhook(token, publicURL, h, h.Log),
+		Inbound: notify.InboundWebhook(token, publicURL, h, st, h.Log),
 	}
 }
