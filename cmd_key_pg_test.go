@@ -84,3 +84,21 @@ func TestRotateKeyMovesStoredKeyOut(t *testing.T) {
 		t.Fatalf("under the new key: %+v %v", got, err)
 	}
 }
+
+func TestLoopbackOnly(t *testing.T) {
+	for _, tt := range []struct {
+		addr, url string
+		want      bool
+	}{
+		{"127.0.0.1:8080", "http://127.0.0.1:8080", true},
+		{"localhost:8080", "http://localhost:8080", true},
+		{"[::1]:8080", "http://[::1]:8080", true},
+		{":8080", "http://localhost:8080", false}, // listens on every interface
+		{"127.0.0.1:8080", "https://tuys.example.kz", false},
+		{"0.0.0.0:8080", "http://127.0.0.1:8080", false},
+	} {
+		if got := loopbackOnly(tt.addr, tt.url); got != tt.want {
+			t.Errorf("loopbackOnly(%q, %q) = %v", tt.addr, tt.url, got)
+		}
+	}
+}

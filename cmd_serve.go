@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -20,6 +22,10 @@ func init() { commands["serve"] = serveCmd }
 
 // storeFlags open the store; every command that touches data shares them.
 type storeFlags struct {
+	// loopbackOnly: serve listens and is reached on loopback only (a
+	// developer's cluster, a test): PostgreSQL may then fall back to a
+	// development key kept in the database.
+	loopbackOnly                 bool
 	cfg                          config
 	dataDir, dbURL, key, keyFile *string
 	logLevel, logFormat          *string
@@ -69,7 +75,14 @@ func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (data.Store, er
 		return nil, err
 	}
 	if key == nil && postgres {
-		return nil, errNoPostgresKey
+		if !f.loopbackOnly {
+			return nil, errNoPostgresKey
+		}
+		log.Warn("TUYS_SECRET_KEY is not set: this node serves only loopback, so it uses a development key kept in the database; " +
+			"a node anyone else can reach refuses to start without a key (a stolen dump would decrypt every number)")
+		if key, err = data.PostgresDevKey(ctx, *f.dbURL); err != nil {
+			return nil, err
+		}
 	}
 	return data.Open(ctx, data.Config{Dir: *f.dataDir, DatabaseURL: *f.dbURL, SecretKey: key})
 }
@@ -114,6 +127,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	sms.resolve()
+	sf.loopbackOnly = loopbackOnly(*addr, *publicURL)
 	sf.cfg.logSafe(log)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -135,4 +149,23 @@ func splitList(v string) []string {
 		}
 	}
 	return out
+}
+
+// loopbackOnly reports whether a node listens on a loopback address and is
+// reached at one: nobody but this machine can use it.
+func loopbackOnly(addr, publicURL string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || !isLoopback(host) {
+		return false
+	}
+	u, err := url.Parse(publicURL)
+	return err == nil && isLoopback(u.Hostname())
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strings"
 	"context"
 	"database/sql"
 	"encoding/hex"
@@ -84,6 +85,29 @@ func PostgresStoredKey(ctx context.Context, url string) ([]byte, error) {
 		return nil, fmt.Errorf("stored key: %w", err)
 	}
 	return hex.DecodeString(v)
+}
+
+// PostgresDevKey returns the key kept in the database, making one when
+// there is none: only for a cluster that serves nobody but this machine
+// (every node on loopback), where there is no one to steal a dump from.
+// Production nodes refuse to start without a key from outside.
+func PostgresDevKey(ctx context.Context, url string) ([]byte, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("dev key: %w", err)
+	}
+	defer db.Close()
+	for _, q := range []string{`CREATE TABLE IF NOT EXISTS tuys_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+		`INSERT INTO tuys_settings (name, value) VALUES ('secret_key', $1) ON CONFLICT (name) DO NOTHING`} {
+		args := []any{}
+		if strings.Contains(q, "$1") {
+			args = append(args, NewCode(32))
+		}
+		if _, err := db.ExecContext(ctx, q, args...); err != nil {
+			return nil, fmt.Errorf("dev key: %w", err)
+		}
+	}
+	return PostgresStoredKey(ctx, url)
 }
 
 // DropPostgresStoredKey deletes the key kept in the database, once the
