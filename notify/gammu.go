@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -201,7 +202,9 @@ func encodeUTF16(s string) []byte {
 }
 
 // decodeSMSFile reads a message file: UTF-16 with a byte-order mark (the
-// daemon's "unicode" format, and ours), else UTF-8.
+// daemon's "unicode" format, and ours), else UTF-8. The daemon (1.42)
+// writes as many UTF-16 units as the text has UTF-8 bytes, so non-Latin
+// text is followed by NULs: the text ends at the first.
 func decodeSMSFile(b []byte) string {
 	var big bool
 	switch {
@@ -219,6 +222,9 @@ func decodeSMSFile(b []byte) string {
 		} else {
 			u = append(u, uint16(b[i+1])<<8|uint16(b[i]))
 		}
+	}
+	if i := slices.Index(u, 0); i >= 0 {
+		u = u[:i]
 	}
 	return string(utf16.Decode(u))
 }

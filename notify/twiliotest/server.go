@@ -69,6 +69,7 @@ type Server struct {
 	failures []failure
 	hang     int
 	release  chan struct{}
+	down     chan struct{} // non-nil while unreachable: closed when it answers again
 }
 
 type failure struct {
@@ -198,7 +199,42 @@ func (s *Server) Lists() int {
 	return s.lists
 }
 
+// SetUnreachable makes every request (create, list, fetch) go unanswered
+// and unrecorded, as when the network to Twilio is cut: clients time out.
+// SetUnreachable(false) answers again.
+func (s *Server) SetUnreachable(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case on && s.down == nil:
+		s.down = make(chan struct{})
+	case !on && s.down != nil:
+		close(s.down)
+		s.down = nil
+	}
+}
+
+// unreachable holds a request while the fake is unreachable; it reports
+// whether the request must be dropped.
+func (s *Server) unreachable(r *http.Request) bool {
+	s.mu.Lock()
+	down := s.down
+	s.mu.Unlock()
+	if down == nil {
+		return false
+	}
+	select {
+	case <-down:
+	case <-r.Context().Done():
+	case <-s.release:
+	}
+	return true
+}
+
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if s.unreachable(r) {
+		panic(http.ErrAbortHandler) // the connection drops; nothing recorded
+	}
 	account, sid := "", ""
 	if m := messagesPath.FindStringSubmatch(r.URL.Path); m != nil {
 		account = m[1]
