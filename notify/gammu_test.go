@@ -167,7 +167,7 @@ func TestGammuInboundOnceByDaemonID(t *testing.T) {
 
 // What tuys writes into the outbox reads back as written, and the NULs
 // gammu-smsd pads non-Latin inbox text with are not part of the text.
-func FuzzGammuFileText(f *testing.F) {
+func FuzzModemFileText(f *testing.F) {
 	f.Add("ИӘ 123")
 	f.Add("SAFE Aigul 1985 Almaty 😀")
 	f.Fuzz(func(t *testing.T, s string) {
