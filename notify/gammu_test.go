@@ -88,8 +88,10 @@ func TestGammuPacesByPriorityAndRecordsReports(t *testing.T) {
 	span := attempts[len(attempts)-1].Sub(attempts[0])
 	perMinute := float64(len(attempts)-1) / span.Minutes()
 	t.Logf("pacing: %d SMS in %v = %.1f SMS a minute (TUYS_GAMMU_RATE=%g)", len(attempts), span.Round(time.Millisecond), perMinute, rate)
-	if perMinute > rate*1.1 {
-		t.Fatalf("paced at %.1f a minute, over the configured %g", perMinute, rate)
+	// Turns are a minute/rate apart; the attempts are recorded a moment
+	// after the turn, so allow one interval of scheduling noise.
+	if interval := time.Duration(float64(time.Minute) / rate); span < time.Duration(len(attempts)-2)*interval {
+		t.Fatalf("paced at %.1f a minute (%v for %d), over the configured %g", perMinute, span, len(attempts), rate)
 	}
 	// The daemon sent the two match SMS among the first three: at most one
 	// other went before them (the first claimed, with nobody waiting yet).

@@ -187,12 +187,6 @@ func (d *Daemon) folder(t testing.TB, name string) []SMS {
 	return out
 }
 
-// SentLog is the daemon's log (for failure messages).
-func (d *Daemon) SentLog() string {
-	b, _ := os.ReadFile(d.Log)
-	return string(b)
-}
-
 func decode(b []byte) string {
 	if len(b) < 2 || b[0] != 0xFF || b[1] != 0xFE {
 		return string(b)
