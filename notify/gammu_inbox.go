@@ -37,8 +37,14 @@ type GammuInbox struct {
 	Settle time.Duration
 	Log    *slog.Logger
 
-	swept map[string]bool // error/ files already recorded
+	swept  map[string]bool // error/ files already recorded
+	pruned time.Time
 }
+
+// spoolKeep is how long handled inbox files and sent or failed message
+// files stay in the spool. They hold numbers and texts in clear (the daemon
+// needs them so); after a week no lookup or delivery report needs them.
+const spoolKeep = 7 * 24 * time.Hour
 
 // gammuReports maps the text of a delivery report the daemon stores in its
 // inbox (Gammu writes the report's TP-Status as one of these words) onto
@@ -95,7 +101,34 @@ func (in *GammuInbox) Once(ctx context.Context) error {
 			return fmt.Errorf("inbox %s: %w", id, err)
 		}
 	}
-	return in.sweepErrors(ctx)
+	if err := in.sweepErrors(ctx); err != nil {
+		return err
+	}
+	return in.prune()
+}
+
+// prune deletes, once an hour, spool files older than spoolKeep.
+func (in *GammuInbox) prune() error {
+	if time.Since(in.pruned) < time.Hour {
+		return nil
+	}
+	in.pruned = time.Now()
+	for _, dir := range []string{gammuDone, gammuSent, gammuError} {
+		names, err := in.Gammu.list(dir)
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			p := filepath.Join(in.Gammu.Spool, dir, n)
+			if st, err := os.Stat(p); err == nil && time.Since(st.ModTime()) > spoolKeep {
+				if err := os.Remove(p); err != nil {
+					return fmt.Errorf("prune spool: %w", err)
+				}
+				delete(in.swept, n)
+			}
+		}
+	}
+	return nil
 }
 
 // inboxID is IN<date>_<time>_<serial>_<sender> of

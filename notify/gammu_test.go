@@ -165,6 +165,17 @@ func TestGammuInboundOnceByDaemonID(t *testing.T) {
 		s := r.daemon.Sent(t)
 		return len(s) == 1 && s[0].To == "+77011112233" && s[0].Body == reply.Body
 	})
+
+	// A week on, the spool forgets the texts and numbers it held in clear.
+	week := time.Now().Add(-spoolKeep - time.Hour)
+	os.Chtimes(filepath.Join(r.modem.Spool, gammuDone, name), week, week)
+	in.pruned = time.Time{}
+	if err := in.Once(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(filepath.Join(r.modem.Spool, gammuDone)); len(left) != 0 || len(r.daemon.Sent(t)) != 1 {
+		t.Fatalf("pruned wrongly: done/ %v, sent/ %d", left, len(r.daemon.Sent(t)))
+	}
 }
 
 // What tuys writes into the outbox reads back as written, and the NULs
