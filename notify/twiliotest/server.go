@@ -14,7 +14,8 @@
 //     works: lists and fetches answer 403 (code 20008), no status callback
 //     is ever sent, and the magic numbers apply (and only there).
 //
-// It can also fail or hang creations on demand and sends signed callbacks.
+// It can also fail or hang creations on demand, become unreachable
+// (SetUnreachable) and send signed callbacks.
 package twiliotest
 
 import (
