@@ -47,6 +47,10 @@ var settingsTable = []setting{
 	{"twilio-timeout", "TUYS_TWILIO_TIMEOUT", notify.DefaultTimeout.String(), "time limit of one Twilio call (send or lookup)", false},
 	{"sms-lease", "TUYS_SMS_LEASE", "", "how long a node owns a claimed SMS before another may reconcile it; empty = 4 × twilio-timeout + 30s, and never less than 4 × twilio-timeout", false},
 	{"sms-countries", "TUYS_SMS_COUNTRIES", strings.Join(notify.DefaultCountries, ","), "ISO countries SMS may go to; premium and unknown ranges are always refused", false},
+	{"sms-gateway", "TUYS_SMS_GATEWAY", "", "twilio, gammu or log: how SMS leave; empty = twilio when its credentials are set, else log. twilio with -gammu-spool set falls over to the modem when Twilio stops answering", false},
+	{"gammu-spool", "TUYS_GAMMU_SPOOL", "", "spool directory of gammu-smsd's files service (inbox/, outbox/, sent/, error/ under it): SMS through a local GSM modem", false},
+	{"gammu-rate", "TUYS_GAMMU_RATE", itoa(notify.DefaultGammuRate), "SMS a minute the modem is given (match and consent SMS first)", false},
+	{"sms-failover-after", "TUYS_SMS_FAILOVER_AFTER", itoa(notify.DefaultFailoverAfter), "consecutive Twilio network failures or timeouts before SMS go through the modem", false},
 	{"sms-daily-cap", "TUYS_SMS_DAILY_CAP", itoa(notify.DefaultDailyCap), "SMS per recipient per day", false},
 	{"sms-hourly-budget", "TUYS_SMS_HOURLY_BUDGET", itoa(notify.DefaultHourlyBudget), "SMS per hour for the whole service", false},
 	// Abuse limits (rateHelp says how to write them) and retention.

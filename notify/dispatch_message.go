@@ -34,7 +34,12 @@ func (d *Dispatcher) handle(ctx context.Context, m *data.Message, budget *atomic
 		m.State, m.NextAttemptAt, m.ErrorText = data.MsgQueued, later, "hourly SMS budget reached; waiting"
 		return d.save(ctx, m)
 	}
-	return d.send(ctx, m)
+	if wait, why := d.pace(m); wait > 0 { // the modem's rate: no attempt recorded
+		d.stats.Deferred.Add(1)
+		m.State, m.NextAttemptAt, m.ErrorText = data.MsgQueued, d.now().Add(wait), why
+		return d.save(ctx, m)
+	}
+	return d.send(withMessage(ctx, m), m)
 }
 
 // send records the attempt before the request leaves (so a crash leaves a
@@ -116,7 +121,7 @@ func needsReconcile(m *data.Message) bool {
 }
 
 func definitive(code int) bool {
-	return code == 429 || code == 20429 || code == 20003 || code == 401 || code == 403 || (code >= 21000 && code < 22000)
+	return code == CodeNotSent || code == 429 || code == 20429 || code == 20003 || code == 401 || code == 403 || (code >= 21000 && code < 22000)
 }
 
 // reconcile asks the provider whether the last attempt went out. done is
