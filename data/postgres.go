@@ -1,12 +1,12 @@
 package data
 
 import (
-	"strings"
 	"context"
 	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // pgx as a database/sql driver
