@@ -375,9 +375,13 @@ func (e *Engine) decide(res []Result) {
 // goes out without a volunteer only when the birth year agrees exactly, or
 // within a year with the same place, and nothing contradicts (sex, place,
 // father's name). Namesakes are common; a namesake born the same year in
-// the same town is not.
+// the same town is not. A family name that differs by an edit no
+// convention explains (Ахметов/Ахмедов) is as often another family as a
+// typo: it needs a second independent signal (the same phone, the same
+// father's name).
 func corroborated(r Result) bool {
 	year, city := "", ""
+	familyEdit, second := false, false
 	for _, why := range r.Explanation {
 		if why.Effect < 0 {
 			return false
@@ -391,7 +395,16 @@ func corroborated(r Result) bool {
 			}
 		case "city":
 			city = "same"
+		case "family":
+			familyEdit = why.Edit
+		case "phone":
+			second = true
+		case "patronymic":
+			second = second || !why.Edit
 		}
+	}
+	if familyEdit && !second {
+		return false
 	}
 	return year == "exact" || year == "near" && city == "same"
 }

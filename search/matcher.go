@@ -117,7 +117,7 @@ func (e *Engine) save(ctx context.Context, r *data.Report, res []Result) error {
 func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result) (data.MatchWrite, error) {
 	if r.ContactPhone != "" && r.ContactPhone == other.ContactPhone {
 		res.Score = min(1, res.Score+0.1)
-		res.Explanation = append(res.Explanation, Reason{"phone", "same contact phone", 0.1})
+		res.Explanation = append(res.Explanation, Reason{Field: "phone", Text: "same contact phone", Effect: 0.1})
 	}
 	seek, safe := r, other
 	if r.Kind == data.KindSafe {

@@ -92,6 +92,9 @@ func Fold(s string) string {
 			}
 		default:
 			if t, ok := cyrLatin[r]; ok {
+				if r == 'х' && b.Len() > 0 && digraphLead(b.String()[b.Len()-1]) {
+					t = "kh" // Есханов is not Ешанов: keep х apart from an h digraph
+				}
 				if t != "" {
 					b.WriteString(t)
 					space = false
@@ -155,6 +158,12 @@ var conventions = []struct {
 	{vPinyin | vNG, []string{"qi", "qu", "xi", "xu", "ji"}},
 }
 
+// digraphLead reports the letters that an h after them would turn into a
+// digraph (sh, zh, ch, th, gh, ph): a Cyrillic х after them stays kh.
+func digraphLead(c byte) bool {
+	return c == 's' || c == 'z' || c == 't' || c == 'g' || c == 'p'
+}
+
 func isVowel(c byte) bool {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
 }
@@ -198,6 +207,9 @@ func skeleton1(t string, v variant) string {
 			i += 2
 		case v&vSasZ != 0 && c == 's' && !has(i, "sch") && !has(i, "sz"):
 			out = append(out, 'z')
+			i++
+		case has(i, "szh"), has(i, "skh"):
+			out = append(out, 's') // с+ж, с+х: Есжанов, Есханов are not Ешанов
 			i++
 		case has(i, "shch"), has(i, "sch"), has(i, "sh"), has(i, "sz"), has(i, "sj"):
 			// щ folds onto ш: spellings disagree on it more than on anything.
@@ -254,7 +266,11 @@ func skeleton1(t string, v variant) string {
 			out = append(out, 'z', 'h')
 			i += 2
 		case has(i, "kh"):
-			out = append(out, 'h')
+			if digraphLead(at(i - 1)) {
+				out = append(out, 'k', 'h') // Исхаков, Цхай: х after a letter h would join
+			} else {
+				out = append(out, 'h')
+			}
 			i += 2
 		case has(i, "gh"):
 			out = append(out, 'g')
@@ -457,4 +473,29 @@ func turkicToSlavic(k string) string {
 		end = "e" + end[1:]
 	}
 	return skeleton(stem+end, vPrimary)
+}
+
+// writtenInCyrillic reports whether s has letters and all of them are Cyrillic.
+func writtenInCyrillic(s string) bool {
+	seen := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.Is(unicode.Cyrillic, r) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// cyrillicKeys returns the keys of a folded token written in Cyrillic: the
+// primary key and, for a -uly/-kyzy surname, its -ov/-ova form. None of the
+// Latin conventions' alternates apply.
+func cyrillicKeys(tok string) []string {
+	k := Skeleton(tok)
+	if t := turkicToSlavic(k); t != "" && t != k {
+		return []string{k, t}
+	}
+	return []string{k}
 }

@@ -44,7 +44,15 @@ func wordKeys(s string) []string {
 	if len(toks) == 0 {
 		return nil
 	}
-	keys := append([]string(nil), TokenKeys(strings.Join(toks, ""))...)
+	var keys []string
+	if writtenInCyrillic(s) {
+		// Cyrillic spells every sound one way: the alternate readings of
+		// ambiguous Latin letters (h = г, z = ц) would only merge two names
+		// (Хашимов/Гашимов).
+		keys = cyrillicKeys(strings.Join(toks, ""))
+	} else {
+		keys = append(keys, TokenKeys(strings.Join(toks, ""))...)
+	}
 	if kk := koreanKey(strings.Join(toks, "")); kk != "" {
 		keys = append([]string{kk}, keys...)
 	}
@@ -84,6 +92,9 @@ type Reason struct {
 	Field  string  `json:"field"`
 	Text   string  `json:"text"`
 	Effect float64 `json:"effect"` // contribution to the score (+/-)
+	// Edit marks a name part that differs by an edit no convention
+	// explains: it never reaches an automatic decision on its own.
+	Edit bool `json:"edit,omitempty"`
 }
 
 // Thresholds decide what a score means.
@@ -118,6 +129,9 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 		if shareKey(alt, a.keys) {
 			return 0.95, "diminutive"
 		}
+	}
+	if kazakhRussianForm(a, b) {
+		return 0.97, howKazakhRussian
 	}
 	ga, okA := lookupGiven(a.keys)
 	gb, okB := lookupGiven(b.keys)
@@ -194,6 +208,9 @@ func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 	if sim >= 1 || a.empty() || b.empty() {
 		return sim, how, false
 	}
+	if !explainedHows[how] && sameRootName(a, b) {
+		sim, how = 0.97, "variant"
+	}
 	sa, xa := familyStem(a.keys[0])
 	sb, xb := familyStem(b.keys[0])
 	if xa != "" && xb != "" && xa != xb {
@@ -201,6 +218,9 @@ func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 		if s >= 0.85 {
 			return s, "other gender form", true
 		}
+	}
+	if !explainedHows[how] && otherRealSurname(a, b) {
+		sim, how = min(sim, otherSurnameSim), howOtherSurname
 	}
 	return sim, how, false
 }
