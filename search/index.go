@@ -30,6 +30,7 @@ const (
 	analyzerKeys   = "tuys_keys"
 	analyzerPhon   = "tuys_phonetic"
 	lastSeqKey     = "tuys:last_seq"
+	rulesKey       = "tuys:rules" // the RulesVersion the keys were computed with
 )
 
 func init() {

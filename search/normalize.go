@@ -24,6 +24,13 @@ import (
 // Turkish; ch is ч in English but х in German and Polish) TokenKeys returns
 // the alternates too.
 
+// RulesVersion names the matching rules an index's keys were computed with:
+// bump it with any change that alters a key (this file, phonetic.go,
+// names.go, givennames.go, the index analyzers). A node that starts with an
+// index of another version rebuilds it from the log (see OpenIndex).
+// 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates.
+const RulesVersion = 2
+
 // cyrLatin folds Cyrillic (Russian, Kazakh, Ukrainian, Belarusian, Uzbek
 // Cyrillic) to Latin. Kazakh letters fold to their closest Russian sound
 // because Russian-language documents write Нургалиева for Нұрғалиева.
