@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -28,7 +29,8 @@ import (
 // bump it with any change that alters a key (this file, phonetic.go,
 // names.go, givennames.go, the index analyzers). A node that starts with an
 // index of another version rebuilds it from the log (see OpenIndex).
-// 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates.
+// 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates,
+// German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
 const RulesVersion = 2
 
 // cyrLatin folds Cyrillic (Russian, Kazakh, Ukrainian, Belarusian, Uzbek
@@ -82,43 +84,65 @@ func isApostrophe(r rune) bool {
 // are dropped (we cannot compare what we cannot read).
 func Fold(s string) string {
 	s = norm.NFKC.String(s)
-	var b strings.Builder
-	b.Grow(len(s) + 8)
+	b := make([]byte, 0, len(s)+8)
 	space := true // suppress leading/duplicate spaces
 	var prev rune
-	for _, r := range s {
+	for i, r := range s {
 		r = unicode.ToLower(r)
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
+			b = append(b, byte(r))
 			space = false
 		case isApostrophe(r):
-			// 2017 Kazakh: s' = ш, c' = ч; other apostrophes only soften.
+			// 2017 Kazakh: s' = ш, c' = ч, y' = у; other apostrophes only soften.
 			if prev == 's' || prev == 'c' {
-				b.WriteByte('h')
+				b = append(b, 'h')
+			} else if prev == 'y' {
+				b[len(b)-1] = 'u'
 			}
 		default:
-			if t, ok := cyrLatin[r]; ok {
-				if r == 'х' && b.Len() > 0 && digraphLead(b.String()[b.Len()-1]) {
-					t = "kh" // Есханов is not Ешанов: keep х apart from an h digraph
-				}
-				if t != "" {
-					b.WriteString(t)
-					space = false
-				}
-			} else if t, ok := latinFold[r]; ok {
-				b.WriteString(t)
-				space = false
-			} else if unicode.IsMark(r) {
+			t, ok := foldLetter(s, i, r, b)
+			switch {
+			case ok:
+				b = append(b, t...)
+				space = space && t == ""
+			case unicode.IsMark(r):
 				// combining accents left over by NFKC: drop.
-			} else if !space {
-				b.WriteByte(' ')
+			case !space:
+				b = append(b, ' ')
 				space = true
 			}
 		}
 		prev = r
 	}
-	return strings.TrimRight(b.String(), " ")
+	return strings.TrimRight(string(b), " ")
+}
+
+// foldLetter folds one non-ASCII letter r at s[i:] (b is the output so far).
+func foldLetter(s string, i int, r rune, b []byte) (string, bool) {
+	if t, ok := cyrLatin[r]; ok {
+		if r == 'х' && len(b) > 0 && digraphLead(b[len(b)-1]) {
+			t = "kh" // Есханов is not Ешанов: keep х apart from an h digraph
+		}
+		return t, true
+	}
+	if r == 'ý' && kazakhY(s, i) {
+		return "u", true // Kazakh Latin 2018 ý = у: Dáýren = Дәурен
+	}
+	t, ok := latinFold[r]
+	return t, ok
+}
+
+// kazakhY reports whether the ý at s[i:] is the Kazakh 2018 у rather than
+// the Czech long y: inside a word, or at its end in a word with a letter
+// only the Kazakh alphabet has (Aısulý).
+func kazakhY(s string, i int) bool {
+	rest := s[i+len("ý"):]
+	if next, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(next) {
+		return true
+	}
+	start := strings.LastIndexFunc(s[:i], func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+	return strings.ContainsAny(s[start:i], "ıǵńúİIǴŃÚ")
 }
 
 // Tokens splits a name into folded tokens (spaces, hyphens, dots and commas
@@ -145,6 +169,7 @@ const (
 	vHasG                        // h = г (Ukrainian, Belarusian, Azerbaijani): Hamidov
 	vPinyin                      // q = ц, x = с, j = цз, zh = чж (Dungan and Chinese names)
 	vSasZ                        // s = з, ss = с, sh = ж (German): Asis, Sarina, Lassat
+	vEnglish                     // g = дж before e/i, w = у, ea/ee = и (English, Italian gi): Georgina, William, Dean
 )
 
 // conventions are the alternates TokenKeys tries, each with the letters that
@@ -163,6 +188,7 @@ var conventions = []struct {
 	{vNG, []string{"ng"}},
 	{vHasG | vJasY, []string{"h"}},
 	{vPinyin | vNG, []string{"qi", "qu", "xi", "xu", "ji"}},
+	{vEnglish, []string{"ge", "gi", "gy", "w", "ea", "ee"}},
 }
 
 // digraphLead reports the letters that an h after them would turn into a
@@ -218,6 +244,21 @@ func skeleton1(t string, v variant) string {
 		case has(i, "szh"), has(i, "skh"):
 			out = append(out, 's') // с+ж, с+х: Есжанов, Есханов are not Ешанов
 			i++
+		case v&vEnglish != 0 && c == 'g' && (at(i+1) == 'e' || at(i+1) == 'i' || at(i+1) == 'y'):
+			out = append(out, 'z', 'h')
+			i++
+			if at(i) == 'i' && isVowel(at(i+1)) {
+				i++ // Italian gi before a vowel: Giustina = Джустина
+			}
+		case v&vEnglish != 0 && (has(i, "ea") || has(i, "ee")):
+			out = append(out, 'i') // Dean = Дин, Keene = Кин
+			i += 2
+		case v&vEnglish != 0 && c == 'w':
+			out = append(out, 'u') // William = Уильям
+			i++
+			if at(i) == 'h' {
+				i++ // Whalin = Уолин
+			}
 		case has(i, "shch"), has(i, "sch"), has(i, "sh"), has(i, "sz"), has(i, "sj"):
 			// щ folds onto ш: spellings disagree on it more than on anything.
 			out = append(out, 's', 'h')
@@ -246,6 +287,9 @@ func skeleton1(t string, v variant) string {
 		case has(i, "cz"):
 			out = append(out, 'c', 'h')
 			i += 2
+		case has(i, "dsch"):
+			out = append(out, 'z', 'h') // German дж: Dschambul, Dschingis
+			i += 4
 		case has(i, "dzh"), has(i, "dzj"):
 			out = append(out, 'z', 'h')
 			i += 3

@@ -208,7 +208,9 @@ func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 	if sim >= 1 || a.empty() || b.empty() {
 		return sim, how, false
 	}
-	if !explainedHows[how] && sameRootName(a, b) {
+	if !explainedHows[how] && sameRootName(a, b) && !otherRealSurname(a, b) {
+		// Two spellings of one father's name, unless both are surnames of
+		// their own (Ахметов/Ахмедов are two families).
 		sim, how = 0.97, "variant"
 	}
 	sa, xa := familyStem(a.keys[0])
