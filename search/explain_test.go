@@ -48,7 +48,7 @@ func TestFamilyEditNeedsSecondSignal(t *testing.T) {
 		return PersonFromReport(r)
 	}
 	for _, c := range []struct {
-		q, c string
+		q, c  string
 		phone bool
 		auto  bool
 	}{
