@@ -43,6 +43,8 @@ type Result struct {
 	Decision    string // "auto", "review" or ""
 	Explanation []Reason
 	Report      *data.Report // the fields the index holds (no contact data)
+	raw         float64      // the score before clamping: orders and separates candidates
+	near        int          // closeness to the query as written: breaks ties
 }
 
 // Query is a volunteer search.
@@ -340,12 +342,15 @@ func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, seq int64,
 			cp = PersonFromReport(r)
 			personCache.put(c.raw, cp)
 		}
-		s, why := Score(p, cp)
-		res = append(res, Result{ReportID: r.ID, Score: s, Explanation: why, Report: r})
+		s, why := scoreRaw(p, cp)
+		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, near: closeness(p, cp)})
 	}
 	sort.Slice(res, func(i, j int) bool {
-		if res[i].Score != res[j].Score {
-			return res[i].Score > res[j].Score
+		if res[i].raw != res[j].raw {
+			return res[i].raw > res[j].raw
+		}
+		if res[i].near != res[j].near {
+			return res[i].near > res[j].near // the exact spelling first
 		}
 		return res[i].ReportID < res[j].ReportID // deterministic ties
 	})
@@ -366,7 +371,7 @@ func (e *Engine) decide(res []Result) {
 			res[i].Decision = "review"
 		}
 	}
-	if len(res) > 0 && res[0].Score >= th.Auto && corroborated(res[0]) && (len(res) == 1 || res[1].Score < res[0].Score-th.Margin) {
+	if len(res) > 0 && res[0].Score >= th.Auto && corroborated(res[0]) && (len(res) == 1 || res[1].raw < res[0].raw-th.Margin) {
 		res[0].Decision = "auto"
 	}
 }

@@ -201,10 +201,18 @@ func familyStem(k string) (stem, sex string) {
 	return k, ""
 }
 
+// turkicForm reports a -uly/-kyzy ("son/daughter of") surname key.
+func turkicForm(k string) bool { return strings.HasSuffix(k, "uli") || strings.HasSuffix(k, "kizi") }
+
 // familySim compares surnames ignoring the gendered ending and reports
 // whether the endings disagree (Жумабаев vs Жумабаева: a sister).
 func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 	sim, how = tokenSim(a, b)
+	if how == "transliteration" && turkicForm(a.keys[0]) != turkicForm(b.keys[0]) {
+		// Жұмабайқызы and Жумабаева: one family, but not the same written
+		// form; the form as written ranks first.
+		return 0.97, howKazakhRussian, false
+	}
 	if sim >= 1 || a.empty() || b.empty() {
 		return sim, how, false
 	}
@@ -225,4 +233,30 @@ func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 		sim, how = min(sim, otherSurnameSim), howOtherSurname
 	}
 	return sim, how, false
+}
+
+// closeness counts how near a candidate is to the query as written: the
+// same script, each word written exactly the same, minus each word the
+// candidate has that the query lacks. Among equal scores the exact
+// spelling ranks first, not its other-script twin or a namesake with an
+// extra patronymic.
+func closeness(q, c *Person) int {
+	qw := strings.Fields(strings.ToLower(q.Name.Full))
+	cw := strings.Fields(strings.ToLower(c.Name.Full))
+	n := 0
+	if writtenInCyrillic(q.Name.Full) == writtenInCyrillic(c.Name.Full) {
+		n++
+	}
+	for _, w := range cw {
+		found := false
+		for _, x := range qw {
+			found = found || x == w
+		}
+		if found {
+			n += 2
+		} else {
+			n--
+		}
+	}
+	return n
 }

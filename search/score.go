@@ -11,6 +11,16 @@ import (
 // gender ending is a sibling, the same name 25 years apart a parent or a
 // child.
 func Score(q, c *Person) (float64, []Reason) {
+	s, rs := scoreRaw(q, c)
+	return clamp01(s), rs
+}
+
+func clamp01(s float64) float64 { return max(0, min(1, s)) }
+
+// scoreRaw is Score before clamping to [0,1]: two candidates that both
+// reach 1 (an exact year and the same city against a year off by one in
+// another city) still compare.
+func scoreRaw(q, c *Person) (float64, []Reason) {
 	var rs []Reason
 	name, nameRs, genderClash := nameScore(q, c)
 	rs = append(rs, nameRs...)
@@ -67,12 +77,6 @@ func Score(q, c *Person) (float64, []Reason) {
 	if q.Phone != "" && q.Phone == c.Phone {
 		s += 0.1
 		rs = append(rs, Reason{Field: "phone", Text: "same contact phone", Effect: 0.1})
-	}
-	if s < 0 {
-		s = 0
-	}
-	if s > 1 {
-		s = 1
 	}
 	return s, rs
 }
