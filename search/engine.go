@@ -21,7 +21,7 @@ type Options struct {
 	Thresholds Thresholds    // zero: DefaultThresholds
 	Composer   Composer      // nil: matches are saved without messages
 	Poll       time.Duration // Run's polling interval; zero: 100ms
-	Candidates int           // retrieved per query before re-ranking; zero: 30
+	Candidates int           // retrieved per query before re-ranking; zero: defaultCandidates
 	Logger     *slog.Logger  // nil: slog.Default()
 	// OnMatched, when set, observes every report the engine matched, with
 	// the ranked candidates and the time it took (eval, metrics).
@@ -46,6 +46,9 @@ type Result struct {
 	raw         float64      // the score before clamping: orders and separates candidates
 	near        int          // closeness to the query as written: breaks ties
 }
+
+// defaultCandidates is how many candidates retrieval hands the re-ranker.
+const defaultCandidates = 30
 
 // Query is a volunteer search.
 type Query struct {
@@ -92,7 +95,7 @@ func NewEngine(store data.Store, ix *Index, opts Options) *Engine {
 		opts.Poll = 100 * time.Millisecond
 	}
 	if opts.Candidates == 0 {
-		opts.Candidates = 30
+		opts.Candidates = defaultCandidates
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()

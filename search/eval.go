@@ -62,6 +62,9 @@ type EvalResult struct {
 	ReviewRecall  float64 `json:"review_recall"`
 	P50ms         float64 `json:"p50_ms"`
 	P99ms         float64 `json:"p99_ms"`
+	// CandidateRecall is the share of positives whose expected id the
+	// retrieval returns among its candidates, before re-ranking.
+	CandidateRecall float64 `json:"-"`
 	// Categories holds the same figures per value of the optional
 	// category column of queries.tsv (printed before the last line).
 	Categories map[string]*EvalResult `json:"-"`
@@ -94,6 +97,7 @@ func EvalMain(args []string, stdout io.Writer) int {
 		fmt.Fprintln(stdout, "eval:", err)
 		return 1
 	}
+	fmt.Fprintf(stdout, "candidate recall@%d (retrieval alone): %.4f\n", defaultCandidates, res.CandidateRecall)
 	printCategories(stdout, res.Categories)
 	line, _ := json.Marshal(res)
 	fmt.Fprintln(stdout, string(line))
@@ -190,6 +194,11 @@ func RunEval(ctx context.Context, cfg EvalConfig) (*EvalResult, error) {
 			return nil, err
 		}
 		o := judge(row[5], last, corpusID, took)
+		if o.positive {
+			if o.retrieved, err = eng.retrieved(ctx, r, row[5], corpusID); err != nil {
+				return nil, err
+			}
+		}
 		all.add(o)
 		if cat := strings.TrimSpace(row[6]); cat != "" {
 			if cats[cat] == nil {

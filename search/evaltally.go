@@ -1,11 +1,14 @@
 package search
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
 	"time"
+
+	"tuys/data"
 )
 
 // outcome is what one eval query found.
@@ -19,6 +22,7 @@ type outcome struct {
 	wrong     *Result // best-scoring wrong candidate
 	wrongID   string
 	took      time.Duration
+	retrieved bool // the expected id is among the retrieval's candidates
 }
 
 func (o outcome) miss() bool { return o.positive && (o.rank != 0 || o.decision != "auto") }
@@ -56,7 +60,7 @@ func judge(exp string, res []Result, corpusID map[string]string, took time.Durat
 type tally struct {
 	queries, positives, negatives           int
 	autos, autoOK, at1, at10, autoPos, revs int
-	falseAuto                               int
+	falseAuto, retrieved                    int
 	lat                                     []float64
 }
 
@@ -75,6 +79,9 @@ func (t *tally) add(o outcome) {
 		return
 	}
 	t.positives++
+	if o.retrieved {
+		t.retrieved++
+	}
 	if o.rank == 0 {
 		t.at1++
 	}
@@ -92,7 +99,7 @@ func (t *tally) add(o outcome) {
 func (t *tally) result(corpus, distractors int) *EvalResult {
 	r := &EvalResult{Corpus: corpus, Distractors: distractors, Queries: t.queries, Positives: t.positives, Negatives: t.negatives,
 		RecallAt1: ratio(t.at1, t.positives), RecallAt10: ratio(t.at10, t.positives), AutoRecall: ratio(t.autoPos, t.positives),
-		ReviewRecall: ratio(t.revs, t.positives), FalseAuto: t.falseAuto, AutoPrecision: 1}
+		ReviewRecall: ratio(t.revs, t.positives), FalseAuto: t.falseAuto, AutoPrecision: 1, CandidateRecall: ratio(t.retrieved, t.positives)}
 	if t.autos > 0 {
 		r.AutoPrecision = ratio(t.autoOK, t.autos)
 	}
@@ -131,4 +138,19 @@ func printCategories(out io.Writer, cats map[string]*EvalResult) {
 		js, _ := json.Marshal(cats[n])
 		fmt.Fprintf(out, "category %s %s\n", n, js)
 	}
+}
+
+// retrieved reports whether the retrieval alone (before re-ranking) returns
+// the corpus record exp for the seek report r.
+func (e *Engine) retrieved(ctx context.Context, r *data.Report, exp string, corpusID map[string]string) (bool, error) {
+	cands, err := e.ix.retrieve(ctx, PersonFromReport(r), data.KindSafe, e.opts.Candidates)
+	if err != nil {
+		return false, err
+	}
+	for _, c := range cands {
+		if corpusID[c.s.ID] == exp {
+			return true, nil
+		}
+	}
+	return false, nil
 }

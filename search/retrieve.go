@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -14,15 +15,23 @@ import (
 
 // wordClause builds the clause of one name word on the given fields, or
 // nil when the word has no key left (seen holds the keys earlier words
-// took). Three alternatives (any exact key, fuzzy primary key, any
-// phonetic key), so that a word written the same way does not outscore a
-// word matched across conventions many times over; an exact key outweighs
-// a phonetic or fuzzy one.
+// took). A word counts once, at the best level it reaches: an exact key,
+// else a fuzzy primary key, else a phonetic key. Summing the keys instead
+// let a document written in a convention with two keys per word (German
+// j, -ович and -ұлы, English g) outscore the true record, written in the
+// other script with one key, many times over.
 func (ix *Index) wordClause(text string, boost float64, names, phon string, seen map[string]bool) (query.Query, error) {
-	var exact, phonetic, alts []query.Query
+	var exact, phonetic, edits, alts []query.Query
 	primary := ""
 	for i, k := range wordIndexKeys(text) {
 		if seen[k] {
+			continue
+		}
+		if strings.HasPrefix(k, firstLetterMark) {
+			seen[k] = true
+			tq := bleve.NewTermQuery(k)
+			tq.SetField(names)
+			edits = append(edits, tq)
 			continue
 		}
 		seen[k] = true
@@ -50,25 +59,54 @@ func (ix *Index) wordClause(text string, boost float64, names, phon string, seen
 			return nil, err
 		}
 		if fq != nil {
-			alts = append(alts, fq)
+			edits = append(edits, fq)
 		}
 	}
+	if len(edits) > 0 && boost >= 1 {
+		alts = append(alts, levelQuery(bleve.NewDisjunctionQuery(edits...), levelFuzzy))
+	}
 	if len(exact) > 0 {
-		d := bleve.NewDisjunctionQuery(exact...)
-		d.SetBoost(3)
-		alts = append(alts, d)
+		alts = append(alts, levelQuery(bleve.NewDisjunctionQuery(exact...), levelExact))
 	}
 	if len(phonetic) > 0 {
-		d := bleve.NewDisjunctionQuery(phonetic...)
-		d.SetBoost(0.5)
-		alts = append(alts, d)
+		alts = append(alts, levelQuery(bleve.NewDisjunctionQuery(phonetic...), levelPhonetic))
 	}
 	if len(alts) == 0 {
 		return nil, nil
 	}
-	d := bleve.NewDisjunctionQuery(alts...)
-	d.SetBoost(boost)
-	return d, nil
+	return bestLevel(bleve.NewDisjunctionQuery(alts...), boost), nil
+}
+
+// Match levels of one word. Each group of keys scores its level whatever
+// the number of keys it matched, and the levels are powers of ten apart,
+// so that the sum of the groups a document matched (times Bleve's
+// coordination factor, at least 1/3 and at most 1) tells the best one.
+const (
+	levelExact    = 100.0
+	levelFuzzy    = 10.0
+	levelPhonetic = 1.0
+)
+
+// levelQuery scores every document q matches as level.
+func levelQuery(q query.Query, level float64) query.Query {
+	return query.NewCustomScoreQueryWithScorer(q, func(context.Context, *search.DocumentMatch) (float64, error) {
+		return level, nil
+	}, nil, nil)
+}
+
+// bestLevel scores a word's group disjunction by the best group matched:
+// exact 3, fuzzy 1, phonetic 0.5 (an exact key outweighs a fuzzy one),
+// times the word's boost.
+func bestLevel(q query.Query, boost float64) query.Query {
+	return query.NewCustomScoreQueryWithScorer(q, func(_ context.Context, d *search.DocumentMatch) (float64, error) {
+		switch {
+		case d.Score >= levelExact/3:
+			return 3 * boost, nil
+		case d.Score >= levelFuzzy/3:
+			return boost, nil
+		}
+		return 0.5 * boost, nil
+	}, nil, nil)
 }
 
 // nameQuery builds the name part of a retrieval query on the given fields:
@@ -148,7 +186,7 @@ func anyOf(qs []query.Query) query.Query {
 func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candidate, error) {
 	perShard := make([]search.DocumentMatchCollection, len(ix.shards))
 	err := ix.eachShard(func(i int, bi bleve.Index) error {
-		res, err := bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, limit, 0, false))
+		res, err := bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, limit*tieDepth, 0, false))
 		if err == nil {
 			perShard[i] = res.Hits
 		}
@@ -167,7 +205,7 @@ func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candid
 		}
 		return hits[i].ID < hits[j].ID
 	})
-	hits = hits[:min(limit, len(hits))]
+	hits = hits[:tieCut(hits, limit)]
 	// The stored copies are read after the merge, for the final hits only.
 	out := make([]candidate, 0, len(hits))
 	for _, h := range hits {
@@ -178,4 +216,18 @@ func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candid
 		out = append(out, candidate{s: s, raw: raw})
 	}
 	return out, nil
+}
+
+// tieDepth bounds how far past its limit a search reaches when candidates
+// tie at the cut (namesakes that only the re-ranker can tell apart).
+const tieDepth = 2
+
+// tieCut returns how many of the sorted hits to keep: limit, or more while
+// the hits past it score the same as the last one kept.
+func tieCut(hits search.DocumentMatchCollection, limit int) int {
+	n := min(limit, len(hits))
+	for n > 0 && n < len(hits) && n < limit*tieDepth && hits[n].Score == hits[n-1].Score {
+		n++
+	}
+	return n
 }
