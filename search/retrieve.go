@@ -20,7 +20,7 @@ import (
 // let a document written in a convention with two keys per word (German
 // j, -ович and -ұлы, English g) outscore the true record, written in the
 // other script with one key, many times over.
-func (ix *Index) wordClause(text string, boost float64, names, phon string, seen map[string]bool) (query.Query, error) {
+func (ix *Index) wordClause(text string, boost float64, names, phon string, seen map[string]bool, withEdits bool) (query.Query, error) {
 	var exact, phonetic, edits, alts []query.Query
 	primary := ""
 	for i, k := range wordIndexKeys(text) {
@@ -28,6 +28,9 @@ func (ix *Index) wordClause(text string, boost float64, names, phon string, seen
 			continue
 		}
 		if strings.HasPrefix(k, firstLetterMark) {
+			if !withEdits {
+				continue
+			}
 			seen[k] = true
 			tq := bleve.NewTermQuery(k)
 			tq.SetField(names)
@@ -89,44 +92,36 @@ const (
 
 // levelQuery scores every document q matches as level.
 func levelQuery(q query.Query, level float64) query.Query {
-	return query.NewCustomScoreQueryWithScorer(q, func(context.Context, *search.DocumentMatch) (float64, error) {
-		return level, nil
-	}, nil, nil)
+	return rescoreQuery{q, func(float64) float64 { return level }}
 }
 
 // bestLevel scores a word's group disjunction by the best group matched:
 // exact 3, fuzzy 1, phonetic 0.5 (an exact key outweighs a fuzzy one),
 // times the word's boost.
 func bestLevel(q query.Query, boost float64) query.Query {
-	return query.NewCustomScoreQueryWithScorer(q, func(_ context.Context, d *search.DocumentMatch) (float64, error) {
+	return rescoreQuery{q, func(s float64) float64 {
 		switch {
-		case d.Score >= levelExact/3:
-			return 3 * boost, nil
-		case d.Score >= levelFuzzy/3:
-			return boost, nil
+		case s >= levelExact/3:
+			return 3 * boost
+		case s >= levelFuzzy/3:
+			return boost
 		}
-		return 0.5 * boost, nil
-	}, nil, nil)
+		return 0.5 * boost
+	}}
 }
 
 // nameQuery builds the name part of a retrieval query on the given fields:
 // one clause per name word, so that Bleve's coordination factor rewards
 // documents that match more words (family AND given) over documents that
 // match one word many ways. nil when q has no usable name.
-func (ix *Index) nameQuery(q *Person, names, phon string) (query.Query, error) {
+func (ix *Index) nameQuery(q *Person, names, phon string, edits bool) (query.Query, error) {
 	seen := map[string]bool{}
 	var should []query.Query
-	words := []string{q.Name.Family, q.Name.Given, q.Name.Patronymic}
-	words = append(append(words, q.Name.Other...), q.Name.AltGiven...)
-	for i, w := range words {
+	for i, w := range nameWords(q) {
 		if w == "" {
 			continue
 		}
-		boost := 0.5 // patronymic and other words
-		if i < 2 {
-			boost = 1
-		}
-		c, err := ix.wordClause(w, boost, names, phon, seen)
+		c, err := ix.wordClause(w, wordBoost(i), names, phon, seen, edits)
 		if err != nil {
 			return nil, err
 		}
@@ -140,34 +135,80 @@ func (ix *Index) nameQuery(q *Person, names, phon string) (query.Query, error) {
 	return bleve.NewDisjunctionQuery(should...), nil
 }
 
+// nameWords lists the name words retrieval queries: family, given,
+// patronymic, then other words and the full names of a diminutive.
+func nameWords(q *Person) []string {
+	words := []string{q.Name.Family, q.Name.Given, q.Name.Patronymic}
+	return append(append(words, q.Name.Other...), q.Name.AltGiven...)
+}
+
+// wordBoost is the weight of the i-th of nameWords: the family and given
+// names count fully, the patronymic and other words half.
+func wordBoost(i int) float64 {
+	if i < 2 {
+		return 1
+	}
+	return 0.5
+}
+
 // candidate is one retrieved document.
 type candidate struct {
-	s   stored
-	raw string // the stored blob, as the cache key of its parsed Person
+	s     stored
+	raw   string  // the stored blob, as the cache key of its parsed Person
+	score float64 // retrieval score
 }
 
 // retrieve returns up to limit active reports of the given kind ("" =
 // both) whose names share a key with q: exactly, phonetically or within
-// the fuzzy budget.
+// the fuzzy budget. When no document carries every word of q exactly, a
+// second pass adds the first-letter keys (an edit in the first letter:
+// Ыкова for Быкова), whose postings are as long as the exact ones and are
+// not worth walking when the name was found as written.
 func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, limit int) ([]candidate, error) {
+	cands, full, err := ix.retrievePass(ctx, q, kind, limit, false)
+	if err != nil || full {
+		return cands, err
+	}
+	cands, _, err = ix.retrievePass(ctx, q, kind, limit, true)
+	return cands, err
+}
+
+// retrievePass runs one retrieval; full reports that the best candidate
+// matched every word of q exactly.
+func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, limit int, edits bool) ([]candidate, bool, error) {
 	kinds := []data.Kind{kind}
 	if kind == "" {
 		kinds = []data.Kind{data.KindSeek, data.KindSafe}
 	}
 	var perKind []query.Query
 	for _, k := range kinds {
-		d, err := ix.nameQuery(q, namesField(k), phonField(k))
+		d, err := ix.nameQuery(q, namesField(k), phonField(k), edits)
 		if err != nil {
-			return nil, fmt.Errorf("retrieve: %w", err)
+			return nil, false, fmt.Errorf("retrieve: %w", err)
 		}
 		if d != nil {
 			perKind = append(perKind, d)
 		}
 	}
 	if len(perKind) == 0 {
-		return nil, nil
+		return nil, true, nil
 	}
-	return ix.search(ctx, anyOf(perKind), limit)
+	cands, err := ix.search(ctx, anyOf(perKind), limit)
+	full := len(cands) > 0 && cands[0].score >= fullScore(q)-1e-9
+	return cands, full, err
+}
+
+// fullScore is the retrieval score of a document that matches every name
+// word of q exactly (3 times each word's boost, coordination 1).
+func fullScore(q *Person) float64 {
+	s := 0.0
+	for i, w := range nameWords(q) {
+		if w == "" {
+			continue
+		}
+		s += 3 * wordBoost(i)
+	}
+	return s
 }
 
 func anyOf(qs []query.Query) query.Query {
@@ -184,9 +225,32 @@ func anyOf(qs []query.Query) query.Query {
 // merged ties go to the smaller report id, so the same query on the same
 // index retrieves the same candidates.
 func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candidate, error) {
+	hits, err := ix.topHits(ctx, q, limit+1)
+	if err == nil && len(hits) > limit && hits[limit].Score == hits[0].Score {
+		hits, err = ix.topHits(ctx, q, limit*tieDepth) // all tied: look deeper
+	}
+	if err != nil {
+		return nil, err
+	}
+	hits = hits[:tieCut(hits, limit)]
+	// The stored copies are read after the merge, for the final hits only.
+	out := make([]candidate, 0, len(hits))
+	for _, h := range hits {
+		s, raw, ok := storedOf(ix.shards[ix.shardOf(h.ID)], h.ID)
+		if !ok {
+			continue // deleted since the search: the next query will not see it either
+		}
+		out = append(out, candidate{s: s, raw: raw, score: h.Score})
+	}
+	return out, nil
+}
+
+// topHits returns the best n hits of q over all shards, ties to the
+// smaller id.
+func (ix *Index) topHits(ctx context.Context, q query.Query, n int) (search.DocumentMatchCollection, error) {
 	perShard := make([]search.DocumentMatchCollection, len(ix.shards))
 	err := ix.eachShard(func(i int, bi bleve.Index) error {
-		res, err := bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, limit*tieDepth, 0, false))
+		res, err := bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, n, 0, false))
 		if err == nil {
 			perShard[i] = res.Hits
 		}
@@ -205,28 +269,22 @@ func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candid
 		}
 		return hits[i].ID < hits[j].ID
 	})
-	hits = hits[:tieCut(hits, limit)]
-	// The stored copies are read after the merge, for the final hits only.
-	out := make([]candidate, 0, len(hits))
-	for _, h := range hits {
-		s, raw, ok := storedOf(ix.shards[ix.shardOf(h.ID)], h.ID)
-		if !ok {
-			continue // deleted since the search: the next query will not see it either
-		}
-		out = append(out, candidate{s: s, raw: raw})
-	}
-	return out, nil
+	return hits, nil
 }
 
 // tieDepth bounds how far past its limit a search reaches when candidates
 // tie at the cut (namesakes that only the re-ranker can tell apart).
 const tieDepth = 2
 
-// tieCut returns how many of the sorted hits to keep: limit, or more while
-// the hits past it score the same as the last one kept.
+// tieCut returns how many of the sorted hits to keep: limit, or, when
+// every hit kept ties with the best (namesakes that only the re-ranker can
+// tell apart), more while the hits past it tie too.
 func tieCut(hits search.DocumentMatchCollection, limit int) int {
 	n := min(limit, len(hits))
-	for n > 0 && n < len(hits) && n < limit*tieDepth && hits[n].Score == hits[n-1].Score {
+	if n == 0 || hits[n-1].Score != hits[0].Score {
+		return n
+	}
+	for n < len(hits) && n < limit*tieDepth && hits[n].Score == hits[0].Score {
 		n++
 	}
 	return n
