@@ -15,19 +15,7 @@ import (
 // tieDepth times the limit).
 func TestRetrieveBothNamesFirst(t *testing.T) {
 	ctx := context.Background()
-	ix, err := OpenIndex(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	b := ix.NewBatch()
-	put := func(id, name string) {
-		r := report(data.KindSafe, name, 1985, "Almaty", "M")
-		r.ID = id
-		if err := b.Put(r, 1); err != nil {
-			t.Fatal(err)
-		}
-	}
+	ix, b, put := retrieveIndex(t, "Almaty", "M")
 	put("family-only", "Жумабаев Серик")
 	put("given-only", "Ахметов Ерлан")
 	put("other", "Seitkali Dana")
@@ -40,7 +28,7 @@ func TestRetrieveBothNamesFirst(t *testing.T) {
 		t.Fatalf("with no document carrying both names, want both partial matches and not the stranger: %v", got)
 	}
 
-	b = ix.NewBatch()
+	*b = *ix.NewBatch()
 	for i := 0; i < 12; i++ {
 		put(fmt.Sprintf("namesake-%d", i), "Жұмабаев Ерлан")
 	}
@@ -50,6 +38,25 @@ func TestRetrieveBothNamesFirst(t *testing.T) {
 	got = ids(t, ix, q, 10)
 	if len(got) != 12 || got["family-only"] || got["given-only"] {
 		t.Fatalf("with 12 full namesakes tied at the cut of 10, want all 12 (the depth adapts to ties) and no partial match: %v", got)
+	}
+}
+
+// retrieveIndex opens an empty index for t and returns a batch and a
+// function that puts a safe report born in 1985 into it.
+func retrieveIndex(t *testing.T, city, sex string) (*Index, *Batch, func(id, name string)) {
+	t.Helper()
+	ix, err := OpenIndex(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	b := ix.NewBatch()
+	return ix, b, func(id, name string) {
+		r := report(data.KindSafe, name, 1985, city, sex)
+		r.ID = id
+		if err := b.Put(r, 1); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -72,19 +79,7 @@ func ids(t *testing.T, ix *Index, q *Person, limit int) map[string]bool {
 // still finds the person.
 func TestRetrieveWordCountsOnce(t *testing.T) {
 	ctx := context.Background()
-	ix, err := OpenIndex(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	b := ix.NewBatch()
-	put := func(id, name string) {
-		r := report(data.KindSafe, name, 1985, "", "")
-		r.ID = id
-		if err := b.Put(r, 1); err != nil {
-			t.Fatal(err)
-		}
-	}
+	ix, b, put := retrieveIndex(t, "", "")
 	put("person", "Быкова Елена")
 	put("person2", "Денисов Галым Ғалымұлы")
 	for i := 0; i < 40; i++ {
