@@ -125,14 +125,21 @@ func dedupe(xs []string) []string {
 const firstLetterMark = "^"
 
 // firstLetterKeys returns the first-letter keys of a primary key: the key
-// itself and the key without its first letter, each marked. Two keys
-// meet when they differ by a deletion, insertion or substitution of the
-// first letter.
+// itself and the key without its first sound (one letter, or the two of a
+// digraph: zh, sh, ch, ts), each marked. Two keys meet when they differ by
+// a deletion, insertion or substitution of the first sound.
 func firstLetterKeys(k string) []string {
-	if len(k) < 5 || strings.HasPrefix(k, stemKeyMark) {
+	if len(k) < 3 || strings.HasPrefix(k, stemKeyMark) {
 		return nil
 	}
-	return []string{firstLetterMark + k, firstLetterMark + k[1:]}
+	keys := []string{firstLetterMark + k}
+	if len(k) >= 4 {
+		keys = append(keys, firstLetterMark+k[1:])
+	}
+	if len(k) >= 5 && (k[1] == 'h' && strings.IndexByte("zsck", k[0]) >= 0 || k[:2] == "ts") {
+		keys = append(keys, firstLetterMark+k[2:])
+	}
+	return keys
 }
 
 // stemKeyMark starts the index key of a patronymic's stem, so that it never

@@ -11,11 +11,12 @@ import random, sys
 
 rng = random.Random(3)
 rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1], encoding='utf-8')][1:]
-letters = 'абвгдежзиклмнопрстуфхшabdegiklmnoprstuvz'
+cyrillic, latin = 'абвгдежзиклмнопрстуфхш', 'abdegiklmnoprstuvz'
 print('qid\tname\tbirth_year\tcity\tsex\texpected\tcategory')
 for i, r in enumerate(rows):
     words = r[1].split()
     for j, w in enumerate(words):
+        letters = latin if w[-1].lower() in latin + 'cfhjqwxy' else cyrillic
         kind = rng.choice(['del', 'sub', 'ins'])
         if kind == 'del':
             nw = w[1:].capitalize()
