@@ -192,3 +192,20 @@ func splitWords(s string) []string {
 		return r == ' ' || r == ',' || r == '\t' || r == '\n' || r == ';' || r == '/' || r == '(' || r == ')'
 	})
 }
+
+// turkicToSlavic maps a -uli/-kizi family key to its -ov/-ova form.
+func turkicToSlavic(k string) string {
+	var stem, end string
+	switch {
+	case len(k) > 6 && strings.HasSuffix(k, "uli"):
+		stem, end = k[:len(k)-3], "ov"
+	case len(k) > 7 && strings.HasSuffix(k, "kizi"):
+		stem, end = k[:len(k)-4], "ova"
+	default:
+		return ""
+	}
+	if isVowel(stem[len(stem)-1]) {
+		end = "e" + end[1:]
+	}
+	return skeleton(stem+end, vPrimary)
+}
