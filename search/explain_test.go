@@ -62,7 +62,7 @@ func TestFamilyEditNeedsSecondSignal(t *testing.T) {
 		if c.phone {
 			phone = "+77011234567"
 		}
-		s, why := Score(mk(c.q, phone), mk(c.c, phone))
+		s, why := scoreOf(mk(c.q, phone), mk(c.c, phone))
 		got := s >= DefaultThresholds.Auto && corroborated(Result{Score: s, Explanation: why})
 		if got != c.auto {
 			t.Errorf("%s / %s (phone %v): auto %v, want %v (%.2f %+v)", c.q, c.c, c.phone, got, c.auto, s, why)

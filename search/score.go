@@ -5,21 +5,14 @@ import (
 	"strings"
 )
 
-// Score compares the person sought (q) with a candidate (c) and returns a
-// score in [0,1] with one reason per field. The name decides most of it;
+func clamp01(s float64) float64 { return max(0, min(1, s)) }
+
+// scoreRaw compares the person sought (q) with a candidate (c) and returns a
+// score (clamp01 puts it in [0,1]; unclamped, two candidates that both
+// reach 1 still compare) with one reason per field. The name decides most of it;
 // sex, year, place and phone confirm or veto: the same name with the other
 // gender ending is a sibling, the same name 25 years apart a parent or a
 // child.
-func Score(q, c *Person) (float64, []Reason) {
-	s, rs := scoreRaw(q, c)
-	return clamp01(s), rs
-}
-
-func clamp01(s float64) float64 { return max(0, min(1, s)) }
-
-// scoreRaw is Score before clamping to [0,1]: two candidates that both
-// reach 1 (an exact year and the same city against a year off by one in
-// another city) still compare.
 func scoreRaw(q, c *Person) (float64, []Reason) {
 	var rs []Reason
 	name, nameRs, genderClash := nameScore(q, c)
