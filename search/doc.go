@@ -4,7 +4,7 @@ reports across scripts and spellings.
 
 Pipeline, one file each:
 
-  - normalize.go, phonetic.go, fuzzy.go: every script and Latin convention
+  - fold.go, normalize.go, phonetic.go, fuzzy.go: every script and Latin convention
     (Cyrillic with Kazakh letters, passport/BGN/GOST Latin, Kazakh Latin
     2017/2018/2021, German, Polish, Turkish, Uzbek, pinyin, chat spellings)
     onto skeleton keys (TokenKeys: primary key plus convention alternates),
@@ -14,16 +14,25 @@ Pipeline, one file each:
     Kazakh surnames.
   - gazetteer.go: CityKey, CityName, CityNames (bilingual and historic
     names of Kazakhstan's places and a few abroad).
-  - rank.go, score.go: Score(q, c *Person) in [0,1] with per-field Reasons.
+  - rank.go, score.go: scoreRaw(q, c *Person), clamped to [0,1] for a
+    Match, with per-field Reasons.
+  - explain.go: which differences a convention explains (Kazakh↔Russian
+    forms, two spellings of one father's name) and which are two real
+    surnames (realnames/surnames.txt); decide.go: auto only when every
+    name difference is explained or a second signal backs it, with no
+    close second.
   - index.go: the Bleve mapping and documents (custom token filters
     registered in init()); shards.go: the index split into shards by report
-    id, searched in parallel; retrieve.go: the candidate query;
+    id, searched in parallel, rebuilt from the log when RulesVersion
+    changed; retrieve.go, levelquery.go: the candidate query, each word
+    counted once at its best level;
     fuzzyterms.go: fuzzy expansion with a lazy Levenshtein automaton.
   - engine.go, matcher.go: Engine tails store.EventsAfter, indexes, and
     matches each new report (events another node has matched, up to the
     store's MatchedThrough mark, are only indexed); Search for volunteers;
     Reindex.
-  - eval.go, synth.go: EvalMain implements `tuys eval`; Synth generates
+  - eval.go, evaltally.go, synth.go: EvalMain implements `tuys eval`
+    (per-category figures, -ranks); Synth generates
     realistic people for distractors and benchmarks.
 
 Wiring:

@@ -21,7 +21,7 @@ type Options struct {
 	Thresholds Thresholds    // zero: DefaultThresholds
 	Composer   Composer      // nil: matches are saved without messages
 	Poll       time.Duration // Run's polling interval; zero: 100ms
-	Candidates int           // retrieved per query before re-ranking; zero: 30
+	Candidates int           // retrieved per query before re-ranking; zero: defaultCandidates
 	Logger     *slog.Logger  // nil: slog.Default()
 	// OnMatched, when set, observes every report the engine matched, with
 	// the ranked candidates and the time it took (eval, metrics).
@@ -43,7 +43,12 @@ type Result struct {
 	Decision    string // "auto", "review" or ""
 	Explanation []Reason
 	Report      *data.Report // the fields the index holds (no contact data)
+	raw         float64      // the score before clamping: orders and separates candidates
+	near        int          // closeness to the query as written: breaks ties
 }
+
+// defaultCandidates is how many candidates retrieval hands the re-ranker.
+const defaultCandidates = 30
 
 // Query is a volunteer search.
 type Query struct {
@@ -90,7 +95,7 @@ func NewEngine(store data.Store, ix *Index, opts Options) *Engine {
 		opts.Poll = 100 * time.Millisecond
 	}
 	if opts.Candidates == 0 {
-		opts.Candidates = 30
+		opts.Candidates = defaultCandidates
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
@@ -345,12 +350,15 @@ func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, seq int64,
 			cp = PersonFromReport(r)
 			personCache.put(c.raw, cp)
 		}
-		s, why := Score(p, cp)
-		res = append(res, Result{ReportID: r.ID, Score: s, Explanation: why, Report: r})
+		s, why := scoreRaw(p, cp)
+		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, near: closeness(p, cp)})
 	}
 	sort.Slice(res, func(i, j int) bool {
-		if res[i].Score != res[j].Score {
-			return res[i].Score > res[j].Score
+		if res[i].raw != res[j].raw {
+			return res[i].raw > res[j].raw
+		}
+		if res[i].near != res[j].near {
+			return res[i].near > res[j].near // the exact spelling first
 		}
 		return res[i].ReportID < res[j].ReportID // deterministic ties
 	})
@@ -359,44 +367,4 @@ func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, seq int64,
 	}
 	e.decide(res)
 	return res, nil
-}
-
-// decide labels ranked results: review at or above the review threshold;
-// auto for the best one when it reaches the auto threshold and no second
-// candidate is within the margin.
-func (e *Engine) decide(res []Result) {
-	th := e.opts.Thresholds
-	for i := range res {
-		if res[i].Score >= th.Review {
-			res[i].Decision = "review"
-		}
-	}
-	if len(res) > 0 && res[0].Score >= th.Auto && corroborated(res[0]) && (len(res) == 1 || res[1].Score < res[0].Score-th.Margin) {
-		res[0].Decision = "auto"
-	}
-}
-
-// corroborated reports whether more than the name supports a pair: an SMS
-// goes out without a volunteer only when the birth year agrees exactly, or
-// within a year with the same place, and nothing contradicts (sex, place,
-// father's name). Namesakes are common; a namesake born the same year in
-// the same town is not.
-func corroborated(r Result) bool {
-	year, city := "", ""
-	for _, why := range r.Explanation {
-		if why.Effect < 0 {
-			return false
-		}
-		switch why.Field {
-		case "year":
-			if why.Effect > 0 {
-				year = "exact"
-			} else {
-				year = "near"
-			}
-		case "city":
-			city = "same"
-		}
-	}
-	return year == "exact" || year == "near" && city == "same"
 }

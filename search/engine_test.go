@@ -197,3 +197,30 @@ func TestEngineRun(t *testing.T) {
 		t.Fatal("Run did not return after cancel")
 	}
 }
+
+// Among candidates that score the same, the one written exactly as the
+// query ranks first: not its other-script twin, not a namesake with an
+// extra patronymic.
+func TestExactSpellingRanksFirst(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	eng, _ := newTestEngine(t, st, Options{})
+	names := []string{"Zhumabaev Erlan", "Жумабаев Ерлан Серикович", "Жумабаев Ерлан", "Jumabaev Erlan"}
+	for _, n := range names {
+		if err := st.CreateReport(ctx, report(data.KindSafe, n, 1985, "Алматы", "M")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := eng.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"Жумабаев Ерлан", "Zhumabaev Erlan", "Jumabaev Erlan"} {
+		res, err := eng.Search(ctx, Query{Name: q, BirthYear: 1985, City: "Алматы", Kind: data.KindSafe})
+		if err != nil || len(res) < len(names) {
+			t.Fatalf("%s: %v, %d results", q, err, len(res))
+		}
+		if res[0].Report.FullName != q || res[0].Score != res[1].Score {
+			t.Errorf("%s: top %q (%.3f), second %.3f; want the exact spelling first among equal scores", q, res[0].Report.FullName, res[0].Score, res[1].Score)
+		}
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +20,7 @@ import (
 const evalUsage = `tuys eval — measure matching on an evaluation set, through the service's own path.
 
 Usage:
-  tuys eval -corpus CORPUS.tsv -queries QUERIES.tsv [-distractors N] [-seed S] [-v]
+  tuys eval -corpus CORPUS.tsv -queries QUERIES.tsv [-distractors N] [-seed S] [-v] [-ranks]
 
 It opens a fresh store and index in a temporary directory, files every
 corpus row as a "safe" report (padded with N synthetic distractor people,
@@ -31,7 +30,9 @@ does (store → event log → index → re-ranker → Match rows).
 
 Files (TSV, UTF-8, header row, empty cell = unknown):
   corpus:  id  name  birth_year  city  sex
-  queries: qid name  birth_year  city  sex  expected   (expected = corpus id, or - for none)
+  queries: qid name  birth_year  city  sex  expected  [category]
+           (expected = corpus id, or - for none; with a category column the
+           figures are also printed per category, before the last line)
 
 Output: a table of every miss and every wrong auto decision with the
 engine's explanation, then one JSON line:
@@ -61,6 +62,12 @@ type EvalResult struct {
 	ReviewRecall  float64 `json:"review_recall"`
 	P50ms         float64 `json:"p50_ms"`
 	P99ms         float64 `json:"p99_ms"`
+	// CandidateRecall is the share of positives whose expected id the
+	// retrieval returns among its candidates, before re-ranking.
+	CandidateRecall float64 `json:"-"`
+	// Categories holds the same figures per value of the optional
+	// category column of queries.tsv (printed before the last line).
+	Categories map[string]*EvalResult `json:"-"`
 }
 
 // EvalMain implements `tuys eval`; args exclude the subcommand. It returns
@@ -73,6 +80,7 @@ func EvalMain(args []string, stdout io.Writer) int {
 	distractors := fs.Int("distractors", 0, "synthetic distractor people added to the corpus")
 	seed := fs.Uint64("seed", 1, "seed of the distractor generator")
 	verbose := fs.Bool("v", false, "also print every query's top candidate")
+	ranks := fs.Bool("ranks", false, "print the rank of the expected id for every positive and the best wrong candidate for every negative")
 	fs.Usage = func() { fmt.Fprint(stdout, evalUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -84,11 +92,13 @@ func EvalMain(args []string, stdout io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	res, err := RunEval(context.Background(), EvalConfig{Corpus: *corpus, Queries: *queries, Distractors: *distractors, Seed: *seed, Verbose: *verbose, Out: stdout})
+	res, err := RunEval(context.Background(), EvalConfig{Corpus: *corpus, Queries: *queries, Distractors: *distractors, Seed: *seed, Verbose: *verbose, Ranks: *ranks, Out: stdout})
 	if err != nil {
 		fmt.Fprintln(stdout, "eval:", err)
 		return 1
 	}
+	fmt.Fprintf(stdout, "candidate recall@%d (retrieval alone): %.4f\n", defaultCandidates, res.CandidateRecall)
+	printCategories(stdout, res.Categories)
 	line, _ := json.Marshal(res)
 	fmt.Fprintln(stdout, string(line))
 	return 0
@@ -100,6 +110,7 @@ type EvalConfig struct {
 	Distractors     int
 	Seed            uint64
 	Verbose         bool
+	Ranks           bool      // print every positive's rank and every negative's best wrong candidate
 	Out             io.Writer // the readable table; nil = discard
 	Thresholds      Thresholds
 }
@@ -114,7 +125,7 @@ func RunEval(ctx context.Context, cfg EvalConfig) (*EvalResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	qrows, err := readTSV(cfg.Queries, 6)
+	qrows, err := readTSV(cfg.Queries, 7)
 	if err != nil {
 		return nil, err
 	}
@@ -170,9 +181,8 @@ func RunEval(ctx context.Context, cfg EvalConfig) (*EvalResult, error) {
 		return nil, err
 	}
 
-	res := &EvalResult{Corpus: len(crows), Distractors: cfg.Distractors, Queries: len(qrows)}
-	var lat []float64
-	var autos, autoOK, at1, at10, autoPos, reviewPos int
+	all := newTally()
+	cats := map[string]*tally{}
 	fmt.Fprintf(out, "%-5s %-34s %-6s %-6s %-6s %s\n", "query", "name", "expect", "top", "score", "decision / explanation")
 	for _, row := range qrows {
 		r := rowReport(row, data.KindSeek)
@@ -183,63 +193,33 @@ func RunEval(ctx context.Context, cfg EvalConfig) (*EvalResult, error) {
 		if err := eng.CatchUp(ctx); err != nil {
 			return nil, err
 		}
-		lat = append(lat, float64(took.Microseconds())/1000)
-		exp := row[5]
-		positive := exp != "-" && exp != ""
-		if positive {
-			res.Positives++
-		} else {
-			res.Negatives++
-		}
-		rank, expDecision := -1, ""
-		falseAuto := false
-		for i, c := range last {
-			id := corpusID[c.ReportID]
-			if id == "" {
-				id = "synthetic"
-			}
-			if positive && id == exp && rank < 0 {
-				rank, expDecision = i, c.Decision
-			}
-			if c.Decision == "auto" {
-				autos++
-				if positive && id == exp {
-					autoOK++
-				} else {
-					falseAuto = true
-					res.FalseAuto++
-				}
+		o := judge(row[5], last, corpusID, took)
+		if o.positive {
+			if o.retrieved, err = eng.retrieved(ctx, r, row[5], corpusID); err != nil {
+				return nil, err
 			}
 		}
-		if positive {
-			if rank == 0 {
-				at1++
+		all.add(o)
+		if cat := strings.TrimSpace(row[6]); cat != "" {
+			if cats[cat] == nil {
+				cats[cat] = newTally()
 			}
-			if rank >= 0 && rank < 10 {
-				at10++
-			}
-			if expDecision == "auto" {
-				autoPos++
-			}
-			if expDecision != "" {
-				reviewPos++
-			}
+			cats[cat].add(o)
 		}
-		miss := positive && (rank != 0 || expDecision != "auto")
-		if miss || falseAuto || cfg.Verbose {
-			printEvalRow(out, row, last, corpusID, falseAuto, took)
+		if cfg.Ranks {
+			printRank(out, row, o)
+		}
+		if o.miss() || o.falseAuto || cfg.Verbose {
+			printEvalRow(out, row, last, corpusID, o.falseAuto, took)
 		}
 	}
-	res.RecallAt1 = ratio(at1, res.Positives)
-	res.RecallAt10 = ratio(at10, res.Positives)
-	res.AutoRecall = ratio(autoPos, res.Positives)
-	res.ReviewRecall = ratio(reviewPos, res.Positives)
-	res.AutoPrecision = 1
-	if autos > 0 {
-		res.AutoPrecision = ratio(autoOK, autos)
+	res := all.result(len(crows), cfg.Distractors)
+	if len(cats) > 0 {
+		res.Categories = map[string]*EvalResult{}
+		for name, t := range cats {
+			res.Categories[name] = t.result(len(crows), cfg.Distractors)
+		}
 	}
-	sort.Float64s(lat)
-	res.P50ms, res.P99ms = percentile(lat, 0.50), percentile(lat, 0.99)
 	return res, nil
 }
 

@@ -1,69 +1,206 @@
 package search
 
 import (
-	"encoding/json"
-	"fmt"
+	_ "embed"
+	"strings"
 )
 
-// Lines renders reasons as readable lines, one per reason that says
-// something. For volunteers each line carries its contribution to the
-// score; the public sees neither that nor any reason about phones, which
-// would answer "is this their number?" to whoever guesses one. The one
-// renderer of explanations.
-func Lines(rs []Reason, volunteer bool) []string {
-	lines := make([]string, 0, len(rs))
-	for _, r := range rs {
-		switch {
-		case r.Text == "", !volunteer && r.private():
-		case volunteer:
-			lines = append(lines, fmt.Sprintf("%s (%+.2f)", r.Text, r.Effect))
-		default:
-			lines = append(lines, r.Text)
-		}
-	}
-	return lines
+// A difference between two spellings of one name part is either explained
+// (a transliteration convention, a Kazakh↔Russian correspondence, a
+// diminutive, a known variant of one name) or unexplained: an edit. Only
+// explained differences may reach an automatic decision on their own; a
+// family name one or two letters off is as often another real surname
+// (Ахметов/Ахмедов, Исаев/Исаков) as a typo.
+
+// explainedHows are the tokenSim verdicts that a convention explains.
+var explainedHows = map[string]bool{
+	"same": true, "transliteration": true, "diminutive": true, "variant": true, howKazakhRussian: true,
 }
 
-// StoredLines renders a match's stored explanation: the engine's JSON list
-// of reasons; an older JSON list of plain lines (volunteers only); anything
-// else as one line (volunteers only).
-func StoredLines(raw string, volunteer bool) []string {
-	if raw == "" {
-		return []string{}
-	}
-	var rs []Reason
-	if json.Unmarshal([]byte(raw), &rs) == nil {
-		return Lines(rs, volunteer)
-	}
-	if !volunteer {
-		return []string{} // unknown shape: it may mention anything
-	}
-	var lines []string
-	if json.Unmarshal([]byte(raw), &lines) == nil {
-		return lines
-	}
-	return []string{raw}
-}
+// howKazakhRussian is the verdict for the Kazakh and Russian forms of one
+// name (Қайрат/Хайрат, Айгүл/Айгуля, Дүйсен/Дюсен, Жанбол/Жамбол).
+const howKazakhRussian = "Kazakh/Russian form"
 
-// Reason fields only volunteers see: agreement of phone numbers.
-const (
-	FieldPhone    = "phone"    // both reports give the same contact phone
-	FieldVerified = "verified" // the safe report came from the number the seeker gave
-)
+// howOtherSurname is the verdict for two distinct real surnames a letter or
+// two apart.
+const howOtherSurname = "another real surname"
 
-func (r Reason) private() bool { return r.Field == FieldPhone || r.Field == FieldVerified }
+// otherSurnameSim caps the similarity of two distinct real surnames: enough
+// for a volunteer to see the pair, never enough to pass for one name.
+const otherSurnameSim = 0.7
 
-// PublicScore is a match's score as the public may see it: without the
-// effect of phone agreement, so the score is no oracle either.
-func PublicScore(score float64, raw string) float64 {
-	var rs []Reason
-	if json.Unmarshal([]byte(raw), &rs) != nil {
-		return score
-	}
-	for _, r := range rs {
-		if r.private() {
-			score -= r.Effect
+//go:embed realnames/surnames.txt
+var surnamesFile string
+
+// knownSurnames holds the gender-free stem key of every real surname.
+var knownSurnames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(surnamesFile, "\n") {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if k := nameKey(line); k != "" {
+			stem, _ := familyStem(k)
+			m[stem] = true
 		}
 	}
-	return score
+	return m
+}()
+
+// otherRealSurname reports whether a and b are two different surnames that
+// both occur in the list of real surnames.
+func otherRealSurname(a, b namePart) bool {
+	if a.empty() || b.empty() {
+		return false
+	}
+	sa, _ := familyStem(a.keys[0])
+	sb, _ := familyStem(b.keys[0])
+	return sa != sb && knownSurnames[sa] && knownSurnames[sb]
+}
+
+// krRule rewrites a Kazakh spelling into the form Russian-language records
+// use. afterConsonant: only after a consonant (Әсел stays Асель, Мәдина
+// becomes Мядина).
+type krRule struct {
+	from, to       string
+	afterConsonant bool
+}
+
+var krRules = []krRule{
+	{"қ", "х", false}, {"q", "kh", false}, // Қайрат = Хайрат
+	{"ә", "я", true}, {"ä", "ya", true}, // Кәрім = Кярим
+	{"үй", "ю", true}, {"ү", "ю", true}, {"ü", "yu", true}, {"ú", "yu", true}, // Дүйсен = Дюсен, Күлпаш = Кюльпаш
+	{"ө", "у", false}, {"ö", "u", false}, // Төлеген = Тулеген, Өмірбек = Умирбек
+	{"нб", "мб", false}, {"нп", "мп", false}, {"nb", "mb", false}, {"np", "mp", false}, // Жанбол = Жамбол
+}
+
+// krKeys returns the keys of the Russian-record forms of a Kazakh word:
+// every combination of the correspondences that occur in it, and the
+// female -а/-я ending Russian records add to a Kazakh name ending in a
+// consonant (Айгүл = Айгуля, Гүлнар = Гульнара). Nil when none applies.
+func krKeys(text string) []string {
+	if k, ok := krCache.get(text); ok {
+		return k
+	}
+	w := strings.ToLower(strings.TrimSpace(text))
+	var apply []krRule
+	for _, r := range krRules {
+		if strings.Contains(w, r.from) {
+			apply = append(apply, r)
+		}
+	}
+	apply = apply[:min(len(apply), 5)]
+	forms := []string{w}
+	for mask := 1; mask < 1<<len(apply); mask++ {
+		f := w
+		for i, r := range apply {
+			if mask&(1<<i) != 0 {
+				f = krReplace(f, r)
+			}
+		}
+		forms = append(forms, f)
+	}
+	if strings.ContainsAny(w, kazakhLetters) {
+		for _, f := range append([]string(nil), forms...) {
+			forms = append(forms, femaleRussianForms(f)...)
+			forms = append(forms, dropEpentheticI(f))
+		}
+	}
+	var keys []string
+	for _, f := range forms[1:] {
+		keys = append(keys, wordKeys(f)...)
+	}
+	keys = dedupe(keys)
+	krCache.put(text, keys)
+	return keys
+}
+
+var krCache = newBoundedCache[string, []string](100000)
+
+// kazakhLetters are the Cyrillic letters only Kazakh uses.
+const kazakhLetters = "әғқңөұүһі"
+
+func isVowelRune(r rune) bool {
+	return strings.ContainsRune("аәеёиоөуұүыіэюяaeiouyäöüáóúýı", r)
+}
+
+// krReplace applies one rule to every occurrence of its pattern.
+func krReplace(w string, r krRule) string {
+	if !r.afterConsonant {
+		return strings.ReplaceAll(w, r.from, r.to)
+	}
+	var b strings.Builder
+	prev := ' '
+	for i := 0; i < len(w); {
+		if strings.HasPrefix(w[i:], r.from) && prev != ' ' && !isVowelRune(prev) {
+			b.WriteString(r.to)
+			i += len(r.from)
+			prev = 'я'
+			continue
+		}
+		c := []rune(w[i:])[0]
+		b.WriteRune(c)
+		i += len(string(c))
+		prev = c
+	}
+	return b.String()
+}
+
+// femaleRussianForms adds the -а/-я ending to a name ending in a consonant.
+func femaleRussianForms(w string) []string {
+	rs := []rune(w)
+	if len(rs) < 3 || isVowelRune(rs[len(rs)-1]) {
+		return nil
+	}
+	if rs[len(rs)-1] == 'л' {
+		return []string{w + "я", w + "ь"}
+	}
+	return []string{w + "а"}
+}
+
+// dropEpentheticI drops the Kazakh і that Russian records leave out between
+// two consonants (Әбдірахман = Абдрахман).
+func dropEpentheticI(w string) string {
+	rs := []rune(w)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if r == 'і' && i > 0 && i+1 < len(rs) && !isVowelRune(rs[i-1]) && !isVowelRune(rs[i+1]) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// kazakhRussianForm reports whether a and b are the Kazakh and Russian
+// forms of one name.
+func kazakhRussianForm(a, b namePart) bool {
+	ka, kb := krKeys(a.text), krKeys(b.text)
+	return shareKey(ka, b.keys) || shareKey(kb, a.keys) || shareKey(ka, kb)
+}
+
+// surnameRoot strips the surname suffix that makes a surname of a father's
+// given name: Ибрагимов → ibragim.
+func surnameRoot(k string) string {
+	for _, end := range []string{"ova", "eva", "ina", "ov", "ev", "in", "uli", "kizi"} {
+		if len(k) > len(end)+2 && strings.HasSuffix(k, end) {
+			return k[:len(k)-len(end)]
+		}
+	}
+	return ""
+}
+
+// sameRootName reports whether two surnames are made of two spellings of
+// one given name (Ибрагимов/Ибраимов: Ибрагим and Ибраим are one name).
+func sameRootName(a, b namePart) bool {
+	if a.empty() || b.empty() {
+		return false
+	}
+	ra, rb := surnameRoot(a.keys[0]), surnameRoot(b.keys[0])
+	if ra == "" || rb == "" || ra == rb {
+		return false
+	}
+	ga, okA := lookupGiven(TokenKeys(ra))
+	gb, okB := lookupGiven(TokenKeys(rb))
+	return okA && okB && ga.canon == gb.canon
 }

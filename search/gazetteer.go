@@ -28,20 +28,20 @@ var places = []place{
 	{kk: "Ақтөбе", ru: "Актобе", en: "Aktobe", other: []string{"Актюбинск", "Aktyubinsk", "Aqtöbe"}},
 	{kk: "Қызылорда", ru: "Кызылорда", en: "Kyzylorda", other: []string{"Кзыл-Орда", "Kzyl-Orda", "Qyzylorda", "Ак-Мечеть", "Перовск"}},
 	{kk: "Талдықорған", ru: "Талдыкорган", en: "Taldykorgan", other: []string{"Талды-Курган", "Taldy-Kurgan", "Taldyqorgan"}},
-	{kk: "Атырау", ru: "Атырау", en: "Atyrau", other: []string{"Гурьев", "Guryev", "Gurev"}},
+	{kk: "Атырау", ru: "Атырау", en: "Atyrau", other: []string{"Гурьев", "Guryev", "Gurev", "Gurjew"}},
 	{kk: "Павлодар", ru: "Павлодар", en: "Pavlodar"},
 	{kk: "Қарағанды", ru: "Караганда", en: "Karaganda", other: []string{"Qaraghandy", "Karagandy", "Qaragandy"}},
 	{kk: "Петропавл", ru: "Петропавловск", en: "Petropavl", other: []string{"Petropavlovsk", "Қызылжар", "Kyzylzhar"}},
 	{kk: "Қостанай", ru: "Костанай", en: "Kostanay", other: []string{"Кустанай", "Kustanai", "Qostanay"}},
 	{kk: "Көкшетау", ru: "Кокшетау", en: "Kokshetau", other: []string{"Кокчетав", "Kokchetav"}},
 	{kk: "Түркістан", ru: "Туркестан", en: "Turkistan", other: []string{"Turkestan"}},
-	{kk: "Жезқазған", ru: "Жезказган", en: "Zhezkazgan", other: []string{"Jezkazgan", "Djezkazgan", "Джезказган"}},
+	{kk: "Жезқазған", ru: "Жезказган", en: "Zhezkazgan", other: []string{"Jezkazgan", "Djezkazgan", "Джезказган", "Dsheskasgan"}},
 	{kk: "Екібастұз", ru: "Экибастуз", en: "Ekibastuz"},
 	{kk: "Қонаев", ru: "Конаев", en: "Konaev", other: []string{"Капчагай", "Kapchagay", "Kapshagay", "Қапшағай", "Qonaev"}},
 	{kk: "Ақтау", ru: "Актау", en: "Aktau", other: []string{"Шевченко", "Shevchenko", "Aqtau"}},
 	{kk: "Теміртау", ru: "Темиртау", en: "Temirtau"},
 	{kk: "Рудный", ru: "Рудный", en: "Rudny"},
-	{kk: "Жаңаөзен", ru: "Жанаозен", en: "Zhanaozen", other: []string{"Новый Узень", "Novy Uzen"}},
+	{kk: "Жаңаөзен", ru: "Жанаозен", en: "Zhanaozen", other: []string{"Новый Узень", "Novy Uzen", "Neu-Usen"}},
 	{kk: "Балқаш", ru: "Балхаш", en: "Balkhash"},
 	{kk: "Сәтбаев", ru: "Сатпаев", en: "Satbayev", other: []string{"Никольский"}},
 	{kk: "Қаскелең", ru: "Каскелен", en: "Kaskelen"},
@@ -62,13 +62,13 @@ var places = []place{
 	{kk: "Маңғыстау", ru: "Мангистау", en: "Mangystau", other: []string{"Мангышлак", "Mangyshlak"}},
 	{kk: "Бішкек", ru: "Бишкек", en: "Bishkek", other: []string{"Фрунзе", "Frunze"}, abroad: true},
 	{kk: "Ташкент", ru: "Ташкент", en: "Tashkent", other: []string{"Toshkent"}, abroad: true},
-	{kk: "Мәскеу", ru: "Москва", en: "Moscow", other: []string{"Moskva"}, abroad: true},
-	{kk: "Санкт-Петербор", ru: "Санкт-Петербург", en: "Saint Petersburg", other: []string{"St Petersburg", "Ленинград", "Leningrad", "Питер"}, abroad: true},
+	{kk: "Мәскеу", ru: "Москва", en: "Moscow", other: []string{"Moskva", "Moskau"}, abroad: true},
+	{kk: "Санкт-Петербор", ru: "Санкт-Петербург", en: "Saint Petersburg", other: []string{"St Petersburg", "Ленинград", "Leningrad", "Питер", "Sankt Petersburg"}, abroad: true},
 	{kk: "Омбы", ru: "Омск", en: "Omsk", abroad: true},
 	{kk: "Новосібір", ru: "Новосибирск", en: "Novosibirsk", abroad: true},
 	{kk: "Ыстамбұл", ru: "Стамбул", en: "Istanbul", other: []string{"İstanbul"}, abroad: true},
-	{kk: "Үрімші", ru: "Урумчи", en: "Urumqi", other: []string{"Ürümqi"}, abroad: true},
-	{kk: "Бейжің", ru: "Пекин", en: "Beijing", abroad: true},
+	{kk: "Үрімші", ru: "Урумчи", en: "Urumqi", other: []string{"Ürümqi", "Urumtschi"}, abroad: true},
+	{kk: "Бейжің", ru: "Пекин", en: "Beijing", other: []string{"Peking", "Пекин"}, abroad: true},
 	{kk: "Сеул", ru: "Сеул", en: "Seoul", abroad: true},
 	{kk: "Берлин", ru: "Берлин", en: "Berlin", abroad: true},
 	{kk: "Дубай", ru: "Дубай", en: "Dubai", abroad: true},
@@ -137,6 +137,14 @@ func cityKey(s string) string {
 	k := placeKey(strings.Join(words, " "))
 	if c, ok := cityByKey[k]; ok {
 		return c
+	}
+	// German, Polish... readings of ambiguous Latin letters: Gurjew = Гурьев.
+	if len(words) == 1 {
+		for _, alt := range TokenKeys(words[0]) {
+			if c, ok := cityByKey[alt]; ok {
+				return c
+			}
+		}
 	}
 	// "Almaty, Kazakhstan" or "Алматы Медеуский район": try the first word.
 	if len(words) > 1 {

@@ -30,6 +30,7 @@ const (
 	analyzerKeys   = "tuys_keys"
 	analyzerPhon   = "tuys_phonetic"
 	lastSeqKey     = "tuys:last_seq"
+	rulesKey       = "tuys:rules" // the RulesVersion the keys were computed with
 )
 
 func init() {
@@ -92,6 +93,16 @@ func computeWordIndexKeys(word string) []string {
 	for _, full := range lookupDiminutive(keys) {
 		keys = append(keys, wordKeys(full)...)
 	}
+	// The Russian-record forms of a Kazakh word (Қожахметов: Хожахметов),
+	// and a patronymic's father's name in one form for every convention
+	// (Ғалымович, Ғалымұлы, Galymuly: ~galym).
+	keys = append(keys, krKeys(word)...)
+	for _, k := range keys {
+		if _, _, ok := patronymicOf(k); ok {
+			keys = append(keys, stemKeyMark+patronymicStem(k))
+		}
+	}
+	keys = append(keys, firstLetterKeys(keys[0])...)
 	return dedupe(keys)
 }
 
@@ -107,6 +118,34 @@ func dedupe(xs []string) []string {
 	return out
 }
 
+// firstLetterMark starts the keys that let an edit in the first letter be
+// found: the fuzzy match shares the first letter (it keeps the term walk
+// short), so Ыкова (Быкова), Venisov (Denisov) and Ktursynov (Tursynov)
+// meet through the key without its first letter instead.
+const firstLetterMark = "^"
+
+// firstLetterKeys returns the first-letter keys of a primary key: the key
+// itself and the key without its first sound (one letter, or the two of a
+// digraph: zh, sh, ch, ts), each marked. Two keys meet when they differ by
+// a deletion, insertion or substitution of the first sound.
+func firstLetterKeys(k string) []string {
+	if len(k) < 3 || strings.HasPrefix(k, stemKeyMark) {
+		return nil
+	}
+	keys := []string{firstLetterMark + k}
+	if len(k) >= 4 {
+		keys = append(keys, firstLetterMark+k[1:])
+	}
+	if len(k) >= 5 && (k[1] == 'h' && strings.IndexByte("zsck", k[0]) >= 0 || k[:2] == "ts") {
+		keys = append(keys, firstLetterMark+k[2:])
+	}
+	return keys
+}
+
+// stemKeyMark starts the index key of a patronymic's stem, so that it never
+// meets a given name's key (~galym, not galym).
+const stemKeyMark = "~"
+
 // phoneticFilter maps skeleton keys onto phonetic keys, dropping the ones
 // too short to mean anything.
 type phoneticFilter struct{}
@@ -114,6 +153,9 @@ type phoneticFilter struct{}
 func (phoneticFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	out := in[:0]
 	for _, t := range in {
+		if strings.HasPrefix(string(t.Term), stemKeyMark) || strings.HasPrefix(string(t.Term), firstLetterMark) {
+			continue // a patronymic stem is matched exactly or not at all
+		}
 		p := Phonetic(string(t.Term))
 		if len(p) < 3 {
 			continue

@@ -117,7 +117,7 @@ func (e *Engine) save(ctx context.Context, r *data.Report, res []Result) error {
 func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result) (data.MatchWrite, error) {
 	if r.ContactPhone != "" && r.ContactPhone == other.ContactPhone {
 		res.Score = min(1, res.Score+0.1)
-		res.Explanation = append(res.Explanation, Reason{FieldPhone, "same contact phone", 0.1})
+		res.Explanation = append(res.Explanation, Reason{Field: FieldPhone, Text: "same contact phone", Effect: 0.1})
 	}
 	seek, safe := r, other
 	if r.Kind == data.KindSafe {
@@ -127,7 +127,7 @@ func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Res
 		// Reported from the number the seeker gave: the same person even
 		// when the names are spelled apart, so a review becomes automatic.
 		res.Score = min(1, res.Score+0.1)
-		res.Explanation = append(res.Explanation, Reason{FieldVerified, "reported from the number the seeker gave", 0.1})
+		res.Explanation = append(res.Explanation, Reason{Field: FieldVerified, Text: "reported from the number the seeker gave", Effect: 0.1})
 		res.Decision = "auto"
 	}
 	why, _ := json.Marshal(res.Explanation)

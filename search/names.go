@@ -58,6 +58,22 @@ func patronymicOf(key string) (stem, sex string, ok bool) {
 	return "", "", false
 }
 
+// patronymicStem returns the father's name a patronymic key is made of, in
+// one form for every script and convention: Ғалымович, Ғалымұлы, Galymuly
+// and Galymovich → galym; Жумабаевич and Жұмабайұлы → zhumaba (the й of a
+// father's name ending in -ай/-ей becomes е before -вич). A key that is not
+// a patronymic is its own stem.
+func patronymicStem(key string) string {
+	stem, _, ok := patronymicOf(key)
+	if !ok {
+		return key
+	}
+	if n := len(stem); n > 3 && stem[n-1] == 'i' && isVowel(stem[n-2]) {
+		stem = stem[:n-1]
+	}
+	return stem
+}
+
 // standalone "son of"/"daughter of" words written apart: Серік ұлы.
 var sonDaughter = map[string]bool{"uli": true, "ulu": true, "kizi": true, "ogli": true, "ugli": true}
 
@@ -175,4 +191,21 @@ func splitWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == ',' || r == '\t' || r == '\n' || r == ';' || r == '/' || r == '(' || r == ')'
 	})
+}
+
+// turkicToSlavic maps a -uli/-kizi family key to its -ov/-ova form.
+func turkicToSlavic(k string) string {
+	var stem, end string
+	switch {
+	case len(k) > 6 && strings.HasSuffix(k, "uli"):
+		stem, end = k[:len(k)-3], "ov"
+	case len(k) > 7 && strings.HasSuffix(k, "kizi"):
+		stem, end = k[:len(k)-4], "ova"
+	default:
+		return ""
+	}
+	if isVowel(stem[len(stem)-1]) {
+		end = "e" + end[1:]
+	}
+	return skeleton(stem+end, vPrimary)
 }

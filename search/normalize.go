@@ -1,11 +1,6 @@
 package search
 
-import (
-	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
-)
+import "strings"
 
 // Normalization happens in two steps.
 //
@@ -24,98 +19,13 @@ import (
 // Turkish; ch is ч in English but х in German and Polish) TokenKeys returns
 // the alternates too.
 
-// cyrLatin folds Cyrillic (Russian, Kazakh, Ukrainian, Belarusian, Uzbek
-// Cyrillic) to Latin. Kazakh letters fold to their closest Russian sound
-// because Russian-language documents write Нургалиева for Нұрғалиева.
-var cyrLatin = map[rune]string{
-	'а': "a", 'ә': "a", 'б': "b", 'в': "v", 'г': "g", 'ғ': "g", 'д': "d",
-	'е': "e", 'ё': "e", 'ж': "zh", 'з': "z", 'и': "i", 'й': "i", 'і': "i",
-	'к': "k", 'қ': "k", 'л': "l", 'м': "m", 'н': "n", 'ң': "n", 'о': "o",
-	'ө': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ұ': "u",
-	'ү': "u", 'ф': "f", 'х': "h", 'һ': "h", 'ц': "ts", 'ч': "ch", 'ш': "sh",
-	'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya",
-	'є': "ye", 'ї': "yi", 'ґ': "g", 'ў': "u", 'ҳ': "h",
-	'ӣ': "i", 'ӯ': "u", 'ҷ': "zh", 'ӊ': "n", 'ӈ': "n",
-}
-
-// latinFold folds Latin letters with diacritics. The 2018 Kazakh acutes
-// (á ǵ ń ó ú ý) and the 2021 letters (ä ğ ñ ö ū ü ı ş ç) fold to the base
-// letter or digraph that passport spellings use.
-var latinFold = map[rune]string{
-	'á': "a", 'à': "a", 'â': "a", 'ä': "a", 'ã': "a", 'å': "a", 'ā': "a", 'ą': "a", 'ă': "a", 'ə': "a",
-	'ç': "ch", 'č': "ch", 'ć': "ch", 'ĉ': "ch",
-	'ď': "d", 'đ': "d",
-	'é': "e", 'è': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ę': "e", 'ě': "e",
-	'ǵ': "g", 'ğ': "g", 'ģ': "g",
-	'í': "i", 'ì': "i", 'î': "i", 'ï': "i", 'ī': "i", 'ı': "i", 'į': "i",
-	'ķ': "k", 'ł': "l", 'ļ': "l", 'ľ': "l",
-	'ń': "n", 'ñ': "n", 'ň': "n", 'ņ': "n",
-	'ó': "o", 'ò': "o", 'ô': "o", 'ö': "o", 'õ': "o", 'ō': "o", 'ő': "o", 'ø': "o",
-	'ř': "r", 'ŕ': "r",
-	'ś': "sh", 'š': "sh", 'ş': "sh", 'ș': "sh", 'ß': "ss",
-	'ť': "t", 'ţ': "t", 'ț': "t",
-	'ú': "u", 'ù': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ů': "u", 'ű': "u", 'ų': "u",
-	'ý': "y", 'ÿ': "y",
-	'ž': "zh", 'ź': "zh", 'ż': "zh",
-	'æ': "ae", 'œ': "oe",
-}
-
-// isApostrophe reports the marks that the 2017 Kazakh Latin alphabet (and
-// informal Latin) uses as letter modifiers.
-func isApostrophe(r rune) bool {
-	switch r {
-	case '\'', '’', 'ʼ', '`', '´', 'ʻ', '‘', 'ʹ':
-		return true
-	}
-	return false
-}
-
-// Fold returns s in lower-case ASCII Latin: letters, digits and single
-// spaces; everything else is a separator. It never fails: unknown scripts
-// are dropped (we cannot compare what we cannot read).
-func Fold(s string) string {
-	s = norm.NFKC.String(s)
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	space := true // suppress leading/duplicate spaces
-	var prev rune
-	for _, r := range s {
-		r = unicode.ToLower(r)
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-			space = false
-		case isApostrophe(r):
-			// 2017 Kazakh: s' = ш, c' = ч; other apostrophes only soften.
-			if prev == 's' || prev == 'c' {
-				b.WriteByte('h')
-			}
-		default:
-			if t, ok := cyrLatin[r]; ok {
-				if t != "" {
-					b.WriteString(t)
-					space = false
-				}
-			} else if t, ok := latinFold[r]; ok {
-				b.WriteString(t)
-				space = false
-			} else if unicode.IsMark(r) {
-				// combining accents left over by NFKC: drop.
-			} else if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-		}
-		prev = r
-	}
-	return strings.TrimRight(b.String(), " ")
-}
-
-// Tokens splits a name into folded tokens (spaces, hyphens, dots and commas
-// separate).
-func Tokens(s string) []string {
-	return strings.Fields(Fold(s))
-}
+// RulesVersion names the matching rules an index's keys were computed with:
+// bump it with any change that alters a key (this file, phonetic.go,
+// names.go, givennames.go, the index analyzers). A node that starts with an
+// index of another version rebuilds it from the log (see OpenIndex).
+// 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates,
+// German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
+const RulesVersion = 2
 
 // variant selects how the ambiguous Latin letters are read: one flag per
 // spelling convention that disagrees with passport/English Latin.
@@ -135,6 +45,7 @@ const (
 	vHasG                        // h = г (Ukrainian, Belarusian, Azerbaijani): Hamidov
 	vPinyin                      // q = ц, x = с, j = цз, zh = чж (Dungan and Chinese names)
 	vSasZ                        // s = з, ss = с, sh = ж (German): Asis, Sarina, Lassat
+	vEnglish                     // g = дж before e/i, w = у, ea/ee = и (English, Italian gi): Georgina, William, Dean
 )
 
 // conventions are the alternates TokenKeys tries, each with the letters that
@@ -153,6 +64,13 @@ var conventions = []struct {
 	{vNG, []string{"ng"}},
 	{vHasG | vJasY, []string{"h"}},
 	{vPinyin | vNG, []string{"qi", "qu", "xi", "xu", "ji"}},
+	{vEnglish, []string{"ge", "gi", "gy", "w", "ea", "ee"}},
+}
+
+// digraphLead reports the letters that an h after them would turn into a
+// digraph (sh, zh, ch, th, gh, ph): a Cyrillic х after them stays kh.
+func digraphLead(c byte) bool {
+	return c == 's' || c == 'z' || c == 't' || c == 'g' || c == 'p'
 }
 
 func isVowel(c byte) bool {
@@ -199,6 +117,24 @@ func skeleton1(t string, v variant) string {
 		case v&vSasZ != 0 && c == 's' && !has(i, "sch") && !has(i, "sz"):
 			out = append(out, 'z')
 			i++
+		case has(i, "szh"), has(i, "skh"):
+			out = append(out, 's') // с+ж, с+х: Есжанов, Есханов are not Ешанов
+			i++
+		case v&vEnglish != 0 && c == 'g' && (at(i+1) == 'e' || at(i+1) == 'i' || at(i+1) == 'y'):
+			out = append(out, 'z', 'h')
+			i++
+			if at(i) == 'i' && isVowel(at(i+1)) {
+				i++ // Italian gi before a vowel: Giustina = Джустина
+			}
+		case v&vEnglish != 0 && (has(i, "ea") || has(i, "ee")):
+			out = append(out, 'i') // Dean = Дин, Keene = Кин
+			i += 2
+		case v&vEnglish != 0 && c == 'w':
+			out = append(out, 'u') // William = Уильям
+			i++
+			if at(i) == 'h' {
+				i++ // Whalin = Уолин
+			}
 		case has(i, "shch"), has(i, "sch"), has(i, "sh"), has(i, "sz"), has(i, "sj"):
 			// щ folds onto ш: spellings disagree on it more than on anything.
 			out = append(out, 's', 'h')
@@ -227,6 +163,9 @@ func skeleton1(t string, v variant) string {
 		case has(i, "cz"):
 			out = append(out, 'c', 'h')
 			i += 2
+		case has(i, "dsch"):
+			out = append(out, 'z', 'h') // German дж: Dschambul, Dschingis
+			i += 4
 		case has(i, "dzh"), has(i, "dzj"):
 			out = append(out, 'z', 'h')
 			i += 3
@@ -254,7 +193,11 @@ func skeleton1(t string, v variant) string {
 			out = append(out, 'z', 'h')
 			i += 2
 		case has(i, "kh"):
-			out = append(out, 'h')
+			if digraphLead(at(i - 1)) {
+				out = append(out, 'k', 'h') // Исхаков, Цхай: х after a letter h would join
+			} else {
+				out = append(out, 'h')
+			}
 			i += 2
 		case has(i, "gh"):
 			out = append(out, 'g')
@@ -440,21 +383,4 @@ func triggered(tok, t string) bool {
 		}
 		i = i + j + 1
 	}
-}
-
-// turkicToSlavic maps a -uli/-kizi family key to its -ov/-ova form.
-func turkicToSlavic(k string) string {
-	var stem, end string
-	switch {
-	case len(k) > 6 && strings.HasSuffix(k, "uli"):
-		stem, end = k[:len(k)-3], "ov"
-	case len(k) > 7 && strings.HasSuffix(k, "kizi"):
-		stem, end = k[:len(k)-4], "ova"
-	default:
-		return ""
-	}
-	if isVowel(stem[len(stem)-1]) {
-		end = "e" + end[1:]
-	}
-	return skeleton(stem+end, vPrimary)
 }

@@ -44,7 +44,15 @@ func wordKeys(s string) []string {
 	if len(toks) == 0 {
 		return nil
 	}
-	keys := append([]string(nil), TokenKeys(strings.Join(toks, ""))...)
+	var keys []string
+	if writtenInCyrillic(s) {
+		// Cyrillic spells every sound one way: the alternate readings of
+		// ambiguous Latin letters (h = г, z = ц) would only merge two names
+		// (Хашимов/Гашимов).
+		keys = cyrillicKeys(strings.Join(toks, ""))
+	} else {
+		keys = append(keys, TokenKeys(strings.Join(toks, ""))...)
+	}
 	if kk := koreanKey(strings.Join(toks, "")); kk != "" {
 		keys = append([]string{kk}, keys...)
 	}
@@ -84,6 +92,9 @@ type Reason struct {
 	Field  string  `json:"field"`
 	Text   string  `json:"text"`
 	Effect float64 `json:"effect"` // contribution to the score (+/-)
+	// Edit marks a name part that differs by an edit no convention
+	// explains: it never reaches an automatic decision on its own.
+	Edit bool `json:"edit,omitempty"`
 }
 
 // Thresholds decide what a score means.
@@ -118,6 +129,9 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 		if shareKey(alt, a.keys) {
 			return 0.95, "diminutive"
 		}
+	}
+	if kazakhRussianForm(a, b) {
+		return 0.97, howKazakhRussian
 	}
 	ga, okA := lookupGiven(a.keys)
 	gb, okB := lookupGiven(b.keys)
@@ -187,12 +201,25 @@ func familyStem(k string) (stem, sex string) {
 	return k, ""
 }
 
+// turkicForm reports a -uly/-kyzy ("son/daughter of") surname key.
+func turkicForm(k string) bool { return strings.HasSuffix(k, "uli") || strings.HasSuffix(k, "kizi") }
+
 // familySim compares surnames ignoring the gendered ending and reports
 // whether the endings disagree (Жумабаев vs Жумабаева: a sister).
 func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 	sim, how = tokenSim(a, b)
+	if how == "transliteration" && turkicForm(a.keys[0]) != turkicForm(b.keys[0]) {
+		// Жұмабайқызы and Жумабаева: one family, but not the same written
+		// form; the form as written ranks first.
+		return 0.97, howKazakhRussian, false
+	}
 	if sim >= 1 || a.empty() || b.empty() {
 		return sim, how, false
+	}
+	if !explainedHows[how] && sameRootName(a, b) && !otherRealSurname(a, b) {
+		// Two spellings of one father's name, unless both are surnames of
+		// their own (Ахметов/Ахмедов are two families).
+		sim, how = 0.97, "variant"
 	}
 	sa, xa := familyStem(a.keys[0])
 	sb, xb := familyStem(b.keys[0])
@@ -202,5 +229,34 @@ func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 			return s, "other gender form", true
 		}
 	}
+	if !explainedHows[how] && otherRealSurname(a, b) {
+		sim, how = min(sim, otherSurnameSim), howOtherSurname
+	}
 	return sim, how, false
+}
+
+// closeness counts how near a candidate is to the query as written: the
+// same script, each word written exactly the same, minus each word the
+// candidate has that the query lacks. Among equal scores the exact
+// spelling ranks first, not its other-script twin or a namesake with an
+// extra patronymic.
+func closeness(q, c *Person) int {
+	qw := strings.Fields(strings.ToLower(q.Name.Full))
+	cw := strings.Fields(strings.ToLower(c.Name.Full))
+	n := 0
+	if writtenInCyrillic(q.Name.Full) == writtenInCyrillic(c.Name.Full) {
+		n++
+	}
+	for _, w := range cw {
+		found := false
+		for _, x := range qw {
+			found = found || x == w
+		}
+		if found {
+			n += 2
+		} else {
+			n--
+		}
+	}
+	return n
 }

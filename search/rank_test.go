@@ -27,9 +27,15 @@ func TestScoreCases(t *testing.T) {
 		{"Korean surname spellings", p("Choi Viktor", 1980, "", ""), p("Цой Виктор", 1980, "", ""), th.Auto, 1},
 	}
 	for _, c := range cases {
-		s, why := Score(c.q, c.c)
+		s, why := scoreOf(c.q, c.c)
 		if s < c.min || s > c.max {
 			t.Errorf("%s: score %.2f not in [%.2f, %.2f]: %+v", c.why, s, c.min, c.max, why)
 		}
 	}
+}
+
+// scoreOf is the re-ranker's score in [0,1], as the engine stores it.
+func scoreOf(q, c *Person) (float64, []Reason) {
+	s, why := scoreRaw(q, c)
+	return clamp01(s), why
 }

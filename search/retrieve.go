@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -14,15 +15,26 @@ import (
 
 // wordClause builds the clause of one name word on the given fields, or
 // nil when the word has no key left (seen holds the keys earlier words
-// took). Three alternatives (any exact key, fuzzy primary key, any
-// phonetic key), so that a word written the same way does not outscore a
-// word matched across conventions many times over; an exact key outweighs
-// a phonetic or fuzzy one.
-func (ix *Index) wordClause(text string, boost float64, names, phon string, seen map[string]bool) (query.Query, error) {
-	var exact, phonetic, alts []query.Query
+// took). A word counts once, at the best level it reaches: an exact key,
+// else a fuzzy primary key, else a phonetic key. Summing the keys instead
+// let a document written in a convention with two keys per word (German
+// j, -ович and -ұлы, English g) outscore the true record, written in the
+// other script with one key, many times over.
+func (ix *Index) wordClause(text string, boost float64, names, phon string, seen map[string]bool, withEdits bool) (query.Query, error) {
+	var exact, phonetic, edits, alts []query.Query
 	primary := ""
 	for i, k := range wordIndexKeys(text) {
 		if seen[k] {
+			continue
+		}
+		if strings.HasPrefix(k, firstLetterMark) {
+			if !withEdits {
+				continue
+			}
+			seen[k] = true
+			tq := bleve.NewTermQuery(k)
+			tq.SetField(names)
+			edits = append(edits, tq)
 			continue
 		}
 		seen[k] = true
@@ -50,45 +62,66 @@ func (ix *Index) wordClause(text string, boost float64, names, phon string, seen
 			return nil, err
 		}
 		if fq != nil {
-			alts = append(alts, fq)
+			edits = append(edits, fq)
 		}
 	}
+	if len(edits) > 0 && boost >= 1 {
+		alts = append(alts, levelQuery(bleve.NewDisjunctionQuery(edits...), levelFuzzy))
+	}
 	if len(exact) > 0 {
-		d := bleve.NewDisjunctionQuery(exact...)
-		d.SetBoost(3)
-		alts = append(alts, d)
+		alts = append(alts, levelQuery(bleve.NewDisjunctionQuery(exact...), levelExact))
 	}
 	if len(phonetic) > 0 {
-		d := bleve.NewDisjunctionQuery(phonetic...)
-		d.SetBoost(0.5)
-		alts = append(alts, d)
+		alts = append(alts, levelQuery(bleve.NewDisjunctionQuery(phonetic...), levelPhonetic))
 	}
 	if len(alts) == 0 {
 		return nil, nil
 	}
-	d := bleve.NewDisjunctionQuery(alts...)
-	d.SetBoost(boost)
-	return d, nil
+	return bestLevel(bleve.NewDisjunctionQuery(alts...), boost), nil
+}
+
+// Match levels of one word. Each group of keys scores its level whatever
+// the number of keys it matched, and the levels are powers of ten apart,
+// so that the sum of the groups a document matched (times Bleve's
+// coordination factor, at least 1/3 and at most 1) tells the best one.
+const (
+	levelExact    = 100.0
+	levelFuzzy    = 10.0
+	levelPhonetic = 1.0
+)
+
+// levelQuery scores every document q matches as level.
+func levelQuery(q query.Query, level float64) query.Query {
+	return rescoreQuery{q, func(float64) float64 { return level }}
+}
+
+// bestLevel scores a word's group disjunction by the best group matched:
+// exact 3, fuzzy 1, phonetic 0.5 (an exact key outweighs a fuzzy one),
+// times the word's boost.
+func bestLevel(q query.Query, boost float64) query.Query {
+	return rescoreQuery{q, func(s float64) float64 {
+		switch {
+		case s >= levelExact/3:
+			return 3 * boost
+		case s >= levelFuzzy/3:
+			return boost
+		}
+		return 0.5 * boost
+	}}
 }
 
 // nameQuery builds the name part of a retrieval query on the given fields:
 // one clause per name word, so that Bleve's coordination factor rewards
 // documents that match more words (family AND given) over documents that
 // match one word many ways. nil when q has no usable name.
-func (ix *Index) nameQuery(q *Person, names, phon string) (query.Query, error) {
+func (ix *Index) nameQuery(q *Person, names, phon string, edits bool) (query.Query, error) {
 	seen := map[string]bool{}
 	var should []query.Query
-	words := []string{q.Name.Family, q.Name.Given, q.Name.Patronymic}
-	words = append(append(words, q.Name.Other...), q.Name.AltGiven...)
-	for i, w := range words {
+	for i, w := range nameWords(q) {
 		if w == "" {
 			continue
 		}
-		boost := 0.5 // patronymic and other words
-		if i < 2 {
-			boost = 1
-		}
-		c, err := ix.wordClause(w, boost, names, phon, seen)
+		c, err := ix.wordClause(w, wordBoost(i), names, phon, seen, edits)
 		if err != nil {
 			return nil, err
 		}
@@ -102,34 +135,80 @@ func (ix *Index) nameQuery(q *Person, names, phon string) (query.Query, error) {
 	return bleve.NewDisjunctionQuery(should...), nil
 }
 
+// nameWords lists the name words retrieval queries: family, given,
+// patronymic, then other words and the full names of a diminutive.
+func nameWords(q *Person) []string {
+	words := []string{q.Name.Family, q.Name.Given, q.Name.Patronymic}
+	return append(append(words, q.Name.Other...), q.Name.AltGiven...)
+}
+
+// wordBoost is the weight of the i-th of nameWords: the family and given
+// names count fully, the patronymic and other words half.
+func wordBoost(i int) float64 {
+	if i < 2 {
+		return 1
+	}
+	return 0.5
+}
+
 // candidate is one retrieved document.
 type candidate struct {
-	s   stored
-	raw string // the stored blob, as the cache key of its parsed Person
+	s     stored
+	raw   string  // the stored blob, as the cache key of its parsed Person
+	score float64 // retrieval score
 }
 
 // retrieve returns up to limit active reports of the given kind ("" =
 // both) whose names share a key with q: exactly, phonetically or within
-// the fuzzy budget.
+// the fuzzy budget. When no document carries every word of q exactly, a
+// second pass adds the first-letter keys (an edit in the first letter:
+// Ыкова for Быкова), whose postings are as long as the exact ones and are
+// not worth walking when the name was found as written.
 func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, limit int) ([]candidate, error) {
+	cands, full, err := ix.retrievePass(ctx, q, kind, limit, false)
+	if err != nil || full {
+		return cands, err
+	}
+	cands, _, err = ix.retrievePass(ctx, q, kind, limit, true)
+	return cands, err
+}
+
+// retrievePass runs one retrieval; full reports that the best candidate
+// matched every word of q exactly.
+func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, limit int, edits bool) ([]candidate, bool, error) {
 	kinds := []data.Kind{kind}
 	if kind == "" {
 		kinds = []data.Kind{data.KindSeek, data.KindSafe}
 	}
 	var perKind []query.Query
 	for _, k := range kinds {
-		d, err := ix.nameQuery(q, namesField(k), phonField(k))
+		d, err := ix.nameQuery(q, namesField(k), phonField(k), edits)
 		if err != nil {
-			return nil, fmt.Errorf("retrieve: %w", err)
+			return nil, false, fmt.Errorf("retrieve: %w", err)
 		}
 		if d != nil {
 			perKind = append(perKind, d)
 		}
 	}
 	if len(perKind) == 0 {
-		return nil, nil
+		return nil, true, nil
 	}
-	return ix.search(ctx, anyOf(perKind), limit)
+	cands, err := ix.search(ctx, anyOf(perKind), limit)
+	full := len(cands) > 0 && cands[0].score >= fullScore(q)-1e-9
+	return cands, full, err
+}
+
+// fullScore is the retrieval score of a document that matches every name
+// word of q exactly (3 times each word's boost, coordination 1).
+func fullScore(q *Person) float64 {
+	s := 0.0
+	for i, w := range nameWords(q) {
+		if w == "" {
+			continue
+		}
+		s += 3 * wordBoost(i)
+	}
+	return s
 }
 
 func anyOf(qs []query.Query) query.Query {
@@ -146,9 +225,32 @@ func anyOf(qs []query.Query) query.Query {
 // merged ties go to the smaller report id, so the same query on the same
 // index retrieves the same candidates.
 func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candidate, error) {
+	hits, err := ix.topHits(ctx, q, limit+1)
+	if err == nil && len(hits) > limit && hits[limit].Score == hits[0].Score {
+		hits, err = ix.topHits(ctx, q, limit*tieDepth) // all tied: look deeper
+	}
+	if err != nil {
+		return nil, err
+	}
+	hits = hits[:tieCut(hits, limit)]
+	// The stored copies are read after the merge, for the final hits only.
+	out := make([]candidate, 0, len(hits))
+	for _, h := range hits {
+		s, raw, ok := storedOf(ix.shards[ix.shardOf(h.ID)], h.ID)
+		if !ok {
+			continue // deleted since the search: the next query will not see it either
+		}
+		out = append(out, candidate{s: s, raw: raw, score: h.Score})
+	}
+	return out, nil
+}
+
+// topHits returns the best n hits of q over all shards, ties to the
+// smaller id.
+func (ix *Index) topHits(ctx context.Context, q query.Query, n int) (search.DocumentMatchCollection, error) {
 	perShard := make([]search.DocumentMatchCollection, len(ix.shards))
 	err := ix.eachShard(func(i int, bi bleve.Index) error {
-		res, err := bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, limit, 0, false))
+		res, err := bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, n, 0, false))
 		if err == nil {
 			perShard[i] = res.Hits
 		}
@@ -167,15 +269,23 @@ func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candid
 		}
 		return hits[i].ID < hits[j].ID
 	})
-	hits = hits[:min(limit, len(hits))]
-	// The stored copies are read after the merge, for the final hits only.
-	out := make([]candidate, 0, len(hits))
-	for _, h := range hits {
-		s, raw, ok := storedOf(ix.shards[ix.shardOf(h.ID)], h.ID)
-		if !ok {
-			continue // deleted since the search: the next query will not see it either
-		}
-		out = append(out, candidate{s: s, raw: raw})
+	return hits, nil
+}
+
+// tieDepth bounds how far past its limit a search reaches when candidates
+// tie at the cut (namesakes that only the re-ranker can tell apart).
+const tieDepth = 2
+
+// tieCut returns how many of the sorted hits to keep: limit, or, when
+// every hit kept ties with the best (namesakes that only the re-ranker can
+// tell apart), more while the hits past it tie too.
+func tieCut(hits search.DocumentMatchCollection, limit int) int {
+	n := min(limit, len(hits))
+	if n == 0 || hits[n-1].Score != hits[0].Score {
+		return n
 	}
-	return out, nil
+	for n < len(hits) && n < limit*tieDepth && hits[n].Score == hits[0].Score {
+		n++
+	}
+	return n
 }

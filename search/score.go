@@ -5,32 +5,30 @@ import (
 	"strings"
 )
 
-// Score compares the person sought (q) with a candidate (c) and returns a
-// score in [0,1] with one reason per field. The name decides most of it;
+func clamp01(s float64) float64 { return max(0, min(1, s)) }
+
+// scoreRaw compares the person sought (q) with a candidate (c) and returns a
+// score (clamp01 puts it in [0,1]; unclamped, two candidates that both
+// reach 1 still compare) with one reason per field. The name decides most of it;
 // sex, year, place and phone confirm or veto: the same name with the other
 // gender ending is a sibling, the same name 25 years apart a parent or a
 // child.
-func Score(q, c *Person) (float64, []Reason) {
+func scoreRaw(q, c *Person) (float64, []Reason) {
 	var rs []Reason
 	name, nameRs, genderClash := nameScore(q, c)
 	rs = append(rs, nameRs...)
 	s := name
 
 	if !q.patronymic.empty() && !c.patronymic.empty() {
-		ps := patronymicSim(q.patronymic, c.patronymic)
-		switch {
-		case ps >= 0.85:
-			s += 0.03
-			rs = append(rs, Reason{"patronymic", fmt.Sprintf("patronymic: %s ≈ %s (same father's name)", q.patronymic.text, c.patronymic.text), 0.03})
-		case ps < 0.6:
-			s -= 0.3
-			rs = append(rs, Reason{"patronymic", fmt.Sprintf("patronymic: %s ≠ %s (different father's name)", q.patronymic.text, c.patronymic.text), -0.3})
+		if pr, ok := patronymicReason(q.patronymic, c.patronymic); ok {
+			rs = append(rs, pr)
+			s += pr.Effect
 		}
 	}
 
 	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex || genderClash {
 		s -= 0.45
-		rs = append(rs, Reason{"sex", fmt.Sprintf("sex: %s ≠ %s (a relative, not the same person)", sexWord(q.Sex), sexWord(c.Sex)), -0.45})
+		rs = append(rs, Reason{Field: "sex", Text: fmt.Sprintf("sex: %s ≠ %s (a relative, not the same person)", sexWord(q.Sex), sexWord(c.Sex)), Effect: -0.45})
 	}
 
 	if q.BirthYear > 0 && c.BirthYear > 0 {
@@ -56,28 +54,22 @@ func Score(q, c *Person) (float64, []Reason) {
 			eff, text = -0.6, fmt.Sprintf("year %d ≠ %d (%d years apart: a parent or a child?)", q.BirthYear, c.BirthYear, d)
 		}
 		s += eff
-		rs = append(rs, Reason{"year", text, eff})
+		rs = append(rs, Reason{Field: "year", Text: text, Effect: eff})
 	}
 
 	if q.CityKey != "" && c.CityKey != "" {
 		if q.CityKey == c.CityKey {
 			s += 0.03
-			rs = append(rs, Reason{"city", fmt.Sprintf("city %s = %s", q.City, c.City), 0.03})
+			rs = append(rs, Reason{Field: "city", Text: fmt.Sprintf("city %s = %s", q.City, c.City), Effect: 0.03})
 		} else {
 			s -= 0.04
-			rs = append(rs, Reason{"city", fmt.Sprintf("city %s ≠ %s", q.City, c.City), -0.04})
+			rs = append(rs, Reason{Field: "city", Text: fmt.Sprintf("city %s ≠ %s", q.City, c.City), Effect: -0.04})
 		}
 	}
 
 	if q.Phone != "" && q.Phone == c.Phone {
 		s += 0.1
-		rs = append(rs, Reason{"phone", "same contact phone", 0.1})
-	}
-	if s < 0 {
-		s = 0
-	}
-	if s > 1 {
-		s = 1
+		rs = append(rs, Reason{Field: "phone", Text: "same contact phone", Effect: 0.1})
 	}
 	return s, rs
 }
@@ -139,10 +131,10 @@ func nameScore(q, c *Person) (float64, []Reason, bool) {
 		s = 0.7 * best.giv
 	}
 	if hasF {
-		rs = append(rs, Reason{"family", partText("family name", best.qf, best.cf, best.fam, best.famHow), best.fam})
+		rs = append(rs, Reason{Field: "family", Text: partText("family name", best.qf, best.cf, best.fam, best.famHow), Effect: best.fam, Edit: !explainedHows[best.famHow]})
 	}
 	if hasG {
-		rs = append(rs, Reason{"given", partText("given name", best.qg, best.cg, best.giv, best.givHow), best.giv})
+		rs = append(rs, Reason{Field: "given", Text: partText("given name", best.qg, best.cg, best.giv, best.givHow), Effect: best.giv, Edit: !explainedHows[best.givHow]})
 	}
 	return s, rs, best.clash
 }
@@ -158,26 +150,35 @@ func partText(field string, a, b namePart, sim float64, how string) string {
 	return fmt.Sprintf("%s: %s %s %s (%s)", field, a.text, op, b.text, how)
 }
 
+// patronymicReason compares fathers' names: the same father's name counts
+// a little for, a different one much against; an exact stem (in any script
+// or convention) is an independent signal that may back an edited family
+// name.
+func patronymicReason(a, b namePart) (Reason, bool) {
+	ps := patronymicSim(a, b)
+	switch {
+	case ps >= 0.85:
+		return Reason{Field: "patronymic", Text: fmt.Sprintf("patronymic: %s ≈ %s (same father's name)", a.text, b.text), Effect: 0.03, Edit: ps < 1}, true
+	case ps < 0.6:
+		return Reason{Field: "patronymic", Text: fmt.Sprintf("patronymic: %s ≠ %s (different father's name)", a.text, b.text), Effect: -0.3}, true
+	}
+	return Reason{}, false
+}
+
 // patronymicSim compares fathers' names across conventions: Серикович,
 // Серікұлы and Serikuly all stem to serik.
 func patronymicSim(a, b namePart) float64 {
 	best := 0.0
 	for _, x := range a.keys {
-		sx, _, okx := patronymicOf(x)
-		if !okx {
-			sx = x
-		}
+		sx := patronymicStem(x)
 		for _, y := range b.keys {
-			sy, _, oky := patronymicOf(y)
-			if !oky {
-				sy = y
-			}
+			sy := patronymicStem(y)
 			if s := spellingSim(sx, sy); s > best {
 				best = s
 			}
 			if strings.HasPrefix(sx, sy) || strings.HasPrefix(sy, sx) {
 				if m := min(len(sx), len(sy)); m >= 4 && best < 0.9 {
-					best = 0.9 // Serikovich/Serikuly: stems of different length
+					best = 0.9 // a stem and a longer one: Серикович/Серікбайұлы
 				}
 			}
 		}

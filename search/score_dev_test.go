@@ -32,7 +32,7 @@ func TestScoreDevBrute(t *testing.T) {
 		}
 		var all []sc
 		for _, p := range ps {
-			s, rs := Score(qp, p)
+			s, rs := scoreOf(qp, p)
 			all = append(all, sc{p.ID, s, rs})
 		}
 		sort.Slice(all, func(i, j int) bool { return all[i].s > all[j].s })

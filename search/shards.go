@@ -36,13 +36,49 @@ func IndexShards() int { return min(max(runtime.NumCPU(), 2), 8) }
 
 // OpenIndex opens the index in dir, creating it when absent. An index in
 // an older layout is derived data: it is removed and rebuilt from the log.
-func OpenIndex(dir string) (*Index, error) {
+// An index built with other matching rules (RulesVersion) holds stale
+// keys: it is removed the same way, and the engine, not Ready until it has
+// caught up, rebuilds it from the log.
+func OpenIndex(dir string) (*Index, error) { return openIndex(dir, RulesVersion) }
+
+func openIndex(dir string, rules int) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
 		slog.Warn("search: index in the single-shard layout of an older version; rebuilding it from the log", "dir", dir)
 		if err := os.RemoveAll(dir); err != nil {
 			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}
 	}
+	ix, err := openShards(dir)
+	if err != nil {
+		return nil, err
+	}
+	built, err := ix.rulesVersion()
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	if built == rules {
+		return ix, nil
+	}
+	if built != 0 || ix.hasData() {
+		slog.Warn("search: index built with other matching rules; rebuilding it from the log", "dir", dir, "built_with", built, "rules", rules)
+		ix.Close()
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
+		if ix, err = openShards(dir); err != nil {
+			return nil, err
+		}
+	}
+	if err := ix.shards[0].SetInternal([]byte(rulesKey), []byte(strconv.Itoa(rules))); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("open index %s: rules version: %w", dir, err)
+	}
+	return ix, nil
+}
+
+// openShards opens (or creates) the shards in dir.
+func openShards(dir string) (*Index, error) {
 	n := 0
 	for ; ; n++ {
 		if _, err := os.Stat(shardDir(dir, n)); err != nil {
@@ -148,6 +184,26 @@ func (ix *Index) Close() error {
 		errs = append(errs, bi.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// rulesVersion returns the RulesVersion the index was built with (0 when
+// it does not say: new, or older than the version record).
+func (ix *Index) rulesVersion() (int, error) {
+	v, err := ix.shards[0].GetInternal([]byte(rulesKey))
+	if err != nil {
+		return 0, fmt.Errorf("index rules version: %w", err)
+	}
+	if len(v) == 0 {
+		return 0, nil
+	}
+	return strconv.Atoi(string(v))
+}
+
+// hasData reports whether the index holds any report or event mark.
+func (ix *Index) hasData() bool {
+	n, err := ix.all.DocCount()
+	seq, serr := ix.LastSeq()
+	return err != nil || serr != nil || n > 0 || seq > 0
 }
 
 // LastSeq returns the last event sequence whose changes the index holds

@@ -90,3 +90,63 @@ func TestShardsHoldEveryReportOnce(t *testing.T) {
 		t.Errorf("last seq after reopening: %d", seq)
 	}
 }
+
+// A node whose matching rules changed rebuilds its index by itself: an
+// index built with other rules is emptied at open, the engine is not Ready
+// until it has replayed the log, and an index of the current rules is kept.
+func TestIndexRebuildsWhenRulesChange(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	for _, name := range []string{"Есханов Ерлан", "Есжанов Ерлан", "Ахметова Айгерим"} {
+		if err := st.CreateReport(ctx, report(data.KindSafe, name, 1985, "Алматы", "")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	open := func(rules int) *Index {
+		t.Helper()
+		ix, err := openIndex(dir, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	ix := open(1)
+	if err := NewEngine(st, ix, Options{}).CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := ix.LastSeq()
+	ix.Close()
+
+	ix = open(1)
+	if seq, _ := ix.LastSeq(); seq != before || before == 0 {
+		t.Fatalf("same rules: last seq %d, want %d kept", seq, before)
+	}
+	ix.Close()
+
+	ix = open(2)
+	defer ix.Close()
+	if seq, _ := ix.LastSeq(); seq != 0 {
+		t.Fatalf("other rules: last seq %d, want 0 (rebuild from the log)", seq)
+	}
+	if n, _ := ix.DocCount(); n != 0 {
+		t.Fatalf("other rules: %d stale documents kept", n)
+	}
+	if v, _ := ix.rulesVersion(); v != 2 {
+		t.Fatalf("rules version recorded: %d, want 2", v)
+	}
+	eng := NewEngine(st, ix, Options{})
+	if eng.Ready() {
+		t.Fatal("engine ready before the rebuild")
+	}
+	if err := eng.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ix.DocCount(); !eng.Ready() || n != 3 {
+		t.Fatalf("after the rebuild: ready %v, %d documents, want 3", eng.Ready(), n)
+	}
+	res, err := eng.Search(ctx, Query{Name: "Есханов Ерлан", Kind: data.KindSafe})
+	if err != nil || len(res) == 0 || res[0].Report.FullName != "Есханов Ерлан" {
+		t.Fatalf("search after the rebuild: %v, %+v", err, res)
+	}
+}

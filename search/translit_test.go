@@ -44,8 +44,8 @@ func TestTranslitWikidata(t *testing.T) {
 	}
 	share := float64(met) / float64(total)
 	t.Logf("wikidata-ru token pairs: %d, met: %d, share %.4f", total, met, share)
-	if share < 0.97 {
-		t.Errorf("token-level share %.4f < 0.97", share)
+	if share < 0.975 {
+		t.Errorf("token-level share %.4f < 0.975", share)
 	}
 	sort.Strings(misses)
 	out := filepath.Join("testdata", "translit_misses.txt")

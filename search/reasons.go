@@ -1,0 +1,69 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// Lines renders reasons as readable lines, one per reason that says
+// something. For volunteers each line carries its contribution to the
+// score; the public sees neither that nor any reason about phones, which
+// would answer "is this their number?" to whoever guesses one. The one
+// renderer of explanations.
+func Lines(rs []Reason, volunteer bool) []string {
+	lines := make([]string, 0, len(rs))
+	for _, r := range rs {
+		switch {
+		case r.Text == "", !volunteer && r.private():
+		case volunteer:
+			lines = append(lines, fmt.Sprintf("%s (%+.2f)", r.Text, r.Effect))
+		default:
+			lines = append(lines, r.Text)
+		}
+	}
+	return lines
+}
+
+// StoredLines renders a match's stored explanation: the engine's JSON list
+// of reasons; an older JSON list of plain lines (volunteers only); anything
+// else as one line (volunteers only).
+func StoredLines(raw string, volunteer bool) []string {
+	if raw == "" {
+		return []string{}
+	}
+	var rs []Reason
+	if json.Unmarshal([]byte(raw), &rs) == nil {
+		return Lines(rs, volunteer)
+	}
+	if !volunteer {
+		return []string{} // unknown shape: it may mention anything
+	}
+	var lines []string
+	if json.Unmarshal([]byte(raw), &lines) == nil {
+		return lines
+	}
+	return []string{raw}
+}
+
+// Reason fields only volunteers see: agreement of phone numbers.
+const (
+	FieldPhone    = "phone"    // both reports give the same contact phone
+	FieldVerified = "verified" // the safe report came from the number the seeker gave
+)
+
+func (r Reason) private() bool { return r.Field == FieldPhone || r.Field == FieldVerified }
+
+// PublicScore is a match's score as the public may see it: without the
+// effect of phone agreement, so the score is no oracle either.
+func PublicScore(score float64, raw string) float64 {
+	var rs []Reason
+	if json.Unmarshal([]byte(raw), &rs) != nil {
+		return score
+	}
+	for _, r := range rs {
+		if r.private() {
+			score -= r.Effect
+		}
+	}
+	return score
+}
