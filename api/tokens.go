@@ -103,7 +103,7 @@ func (sec *security) audit(c *gin.Context, t *data.APIToken, action, target stri
 }
 
 // requireScope guards a route for partner tokens: e.g.
-// v1.POST("/import", s.requireScope("import"), s.importReports).
+// requireScope("import") in front of the import route.
 func (s *Server) requireScope(scope string) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		t := tokenOf(c)
