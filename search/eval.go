@@ -134,30 +134,70 @@ func RunEval(ctx context.Context, cfg EvalConfig) (*EvalResult, error) {
 		return nil, fmt.Errorf("eval: temp dir: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	key := make([]byte, 32)
-	if _, err := rand.Read(key); err != nil {
-		return nil, fmt.Errorf("eval: key: %w", err)
-	}
-	store, err := data.Open(ctx, data.Config{Dir: dir, SecretKey: key})
-	if err != nil {
-		return nil, fmt.Errorf("eval: open store: %w", err)
-	}
-	defer store.Close()
-	ix, err := OpenIndex(filepath.Join(dir, "index"))
+	store, ix, err := openEvalStore(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
+	defer store.Close()
 	defer ix.Close()
+	corpusID, err := loadEvalCorpus(ctx, store, crows, cfg)
+	if err != nil {
+		return nil, err
+	}
+	run := &evalRun{cfg: cfg, out: out, store: store, corpusID: corpusID, all: newTally(), cats: map[string]*tally{}}
+	run.eng = NewEngine(store, ix, Options{Thresholds: cfg.Thresholds, OnMatched: func(r *data.Report, res []Result, d time.Duration) {
+		if r.Kind == data.KindSeek {
+			run.last, run.took = res, d
+		}
+	}})
+	if err := run.eng.CatchUp(ctx); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(out, "%-5s %-34s %-6s %-6s %-6s %s\n", "query", "name", "expect", "top", "score", "decision / explanation")
+	for _, row := range qrows {
+		if err := run.query(ctx, row); err != nil {
+			return nil, err
+		}
+	}
+	res := run.all.result(len(crows), cfg.Distractors)
+	if len(run.cats) > 0 {
+		res.Categories = map[string]*EvalResult{}
+		for name, t := range run.cats {
+			res.Categories[name] = t.result(len(crows), cfg.Distractors)
+		}
+	}
+	return res, nil
+}
 
-	corpusID := map[string]string{} // report ID → corpus id
+// openEvalStore opens a throwaway store (random key) and index in dir.
+func openEvalStore(ctx context.Context, dir string) (data.Store, *Index, error) {
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, nil, fmt.Errorf("eval: key: %w", err)
+	}
+	store, err := data.Open(ctx, data.Config{Dir: dir, SecretKey: key})
+	if err != nil {
+		return nil, nil, fmt.Errorf("eval: open store: %w", err)
+	}
+	ix, err := OpenIndex(filepath.Join(dir, "index"))
+	if err != nil {
+		store.Close()
+		return nil, nil, err
+	}
+	return store, ix, nil
+}
+
+// loadEvalCorpus files the corpus and the distractors; it returns the
+// corpus id of every report id.
+func loadEvalCorpus(ctx context.Context, store data.Store, crows [][]string, cfg EvalConfig) (map[string]string, error) {
 	var reports []*data.Report
 	for _, row := range crows {
-		r := rowReport(row, data.KindSafe)
-		reports = append(reports, r)
+		reports = append(reports, rowReport(row, data.KindSafe))
 	}
 	if err := store.CreateReports(ctx, reports); err != nil {
 		return nil, fmt.Errorf("eval: create corpus: %w", err)
 	}
+	corpusID := map[string]string{} // report ID → corpus id
 	for i, r := range reports {
 		corpusID[r.ID] = crows[i][0]
 	}
@@ -169,58 +209,54 @@ func RunEval(ctx context.Context, cfg EvalConfig) (*EvalResult, error) {
 		}
 		left -= n
 	}
+	return corpusID, nil
+}
 
-	var last []Result
-	var took time.Duration
-	eng := NewEngine(store, ix, Options{Thresholds: cfg.Thresholds, OnMatched: func(r *data.Report, res []Result, d time.Duration) {
-		if r.Kind == data.KindSeek {
-			last, took = res, d
-		}
-	}})
-	if err := eng.CatchUp(ctx); err != nil {
-		return nil, err
-	}
+// evalRun is one evaluation: its engine, the last matching seen, tallies.
+type evalRun struct {
+	cfg      EvalConfig
+	out      io.Writer
+	store    data.Store
+	eng      *Engine
+	corpusID map[string]string
+	last     []Result
+	took     time.Duration
+	all      *tally
+	cats     map[string]*tally
+}
 
-	all := newTally()
-	cats := map[string]*tally{}
-	fmt.Fprintf(out, "%-5s %-34s %-6s %-6s %-6s %s\n", "query", "name", "expect", "top", "score", "decision / explanation")
-	for _, row := range qrows {
-		r := rowReport(row, data.KindSeek)
-		if err := store.CreateReport(ctx, r); err != nil {
-			return nil, fmt.Errorf("eval: create query %s: %w", row[0], err)
-		}
-		last, took = nil, 0
-		if err := eng.CatchUp(ctx); err != nil {
-			return nil, err
-		}
-		o := judge(row[5], last, corpusID, took)
-		if o.positive {
-			if o.retrieved, err = eng.retrieved(ctx, r, row[5], corpusID); err != nil {
-				return nil, err
-			}
-		}
-		all.add(o)
-		if cat := strings.TrimSpace(row[6]); cat != "" {
-			if cats[cat] == nil {
-				cats[cat] = newTally()
-			}
-			cats[cat].add(o)
-		}
-		if cfg.Ranks {
-			printRank(out, row, o)
-		}
-		if o.miss() || o.falseAuto || cfg.Verbose {
-			printEvalRow(out, row, last, corpusID, o.falseAuto, took)
+// query files one query as a seek report, lets the engine match it and
+// judges the outcome.
+func (e *evalRun) query(ctx context.Context, row []string) error {
+	r := rowReport(row, data.KindSeek)
+	if err := e.store.CreateReport(ctx, r); err != nil {
+		return fmt.Errorf("eval: create query %s: %w", row[0], err)
+	}
+	e.last, e.took = nil, 0
+	if err := e.eng.CatchUp(ctx); err != nil {
+		return err
+	}
+	o := judge(row[5], e.last, e.corpusID, e.took)
+	if o.positive {
+		var err error
+		if o.retrieved, err = e.eng.retrieved(ctx, r, row[5], e.corpusID); err != nil {
+			return err
 		}
 	}
-	res := all.result(len(crows), cfg.Distractors)
-	if len(cats) > 0 {
-		res.Categories = map[string]*EvalResult{}
-		for name, t := range cats {
-			res.Categories[name] = t.result(len(crows), cfg.Distractors)
+	e.all.add(o)
+	if cat := strings.TrimSpace(row[6]); cat != "" {
+		if e.cats[cat] == nil {
+			e.cats[cat] = newTally()
 		}
+		e.cats[cat].add(o)
 	}
-	return res, nil
+	if e.cfg.Ranks {
+		printRank(e.out, row, o)
+	}
+	if o.miss() || o.falseAuto || e.cfg.Verbose {
+		printEvalRow(e.out, row, e.last, e.corpusID, o.falseAuto, e.took)
+	}
+	return nil
 }
 
 func printEvalRow(out io.Writer, row []string, res []Result, corpusID map[string]string, falseAuto bool, took time.Duration) {

@@ -104,30 +104,9 @@ func familyOf(key string) (sex string, ok bool) {
 // tells it. The intake uses it to fill data.Report's name fields.
 func ParseName(full string) Name {
 	n := Name{Full: strings.TrimSpace(full)}
-	words := splitWords(full)
-	type part struct {
-		text, key string
-		keys      []string
-	}
-	var parts []part
-	for _, w := range words {
-		toks := Tokens(w)
-		if len(toks) == 0 {
-			continue
-		}
-		key := Skeleton(strings.Join(toks, ""))
-		if sonDaughter[key] && len(parts) > 0 {
-			// Серік ұлы: one patronymic written in two words.
-			last := &parts[len(parts)-1]
-			last.text += " " + w
-			last.key += key
-			last.keys = TokenKeys(last.key)
-			continue
-		}
-		parts = append(parts, part{text: w, key: key, keys: TokenKeys(strings.Join(toks, ""))})
-	}
-	var rest []part
+	var rest []namePiece
 	patSex := ""
+	parts := nameParts(full)
 	for _, p := range parts {
 		// With two words one is the given name and the other the family
 		// name, even when it ends like a patronymic (Абрамович, Кунанбайұлы).
@@ -139,27 +118,7 @@ func ParseName(full string) Name {
 		}
 		rest = append(rest, p)
 	}
-	// Score each remaining word as a family name; the best one is the
-	// family name, the first of the others the given name.
-	famIdx, best := -1, -100
-	for i, p := range rest {
-		s := 0
-		if _, ok := familyOf(p.key); ok {
-			s += 2
-		}
-		if _, ok := lookupGiven(p.keys); ok {
-			s -= 2
-		}
-		if lookupDiminutive(p.keys) != nil {
-			s -= 2
-		}
-		if s > best || (s == best && i == 0) {
-			famIdx, best = i, s
-		}
-	}
-	if len(rest) == 1 && best < 0 {
-		famIdx = -1 // a lone given name: "Ерлан"
-	}
+	famIdx := familyIndex(rest)
 	for i, p := range rest {
 		switch {
 		case i == famIdx:
@@ -183,6 +142,59 @@ func ParseName(full string) Name {
 		}
 	}
 	return n
+}
+
+// namePiece is one word of a name with its keys.
+type namePiece struct {
+	text, key string
+	keys      []string
+}
+
+// nameParts splits a full name into words with their keys; a two-word
+// patronymic (Серік ұлы) stays one part.
+func nameParts(full string) []namePiece {
+	var parts []namePiece
+	for _, w := range splitWords(full) {
+		toks := Tokens(w)
+		if len(toks) == 0 {
+			continue
+		}
+		key := Skeleton(strings.Join(toks, ""))
+		if sonDaughter[key] && len(parts) > 0 {
+			last := &parts[len(parts)-1]
+			last.text += " " + w
+			last.key += key
+			last.keys = TokenKeys(last.key)
+			continue
+		}
+		parts = append(parts, namePiece{text: w, key: key, keys: TokenKeys(strings.Join(toks, ""))})
+	}
+	return parts
+}
+
+// familyIndex scores each word as a family name: the best one is the
+// family name (-1 for a lone given name such as "Ерлан").
+func familyIndex(rest []namePiece) int {
+	famIdx, best := -1, -100
+	for i, p := range rest {
+		s := 0
+		if _, ok := familyOf(p.key); ok {
+			s += 2
+		}
+		if _, ok := lookupGiven(p.keys); ok {
+			s -= 2
+		}
+		if lookupDiminutive(p.keys) != nil {
+			s -= 2
+		}
+		if s > best || (s == best && i == 0) {
+			famIdx, best = i, s
+		}
+	}
+	if len(rest) == 1 && best < 0 {
+		return -1
+	}
+	return famIdx
 }
 
 // splitWords splits on spaces and commas but keeps hyphenated words whole

@@ -95,190 +95,203 @@ func skeleton(tok string, v variant) string {
 }
 
 // skeleton rewrites one folded token (ASCII a-z) with the given reading of
-// the ambiguous letters.
+// the ambiguous letters. The rules are tried in order at each position; the
+// first that applies writes its letters and says how many it read.
 func skeleton1(t string, v variant) string {
 	out := make([]byte, 0, len(t)+4)
-	at := func(i int) byte {
-		if i >= 0 && i < len(t) {
-			return t[i]
-		}
-		return 0
-	}
-	has := func(i int, s string) bool { return strings.HasPrefix(t[i:], s) }
 	for i := 0; i < len(t); {
-		c := t[i]
-		switch {
-		case v&vSasZ != 0 && has(i, "sh") && !has(i, "shch"):
-			out = append(out, 'z', 'h') // German sh = ж (sch = ш)
-			i += 2
-		case v&vSasZ != 0 && has(i, "ss"):
-			out = append(out, 's')
-			i += 2
-		case v&vSasZ != 0 && c == 's' && !has(i, "sch") && !has(i, "sz"):
-			out = append(out, 'z')
-			i++
-		case has(i, "szh"), has(i, "skh"):
-			out = append(out, 's') // с+ж, с+х: Есжанов, Есханов are not Ешанов
-			i++
-		case v&vEnglish != 0 && c == 'g' && (at(i+1) == 'e' || at(i+1) == 'i' || at(i+1) == 'y'):
-			out = append(out, 'z', 'h')
-			i++
-			if at(i) == 'i' && isVowel(at(i+1)) {
-				i++ // Italian gi before a vowel: Giustina = Джустина
-			}
-		case v&vEnglish != 0 && (has(i, "ea") || has(i, "ee")):
-			out = append(out, 'i') // Dean = Дин, Keene = Кин
-			i += 2
-		case v&vEnglish != 0 && c == 'w':
-			out = append(out, 'u') // William = Уильям
-			i++
-			if at(i) == 'h' {
-				i++ // Whalin = Уолин
-			}
-		case has(i, "shch"), has(i, "sch"), has(i, "sh"), has(i, "sz"), has(i, "sj"):
-			// щ folds onto ш: spellings disagree on it more than on anything.
-			out = append(out, 's', 'h')
-			switch {
-			case has(i, "shch"):
-				i += 4
-			case has(i, "sch"):
-				i += 3
-			default:
-				i += 2
-			}
-		case has(i, "tsch"), has(i, "tch"), has(i, "tsh"), has(i, "tsj"):
-			out = append(out, 'c', 'h')
-			if has(i, "tsch") {
-				i += 4
-			} else {
-				i += 3
-			}
-		case has(i, "ch"):
-			if v&vChasH != 0 {
-				out = append(out, 'h')
-			} else {
-				out = append(out, 'c', 'h')
-			}
-			i += 2
-		case has(i, "cz"):
-			out = append(out, 'c', 'h')
-			i += 2
-		case has(i, "dsch"):
-			out = append(out, 'z', 'h') // German дж: Dschambul, Dschingis
-			i += 4
-		case has(i, "dzh"), has(i, "dzj"):
-			out = append(out, 'z', 'h')
-			i += 3
-		case has(i, "dj"):
-			if v&vJasY != 0 {
-				out = append(out, 'd', 'i') // Djakonow = Дьяконов
-			} else {
-				out = append(out, 'z', 'h')
-			}
-			i += 2
-		case v&vPinyin != 0 && has(i, "zh"):
-			out = append(out, 'c', 'h', 'z', 'h')
-			i += 2
-		case v&vPinyin != 0 && (c == 'q' || c == 'x' || c == 'j'):
-			switch c {
-			case 'q':
-				out = append(out, 't', 's')
-			case 'x':
-				out = append(out, 's')
-			default:
-				out = append(out, 't', 's', 'z')
-			}
-			i++
-		case has(i, "zh"), has(i, "zj"):
-			out = append(out, 'z', 'h')
-			i += 2
-		case has(i, "kh"):
-			if digraphLead(at(i - 1)) {
-				out = append(out, 'k', 'h') // Исхаков, Цхай: х after a letter h would join
-			} else {
-				out = append(out, 'h')
-			}
-			i += 2
-		case has(i, "gh"):
-			out = append(out, 'g')
-			i += 2
-		case has(i, "ph"):
-			out = append(out, 'f')
-			i += 2
-		case has(i, "th"):
-			out = append(out, 't')
-			i += 2
-		case has(i, "ts"), has(i, "tz"):
-			out = append(out, 't', 's')
-			i += 2
-		case v&vRZ != 0 && has(i, "rz"):
-			if p := at(i - 1); p == 'p' || p == 't' || p == 'k' {
-				out = append(out, 's', 'h') // przy = пшы
-			} else {
-				out = append(out, 'z', 'h')
-			}
-			i += 2
-		case v&vRZ != 0 && has(i, "ie") && i > 0 && !isVowel(at(i-1)):
-			out = append(out, 'e') // Wierzbicka = Вежбицкая
-			i += 2
-		case v&vNG != 0 && has(i, "ng"):
-			out = append(out, 'n')
-			i += 2
-		case has(i, "ou"):
-			out = append(out, 'u') // French: Abdoujaparov
-			i += 2
-		case c == 'j':
-			if v&vJasY != 0 {
-				out = append(out, 'i')
-			} else {
-				out = append(out, 'z', 'h')
-			}
-			i++
-		case c == 'c':
-			n := at(i + 1)
-			switch {
-			case v&vCasJ != 0 && isVowel(n):
-				out = append(out, 'z', 'h')
-			case v&vCasS != 0 && (n == 'e' || n == 'i' || n == 'y'):
-				out = append(out, 's')
-			case v&vCasTs != 0:
-				out = append(out, 't', 's')
-			case n == 'e' || n == 'i' || n == 'y' || n == 'k' || n == 0:
-				out = append(out, 't', 's') // Polish/German c = ц
-			default:
-				out = append(out, 'k')
-			}
-			i++
-		case c == 'z' && v&vZasTs != 0:
-			out = append(out, 't', 's')
-			i++
-		case c == 'x':
-			if v&vXasH != 0 {
-				out = append(out, 'h')
-			} else {
-				out = append(out, 'k', 's')
-			}
-			i++
-		case c == 'h' && v&vHasG != 0:
-			out = append(out, 'g')
-			i++
-		case c == 'q':
-			out = append(out, 'k')
-			i++
-		case c == 'w':
-			out = append(out, 'v')
-			i++
-		case c == 'y':
-			out = append(out, 'i')
-			i++
-		case c >= 'a' && c <= 'z':
-			out = append(out, c)
-			i++
-		default: // digits and anything else are not part of a name key
-			i++
-		}
+		emit, n := skeletonStep(reader{t, v}, i)
+		out = append(out, emit...)
+		i += n
 	}
 	return string(tidy(out))
+}
+
+// reader looks at one token under one reading.
+type reader struct {
+	t string
+	v variant
+}
+
+func (r reader) at(i int) byte {
+	if i >= 0 && i < len(r.t) {
+		return r.t[i]
+	}
+	return 0
+}
+
+func (r reader) has(i int, s string) bool { return strings.HasPrefix(r.t[i:], s) }
+
+// skeletonRules run in this order; each returns what to write and how many
+// bytes it read, or n == 0 when it does not apply at i.
+var skeletonRules = []func(r reader, i int) (string, int){foreignRules, sibilantRules, digraphRules, variantRules, letterRules}
+
+func skeletonStep(r reader, i int) (string, int) {
+	for _, rule := range skeletonRules {
+		if emit, n := rule(r, i); n > 0 {
+			return emit, n
+		}
+	}
+	return "", 1 // digits and anything else are not part of a name key
+}
+
+// foreignRules: German s, English g/ea/w, с+ж and с+х kept apart.
+func foreignRules(r reader, i int) (string, int) {
+	c, v := r.t[i], r.v
+	switch {
+	case v&vSasZ != 0 && r.has(i, "sh") && !r.has(i, "shch"):
+		return "zh", 2 // German sh = ж (sch = ш)
+	case v&vSasZ != 0 && r.has(i, "ss"):
+		return "s", 2
+	case v&vSasZ != 0 && c == 's' && !r.has(i, "sch") && !r.has(i, "sz"):
+		return "z", 1
+	case r.has(i, "szh"), r.has(i, "skh"):
+		return "s", 1 // с+ж, с+х: Есжанов, Есханов are not Ешанов
+	case v&vEnglish != 0 && c == 'g' && (r.at(i+1) == 'e' || r.at(i+1) == 'i' || r.at(i+1) == 'y'):
+		if r.at(i+1) == 'i' && isVowel(r.at(i+2)) {
+			return "zh", 2 // Italian gi before a vowel: Giustina = Джустина
+		}
+		return "zh", 1
+	case v&vEnglish != 0 && (r.has(i, "ea") || r.has(i, "ee")):
+		return "i", 2 // Dean = Дин, Keene = Кин
+	case v&vEnglish != 0 && c == 'w':
+		if r.at(i+1) == 'h' {
+			return "u", 2 // Whalin = Уолин
+		}
+		return "u", 1 // William = Уильям
+	}
+	return "", 0
+}
+
+// sibilantRules: ш, щ, ч, дж in their many spellings.
+func sibilantRules(r reader, i int) (string, int) {
+	switch {
+	case r.has(i, "shch"):
+		return "sh", 4 // щ folds onto ш: spellings disagree on it more than on anything
+	case r.has(i, "sch"):
+		return "sh", 3
+	case r.has(i, "sh"), r.has(i, "sz"), r.has(i, "sj"):
+		return "sh", 2
+	case r.has(i, "tsch"):
+		return "ch", 4
+	case r.has(i, "tch"), r.has(i, "tsh"), r.has(i, "tsj"):
+		return "ch", 3
+	case r.has(i, "ch"):
+		if r.v&vChasH != 0 {
+			return "h", 2
+		}
+		return "ch", 2
+	case r.has(i, "cz"):
+		return "ch", 2
+	case r.has(i, "dsch"):
+		return "zh", 4 // German дж: Dschambul, Dschingis
+	case r.has(i, "dzh"), r.has(i, "dzj"):
+		return "zh", 3
+	case r.has(i, "dj"):
+		if r.v&vJasY != 0 {
+			return "di", 2 // Djakonow = Дьяконов
+		}
+		return "zh", 2
+	}
+	return "", 0
+}
+
+// digraphRules: pinyin, ж, х and the two-letter spellings of one sound.
+func digraphRules(r reader, i int) (string, int) {
+	c, v := r.t[i], r.v
+	switch {
+	case v&vPinyin != 0 && r.has(i, "zh"):
+		return "chzh", 2
+	case v&vPinyin != 0 && c == 'q':
+		return "ts", 1
+	case v&vPinyin != 0 && c == 'x':
+		return "s", 1
+	case v&vPinyin != 0 && c == 'j':
+		return "tsz", 1
+	case r.has(i, "zh"), r.has(i, "zj"):
+		return "zh", 2
+	case r.has(i, "kh"):
+		if digraphLead(r.at(i - 1)) {
+			return "kh", 2 // Исхаков, Цхай: х after a letter h would join
+		}
+		return "h", 2
+	case r.has(i, "gh"):
+		return "g", 2
+	case r.has(i, "ph"):
+		return "f", 2
+	case r.has(i, "th"):
+		return "t", 2
+	case r.has(i, "ts"), r.has(i, "tz"):
+		return "ts", 2
+	}
+	return "", 0
+}
+
+// variantRules: Polish rz and ie, ng, French ou.
+func variantRules(r reader, i int) (string, int) {
+	v := r.v
+	switch {
+	case v&vRZ != 0 && r.has(i, "rz"):
+		if p := r.at(i - 1); p == 'p' || p == 't' || p == 'k' {
+			return "sh", 2 // przy = пшы
+		}
+		return "zh", 2
+	case v&vRZ != 0 && r.has(i, "ie") && i > 0 && !isVowel(r.at(i-1)):
+		return "e", 2 // Wierzbicka = Вежбицкая
+	case v&vNG != 0 && r.has(i, "ng"):
+		return "n", 2
+	case r.has(i, "ou"):
+		return "u", 2 // French: Abdoujaparov
+	}
+	return "", 0
+}
+
+// letterRules: single letters whose reading depends on the variant.
+func letterRules(r reader, i int) (string, int) {
+	c, v := r.t[i], r.v
+	switch {
+	case c == 'j':
+		if v&vJasY != 0 {
+			return "i", 1
+		}
+		return "zh", 1
+	case c == 'c':
+		return cReading(r, i), 1
+	case c == 'z' && v&vZasTs != 0:
+		return "ts", 1
+	case c == 'x':
+		if v&vXasH != 0 {
+			return "h", 1
+		}
+		return "ks", 1
+	case c == 'h' && v&vHasG != 0:
+		return "g", 1
+	case c == 'q':
+		return "k", 1
+	case c == 'w':
+		return "v", 1
+	case c == 'y':
+		return "i", 1
+	case c >= 'a' && c <= 'z':
+		return string(c), 1
+	}
+	return "", 0
+}
+
+// cReading is how c is read before the next letter.
+func cReading(r reader, i int) string {
+	n, v := r.at(i+1), r.v
+	switch {
+	case v&vCasJ != 0 && isVowel(n):
+		return "zh"
+	case v&vCasS != 0 && (n == 'e' || n == 'i' || n == 'y'):
+		return "s"
+	case v&vCasTs != 0:
+		return "ts"
+	case n == 'e' || n == 'i' || n == 'y' || n == 'k' || n == 0:
+		return "ts" // Polish/German c = ц
+	}
+	return "k"
 }
 
 // tidy applies the context rules that only make sense on the rewritten
