@@ -41,6 +41,8 @@ type Options struct {
 
 // Metrics holds one node's registry.
 type Metrics struct {
+	opts     Options
+	store    *storeCollector
 	reg      *prometheus.Registry
 	requests *prometheus.HistogramVec
 	match    prometheus.Histogram
@@ -52,7 +54,7 @@ func New(o Options) *Metrics {
 	if o.Log == nil {
 		o.Log = slog.Default()
 	}
-	m := &Metrics{reg: prometheus.NewRegistry(), log: o.Log,
+	m := &Metrics{opts: o, store: newStoreCollector(o), reg: prometheus.NewRegistry(), log: o.Log,
 		requests: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "tuys_http_request_duration_seconds",
 			Help:    "Time to answer an HTTP request, by route pattern, method and status.",
@@ -67,7 +69,7 @@ func New(o Options) *Metrics {
 	build := prometheus.NewGauge(prometheus.GaugeOpts{Name: "tuys_build_info", Help: "Always 1; the labels say which build runs.",
 		ConstLabels: prometheus.Labels{"version": o.Version, "goversion": runtime.Version()}})
 	build.Set(1)
-	m.reg.MustRegister(m.requests, m.match, build, newStoreCollector(o),
+	m.reg.MustRegister(m.requests, m.match, build, m.store,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
