@@ -80,7 +80,7 @@ type Webhooks struct {
 // NewWebhooks builds the webhooks for h; st records delivery states.
 func NewWebhooks(h *Handler, st notify.StatusStore, publicURL string) Webhooks {
 	if h == nil || h.Service == nil {
-		refuse := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusForbidden) })
+		refuse := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "forbidden", http.StatusForbidden) })
 		return Webhooks{Status: refuse, Inbound: refuse}
 	}
 	token := h.Service.Config.AuthToken
