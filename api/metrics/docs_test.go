@@ -49,7 +49,7 @@ func TestDocsUseExportedMetrics(t *testing.T) {
 	}
 	alerts, _ := os.ReadFile("../../docs/alerts.yaml")
 	for _, want := range []string{"tuys_sms_total", "tuys_outbox_oldest_queued_seconds", "tuys_review_queue_oldest_seconds", "tuys_index_lag_events"} {
-		if !regexp.MustCompile(`expr: .*`+want).Match(alerts) {
+		if !regexp.MustCompile(`expr: .*` + want).Match(alerts) {
 			t.Errorf("docs/alerts.yaml has no rule on %s", want)
 		}
 	}
