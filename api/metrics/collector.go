@@ -55,10 +55,10 @@ func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.NewInvalidMetric(descReports, err)
 		return
 	}
-	for k, n := range snap.Reports {
-		ch <- prometheus.MustNewConstMetric(descReports, prometheus.CounterValue, float64(n), string(k.Kind), k.Channel)
+	for k, n := range reportsFromZero(snap.Reports) {
+		ch <- prometheus.MustNewConstMetric(descReports, prometheus.CounterValue, float64(n), k.Kind, k.Channel)
 	}
-	decisions := map[string]int{"auto": 0, "review": 0} // both present from the start: rate() needs a first sample
+	decisions := map[string]int{"auto": 0, "review": 0}
 	for state, n := range snap.Matches {
 		decisions[matcherDecision(state)] += n
 	}
@@ -66,7 +66,7 @@ func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(descMatches, prometheus.CounterValue, float64(n), d)
 	}
 	ch <- prometheus.MustNewConstMetric(descReview, prometheus.GaugeValue, float64(snap.Matches[data.MatchReview]))
-	for state, n := range snap.Messages {
+	for state, n := range smsFromZero(snap.Messages) {
 		ch <- prometheus.MustNewConstMetric(descSMS, prometheus.GaugeValue, float64(n), state)
 	}
 	for code, n := range snap.MessageErrors {
@@ -78,6 +78,33 @@ func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(descBudget, prometheus.GaugeValue, float64(max(0, c.o.HourlyBudget-snap.SentSince)))
 	}
 	c.collectLag(ch, snap.LastEventSeq)
+}
+
+// reportsFromZero and smsFromZero show every kind, channel and state from
+// zero: rate() and delta() need a sample from before the first report or
+// failure to count it.
+func reportsFromZero(counts map[data.KindChannel]int) map[data.KindChannel]int {
+	out := map[data.KindChannel]int{}
+	for _, kind := range []data.Kind{data.KindSeek, data.KindSafe} {
+		for _, channel := range data.Channels {
+			out[data.KindChannel{Kind: string(kind), Channel: channel}] = 0
+		}
+	}
+	for k, n := range counts {
+		out[k] = n
+	}
+	return out
+}
+
+func smsFromZero(counts map[string]int) map[string]int {
+	out := map[string]int{}
+	for _, state := range data.MessageStates {
+		out[state] = 0
+	}
+	for state, n := range counts {
+		out[state] = n
+	}
+	return out
 }
 
 // collectLag compares the log's head with this node's index.

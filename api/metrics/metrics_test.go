@@ -111,6 +111,13 @@ func TestStoreFigures(t *testing.T) {
 			t.Errorf("%s%v = %v (present %v), want %v", c.name, c.labels, got, ok, c.want)
 		}
 	}
+	// Series exist from zero, so the first web report or undelivered SMS is a rise rate() sees.
+	for name, labels := range map[string]map[string]string{"tuys_reports_total": {"kind": "safe", "channel": "web"},
+		"tuys_sms_total": {"state": "undelivered"}} {
+		if got, ok := value(t, m, name, labels); !ok || got != 0 {
+			t.Errorf("%s%v: %v (present %v), want a zero series", name, labels, got, ok)
+		}
+	}
 	if age, _ := value(t, m, "tuys_review_queue_oldest_seconds", nil); age < 0 || age > 60 {
 		t.Errorf("review queue age: %v", age)
 	}
