@@ -15,7 +15,7 @@ PLATFORMS ?= linux/amd64 linux/arm64
 run:
 	$(GO) run . serve
 
-## test: install/start what tests need (PostgreSQL, Chromium), then run every test with the race detector
+## test: install/start what tests need (PostgreSQL, Chromium, gammu-smsd), then run every test with the race detector
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 40m ./...

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"os/signal"
 	"os/user"
@@ -54,7 +53,7 @@ func exportCmd(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	write, known := exportFormats[*format]
-	o := exchange.ExportOptions{Domain: domainOf(*publicURL), Contacts: *contacts, Removed: *removed}
+	o := exchange.ExportOptions{Domain: exchange.DomainOf(*publicURL), Contacts: *contacts, Removed: *removed}
 	var err error
 	if *since != "" {
 		o.Since, err = time.Parse("2006-01-02", *since)
@@ -91,14 +90,6 @@ func runExport(ctx context.Context, sf *storeFlags, write exportFn, o exchange.E
 	}
 	fmt.Fprintf(stderr, "exported %d report(s) as %s\n", n, format)
 	return nil
-}
-
-// domainOf is the host of the public URL: the <domain> of PFIF record ids.
-func domainOf(publicURL string) string {
-	if u, err := url.Parse(publicURL); err == nil && u.Hostname() != "" {
-		return u.Hostname()
-	}
-	return "localhost"
 }
 
 func osUser() string {

@@ -48,6 +48,7 @@ Flags:
 
 type importFlags struct {
 	kind, source, sourceDate, mapping, lang *string
+	publicURL                               *string // PFIF: our own record ids are not filed again
 	dryRun                                  *bool
 }
 
@@ -57,6 +58,7 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() { fmt.Fprint(stderr, importUsage); fs.PrintDefaults() }
 	sf := addStoreFlags(fs)
 	f := importFlags{
+		publicURL:  sf.cfg.use(fs, "TUYS_PUBLIC_URL"),
 		kind:       fs.String("kind", "", "safe (a hospital's or shelter's list of people who are safe) or seek (people being looked for); PFIF decides per person"),
 		source:     fs.String("source", "", `who made the list, e.g. "Городская больница №7" (shown in the SMS that tells a seeker where someone was reported)`),
 		sourceDate: fs.String("source-date", "", "when the list was made, YYYY-MM-DD"),
@@ -164,15 +166,10 @@ func printSummary(w io.Writer, sum *exchange.Summary, o exchange.Options, took t
 		fmt.Fprintln(w, api.T(o.Lang, "import.would_file", r.Row, describe(r.Report)))
 	}
 	for _, e := range sum.Errors {
-		msg := api.T(o.Lang, e.Key, e.Args...)
-		if e.Column != "" {
-			fmt.Fprintln(w, api.T(o.Lang, "import.row_error", e.Row, e.Column, msg))
-		} else {
-			fmt.Fprintln(w, api.T(o.Lang, "import.row_plain", e.Row, msg))
-		}
+		fmt.Fprintln(w, api.RowErrorText(o.Lang, e))
 	}
 	if o.DryRun {
-		fmt.Fprintln(w, api.T(o.Lang, "import.dry", sum.Filed, sum.Rejected, sum.Rows))
+		fmt.Fprintln(w, api.T(o.Lang, "import.dry", sum.Filed, sum.Duplicates, sum.Rejected, sum.Rows))
 		return
 	}
 	fmt.Fprintln(w, api.T(o.Lang, "import.summary", sum.Filed, sum.Duplicates, sum.Rejected, sum.Rows, float64(sum.Rows)/took.Seconds()))

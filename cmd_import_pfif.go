@@ -20,7 +20,8 @@ func importPFIF(ctx context.Context, filer *intake.Filer, st data.Store, raw []b
 	if err != nil {
 		return err
 	}
-	sum, err := exchange.ImportPFIF(ctx, filer, st, doc, exchange.PFIFOptions{Kind: *f.kind, Source: *f.source, Lang: *f.lang, DryRun: *f.dryRun})
+	sum, err := exchange.ImportPFIF(ctx, filer, st, doc, exchange.PFIFOptions{Kind: *f.kind, Source: *f.source, Lang: *f.lang, DryRun: *f.dryRun,
+		Domain: exchange.DomainOf(*f.publicURL)})
 	if sum != nil {
 		for _, e := range sum.Errors {
 			fmt.Fprintln(stdout, api.T(*f.lang, "import.pfif_error", e.RecordID+" "+e.Field, api.T(*f.lang, e.Key, e.Args...)))

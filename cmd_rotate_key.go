@@ -55,12 +55,15 @@ func rotateKey(sf *storeFlags, newKeyFile string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	generated := *sf.key == "" && *sf.keyFile == ""
-	if generated && *sf.dbURL != "" {
-		return errors.New("the current key is kept in the database; set TUYS_SECRET_KEY to it explicitly, rotate, then keep TUYS_SECRET_KEY_FILE on every node")
-	}
 	ctx := context.Background()
-	store, err := sf.open(ctx, sf.logger(stderr))
+	generated := *sf.key == "" && *sf.keyFile == ""
+	inDatabase := generated && *sf.dbURL != ""
+	var store data.Store
+	if inDatabase {
+		store, err = openOnStoredKey(ctx, *sf.dbURL)
+	} else {
+		store, err = sf.open(ctx, sf.logger(stderr))
+	}
 	if err != nil {
 		return err
 	}
@@ -75,11 +78,33 @@ func rotateKey(sf *storeFlags, newKeyFile string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, "; %d opt-out(s) had no number on record and no longer match", res.OptOutsUnknown)
 	}
 	fmt.Fprintln(stdout)
-	if !generated {
+	switch {
+	case inDatabase:
+		// From now on the key lives only where the operator keeps it.
+		if err := data.DropPostgresStoredKey(ctx, *sf.dbURL); err != nil {
+			return fmt.Errorf("the data now uses the new key, but the old one is still in the database "+
+				"(DELETE FROM tuys_settings WHERE name = 'secret_key'): %w", err)
+		}
+		fmt.Fprintf(stdout, "deleted the key kept in the database; set TUYS_SECRET_KEY_FILE=%s on every node, then start them\n", newKeyFile)
+		return nil
+	case !generated:
 		fmt.Fprintf(stdout, "now set TUYS_SECRET_KEY_FILE=%s (or TUYS_SECRET_KEY) on every node, then start them\n", newKeyFile)
 		return nil
 	}
 	return replaceKeyFile(filepath.Join(*sf.dataDir, "secret.key"), raw, stdout)
+}
+
+// openOnStoredKey opens a PostgreSQL database on the key an older tuys kept
+// inside it: only rotate-key does, to move the data off that key.
+func openOnStoredKey(ctx context.Context, url string) (data.Store, error) {
+	old, err := data.PostgresStoredKey(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	if old == nil {
+		return nil, errNoPostgresKey
+	}
+	return data.Open(ctx, data.Config{DatabaseURL: url, SecretKey: old})
 }
 
 // replaceKeyFile swaps the generated key atomically: the data is already

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -20,6 +22,10 @@ func init() { commands["serve"] = serveCmd }
 
 // storeFlags open the store; every command that touches data shares them.
 type storeFlags struct {
+	// loopbackOnly: serve listens and is reached on loopback only (a
+	// developer's cluster, a test): PostgreSQL may then fall back to a
+	// development key kept in the database.
+	loopbackOnly                 bool
 	cfg                          config
 	dataDir, dbURL, key, keyFile *string
 	logLevel, logFormat          *string
@@ -69,13 +75,24 @@ func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (data.Store, er
 		return nil, err
 	}
 	if key == nil && postgres {
-		log.Warn("TUYS_SECRET_KEY is not set: using a key kept in the database; set the same key on every node so a stolen dump cannot be decrypted")
-		if key, err = data.PostgresSharedKey(ctx, *f.dbURL); err != nil {
+		if !f.loopbackOnly {
+			return nil, errNoPostgresKey
+		}
+		log.Warn("TUYS_SECRET_KEY is not set: this node serves only loopback, so it uses a development key kept in the database; " +
+			"a node anyone else can reach refuses to start without a key (a stolen dump would decrypt every number)")
+		if key, err = data.PostgresDevKey(ctx, *f.dbURL); err != nil {
 			return nil, err
 		}
 	}
 	return data.Open(ctx, data.Config{Dir: *f.dataDir, DatabaseURL: *f.dbURL, SecretKey: key})
 }
+
+// errNoPostgresKey: with PostgreSQL there is no data directory to generate
+// a key into, and a key kept in the database would travel with every dump.
+var errNoPostgresKey = errors.New("TUYS_DATABASE_URL is set but TUYS_SECRET_KEY and TUYS_SECRET_KEY_FILE are not: " +
+	"the key that encrypts phone numbers must not be stored in the database it protects, or a stolen dump decrypts every number. " +
+	"Make one (openssl rand -hex 32 > tuys.key, mode 0600, backed up apart from the database) and give every node TUYS_SECRET_KEY_FILE=tuys.key; " +
+	"a database an older tuys keeps its key in: run tuys rotate-key -new-key-file tuys.key once first")
 
 func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -111,6 +128,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	sms.resolve()
+	sf.loopbackOnly = loopbackOnly(*addr, *publicURL)
 	sf.cfg.logSafe(log)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -132,4 +150,23 @@ func splitList(v string) []string {
 		}
 	}
 	return out
+}
+
+// loopbackOnly reports whether a node listens on a loopback address and is
+// reached at one: nobody but this machine can use it.
+func loopbackOnly(addr, publicURL string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || !isLoopback(host) {
+		return false
+	}
+	u, err := url.Parse(publicURL)
+	return err == nil && isLoopback(u.Hostname())
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -96,7 +96,7 @@ func userAdd(ctx context.Context, store data.Store, login, role string, out io.W
 		}
 		return err
 	}
-	userAudit(ctx, store, "user.add:"+role, login)
+	userAudit(ctx, store, "user.add", login+" ("+role+")")
 	fmt.Fprintf(out, "created %s (%s)\n", login, role)
 	printPassword(out, pw, generated)
 	return nil

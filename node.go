@@ -23,7 +23,8 @@ type smsFlags struct{ timeout, lease *string }
 
 func addNotifyFlags(c *config, fs *flag.FlagSet) smsFlags {
 	c.useAll(fs, "TUYS_TWILIO_ACCOUNT_SID", "TUYS_TWILIO_AUTH_TOKEN", "TUYS_TWILIO_FROM", "TUYS_TWILIO_MESSAGING_SERVICE_SID",
-		"TUYS_TWILIO_API_URL", "TUYS_SMS_COUNTRIES", "TUYS_SMS_DAILY_CAP", "TUYS_SMS_HOURLY_BUDGET")
+		"TUYS_TWILIO_API_URL", "TUYS_SMS_COUNTRIES", "TUYS_SMS_DAILY_CAP", "TUYS_SMS_HOURLY_BUDGET",
+		"TUYS_SMS_GATEWAY", "TUYS_GAMMU_SPOOL", "TUYS_GAMMU_RATE", "TUYS_SMS_FAILOVER_AFTER")
 	return smsFlags{timeout: c.use(fs, "TUYS_TWILIO_TIMEOUT"), lease: c.use(fs, "TUYS_SMS_LEASE")}
 }
 
@@ -45,6 +46,7 @@ type node struct {
 	index  *search.Index
 	engine *search.Engine
 	disp   *notify.Dispatcher
+	inbox  *notify.GammuInbox // the modem's inbox; nil without a modem
 	http   *http.Server
 	// metricsHTTP serves /metrics on TUYS_METRICS_ADDR (nil: on the main port).
 	metricsHTTP *http.Server
@@ -104,6 +106,7 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addrs liste
 			defer n.disp.Wake() // the messages commit with the decision, right after this returns
 			return confirm(ctx, m)
 		}})
+	n.inbox = svc.GammuInbox(store, srv.InboundSMS)
 	n.http = httpServer(addrs.main, srv.Handler())
 	if addrs.metrics != "" {
 		n.metricsHTTP = httpServer(addrs.metrics, srv.MetricsHandler())
@@ -121,7 +124,11 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addrs liste
 func (n *node) run(ctx context.Context) error {
 	bg, stopBG := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
-	for name, loop := range map[string]func(context.Context) error{"matcher": n.engine.Run, "sms dispatcher": n.disp.Run} {
+	loops := map[string]func(context.Context) error{"matcher": n.engine.Run, "sms dispatcher": n.disp.Run}
+	if n.inbox != nil {
+		loops["modem inbox"] = n.inbox.Run
+	}
+	for name, loop := range loops {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

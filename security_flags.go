@@ -20,7 +20,7 @@ import (
 type securityFlags struct {
 	auditKeep                                        *string
 	reports, writes, search, partner, smsIn, loginIP *string
-	loginAccount                                     *string
+	loginAccount, subscribeIP, subscribePhone        *string
 }
 
 func addSecurityFlags(c *config, fs *flag.FlagSet) *securityFlags {
@@ -29,6 +29,7 @@ func addSecurityFlags(c *config, fs *flag.FlagSet) *securityFlags {
 		search: c.use(fs, "TUYS_RATE_SEARCH"), partner: c.use(fs, "TUYS_RATE_PARTNER"),
 		smsIn: c.use(fs, "TUYS_RATE_SMS_IN"), loginIP: c.use(fs, "TUYS_RATE_LOGIN_IP"),
 		loginAccount: c.use(fs, "TUYS_RATE_LOGIN_ACCOUNT"), auditKeep: c.use(fs, "TUYS_AUDIT_RETENTION"),
+		subscribeIP: c.use(fs, "TUYS_RATE_SUBSCRIBE_IP"), subscribePhone: c.use(fs, "TUYS_RATE_SUBSCRIBE_PHONE"),
 	}
 }
 
@@ -45,6 +46,7 @@ func (f *securityFlags) resolve() (api.SecurityConfig, error) {
 		{"TUYS_RATE_SEARCH", f.search, &cfg.SearchRate}, {"TUYS_RATE_PARTNER", f.partner, &cfg.TrustedRate},
 		{"TUYS_RATE_SMS_IN", f.smsIn, &cfg.SMSRate}, {"TUYS_RATE_LOGIN_IP", f.loginIP, &cfg.LoginIPRate},
 		{"TUYS_RATE_LOGIN_ACCOUNT", f.loginAccount, &cfg.LoginUserRate},
+		{"TUYS_RATE_SUBSCRIBE_IP", f.subscribeIP, &cfg.SubscribeIPRate}, {"TUYS_RATE_SUBSCRIBE_PHONE", f.subscribePhone, &cfg.SubscribePhoneRate},
 	}
 	for _, r := range rates {
 		v, err := api.ParseRate(*r.val)

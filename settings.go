@@ -28,7 +28,7 @@ var settingsTable = []setting{
 	// Storage and logs: every command that opens the store.
 	{"data-dir", "TUYS_DATA_DIR", "./tuys-data", "directory for the SQLite database, the search index and the generated secret key", false},
 	{"database-url", "TUYS_DATABASE_URL", "", "postgres://user@host:5432/db to share one PostgreSQL among several nodes; empty = embedded SQLite", true},
-	{"secret-key", "TUYS_SECRET_KEY", "", "key that encrypts phone numbers at rest: 64 hex characters (openssl rand -hex 32); empty = generated into the data directory", true},
+	{"secret-key", "TUYS_SECRET_KEY", "", "key that encrypts phone numbers at rest: 64 hex characters (openssl rand -hex 32); empty = generated into the data directory (SQLite only: required with -database-url)", true},
 	{"secret-key-file", "TUYS_SECRET_KEY_FILE", "", "file holding the secret key (instead of -secret-key)", false},
 	{"log-level", "TUYS_LOG_LEVEL", "info", "debug, info, warn or error", false},
 	{"log-format", "TUYS_LOG_FORMAT", "text", "text or json", false},
@@ -48,6 +48,10 @@ var settingsTable = []setting{
 	{"twilio-timeout", "TUYS_TWILIO_TIMEOUT", notify.DefaultTimeout.String(), "time limit of one Twilio call (send or lookup)", false},
 	{"sms-lease", "TUYS_SMS_LEASE", "", "how long a node owns a claimed SMS before another may reconcile it; empty = 4 × twilio-timeout + 30s, and never less than 4 × twilio-timeout", false},
 	{"sms-countries", "TUYS_SMS_COUNTRIES", strings.Join(notify.DefaultCountries, ","), "ISO countries SMS may go to; premium and unknown ranges are always refused", false},
+	{"sms-gateway", "TUYS_SMS_GATEWAY", "", "twilio, gammu or log: how SMS leave; empty = twilio when its credentials are set, else log. twilio with -gammu-spool set falls over to the modem when Twilio stops answering", false},
+	{"gammu-spool", "TUYS_GAMMU_SPOOL", "", "spool directory of gammu-smsd's files service (inbox/, outbox/, sent/, error/ under it): SMS through a local GSM modem", false},
+	{"gammu-rate", "TUYS_GAMMU_RATE", itoa(notify.DefaultGammuRate), "SMS a minute the modem is given (match and consent SMS first)", false},
+	{"sms-failover-after", "TUYS_SMS_FAILOVER_AFTER", itoa(notify.DefaultFailoverAfter), "consecutive Twilio network failures or timeouts before SMS go through the modem", false},
 	{"sms-daily-cap", "TUYS_SMS_DAILY_CAP", itoa(notify.DefaultDailyCap), "SMS per recipient per day", false},
 	{"sms-hourly-budget", "TUYS_SMS_HOURLY_BUDGET", itoa(notify.DefaultHourlyBudget), "SMS per hour for the whole service", false},
 	// Abuse limits (rateHelp says how to write them) and retention.
@@ -56,6 +60,8 @@ var settingsTable = []setting{
 	{"rate-search", "TUYS_RATE_SEARCH", rates.SearchRate.String(), "per-IP limit on the public search" + rateHelp, false},
 	{"rate-partner", "TUYS_RATE_PARTNER", rates.TrustedRate.String(), "per-token limit for API tokens with write/import scope" + rateHelp, false},
 	{"rate-sms-in", "TUYS_RATE_SMS_IN", rates.SMSRate.String(), "per-phone limit on inbound SMS (STOP is always honoured)" + rateHelp, false},
+	{"rate-subscribe-ip", "TUYS_RATE_SUBSCRIBE_IP", rates.SubscribeIPRate.String(), "per-IP limit on SMS subscriptions (each sends a confirmation SMS)" + rateHelp, false},
+	{"rate-subscribe-phone", "TUYS_RATE_SUBSCRIBE_PHONE", rates.SubscribePhoneRate.String(), "per-number limit on SMS subscriptions, from any IP" + rateHelp, false},
 	{"rate-login-ip", "TUYS_RATE_LOGIN_IP", rates.LoginIPRate.String(), "per-IP limit on console login attempts" + rateHelp, false},
 	{"rate-login-account", "TUYS_RATE_LOGIN_ACCOUNT", rates.LoginUserRate.String(), "per-account limit on console login attempts" + rateHelp, false},
 	{"audit-retention", "TUYS_AUDIT_RETENTION", "365d", "how long audit entries are kept (e.g. 365d, 2160h)", false},

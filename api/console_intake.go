@@ -79,6 +79,7 @@ func (s *Server) intakePost(c *gin.Context) {
 	}
 	code := secrets(done)
 	s.audit(c, volunteer(c).Login, "intake", done.Report.ID)
+	s.sendPrivateLink(c.Request.Context(), done.Report, done.PrivateToken)
 	s.web.once.put(f.FormID, done.Report.ID, code, s.now())
 	s.intakeFiledRedirect(c, done.Report.ID, code)
 }
@@ -111,5 +112,5 @@ func (s *Server) intakeFiled(c *gin.Context, d *intakeData, id string) {
 	if err != nil {
 		s.log.WarnContext(c.Request.Context(), "intake: search", "err", err)
 	}
-	d.Filed, d.Done, d.Matches = publicView(r), true, consoleHits(hits)
+	d.Filed, d.Done, d.Matches = publicView(r), true, consoleHits(lang(c), hits)
 }

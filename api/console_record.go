@@ -9,24 +9,32 @@ import (
 
 	"tuys/api/intake"
 	"tuys/data"
+	"tuys/search"
 )
 
-// matchView is a match of the record with its SMS and their delivery state.
+// matchView is a match of the record: the other report by name, the
+// explanation, and its SMS with their delivery state.
 type matchView struct {
 	Match    data.Match
 	OtherID  string
+	Other    *PublicReport // nil when it is gone
+	Reasons  []string
 	Messages []messageView
 }
 
-// messageView hides the message body (it may hold a phone number) but shows
-// where it went and how far it got.
+// messageView shows where an SMS went, what it was for and how far it got.
+// The text is shown only when it went to the log instead of a phone (SMS
+// not set up): then a volunteer reads it out by phone.
 type messageView struct {
-	To, State, Error, Key string
-	Segments              int
+	To, Error, Purpose string
+	StateKey           string // sms.state.*
+	Body               string // logged messages only
+	Segments           int
 }
 
 type consoleRecordData struct {
 	R       *data.Report
+	Linked  *PublicReport // the report linked as "same person", by name
 	Notes   []PublicNote
 	Matches []matchView
 	LinkTo  string
@@ -40,6 +48,13 @@ func (s *Server) consoleRecordPage(c *gin.Context) {
 	p.Compact = true
 	if c.Query("done") != "" {
 		p.Flash = "vrecord.done." + c.Query("done")
+	}
+	// The page lists every note: the volunteer has now seen the public's,
+	// which may then go to subscribers by SMS.
+	if n, err := s.store.MarkNotesSeen(c.Request.Context(), c.Param("id")); err != nil {
+		s.log.WarnContext(c.Request.Context(), "mark notes seen", "report", c.Param("id"), "err", err)
+	} else if n > 0 {
+		s.wake()
 	}
 	s.renderConsoleRecord(c, http.StatusOK, p, &consoleRecordData{})
 }
@@ -66,6 +81,7 @@ func (s *Server) renderConsoleRecord(c *gin.Context, status int, p *page, d *con
 		c.Error(err)
 		return
 	}
+	d.Linked = s.publicOf(ctx, r.LinkedID)
 	p.D = d
 	s.render(c, status, "vrecord", p)
 }
@@ -77,21 +93,54 @@ func (s *Server) recordMatches(ctx context.Context, id string) ([]matchView, err
 	}
 	out := make([]matchView, 0, len(ms))
 	for _, m := range ms {
-		mv := matchView{Match: m, OtherID: m.SafeID}
+		mv := matchView{Match: m, OtherID: m.SafeID, Reasons: search.StoredLines(m.Explanation, true)}
 		if m.SafeID == id {
 			mv.OtherID = m.SeekID
 		}
+		mv.Other = s.publicOf(ctx, mv.OtherID)
 		msgs, err := s.store.MessagesForMatch(ctx, m.ID)
 		if err != nil {
 			return nil, err
 		}
 		for _, msg := range msgs {
-			mv.Messages = append(mv.Messages, messageView{To: data.MaskPhone(msg.To), State: msg.State,
-				Error: msg.ErrorText, Key: msg.Key, Segments: msg.Segments})
+			v := messageView{To: data.MaskPhone(msg.To), StateKey: smsStateKey(msg), Error: msg.ErrorText,
+				Purpose: purposeOf(msg.Key), Segments: msg.Segments}
+			if v.StateKey == "sms.state.logged" {
+				v.Body = msg.Body
+			}
+			mv.Messages = append(mv.Messages, v)
 		}
 		out = append(out, mv)
 	}
 	return out, nil
+}
+
+// publicOf is the public view of report id, nil when it is unknown or gone.
+func (s *Server) publicOf(ctx context.Context, id string) *PublicReport {
+	if id == "" {
+		return nil
+	}
+	r, err := s.store.GetReport(ctx, id)
+	if err != nil || r.Status == data.StatusRemoved {
+		return nil
+	}
+	v := publicView(r)
+	return &v
+}
+
+// purposeOf names what an SMS was for from its idempotency key
+// ("match:ID:seeker" → seeker, "sub:…:confirm" → sub_confirm).
+func purposeOf(key string) string {
+	parts := strings.Split(key, ":")
+	switch {
+	case len(parts) == 3 && parts[0] == "match":
+		return parts[2]
+	case len(parts) >= 4 && parts[0] == "sub" && parts[3] == "confirm":
+		return "sub_confirm"
+	case parts[0] == "sub":
+		return "sub_update"
+	}
+	return parts[0]
 }
 
 func (s *Server) consoleNotePost(c *gin.Context) {
@@ -154,7 +203,7 @@ func (s *Server) linkPost(c *gin.Context) {
 		c.Error(err)
 		return
 	}
-	s.audit(c, volunteer(c).Login, "link:"+d.LinkTo, id)
+	s.audit(c, volunteer(c).Login, "link", id) // the target is on the record itself
 	seeOther(c, "/v/r/"+id+"?done=link")
 }
 

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -21,6 +22,9 @@ type reviewItem struct {
 	Safe    PublicReport
 	Score   string
 	Reasons []string
+	// Known are the matches already confirmed for either side: a second
+	// "safe" report of someone already found is usually the same person.
+	Known []PublicReport
 }
 
 const reviewPageSize = 20
@@ -56,10 +60,39 @@ func (s *Server) renderReview(c *gin.Context, status int, p *page) {
 				it.Safe = publicView(r)
 			}
 		}
+		if it.Known, err = s.confirmedOthers(ctx, m); err != nil {
+			c.Error(err)
+			return
+		}
 		items = append(items, it)
 	}
 	p.D = items
 	s.render(c, status, "review", p)
+}
+
+// confirmedOthers are the reports already confirmed as matches of m's
+// seek or safe report (other than m itself).
+func (s *Server) confirmedOthers(ctx context.Context, m data.Match) ([]PublicReport, error) {
+	var out []PublicReport
+	for _, id := range []string{m.SeekID, m.SafeID} {
+		ms, err := s.store.MatchesForReport(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range ms {
+			if o.ID == m.ID || !o.Confirmed() {
+				continue
+			}
+			other := o.SafeID
+			if id == o.SafeID {
+				other = o.SeekID
+			}
+			if v := s.publicOf(ctx, other); v != nil {
+				out = append(out, *v)
+			}
+		}
+	}
+	return out, nil
 }
 
 // reviewPost confirms or rejects a match. Confirming asks the hook for the

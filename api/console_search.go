@@ -19,16 +19,21 @@ type consoleHit struct {
 	Score   string
 	Reasons []string
 	Auto    bool
+	Labels  string // kind and status in the volunteer's language
 }
 
-func consoleHits(hits []Hit) []consoleHit {
+func consoleHits(lang string, hits []Hit) []consoleHit {
 	out := make([]consoleHit, 0, len(hits))
 	for _, h := range hits {
 		if h.Report == nil {
 			continue
 		}
+		labels := label(lang, "kind", h.Report.Kind) + " · " + label(lang, "status", h.Report.Status)
+		if h.Decision != "" {
+			labels += " · " + label(lang, "decision", h.Decision)
+		}
 		out = append(out, consoleHit{Report: publicView(h.Report), Score: fmt.Sprintf("%.2f", h.Score),
-			Reasons: h.Reasons, Auto: h.Decision == "auto"})
+			Reasons: h.Reasons, Auto: h.Decision == "auto", Labels: labels})
 	}
 	return out
 }
@@ -49,7 +54,7 @@ func (s *Server) consoleSearchPage(c *gin.Context) {
 	p.Compact = true
 	p.D = d
 	fe := intake.FieldErrors{}
-	from, to := formInt(fe, "from", d.From), formInt(fe, "to", d.To)
+	from, to := formYear(fe, "from", d.From), formYear(fe, "to", d.To)
 	if d.Asked && d.Q == "" {
 		fe.Add("q", "field.query")
 	}
@@ -67,7 +72,7 @@ func (s *Server) consoleSearchPage(c *gin.Context) {
 		c.Error(err)
 		return
 	}
-	d.Hits = consoleHits(filterHits(hits, d.Status, from, to))
+	d.Hits = consoleHits(p.Lang, filterHits(hits, d.Status, from, to))
 	s.render(c, http.StatusOK, "vsearch", p)
 }
 

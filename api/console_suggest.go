@@ -37,7 +37,7 @@ func (s *Server) suggestJSON(c *gin.Context) {
 	if c.Query("kind") == string(data.KindSafe) {
 		other = data.KindSeek
 	}
-	year := formInt(intake.FieldErrors{}, "year", c.Query("year"))
+	year := formYear(intake.FieldErrors{}, "year", c.Query("year"))
 	hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: q, Kind: other, BirthYear: year, Limit: suggestLimit})
 	if err != nil {
 		c.Error(errUnavailable)

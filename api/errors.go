@@ -37,6 +37,8 @@ var (
 	errSearchOff   = &AppError{HTTP: http.StatusNotFound, Code: "search_off", Key: "err.search_off"}
 	errRateLimited = &AppError{HTTP: http.StatusTooManyRequests, Code: "rate_limited", Key: "err.rate_limited"} // Args/Header: rateLimited()
 	errInternal    = &AppError{HTTP: http.StatusInternalServerError, Code: "internal", Key: "err.internal"}
+	errScope       = &AppError{HTTP: http.StatusForbidden, Code: "insufficient_scope", Key: "err.scope"}
+	errMediaType   = &AppError{HTTP: http.StatusUnsupportedMediaType, Code: "unsupported_media_type", Key: "err.media_type"}
 )
 
 func validationError(fe intake.FieldErrors) *AppError {

@@ -3,6 +3,7 @@ package api
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -97,4 +98,15 @@ func formInt(fe intake.FieldErrors, field, v string) int {
 		return 0
 	}
 	return n
+}
+
+// formYear reads a year field: a number, two digits read as their one
+// plausible century, within intake.YearRange.
+func formYear(fe intake.FieldErrors, field, v string) int {
+	now := time.Now()
+	y := intake.ExpandYear(formInt(fe, field, v), now)
+	if lo, hi := intake.YearRange(now); y != 0 && (y < lo || y > hi) {
+		fe.Add(field, "field.birth_year", lo, hi)
+	}
+	return y
 }

@@ -70,7 +70,7 @@ func FuzzWebhook(f *testing.F) {
 	s, h := secServer(f, Config{PublicURL: fuzzPublicURL})
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	status := notify.StatusWebhook(fuzzTwilioToken, fuzzPublicURL, s.store, quiet)
-	inbound := notify.InboundWebhook(fuzzTwilioToken, fuzzPublicURL, echoInbound{}, quiet)
+	inbound := notify.InboundWebhook(fuzzTwilioToken, fuzzPublicURL, echoInbound{}, s.store, quiet)
 	f.Fuzz(func(t *testing.T, body, sig string) {
 		form, err := url.ParseQuery(body)
 		if err == nil {

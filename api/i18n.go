@@ -68,6 +68,9 @@ func language() gin.HandlerFunc {
 		}
 		if !supported(lang) {
 			lang = negotiate(c.GetHeader("Accept-Language"))
+			if c.GetHeader("Accept-Language") == "" && strings.HasPrefix(c.Request.URL.Path, "/api/") {
+				lang = "en" // a script that names no language reads English errors
+			}
 		}
 		c.Set(langKey, lang)
 		c.Next()

@@ -12,6 +12,8 @@ var apiMessagesEN = map[string]string{
 	"err.wrong_code":          "The deletion code is not right.",
 	"err.unavailable":         "The service is starting up. Please try again in a moment.",
 	"err.search_off":          "Public search is turned off. Please call the hotline.",
+	"err.scope":               "This API token may not change data: it needs the write scope.",
+	"err.media_type":          "Send the request body as JSON (Content-Type: application/json; PFIF imports: application/xml).",
 	"field.required":          "This field is required.",
 	"field.too_long":          "Too long: at most %d characters.",
 	"field.kind":              "Choose \"seek\" (looking for someone) or \"safe\" (I am safe).",

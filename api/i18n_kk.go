@@ -12,6 +12,8 @@ var apiMessagesKK = map[string]string{
 	"err.wrong_code":          "Жою коды дұрыс емес.",
 	"err.unavailable":         "Қызмет іске қосылып жатыр. Сәлден кейін қайта көріңіз.",
 	"err.search_off":          "Жалпыға ортақ іздеу өшірулі. Жедел желіге қоңырау шалыңыз.",
+	"err.scope":               "Бұл API токенімен деректерді өзгертуге болмайды: write рұқсаты керек.",
+	"err.media_type":          "Сұраныс денесін JSON түрінде жіберіңіз (Content-Type: application/json; PFIF импорты: application/xml).",
 	"field.required":          "Міндетті өріс.",
 	"field.too_long":          "Тым ұзын: ең көбі %d таңба.",
 	"field.kind":              "«seek» (адам іздеймін) немесе «safe» (аман-есенмін) таңдаңыз.",

@@ -12,6 +12,8 @@ var apiMessagesRU = map[string]string{
 	"err.wrong_code":          "Неверный код удаления.",
 	"err.unavailable":         "Сервис запускается. Попробуйте через минуту.",
 	"err.search_off":          "Публичный поиск отключён. Позвоните на горячую линию.",
+	"err.scope":               "Этот API-токен не может изменять данные: нужна область write.",
+	"err.media_type":          "Отправьте тело запроса в формате JSON (Content-Type: application/json; импорт PFIF: application/xml).",
 	"field.required":          "Обязательное поле.",
 	"field.too_long":          "Слишком длинно: не больше %d символов.",
 	"field.kind":              "Выберите «seek» (ищу человека) или «safe» (я в безопасности).",

@@ -34,7 +34,9 @@ func (s *Server) storeNote(c *gin.Context, reportID string, in *NoteInput) (*dat
 	if fe := in.Validate(); fe != nil {
 		return nil, validationError(fe)
 	}
-	n := &data.Note{ReportID: reportID, Status: in.Status, Text: in.Text, Author: in.Author}
+	// A note written in the console is seen; any other waits for a
+	// volunteer to open its record before subscribers hear of it.
+	n := &data.Note{ReportID: reportID, Status: in.Status, Text: in.Text, Author: in.Author, Seen: volunteer(c).ID != 0}
 	if err := s.store.AddNote(c.Request.Context(), n); err != nil {
 		return nil, err
 	}

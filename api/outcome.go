@@ -22,7 +22,7 @@ func (s *Server) outcome(ctx context.Context, r *data.Report) (data.Outcome, tim
 	}
 	var first time.Time
 	for _, m := range ms {
-		if data.Confirmed(m.State) && (first.IsZero() || m.UpdatedAt.Before(first)) {
+		if m.Confirmed() && (first.IsZero() || m.UpdatedAt.Before(first)) {
 			first = m.UpdatedAt
 		}
 	}

@@ -91,7 +91,7 @@ func (s *Server) privateView(ctx context.Context, r *data.Report, lang, token st
 		return nil, err
 	}
 	for _, m := range ms {
-		if !data.Confirmed(m.State) {
+		if !m.Confirmed() {
 			continue
 		}
 		n, sms, err := s.privateMatch(ctx, r, m)
@@ -209,4 +209,23 @@ func (s *Server) privateAction(c *gin.Context, fn func(r *data.Report) (string, 
 		return
 	}
 	seeOther(c, privatePath(c.Param("token"))+"?done="+done)
+}
+
+// sendPrivateLink queues the SMS that gives the author of r (filed by SMS
+// or by a volunteer taking a call) the link to their private page. The
+// report is already stored: a failure here is logged, and the volunteer
+// can still read the link out from the console.
+func (s *Server) sendPrivateLink(ctx context.Context, r *data.Report, token string) {
+	if s.deps.SMS == nil || r.ContactPhone == "" || token == "" {
+		return
+	}
+	msg, err := s.deps.SMS.Composer.PrivateLink(r, privateURL(s.cfg.PublicURL, token))
+	if err == nil {
+		err = s.store.EnqueueMessages(ctx, []data.Message{msg})
+	}
+	if err != nil {
+		s.log.WarnContext(ctx, "private link sms", "id", r.ID, "err", err)
+		return
+	}
+	s.deps.SMS.Dispatcher.Wake()
 }

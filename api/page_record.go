@@ -137,6 +137,10 @@ func (s *Server) subscribePost(c *gin.Context) {
 			intake.FieldErrors{"phone": {Key: "field.phone"}}, d)
 		return
 	}
+	if ok, wait := s.sec.allowSubscribe(c.ClientIP(), phone); !ok {
+		abortWith(c, rateLimited(wait))
+		return
+	}
 	hook := s.deps.Subscribe
 	if hook == nil {
 		s.recordProblem(c, r, http.StatusServiceUnavailable, "web.err.subscribe_off", nil, d)

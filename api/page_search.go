@@ -41,7 +41,7 @@ func (s *Server) searchPage(c *gin.Context) {
 	p.D = d
 	status := http.StatusOK
 	fe := intake.FieldErrors{}
-	year := formInt(fe, "year", d.Year)
+	year := formYear(fe, "year", d.Year)
 	// A name of at least two characters: one letter would list everyone.
 	if d.Asked && (utf8.RuneCountInString(d.Q) < 2 || !intake.HasLetter(d.Q)) {
 		fe.Add("q", "field.query")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 
@@ -22,10 +21,7 @@ var errBadPFIF = &AppError{HTTP: http.StatusBadRequest, Code: "bad_pfif", Key: "
 // its public URL's host; removed reports go out as placeholders so mirrors
 // delete them too. ?since= is RFC 3339.
 func (s *Server) exportOptions(c *gin.Context) (exchange.ExportOptions, error) {
-	o := exchange.ExportOptions{Domain: "localhost", Removed: true, Now: s.now()}
-	if u, err := url.Parse(s.cfg.PublicURL); err == nil && u.Hostname() != "" {
-		o.Domain = u.Hostname()
-	}
+	o := exchange.ExportOptions{Domain: exchange.DomainOf(s.cfg.PublicURL), Removed: true, Now: s.now()}
 	if v := c.Query("since"); v != "" {
 		t, err := time.Parse(time.RFC3339, v)
 		if err != nil {
@@ -87,7 +83,7 @@ func (s *Server) pfifImport(c *gin.Context) {
 		return
 	}
 	l := lang(c)
-	sum, err := exchange.ImportPFIF(c.Request.Context(), s.intake, s.store, doc, exchange.PFIFOptions{Lang: l})
+	sum, err := exchange.ImportPFIF(c.Request.Context(), s.intake, s.store, doc, exchange.PFIFOptions{Lang: l, Domain: exchange.DomainOf(s.cfg.PublicURL)})
 	if err != nil {
 		c.Error(err)
 		return

@@ -22,6 +22,15 @@ func pfifFile(t *testing.T) string {
 	return string(raw)
 }
 
+// xmlBody adds the PFIF body's Content-Type to hdr unless it has one.
+func xmlBody(hdr map[string]string) map[string]string {
+	out := map[string]string{"Content-Type": "application/xml"}
+	for k, v := range hdr {
+		out[k] = v
+	}
+	return out
+}
+
 func TestPFIFImportRoute(t *testing.T) {
 	s, h := secServer(t, Config{})
 	importer := addToken(t, s, "pf-import", data.ScopeImport)
@@ -41,9 +50,11 @@ func TestPFIFImportRoute(t *testing.T) {
 		{"Person Finder file", pfifFile(t), bearerHdr(importer), http.StatusOK, PFIFResult{Filed: 3, Notes: 3, Links: 1}, ""},
 		{"same file again", pfifFile(t), bearerHdr(importer), http.StatusOK, PFIFResult{Duplicates: 3}, ""},
 		{"bad record", tooLong, bearerHdr(importer), http.StatusOK, PFIFResult{Rejected: 1}, "x.org/person.9"},
+		{"PFIF sent as text/plain", pfifFile(t), map[string]string{"Authorization": "Bearer " + importer, "Content-Type": "text/plain"},
+			http.StatusUnsupportedMediaType, PFIFResult{}, ""},
 	}
 	for _, tt := range tests {
-		w := secReq{"POST", "/api/v1/pfif?lang=en", tt.body, tt.hdr}.do(h)
+		w := secReq{"POST", "/api/v1/pfif?lang=en", tt.body, xmlBody(tt.hdr)}.do(h)
 		if w.Code != tt.code {
 			t.Fatalf("%s: %d %s, want %d", tt.name, w.Code, w.Body, tt.code)
 		}
@@ -69,7 +80,7 @@ func TestPFIFFeeds(t *testing.T) {
 	s, h := secServer(t, Config{PublicURL: "https://tuys.example.kz"})
 	importer := addToken(t, s, "pf-import", data.ScopeImport)
 	reader := addToken(t, s, "pf-read", data.ScopeRead)
-	if w := (secReq{"POST", "/api/v1/pfif", pfifFile(t), bearerHdr(importer)}).do(h); w.Code != http.StatusOK {
+	if w := (secReq{"POST", "/api/v1/pfif", pfifFile(t), xmlBody(bearerHdr(importer))}).do(h); w.Code != http.StatusOK {
 		t.Fatalf("import: %d %s", w.Code, w.Body)
 	}
 	if w := (secReq{"POST", "/api/v1/reports", reportBody(7), nil}).do(h); w.Code != http.StatusCreated {

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -217,5 +218,27 @@ func TestConcurrentIngestLosesNothing(t *testing.T) {
 		if e.Seq != int64(i+1) || !acked[e.ReportID] {
 			t.Fatalf("event %d: seq %d report %s", i, e.Seq, e.ReportID)
 		}
+	}
+}
+
+// TestAPIErrorsInEnglishWithoutAcceptLanguage: a script that names no
+// language reads English; the pages keep their Russian default.
+func TestAPIErrorsInEnglishWithoutAcceptLanguage(t *testing.T) {
+	s, _ := newTestServer(t)
+	h := s.Handler()
+	req := httptest.NewRequest("POST", "/api/v1/reports", strings.NewReader(`{"kind":"x"}`))
+	req.Header.Set("Content-Type", "application/json")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	if !strings.Contains(w.Body.String(), T("en", "err.validation")) {
+		t.Errorf("no Accept-Language: %s", w.Body)
+	}
+	req = httptest.NewRequest("POST", "/api/v1/reports", strings.NewReader(`{"kind":"x"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept-Language", "kk-KZ")
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	if !strings.Contains(w.Body.String(), T("kk", "err.validation")) {
+		t.Errorf("Accept-Language kk: %s", w.Body)
 	}
 }

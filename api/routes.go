@@ -38,8 +38,10 @@ func (s *Server) machineRoutes(r *gin.Engine) {
 		r.GET(metricsPath, gin.WrapH(s.deps.Metrics.Handler()))
 	}
 
-	// JSON API (api/openapi.yaml); partner routes need a token's scope.
-	v1 := r.Group("/api/v1")
+	// JSON API (api/openapi.yaml); partner routes need a token's scope,
+	// and every write a JSON body (bodyTypes lists the exceptions) and,
+	// with a token, the write or import scope.
+	v1 := r.Group("/api/v1", s.jsonWrites)
 	v1.GET("/openapi.yaml", s.openAPI)
 	v1.POST("/reports", s.createReport)
 	v1.GET("/reports/:id", s.getReport)
@@ -77,6 +79,12 @@ func (s *Server) MetricsHandler() http.Handler {
 	r.Use(s.requestLog())
 	r.GET(metricsPath, gin.WrapH(s.deps.Metrics.Handler()))
 	return r
+}
+
+// bodyTypes are the write routes of /api/v1 whose body is not JSON; every
+// other write takes application/json only (jsonWrites).
+var bodyTypes = map[string][]string{
+	"/api/v1/pfif": {"application/xml", "text/xml"}, // PFIF 1.4
 }
 
 // pageRoutes: static files, the public pages and the volunteer console.
@@ -121,6 +129,12 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 	in.POST("/r/:id/note", s.consoleNotePost)
 	in.POST("/r/:id/link", s.linkPost)
 	in.GET("/audit", s.requireRole(data.RoleCoordinator), s.auditPage)
+	// Lists for coordinators (console_import.go): upload, preview, confirm, progress.
+	coord := in.Group("/import", s.requireRole(data.RoleCoordinator))
+	coord.GET("", s.importPage)
+	coord.POST("", s.importUpload)
+	coord.GET("/:id", s.importJobPage)
+	coord.POST("/:id", s.importConfirm)
 }
 
 // smsHandler is the inbound SMS handler (nil without SMS).
@@ -128,5 +142,6 @@ func (s *Server) smsHandler() *sms.Handler {
 	if s.deps.SMS == nil {
 		return nil
 	}
-	return &sms.Handler{Service: s.deps.SMS, Intake: s.intake, Find: s.publicMatches, Allow: s.sec.allowPhone, Log: s.log}
+	return &sms.Handler{Service: s.deps.SMS, Intake: s.intake, Find: s.publicMatches, Allow: s.sec.allowPhone,
+		SendLink: s.sendPrivateLink, Log: s.log}
 }

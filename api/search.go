@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -129,8 +130,9 @@ func searchQueryFrom(c *gin.Context) (SearchQuery, intake.FieldErrors) {
 	}
 	if y := c.Query("birth_year"); y != "" {
 		n, err := strconv.Atoi(y)
-		if err != nil || n < intake.MinBirthYear || n > 2100 {
-			fe.Add("birth_year", "field.birth_year", intake.MinBirthYear, 2100)
+		n = intake.ExpandYear(n, time.Now())
+		if lo, hi := intake.YearRange(time.Now()); err != nil || n < lo || n > hi {
+			fe.Add("birth_year", "field.birth_year", lo, hi)
 		}
 		q.BirthYear = n
 	}

@@ -12,16 +12,18 @@ import (
 // SecurityConfig holds the abuse limits. A zero Rate takes the default below;
 // RateOff switches a limit off.
 type SecurityConfig struct {
-	TrustedProxies []string // CIDRs or IPs whose X-Forwarded-For is believed; none by default
-	ReportRate     Rate     // per IP: POST /api/v1/reports and the public web forms
-	WriteRate      Rate     // per IP: notes, deletions and other public API writes
-	SearchRate     Rate     // per IP: public search page and API
-	TrustedRate    Rate     // per write/import token instead of per IP (volunteers work under /v/, not limited here)
-	SMSRate        Rate     // per phone: inbound SMS
-	LoginIPRate    Rate     // per IP: console login attempts
-	LoginUserRate  Rate     // per account: console login attempts
-	ImportMaxBytes int64    // body limit for tokens with the import scope
-	MaxBuckets     int      // per limiter; bounds memory under a flood of keys
+	TrustedProxies     []string // CIDRs or IPs whose X-Forwarded-For is believed; none by default
+	ReportRate         Rate     // per IP: POST /api/v1/reports and the public web forms
+	WriteRate          Rate     // per IP: notes, deletions and other public API writes
+	SearchRate         Rate     // per IP: public search page and API
+	TrustedRate        Rate     // per write/import token instead of per IP (volunteers work under /v/, not limited here)
+	SMSRate            Rate     // per phone: inbound SMS
+	SubscribeIPRate    Rate     // per IP: anonymous SMS subscriptions (each sends a confirmation SMS)
+	SubscribePhoneRate Rate     // per number: subscriptions asked for one phone, from anywhere
+	LoginIPRate        Rate     // per IP: console login attempts
+	LoginUserRate      Rate     // per account: console login attempts
+	ImportMaxBytes     int64    // body limit for tokens with the import scope
+	MaxBuckets         int      // per limiter; bounds memory under a flood of keys
 	// AuditRetention is for data.RunRetention, which serve starts; the
 	// HTTP layer does not use it.
 	AuditRetention time.Duration
@@ -33,21 +35,25 @@ var RateOff = Rate{Burst: -1}
 // NoLimits switches every rate limit off: tests and benchmarks that post
 // thousands of reports from one address.
 var NoLimits = SecurityConfig{ReportRate: RateOff, WriteRate: RateOff, SearchRate: RateOff, TrustedRate: RateOff,
-	SMSRate: RateOff, LoginIPRate: RateOff, LoginUserRate: RateOff}
+	SMSRate: RateOff, LoginIPRate: RateOff, LoginUserRate: RateOff, SubscribeIPRate: RateOff, SubscribePhoneRate: RateOff}
 
 // DefaultSecurity: limits sized for a real hotline day: ~2,000 calls a day go through
 // volunteers (TrustedRate); a shelter behind one NAT filing 100 reports an
 // hour stays under ReportRate, while a bot hits 429 after its first burst.
 var DefaultSecurity = SecurityConfig{
-	ReportRate:     Rate{PerHour: 120, Burst: 30},
-	WriteRate:      Rate{PerHour: 120, Burst: 30},
-	SearchRate:     Rate{PerHour: 300, Burst: 60},
-	TrustedRate:    Rate{PerHour: 3600, Burst: 300},
-	SMSRate:        Rate{PerHour: 30, Burst: 10},
-	LoginIPRate:    Rate{PerHour: 30, Burst: 10},
-	LoginUserRate:  Rate{PerHour: 10, Burst: 5},
-	ImportMaxBytes: 32 << 20,
-	MaxBuckets:     defaultMaxBuckets,
+	ReportRate:  Rate{PerHour: 120, Burst: 30},
+	WriteRate:   Rate{PerHour: 120, Burst: 30},
+	SearchRate:  Rate{PerHour: 300, Burst: 60},
+	TrustedRate: Rate{PerHour: 3600, Burst: 300},
+	SMSRate:     Rate{PerHour: 30, Burst: 10},
+	// A family follows a few records; a shelter's NAT a few dozen. Every
+	// subscription costs a confirmation SMS, so these are far below WriteRate.
+	SubscribeIPRate:    Rate{PerHour: 20, Burst: 5},
+	SubscribePhoneRate: Rate{PerHour: 5, Burst: 5},
+	LoginIPRate:        Rate{PerHour: 30, Burst: 10},
+	LoginUserRate:      Rate{PerHour: 10, Burst: 5},
+	ImportMaxBytes:     32 << 20,
+	MaxBuckets:         defaultMaxBuckets,
 }
 
 func (c SecurityConfig) withDefaults() SecurityConfig {
@@ -62,6 +68,8 @@ func (c SecurityConfig) withDefaults() SecurityConfig {
 	pick(&c.SearchRate, d.SearchRate)
 	pick(&c.TrustedRate, d.TrustedRate)
 	pick(&c.SMSRate, d.SMSRate)
+	pick(&c.SubscribeIPRate, d.SubscribeIPRate)
+	pick(&c.SubscribePhoneRate, d.SubscribePhoneRate)
 	pick(&c.LoginIPRate, d.LoginIPRate)
 	pick(&c.LoginUserRate, d.LoginUserRate)
 	if c.ImportMaxBytes <= 0 {
@@ -79,6 +87,7 @@ type security struct {
 	cfg                            SecurityConfig
 	report, write, search, trusted *limiter
 	sms, loginIP, loginUser        *limiter
+	subscribeIP, subscribePhone    *limiter
 	hsts                           bool
 }
 
@@ -90,6 +99,7 @@ func newSecurity(s *Server) *security {
 		report: mk(cfg.ReportRate), write: mk(cfg.WriteRate), search: mk(cfg.SearchRate),
 		trusted: mk(cfg.TrustedRate), sms: mk(cfg.SMSRate),
 		loginIP: mk(cfg.LoginIPRate), loginUser: mk(cfg.LoginUserRate),
+		subscribeIP: mk(cfg.SubscribeIPRate), subscribePhone: mk(cfg.SubscribePhoneRate),
 		hsts: strings.HasPrefix(strings.ToLower(s.cfg.PublicURL), "https://")}
 }
 
@@ -129,7 +139,7 @@ func (sec *security) headers(c *gin.Context) {
 // webhooks would otherwise read whatever a client sends.
 func (sec *security) bodyLimit(c *gin.Context) {
 	limit := sec.srv.cfg.MaxBodyBytes
-	if t := tokenOf(c); t != nil && t.Has(scopeImport) {
+	if t := tokenOf(c); (t != nil && t.Has(scopeImport)) || c.FullPath() == consoleImportPath {
 		limit = sec.cfg.ImportMaxBytes
 	}
 	if c.Request.Body != nil {

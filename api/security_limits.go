@@ -96,6 +96,16 @@ func (sec *security) allowPhone(phone string) bool {
 	return ok
 }
 
+// allowSubscribe limits anonymous SMS subscriptions per IP and per phone
+// (E.164), on top of the write bucket: each one sends a confirmation SMS,
+// and many IPs asking for one number must not flood its owner either.
+func (sec *security) allowSubscribe(ip, phone string) (bool, time.Duration) {
+	if ok, wait := sec.subscribeIP.allow(ipKey(ip)); !ok {
+		return false, wait
+	}
+	return sec.subscribePhone.allow(phone)
+}
+
 // allowLogin throttles console logins per IP and per account; call it before
 // checking the password so guessing costs neither argon2 time nor a chance.
 // The per-account limit stops slow guessing spread over many IPs; its price

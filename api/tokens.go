@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -117,6 +118,34 @@ func (s *Server) requireScope(scope string) gin.HandlerFunc {
 		}
 		c.Next()
 	}
+}
+
+// jsonWrites guards every write of the JSON API (any method but GET, HEAD
+// and OPTIONS). A body must be application/json (or what bodyTypes says): browsers send text/plain
+// and form bodies cross-site without asking, JSON only after a CORS
+// preflight that tuys never grants. A request with a token acts as that
+// token, so it needs the write (or import) scope: a read or stats token
+// cannot file, note or delete. Anonymous writes stay the public's.
+func (s *Server) jsonWrites(c *gin.Context) {
+	switch c.Request.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		c.Next()
+		return
+	}
+	if t := tokenOf(c); t != nil && !t.Has(scopeWrite) && !t.Has(scopeImport) {
+		abortWith(c, errScope)
+		return
+	}
+	hasBody := c.Request.ContentLength > 0 || c.Request.ContentLength < 0 || len(c.Request.TransferEncoding) > 0
+	want, ok := bodyTypes[c.FullPath()]
+	if !ok {
+		want = []string{"application/json"}
+	}
+	if hasBody && !slices.ContainsFunc(want, func(t string) bool { return strings.EqualFold(c.ContentType(), t) }) {
+		abortWith(c, errMediaType)
+		return
+	}
+	c.Next()
 }
 
 // getStats gives partners the dashboard's counts (no personal data) since

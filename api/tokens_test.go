@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -166,5 +167,69 @@ func TestParseScopes(t *testing.T) {
 		if (err != nil) != tt.wantErr || strings.Join(got, ",") != tt.want {
 			t.Errorf("ParseScopes(%q) = %v, %v", tt.in, got, err)
 		}
+	}
+}
+
+// TestWriteRoutesNeedWriteScope: a request with a token acts as the token,
+// on every write route of the JSON API; a read or stats token files,
+// notes and deletes nothing (issue 13: any token passed).
+func TestWriteRoutesNeedWriteScope(t *testing.T) {
+	s, h := secServer(t, Config{})
+	w := do(t, h, "POST", "/api/v1/reports", reportBody(7))
+	created := decode[CreatedReport](t, w)
+	tokens := map[string]string{}
+	for _, sc := range []string{data.ScopeRead, data.ScopeStats, data.ScopeReadContacts, data.ScopeWrite, data.ScopeImport} {
+		tokens[sc] = addToken(t, s, "t-"+sc, sc)
+	}
+	writes := []struct{ method, path, body string }{
+		{"POST", "/api/v1/reports", reportBody(8)},
+		{"POST", "/api/v1/reports/" + created.ID + "/notes", `{"text":"видели в школе"}`},
+		{"DELETE", "/api/v1/reports/" + created.ID, `{"deletion_code":"wrong"}`},
+	}
+	for sc, raw := range tokens {
+		for _, wr := range writes {
+			w := do(t, h, wr.method, wr.path, wr.body, "Authorization", "Bearer "+raw)
+			mayWrite := sc == data.ScopeWrite || sc == data.ScopeImport
+			if refused := w.Code == http.StatusForbidden && strings.Contains(w.Body.String(), `"insufficient_scope"`); refused == mayWrite {
+				t.Errorf("%s token, %s %s: %d %s", sc, wr.method, wr.path, w.Code, w.Body)
+			}
+		}
+	}
+	reports, _ := s.store.ScanReports(context.Background(), "", 100)
+	if len(reports) != 3 { // the anonymous one, and one each by the write and import tokens
+		t.Errorf("%d reports on file, want 3", len(reports))
+	}
+}
+
+// TestJSONAPIWantsJSON: a write with a body that is not application/json
+// is refused with 415 and a translated message, so a cross-site text/plain
+// or form POST (sent by browsers without a preflight) files nothing.
+func TestJSONAPIWantsJSON(t *testing.T) {
+	s, h := secServer(t, Config{})
+	want := map[string]string{"kk": "JSON түрінде", "ru": "в формате JSON", "en": "as JSON"}
+	for _, ct := range []string{"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""} {
+		for lang, msg := range want {
+			req := httptest.NewRequest("POST", "/api/v1/reports", strings.NewReader(reportBody(9)))
+			if ct != "" {
+				req.Header.Set("Content-Type", ct)
+			}
+			req.Header.Set("Accept-Language", lang)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != http.StatusUnsupportedMediaType || !strings.Contains(w.Body.String(), `"unsupported_media_type"`) ||
+				!strings.Contains(w.Body.String(), msg) {
+				t.Errorf("Content-Type %q, %s: %d %s", ct, lang, w.Code, w.Body)
+			}
+		}
+	}
+	if w := do(t, h, "POST", "/api/v1/reports", reportBody(10), "Content-Type", "application/json; charset=utf-8"); w.Code != http.StatusCreated {
+		t.Errorf("JSON with a charset: %d %s", w.Code, w.Body)
+	}
+	if w := do(t, h, "DELETE", "/api/v1/reports/nope", "", "X-Deletion-Code", "x"); w.Code == http.StatusUnsupportedMediaType {
+		t.Error("a DELETE without a body needs no Content-Type")
+	}
+	reports, _ := s.store.ScanReports(context.Background(), "", 100)
+	if len(reports) != 1 {
+		t.Errorf("%d reports on file, want only the JSON one", len(reports))
 	}
 }

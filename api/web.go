@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -25,10 +27,11 @@ var errMethod = &AppError{HTTP: http.StatusMethodNotAllowed, Code: "method_not_a
 
 // webUI holds the server-rendered pages: public forms and the volunteer console.
 type webUI struct {
-	pages  map[string]*template.Template
-	search func(ctx context.Context, q SearchQuery) ([]Hit, error) // s.searchReports; tests swap it
-	once   *submitted
-	secure bool // cookies get Secure when the public URL is https
+	pages   map[string]*template.Template
+	search  func(ctx context.Context, q SearchQuery) ([]Hit, error) // s.searchReports; tests swap it
+	once    *submitted
+	secure  bool       // cookies get Secure when the public URL is https
+	imports importJobs // lists coordinators uploaded (console_import.go)
 }
 
 func newWebUI(s *Server) *webUI {
@@ -62,6 +65,23 @@ func parsePages() map[string]*template.Template {
 var templateFuncs = template.FuncMap{
 	"field":     newFormField,
 	"phoneHint": phoneHint,
+	// personAuto: the browser may fill in the person's name and city only
+	// on "I am safe" (they are the reporter's own); on "looking for" it
+	// would put the seeker's own details into the sought person's fields.
+	// personKey: the "I am safe" form speaks to the person about themselves
+	// ("Your full name"), the "looking for" form about someone else.
+	"personKey": func(seeking bool, key string) string {
+		if seeking {
+			return key
+		}
+		return key + "_self"
+	},
+	"personAuto": func(seeking bool, auto string) string {
+		if seeking {
+			return "off"
+		}
+		return auto
+	},
 	"relations": func() []string { return relationKeys },
 	"statuses": func() []string {
 		return []string{data.StatusActive, data.StatusFound, data.StatusClosed, data.StatusRemoved}
@@ -129,6 +149,7 @@ type page struct {
 	Langs    []langLink
 	D        any
 	Compact  bool // console pages: denser layout
+	Refresh  int  // seconds: a progress page reloads itself (no JavaScript needed)
 	NoSearch bool
 }
 
@@ -139,6 +160,37 @@ type langLink struct {
 
 // T translates key in the page's language: {{.T "home.title"}}.
 func (p *page) T(key string, args ...any) string { return T(p.Lang, key, args...) }
+
+// L names a domain value for people: {{.L "status" .Status}} reads
+// label.status.<value> in the page's language. The one renderer of states,
+// kinds, channels, decisions and SMS purposes on pages; a value without a
+// label shows as it is.
+func (p *page) L(group string, v any) string { return label(p.Lang, group, v) }
+
+func label(lang, group string, v any) string {
+	s := fmt.Sprint(v)
+	if s == "" {
+		return ""
+	}
+	key := "label." + group + "." + s
+	if msg := T(lang, key); msg != key {
+		return msg
+	}
+	return s
+}
+
+// fieldProblem is one line of a form's error summary, linked to its input.
+type fieldProblem struct{ Field, Message string }
+
+// ErrorList is the form's errors in field order, for the summary above it.
+func (p *page) ErrorList() []fieldProblem {
+	out := make([]fieldProblem, 0, len(p.Errors))
+	for f, m := range p.Errors {
+		out = append(out, fieldProblem{f, m})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
 
 // Err is the translated error for a form field, "" when it is fine.
 func (p *page) Err(field string) string { return p.Errors[field] }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"tuys/data"
+	"tuys/notify"
 	"tuys/search"
 )
 
@@ -173,6 +174,27 @@ func TestIntakeFilesAndShowsMatches(t *testing.T) {
 	if !hasAudit(t, store, "intake", id) {
 		t.Error("intake not audited")
 	}
+	mustContain(t, body, "/p/") // the private link, to read out to the caller
+}
+
+// TestIntakeSendsThePrivateLink: a report taken over the phone sends the
+// caller the link to their private page by SMS, once.
+func TestIntakeSendsThePrivateLink(t *testing.T) {
+	s, store, h := newWebServer(t, Config{})
+	svc, err := notify.New(notify.Config{Hotline: "1414"}, store, s.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.deps.SMS = svc
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	form := seekForm()
+	form.Set("kind", "seek")
+	w := b.post("/v/intake", form)
+	id := strings.TrimPrefix(w.Header().Get("Location"), "/v/intake?filed=")
+	msg, err := store.MessageByKey(context.Background(), "link:"+id)
+	if err != nil || msg.To != "+77011234567" || !strings.Contains(msg.Body, "/p/") {
+		t.Fatalf("private link SMS: %+v %v", msg, err)
+	}
 }
 
 func TestIntakeErrors(t *testing.T) {
@@ -250,7 +272,7 @@ func TestReviewConfirmSendsSMS(t *testing.T) {
 	}
 	// the record view shows the SMS and its state, not the full number
 	body = b.get("/v/r/" + seek.ID).Body.String()
-	mustContain(t, body, "match:"+m.ID+":seeker", data.MsgQueued, "&#43;77011234567", "&#43;7701***4567")
+	mustContain(t, body, T("ru", "label.purpose.seeker"), T("ru", "sms.state.queued"), "&#43;77011234567", "&#43;7701***4567")
 }
 
 func TestReviewRejectNeedsReason(t *testing.T) {
@@ -325,7 +347,7 @@ func TestAuditPageForCoordinators(t *testing.T) {
 	if w.Code != http.StatusOK {
 		t.Fatalf("coordinator audit: %d", w.Code)
 	}
-	mustContain(t, w.Body.String(), "aigerim", "login")
+	mustContain(t, w.Body.String(), "aigerim", T("en", "label.action.login"))
 }
 
 func hasAudit(t *testing.T, store data.Store, action, target string) bool {

@@ -11,6 +11,7 @@ import (
 
 	"tuys/api/intake"
 	"tuys/data"
+	"tuys/exchange"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/web")
@@ -74,7 +75,7 @@ func goldenData() map[string]func(p *page) {
 		},
 		"deleted": func(p *page) {},
 		"dashboard": func(p *page) {
-			p.D = dashboardData{Groups: []statGroup{{Title: "dash.reports", Rows: []statRow{{"safe", 3}, {"seek", 5}}}},
+			p.D = dashboardData{Groups: []statGroup{{Title: "dash.reports", Rows: []statRow{{statLabel(p.Lang, "safe"), 3}, {statLabel(p.Lang, "seek"), 5}}}},
 				Waiting: true, OldestReview: "2022-01-06 14:30"}
 		},
 		"intake": func(p *page) {
@@ -86,14 +87,23 @@ func goldenData() map[string]func(p *page) {
 		"vsearch": func(p *page) { p.D = &consoleSearchData{Q: "Seitkali", Kind: "safe", Asked: true, Hits: hits} },
 		"review": func(p *page) {
 			p.D = []reviewItem{{Match: match, Seek: PublicReport{ID: "01GOLDENSEEK", Kind: data.KindSeek, FullName: "Seitkali Gulzhan",
-				BirthYear: 1977, City: "Almaty", CreatedAt: goldenTime}, Safe: pub, Score: "0.74", Reasons: []string{"year: 1977 = 1977"}}}
+				BirthYear: 1977, City: "Almaty", CreatedAt: goldenTime}, Safe: pub, Score: "0.74", Reasons: []string{"year: 1977 = 1977"}, Known: []PublicReport{pub}}}
 		},
 		"vrecord": func(p *page) {
-			p.D = &consoleRecordData{R: r, Notes: []PublicNote{note}, Matches: []matchView{{Match: match, OtherID: "01GOLDENSEEK",
-				Messages: []messageView{{To: "+7705***1234", State: data.MsgDelivered, Key: "match:01GOLDENMATCH:found", Segments: 2}}}}}
+			other := pub
+			p.D = &consoleRecordData{R: r, Linked: &other, Notes: []PublicNote{note}, Matches: []matchView{{Match: match, OtherID: "01GOLDENSEEK",
+				Other: &other, Reasons: []string{"year: 1977 = 1977 (+0.04)"},
+				Messages: []messageView{{To: "+7705***1234", StateKey: "sms.state.delivered", Purpose: "found", Segments: 2},
+					{To: "+7701***4567", StateKey: "sms.state.logged", Purpose: "seeker", Body: "tuys: Seitkali G. (1977, Almaty) ...", Segments: 2}}}}}
 		},
 		"audit": func(p *page) {
 			p.D = []data.AuditEntry{{ID: 1, Actor: "aigerim", Action: "view_contact", Target: r.ID, At: goldenTime}}
+		},
+		"import": func(p *page) { // the preview of an uploaded list
+			sum := &exchange.Summary{Rows: 2, Filed: 1, Rejected: 1, Reports: []exchange.Filed{{Row: 2, Report: r}}}
+			job := &importJob{ID: "01GOLDENJOB", FileName: "hospital7.xlsx", Opts: exchange.Options{Source: "Больница №7"}, Preview: sum}
+			p.D = &importPageData{Job: job, Sample: sum.Reports, Errors: []string{RowErrorText(p.Lang, exchange.RowError{Row: 3,
+				Column: "Год рождения", FieldError: intake.FieldError{Key: "field.birth_year", Args: []any{1900, 2026}}})}}
 		},
 	}
 }
@@ -101,7 +111,7 @@ func goldenData() map[string]func(p *page) {
 var goldenTitles = map[string]string{"home": "home.title", "report_form": "looking.title", "filed": "filed.title", "private": "private.title",
 	"search": "search.title", "record": "record.title", "login": "login.title", "error": "page.error",
 	"deleted": "deleted.title", "dashboard": "dash.title", "intake": "intake.title", "vsearch": "vsearch.title",
-	"review": "review.title", "vrecord": "vrecord.title", "audit": "audit.title"}
+	"review": "review.title", "vrecord": "vrecord.title", "audit": "audit.title", "import": "import.title"}
 
 // TestTemplatesGolden renders every template in every language with fixed
 // data and compares with testdata/web; `go test ./api -update` rewrites them.
@@ -122,7 +132,7 @@ func TestTemplatesGolden(t *testing.T) {
 		for _, l := range data.Languages {
 			p := &page{Lang: l, Title: goldenTitles[name], CSRF: "c5rf70k3nc5rf70k3nc5rf70k3nc5rf7", Hotline: "1414", Errors: map[string]string{},
 				Langs: []langLink{{"kk", "Қазақша", "/?lang=kk", l == "kk"}, {"ru", "Русский", "/?lang=ru", l == "ru"}, {"en", "English", "/?lang=en", l == "en"}}}
-			if name[0] == 'v' || name == "dashboard" || name == "intake" || name == "review" || name == "audit" {
+			if name[0] == 'v' || name == "dashboard" || name == "intake" || name == "review" || name == "audit" || name == "import" {
 				p.User, p.Compact = &data.Volunteer{Login: "aigerim", Role: data.RoleCoordinator}, true
 			}
 			fill(p)

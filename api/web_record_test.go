@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -201,5 +202,79 @@ func TestRecordSubscribe(t *testing.T) {
 	w = b.post("/r/"+r.ID+"/subscribe", url.Values{"phone": {"8 701 123 45 67"}})
 	if w.Code != http.StatusSeeOther || got != r.ID+" +77011234567 ru" {
 		t.Errorf("subscribe: %d, hook got %q", w.Code, got)
+	}
+}
+
+// Anonymous subscriptions have their own limits, far below the write
+// bucket: each sends a confirmation SMS. Per IP, whatever the numbers; per
+// number, whatever the IPs (issue 13: subscription confirmations drained
+// the hourly SMS budget).
+func TestRecordSubscribeLimits(t *testing.T) {
+	s, store, h := newWebServer(t, Config{})
+	s.deps.Subscribe = func(context.Context, *data.Report, string, string) error { return nil }
+	r, _ := fileSafe(t, store, "Сейітқали Гүлжан")
+	b := newBrowser(t, h, "ru")
+	b.get("/r/" + r.ID)
+	post := func(ip, phone string) *httptest.ResponseRecorder {
+		form := url.Values{"phone": {phone}, csrfField: {b.cookies[csrfCookie].Value}}
+		req := httptest.NewRequest(http.MethodPost, "/r/"+r.ID+"/subscribe", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.RemoteAddr = ip + ":4000"
+		return b.send(req)
+	}
+	burst := DefaultSecurity.SubscribeIPRate.Burst
+	for i := range burst {
+		if w := post("198.51.100.7", fmt.Sprintf("+7701100%04d", i)); w.Code != http.StatusSeeOther {
+			t.Fatalf("subscription %d from one IP: %d", i+1, w.Code)
+		}
+	}
+	w := post("198.51.100.7", "+77011009999")
+	if w.Code != http.StatusTooManyRequests || w.Header().Get("Retry-After") == "" {
+		t.Errorf("subscription %d from one IP: %d, want 429 with Retry-After", burst+1, w.Code)
+	}
+	for i := range DefaultSecurity.SubscribePhoneRate.Burst {
+		if w := post(fmt.Sprintf("203.0.113.%d", i+1), "+77012223344"); w.Code != http.StatusSeeOther {
+			t.Fatalf("subscription %d of one number: %d", i+1, w.Code)
+		}
+	}
+	if w := post("203.0.113.200", "+77012223344"); w.Code != http.StatusTooManyRequests {
+		t.Errorf("one number subscribed from many IPs: %d, want 429", w.Code)
+	}
+}
+
+// A note from the public form is announced (note.added, which subscribers
+// hear of) only once a volunteer opens the record in the console; a
+// volunteer's own note is announced at once.
+func TestPublicNoteSeenWhenVolunteerOpensRecord(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	r, _ := fileSafe(t, store, "Сейітқали Гүлжан")
+	noteEvents := func() int {
+		evs, err := store.EventsAfter(context.Background(), 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, ev := range evs {
+			if ev.Type == data.EventNoteAdded && ev.ReportID == r.ID {
+				n++
+			}
+		}
+		return n
+	}
+	pub := newBrowser(t, h, "ru")
+	pub.get("/r/" + r.ID)
+	if w := pub.post("/r/"+r.ID+"/note", url.Values{"text": {"видели в школе №5"}, "status": {data.NoteBelievedAlive}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("public note: %d %s", w.Code, w.Body)
+	}
+	if n := noteEvents(); n != 0 {
+		t.Fatalf("a public note nobody has seen announced %d times", n)
+	}
+	vol := loggedIn(t, h, store, data.RoleVolunteer)
+	if w := vol.get("/v/r/" + r.ID); w.Code != http.StatusOK {
+		t.Fatalf("console record: %d", w.Code)
+	}
+	vol.get("/v/r/" + r.ID) // a second visit announces nothing new
+	if n := noteEvents(); n != 1 {
+		t.Fatalf("after a volunteer opened the record: %d announcements, want 1", n)
 	}
 }

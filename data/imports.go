@@ -40,12 +40,19 @@ type ImportStore interface {
 	// CreateImported stores, in one transaction, the reports whose key is
 	// new (with their report.created events) and says which were filed.
 	CreateImported(ctx context.Context, rs []ImportedReport) (filed []bool, err error)
+	// KnownKeys says which of keys were filed before (a dry run's duplicates).
+	KnownKeys(ctx context.Context, keys []string) (map[string]bool, error)
 	// AddImportedNote adds the note unless its key exists; false = seen before.
 	AddImportedNote(ctx context.Context, n ImportedNote) (bool, error)
 	// ReportForRecord finds the report imported from a PFIF record id.
 	ReportForRecord(ctx context.Context, recordID string) (string, error)
 	// ImportOrigins returns the origin of those of ids that were imported.
 	ImportOrigins(ctx context.Context, ids []string) (map[string]ImportOrigin, error)
+	// ReportsChangedSince pages by id through reports updated at or after
+	// since (the zero time: all), for exports and PFIF feeds.
+	ReportsChangedSince(ctx context.Context, since time.Time, afterID string, limit int) ([]*Report, error)
+	// NotesSince pages by id through notes created at or after since.
+	NotesSince(ctx context.Context, since time.Time, afterID string, limit int) ([]Note, error)
 }
 
 // Imports returns st's import side (both stores have one).
@@ -168,6 +175,42 @@ func (s *sqlStore) ImportOrigins(ctx context.Context, ids []string) (map[string]
 			o.SourceDate = fromMS(date)
 		}
 		out[id] = o
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) ReportsChangedSince(ctx context.Context, since time.Time, afterID string, limit int) ([]*Report, error) {
+	return s.queryReports(ctx, "reports changed since", `WHERE updated_at >= $1 AND id > $2 ORDER BY id LIMIT $3`,
+		sinceMS(since), afterID, limit)
+}
+
+func (s *sqlStore) NotesSince(ctx context.Context, since time.Time, afterID string, limit int) ([]Note, error) {
+	return s.queryNotes(ctx, "notes since", `WHERE created_at >= $1 AND id > $2 ORDER BY id LIMIT $3`, sinceMS(since), afterID, limit)
+}
+
+func sinceMS(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return ms(t)
+}
+
+func (s *sqlStore) KnownKeys(ctx context.Context, keys []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT key FROM import_keys WHERE key IN (`+placeholders(1, len(keys))+`)`, anySlice(keys)...)
+	if err != nil {
+		return nil, fmt.Errorf("known import keys: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, fmt.Errorf("known import keys: %w", err)
+		}
+		out[k] = true
 	}
 	return out, rows.Err()
 }

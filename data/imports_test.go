@@ -37,6 +37,10 @@ func TestImportKeys(t *testing.T) {
 		if n, _ := s.ScanReports(ctx, "", 10); len(n) != 2 {
 			t.Fatalf("%d reports stored, want 2", len(n))
 		}
+		known, err := is.KnownKeys(ctx, []string{batch[0].Key, PFIFKey("pf.org/person.1"), PFIFKey("pf.org/person.2")})
+		if err != nil || !known[batch[0].Key] || !known[PFIFKey("pf.org/person.1")] || known[PFIFKey("pf.org/person.2")] {
+			t.Fatalf("known keys: %v %v", known, err)
+		}
 		if id, err := is.ReportForRecord(ctx, "pf.org/person.1"); err != nil || id != b.ID {
 			t.Fatalf("record id: %q %v", id, err)
 		}
@@ -61,6 +65,42 @@ func TestImportKeys(t *testing.T) {
 		// The note's record id is not a person's.
 		if _, err := is.ReportForRecord(ctx, "pf.org/note.1"); err != ErrNotFound {
 			t.Fatalf("note record found as a person: %v", err)
+		}
+	})
+}
+
+func TestChangedSince(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		is, _ := Imports(s)
+		var ids []string
+		for _, name := range []string{"Ерлан", "Арман", "Тимур"} {
+			r := &Report{Kind: KindSeek, FullName: name}
+			if err := s.CreateReport(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, r.ID)
+		}
+		if err := s.AddNote(ctx, &Note{ReportID: ids[0], Text: "видели", CreatedAt: time.Now().Add(-time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddNote(ctx, &Note{ReportID: ids[2], Text: "в школе"}); err != nil {
+			t.Fatal(err)
+		}
+		all, err := is.ReportsChangedSince(ctx, time.Time{}, "", 2)
+		if err != nil || len(all) != 2 {
+			t.Fatalf("first page: %d %v", len(all), err)
+		}
+		rest, _ := is.ReportsChangedSince(ctx, time.Time{}, all[1].ID, 2)
+		if len(rest) != 1 {
+			t.Fatalf("second page: %d", len(rest))
+		}
+		if later, _ := is.ReportsChangedSince(ctx, time.Now().Add(time.Hour), "", 10); len(later) != 0 {
+			t.Fatalf("changed in the future: %d", len(later))
+		}
+		notes, err := is.NotesSince(ctx, time.Now().Add(-time.Minute), "", 10)
+		if err != nil || len(notes) != 1 || notes[0].ReportID != ids[2] || notes[0].Text != "в школе" {
+			t.Fatalf("notes since: %+v %v", notes, err)
 		}
 	})
 }

@@ -89,9 +89,6 @@ const (
 	OutcomeFound        Outcome = "found"         // marked found, or (safe report) someone looking was told
 )
 
-// Confirmed reports whether a match state means both sides are told.
-func Confirmed(state string) bool { return state == MatchAutoConfirmed || state == MatchConfirmed }
-
 // Note statuses (PFIF).
 const (
 	NoteInfoSought      = "information_sought"
@@ -130,6 +127,10 @@ type Note struct {
 	Text      string
 	Author    string
 	CreatedAt time.Time
+	// Seen: a volunteer wrote the note or has opened its record since.
+	// Only seen notes reach subscribers by SMS (EventNoteAdded), so a
+	// stranger cannot make tuys text every subscriber at will.
+	Seen bool
 }
 
 // Event types written in the same transaction as the change they announce.
@@ -137,7 +138,7 @@ const (
 	EventReportCreated = "report.created"
 	EventReportUpdated = "report.updated"
 	EventReportRemoved = "report.removed"
-	EventNoteAdded     = "note.added"
+	EventNoteAdded     = "note.added" // a note became seen (Note.Seen): at creation or by MarkNotesSeen
 	EventMatchDecided  = "match.decided"
 )
 
@@ -177,6 +178,20 @@ type Match struct {
 	Reason      string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// SeekerKnows (not stored) says the seeker was already told of another
+	// confirmed match: a second "safe" report of the same person is no news.
+	SeekerKnows bool
+}
+
+// OtherConfirmed reports whether ms holds a confirmed match besides the one
+// with id except: the seeker already heard the news.
+func OtherConfirmed(ms []Match, except string) bool {
+	for _, o := range ms {
+		if o.ID != except && o.Confirmed() {
+			return true
+		}
+	}
+	return false
 }
 
 // Confirmed reports whether the match has been accepted (by rule or by a volunteer).

@@ -107,10 +107,10 @@ func TestClaimTakeoverAfterLeasePG(t *testing.T) {
 	if err != nil || len(b) != 1 || b[0].ID != a[0].ID {
 		t.Fatalf("takeover: %+v %v", b, err)
 	}
-	if err := nodes[0].MarkSending(ctx, a[0].ID, "dead"); err == nil {
+	if err := nodes[0].MarkSending(ctx, a[0].ID, "dead", RecipientCap{}); err == nil {
 		t.Fatal("the dead node's lease still works after takeover")
 	}
-	if err := nodes[1].MarkSending(ctx, b[0].ID, "alive"); err != nil {
+	if err := nodes[1].MarkSending(ctx, b[0].ID, "alive", RecipientCap{}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -204,7 +204,7 @@ func TestEventsConcurrentWritersPG(t *testing.T) {
 					errc <- err
 					return
 				}
-				if err := s.AddNote(ctx, &Note{ReportID: r.ID, Text: "seen"}); err != nil {
+				if err := s.AddNote(ctx, &Note{ReportID: r.ID, Text: "seen", Seen: true}); err != nil {
 					errc <- err
 					return
 				}

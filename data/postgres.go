@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // pgx as a database/sql driver
@@ -30,7 +32,9 @@ func OpenPostgres(ctx context.Context, url string, seal *Sealer) (Store, error) 
 		orderEvents:  pgOrderEvents,
 		eventsInsert: pgEventsInsert(pgOrderEvents),
 		skipLocked:   `FOR UPDATE SKIP LOCKED`,
-		notifyOutbox: `SELECT pg_notify('` + ChannelOutbox + `', '')`,
+		// Two-key advisory locks live apart from pgOrderEvents's one-key lock.
+		lockRecipient: `SELECT pg_advisory_xact_lock(7503, hashtext($1))`,
+		notifyOutbox:  `SELECT pg_notify('` + ChannelOutbox + `', '')`,
 	}}
 	if err := migrate(ctx, db, "postgres"); err != nil {
 		db.Close()
@@ -61,26 +65,61 @@ func pgEventsInsert(lock string) string {
 		SELECT pg_notify('` + ChannelEvents + `', max(seq)::text) FROM ins`
 }
 
-// PostgresSharedKey returns the encryption key kept in the database itself,
-// creating it on first use. It lets several nodes share one key with no
-// setup; a stolen database dump then decrypts too, so production should set
-// TUYS_SECRET_KEY on every node instead (the caller warns).
-func PostgresSharedKey(ctx context.Context, url string) ([]byte, error) {
+// PostgresStoredKey returns the encryption key an older tuys kept in the
+// database itself (table tuys_settings), or nil when there is none. tuys
+// no longer starts on such a key (a dump would decrypt itself); it is read
+// only so that `tuys rotate-key` can move the data off it.
+func PostgresStoredKey(ctx context.Context, url string) ([]byte, error) {
 	db, err := sql.Open("pgx", url)
 	if err != nil {
-		return nil, fmt.Errorf("shared key: %w", err)
+		return nil, fmt.Errorf("stored key: %w", err)
 	}
 	defer db.Close()
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS tuys_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)`); err != nil {
-		return nil, fmt.Errorf("shared key: %w", err)
-	}
-	if _, err := db.ExecContext(ctx, `INSERT INTO tuys_settings (name, value) VALUES ('secret_key', $1) ON CONFLICT (name) DO NOTHING`,
-		NewCode(32)); err != nil {
-		return nil, fmt.Errorf("shared key: %w", err)
-	}
 	var v string
-	if err := db.QueryRowContext(ctx, `SELECT value FROM tuys_settings WHERE name = 'secret_key'`).Scan(&v); err != nil {
-		return nil, fmt.Errorf("shared key: %w", err)
+	err = db.QueryRowContext(ctx, `SELECT value FROM tuys_settings WHERE name = 'secret_key'`).Scan(&v)
+	var pgErr interface{ SQLState() string }
+	switch {
+	case errors.Is(err, sql.ErrNoRows), errors.As(err, &pgErr) && pgErr.SQLState() == "42P01": // no row, no table
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("stored key: %w", err)
 	}
 	return hex.DecodeString(v)
+}
+
+// PostgresDevKey returns the key kept in the database, making one when
+// there is none: only for a cluster that serves nobody but this machine
+// (every node on loopback), where there is no one to steal a dump from.
+// Production nodes refuse to start without a key from outside.
+func PostgresDevKey(ctx context.Context, url string) ([]byte, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("dev key: %w", err)
+	}
+	defer db.Close()
+	for _, q := range []string{`CREATE TABLE IF NOT EXISTS tuys_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+		`INSERT INTO tuys_settings (name, value) VALUES ('secret_key', $1) ON CONFLICT (name) DO NOTHING`} {
+		args := []any{}
+		if strings.Contains(q, "$1") {
+			args = append(args, NewCode(32))
+		}
+		if _, err := db.ExecContext(ctx, q, args...); err != nil {
+			return nil, fmt.Errorf("dev key: %w", err)
+		}
+	}
+	return PostgresStoredKey(ctx, url)
+}
+
+// DropPostgresStoredKey deletes the key kept in the database, once the
+// data is sealed under a key kept elsewhere.
+func DropPostgresStoredKey(ctx context.Context, url string) error {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return fmt.Errorf("drop stored key: %w", err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `DELETE FROM tuys_settings WHERE name = 'secret_key'`); err != nil {
+		return fmt.Errorf("drop stored key: %w", err)
+	}
+	return nil
 }

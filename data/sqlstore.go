@@ -17,6 +17,10 @@ type dialect struct {
 	orderEvents string
 	// skipLocked is appended to the claim sub-select.
 	skipLocked string
+	// lockRecipient ($1 the recipient's keyed hash) serializes sends to
+	// one number until the transaction ends; empty for SQLite, whose one
+	// writer connection serializes every transaction.
+	lockRecipient string
 	// eventsInsert, when set, replaces orderEvents, the per-event inserts
 	// and notifyEvents with one statement taking $1 type, $2 text[] report
 	// ids and $3 time: no client round trip happens while the commit-order

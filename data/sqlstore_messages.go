@@ -74,7 +74,8 @@ func (s *sqlStore) collectMessages(rows *sql.Rows) ([]Message, error) {
 	return out, rows.Err()
 }
 
-// ClaimMessages leases due messages. A message left in "sending" by a worker
+// ClaimMessages leases due messages, subscription SMS last (LowPriority;
+// RETURNING does not keep that order, so the dispatcher sorts again). A message left in "sending" by a worker
 // that died is claimable again once its lease ends; the dispatcher then must
 // reconcile with the provider before it sends anything.
 func (s *sqlStore) ClaimMessages(ctx context.Context, worker string, lease time.Duration, limit int) ([]Message, error) {
@@ -82,8 +83,8 @@ func (s *sqlStore) ClaimMessages(ctx context.Context, worker string, lease time.
 	rows, err := s.w.QueryContext(ctx, `UPDATE messages SET claimed_by = $1, lease_until = $2
 		WHERE id IN (SELECT id FROM messages
 			WHERE ((state = $3 AND next_attempt_at <= $4) OR state = $5) AND lease_until <= $4
-			ORDER BY next_attempt_at, id LIMIT $6 `+s.d.skipLocked+`)
-		RETURNING `+messageColumns, worker, ms(now.Add(lease)), MsgQueued, ms(now), MsgSending, limit)
+			ORDER BY CASE WHEN key LIKE $7 THEN 1 ELSE 0 END, next_attempt_at, id LIMIT $6 `+s.d.skipLocked+`)
+		RETURNING `+messageColumns, worker, ms(now.Add(lease)), MsgQueued, ms(now), MsgSending, limit, SubscriptionKeyPrefix+"%")
 	if err != nil {
 		return nil, fmt.Errorf("claim messages: %w", err)
 	}
@@ -94,15 +95,46 @@ func (s *sqlStore) ClaimMessages(ctx context.Context, worker string, lease time.
 	return out, nil
 }
 
-func (s *sqlStore) MarkSending(ctx context.Context, id, worker string) error {
-	now := ms(s.now())
-	res, err := s.w.ExecContext(ctx, `UPDATE messages SET state = $1, attempts = attempts + 1, attempted_at = $2, updated_at = $2
-		WHERE id = $3 AND claimed_by = $4 AND lease_until > $2`, MsgSending, now, id, worker)
-	if err != nil {
-		return fmt.Errorf("mark sending: %w", err)
+func (s *sqlStore) MarkSending(ctx context.Context, id, worker string, limit RecipientCap) error {
+	return s.inTx(ctx, "mark sending", func(tx *sql.Tx) error {
+		if limit.Max > 0 {
+			if err := s.underCap(ctx, tx, id, limit); err != nil {
+				return err
+			}
+		}
+		now := ms(s.now())
+		res, err := tx.ExecContext(ctx, `UPDATE messages SET state = $1, attempts = attempts + 1, attempted_at = $2, updated_at = $2
+			WHERE id = $3 AND claimed_by = $4 AND lease_until > $2`, MsgSending, now, id, worker)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("%s: lease lost: %w", id, ErrConflict)
+		}
+		return nil
+	})
+}
+
+// underCap counts what already went to the message's recipient, holding
+// the recipient's lock until the caller's transaction ends: two workers
+// cannot both see 9 and both send the tenth (SQLite has one writer
+// connection, so its transactions are serial anyway).
+func (s *sqlStore) underCap(ctx context.Context, tx *sql.Tx, id string, limit RecipientCap) error {
+	var hash string
+	if err := tx.QueryRowContext(ctx, `SELECT to_hash FROM messages WHERE id = $1`, id).Scan(&hash); err != nil {
+		return fmt.Errorf("recipient of %s: %w", id, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("mark sending %s: lease lost: %w", id, ErrConflict)
+	if s.d.lockRecipient != "" {
+		if _, err := tx.ExecContext(ctx, s.d.lockRecipient, hash); err != nil {
+			return fmt.Errorf("lock recipient: %w", err)
+		}
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, countSentToSQL+` AND id <> $3`, hash, ms(limit.Since), id).Scan(&n); err != nil {
+		return fmt.Errorf("count sent to recipient: %w", err)
+	}
+	if n >= limit.Max {
+		return fmt.Errorf("%d SMS since %s: %w", n, limit.Since.Format(time.RFC3339), ErrCapReached)
 	}
 	return nil
 }
@@ -177,6 +209,30 @@ func (s *sqlStore) SetOptOut(ctx context.Context, phone string, out bool) error 
 	return nil
 }
 
+// PhoneTag: 48 bits of the keyed hash tell one number's (or text's) keys
+// from another's; without the secret they say nothing about it.
+func (s *sqlStore) PhoneTag(phone string) string {
+	h := s.seal.Hash(phone)
+	return h[:min(len(h), 12)]
+}
+
+// FirstInbound keys a delivery on its sid and body: a replay (Twilio's
+// retry, or a captured request sent again) repeats both, since the
+// signature covers every parameter; the body's hash is keyed because a
+// text may hold a number.
+func (s *sqlStore) FirstInbound(ctx context.Context, sid, body string) (bool, error) {
+	key := sid + "/" + s.PhoneTag(body)
+	res, err := s.w.ExecContext(ctx, `INSERT INTO inbound_sids (sid, at) VALUES ($1, $2) ON CONFLICT (sid) DO NOTHING`, key, ms(s.now()))
+	if err != nil {
+		return false, fmt.Errorf("record inbound sms %s: %w", sid, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("record inbound sms %s: %w", sid, err)
+	}
+	return n == 1, nil
+}
+
 func (s *sqlStore) OptedOut(ctx context.Context, phone string) (bool, error) {
 	var n int
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM optouts WHERE phone_hash = $1`, s.seal.Hash(phone)).Scan(&n); err != nil {
@@ -188,15 +244,9 @@ func (s *sqlStore) OptedOut(ctx context.Context, phone string) (bool, error) {
 // sentStates are the states that cost money: a message that left or may have left.
 const sentStates = `('sending','sent','delivered','undelivered')`
 
-func (s *sqlStore) CountSentTo(ctx context.Context, phone string, since time.Time) (int, error) {
-	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM messages WHERE to_hash = $1 AND attempted_at >= $2 AND state IN `+sentStates,
-		s.seal.Hash(phone), ms(since)).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("count sent to: %w", err)
-	}
-	return n, nil
-}
+// countSentToSQL counts what cost money to one recipient ($1 keyed hash)
+// since $2: the daily cap's one definition.
+const countSentToSQL = `SELECT count(*) FROM messages WHERE to_hash = $1 AND attempted_at >= $2 AND state IN ` + sentStates
 
 func (s *sqlStore) CountSent(ctx context.Context, since time.Time) (int, error) {
 	var n int

@@ -235,7 +235,8 @@ func (s *sqlStore) AddNote(ctx context.Context, n *Note) error {
 	return s.inTx(ctx, "add note", func(tx *sql.Tx) error { return s.insertNote(ctx, tx, n) })
 }
 
-// insertNote adds n to a report that is not removed, with its event, in tx.
+// insertNote adds n to a report that is not removed, in tx; a seen note
+// (Note.Seen) with its event.
 func (s *sqlStore) insertNote(ctx context.Context, tx *sql.Tx, n *Note) error {
 	var exists int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE id = $1 AND status <> $2`, n.ReportID, StatusRemoved).Scan(&exists); err != nil {
@@ -244,17 +245,46 @@ func (s *sqlStore) insertNote(ctx context.Context, tx *sql.Tx, n *Note) error {
 	if exists == 0 {
 		return ErrNotFound
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO notes (id, report_id, status, text, author, created_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-		n.ID, n.ReportID, n.Status, s.seal.Seal(n.Text), n.Author, ms(n.CreatedAt)); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO notes (id, report_id, status, text, author, created_at, seen) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+		n.ID, n.ReportID, n.Status, s.seal.Seal(n.Text), n.Author, ms(n.CreatedAt), btoi(n.Seen)); err != nil {
 		return err
+	}
+	if !n.Seen {
+		return nil // announced when a volunteer sees it (MarkNotesSeen)
 	}
 	return s.addEvents(ctx, tx, EventNoteAdded, n.ReportID)
 }
 
+func (s *sqlStore) MarkNotesSeen(ctx context.Context, reportID string) (int, error) {
+	var n int64
+	err := s.inTx(ctx, "mark notes seen", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE notes SET seen = 1 WHERE report_id = $1 AND seen = 0`, reportID)
+		if err != nil {
+			return err
+		}
+		if n, err = res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		return s.addEvents(ctx, tx, EventNoteAdded, reportID)
+	})
+	return int(n), err
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func (s *sqlStore) ListNotes(ctx context.Context, reportID string) ([]Note, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, report_id, status, text, author, created_at FROM notes WHERE report_id = $1 ORDER BY created_at, id`, reportID)
+	return s.queryNotes(ctx, "list notes", `WHERE report_id = $1 ORDER BY created_at, id`, reportID)
+}
+
+func (s *sqlStore) queryNotes(ctx context.Context, what, where string, args ...any) ([]Note, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, report_id, status, text, author, created_at FROM notes `+where, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list notes: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
 	var out []Note
@@ -262,10 +292,10 @@ func (s *sqlStore) ListNotes(ctx context.Context, reportID string) ([]Note, erro
 		var n Note
 		var at int64
 		if err := rows.Scan(&n.ID, &n.ReportID, &n.Status, &n.Text, &n.Author, &at); err != nil {
-			return nil, fmt.Errorf("list notes: %w", err)
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		if n.Text, err = s.openFreeText(n.Text); err != nil {
-			return nil, fmt.Errorf("list notes: %w", err)
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		n.CreatedAt = fromMS(at)
 		out = append(out, n)

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -10,6 +11,8 @@ import (
 var (
 	ErrNotFound = errors.New("not found")
 	ErrConflict = errors.New("conflict")
+	// ErrCapReached: the recipient already got RecipientCap.Max messages.
+	ErrCapReached = errors.New("recipient cap reached")
 )
 
 // Store is the source of truth. Two implementations: SQLite (embedded
@@ -49,7 +52,11 @@ type ReportStore interface {
 	RemoveReport(ctx context.Context, id string) error
 	// ExpiredReports lists ids of non-removed reports that expired before t.
 	ExpiredReports(ctx context.Context, t time.Time, limit int) ([]string, error)
+	// AddNote stores n; only a seen note (Note.Seen) writes note.added.
 	AddNote(ctx context.Context, n *Note) error
+	// MarkNotesSeen records that a volunteer has seen the report's notes and,
+	// when some were unseen, writes note.added in the same transaction.
+	MarkNotesSeen(ctx context.Context, reportID string) (int, error)
 	ListNotes(ctx context.Context, reportID string) ([]Note, error)
 	// EventsAfter returns events with Seq > seq in commit order.
 	EventsAfter(ctx context.Context, seq int64, limit int) ([]Event, error)
@@ -85,6 +92,23 @@ type MatchStore interface {
 	AnswerConsent(ctx context.Context, matchID, phone, answer string, msgs []Message) error
 }
 
+// SubscriptionKeyPrefix starts the keys of subscription confirmations and
+// status updates. They yield to every other message (match and consent
+// SMS): claimed last, and held back while the hourly budget runs low
+// (notify's Dispatcher), so a flood of anonymous subscriptions cannot
+// delay a family's match.
+const SubscriptionKeyPrefix = "sub:"
+
+// LowPriority reports whether a message with this key yields to others.
+func LowPriority(key string) bool { return strings.HasPrefix(key, SubscriptionKeyPrefix) }
+
+// RecipientCap is a per-recipient limit: at most Max messages since Since
+// (Max 0: none).
+type RecipientCap struct {
+	Max   int
+	Since time.Time
+}
+
 // MessageStore is the SMS outbox.
 type MessageStore interface {
 	// EnqueueMessages inserts msgs; a message whose Key exists is skipped.
@@ -93,7 +117,12 @@ type MessageStore interface {
 	// whose NextAttemptAt has passed, and ones whose lease expired.
 	ClaimMessages(ctx context.Context, worker string, lease time.Duration, limit int) ([]Message, error)
 	// MarkSending records that a request may leave now (before the call).
-	MarkSending(ctx context.Context, id, worker string) error
+	// With limit.Max > 0 it first counts the messages that left for the
+	// same recipient since limit.Since, in the same transaction and under
+	// a per-recipient lock, and returns ErrCapReached at the cap: the
+	// count and the claim of a send are one step, so concurrent workers
+	// cannot overshoot it.
+	MarkSending(ctx context.Context, id, worker string, limit RecipientCap) error
 	// FinishMessage saves the outcome of an attempt and releases the lease.
 	FinishMessage(ctx context.Context, m *Message) error
 	// AdvanceMessage applies a status callback: only moves the state forward,
@@ -102,9 +131,14 @@ type MessageStore interface {
 	MessagesForMatch(ctx context.Context, matchID string) ([]Message, error)
 	MessageByKey(ctx context.Context, key string) (*Message, error)
 	SetOptOut(ctx context.Context, phone string, out bool) error
+	// PhoneTag is a short keyed hash of phone (HMAC with the secret) for
+	// names stored in the clear, such as message keys.
+	PhoneTag(phone string) string
+	// FirstInbound records an inbound SMS (its MessageSid and a keyed hash
+	// of its body) and reports whether it was new (false: a replay,
+	// already handled).
+	FirstInbound(ctx context.Context, sid, body string) (bool, error)
 	OptedOut(ctx context.Context, phone string) (bool, error)
-	// CountSentTo counts messages to phone created since t (per-recipient caps).
-	CountSentTo(ctx context.Context, phone string, since time.Time) (int, error)
 	// CountSent counts messages created since t (global budget).
 	CountSent(ctx context.Context, since time.Time) (int, error)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -249,11 +250,11 @@ func TestClaimLeaseAndAdvance(t *testing.T) {
 		if len(ids) != 6 {
 			t.Fatalf("overlapping claims")
 		}
-		if err := s.MarkSending(ctx, a[0].ID, "B"); !errors.Is(err, ErrConflict) {
+		if err := s.MarkSending(ctx, a[0].ID, "B", RecipientCap{}); !errors.Is(err, ErrConflict) {
 			t.Fatalf("mark sending without the lease: %v", err)
 		}
 		// A dies after the request left: its lease ends and B reclaims the message in "sending".
-		if err := s.MarkSending(ctx, a[0].ID, "A"); err != nil {
+		if err := s.MarkSending(ctx, a[0].ID, "A", RecipientCap{}); err != nil {
 			t.Fatal(err)
 		}
 		short, _ := s.ClaimMessages(ctx, "C", time.Millisecond, 10)
@@ -273,9 +274,13 @@ func TestClaimLeaseAndAdvance(t *testing.T) {
 		if got.State != MsgUndelivered || got.ErrorCode != 30003 || got.ErrorText != "Unreachable destination handset" {
 			t.Fatalf("state moved backwards or lost its error: %s %d %q", got.State, got.ErrorCode, got.ErrorText)
 		}
-		n, _ := s.CountSentTo(ctx, "+77011234567", time.Now().Add(-time.Hour))
-		if n != 1 { // only a[0] is "sending"; a[1] was finished without an attempt
-			t.Fatalf("count sent to: %d", n)
+		// Only a[0] is "sending" (a[1] was finished without an attempt): a
+		// cap of 1 refuses another, a cap of 2 lets it go.
+		if err := s.MarkSending(ctx, a[2].ID, "A", RecipientCap{Max: 1, Since: time.Now().Add(-time.Hour)}); !errors.Is(err, ErrCapReached) {
+			t.Fatalf("cap of 1 with one sending: %v", err)
+		}
+		if err := s.MarkSending(ctx, a[2].ID, "A", RecipientCap{Max: 2, Since: time.Now().Add(-time.Hour)}); err != nil {
+			t.Fatalf("cap of 2 with one sending: %v", err)
 		}
 	})
 }
@@ -349,6 +354,63 @@ func TestSubscriptions(t *testing.T) {
 		}
 		if m, err := s.MessageByKey(ctx, confirm[0].Key); err != nil || m.To != sub.Phone {
 			t.Fatalf("confirmation SMS: %+v %v", m, err)
+		}
+	})
+}
+
+// TestRecipientCapUnderConcurrency: 40 workers claiming sends to one number
+// at once get exactly the cap (issue 13: a cap checked before parallel
+// sends let 11, 16 and 14 through).
+func TestRecipientCapUnderConcurrency(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		var msgs []Message
+		for i := 0; i < 40; i++ {
+			msgs = append(msgs, Message{Key: fmt.Sprintf("k%d", i), To: "+77011234567", Body: fmt.Sprint("b", i)})
+		}
+		msgs = append(msgs, Message{Key: "other", To: "+77011234568", Body: "b"})
+		if err := s.EnqueueMessages(ctx, msgs); err != nil {
+			t.Fatal(err)
+		}
+		claimed, err := s.ClaimMessages(ctx, "A", time.Minute, 100)
+		if err != nil || len(claimed) != 41 {
+			t.Fatalf("claim: %v %d", err, len(claimed))
+		}
+		limit := RecipientCap{Max: 10, Since: time.Now().Add(-24 * time.Hour)}
+		var ok, capped atomic.Int64
+		var wg sync.WaitGroup
+		for _, m := range claimed {
+			wg.Add(1)
+			go func(id string) {
+				defer wg.Done()
+				switch err := s.MarkSending(ctx, id, "A", limit); {
+				case err == nil:
+					ok.Add(1)
+				case errors.Is(err, ErrCapReached):
+					capped.Add(1)
+				default:
+					t.Errorf("mark sending: %v", err)
+				}
+			}(m.ID)
+		}
+		wg.Wait()
+		// Ten to the first number, one to the other (its own cap).
+		if ok.Load() != 11 || capped.Load() != 30 {
+			t.Fatalf("sending %d, capped %d; want 11 and 30", ok.Load(), capped.Load())
+		}
+	})
+}
+
+func TestFirstInboundOncePerSid(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		for i, want := range []bool{true, false, false} {
+			if first, err := s.FirstInbound(ctx, "SM0001", "ДА 12"); err != nil || first != want {
+				t.Fatalf("delivery %d: first=%v err=%v, want %v", i+1, first, err, want)
+			}
+		}
+		if first, _ := s.FirstInbound(ctx, "SM0002", "ДА 12"); !first {
+			t.Fatal("another sid taken for a replay")
 		}
 	})
 }

@@ -13,6 +13,8 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"tuys/api"
 )
 
 const (
@@ -37,6 +39,52 @@ func TestReunion(t *testing.T) {
 	h.reviewOrAutoConfirmed(ctx, seekID)
 	h.smsReachTwilio()
 	h.reviewQueue(ctx)
+	h.screenshot(ctx, "console-record-kk", "/v/r/"+seekID+"?lang=kk")
+	h.screenshot(ctx, "review-queue-kk", "/v/review?lang=kk")
+}
+
+// TestReunionPrivatePage: in each language a family files "looking for" in
+// the browser and keeps the private link from the page after filing; the
+// person reports safe; the private page then names them, says so in the
+// family's language, and shows what the public page does not.
+func TestReunionPrivatePage(t *testing.T) {
+	h := start(t)
+	ctx := h.tab(3 * time.Minute)
+	people := map[string][2]string{ // language → the name as the family writes it, as the person does
+		"kk": {"Оспанова Жанар", "Ospanova Zhanar"},
+		"ru": {"Бекмуратов Данияр", "Bekmuratov Daniyar"},
+		"en": {"Kairatova Asem", "Қайратова Әсем"},
+	}
+	for _, lang := range []string{"kk", "ru", "en"} {
+		names := people[lang]
+		h.do(ctx, chromedp.Navigate(h.base+"/looking?lang="+lang),
+			fill(map[string]string{"person.full_name": names[0], "person.birth_year": "1990", "person.city": "Алматы",
+				"contact.name": "Дина", "contact.phone": "+7 701 300 00 0" + strconv.Itoa(len(lang)+len(names[0])%7)}),
+			check("consent"), submit(".code"))
+		link := regexp.MustCompile(`href="(http[^"]*/p/[0-9a-f]{32})"`).FindStringSubmatch(h.html(ctx))
+		if link == nil {
+			t.Fatalf("%s: the page after filing shows no private link", lang)
+		}
+		h.postReport(`{"kind":"safe","person":{"full_name":"` + names[1] + `","birth_year":1990,"city":"Almaty"},"contact":{"phone":"+7 705 400 00 0` + strconv.Itoa(len(lang)) + `","language":"` + lang + `"}}`)
+		want := api.T(lang, "outcome.seek.reported_safe", "")
+		want = strings.TrimSpace(strings.Split(want, "%")[0])
+		deadline := time.Now().Add(40 * time.Second)
+		for {
+			h.do(ctx, chromedp.Navigate(link[1]+"?lang="+lang))
+			page := h.html(ctx)
+			if strings.Contains(page, names[1]) && strings.Contains(page, api.T(lang, "private.heading")) {
+				assertNoPhone(t, "private page of "+lang, strings.ReplaceAll(page, "+7701***", ""))
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the private page never named %s (want %q)", lang, names[1], want)
+			}
+			time.Sleep(time.Second)
+		}
+		if lang == "ru" {
+			h.screenshot(ctx, "private-after-match", strings.TrimPrefix(link[1], h.base)+"?lang=ru")
+		}
+	}
 }
 
 // reviewQueue files, through the JSON API, two safe reports that both fit a
@@ -155,8 +203,9 @@ func (h *harness) reviewOrAutoConfirmed(ctx context.Context, seekID string) {
 			h.do(ctx, chromedp.Click(chromedp.CSS(`.review-item button[value=confirm]`)), chromedp.WaitVisible(chromedp.CSS(`.notice`)))
 			return
 		}
-		h.do(ctx, chromedp.Navigate(h.base+"/v/r/"+seekID))
-		if page := h.html(ctx); strings.Contains(page, "auto_confirmed") || strings.Contains(page, "· confirmed") {
+		h.do(ctx, chromedp.Navigate(h.base+"/v/r/"+seekID+"?lang=ru"))
+		if page := h.html(ctx); strings.Contains(page, api.T("ru", "label.match.auto_confirmed")) ||
+			strings.Contains(page, api.T("ru", "label.match.confirmed")) {
 			h.t.Log("the match was confirmed automatically")
 			return
 		}

@@ -36,7 +36,7 @@ func eachReport(ctx context.Context, st data.Store, o ExportOptions, fn func(r *
 	}
 	after := ""
 	for {
-		rs, err := st.ScanReports(ctx, after, exportPage)
+		rs, err := is.ReportsChangedSince(ctx, o.Since, after, exportPage)
 		if err != nil || len(rs) == 0 {
 			return err
 		}
@@ -50,7 +50,7 @@ func eachReport(ctx context.Context, st data.Store, o ExportOptions, fn func(r *
 			return err
 		}
 		for _, r := range rs {
-			if (r.Status == data.StatusRemoved && !o.Removed) || r.UpdatedAt.Before(o.Since) {
+			if r.Status == data.StatusRemoved && !o.Removed {
 				continue
 			}
 			if err := fn(r, origins[r.ID]); err != nil {
@@ -66,10 +66,10 @@ func (o ExportOptions) PersonRecordID(r *data.Report, orig data.ImportOrigin) st
 	if orig.RecordID != "" {
 		return orig.RecordID
 	}
-	return "tuys." + o.Domain + "/person." + r.ID
+	return personPrefix(o.Domain) + r.ID
 }
 
-func (o ExportOptions) noteRecordID(id string) string { return "tuys." + o.Domain + "/note." + id }
+func (o ExportOptions) noteRecordID(id string) string { return notePrefix(o.Domain) + id }
 
 // kindStatus is the note status that carries a report's kind in PFIF,
 // which has no kind of its own.
@@ -104,10 +104,7 @@ func (o ExportOptions) toPerson(r *data.Report, orig data.ImportOrigin, notes []
 	p.Notes = append(p.Notes, pfif.Note{RecordID: o.noteRecordID("kind." + r.ID), PersonRecordID: p.RecordID,
 		AuthorName: "tuys." + o.Domain, SourceDate: p.SourceDate, EntryDate: p.EntryDate, Status: kindStatus[r.Kind]})
 	for i := range notes {
-		n := data.PublicNoteOf(&notes[i])
-		p.Notes = append(p.Notes, pfif.Note{RecordID: o.noteRecordID(n.ID), PersonRecordID: p.RecordID,
-			AuthorName: n.Author, SourceDate: pfif.FormatTime(n.CreatedAt), EntryDate: pfif.FormatTime(n.CreatedAt),
-			Status: n.Status, Text: n.Text})
+		p.Notes = append(p.Notes, o.toNote(&notes[i], p.RecordID))
 	}
 	if linked != "" {
 		p.Notes = append(p.Notes, pfif.Note{RecordID: o.noteRecordID("link." + r.ID), PersonRecordID: p.RecordID,
@@ -115,4 +112,11 @@ func (o ExportOptions) toPerson(r *data.Report, orig data.ImportOrigin, notes []
 			SourceDate: p.SourceDate})
 	}
 	return p
+}
+
+// toNote is a note's public view as a PFIF note of personRecordID.
+func (o ExportOptions) toNote(note *data.Note, personRecordID string) pfif.Note {
+	n := data.PublicNoteOf(note)
+	return pfif.Note{RecordID: o.noteRecordID(n.ID), PersonRecordID: personRecordID, AuthorName: n.Author,
+		SourceDate: pfif.FormatTime(n.CreatedAt), EntryDate: pfif.FormatTime(n.CreatedAt), Status: n.Status, Text: n.Text}
 }

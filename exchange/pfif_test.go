@@ -77,6 +77,9 @@ func TestImportPFIFPersonFinderShape(t *testing.T) {
 			t.Errorf("%s stored as %+v", c.name, c.r)
 		}
 	}
+	if max := testNow.AddDate(0, 0, 360); !sister.ExpiresAt.Equal(max) {
+		t.Errorf("expiry 2099 kept as %v, want capped at %v", sister.ExpiresAt, max)
+	}
 	if safe.LinkedID != sister.ID {
 		t.Errorf("linked_person_record_id: %q linked to %q, want %q", safe.FullName, safe.LinkedID, sister.ID)
 	}
@@ -261,4 +264,33 @@ func FuzzReadPFIF(f *testing.F) {
 			t.Fatalf("rewritten PFIF does not read back: %v", err)
 		}
 	})
+}
+
+// A partner mirror posts our own records back: nothing is filed twice, and
+// its copy of our notes and links adds nothing.
+func TestPFIFOwnRecordsComeBack(t *testing.T) {
+	ctx := context.Background()
+	st := datatest.SQLite(t)
+	fileAll(t, st)
+	var out bytes.Buffer
+	o := ExportOptions{Domain: "tuys.example.kz", Now: testNow}
+	if _, err := ExportPFIF(ctx, st, &out, o); err != nil {
+		t.Fatal(err)
+	}
+	before := publicRecords(t, st)
+	sum, err := ImportPFIF(ctx, newFiler(st), st, readPFIF(t, out.Bytes()), PFIFOptions{Domain: "tuys.example.kz"})
+	if err != nil || sum.Filed != 0 || sum.Duplicates != 3 || sum.Notes != 0 || sum.Links != 0 || sum.Removed != 0 {
+		t.Fatalf("own records back: %+v %v", sum, err)
+	}
+	after := publicRecords(t, st)
+	for name, w := range before {
+		if after[name] != w {
+			t.Errorf("%s changed:\n got %s\nwant %s", name, after[name], w)
+		}
+	}
+	// Another instance's domain is a partner's record: filed once.
+	other := datatest.SQLite(t)
+	if sum, err := ImportPFIF(ctx, newFiler(other), other, readPFIF(t, out.Bytes()), PFIFOptions{Domain: "mirror.example"}); err != nil || sum.Filed != 3 {
+		t.Fatalf("into another instance: %+v %v", sum, err)
+	}
 }

@@ -31,6 +31,9 @@ type PFIFSummary struct {
 type PFIFOptions struct {
 	Kind, Source, Lang string
 	DryRun             bool
+	// Domain is this instance's (DomainOf): its own records, posted back
+	// by a mirror, are not filed again.
+	Domain string
 }
 
 // ImportPFIF files a PFIF document: persons through the filer (keyed by
@@ -41,6 +44,7 @@ func ImportPFIF(ctx context.Context, f *intake.Filer, st data.Store, doc *pfif.D
 	if err != nil {
 		return nil, err
 	}
+	recs := records{st: st, is: is, domain: o.Domain}
 	notes := map[string][]pfif.Note{}
 	for _, n := range doc.AllNotes() {
 		notes[n.PersonRecordID] = append(notes[n.PersonRecordID], n)
@@ -53,8 +57,16 @@ func ImportPFIF(ctx context.Context, f *intake.Filer, st data.Store, doc *pfif.D
 			sum.reject("", "person_record_id", "field.required")
 			continue
 		}
+		// Ours (sent back by a mirror): we have it, and we decide its expiry.
+		if id, err := recs.ours(ctx, p.RecordID); id != "" || err != nil {
+			if err != nil {
+				return sum, err
+			}
+			sum.Duplicates++
+			continue
+		}
 		if p.Placeholder() || expired(p, f) {
-			if err := removeRecord(ctx, st, is, p.RecordID, o.DryRun, sum); err != nil {
+			if err := removeRecord(ctx, recs, p.RecordID, o.DryRun, sum); err != nil {
 				return sum, err
 			}
 			continue
@@ -72,7 +84,7 @@ func ImportPFIF(ctx context.Context, f *intake.Filer, st data.Store, doc *pfif.D
 	if o.DryRun {
 		return sum, nil
 	}
-	return sum, importNotes(ctx, st, is, doc.AllNotes(), sum)
+	return sum, importNotes(ctx, recs, doc.AllNotes(), sum)
 }
 
 func expired(p *pfif.Person, f *intake.Filer) bool {
@@ -80,8 +92,9 @@ func expired(p *pfif.Person, f *intake.Filer) bool {
 	return !t.IsZero() && !t.After(f.Now())
 }
 
-func removeRecord(ctx context.Context, st data.Store, is data.ImportStore, recordID string, dry bool, sum *PFIFSummary) error {
-	id, err := is.ReportForRecord(ctx, recordID)
+func removeRecord(ctx context.Context, recs records, recordID string, dry bool, sum *PFIFSummary) error {
+	st := recs.st
+	id, err := recs.is.ReportForRecord(ctx, recordID)
 	if errors.Is(err, data.ErrNotFound) {
 		return nil
 	}
@@ -195,22 +208,25 @@ func pfifAge(s string) (int, bool) {
 // importNotes adds the notes of imported persons, keyed by note_record_id,
 // and their links. A note with no text whose status only says sought or
 // alive has told its person's kind already and is not stored.
-func importNotes(ctx context.Context, st data.Store, is data.ImportStore, notes []pfif.Note, sum *PFIFSummary) error {
+func importNotes(ctx context.Context, recs records, notes []pfif.Note, sum *PFIFSummary) error {
 	for _, n := range notes {
-		reportID, err := is.ReportForRecord(ctx, n.PersonRecordID)
+		if recs.ourNote(n.RecordID) {
+			continue
+		}
+		reportID, err := recs.report(ctx, n.PersonRecordID)
 		if errors.Is(err, data.ErrNotFound) {
 			continue // its person was rejected, or is not in this file
 		}
 		if err != nil {
 			return err
 		}
-		if err := linkNote(ctx, st, is, reportID, n, sum); err != nil {
+		if err := linkNote(ctx, recs, reportID, n, sum); err != nil {
 			return err
 		}
 		if n.Text == "" && n.Status != data.NoteBelievedMissing && n.Status != data.NoteBelievedDead {
 			continue
 		}
-		if err := addNote(ctx, is, reportID, n, sum); err != nil {
+		if err := addNote(ctx, recs.is, reportID, n, sum); err != nil {
 			return err
 		}
 	}
@@ -243,11 +259,12 @@ func addNote(ctx context.Context, is data.ImportStore, reportID string, n pfif.N
 }
 
 // linkNote records linked_person_record_id: the two persons are the same.
-func linkNote(ctx context.Context, st data.Store, is data.ImportStore, reportID string, n pfif.Note, sum *PFIFSummary) error {
+func linkNote(ctx context.Context, recs records, reportID string, n pfif.Note, sum *PFIFSummary) error {
+	st := recs.st
 	if n.LinkedPersonRecordID == "" {
 		return nil
 	}
-	other, err := is.ReportForRecord(ctx, n.LinkedPersonRecordID)
+	other, err := recs.report(ctx, n.LinkedPersonRecordID)
 	if errors.Is(err, data.ErrNotFound) {
 		return nil
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"time"
 
 	"tuys/data"
 	"tuys/exchange/pfif"
@@ -13,26 +12,34 @@ import (
 // ExportPFIFNotes writes, as a PFIF 1.4 notes feed, the public notes
 // created at or after o.Since, and returns how many it wrote.
 func ExportPFIFNotes(ctx context.Context, st data.Store, w io.Writer, o ExportOptions) (int, error) {
+	is, err := data.Imports(st)
+	if err != nil {
+		return 0, err
+	}
 	pw := pfif.NewWriter(w)
-	since, n := o.Since, 0
-	o.Since = time.Time{} // a new note does not change its report: look at all
-	err := eachReport(ctx, st, o, func(r *data.Report, orig data.ImportOrigin) error {
-		notes, err := st.ListNotes(ctx, r.ID)
+	n, after := 0, ""
+	for {
+		notes, err := is.NotesSince(ctx, o.Since, after, exportPage)
 		if err != nil {
-			return err
+			return n, fmt.Errorf("export PFIF notes: %w", err)
 		}
-		p := o.toPerson(r, orig, notes, "", o.Now)
-		for _, note := range p.Notes[1:] { // [0] carries the kind, not a note
-			if pfif.ParseTime(note.EntryDate).Before(since.Truncate(1e9)) {
-				continue
-			}
+		if len(notes) == 0 {
+			return n, pw.Close()
+		}
+		after = notes[len(notes)-1].ID
+		ids := make([]string, len(notes))
+		for i, note := range notes {
+			ids[i] = note.ReportID
+		}
+		origins, err := is.ImportOrigins(ctx, ids)
+		if err != nil {
+			return n, fmt.Errorf("export PFIF notes: %w", err)
+		}
+		for i := range notes {
+			person := o.PersonRecordID(&data.Report{ID: notes[i].ReportID}, origins[notes[i].ReportID])
+			note := o.toNote(&notes[i], person)
 			pw.Note(&note)
 			n++
 		}
-		return nil
-	})
-	if err != nil {
-		return n, fmt.Errorf("export PFIF notes: %w", err)
 	}
-	return n, pw.Close()
 }

@@ -187,6 +187,9 @@ func TestImportTableRowErrorsAndIdempotence(t *testing.T) {
 	}
 	// The same list again, and a later version repeating the row in another
 	// column order and spacing, file nothing twice.
+	if dryAgain := run(true, list); dryAgain.Filed != 0 || dryAgain.Duplicates != 1 || len(dryAgain.Reports) != 0 {
+		t.Fatalf("dry run after the import: %+v", dryAgain)
+	}
 	if again := run(false, list); again.Filed != 0 || again.Duplicates != 1 {
 		t.Fatalf("second import: %+v", again)
 	}

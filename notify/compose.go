@@ -2,8 +2,6 @@ package notify
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -18,15 +16,23 @@ type Composer struct {
 	T       *Templates
 	Hotline string           // whom to ask about a safe person without a phone
 	Now     func() time.Time // for tests; time.Now when nil
+	// phoneTag names a number in message keys, which are stored in the
+	// clear: a keyed hash (data.Store.PhoneTag), so that a stolen
+	// database cannot be reversed by hashing every possible number.
+	phoneTag func(phone string) string
 }
 
-// NewComposer builds a Composer with the embedded catalog.
-func NewComposer(cfg Config) (*Composer, error) {
+// NewComposer builds a Composer with the embedded catalog; phoneTag is the
+// store's keyed hash of a number (data.Store.PhoneTag), required.
+func NewComposer(cfg Config, phoneTag func(phone string) string) (*Composer, error) {
+	if phoneTag == nil {
+		return nil, errors.New("compose: a keyed phone tag (the store's PhoneTag) is required")
+	}
 	t, err := LoadTemplates()
 	if err != nil {
 		return nil, err
 	}
-	return &Composer{T: t, Hotline: cfg.Hotline}, nil
+	return &Composer{T: t, Hotline: cfg.Hotline, phoneTag: phoneTag}, nil
 }
 
 func (c *Composer) now() time.Time {
@@ -64,7 +70,7 @@ func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe 
 	add := func(key, reportID, to, lang, body string) {
 		msgs = append(msgs, c.message(key, m.ID, reportID, to, lang, body, now))
 	}
-	if seek.ContactPhone != "" {
+	if seek.ContactPhone != "" && !m.SeekerKnows {
 		body, err := c.seekerFound(seek, safe)
 		if err != nil {
 			return nil, nil, fmt.Errorf("compose match %s: %w", m.ID, err)
@@ -158,7 +164,7 @@ func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
 // where says where a phoneless safe person was reported: the source list
 // (hospital, shelter) or else the city.
 func where(r *data.Report, level int) string {
-	w := r.SourceName // set by a coordinator's import, not by a stranger
+	w := SourceName(r.SourceName)
 	if w == "" {
 		w = LettersOnly(r.City)
 	}
@@ -183,11 +189,17 @@ func (c *Composer) message(key, matchID, reportID, to, lang, body string, now ti
 	}
 }
 
-// phoneTag is a short hash of a number for idempotency keys, which are not
-// encrypted at rest and so must never hold the number itself.
-func phoneTag(phone string) string {
-	h := sha256.Sum256([]byte("tuys-key:" + phone))
-	return hex.EncodeToString(h[:6])
+// PrivateLink sends the author of r, filed by SMS or by a volunteer on the
+// phone, the link to their private page (key link:{report}: once).
+func (c *Composer) PrivateLink(r *data.Report, link string) (data.Message, error) {
+	if r.ContactPhone == "" {
+		return data.Message{}, errors.New("compose private link: no phone")
+	}
+	body, err := c.T.Fit(r.Language, "private_link", func(int) Vars { return Vars{Link: link} })
+	if err != nil {
+		return data.Message{}, fmt.Errorf("compose private link %s: %w", r.ID, err)
+	}
+	return c.message("link:"+r.ID, "", r.ID, r.ContactPhone, r.Language, body, c.now()), nil
 }
 
 // SubscribeConfirm asks phone to confirm (YES <code>) SMS updates on
@@ -201,13 +213,13 @@ func (c *Composer) SubscribeConfirm(r *data.Report, phone, lang string) (data.Me
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose subscription %s: %w", r.ID, err)
 	}
-	key := "sub:" + r.ID + ":" + phoneTag(phone) + ":confirm"
+	key := data.SubscriptionKeyPrefix + r.ID + ":" + c.phoneTag(phone) + ":confirm"
 	return c.message(key, "", r.ID, phone, lang, body, c.now()), nil
 }
 
 // StatusChanged tells a subscriber that report r changed. change is
-// data.StatusFound, data.StatusClosed or "note"; ref makes the key unique
-// per change (a note id, an event sequence).
+// data.StatusFound, data.StatusClosed or "note"; ref, when not "", is
+// added to the key (the window notes coalesce in).
 func (c *Composer) StatusChanged(r *data.Report, phone, lang, change, ref string) (data.Message, error) {
 	body, err := c.T.Fit(lang, "status_change", func(level int) Vars {
 		v := c.personVars(r, lang, level)
@@ -217,7 +229,10 @@ func (c *Composer) StatusChanged(r *data.Report, phone, lang, change, ref string
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose status change %s: %w", r.ID, err)
 	}
-	key := "sub:" + r.ID + ":" + phoneTag(phone) + ":" + change + ":" + ref
+	key := data.SubscriptionKeyPrefix + r.ID + ":" + c.phoneTag(phone) + ":" + change
+	if ref != "" {
+		key += ":" + ref
+	}
 	return c.message(key, "", r.ID, phone, lang, body, c.now()), nil
 }
 
@@ -234,9 +249,21 @@ func statusWord(change, lang string) string {
 	return w[map[string]int{"kk": 0, "ru": 1, "en": 2}[Lang(lang)]]
 }
 
-// ReportGetter loads reports (data.Store implements it).
+// ReportGetter loads reports and their matches (data.Store implements it).
 type ReportGetter interface {
 	GetReport(ctx context.Context, id string) (*data.Report, error)
+	MatchesForReport(ctx context.Context, reportID string) ([]data.Match, error)
+}
+
+// SeekerKnows reports whether the seeker of m was already told of another
+// confirmed match: then a new one sends the seeker nothing (duplicate news
+// is no news), while the found person is still asked.
+func SeekerKnows(ctx context.Context, st ReportGetter, m data.Match) (bool, error) {
+	ms, err := st.MatchesForReport(ctx, m.SeekID)
+	if err != nil {
+		return false, fmt.Errorf("matches of %s: %w", m.SeekID, err)
+	}
+	return data.OtherConfirmed(ms, m.ID), nil
 }
 
 // ForMatch composes the SMS of a match a volunteer confirms, given only the
@@ -252,6 +279,9 @@ func (c *Composer) ForMatch(st ReportGetter) func(ctx context.Context, m data.Ma
 			return nil, nil, fmt.Errorf("compose match %s: safe report: %w", m.ID, err)
 		}
 		m.State = data.MatchConfirmed // a volunteer's confirmation
+		if m.SeekerKnows, err = SeekerKnows(ctx, st, m); err != nil {
+			return nil, nil, err
+		}
 		return c.MatchConfirmed(ctx, m, seek, safe)
 	}
 }

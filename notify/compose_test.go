@@ -2,6 +2,8 @@ package notify
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"testing"
 	"time"
@@ -26,7 +28,7 @@ func keys(msgs []data.Message) string {
 }
 
 func TestMatchConfirmed(t *testing.T) {
-	c, err := NewComposer(Config{Hotline: "+7 727 000 00 00"})
+	c, err := NewComposer(Config{Hotline: "+7 727 000 00 00"}, openStore(t).PhoneTag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,25 +104,50 @@ func TestMatchConfirmedNeedsID(t *testing.T) {
 	}
 }
 
+// TestSubscriptionKeysHideThePhone: message keys are stored in the clear,
+// so the number in them is a tag keyed with the secret: another key gives
+// another tag, and the unkeyed hash of issue 13 (sha256 of "tuys-key:" and
+// the number, reversible by hashing every number) appears nowhere.
 func TestSubscriptionKeysHideThePhone(t *testing.T) {
-	c := &Composer{T: MustTemplates()}
-	_, safe := reports()
-	safe.ID = "R1"
-	a, err := c.SubscribeConfirm(safe, "+77011234567", "kk")
+	const phone = "+77011234567"
+	unkeyed := sha256.Sum256([]byte("tuys-key:" + phone))
+	other, err := data.Open(context.Background(), data.Config{Dir: t.TempDir(), SecretKey: []byte("another key, 32 bytes long......")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := c.StatusChanged(safe, "+77011234567", "kk", data.StatusFound, "7")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range []data.Message{a, b} {
-		if strings.Contains(m.Key, "7011234567") || !strings.HasPrefix(m.Key, "sub:R1:") {
-			t.Errorf("key %q", m.Key)
+	defer other.Close()
+	var confirms []string
+	for _, st := range []data.Store{openStore(t), other} {
+		c, err := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
+		if err != nil {
+			t.Fatal(err)
 		}
+		_, safe := reports()
+		safe.ID = "R1"
+		a, err := c.SubscribeConfirm(safe, phone, "kk")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := c.StatusChanged(safe, phone, "kk", data.StatusFound, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range []data.Message{a, b} {
+			if strings.Contains(m.Key, "7011234567") || strings.Contains(m.Key, hex.EncodeToString(unkeyed[:6])) ||
+				!strings.HasPrefix(m.Key, "sub:R1:") {
+				t.Errorf("key %q shows the number or its unkeyed hash", m.Key)
+			}
+		}
+		if !strings.Contains(b.Body, "табылды") {
+			t.Errorf("status SMS %q", b.Body)
+		}
+		confirms = append(confirms, a.Key)
 	}
-	if !strings.Contains(b.Body, "табылды") {
-		t.Errorf("status SMS %q", b.Body)
+	if confirms[0] == confirms[1] {
+		t.Errorf("two secrets gave the same key %q: the tag is not keyed", confirms[0])
+	}
+	if _, err := NewComposer(Config{}, nil); err == nil {
+		t.Error("a composer without a keyed tag was built")
 	}
 }
 
@@ -130,7 +157,7 @@ func TestSubscriptionKeysHideThePhone(t *testing.T) {
 // carry the seeker's number, and every body about the match warns that
 // tuys never asks for money.
 func TestNoSMSCarriesTheSeekersNumber(t *testing.T) {
-	c, err := NewComposer(Config{Hotline: "1414"})
+	c, err := NewComposer(Config{Hotline: "1414"}, openStore(t).PhoneTag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,4 +201,57 @@ func digitsOf(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestVolunteerConfirmsASecondSafeReport: the same person reported safe
+// twice; the first match was confirmed and the seeker told. A volunteer
+// confirming the second tells the seeker nothing new (the found person is
+// still asked: the second phone may be theirs).
+func TestVolunteerConfirmsASecondSafeReport(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	c, _ := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
+	seek, safe := reports()
+	safe2 := *safe
+	safe2.ID, safe2.ContactPhone = "safe2", "+77055550000"
+	for _, r := range []*data.Report{seek, safe, &safe2} {
+		if err := st.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := &data.Match{ID: data.PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, State: data.MatchAutoConfirmed}
+	second := data.Match{ID: data.PairID(seek.ID, safe2.ID), SeekID: seek.ID, SafeID: safe2.ID, State: data.MatchReview}
+	for _, m := range []*data.Match{first, &second} {
+		if _, err := st.SaveMatch(ctx, m, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	msgs, _, err := c.ForMatch(st)(ctx, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := keys(msgs); got != "match:"+second.ID+":found→+77055550000" {
+		t.Errorf("second confirmation sends %q", got)
+	}
+}
+
+func TestMatchConfirmedSeekerAlreadyKnows(t *testing.T) {
+	c, _ := NewComposer(Config{Hotline: "1414"}, openStore(t).PhoneTag)
+	seek, safe := reports()
+	msgs, consents, err := c.MatchConfirmed(context.Background(), data.Match{ID: "M2", SeekerKnows: true}, seek, safe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := keys(msgs); got != "match:M2:found→+905321234567" || len(consents) != 1 {
+		t.Errorf("a seeker who already heard got %q (consents %d)", got, len(consents))
+	}
+}
+
+func TestSourceName(t *testing.T) {
+	for in, want := range map[string]string{"Городская больница №7": "Городская больница №7",
+		"Shelter (call +7 701 123 45 67!)": "Shelter call", "Школа-лицей №12, Алматы": "Школа-лицей №12 Алматы"} {
+		if got := SourceName(in); got != want {
+			t.Errorf("SourceName(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

@@ -43,6 +43,12 @@ type Config struct {
 	// after a crash, a message waits this long before it is reconciled.
 	// 0 = derived from Timeout.
 	Lease time.Duration
+	// Gateway is TUYS_SMS_GATEWAY: twilio, gammu, log, or "" (Twilio when
+	// credentials are set, else the log).
+	Gateway       string
+	GammuSpool    string  // TUYS_GAMMU_SPOOL: the daemon's spool (gammu.go)
+	GammuRate     float64 // TUYS_GAMMU_RATE: SMS a minute through the modem
+	FailoverAfter int     // TUYS_SMS_FAILOVER_AFTER: Twilio network failures before the modem
 }
 
 // ConfigFromEnv reads Config with getenv (os.Getenv when nil).
@@ -83,6 +89,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		// A claim may take two lookups and a send; a shorter lease would let
 		// a second worker reconcile, and resend, a message still in flight.
 		return c, fmt.Errorf("TUYS_SMS_LEASE=%v: want at least 4 × TUYS_TWILIO_TIMEOUT (%v)", c.Lease, c.Timeout)
+	}
+	if err := c.gatewayFromEnv(getenv); err != nil {
+		return c, err
 	}
 	if c.Hotline == "" {
 		c.Hotline = "112"

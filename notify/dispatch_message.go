@@ -34,16 +34,25 @@ func (d *Dispatcher) handle(ctx context.Context, m *data.Message, budget *atomic
 		m.State, m.NextAttemptAt, m.ErrorText = data.MsgQueued, later, "hourly SMS budget reached; waiting"
 		return d.save(ctx, m)
 	}
-	return d.send(ctx, m)
+	if wait, why := d.pace(m); wait > 0 { // the modem's rate: no attempt recorded
+		d.stats.Deferred.Add(1)
+		m.State, m.NextAttemptAt, m.ErrorText = data.MsgQueued, d.now().Add(wait), why
+		return d.save(ctx, m)
+	}
+	return d.send(withMessage(ctx, m), m)
 }
 
 // send records the attempt before the request leaves (so a crash leaves a
 // trace to reconcile), sends, and records the outcome.
 func (d *Dispatcher) send(ctx context.Context, m *data.Message) error {
-	if err := d.Store.MarkSending(ctx, m.ID, d.Worker); err != nil {
-		if errors.Is(err, data.ErrConflict) {
-			return nil // our lease ended; another worker owns the message now
-		}
+	err := d.Store.MarkSending(ctx, m.ID, d.Worker, d.recipientCap())
+	switch {
+	case errors.Is(err, data.ErrCapReached):
+		d.stats.Suppressed.Add(1)
+		return d.finish(ctx, m, data.MsgSuppressed, 0, fmt.Sprintf("daily limit of %d SMS to this number reached", d.Policy.DailyCap))
+	case errors.Is(err, data.ErrConflict):
+		return nil // our lease ended; another worker owns the message now
+	case err != nil:
 		return fmt.Errorf("mark sending %s: %w", m.Key, err)
 	}
 	m.State, m.AttemptedAt = data.MsgSending, d.now()
@@ -112,7 +121,7 @@ func needsReconcile(m *data.Message) bool {
 }
 
 func definitive(code int) bool {
-	return code == 429 || code == 20429 || code == 20003 || code == 401 || code == 403 || (code >= 21000 && code < 22000)
+	return code == CodeNotSent || code == 429 || code == 20429 || code == 20003 || code == 401 || code == 403 || (code >= 21000 && code < 22000)
 }
 
 // reconcile asks the provider whether the last attempt went out. done is
@@ -159,18 +168,44 @@ func (d *Dispatcher) check(ctx context.Context, m *data.Message, budget *atomic.
 	if reason = d.Policy.CheckNumber(m.To); reason != "" {
 		return reason, later, nil
 	}
-	now := d.now()
-	if d.Policy.DailyCap > 0 {
-		n, err := d.Store.CountSentTo(ctx, m.To, now.Add(-24*time.Hour))
-		if err != nil || n >= d.Policy.DailyCap {
-			return iff(err == nil, fmt.Sprintf("daily limit of %d SMS to this number reached", d.Policy.DailyCap)), later, err
-		}
-	}
 	// Last, so only a message that will be sent takes from the budget.
-	if budget != nil && budget.Add(-1) < 0 {
-		return "", now.Add(time.Minute + rand.N(4*time.Minute)), nil
+	// The per-recipient daily cap is not here: it is counted where the
+	// send is claimed (send, MarkSending), atomically.
+	if !d.takeBudget(budget, data.LowPriority(m.Key)) {
+		return "", d.now().Add(time.Minute + rand.N(4*time.Minute)), nil
 	}
 	return "", later, nil
+}
+
+// takeBudget takes one SMS from the hour's budget (nil: no budget). A
+// low-priority message (subscription confirmations, status updates) may
+// only take it while more than the reserved half is left: match and
+// consent SMS always have that half to themselves.
+func (d *Dispatcher) takeBudget(budget *atomic.Int64, low bool) bool {
+	if budget == nil {
+		return true
+	}
+	floor := int64(0)
+	if low {
+		floor = int64(d.Policy.HourlyBudget - d.Policy.HourlyBudget/2)
+	}
+	for {
+		left := budget.Load()
+		if left <= floor {
+			return false
+		}
+		if budget.CompareAndSwap(left, left-1) {
+			return true
+		}
+	}
+}
+
+// recipientCap is the daily cap as the store applies it at MarkSending.
+func (d *Dispatcher) recipientCap() data.RecipientCap {
+	if d.Policy.DailyCap <= 0 {
+		return data.RecipientCap{}
+	}
+	return data.RecipientCap{Max: d.Policy.DailyCap, Since: d.now().Add(-24 * time.Hour)}
 }
 
 func iff(ok bool, s string) string {

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,11 +18,10 @@ import (
 // OutboxStore is the part of data.Store the dispatcher uses.
 type OutboxStore interface {
 	ClaimMessages(ctx context.Context, worker string, lease time.Duration, limit int) ([]data.Message, error)
-	MarkSending(ctx context.Context, id, worker string) error
+	MarkSending(ctx context.Context, id, worker string, limit data.RecipientCap) error
 	FinishMessage(ctx context.Context, m *data.Message) error
 	OptedOut(ctx context.Context, phone string) (bool, error)
 	SetOptOut(ctx context.Context, phone string, out bool) error
-	CountSentTo(ctx context.Context, phone string, since time.Time) (int, error)
 	CountSent(ctx context.Context, since time.Time) (int, error)
 }
 
@@ -134,6 +134,16 @@ func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("claim: %w", err)
 	}
+	// Match and consent SMS take from the budget first.
+	slices.SortStableFunc(msgs, func(a, b data.Message) int {
+		switch la, lb := data.LowPriority(a.Key), data.LowPriority(b.Key); {
+		case la == lb:
+			return 0
+		case lb:
+			return -1
+		}
+		return 1
+	})
 	sem := make(chan struct{}, max(d.Parallel, 1))
 	var wg sync.WaitGroup
 	for i := range msgs {

@@ -2,11 +2,13 @@ package notify
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"tuys/data"
+	"tuys/data/datatest"
 	"tuys/notify/twiliotest"
 )
 
@@ -104,7 +106,7 @@ func crash(t *testing.T, r *rig, sent bool) {
 		t.Fatalf("claim: %v %d", err, len(claimed))
 	}
 	m := claimed[0]
-	if err := r.st.MarkSending(ctx, m.ID, "dead-worker"); err != nil {
+	if err := r.st.MarkSending(ctx, m.ID, "dead-worker", data.RecipientCap{}); err != nil {
 		t.Fatal(err)
 	}
 	if sent {
@@ -263,5 +265,67 @@ func TestRunWakesAndStops(t *testing.T) {
 	}
 	if len(r.fake.Messages()) != 1 {
 		t.Error("Wake did not dispatch")
+	}
+}
+
+// The daily cap holds when many workers send to one number at once: the
+// count and the move to "sending" happen together in the store (issue 13:
+// 11, 16 and 14 SMS got through a cap of 10 when it was checked before
+// parallel sends).
+func TestDispatchDailyCapHoldsUnderConcurrency(t *testing.T) {
+	datatest.Each(t, func(t *testing.T, st data.Store) {
+		fake := twiliotest.New(testSID, testToken)
+		t.Cleanup(fake.Close)
+		cfg := Config{AccountSID: testSID, AuthToken: testToken, From: testFrom, APIURL: fake.URL,
+			PublicURL: "https://tuys.example", Timeout: 5 * time.Second, DailyCapPerPhone: 10, HourlyBudget: 1000}
+		tw, err := NewTwilio(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &rig{st: st, fake: fake, tw: tw, d: testDispatcher(st, tw, cfg)}
+		r.d.Parallel, r.d.Batch = 40, 40
+		for i := range 40 {
+			r.enqueue(t, msg(fmt.Sprintf("k%02d", i), "+77011234567", fmt.Sprintf("body %d", i)))
+		}
+		r.drain(t)
+		if n := len(r.fake.Messages()); n != 10 {
+			t.Errorf("sent %d SMS to one number, want the daily cap of 10", n)
+		}
+	})
+}
+
+// A flood of subscription SMS (confirmations, status updates) queued
+// before a match SMS neither delays it nor eats the hour's budget: the
+// match goes out in the first batch, and subscriptions stop at half the
+// budget, leaving the rest to matches and consents.
+func TestSubscriptionFloodDoesNotDelayMatch(t *testing.T) {
+	r := newRig(t)
+	r.d.Policy.HourlyBudget, r.d.Batch, r.d.Parallel = 20, 8, 4
+	for i := range 100 {
+		r.enqueue(t, msg(fmt.Sprintf("%s%03d:confirm", data.SubscriptionKeyPrefix, i), fmt.Sprintf("+7701123%04d", i), fmt.Sprint("confirm ", i)))
+	}
+	r.enqueue(t, msg("match:m1:seeker", "+77019998877", "someone is looking for you"))
+	if _, err := r.d.DispatchOnce(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if m := r.byKey(t, "match:m1:seeker"); m.State != data.MsgSent {
+		t.Fatalf("match SMS is %s after the first batch, want sent", m.State)
+	}
+	r.drain(t)
+	subs := 0
+	for _, m := range r.fake.Messages() {
+		if strings.HasPrefix(m.Body, "confirm") {
+			subs++
+		}
+	}
+	// They go only while more than half the budget (10) is left; the
+	// match took one first.
+	if subs != 9 {
+		t.Errorf("%d subscription SMS sent within a budget of 20 after one match, want 9", subs)
+	}
+	r.enqueue(t, msg("match:m2:seeker", "+77019998878", "someone else is looking for you"))
+	r.drain(t)
+	if m := r.byKey(t, "match:m2:seeker"); m.State != data.MsgSent {
+		t.Errorf("a later match SMS is %s after the subscriptions' share was used, want sent", m.State)
 	}
 }

@@ -2,10 +2,12 @@ package notify
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"tuys/data"
@@ -30,13 +32,13 @@ func newWorld(t *testing.T) *world {
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	comp, err := NewComposer(Config{Hotline: "+7 727 000 00 00"})
+	comp, err := NewComposer(Config{Hotline: "+7 727 000 00 00"}, r.st.PhoneTag)
 	if err != nil {
 		t.Fatal(err)
 	}
 	in := &Inbound{Store: r.st, Composer: comp, Queued: r.d.Wake, Log: quiet}
 	mux.Handle("/webhooks/twilio/status", StatusWebhook(testToken, srv.URL, r.st, quiet))
-	mux.Handle("/webhooks/twilio/sms", InboundWebhook(testToken, srv.URL, in, quiet))
+	mux.Handle("/webhooks/twilio/sms", InboundWebhook(testToken, srv.URL, in, r.st, quiet))
 	r.d.CallbackURL = srv.URL + "/webhooks/twilio/status"
 	return &world{rig: r, srv: srv, in: in, comp: comp, smsURL: srv.URL + "/webhooks/twilio/sms",
 		seekPh: "+77011234567", foundPh: "+905321234567", seeker: "Айгуль"}
@@ -74,9 +76,12 @@ func (w *world) match(t *testing.T, share bool) data.Match {
 	return m
 }
 
+var inboundSeq atomic.Int64
+
 func (w *world) inbound(t *testing.T, from, body, forged string) (int, string) {
 	t.Helper()
-	form := url.Values{"MessageSid": {"SMin" + from}, "AccountSid": {testSID}, "From": {from}, "To": {testFrom}, "Body": {body}}
+	// Each SMS has its own sid, as on Twilio (the webhook runs a sid once).
+	form := url.Values{"MessageSid": {fmt.Sprintf("SMin%06d", inboundSeq.Add(1))}, "AccountSid": {testSID}, "From": {from}, "To": {testFrom}, "Body": {body}}
 	sig := forged
 	if sig == "" {
 		sig = twiliotest.Sign(testToken, w.smsURL, form)

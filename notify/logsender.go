@@ -91,12 +91,3 @@ func (s *LogSender) Recent(n int) []LoggedSMS {
 
 // MaskPhone hides the middle of a number: +77011234567 → +7701***4567.
 func MaskPhone(p string) string { return data.MaskPhone(p) }
-
-// NewSender returns the Twilio sender when credentials are configured, else
-// the log sender.
-func NewSender(cfg Config, l *slog.Logger) (Sender, error) {
-	if !cfg.Twilio() {
-		return NewLogSender(l), nil
-	}
-	return NewTwilio(cfg)
-}

@@ -8,15 +8,17 @@ import (
 )
 
 // matchesLine lists public match summaries for an SMS: short name, year,
-// city — never a phone or private detail. Shorter at higher levels.
+// city — never a phone or private detail; each person once. Shorter at
+// higher levels.
 func matchesLine(lang string, rs []*data.Report, level int) string {
 	limit := 3 - level
 	if limit < 1 {
 		limit = 1
 	}
 	var parts []string
-	for i, r := range rs {
-		if i >= limit {
+	seen := map[string]bool{}
+	for _, r := range rs {
+		if len(parts) >= limit {
 			break
 		}
 		s := ShortName(personName(r), max(level, 1), 22)
@@ -26,7 +28,10 @@ func matchesLine(lang string, rs []*data.Report, level int) string {
 		if r.City != "" {
 			s += " " + Truncate(r.City, 12)
 		}
-		parts = append(parts, s)
+		if !seen[s] { // two reports of one person are listed once
+			seen[s] = true
+			parts = append(parts, s)
+		}
 	}
 	return strings.Join(parts, "; ")
 }

@@ -95,6 +95,22 @@ func LettersOnly(s string) string {
 	return strings.Join(strings.Fields(strings.Join(words, " ")), " ")
 }
 
+// SourceName is where a list came from ("Городская больница №7"): set by a
+// coordinator's import or a partner's PFIF feed, so numbers are kept, but
+// only letters, digits and № survive, and a phone-like run does not.
+func SourceName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFC.String(data.HidePhones(s)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '№' || r == '-':
+			b.WriteRune(r)
+		default:
+			b.WriteRune(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
 // FirstName is the given name to show for a contact ("Айгуль Сатпаева" → "Айгуль").
 func FirstName(full string) string {
 	if f := strings.Fields(full); len(f) > 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"tuys/data"
 )
@@ -18,7 +19,10 @@ type Service struct {
 	Composer   *Composer
 	Dispatcher *Dispatcher
 	Inbound    *Inbound
-	Log        *slog.Logger
+	// Gammu is the modem when it is in use (nil otherwise): its inbox
+	// must be read (GammuInbox).
+	Gammu *Gammu
+	Log   *slog.Logger
 }
 
 // New builds the service on st.
@@ -26,11 +30,11 @@ func New(cfg Config, st data.Store, l *slog.Logger) (*Service, error) {
 	if l == nil {
 		l = slog.Default()
 	}
-	sender, err := NewSender(cfg, l)
+	sender, modem, err := NewSender(cfg, l)
 	if err != nil {
 		return nil, fmt.Errorf("notify: %w", err)
 	}
-	comp, err := NewComposer(cfg)
+	comp, err := NewComposer(cfg, st.PhoneTag)
 	if err != nil {
 		return nil, fmt.Errorf("notify: %w", err)
 	}
@@ -39,7 +43,17 @@ func New(cfg Config, st data.Store, l *slog.Logger) (*Service, error) {
 	if _, ok := sender.(*LogSender); ok {
 		l.Info("sms: no Twilio credentials; messages go to the log")
 	}
-	return &Service{Config: cfg, Sender: sender, Composer: comp, Dispatcher: d, Inbound: in, Log: l}, nil
+	return &Service{Config: cfg, Sender: sender, Composer: comp, Dispatcher: d, Inbound: in, Gammu: modem, Log: l}, nil
+}
+
+// GammuInbox reads the modem's inbox into handle (the api's inbound SMS
+// handler); nil without a modem.
+func (s *Service) GammuInbox(st InboxStore, handle func(ctx context.Context, from, body string) (string, error)) *GammuInbox {
+	if s.Gammu == nil {
+		return nil
+	}
+	return &GammuInbox{Gammu: s.Gammu, Store: st, Handle: handle, Queued: s.Dispatcher.Wake,
+		Poll: time.Second, Settle: 2 * time.Second, Log: s.Log}
 }
 
 // Run dispatches the outbox until ctx ends.
@@ -55,9 +69,10 @@ func (s *Service) StatusHandler(st StatusStore) http.Handler {
 	return StatusWebhook(s.Config.AuthToken, s.Config.PublicURL, st, s.Log)
 }
 
-// InboundHandler serves POST /webhooks/twilio/sms.
-func (s *Service) InboundHandler() http.Handler {
-	return InboundWebhook(s.Config.AuthToken, s.Config.PublicURL, s.Inbound, s.Log)
+// InboundHandler serves POST /webhooks/twilio/sms; seen (the store) runs
+// each delivery once.
+func (s *Service) InboundHandler(seen InboundLog) http.Handler {
+	return InboundWebhook(s.Config.AuthToken, s.Config.PublicURL, s.Inbound, seen, s.Log)
 }
 
 // CheckNumber says why an SMS to e164 would be refused ("" when allowed),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"tuys/data"
 )
@@ -38,9 +39,11 @@ func (s *Subscriptions) Subscribe(ctx context.Context, r *data.Report, phone, la
 	return nil
 }
 
-// OnEvents turns the events the matcher tails into status-change SMS: a new
-// note, or a report marked found or closed. Keys carry the event sequence,
-// so a replay, or every node tailing the same log, queues each SMS once.
+// OnEvents turns the events the matcher tails into status-change SMS: a
+// note a volunteer wrote or has seen (anonymous notes wait for that, see
+// data.Note.Seen), or a report marked found or closed. Keys are derived
+// from the event, so a replay, or every node tailing the same log, queues
+// each SMS once (changeRef says how they coalesce).
 func (s *Subscriptions) OnEvents(ctx context.Context, evs []data.Event, reports map[string]*data.Report) error {
 	var msgs []data.Message
 	for _, ev := range evs {
@@ -54,7 +57,7 @@ func (s *Subscriptions) OnEvents(ctx context.Context, evs []data.Event, reports 
 			return err
 		}
 		for _, sub := range subs {
-			m, err := s.Composer.StatusChanged(r, sub.Phone, sub.Language, change, strconv.FormatInt(ev.Seq, 10))
+			m, err := s.Composer.StatusChanged(r, sub.Phone, sub.Language, change, changeRef(ev, change))
 			if err != nil {
 				return err
 			}
@@ -82,6 +85,21 @@ func changeOf(ev data.Event, r *data.Report) string {
 		return r.Status
 	}
 	return ""
+}
+
+// NoteCoalesce is the window within which a subscriber hears of at most
+// one note on a record: notes come in bursts, and each SMS costs money.
+const NoteCoalesce = time.Hour
+
+// changeRef completes a status SMS's key: notes share one key per record,
+// subscriber and window (the event's time, not ours, so a replay later
+// makes the same key); found and closed are sent once per record and
+// subscriber, however often a status flips, and never wait behind a note.
+func changeRef(ev data.Event, change string) string {
+	if change != "note" {
+		return ""
+	}
+	return strconv.FormatInt(ev.At.UnixMilli()/NoteCoalesce.Milliseconds(), 10)
 }
 
 func (s *Subscriptions) queued() {

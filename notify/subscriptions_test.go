@@ -13,7 +13,7 @@ import (
 func TestSubscriptionStatusChange(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	comp, err := NewComposer(Config{Hotline: "1414"})
+	comp, err := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,15 +28,14 @@ func TestSubscriptionStatusChange(t *testing.T) {
 	if err := subs.Subscribe(ctx, r, phone, "kk"); err != nil {
 		t.Fatal(err)
 	}
-	note := &data.Note{ReportID: r.ID, Status: data.NoteBelievedAlive, Text: "seen"}
+	note := &data.Note{ReportID: r.ID, Status: data.NoteBelievedAlive, Text: "seen", Seen: true}
 	st.AddNote(ctx, note)
 	evs, _ := st.EventsAfter(ctx, 0, 10)
 	reports := map[string]*data.Report{r.ID: r}
 	if err := subs.OnEvents(ctx, evs, reports); err != nil {
 		t.Fatal(err)
 	}
-	seq := evs[len(evs)-1].Seq
-	noteKey := "sub:" + r.ID + ":" + phoneTag(phone) + ":note:" + strconv.FormatInt(seq, 10)
+	noteKey := "sub:" + r.ID + ":" + st.PhoneTag(phone) + ":note:" + changeRef(evs[len(evs)-1], "note")
 	if _, err := st.MessageByKey(ctx, noteKey); err == nil {
 		t.Fatal("status SMS queued before the subscriber confirmed")
 	}
@@ -77,7 +76,7 @@ func countTo(t *testing.T, st data.Store, phone string) int {
 func TestYesConfirmsSubscription(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	comp, _ := NewComposer(Config{Hotline: "1414"})
+	comp, _ := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
 	subs := &Subscriptions{Store: st, Composer: comp}
 	r := &data.Report{Kind: data.KindSafe, FullName: "Ким Виктория", Language: "ru"}
 	st.CreateReport(ctx, r)
@@ -96,5 +95,70 @@ func TestYesConfirmsSubscription(t *testing.T) {
 	}
 	if reply, _ := in.Handle(ctx, phone, "ДА "+SubscriptionCode(r.ID)); strings.Contains(reply, "Подписка") {
 		t.Fatalf("second YES confirmed again: %q", reply)
+	}
+}
+
+// Notes from the public reach no subscriber until a volunteer has seen
+// them, and a burst of notes makes one SMS per subscriber per hour (issue
+// 13: 5 subscribers x 4 anonymous notes made 20 SMS from one IP).
+func TestAnonymousNotesWaitForVolunteerAndCoalesce(t *testing.T) {
+	ctx := context.Background()
+	rig := newRig(t)
+	st := rig.st
+	comp, _ := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
+	subs := &Subscriptions{Store: st, Composer: comp}
+	r := &data.Report{Kind: data.KindSeek, FullName: "Ким Виктория", Language: "ru", ContactPhone: "+77011234567"}
+	if err := st.CreateReport(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	var phones []string
+	for i := range 5 {
+		p := "+7705111220" + strconv.Itoa(i)
+		phones = append(phones, p)
+		subs.Subscribe(ctx, r, p, "ru")
+		st.ConfirmSubscription(ctx, r.ID, p)
+	}
+	var seq int64
+	tail := func() {
+		t.Helper()
+		evs, err := st.EventsAfter(ctx, seq, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) > 0 {
+			seq = evs[len(evs)-1].Seq
+		}
+		if err := subs.OnEvents(ctx, evs, map[string]*data.Report{r.ID: r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	updates := func() int { // SMS that reached Twilio, minus the confirmations
+		rig.drain(t)
+		return len(rig.fake.Messages()) - len(phones)
+	}
+	for i := range 4 {
+		if err := st.AddNote(ctx, &data.Note{ReportID: r.ID, Text: "note " + strconv.Itoa(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tail()
+	if n := updates(); n != 0 {
+		t.Fatalf("%d status SMS for notes no volunteer has seen, want 0", n)
+	}
+	if n, err := st.MarkNotesSeen(ctx, r.ID); err != nil || n != 4 {
+		t.Fatalf("mark seen: %d %v", n, err)
+	}
+	for i := range 3 { // a volunteer's own notes, in the same hour
+		st.AddNote(ctx, &data.Note{ReportID: r.ID, Text: "v" + strconv.Itoa(i), Author: "aigerim", Seen: true})
+	}
+	tail()
+	if n := updates(); n != 5 {
+		t.Fatalf("%d status SMS to 5 subscribers after 7 notes in an hour, want 5", n)
+	}
+	r.Status = data.StatusFound
+	st.SetReportStatus(ctx, r.ID, data.StatusFound)
+	tail()
+	if n := updates(); n != 10 {
+		t.Fatalf("%d status SMS after the record was marked found, want 10: found never waits behind a note", n)
 	}
 }

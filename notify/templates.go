@@ -31,6 +31,7 @@ type Vars struct {
 	Matches  string
 	Code     string // the code to answer with: "ДА 123"
 	Verified bool   // the safe report came from the number the seeker gave
+	Link     string // the author's private page
 }
 
 // Templates renders the message catalog.

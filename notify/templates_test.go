@@ -27,6 +27,7 @@ var (
 	longCity    = "Петропавловск-Камчатский"
 	longSource  = "Городская клиническая больница скорой медицинской помощи №7 г. Усть-Каменогорск"
 	longSeeker  = "Александра-Виктория Константинопольская"
+	longLink    = "https://tuys.example.kz/p/0123456789abcdef0123456789abcdef"
 	longRel     = "relative" // "родственник": the longest in the closed list
 	longPhone   = "+821012345678"
 	longHotline = "+7 727 123 45 67"
@@ -71,6 +72,7 @@ func TestEveryTemplateFitsTwoSegments(t *testing.T) {
 					sv := c.seekerVars(&data.Report{ContactName: longSeeker, Relation: longRel, ContactPhone: longPhone}, lang, level)
 					v.Seeker, v.Relation, v.Phone = sv.Seeker, sv.Relation, longPhone
 					v.Where, v.Status = where(r, level), statusWord("note", lang)
+					v.Link, v.Code = longLink, "999"
 					v.Matches = matchesLine(lang, []*data.Report{r, r, r}, level)
 					return v
 				})
@@ -150,7 +152,7 @@ func TestGolden(t *testing.T) {
 			v := (&Composer{T: tm}).personVars(r, lang, 0)
 			v.Seeker, v.Relation, v.Phone = "Айгуль", Relation("sister", lang), "+77011234567"
 			v.Where, v.Hotline, v.Status = where(r, 0), "+7 727 000 00 00", statusWord("found", lang)
-			v.Code = "123"
+			v.Code, v.Link = "123", "https://tuys.example.kz/p/0123456789abcdef0123456789abcdef"
 			switch name {
 			case "filed_seek":
 				v.Matches = matchesLine(lang, []*data.Report{r}, 0)

@@ -73,15 +73,50 @@ type InboundHandler interface {
 	Handle(ctx context.Context, from, body string) (string, error)
 }
 
+// InboundLog remembers which inbound SMS were handled (data.Store
+// implements it).
+type InboundLog interface {
+	FirstInbound(ctx context.Context, sid, body string) (bool, error)
+}
+
+// firstDelivery reports whether the signed inbound form is new. A signed
+// request can be captured and sent again, and Twilio itself retries: each
+// delivery (MessageSid with its Body, which a replay repeats) runs once
+// (a report filed once; an old START cannot undo a later STOP). The sid is recorded before the command runs, so a command
+// that fails is not run again either: its sender got the "try again"
+// reply and a new SMS has a new sid.
+func firstDelivery(ctx context.Context, w http.ResponseWriter, seen InboundLog, form url.Values, l *slog.Logger) bool {
+	sid := form.Get("MessageSid")
+	if sid == "" {
+		http.Error(w, "MessageSid missing", http.StatusBadRequest)
+		return false
+	}
+	first, err := seen.FirstInbound(ctx, sid, form.Get("Body"))
+	if err != nil {
+		l.ErrorContext(ctx, "inbound sms", "sid", sid, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return false
+	}
+	if !first {
+		l.WarnContext(ctx, "inbound sms replayed; not run again", "sid", sid, "from", MaskPhone(form.Get("From")))
+		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+		_, _ = io.WriteString(w, TwiML(""))
+	}
+	return first
+}
+
 // InboundWebhook serves POST /webhooks/twilio/sms: it runs the command and
 // answers with TwiML carrying the reply in the sender's language.
-func InboundWebhook(authToken, publicURL string, in InboundHandler, l *slog.Logger) http.Handler {
+//
+// seen makes it idempotent on MessageSid (nil: every delivery runs, for
+// tests of the handler alone).
+func InboundWebhook(authToken, publicURL string, in InboundHandler, seen InboundLog, l *slog.Logger) http.Handler {
 	if l == nil {
 		l = slog.Default()
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		form, ok := verified(w, r, authToken, publicURL)
-		if !ok {
+		if !ok || seen != nil && !firstDelivery(r.Context(), w, seen, form, l) {
 			return
 		}
 		reply, err := in.Handle(r.Context(), form.Get("From"), form.Get("Body"))

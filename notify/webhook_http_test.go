@@ -32,7 +32,7 @@ func TestInboundWebhook(t *testing.T) {
 	const public = "https://tuys.example"
 	form := url.Values{"From": {"+77011234567"}, "Body": {"HELP"}}
 	sig := twiliotest.Sign(testToken, public+"/webhooks/twilio/sms", form)
-	h := InboundWebhook(testToken, public, replyAll("<b>hi & bye</b>"), quiet)
+	h := InboundWebhook(testToken, public, replyAll("<b>hi & bye</b>"), nil, quiet)
 
 	rec := postForm(t, h, "/webhooks/twilio/sms", form, sig, "")
 	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/xml") ||
@@ -43,7 +43,7 @@ func TestInboundWebhook(t *testing.T) {
 	if rec := postForm(t, h, "/webhooks/twilio/sms?x=1", form, sig, ""); rec.Code != 403 {
 		t.Errorf("other URL: %d", rec.Code)
 	}
-	if rec := postForm(t, InboundWebhook("", public, replyAll("x"), quiet), "/webhooks/twilio/sms", form, twiliotest.Sign("", public+"/webhooks/twilio/sms", form), ""); rec.Code != 403 {
+	if rec := postForm(t, InboundWebhook("", public, replyAll("x"), nil, quiet), "/webhooks/twilio/sms", form, twiliotest.Sign("", public+"/webhooks/twilio/sms", form), ""); rec.Code != 403 {
 		t.Errorf("no auth token configured: %d, want 403", rec.Code)
 	}
 	if rec := postForm(t, h, "/webhooks/twilio/sms", nil, sig, "Body="+strings.Repeat("a", maxWebhookBody)); rec.Code != 413 {

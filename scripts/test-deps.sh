@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings up what the test suite uses, when this machine can: a running
-# PostgreSQL on 127.0.0.1:5432 and Debian's Chromium for the browser tests.
+# PostgreSQL on 127.0.0.1:5432, Debian's Chromium for the browser tests and
+# Gammu's SMS daemon for the modem tests.
 # Tests that still cannot find them skip with a printed reason.
 set -u
 log() { echo "test-deps: $*"; }
@@ -27,5 +28,11 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
   log "installing Debian's chromium for the browser tests"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/tmp/tuys-chromium-install.log 2>&1 \
     || log "could not install chromium (see /tmp/tuys-chromium-install.log): browser tests will be skipped"
+fi
+if ! command -v gammu-smsd >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  log "installing gammu and gammu-smsd for the modem tests (dummy phone driver)"
+  (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gammu gammu-smsd || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gammu gammu-smsd)) \
+    >/tmp/tuys-gammu-install.log 2>&1 \
+    || log "could not install gammu-smsd (see /tmp/tuys-gammu-install.log): the Gammu tests will be skipped"
 fi
 exit 0

@@ -135,6 +135,11 @@ func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Res
 	w := data.MatchWrite{Match: m}
 	if res.Decision == "auto" {
 		m.State = data.MatchAutoConfirmed
+		known, err := e.seekerKnows(ctx, m)
+		if err != nil {
+			return w, err
+		}
+		m.SeekerKnows = known
 		if e.opts.Composer != nil {
 			var err error
 			if w.Messages, w.Consents, err = e.opts.Composer(ctx, *m, seek, safe); err != nil {
@@ -199,4 +204,14 @@ func (e *Engine) Reindex(ctx context.Context) error {
 		return err
 	}
 	return e.ix.compact(ctx)
+}
+
+// seekerKnows reports whether m's seeker already has another confirmed
+// match (then the composer sends them no second "reported safe").
+func (e *Engine) seekerKnows(ctx context.Context, m *data.Match) (bool, error) {
+	ms, err := e.store.MatchesForReport(ctx, m.SeekID)
+	if err != nil {
+		return false, fmt.Errorf("match %s: earlier matches: %w", m.ID, err)
+	}
+	return data.OtherConfirmed(ms, m.ID), nil
 }

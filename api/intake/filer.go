@@ -59,7 +59,7 @@ func withSecrets(r *data.Report) *Filed {
 
 // FileSMS files a SAFE or FIND text; the sender's number is the contact.
 // A year that makes no sense is dropped rather than losing the report.
-func (f *Filer) FileSMS(ctx context.Context, kind data.Kind, from, name string, year int, city, lang string) (*data.Report, error) {
+func (f *Filer) FileSMS(ctx context.Context, kind data.Kind, from, name string, year int, city, lang string) (*Filed, error) {
 	in := ReportInput{Kind: string(kind), Person: PersonInput{FullName: name, BirthYear: year, City: city},
 		Contact: ContactInput{Phone: from, Language: lang}}
 	r, fe := in.ToReport(f.Now(), lang, data.ChannelSMS)
@@ -70,8 +70,8 @@ func (f *Filer) FileSMS(ctx context.Context, kind data.Kind, from, name string, 
 	if fe != nil {
 		return nil, fmt.Errorf("sms report: invalid %v", fe)
 	}
-	withSecrets(r)
-	return r, f.store(ctx, r)
+	done := withSecrets(r)
+	return done, f.store(ctx, r)
 }
 
 func (f *Filer) store(ctx context.Context, r *data.Report) error {

@@ -42,8 +42,10 @@ func (f *Filer) FileImported(ctx context.Context, st data.ImportStore, rows []Im
 			continue
 		}
 		r.SourceName = CleanText(row.Source)
+		// A partner's expiry may shorten ours, never outlast the longest a
+		// report may be kept.
 		if !row.ExpiresAt.IsZero() {
-			r.ExpiresAt = row.ExpiresAt
+			r.ExpiresAt = minTime(row.ExpiresAt, now.AddDate(0, 0, maxExpiryDays))
 		}
 		results[i].Report = r
 		key := data.ImportKey(r.SourceName, r)
@@ -54,12 +56,12 @@ func (f *Filer) FileImported(ctx context.Context, st data.ImportStore, rows []Im
 		batch = append(batch, data.ImportedReport{Report: r, Key: key, SourceDate: row.SourceDate, RecordID: row.RecordID})
 		at = append(at, i)
 	}
-	if dryRun || len(batch) == 0 {
+	if len(batch) == 0 {
 		return results, nil
 	}
-	filed, err := st.CreateImported(ctx, batch)
+	filed, err := fileOrCheck(ctx, st, batch, dryRun)
 	if err != nil {
-		return nil, fmt.Errorf("file imported rows: %w", err)
+		return nil, err
 	}
 	n := 0
 	for j, ok := range filed {
@@ -69,9 +71,44 @@ func (f *Filer) FileImported(ctx context.Context, st data.ImportStore, rows []Im
 		}
 		n++
 	}
+	if dryRun {
+		return results, nil
+	}
 	f.Log.DebugContext(ctx, "imported reports filed", "filed", n, "duplicates", len(batch)-n, "rejected", len(rows)-len(batch))
 	if n > 0 && f.Filed != nil {
 		f.Filed()
 	}
 	return results, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// fileOrCheck files the batch, or in a dry run says which rows would be
+// filed: those whose key is new, and not repeated earlier in the batch.
+func fileOrCheck(ctx context.Context, st data.ImportStore, batch []data.ImportedReport, dryRun bool) ([]bool, error) {
+	if !dryRun {
+		filed, err := st.CreateImported(ctx, batch)
+		if err != nil {
+			return nil, fmt.Errorf("file imported rows: %w", err)
+		}
+		return filed, nil
+	}
+	keys := make([]string, len(batch))
+	for i, b := range batch {
+		keys[i] = b.Key
+	}
+	known, err := st.KnownKeys(ctx, keys)
+	if err != nil {
+		return nil, fmt.Errorf("check imported rows: %w", err)
+	}
+	fresh := make([]bool, len(batch))
+	for i, k := range keys {
+		fresh[i], known[k] = !known[k], true
+	}
+	return fresh, nil
 }

@@ -137,8 +137,32 @@ func soughtPhone(fe FieldErrors, kind data.Kind, raw string) string {
 	return phone
 }
 
+// YearRange is the one range of birth years tuys accepts, for forms, the
+// API and searches alike.
+func YearRange(now time.Time) (lo, hi int) { return MinBirthYear, now.Year() }
+
+// ExpandYear reads a two-digit year ("85") as the one century that gives a
+// plausible age (0–120): 85 is 1985; 12 could be 1912 or 2012, so it stays
+// as it is and fails the range check.
+func ExpandYear(y int, now time.Time) int {
+	if y <= 0 || y >= 100 {
+		return y
+	}
+	var fit []int
+	for _, c := range []int{1900 + y, 2000 + y} {
+		if c <= now.Year() && now.Year()-c <= 120 {
+			fit = append(fit, c)
+		}
+	}
+	if len(fit) == 1 {
+		return fit[0]
+	}
+	return y
+}
+
 func birthYear(fe FieldErrors, p *PersonInput, now time.Time) (year int, approx bool) {
-	maxYear := now.Year()
+	minYear, maxYear := YearRange(now)
+	p.BirthYear = ExpandYear(p.BirthYear, now)
 	switch {
 	case p.Age != nil && p.BirthYear != 0:
 		fe.Add("person.age", "field.age_and_year")
@@ -148,8 +172,8 @@ func birthYear(fe FieldErrors, p *PersonInput, now time.Time) (year int, approx 
 			return 0, false
 		}
 		return maxYear - *p.Age, true
-	case p.BirthYear != 0 && (p.BirthYear < MinBirthYear || p.BirthYear > maxYear):
-		fe.Add("person.birth_year", "field.birth_year", MinBirthYear, maxYear)
+	case p.BirthYear != 0 && (p.BirthYear < minYear || p.BirthYear > maxYear):
+		fe.Add("person.birth_year", "field.birth_year", minYear, maxYear)
 	}
 	return p.BirthYear, false
 }

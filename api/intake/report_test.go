@@ -42,3 +42,20 @@ func FuzzToReport(f *testing.F) {
 		}
 	})
 }
+
+func TestExpandYear(t *testing.T) {
+	now := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	for in, want := range map[int]int{85: 1985, 99: 1999, 27: 1927, 12: 12, 0: 0, 1985: 1985, 2026: 2026} {
+		if got := ExpandYear(in, now); got != want {
+			t.Errorf("ExpandYear(%d) = %d, want %d", in, got, want)
+		}
+	}
+	in := ReportInput{Kind: "seek", Person: PersonInput{FullName: "Жумабаев Ерлан", BirthYear: 85}, Contact: ContactInput{Phone: "+77011234567"}}
+	if r, fe := in.ToReport(now, "ru", data.ChannelAPI); fe != nil || r.BirthYear != 1985 {
+		t.Errorf("birth_year 85: %+v %v", r, fe)
+	}
+	in.Person.BirthYear = 12 // 1912 or 2012: ambiguous, a field error
+	if _, fe := in.ToReport(now, "ru", data.ChannelAPI); fe == nil {
+		t.Error("birth_year 12 accepted")
+	}
+}

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"tuys/api/intake"
 	"tuys/data"
 	"tuys/notify"
+	"tuys/search"
 )
 
 // Finder returns the best reports of the other kind for a report filed by
@@ -22,7 +24,9 @@ type Handler struct {
 	Find    Finder
 	// Allow is the per-phone limit (TUYS_RATE_SMS_IN); nil = no limit.
 	Allow func(phone string) bool
-	Log   *slog.Logger
+	// SendLink queues the SMS with the author's private page (may be nil).
+	SendLink func(ctx context.Context, r *data.Report, token string)
+	Log      *slog.Logger
 }
 
 // findReplyMatches is how many reports a FIND reply lists (two SMS segments).
@@ -36,7 +40,7 @@ func (h *Handler) Handle(ctx context.Context, from, body string) (string, error)
 	if !ok {
 		return "", nil // not a number we could ever answer
 	}
-	cmd := notify.ParseCommand(body)
+	cmd := withCity(notify.ParseCommand(body))
 	if cmd.Verb != notify.VerbStop && h.Allow != nil && !h.Allow(phone) {
 		return "", fmt.Errorf("inbound sms from %s: over the per-phone limit", data.MaskPhone(phone))
 	}
@@ -56,9 +60,16 @@ func (h *Handler) file(ctx context.Context, cmd notify.Command, phone, lang stri
 	if cmd.Verb == notify.VerbFind {
 		kind = data.KindSeek
 	}
-	r, err := h.Intake.FileSMS(ctx, kind, phone, cmd.Name, cmd.Year, cmd.City, lang)
+	if !intake.HasLetter(cmd.Name) {
+		return h.Service.Inbound.Handle(ctx, phone, "HELP") // no name to file: explain the format
+	}
+	done, err := h.Intake.FileSMS(ctx, kind, phone, cmd.Name, cmd.Year, cmd.City, lang)
 	if err != nil {
 		return "", fmt.Errorf("file %s report by sms: %w", kind, err)
+	}
+	r := done.Report
+	if h.SendLink != nil {
+		h.SendLink(ctx, r, done.PrivateToken)
 	}
 	var matches []*data.Report
 	if kind == data.KindSeek && h.Find != nil {
@@ -70,6 +81,20 @@ func (h *Handler) file(ctx context.Context, cmd notify.Command, phone, lang stri
 	return h.Service.Composer.FiledReply(lang, r, matches)
 }
 
+// withCity reads a known place at the end of a SAFE/FIND text without a
+// year as the city: "ИЩУ Нурланов Ерлан Тараз" is Нурланов Ерлан in Тараз.
+// The name keeps at least two words.
+func withCity(cmd notify.Command) notify.Command {
+	if cmd.Year != 0 || cmd.City != "" {
+		return cmd
+	}
+	words := strings.Fields(cmd.Name)
+	if len(words) >= 3 && search.KnownPlace(words[len(words)-1]) {
+		cmd.Name, cmd.City = strings.Join(words[:len(words)-1], " "), words[len(words)-1]
+	}
+	return cmd
+}
+
 // Webhooks are the two handlers Twilio calls. notify checks
 // X-Twilio-Signature against the public URL before anything else; without
 // SMS (or an auth token) both answer 403.
@@ -77,8 +102,16 @@ type Webhooks struct {
 	Status, Inbound http.Handler
 }
 
-// NewWebhooks builds the webhooks for h; st records delivery states.
-func NewWebhooks(h *Handler, st notify.StatusStore, publicURL string) Webhooks {
+// Store is what the webhooks record: delivery states and the MessageSid
+// of each inbound SMS (data.Store implements it).
+type Store interface {
+	notify.StatusStore
+	notify.InboundLog
+}
+
+// NewWebhooks builds the webhooks for h; st records delivery states and
+// makes inbound SMS idempotent on MessageSid.
+func NewWebhooks(h *Handler, st Store, publicURL string) Webhooks {
 	if h == nil || h.Service == nil {
 		refuse := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "forbidden", http.StatusForbidden) })
 		return Webhooks{Status: refuse, Inbound: refuse}
@@ -86,6 +119,6 @@ func NewWebhooks(h *Handler, st notify.StatusStore, publicURL string) Webhooks {
 	token := h.Service.Config.AuthToken
 	return Webhooks{
 		Status:  notify.StatusWebhook(token, publicURL, st, h.Log),
-		Inbound: notify.InboundWebhook(token, publicURL, h, h.Log),
+		Inbound: notify.InboundWebhook(token, publicURL, h, st, h.Log),
 	}
 }

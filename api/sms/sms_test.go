@@ -4,6 +4,9 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +15,7 @@ import (
 	"tuys/data"
 	"tuys/data/datatest"
 	"tuys/notify"
+	"tuys/notify/twiliotest"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -85,5 +89,74 @@ func TestInboundLimitIsTheConfiguredOne(t *testing.T) {
 		if out, _ := st.OptedOut(context.Background(), "+77015550009"); !out {
 			t.Errorf("limit %d: STOP over the limit was ignored", limit)
 		}
+	}
+}
+
+// TestInboundReplayRunsOnce: the inbound webhook is idempotent on
+// MessageSid. A replayed signed SAFE files one report, and a replayed
+// START does not undo the STOP sent after it (issue 13).
+func TestInboundReplayRunsOnce(t *testing.T) {
+	const token, public = "tok-replay", "https://tuys.example"
+	h, st := newHandler(t, nil)
+	h.Service.Config.AuthToken = token
+	hooks := NewWebhooks(h, st, public)
+	post := func(sid, from, body string) int {
+		t.Helper()
+		form := url.Values{"MessageSid": {sid}, "From": {from}, "To": {"+15005550006"}, "Body": {body}}
+		req := httptest.NewRequest(http.MethodPost, "/webhooks/twilio/sms", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Twilio-Signature", twiliotest.Sign(token, public+"/webhooks/twilio/sms", form))
+		w := httptest.NewRecorder()
+		hooks.Inbound.ServeHTTP(w, req)
+		return w.Code
+	}
+	ctx := context.Background()
+	const safe = "+77015550100"
+	for range 3 {
+		if code := post("SMsafe0001", safe, "ЖИВ Жумабаев Ерлан 1985 Алматы"); code != http.StatusOK {
+			t.Fatalf("signed SAFE: HTTP %d", code)
+		}
+	}
+	if rs, _ := st.ReportsWithPhone(ctx, safe); len(rs) != 1 {
+		t.Errorf("one SAFE SMS delivered three times filed %d reports, want 1", len(rs))
+	}
+	const person = "+77015550101"
+	post("SMstart001", person, "START")
+	post("SMstop0001", person, "STOP")
+	post("SMstart001", person, "START") // the replay
+	if out, _ := st.OptedOut(ctx, person); !out {
+		t.Error("a replayed START undid the later STOP")
+	}
+	form := url.Values{"From": {person}, "Body": {"HELP"}}
+	req := httptest.NewRequest(http.MethodPost, "/webhooks/twilio/sms", strings.NewReader(form.Encode()))
+	req.Header.Set("X-Twilio-Signature", twiliotest.Sign(token, public+"/webhooks/twilio/sms", form))
+	w := httptest.NewRecorder()
+	hooks.Inbound.ServeHTTP(w, req)
+	if w.Code != http.StatusBadRequest {
+		t.Errorf("signed inbound without MessageSid: HTTP %d, want 400", w.Code)
+	}
+}
+
+// TestFindWithoutYearReadsTheCity: a known place closing a text without a
+// year is the city, not a third name; a text whose "name" has no letter is
+// answered with the format, and files nothing.
+func TestFindWithoutYearReadsTheCity(t *testing.T) {
+	h, st := newHandler(t, nil)
+	if _, err := h.Handle(context.Background(), "+77015550011", "ИЩУ Нурланов Ерлан Тараз"); err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := st.ReportsWithPhone(context.Background(), "+77015550011")
+	if len(rs) != 1 || rs[0].FullName != "Нурланов Ерлан" || rs[0].City != "Тараз" {
+		t.Fatalf("filed %+v", rs)
+	}
+	reply, err := h.Handle(context.Background(), "+77015550012", "ЖИВ 1985 !!!")
+	if err != nil || !strings.Contains(reply, "ЖИВ Имя") {
+		t.Errorf("a name without letters: %q %v", reply, err)
+	}
+	if rs, _ := st.ReportsWithPhone(context.Background(), "+77015550012"); len(rs) != 0 {
+		t.Errorf("a report without a name was filed: %+v", rs)
+	}
+	if got := withCity(notify.Command{Verb: notify.VerbFind, Name: "Ахмет Алматы"}); got.City != "" {
+		t.Errorf("a two-word name lost a word to the city: %+v", got)
 	}
 }

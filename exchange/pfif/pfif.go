@@ -43,6 +43,10 @@ type Person struct {
 	PhotoURL         string `xml:"photo_url"`
 	ProfileURLs      string `xml:"profile_urls"`
 	Notes            []Note `xml:"note"`
+	// PFIF 1.1–1.3 names, read into their 1.4 fields (upgrade).
+	FirstName string `xml:"first_name"`
+	LastName  string `xml:"last_name"`
+	Other     string `xml:"other"`
 }
 
 // Note is a PFIF note record.
@@ -69,6 +73,12 @@ type Note struct {
 type Document struct {
 	Persons []Person `xml:"person"`
 	Notes   []Note   `xml:"note"`
+	// Entries hold the records of a PFIF Atom feed (Person Finder's
+	// feeds/person and feeds/note): one person or note per entry.
+	Entries []struct {
+		Persons []Person `xml:"person"`
+		Notes   []Note   `xml:"note"`
+	} `xml:"entry"`
 }
 
 // Placeholder reports whether p is what PFIF leaves of an expired record
@@ -83,6 +93,10 @@ func Read(r io.Reader) (*Document, error) {
 	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
 		return nil, fmt.Errorf("read PFIF: %w", err)
 	}
+	for _, e := range doc.Entries {
+		doc.Persons, doc.Notes = append(doc.Persons, e.Persons...), append(doc.Notes, e.Notes...)
+	}
+	doc.Entries = nil
 	for i := range doc.Persons {
 		p := &doc.Persons[i]
 		trimPerson(p)
@@ -100,6 +114,12 @@ func Read(r io.Reader) (*Document, error) {
 func trimPerson(p *Person) {
 	for _, f := range p.fields() {
 		*f.value = strings.TrimSpace(*f.value)
+	}
+	for _, old := range []struct{ from, to *string }{{&p.FirstName, &p.GivenName}, {&p.LastName, &p.FamilyName}, {&p.Other, &p.Description}} {
+		if *old.to == "" {
+			*old.to = strings.TrimSpace(*old.from)
+		}
+		*old.from = ""
 	}
 }
 

@@ -14,7 +14,8 @@
 //     works: lists and fetches answer 403 (code 20008), no status callback
 //     is ever sent, and the magic numbers apply (and only there).
 //
-// It can also fail or hang creations on demand and sends signed callbacks.
+// It can also fail or hang creations on demand, become unreachable
+// (SetUnreachable) and send signed callbacks.
 package twiliotest
 
 import (
@@ -69,6 +70,7 @@ type Server struct {
 	failures []failure
 	hang     int
 	release  chan struct{}
+	down     chan struct{} // non-nil while unreachable: closed when it answers again
 }
 
 type failure struct {
@@ -198,7 +200,44 @@ func (s *Server) Lists() int {
 	return s.lists
 }
 
+// SetUnreachable makes every request (create, list, fetch) go unanswered
+// and unrecorded, as when the network to Twilio is cut: clients time out.
+// Creations HangNext still holds are the exception: they reached Twilio
+// just before the cut and are recorded, their answer lost.
+// SetUnreachable(false) answers again.
+func (s *Server) SetUnreachable(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case on && s.down == nil:
+		s.down = make(chan struct{})
+	case !on && s.down != nil:
+		close(s.down)
+		s.down = nil
+	}
+}
+
+// unreachable holds a request while the fake is unreachable; it reports
+// whether the request must be dropped.
+func (s *Server) unreachable(r *http.Request) bool {
+	s.mu.Lock()
+	down, hang := s.down, s.hang > 0 && r.Method == http.MethodPost
+	s.mu.Unlock()
+	if down == nil || hang {
+		return false
+	}
+	select {
+	case <-down:
+	case <-r.Context().Done():
+	case <-s.release:
+	}
+	return true
+}
+
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if s.unreachable(r) {
+		panic(http.ErrAbortHandler) // the connection drops; nothing recorded
+	}
 	account, sid := "", ""
 	if m := messagesPath.FindStringSubmatch(r.URL.Path); m != nil {
 		account = m[1]
