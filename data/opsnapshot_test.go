@@ -41,7 +41,7 @@ func TestOpsSnapshot(t *testing.T) {
 		}
 		for i, state := range []string{MsgSent, MsgFailed} {
 			m := claimed[i]
-			if err := s.MarkSending(ctx, m.ID, "A"); err != nil {
+			if err := s.MarkSending(ctx, m.ID, "A", RecipientCap{}); err != nil {
 				t.Fatal(err)
 			}
 			m.State, m.ProviderSID = state, "SM"+m.Key

@@ -73,7 +73,7 @@ func fill(t *testing.T, st data.Store) {
 	}
 	claimed, _ := st.ClaimMessages(ctx, "w", time.Minute, 2)
 	for i, m := range claimed {
-		st.MarkSending(ctx, m.ID, "w")
+		st.MarkSending(ctx, m.ID, "w", data.RecipientCap{})
 		m.State, m.ProviderSID = data.MsgSent, "SM"+m.Key
 		if i == 1 {
 			m.State, m.ErrorCode = data.MsgFailed, 21610
