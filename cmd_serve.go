@@ -108,6 +108,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	search := sf.cfg.use(fs, "TUYS_PUBLIC_SEARCH")
 	hotline := sf.cfg.use(fs, "TUYS_HOTLINE")
 	proxies := sf.cfg.use(fs, "TUYS_TRUSTED_PROXIES")
+	metricsAddr := sf.cfg.use(fs, "TUYS_METRICS_ADDR")
 	sms := addNotifyFlags(&sf.cfg, fs)
 	secf := addSecurityFlags(&sf.cfg, fs) // rate limits, audit retention (security_flags.go)
 	if code, ok := sf.parseFlags(fs, args); !ok {
@@ -131,9 +132,9 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	sf.cfg.logSafe(log)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := serve(ctx, sf, log, *addr, api.Config{PublicURL: strings.TrimRight(*publicURL, "/"),
+	if err := serve(ctx, sf, log, listenAddrs{*addr, *metricsAddr}, api.Config{PublicURL: strings.TrimRight(*publicURL, "/"),
 		PublicSearch: *search != "off", Hotline: *hotline,
-		Security: sec}); err != nil {
+		Security: sec, MetricsElsewhere: *metricsAddr != ""}); err != nil {
 		log.Error("tuys stopped", "err", err)
 		return 1
 	}

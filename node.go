@@ -48,13 +48,15 @@ type node struct {
 	disp   *notify.Dispatcher
 	inbox  *notify.GammuInbox // the modem's inbox; nil without a modem
 	http   *http.Server
-	log    *slog.Logger
+	// metricsHTTP serves /metrics on TUYS_METRICS_ADDR (nil: on the main port).
+	metricsHTTP *http.Server
+	log         *slog.Logger
 	// auditKeep is TUYS_AUDIT_RETENTION for the daily retention job.
 	auditKeep time.Duration
 }
 
-func serve(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string, cfg api.Config) error {
-	n, err := openNode(ctx, sf, log, addr, cfg)
+func serve(ctx context.Context, sf *storeFlags, log *slog.Logger, addrs listenAddrs, cfg api.Config) error {
+	n, err := openNode(ctx, sf, log, addrs, cfg)
 	if err != nil {
 		return err
 	}
@@ -62,7 +64,7 @@ func serve(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string, c
 	return n.run(ctx)
 }
 
-func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string, cfg api.Config) (*node, error) {
+func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addrs listenAddrs, cfg api.Config) (*node, error) {
 	store, err := sf.open(ctx, log)
 	if err != nil {
 		return nil, err
@@ -84,6 +86,7 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string
 		return nil, err
 	}
 	n.disp = svc.Dispatcher
+	met := newNodeMetrics(store, n.index, ncfg.HourlyBudget, log)
 	subs := &notify.Subscriptions{Store: store, Composer: svc.Composer, Queued: n.disp.Wake}
 	var leading func() bool // one process on SQLite: it always matches
 	if *sf.dbURL != "" {
@@ -94,23 +97,19 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addr string
 		leading = lead.Leading
 	}
 	n.engine = search.NewEngine(store, n.index, search.Options{Composer: svc.Composer.MatchConfirmed, Logger: log,
-		OnMatched: func(*data.Report, []search.Result, time.Duration) { n.disp.Wake() }, OnEvents: subs.OnEvents,
-		Leading: leading})
+		OnMatched: func(_ *data.Report, _ []search.Result, took time.Duration) { met.ObserveMatch(took); n.disp.Wake() },
+		OnEvents:  subs.OnEvents,
+		Leading:   leading})
 	confirm := svc.Composer.ForMatch(store)
-	srv := api.New(cfg, api.Deps{Store: store, Engine: n.engine, Log: log, SMS: svc, Subscribe: subs.Subscribe,
+	srv := api.New(cfg, api.Deps{Store: store, Engine: n.engine, Log: log, SMS: svc, Subscribe: subs.Subscribe, Metrics: met,
 		Confirm: func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error) {
 			defer n.disp.Wake() // the messages commit with the decision, right after this returns
 			return confirm(ctx, m)
 		}})
 	n.inbox = svc.GammuInbox(store, srv.InboundSMS)
-	n.http = &http.Server{
-		Addr:              addr,
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    32 << 10,
+	n.http = httpServer(addrs.main, srv.Handler())
+	if addrs.metrics != "" {
+		n.metricsHTTP = httpServer(addrs.metrics, srv.MetricsHandler())
 	}
 	if *sf.dbURL != "" {
 		l := &data.PGListener{URL: *sf.dbURL, OnEvents: n.engine.Wake, OnOutbox: n.disp.Wake,
@@ -145,6 +144,8 @@ func (n *node) run(ctx context.Context) error {
 		n.log.Info("listening", "addr", n.http.Addr)
 		errc <- n.http.ListenAndServe()
 	}()
+	stopMetrics := n.serveMetrics()
+	defer stopMetrics()
 	var err error
 	select {
 	case err = <-errc:

@@ -37,6 +37,7 @@ var settingsTable = []setting{
 	{"public-url", "TUYS_PUBLIC_URL", "", "URL the public reaches this service at (Twilio callbacks and signatures, secure cookies); empty = http://localhost<addr>", false},
 	{"public-search", "TUYS_PUBLIC_SEARCH", "on", "on or off: off hides the public name search (matching and volunteers still work)", false},
 	{"hotline", "TUYS_HOTLINE", "1414", "hotline number shown on pages and in SMS", false},
+	{"metrics-addr", "TUYS_METRICS_ADDR", "", "address of a separate listener for /metrics (e.g. 127.0.0.1:9090); empty = /metrics on the main port", false},
 	{"trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs or CIDRs of load balancers whose X-Forwarded-For is believed (rate limits per client)", false},
 	// SMS.
 	{"twilio-account-sid", "TUYS_TWILIO_ACCOUNT_SID", "", "Twilio account SID; empty = SMS are written to the log instead of sent", false},

@@ -20,6 +20,11 @@ Where things are:
   - security*.go, ratelimit.go, web_csrf.go      guards: limits, headers, CSRF
   - errors.go, i18n*.go                          the numbered error table and
     the catalogs (one language list: data.Languages)
+  - reqlog.go, compress.go                       request id and log line, gzip
+  - openapi.go, openapi.yaml                     the contract, served and
+    checked against the routes and answers by openapi_test.go
+  - metrics/       what /metrics exports (store figures at scrape time,
+    request and match durations); it imports data only
 
 Rules live once: result limits in search.go, the phone pattern in
 data.HidePhones, explanations in search.Lines, note statuses in

@@ -72,6 +72,8 @@ type ErrorBody struct {
 	Error   string            `json:"error"`
 	Message string            `json:"message"`
 	Fields  map[string]string `json:"fields,omitempty"`
+	// RequestID is the request's X-Request-ID, for a volunteer to quote.
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // errorMiddleware renders the last error a handler attached with c.Error as
@@ -86,7 +88,8 @@ func errorMiddleware(log *slog.Logger, renderPage func(c *gin.Context, e *AppErr
 		err := c.Errors.Last().Err
 		ae := asAppError(err)
 		if ae.HTTP >= 500 {
-			log.ErrorContext(c.Request.Context(), "request failed", "method", c.Request.Method, "path", c.FullPath(), "err", err)
+			log.ErrorContext(c.Request.Context(), "request failed", "method", c.Request.Method, "path", c.FullPath(),
+				"request_id", requestID(c), "err", err)
 		}
 		for k, v := range ae.Header {
 			c.Header(k, v)
@@ -96,7 +99,7 @@ func errorMiddleware(log *slog.Logger, renderPage func(c *gin.Context, e *AppErr
 			return
 		}
 		l := lang(c)
-		body := ErrorBody{Error: ae.Code, Message: T(l, ae.Key, ae.Args...)}
+		body := ErrorBody{Error: ae.Code, Message: T(l, ae.Key, ae.Args...), RequestID: requestID(c)}
 		if len(ae.Fields) > 0 {
 			body.Fields = translateFields(ae.Fields, l)
 		}
@@ -118,7 +121,8 @@ func recovery(log *slog.Logger) gin.HandlerFunc {
 				log.ErrorContext(c.Request.Context(), "panic", "path", c.Request.URL.Path, "panic", r)
 				c.Error(errInternal)
 				if !c.Writer.Written() {
-					c.AbortWithStatusJSON(http.StatusInternalServerError, ErrorBody{Error: "internal", Message: T(lang(c), "err.internal")})
+					c.AbortWithStatusJSON(http.StatusInternalServerError,
+						ErrorBody{Error: "internal", Message: T(lang(c), "err.internal"), RequestID: requestID(c)})
 				}
 			}
 		}()

@@ -18,6 +18,7 @@ var webMessagesEN = map[string]string{
 	"error.404":             "Page not found",
 	"error.heading":         "Something went wrong",
 	"error.home":            "Back to the home page",
+	"error.request_id":      "Request number (tell it to the hotline if you call):",
 
 	"home.title":               "Find family, say you are safe",
 	"home.heading":             "Find your family. Tell them you are safe.",

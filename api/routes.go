@@ -18,7 +18,7 @@ func (s *Server) Handler() http.Handler {
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	s.sec.configure(r) // trusted proxies for c.ClientIP()
-	r.Use(recovery(s.log), language(), errorMiddleware(s.log, s.renderErrorPage))
+	r.Use(s.requestLog(), compress(), recovery(s.log), language(), errorMiddleware(s.log, s.renderErrorPage))
 	r.Use(s.securityMiddleware()...)
 	// GET /looking is a page, DELETE /looking is not: answer in the error
 	// page's language rather than Gin's plain-text 405.
@@ -34,11 +34,15 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) machineRoutes(r *gin.Engine) {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
+	if s.deps.Metrics != nil && !s.cfg.MetricsElsewhere {
+		r.GET(metricsPath, gin.WrapH(s.deps.Metrics.Handler()))
+	}
 
 	// JSON API (api/openapi.yaml); partner routes need a token's scope,
 	// and every write a JSON body (bodyTypes lists the exceptions) and,
 	// with a token, the write or import scope.
 	v1 := r.Group("/api/v1", s.jsonWrites)
+	v1.GET("/openapi.yaml", s.openAPI)
 	v1.POST("/reports", s.createReport)
 	v1.GET("/reports/:id", s.getReport)
 	v1.DELETE("/reports/:id", s.deleteReport)
@@ -59,7 +63,22 @@ func (s *Server) machineRoutes(r *gin.Engine) {
 	hooks := sms.NewWebhooks(s.smsHandler(), s.store, s.cfg.PublicURL)
 	r.POST("/webhooks/twilio/status", gin.WrapH(hooks.Status))
 	r.POST("/webhooks/twilio/sms", gin.WrapH(hooks.Inbound))
+}
 
+// metricsPath is where Prometheus scrapes (promhttp compresses it itself).
+const metricsPath = "/metrics"
+
+// MetricsHandler serves only /metrics, for the listener on
+// TUYS_METRICS_ADDR (nil without metrics).
+func (s *Server) MetricsHandler() http.Handler {
+	if s.deps.Metrics == nil {
+		return nil
+	}
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.Use(s.requestLog())
+	r.GET(metricsPath, gin.WrapH(s.deps.Metrics.Handler()))
+	return r
 }
 
 // bodyTypes are the write routes of /api/v1 whose body is not JSON; every

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tuys/api/intake"
+	"tuys/api/metrics"
 	"tuys/data"
 	"tuys/notify"
 	"tuys/search"
@@ -21,6 +22,9 @@ type Config struct {
 	PublicSearch bool           // TUYS_PUBLIC_SEARCH=off turns the public name search off
 	Hotline      string         // shown on pages and in SMS when no one else can be reached
 	Security     SecurityConfig // rate limits, trusted proxies (security.go)
+	// MetricsElsewhere: TUYS_METRICS_ADDR is set, so /metrics is served
+	// by MetricsHandler on its own listener and not on the main port.
+	MetricsElsewhere bool
 }
 
 // Engine is the part of the matching engine the handlers use.
@@ -52,6 +56,8 @@ type Deps struct {
 	// Subscribe takes "SMS me about this report" (nil: the record page says
 	// subscriptions are not available).
 	Subscribe SubscribeHook
+	// Metrics observes requests and serves /metrics (nil: no metrics).
+	Metrics *metrics.Metrics
 }
 
 // Server holds the handlers' dependencies.

@@ -35,6 +35,7 @@ func do(t testing.TB, h http.Handler, method, path, body string, headers ...stri
 	}
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, req)
+	checkContract(t, req, body, w) // every API answer of every test fits api/openapi.yaml
 	return w
 }
 

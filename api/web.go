@@ -233,13 +233,17 @@ func (s *Server) render(c *gin.Context, status int, name string, p *page) {
 	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
 }
 
+// errorPageData is what the error page shows.
+type errorPageData struct {
+	Status    int
+	Message   string
+	RequestID string // X-Request-ID, for a volunteer to quote to the hotline
+}
+
 // renderErrorPage shows an error as an HTML page in the user's language.
 func (s *Server) renderErrorPage(c *gin.Context, e *AppError) {
 	p := s.newPage(c, "page.error")
-	p.D = struct {
-		Status  int
-		Message string
-	}{e.HTTP, T(p.Lang, e.Key, e.Args...)}
+	p.D = errorPageData{e.HTTP, T(p.Lang, e.Key, e.Args...), requestID(c)}
 	t := s.web.pages["error"]
 	var buf bytes.Buffer
 	if t == nil || t.Execute(&buf, p) != nil {

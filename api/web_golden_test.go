@@ -71,10 +71,7 @@ func goldenData() map[string]func(p *page) {
 		},
 		"login": func(p *page) { p.Problem = "login.wrong"; p.D = loginData{Login: "aigerim", Next: "/v/review"} },
 		"error": func(p *page) {
-			p.D = struct {
-				Status  int
-				Message string
-			}{404, p.T("err.not_found")}
+			p.D = errorPageData{404, p.T("err.not_found"), "4f1c2a9be07d53a6c81e2f90"}
 		},
 		"deleted": func(p *page) {},
 		"dashboard": func(p *page) {

@@ -27,6 +27,9 @@ const (
 	ChannelImport    = "import"
 )
 
+// Channels lists every channel (metrics show each from zero).
+var Channels = []string{ChannelWeb, ChannelAPI, ChannelSMS, ChannelVolunteer, ChannelImport}
+
 // Report is one person described by someone. For a seek report the Person*
 // fields describe the sought person and Contact* the seeker; for a safe report
 // both describe the safe person (Contact* may be a volunteer's organisation).
@@ -206,6 +209,9 @@ const (
 	MsgFailed      = "failed"
 	MsgSuppressed  = "suppressed" // never sent: STOP, not allowed country, budget
 )
+
+// MessageStates lists every message state (metrics show each from zero).
+var MessageStates = []string{MsgQueued, MsgSending, MsgSent, MsgDelivered, MsgUndelivered, MsgFailed, MsgSuppressed}
 
 // Message is one outbound SMS in the outbox, or a record of an inbound one.
 type Message struct {

@@ -24,6 +24,9 @@ type Store interface {
 	MessageStore
 	SubscriptionStore
 	AccountStore
+	// OpsSnapshot reads the figures operators watch (api/metrics), the
+	// same on every node; SentSince counts from since.
+	OpsSnapshot(ctx context.Context, since time.Time) (OpsSnapshot, error)
 	Ping(ctx context.Context) error
 	Close() error
 }

@@ -113,7 +113,7 @@ type Store interface {
 // makes inbound SMS idempotent on MessageSid.
 func NewWebhooks(h *Handler, st Store, publicURL string) Webhooks {
 	if h == nil || h.Service == nil {
-		refuse := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusForbidden) })
+		refuse := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "forbidden", http.StatusForbidden) })
 		return Webhooks{Status: refuse, Inbound: refuse}
 	}
 	token := h.Service.Config.AuthToken

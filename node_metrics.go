@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"tuys/api/metrics"
+	"tuys/data"
+	"tuys/search"
+)
+
+// listenAddrs are serve's listeners: the main port and, when
+// TUYS_METRICS_ADDR is set, a separate one for /metrics.
+type listenAddrs struct{ main, metrics string }
+
+// newNodeMetrics: the store's figures at scrape time, this node's index lag
+// and the build (tuys_build_info).
+func newNodeMetrics(store data.Store, ix *search.Index, hourlyBudget int, log *slog.Logger) *metrics.Metrics {
+	return metrics.New(metrics.Options{Store: store, HourlyBudget: hourlyBudget, IndexedSeq: ix.LastSeq,
+		Version: version, Log: log})
+}
+
+// httpServer bounds every phase of a request: a slow client cannot hold a
+// connection open.
+func httpServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    32 << 10,
+	}
+}
+
+// serveMetrics starts the metrics listener when there is one and returns
+// what stops it. A metrics port that cannot listen is logged, not fatal:
+// the service itself still runs.
+func (n *node) serveMetrics() (stop func()) {
+	if n.metricsHTTP == nil {
+		return func() {}
+	}
+	go func() {
+		n.log.Info("metrics listening", "addr", n.metricsHTTP.Addr)
+		if err := n.metricsHTTP.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+			n.log.Error("metrics listener stopped", "addr", n.metricsHTTP.Addr, "err", err)
+		}
+	}()
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		n.metricsHTTP.Shutdown(ctx)
+	}
+}
