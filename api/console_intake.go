@@ -108,7 +108,7 @@ func (s *Server) intakeFiled(c *gin.Context, d *intakeData, id string) {
 	if r.Kind == data.KindSafe {
 		other = data.KindSeek
 	}
-	hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: r.FullName, Kind: other, BirthYear: r.BirthYear, Limit: 10})
+	hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: r.FullName, Kind: other, BirthYear: r.BirthYear, Limit: 10, Lang: lang(c)})
 	if err != nil {
 		s.log.WarnContext(c.Request.Context(), "intake: search", "err", err)
 	}

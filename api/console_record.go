@@ -77,7 +77,7 @@ func (s *Server) renderConsoleRecord(c *gin.Context, status int, p *page, d *con
 		d.Notes = append(d.Notes, PublicNote{ID: notes[i].ID, Status: notes[i].Status, Text: notes[i].Text,
 			Author: notes[i].Author, CreatedAt: notes[i].CreatedAt})
 	}
-	if d.Matches, err = s.recordMatches(ctx, r.ID); err != nil {
+	if d.Matches, err = s.recordMatches(ctx, r.ID, p.Lang); err != nil {
 		c.Error(err)
 		return
 	}
@@ -86,14 +86,14 @@ func (s *Server) renderConsoleRecord(c *gin.Context, status int, p *page, d *con
 	s.render(c, status, "vrecord", p)
 }
 
-func (s *Server) recordMatches(ctx context.Context, id string) ([]matchView, error) {
+func (s *Server) recordMatches(ctx context.Context, id, lang string) ([]matchView, error) {
 	ms, err := s.store.MatchesForReport(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]matchView, 0, len(ms))
 	for _, m := range ms {
-		mv := matchView{Match: m, OtherID: m.SafeID, Reasons: search.StoredLines(m.Explanation, true)}
+		mv := matchView{Match: m, OtherID: m.SafeID, Reasons: search.StoredLines(m.Explanation, true, phrase(lang))}
 		if m.SafeID == id {
 			mv.OtherID = m.SeekID
 		}

@@ -52,7 +52,7 @@ func (s *Server) renderReview(c *gin.Context, status int, p *page) {
 			c.Error(err)
 			return
 		}
-		it := reviewItem{Match: m, Score: fmt.Sprintf("%.2f", m.Score), Reasons: search.StoredLines(m.Explanation, true)}
+		it := reviewItem{Match: m, Score: fmt.Sprintf("%.2f", m.Score), Reasons: search.StoredLines(m.Explanation, true, phrase(p.Lang))}
 		for _, r := range rs {
 			if r.ID == m.SeekID {
 				it.Seek = publicView(r)

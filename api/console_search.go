@@ -63,7 +63,7 @@ func (s *Server) consoleSearchPage(c *gin.Context) {
 		s.render(c, http.StatusOK, "vsearch", p)
 		return
 	}
-	q := SearchQuery{Name: d.Q, Kind: data.Kind(d.Kind), City: d.City, Limit: maxConsoleResults}
+	q := SearchQuery{Name: d.Q, Kind: data.Kind(d.Kind), City: d.City, Limit: maxConsoleResults, Lang: p.Lang}
 	if from != 0 && from == to {
 		q.BirthYear = from
 	}

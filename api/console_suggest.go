@@ -38,7 +38,7 @@ func (s *Server) suggestJSON(c *gin.Context) {
 		other = data.KindSeek
 	}
 	year := formYear(intake.FieldErrors{}, "year", c.Query("year"))
-	hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: q, Kind: other, BirthYear: year, Limit: suggestLimit})
+	hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: q, Kind: other, BirthYear: year, Limit: suggestLimit, Lang: lang(c)})
 	if err != nil {
 		c.Error(errUnavailable)
 		return

@@ -52,7 +52,7 @@ func (s *Server) searchPage(c *gin.Context) {
 		return
 	}
 	if d.Asked {
-		hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: d.Q, BirthYear: year, Limit: defaultPublicResults})
+		hits, err := s.web.search(c.Request.Context(), SearchQuery{Name: d.Q, BirthYear: year, Limit: defaultPublicResults, Lang: lang(c)})
 		if err != nil {
 			s.log.WarnContext(c.Request.Context(), "public search", "err", err)
 			d.Failed = true

@@ -31,6 +31,7 @@ type SearchQuery struct {
 	BirthYear int
 	City      string
 	Limit     int
+	Lang      string // of the explanations
 }
 
 // Hit is one ranked result. Report is the full record from the store: public
@@ -74,7 +75,7 @@ func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error
 		if rep == nil || rep.Status == data.StatusRemoved {
 			continue // removed since the index saw it
 		}
-		hits = append(hits, Hit{Report: rep, Score: r.Score, Decision: r.Decision, Reasons: search.Lines(r.Explanation, false)})
+		hits = append(hits, Hit{Report: rep, Score: r.Score, Decision: r.Decision, Reasons: search.Lines(r.Explanation, false, phrase(q.Lang))})
 	}
 	return hits, nil
 }
@@ -109,7 +110,7 @@ func (s *Server) apiSearch(c *gin.Context) {
 // searchQueryFrom reads q (or name), kind, birth_year and city; a name is required.
 func searchQueryFrom(c *gin.Context) (SearchQuery, intake.FieldErrors) {
 	fe := intake.FieldErrors{}
-	q := SearchQuery{Name: intake.CleanText(c.Query("q")), City: intake.CleanText(c.Query("city")), Kind: data.Kind(c.Query("kind"))}
+	q := SearchQuery{Name: intake.CleanText(c.Query("q")), City: intake.CleanText(c.Query("city")), Kind: data.Kind(c.Query("kind")), Lang: lang(c)}
 	if q.Name == "" {
 		q.Name = intake.CleanText(c.Query("name"))
 	}
@@ -168,7 +169,7 @@ func (s *Server) reportMatches(c *gin.Context) {
 	out := make([]PublicMatch, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, PublicMatch{ID: m.ID, SeekID: m.SeekID, SafeID: m.SafeID, Score: search.PublicScore(m.Score, m.Explanation), State: m.State,
-			Explanation: search.StoredLines(m.Explanation, false)})
+			Explanation: search.StoredLines(m.Explanation, false, phrase(lang(c)))})
 	}
 	c.JSON(http.StatusOK, gin.H{"matches": out})
 }

@@ -365,15 +365,15 @@ func hasAudit(t *testing.T, store data.Store, action, target string) bool {
 }
 
 func TestExplainReasons(t *testing.T) {
-	got := search.StoredLines(`[{"field":"family","text":"family name: Ахметов ≈ Akhmetov","effect":1},{"field":"sex","text":"","effect":0},{"field":"year","text":"year 1970 ≈ 1971","effect":-0.05}]`, true)
+	got := search.StoredLines(`[{"field":"family","text":"family name: Ахметов ≈ Akhmetov","effect":1},{"field":"sex","text":"","effect":0},{"field":"year","text":"year 1970 ≈ 1971","effect":-0.05}]`, true, search.English)
 	want := []string{"family name: Ахметов ≈ Akhmetov (+1.00)", "year 1970 ≈ 1971 (-0.05)"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("explain: %q", got)
 	}
-	if got := search.StoredLines(`["a","b"]`, true); len(got) != 2 || got[1] != "b" {
+	if got := search.StoredLines(`["a","b"]`, true, search.English); len(got) != 2 || got[1] != "b" {
 		t.Errorf("plain strings: %q", got)
 	}
-	if got := search.StoredLines(`not json`, true); len(got) != 1 || got[0] != "not json" {
+	if got := search.StoredLines(`not json`, true, search.English); len(got) != 1 || got[0] != "not json" {
 		t.Errorf("raw: %q", got)
 	}
 }
@@ -395,5 +395,24 @@ func TestSuggestAsYouType(t *testing.T) {
 	mustNotContain(t, body, "+77055551234", "555 12 34")
 	if q := (*asked)[0]; q.Kind != data.KindSafe || q.BirthYear != 1977 || q.Limit != suggestLimit {
 		t.Errorf("engine asked %+v", q)
+	}
+}
+
+// TestExplanationsInTheReadersLanguage: the engine's reasons carry their
+// values and verdict, so each page renders them in its own language; the
+// public never reads a phone reason.
+func TestExplanationsInTheReadersLanguage(t *testing.T) {
+	raw := `[{"field":"family","text":"family name: Жумабаев ≈ Zhumabayev (transliteration)","effect":0.9,"q":"Жумабаев","c":"Zhumabayev","how":"transliteration"},` +
+		`{"field":"year","text":"year 1985 = 1985","effect":0.04,"q":"1985","c":"1985","how":"="},` +
+		`{"field":"phone","text":"same contact phone","effect":0.1}]`
+	for _, lang := range data.Languages {
+		got := search.StoredLines(raw, false, phrase(lang))
+		want := T(lang, "why.family") + ": Жумабаев — Zhumabayev (" + T(lang, "label.how.transliteration") + ")"
+		if len(got) != 2 || got[0] != want {
+			t.Errorf("%s: %q, want %q first and no phone line", lang, got, want)
+		}
+	}
+	if got := search.StoredLines(raw, true, phrase("ru")); len(got) != 3 || !strings.Contains(got[2], T("ru", "why.phone")) {
+		t.Errorf("volunteer lines: %q", got)
 	}
 }

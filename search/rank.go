@@ -95,6 +95,12 @@ type Reason struct {
 	// Edit marks a name part that differs by an edit no convention
 	// explains: it never reaches an automatic decision on its own.
 	Edit bool `json:"edit,omitempty"`
+	// Q and C are the two values compared (query, candidate) and How the
+	// verdict ("transliteration", "=", "≠", "±1"…): what a renderer in the
+	// reader's language needs; Text is the English line.
+	Q   string `json:"q,omitempty"`
+	C   string `json:"c,omitempty"`
+	How string `json:"how,omitempty"`
 }
 
 // Thresholds decide what a score means.

@@ -5,20 +5,28 @@ import (
 	"fmt"
 )
 
+// Phrase words one reason in the reader's language (the api's catalogs);
+// English reads Text.
+type Phrase func(r Reason) string
+
+// English is the phrase of eval output and logs.
+func English(r Reason) string { return r.Text }
+
 // Lines renders reasons as readable lines, one per reason that says
 // something. For volunteers each line carries its contribution to the
 // score; the public sees neither that nor any reason about phones, which
 // would answer "is this their number?" to whoever guesses one. The one
-// renderer of explanations.
-func Lines(rs []Reason, volunteer bool) []string {
+// renderer of explanations: pages, the API and the console all use it.
+func Lines(rs []Reason, volunteer bool, say Phrase) []string {
 	lines := make([]string, 0, len(rs))
 	for _, r := range rs {
+		text := say(r)
 		switch {
-		case r.Text == "", !volunteer && r.private():
+		case text == "", !volunteer && r.private():
 		case volunteer:
-			lines = append(lines, fmt.Sprintf("%s (%+.2f)", r.Text, r.Effect))
+			lines = append(lines, fmt.Sprintf("%s (%+.2f)", text, r.Effect))
 		default:
-			lines = append(lines, r.Text)
+			lines = append(lines, text)
 		}
 	}
 	return lines
@@ -27,13 +35,13 @@ func Lines(rs []Reason, volunteer bool) []string {
 // StoredLines renders a match's stored explanation: the engine's JSON list
 // of reasons; an older JSON list of plain lines (volunteers only); anything
 // else as one line (volunteers only).
-func StoredLines(raw string, volunteer bool) []string {
+func StoredLines(raw string, volunteer bool, say Phrase) []string {
 	if raw == "" {
 		return []string{}
 	}
 	var rs []Reason
 	if json.Unmarshal([]byte(raw), &rs) == nil {
-		return Lines(rs, volunteer)
+		return Lines(rs, volunteer, say)
 	}
 	if !volunteer {
 		return []string{} // unknown shape: it may mention anything

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -28,7 +29,8 @@ func scoreRaw(q, c *Person) (float64, []Reason) {
 
 	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex || genderClash {
 		s -= 0.45
-		rs = append(rs, Reason{Field: "sex", Text: fmt.Sprintf("sex: %s ≠ %s (a relative, not the same person)", sexWord(q.Sex), sexWord(c.Sex)), Effect: -0.45})
+		rs = append(rs, Reason{Field: "sex", Text: fmt.Sprintf("sex: %s ≠ %s (a relative, not the same person)", sexWord(q.Sex), sexWord(c.Sex)), Effect: -0.45,
+			Q: q.Sex, C: c.Sex, How: "≠"})
 	}
 
 	if q.BirthYear > 0 && c.BirthYear > 0 {
@@ -40,36 +42,36 @@ func scoreRaw(q, c *Person) (float64, []Reason) {
 			d-- // a year derived from an age is ±1 by itself
 		}
 		var eff float64
-		var text string
+		var text, how string
 		switch {
 		case d == 0:
-			eff, text = 0.04, fmt.Sprintf("year %d = %d", q.BirthYear, c.BirthYear)
+			eff, text, how = 0.04, fmt.Sprintf("year %d = %d", q.BirthYear, c.BirthYear), "="
 		case d == 1:
-			eff, text = 0, fmt.Sprintf("year %d ≈ %d (±1 is common)", q.BirthYear, c.BirthYear)
+			eff, text, how = 0, fmt.Sprintf("year %d ≈ %d (±1 is common)", q.BirthYear, c.BirthYear), "±1"
 		case d <= 3:
-			eff, text = -0.12, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d)
+			eff, text, how = -0.12, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d), "apart"
 		case d < 15:
-			eff, text = -0.35, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d)
+			eff, text, how = -0.35, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d), "apart"
 		default:
-			eff, text = -0.6, fmt.Sprintf("year %d ≠ %d (%d years apart: a parent or a child?)", q.BirthYear, c.BirthYear, d)
+			eff, text, how = -0.6, fmt.Sprintf("year %d ≠ %d (%d years apart: a parent or a child?)", q.BirthYear, c.BirthYear, d), "generation"
 		}
 		s += eff
-		rs = append(rs, Reason{Field: "year", Text: text, Effect: eff})
+		rs = append(rs, Reason{Field: "year", Text: text, Effect: eff, Q: strconv.Itoa(q.BirthYear), C: strconv.Itoa(c.BirthYear), How: how})
 	}
 
 	if q.CityKey != "" && c.CityKey != "" {
 		if q.CityKey == c.CityKey {
 			s += 0.03
-			rs = append(rs, Reason{Field: "city", Text: fmt.Sprintf("city %s = %s", q.City, c.City), Effect: 0.03})
+			rs = append(rs, Reason{Field: "city", Text: fmt.Sprintf("city %s = %s", q.City, c.City), Effect: 0.03, Q: q.City, C: c.City, How: "="})
 		} else {
 			s -= 0.04
-			rs = append(rs, Reason{Field: "city", Text: fmt.Sprintf("city %s ≠ %s", q.City, c.City), Effect: -0.04})
+			rs = append(rs, Reason{Field: "city", Text: fmt.Sprintf("city %s ≠ %s", q.City, c.City), Effect: -0.04, Q: q.City, C: c.City, How: "≠"})
 		}
 	}
 
 	if q.Phone != "" && q.Phone == c.Phone {
 		s += 0.1
-		rs = append(rs, Reason{Field: "phone", Text: "same contact phone", Effect: 0.1})
+		rs = append(rs, Reason{Field: FieldPhone, Text: "same contact phone", Effect: 0.1})
 	}
 	return s, rs
 }
@@ -131,10 +133,12 @@ func nameScore(q, c *Person) (float64, []Reason, bool) {
 		s = 0.7 * best.giv
 	}
 	if hasF {
-		rs = append(rs, Reason{Field: "family", Text: partText("family name", best.qf, best.cf, best.fam, best.famHow), Effect: best.fam, Edit: !explainedHows[best.famHow]})
+		rs = append(rs, Reason{Field: "family", Text: partText("family name", best.qf, best.cf, best.fam, best.famHow), Effect: best.fam, Edit: !explainedHows[best.famHow],
+			Q: best.qf.text, C: best.cf.text, How: partHow(best.fam, best.famHow)})
 	}
 	if hasG {
-		rs = append(rs, Reason{Field: "given", Text: partText("given name", best.qg, best.cg, best.giv, best.givHow), Effect: best.giv, Edit: !explainedHows[best.givHow]})
+		rs = append(rs, Reason{Field: "given", Text: partText("given name", best.qg, best.cg, best.giv, best.givHow), Effect: best.giv, Edit: !explainedHows[best.givHow],
+			Q: best.qg.text, C: best.cg.text, How: partHow(best.giv, best.givHow)})
 	}
 	return s, rs, best.clash
 }
@@ -150,6 +154,15 @@ func partText(field string, a, b namePart, sim float64, how string) string {
 	return fmt.Sprintf("%s: %s %s %s (%s)", field, a.text, op, b.text, how)
 }
 
+// partHow is the verdict on a name part as renderers name it: the
+// similarity's word, or "different" when it is too far to be one name.
+func partHow(sim float64, how string) string {
+	if sim < 0.5 && how != "same" {
+		return "different"
+	}
+	return how
+}
+
 // patronymicReason compares fathers' names: the same father's name counts
 // a little for, a different one much against; an exact stem (in any script
 // or convention) is an independent signal that may back an edited family
@@ -158,9 +171,11 @@ func patronymicReason(a, b namePart) (Reason, bool) {
 	ps := patronymicSim(a, b)
 	switch {
 	case ps >= 0.85:
-		return Reason{Field: "patronymic", Text: fmt.Sprintf("patronymic: %s ≈ %s (same father's name)", a.text, b.text), Effect: 0.03, Edit: ps < 1}, true
+		return Reason{Field: "patronymic", Text: fmt.Sprintf("patronymic: %s ≈ %s (same father's name)", a.text, b.text), Effect: 0.03, Edit: ps < 1,
+			Q: a.text, C: b.text, How: "same father"}, true
 	case ps < 0.6:
-		return Reason{Field: "patronymic", Text: fmt.Sprintf("patronymic: %s ≠ %s (different father's name)", a.text, b.text), Effect: -0.3}, true
+		return Reason{Field: "patronymic", Text: fmt.Sprintf("patronymic: %s ≠ %s (different father's name)", a.text, b.text), Effect: -0.3,
+			Q: a.text, C: b.text, How: "different father"}, true
 	}
 	return Reason{}, false
 }

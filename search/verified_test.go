@@ -45,7 +45,7 @@ func TestVerifiedMatchIsAutomaticAndPrivate(t *testing.T) {
 		if len(ms) != 1 || ms[0].State != data.MatchAutoConfirmed || !strings.Contains(ms[0].Explanation, FieldVerified) {
 			t.Fatalf("verified pair: %+v", ms)
 		}
-		for _, l := range StoredLines(ms[0].Explanation, false) {
+		for _, l := range StoredLines(ms[0].Explanation, false, English) {
 			if strings.Contains(l, "number") || strings.Contains(l, "phone") {
 				t.Errorf("public explanation mentions the number: %q", l)
 			}
