@@ -226,7 +226,7 @@ func checkHealthcheck(t *testing.T, bin, ver string) {
 // writes the checksums.
 func TestReleaseTarget(t *testing.T) {
 	dry := func(target string) string {
-		out, err := exec.Command("make", "-n", target, "VERSION=v9.8.7", "BIN=x").CombinedOutput()
+		out, err := exec.Command("make", "--no-print-directory", "-n", target, "VERSION=v9.8.7", "BIN=x").CombinedOutput()
 		if err != nil {
 			t.Fatalf("make -n %s: %v\n%s", target, err, out)
 		}
