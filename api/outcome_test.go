@@ -2,17 +2,20 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"tuys/data"
+	"tuys/data/datatest"
 	"tuys/notify"
 	"tuys/search"
 )
@@ -23,8 +26,32 @@ import (
 // report's matches, the review queue, every answer and every file on disk
 // (database, WAL, search index).
 func TestOutcomeAndDeletionEverywhere(t *testing.T) {
-	dir := t.TempDir()
-	st := secStore(t, dir)
+	t.Run("sqlite", func(t *testing.T) {
+		dir := t.TempDir()
+		testOutcomeAndDeletion(t, secStore(t, dir), dir, nil)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		url := datatest.PostgresSchema(t)
+		st, err := data.Open(context.Background(), data.Config{DatabaseURL: url, SecretKey: datatest.Key})
+		if err != nil {
+			t.Fatal(err)
+		}
+		schema := url[strings.LastIndex(url, "=")+1:]
+		dump := func() []byte { // everything the database holds in the test's schema
+			out, err := exec.Command("pg_dump", "--data-only", "-n", schema, datatest.PostgresURL()).Output()
+			if err != nil {
+				t.Skipf("SKIP: pg_dump: %v", err)
+			}
+			return out
+		}
+		testOutcomeAndDeletion(t, st, t.TempDir(), dump)
+	})
+}
+
+// testOutcomeAndDeletion runs the story on st; the search index lives in
+// dir (and the SQLite files too, when st is SQLite); dump, for PostgreSQL,
+// returns what the database holds.
+func testOutcomeAndDeletion(t *testing.T, st data.Store, dir string, dump func() []byte) {
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	svc, err := notify.New(notify.Config{Hotline: "1414"}, st, quiet)
 	if err != nil {
@@ -88,6 +115,13 @@ func TestOutcomeAndDeletionEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.Close()
+	if dump != nil {
+		for _, w := range []string{"Тлеукабылов", "Сауле"} {
+			if raw := dump(); bytes.Contains(raw, []byte(w)) || len(raw) < 100 {
+				t.Errorf("the PostgreSQL dump (%d bytes) still holds %q, or is empty", len(raw), w)
+			}
+		}
+	}
 	st.Close()
 	assertNoFileHolds(t, dir, "Тлеукабылов", "Сауле")
 }
