@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -68,10 +69,18 @@ func (keysFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // wordIndexKeys lists the keys under which one written word is indexed and
 // queried. Each word is analyzed twice per document (names and phonetic
 // fields), and names repeat: the result is cached and must not be modified.
-func wordIndexKeys(word string) []string {
+func wordIndexKeys(word string) (keys []string) {
 	if k, ok := wordCache.get(word); ok {
 		return k
 	}
+	defer func() {
+		// This runs inside Bleve's analysis workers, where a panic would end
+		// the process: one strange word must not take the service down.
+		if r := recover(); r != nil {
+			slog.Error("search: index keys of a word", "panic", r)
+			keys = nil
+		}
+	}()
 	k := computeWordIndexKeys(word)
 	wordCache.put(word, k)
 	return k
@@ -102,7 +111,9 @@ func computeWordIndexKeys(word string) []string {
 			keys = append(keys, stemKeyMark+patronymicStem(k))
 		}
 	}
-	keys = append(keys, firstLetterKeys(keys[0])...)
+	if len(keys) > 0 { // a word of digits or marks has no key at all
+		keys = append(keys, firstLetterKeys(keys[0])...)
+	}
 	return dedupe(keys)
 }
 
