@@ -54,6 +54,7 @@ test-short:
 ## GOGC/GOMEMLIMIT are the runtime settings tuys itself applies (runtime.go).
 TUYS_BENCH_N ?= 1000000
 bench: build
+	bash scripts/bench-deps.sh
 	TUYS_BENCH_N=$(TUYS_BENCH_N) GOGC=1000 GOMEMLIMIT=512MiB $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 90m ./...
 
 ## fuzz: run every fuzz target for FUZZTIME each
