@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -89,6 +90,29 @@ func BenchmarkSideBySide(b *testing.B) {
 	}
 	b.StopTimer()
 	report(b, systems, len(c.records))
+	if err := writeSlowest(os.Getenv("TUYS_BENCH_SLOW"), c.queries, systems[0].stats.lat); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// writeSlowest writes tuys's slowest 1% of queries, a query a line
+// (type, milliseconds, text), to path when set: `go test ./search -bench
+// Query` replays them under a profiler (TUYS_BENCH_QUERIES).
+func writeSlowest(path string, qs []query, lat []time.Duration) error {
+	if path == "" {
+		return nil
+	}
+	idx := make([]int, len(lat))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(lat[b], lat[a]) })
+	var out strings.Builder
+	for _, i := range idx[:max(1, len(idx)/100)] {
+		q := qs[i%len(qs)]
+		fmt.Fprintf(&out, "%s\t%.2f\t%s\n", q.kind, ms(lat[i]), q.text)
+	}
+	return os.WriteFile(path, []byte(out.String()), 0o644)
 }
 
 // warmUp runs every system over the queries once without recording: a
