@@ -18,8 +18,9 @@ import (
 // BenchmarkSlowestQueries finds where the time of tuys's slowest searches
 // goes. It stores and indexes the side-by-side corpus (the same seed, so
 // the same records) in process, as a starting node does, runs every query
-// twice through Engine.Search with limit 10 (the first pass warms up), keeps the slowest 1%, and replays those b.N times, under the
-// CPU profiler when TUYS_BENCH_PROFILE names a file (`go tool pprof -top`
+// three times through Engine.Search with limit 10, keeps the slowest 1%
+// by each query's best time, and replays those 20 times (run it with
+// -benchtime 1x) under the CPU profiler when TUYS_BENCH_PROFILE names a file (`go tool pprof -top`
 // reads it). HTTP, JSON and the store's read of the hits are not in this
 // figure: the side-by-side benchmark has them.
 func BenchmarkSlowestQueries(b *testing.B) {
@@ -44,29 +45,35 @@ func BenchmarkSlowestQueries(b *testing.B) {
 	if err := eng.CatchUp(ctx); err != nil { // indexes and compacts as a starting node does
 		b.Fatal(err)
 	}
-	lat := make([]time.Duration, len(c.queries))
-	for pass := 0; pass < 2; pass++ { // the first pass warms the page cache
+	// Each query's time is its best of three passes (the first also warms
+	// the page cache): what is slow then is slow in itself, not because the
+	// shared machine or a collection paused it.
+	last := make([]time.Duration, len(c.queries))
+	best := make([]time.Duration, len(c.queries))
+	for pass := 0; pass < 3; pass++ {
 		for i, q := range c.queries {
 			start := time.Now()
 			if _, err := eng.Search(ctx, search.Query{Name: q.text, Limit: 10}); err != nil {
 				b.Fatal(err)
 			}
-			lat[i] = time.Since(start)
+			last[i] = time.Since(start)
+			if pass == 0 || last[i] < best[i] {
+				best[i] = last[i]
+			}
 		}
 	}
-	idx := make([]int, len(lat))
+	idx := make([]int, len(best))
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(lat[b], lat[a]) })
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(best[b], best[a]) })
 	slow := idx[:max(1, len(idx)/100)]
-	b.ReportMetric(ms(pct(lat, 50)), "all_p50_ms")
-	b.ReportMetric(ms(pct(lat, 99)), "all_p99_ms")
 	kinds := map[string]int{}
 	for _, i := range slow {
 		kinds[c.queries[i].kind]++
 	}
-	b.Logf("slowest 1%% (%d queries) by type: %v; slowest: %q %.1f ms", len(slow), kinds, c.queries[slow[0]].text, ms(lat[slow[0]]))
+	b.Logf("last pass p50 %.2f ms, p99 %.2f ms; best of three p50 %.2f ms, p99 %.2f ms", ms(pct(last, 50)), ms(pct(last, 99)), ms(pct(best, 50)), ms(pct(best, 99)))
+	b.Logf("slowest 1%% by best of three (%d queries) by type: %v; slowest: %q %.1f ms", len(slow), kinds, c.queries[slow[0]].text, ms(best[slow[0]]))
 	if path := os.Getenv("TUYS_BENCH_PROFILE"); path != "" {
 		f, err := os.Create(path)
 		if err != nil {
@@ -76,9 +83,9 @@ func BenchmarkSlowestQueries(b *testing.B) {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	b.ResetTimer()
+	const replays = 20
 	var total time.Duration
-	for it := 0; it < b.N; it++ {
+	for it := 0; it < replays; it++ {
 		for _, i := range slow {
 			start := time.Now()
 			if _, err := eng.Search(ctx, search.Query{Name: c.queries[i].text, Limit: 10}); err != nil {
@@ -87,5 +94,7 @@ func BenchmarkSlowestQueries(b *testing.B) {
 			total += time.Since(start)
 		}
 	}
-	b.ReportMetric(ms(total/time.Duration(b.N*len(slow))), "slowest1%_mean_ms")
+	b.ReportMetric(ms(pct(best, 50)), "best_p50_ms")
+	b.ReportMetric(ms(pct(best, 99)), "best_p99_ms")
+	b.ReportMetric(ms(total/time.Duration(replays*len(slow))), "slowest1%_mean_ms")
 }
