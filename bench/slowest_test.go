@@ -20,8 +20,8 @@ import (
 // the same records) in process, as a starting node does, runs every query
 // three times through Engine.Search with limit 10, keeps the slowest 1%
 // by each query's best time, and replays those 20 times (run it with
-// -benchtime 1x) under the CPU profiler when TUYS_BENCH_PROFILE names a file (`go tool pprof -top`
-// reads it). HTTP, JSON and the store's read of the hits are not in this
+// -benchtime 1x) under the CPU profiler when TUYS_BENCH_PROFILE names a
+// file (`go tool pprof -top` reads it). HTTP, JSON and the store's read of the hits are not in this
 // figure: the side-by-side benchmark has them.
 func BenchmarkSlowestQueries(b *testing.B) {
 	n, targets := envInt("TUYS_BENCH_N", 20000), envInt("TUYS_BENCH_TARGETS", 400)
