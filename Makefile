@@ -49,7 +49,8 @@ lint:
 test-short:
 	$(GO) test -short -count=1 ./...
 
-## bench: ingest, matching, index, catch-up and dispatch figures at TUYS_BENCH_N reports
+## bench: ingest, matching (a namesake-dense burst), index, search side by side with PostgreSQL pg_trgm,
+## catch-up and dispatch figures at TUYS_BENCH_N reports
 ## (default 1,000,000: about 20 minutes; TUYS_BENCH_N=20000 make bench for a quick pass).
 ## GOGC/GOMEMLIMIT are the runtime settings tuys itself applies (runtime.go).
 TUYS_BENCH_N ?= 1000000
