@@ -49,11 +49,13 @@ lint:
 test-short:
 	$(GO) test -short -count=1 ./...
 
-## bench: ingest, matching, index, catch-up and dispatch figures at TUYS_BENCH_N reports
+## bench: ingest, matching (a namesake-dense burst), index, search side by side with PostgreSQL pg_trgm,
+## catch-up and dispatch figures at TUYS_BENCH_N reports
 ## (default 1,000,000: about 20 minutes; TUYS_BENCH_N=20000 make bench for a quick pass).
 ## GOGC/GOMEMLIMIT are the runtime settings tuys itself applies (runtime.go).
 TUYS_BENCH_N ?= 1000000
 bench: build
+	bash scripts/bench-deps.sh
 	TUYS_BENCH_N=$(TUYS_BENCH_N) GOGC=1000 GOMEMLIMIT=512MiB $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 90m ./...
 
 ## fuzz: run every fuzz target for FUZZTIME each

@@ -45,6 +45,7 @@ type Result struct {
 	Report      *data.Report // the fields the index holds (no contact data)
 	raw         float64      // the score before clamping: orders and separates candidates
 	near        int          // closeness to the query as written: breaks ties
+	seq         int64        // when the candidate was first seen (pick's cut)
 }
 
 // defaultCandidates is how many candidates retrieval hands the re-ranker.
@@ -287,14 +288,16 @@ func (e *Engine) match(ctx context.Context, evs []data.Event, byID map[string]*d
 		haveKind[k] = n > 0
 		e.seen[k].Store(n > 0)
 	}
+	var jobs []matchJob
 	for _, ev := range evs {
 		r := byID[ev.ReportID]
 		if ev.Type != data.EventReportCreated || r == nil || r.Status != data.StatusActive || !haveKind[opposite(r.Kind)] {
 			continue
 		}
-		if err := e.matchReport(ctx, r, ev.Seq); err != nil {
-			return err
-		}
+		jobs = append(jobs, matchJob{r: r, seq: ev.Seq})
+	}
+	if err := e.matchBatch(ctx, jobs); err != nil {
+		return err
 	}
 	if e.opts.OnEvents != nil {
 		if err := e.opts.OnEvents(ctx, evs, byID); err != nil {
@@ -335,15 +338,32 @@ func opposite(k data.Kind) data.Kind {
 // rank retrieves and re-ranks candidates of kind for p among the active
 // reports first seen before seq (0 = all).
 func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, seq int64, limit int) ([]Result, error) {
-	cands, err := e.ix.retrieve(ctx, p, kind, e.opts.Candidates*max(1, int(e.overfetch.Load())))
+	all, err := e.scored(ctx, p, kind)
 	if err != nil {
 		return nil, err
 	}
+	return e.pick(all, p.ID, seq, limit), nil
+}
+
+// scored retrieves the candidates of kind for p and scores them.
+func (e *Engine) scored(ctx context.Context, p *Person, kind data.Kind) ([]Result, error) {
+	cands, err := e.candidates(ctx, p, kind)
+	if err != nil {
+		return nil, err
+	}
+	return scoreAll(p, cands), nil
+}
+
+// candidates retrieves what scored scores: it reads p's names only.
+func (e *Engine) candidates(ctx context.Context, p *Person, kind data.Kind) ([]candidate, error) {
+	return e.ix.retrieve(ctx, p, kind, e.opts.Candidates*max(1, int(e.overfetch.Load())))
+}
+
+// scoreAll scores cands against p, best first (ties to the smaller id, so
+// the order is deterministic).
+func scoreAll(p *Person, cands []candidate) []Result {
 	res := make([]Result, 0, len(cands))
 	for _, c := range cands {
-		if seq > 0 && c.s.Seq >= seq || c.s.ID == p.ID {
-			continue
-		}
 		r := c.s.report()
 		cp, ok := personCache.get(c.raw)
 		if !ok {
@@ -351,7 +371,7 @@ func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, seq int64,
 			personCache.put(c.raw, cp)
 		}
 		s, why := scoreRaw(p, cp)
-		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, near: closeness(p, cp)})
+		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, near: closeness(p, cp), seq: c.s.Seq})
 	}
 	sort.Slice(res, func(i, j int) bool {
 		if res[i].raw != res[j].raw {
@@ -362,9 +382,5 @@ func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, seq int64,
 		}
 		return res[i].ReportID < res[j].ReportID // deterministic ties
 	})
-	if len(res) > limit {
-		res = res[:limit]
-	}
-	e.decide(res)
-	return res, nil
+	return res
 }

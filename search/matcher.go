@@ -4,47 +4,35 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"tuys/data"
 )
 
-// matchReport matches a new active report (first seen at seq) against the
-// active reports of the other kind that came before it and saves a Match
-// per pair at or above the review threshold.
-func (e *Engine) matchReport(ctx context.Context, r *data.Report, seq int64) error {
-	start := time.Now()
-	p := PersonFromReport(r)
-	res, err := e.rank(ctx, p, opposite(r.Kind), seq, 10)
-	if err != nil {
-		return fmt.Errorf("match %s: %w", r.ID, err)
+// matchLimit is how many candidates a new report is judged against.
+const matchLimit = 10
+
+// judge finishes the ranked candidates of a new active report r (first
+// seen at seq) against the reports of the other kind that came before it.
+// A new safe report may be auto-matched to several seekers, provided that,
+// from each seeker's side, it is clearly the best safe report.
+func (e *Engine) judge(ctx context.Context, r *data.Report, seq int64, res []Result) ([]Result, error) {
+	if r.Kind != data.KindSafe {
+		return res, nil
 	}
-	if r.Kind == data.KindSafe {
-		// Several seekers may look for one person: a safe report may be
-		// auto-matched to each, provided that, from each seeker's side,
-		// this is clearly the best safe report.
-		e.decideEach(res)
-		for i := range res {
-			if res[i].Decision != "auto" {
-				continue
-			}
-			ok, err := e.clearFromSeeker(ctx, r, res[i], seq)
-			if err != nil {
-				return fmt.Errorf("match %s: %w", r.ID, err)
-			}
-			if !ok {
-				res[i].Decision = "review"
-			}
+	e.decideEach(res)
+	for i := range res {
+		if res[i].Decision != "auto" {
+			continue
+		}
+		ok, err := e.clearFromSeeker(ctx, r, res[i], seq)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			res[i].Decision = "review"
 		}
 	}
-	took := time.Since(start)
-	if err := e.save(ctx, r, res); err != nil {
-		return err
-	}
-	if e.opts.OnMatched != nil {
-		e.opts.OnMatched(r, res, took)
-	}
-	return nil
+	return res, nil
 }
 
 // decideEach labels every result on its own score (no margin between
@@ -77,44 +65,31 @@ func (e *Engine) clearFromSeeker(ctx context.Context, safe *data.Report, seek Re
 	return len(back) > 0 && back[0].ReportID == safe.ID && back[0].Decision == "auto", nil
 }
 
-// save writes the matches of r in one transaction; phone agreement, which
-// the index does not hold, is checked on the store's copies first.
-func (e *Engine) save(ctx context.Context, r *data.Report, res []Result) error {
-	var ids []string
-	for _, c := range res {
-		if c.Decision == "" {
+// writes builds the matches of r; phone agreement, which the index does
+// not hold, is checked on the store's copies (byID: the batch's candidates,
+// read together). known marks seekers confirmed earlier in the batch.
+func (e *Engine) writes(ctx context.Context, r *data.Report, res []Result, byID map[string]*data.Report, known map[string]bool) ([]data.MatchWrite, error) {
+	var ws []data.MatchWrite
+	for i := range res {
+		if res[i].Decision == "" {
 			break
 		}
-		ids = append(ids, c.ReportID)
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	byID, err := e.reportsByID(ctx, ids)
-	if err != nil {
-		return fmt.Errorf("match %s: candidates: %w", r.ID, err)
-	}
-	var ws []data.MatchWrite
-	for i := range res[:len(ids)] {
 		other := byID[res[i].ReportID]
 		if other == nil || other.Status != data.StatusActive {
 			continue // changed since it was indexed; the update event will reindex it
 		}
-		w, err := e.matchWrite(ctx, r, other, &res[i])
+		w, err := e.matchWrite(ctx, r, other, &res[i], known)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		ws = append(ws, w)
 	}
-	if _, err := e.store.SaveMatches(ctx, ws); err != nil {
-		return fmt.Errorf("match %s: save: %w", r.ID, err)
-	}
-	return nil
+	return ws, nil
 }
 
 // matchWrite builds the match of r and other, and for an automatic one the
 // messages and consent requests the composer writes.
-func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result) (data.MatchWrite, error) {
+func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result, known map[string]bool) (data.MatchWrite, error) {
 	if r.ContactPhone != "" && r.ContactPhone == other.ContactPhone {
 		res.Score = min(1, res.Score+0.1)
 		res.Explanation = append(res.Explanation, Reason{Field: FieldPhone, Text: "same contact phone", Effect: 0.1})
@@ -135,11 +110,12 @@ func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Res
 	w := data.MatchWrite{Match: m}
 	if res.Decision == "auto" {
 		m.State = data.MatchAutoConfirmed
-		known, err := e.seekerKnows(ctx, m)
+		knows, err := e.seekerKnows(ctx, m)
 		if err != nil {
 			return w, err
 		}
-		m.SeekerKnows = known
+		m.SeekerKnows = knows || known[m.SeekID]
+		known[m.SeekID] = true
 		if e.opts.Composer != nil {
 			var err error
 			if w.Messages, w.Consents, err = e.opts.Composer(ctx, *m, seek, safe); err != nil {

@@ -1,0 +1,14 @@
+/*
+Package bench holds the side-by-side benchmark of `make bench`: the same
+seeded synthetic reports (search.Synth) loaded into the real tuys binary,
+queried through GET /api/v1/search as a user would, and into the real
+PostgreSQL with pg_trgm GIN indexes on lower(name) and on an ICU
+romanization (uconv from Debian's icu-devtools; scripts/bench-deps.sh
+installs it). The same queries run interleaved query by query, so drift of
+the shared machine hits both systems alike; the figure that matters is the
+per-query ratio pg/tuys.
+
+It has benchmark functions only: `go test` runs nothing here,
+`make bench` (TUYS_BENCH_N reports) runs it.
+*/
+package bench

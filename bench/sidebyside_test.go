@@ -1,0 +1,202 @@
+package bench
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// envInt reads a positive integer setting, else def.
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
+// system is one contender: a name and how it answers a query.
+type system struct {
+	name   string
+	search func(ctx context.Context, q query) ([]hit, error)
+	stats  *stats
+}
+
+// stats gathers one system's latencies and recall.
+type stats struct {
+	lat           []time.Duration
+	found, asked  map[string]int
+	exact1, exact int
+}
+
+// BenchmarkSideBySide loads TUYS_BENCH_N synthetic reports into tuys and
+// into PostgreSQL, then runs one query of each type about each of
+// TUYS_BENCH_TARGETS people, the three systems taking turns within each
+// query (the order rotates). A query finds its person when any record of
+// that person, in any spelling, is among the first 10 hits; exact-at-1
+// counts exact-spelling queries whose first hit is written exactly as the
+// query (that record, or a namesake written identically: a name-only query
+// cannot tell them apart).
+func BenchmarkSideBySide(b *testing.B) {
+	n, targets := envInt("TUYS_BENCH_N", 20000), envInt("TUYS_BENCH_TARGETS", 400)
+	ctx := context.Background()
+	c := newCorpus(n, targets, 18)
+	tu := startTuys(b, ctx, c) // assigns the report ids PostgreSQL then stores
+	pg := startPG(b, ctx, c)
+	person := make(map[string]int, len(c.records))
+	for _, r := range c.records {
+		person[r.report.ID] = r.person
+	}
+	texts := make([]string, len(c.queries))
+	for i, q := range c.queries {
+		texts[i] = q.text
+	}
+	roms, err := romanize(ctx, texts) // outside the timing: in pg's favour
+	if err != nil {
+		b.Fatal(err)
+	}
+	romOf := make(map[string]string, len(texts))
+	for i, t := range texts {
+		romOf[t] = roms[i]
+	}
+	systems := []*system{
+		{name: "tuys (HTTP)", search: func(ctx context.Context, q query) ([]hit, error) { return tu.search(ctx, q.text) }},
+		{name: "pg_trgm raw", search: func(ctx context.Context, q query) ([]hit, error) { return pg.search(ctx, pgRawQuery, q.text) }},
+		{name: "pg_trgm ICU", search: func(ctx context.Context, q query) ([]hit, error) { return pg.search(ctx, pgICUQuery, romOf[q.text]) }},
+	}
+	for _, s := range systems {
+		s.stats = &stats{found: map[string]int{}, asked: map[string]int{}}
+	}
+	warmUp(b, ctx, systems, c.queries)
+	b.ResetTimer()
+	for it := 0; it < b.N; it++ {
+		for i, q := range c.queries {
+			for k := range systems {
+				s := systems[(i+k)%len(systems)]
+				start := time.Now()
+				hits, err := s.search(ctx, q)
+				took := time.Since(start)
+				if err != nil {
+					b.Fatal(err)
+				}
+				s.stats.record(q, hits, person, took)
+			}
+		}
+	}
+	b.StopTimer()
+	report(b, systems, len(c.records))
+	if err := writeSlowest(os.Getenv("TUYS_BENCH_SLOW"), c.queries, systems[0].stats.lat); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// writeSlowest writes tuys's slowest 1% of queries, a query a line
+// (type, milliseconds, text), to path when set: `go test ./search -bench
+// Query` replays them under a profiler (TUYS_BENCH_QUERIES).
+func writeSlowest(path string, qs []query, lat []time.Duration) error {
+	if path == "" {
+		return nil
+	}
+	idx := make([]int, len(lat))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(lat[b], lat[a]) })
+	var out strings.Builder
+	for _, i := range idx[:max(1, len(idx)/100)] {
+		q := qs[i%len(qs)]
+		fmt.Fprintf(&out, "%s\t%.2f\t%s\n", q.kind, ms(lat[i]), q.text)
+	}
+	return os.WriteFile(path, []byte(out.String()), 0o644)
+}
+
+// warmUp runs every system over the queries once without recording: a
+// serving tuys has its index pages in the page cache, and PostgreSQL its
+// buffers, while a freshly loaded one has neither.
+func warmUp(b *testing.B, ctx context.Context, systems []*system, qs []query) {
+	for _, q := range qs {
+		for _, s := range systems {
+			if _, err := s.search(ctx, q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func (st *stats) record(q query, hits []hit, person map[string]int, took time.Duration) {
+	st.lat = append(st.lat, took)
+	st.asked[q.kind]++
+	for _, h := range hits {
+		if p, ok := person[h.id]; ok && p == q.person {
+			st.found[q.kind]++
+			break
+		}
+	}
+	if q.kind == typeExact {
+		st.exact++
+		if len(hits) > 0 && hits[0].name == q.exact {
+			st.exact1++
+		}
+	}
+}
+
+// report logs the table and reports the headline metrics.
+func report(b *testing.B, systems []*system, n int) {
+	var out strings.Builder
+	fmt.Fprintf(&out, "side by side at %d reports, %d queries each, limit 10\n%-13s %8s %8s", n, len(systems[0].stats.lat), "system", "p50_ms", "p99_ms")
+	for _, t := range queryTypes {
+		fmt.Fprintf(&out, " %18s", t)
+	}
+	fmt.Fprintf(&out, " %8s\n", "exact@1")
+	for _, s := range systems {
+		st := s.stats
+		fmt.Fprintf(&out, "%-13s %8.2f %8.2f", s.name, ms(pct(st.lat, 50)), ms(pct(st.lat, 99)))
+		for _, t := range queryTypes {
+			fmt.Fprintf(&out, " %18.3f", frac(st.found[t], st.asked[t]))
+		}
+		fmt.Fprintf(&out, " %8.3f\n", frac(st.exact1, st.exact))
+	}
+	tuys := systems[0].stats
+	b.ReportMetric(ms(pct(tuys.lat, 50)), "tuys_p50_ms")
+	b.ReportMetric(ms(pct(tuys.lat, 99)), "tuys_p99_ms")
+	for _, s := range systems[1:] {
+		r := ratios(s.stats.lat, tuys.lat)
+		med, p99 := pct(r, 50), pct(r, 99)
+		fmt.Fprintf(&out, "per-query ratio %s / tuys: median %.1f, p99 %.1f\n", s.name, med, p99)
+		b.ReportMetric(med, strings.ReplaceAll(s.name, " ", "_")+"/tuys_median")
+	}
+	b.Log(out.String())
+}
+
+// ratios pairs the i-th latencies of two systems (the same query).
+func ratios(pg, tuys []time.Duration) []float64 {
+	r := make([]float64, len(pg))
+	for i := range pg {
+		r[i] = float64(pg[i]) / float64(max(tuys[i], time.Microsecond))
+	}
+	return r
+}
+
+// pct is the p-th percentile (nearest rank) of xs.
+func pct[T time.Duration | float64](xs []T, p int) T {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s) == 0 {
+		return 0
+	}
+	return s[min(len(s)-1, len(s)*p/100)]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func frac(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}

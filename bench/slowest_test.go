@@ -1,0 +1,100 @@
+package bench
+
+import (
+	"cmp"
+	"context"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"slices"
+	"testing"
+	"time"
+
+	"tuys/data"
+	"tuys/data/datatest"
+	"tuys/search"
+)
+
+// BenchmarkSlowestQueries finds where the time of tuys's slowest searches
+// goes. It stores and indexes the side-by-side corpus (the same seed, so
+// the same records) in process, as a starting node does, runs every query
+// three times through Engine.Search with limit 10, keeps the slowest 1%
+// by each query's best time, and replays those 20 times (run it with
+// -benchtime 1x) under the CPU profiler when TUYS_BENCH_PROFILE names a
+// file (`go tool pprof -top` reads it). HTTP, JSON and the store's read of the hits are not in this
+// figure: the side-by-side benchmark has them.
+func BenchmarkSlowestQueries(b *testing.B) {
+	n, targets := envInt("TUYS_BENCH_N", 20000), envInt("TUYS_BENCH_TARGETS", 400)
+	ctx := context.Background()
+	c := newCorpus(n, targets, 18)
+	dir := b.TempDir()
+	if err := storeCorpus(ctx, dir, datatest.Key, c); err != nil {
+		b.Fatal(err)
+	}
+	store, err := data.Open(ctx, data.Config{Dir: dir, SecretKey: datatest.Key})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	ix, err := search.OpenIndex(filepath.Join(dir, "index"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	eng := search.NewEngine(store, ix, search.Options{})
+	if err := eng.CatchUp(ctx); err != nil { // indexes and compacts as a starting node does
+		b.Fatal(err)
+	}
+	// Each query's time is its best of three passes (the first also warms
+	// the page cache): what is slow then is slow in itself, not because the
+	// shared machine or a collection paused it.
+	last := make([]time.Duration, len(c.queries))
+	best := make([]time.Duration, len(c.queries))
+	for pass := 0; pass < 3; pass++ {
+		for i, q := range c.queries {
+			start := time.Now()
+			if _, err := eng.Search(ctx, search.Query{Name: q.text, Limit: 10}); err != nil {
+				b.Fatal(err)
+			}
+			last[i] = time.Since(start)
+			if pass == 0 || last[i] < best[i] {
+				best[i] = last[i]
+			}
+		}
+	}
+	idx := make([]int, len(best))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(best[b], best[a]) })
+	slow := idx[:max(1, len(idx)/100)]
+	kinds := map[string]int{}
+	for _, i := range slow {
+		kinds[c.queries[i].kind]++
+	}
+	b.Logf("last pass p50 %.2f ms, p99 %.2f ms; best of three p50 %.2f ms, p99 %.2f ms", ms(pct(last, 50)), ms(pct(last, 99)), ms(pct(best, 50)), ms(pct(best, 99)))
+	b.Logf("slowest 1%% by best of three (%d queries) by type: %v; slowest: %q %.1f ms", len(slow), kinds, c.queries[slow[0]].text, ms(best[slow[0]]))
+	if path := os.Getenv("TUYS_BENCH_PROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	const replays = 20
+	var total time.Duration
+	for it := 0; it < replays; it++ {
+		for _, i := range slow {
+			start := time.Now()
+			if _, err := eng.Search(ctx, search.Query{Name: c.queries[i].text, Limit: 10}); err != nil {
+				b.Fatal(err)
+			}
+			total += time.Since(start)
+		}
+	}
+	b.ReportMetric(ms(pct(best, 50)), "best_p50_ms")
+	b.ReportMetric(ms(pct(best, 99)), "best_p99_ms")
+	b.ReportMetric(ms(total/time.Duration(replays*len(slow))), "slowest1%_mean_ms")
+}

@@ -1,0 +1,143 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"tuys/data"
+	"tuys/internal/testbin"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testbin.Cleanup()
+	os.Exit(code)
+}
+
+// tuysNode is a running `tuys serve` holding the corpus.
+type tuysNode struct {
+	base   string
+	client *http.Client
+}
+
+// startTuys stores the corpus through the store's CreateReports into a
+// fresh data directory, marks the log matched (as a running node would
+// have: the benchmark measures search, not the matcher), then starts the
+// real binary on it and waits until its index has caught up.
+func startTuys(b *testing.B, ctx context.Context, c *corpus) *tuysNode {
+	dir := b.TempDir()
+	key := make([]byte, 32)
+	rand.Read(key)
+	start := time.Now()
+	if err := storeCorpus(ctx, dir, key, c); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("tuys: stored %d reports through store.CreateReports in %v", len(c.records), time.Since(start).Round(time.Millisecond))
+
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	cmd := exec.Command(testbin.Tuys(b), "serve")
+	cmd.Env = append(os.Environ(), "TUYS_ADDR="+addr, "TUYS_DATA_DIR="+dir, "TUYS_SECRET_KEY="+hex.EncodeToString(key),
+		"TUYS_LOG_LEVEL=warn", "TUYS_RATE_SEARCH=off")
+	var logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	start = time.Now()
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	n := &tuysNode{base: "http://" + addr, client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}}
+	for !n.ready() {
+		if time.Since(start) > 2*time.Hour || cmd.ProcessState != nil {
+			b.Fatalf("tuys never became ready:\n%s", logs.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	took := time.Since(start)
+	b.Logf("tuys: started and indexed %d reports in %v (%.0f reports/s)", len(c.records), took.Round(time.Millisecond),
+		float64(len(c.records))/took.Seconds())
+	return n
+}
+
+func storeCorpus(ctx context.Context, dir string, key []byte, c *corpus) error {
+	store, err := data.Open(ctx, data.Config{Dir: dir, SecretKey: key})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	const batch = 5000
+	for i := 0; i < len(c.records); i += batch {
+		rs := make([]*data.Report, 0, batch)
+		for _, r := range c.records[i:min(i+batch, len(c.records))] {
+			rs = append(rs, r.report)
+		}
+		if err := store.CreateReports(ctx, rs); err != nil {
+			return fmt.Errorf("store corpus: %w", err)
+		}
+	}
+	last, err := store.LastEventSeq(ctx)
+	if err != nil {
+		return err
+	}
+	return store.SetMatchedThrough(ctx, last)
+}
+
+func (n *tuysNode) ready() bool {
+	resp, err := n.client.Get(n.base + "/readyz")
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
+}
+
+// hit is one result as either system returns it.
+type hit struct{ id, name string }
+
+// search asks GET /api/v1/search for the first 10 hits, reading the whole
+// answer as a browser would.
+func (n *tuysNode) search(ctx context.Context, q string) ([]hit, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, n.base+"/api/v1/search?limit=10&q="+url.QueryEscape(q), nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := n.client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("tuys search %q: HTTP %d", q, resp.StatusCode)
+	}
+	var body struct {
+		Results []struct {
+			Report struct {
+				ID       string `json:"id"`
+				FullName string `json:"full_name"`
+			} `json:"report"`
+		} `json:"results"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		return nil, fmt.Errorf("tuys search %q: %w", q, err)
+	}
+	hits := make([]hit, len(body.Results))
+	for i, r := range body.Results {
+		hits[i] = hit{r.Report.ID, r.Report.FullName}
+	}
+	return hits, nil
+}

@@ -1,0 +1,103 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"tuys/data"
+)
+
+// Judging a batch of reports together (ranked in parallel, retrieval
+// shared by namesakes, saved in one transaction) decides exactly what
+// judging them one at a time does: the same pairs, states and scores, and
+// the same "seeker already knows" for each composed auto match.
+func TestBatchMatchingEqualsOneByOne(t *testing.T) {
+	ctx := context.Background()
+	reports := namesakeMix(NewSynth(5), 120)
+	oneByOne := judgeAll(t, ctx, reports, 1)
+	batched := judgeAll(t, ctx, reports, len(reports))
+	if len(oneByOne) == 0 {
+		t.Fatal("the mix produced no matches: the test would prove nothing")
+	}
+	if !slices.Equal(oneByOne, batched) {
+		t.Errorf("batched matching differs from one by one:\none by one: %v\nbatched:    %v", oneByOne, batched)
+	}
+	if !slices.ContainsFunc(oneByOne, func(m string) bool { return strings.HasSuffix(m, "knows=true") }) {
+		t.Error("no seeker told twice in the mix: SeekerKnows is not exercised")
+	}
+}
+
+// namesakeMix returns people each reported as sought and found in other
+// spellings, up to three times (the last from the number the seeker
+// gave), with namesakes (the same name, another year).
+func namesakeMix(syn *Synth, people int) []*data.Report {
+	var out []*data.Report
+	for i := 0; i < people; i++ {
+		p := syn.Person()
+		p.Year = 1950 + i%40
+		seek := p.Render(i%10, false, true)
+		seek.Kind, seek.ContactPhone = data.KindSeek, fmt.Sprintf("+7701%07d", i)
+		out = append(out, seek)
+		for k := 0; k <= i%3; k++ { // up to three safe reports of the same person
+			safe := p.Render((i+3+k)%10, k == 1, true)
+			safe.ContactPhone = fmt.Sprintf("+7702%07d", i*3+k)
+			out = append(out, safe)
+		}
+		// The last one, from the number the seeker gave: a second automatic
+		// match for a seeker who already knows.
+		seek.SoughtPhone = fmt.Sprintf("+7702%07d", i*3+i%3)
+		if i%4 == 0 { // a namesake born elsewhere in time
+			p.Year += 7
+			out = append(out, p.Render(i%10, false, true))
+		}
+	}
+	return out
+}
+
+// judgeAll files copies of reports into a fresh store, per chunk of size
+// followed by a catch-up, and returns every match and composed message,
+// naming reports by their position.
+func judgeAll(t *testing.T, ctx context.Context, reports []*data.Report, size int) []string {
+	store := openTestStore(t)
+	pos := map[string]int{}
+	var out []string
+	composer := func(_ context.Context, m data.Match, seek, safe *data.Report) ([]data.Message, []data.Consent, error) {
+		out = append(out, fmt.Sprintf("composed %d/%d knows=%v", pos[seek.ID], pos[safe.ID], m.SeekerKnows))
+		return nil, nil, nil
+	}
+	eng, _ := newTestEngine(t, store, Options{Composer: composer})
+	copies := make([]*data.Report, len(reports))
+	for i, r := range reports {
+		c := *r
+		copies[i] = &c
+	}
+	for i := 0; i < len(copies); i += size {
+		chunk := copies[i:min(i+size, len(copies))]
+		if err := store.CreateReports(ctx, chunk); err != nil {
+			t.Fatal(err)
+		}
+		for k, r := range chunk {
+			pos[r.ID] = i + k
+		}
+		if err := eng.CatchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range copies {
+		if r.Kind != data.KindSeek {
+			continue
+		}
+		ms, err := store.MatchesForReport(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			out = append(out, fmt.Sprintf("%s %d/%d %.4f", m.State, pos[m.SeekID], pos[m.SafeID], m.Score))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
