@@ -34,29 +34,9 @@ func scoreRaw(q, c *Person) (float64, []Reason) {
 	}
 
 	if q.BirthYear > 0 && c.BirthYear > 0 {
-		d := q.BirthYear - c.BirthYear
-		if d < 0 {
-			d = -d
-		}
-		if (q.YearApprox || c.YearApprox) && d > 0 {
-			d-- // a year derived from an age is ±1 by itself
-		}
-		var eff float64
-		var text, how string
-		switch {
-		case d == 0:
-			eff, text, how = 0.04, fmt.Sprintf("year %d = %d", q.BirthYear, c.BirthYear), "="
-		case d == 1:
-			eff, text, how = 0, fmt.Sprintf("year %d ≈ %d (±1 is common)", q.BirthYear, c.BirthYear), "±1"
-		case d <= 3:
-			eff, text, how = -0.12, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d), "apart"
-		case d < 15:
-			eff, text, how = -0.35, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d), "apart"
-		default:
-			eff, text, how = -0.6, fmt.Sprintf("year %d ≠ %d (%d years apart: a parent or a child?)", q.BirthYear, c.BirthYear, d), "generation"
-		}
-		s += eff
-		rs = append(rs, Reason{Field: "year", Text: text, Effect: eff, Q: strconv.Itoa(q.BirthYear), C: strconv.Itoa(c.BirthYear), How: how})
+		yr := yearReason(q, c)
+		s += yr.Effect
+		rs = append(rs, yr)
 	}
 
 	if q.CityKey != "" && c.CityKey != "" {
@@ -74,6 +54,33 @@ func scoreRaw(q, c *Person) (float64, []Reason) {
 		rs = append(rs, Reason{Field: FieldPhone, Text: "same contact phone", Effect: 0.1})
 	}
 	return s, rs
+}
+
+// yearReason compares two known birth years: equal counts a little for,
+// one apart is common, more apart counts against, a generation apart is a
+// parent or a child.
+func yearReason(q, c *Person) Reason {
+	d := q.BirthYear - c.BirthYear
+	if d < 0 {
+		d = -d
+	}
+	if (q.YearApprox || c.YearApprox) && d > 0 {
+		d-- // a year derived from an age is ±1 by itself
+	}
+	r := Reason{Field: "year", Q: strconv.Itoa(q.BirthYear), C: strconv.Itoa(c.BirthYear)}
+	switch {
+	case d == 0:
+		r.Effect, r.Text, r.How = 0.04, fmt.Sprintf("year %d = %d", q.BirthYear, c.BirthYear), "="
+	case d == 1:
+		r.Effect, r.Text, r.How = 0, fmt.Sprintf("year %d ≈ %d (±1 is common)", q.BirthYear, c.BirthYear), "±1"
+	case d <= 3:
+		r.Effect, r.Text, r.How = -0.12, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d), "apart"
+	case d < 15:
+		r.Effect, r.Text, r.How = -0.35, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d), "apart"
+	default:
+		r.Effect, r.Text, r.How = -0.6, fmt.Sprintf("year %d ≠ %d (%d years apart: a parent or a child?)", q.BirthYear, c.BirthYear, d), "generation"
+	}
+	return r
 }
 
 func sexWord(s string) string {
