@@ -132,6 +132,7 @@ var webMessagesEN = map[string]string{
 	"private.match_safe":         "someone looking for you was told on %s",
 	"private.verified":           "from the number you gave",
 	"private.phone":              "They agreed to be contacted. Phone:",
+	"private.ask_lost":           "We could not send them our SMS (they stopped SMS, or a limit was reached). Call the hotline %s: a volunteer will try to reach them.",
 	"private.asked":              "We asked them by SMS to share their number with you. You will get it by SMS as soon as they agree.",
 	"private.none_seek":          "No news yet. We compare every new report with yours, day and night.",
 	"private.none_safe":          "Nobody looking for you has been matched yet.",

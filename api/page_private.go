@@ -30,6 +30,7 @@ type privateNews struct {
 	At       time.Time
 	Verified bool
 	Asked    bool
+	AskLost  bool   // the request could not be sent (STOP, daily cap, refused): say so
 	Phone    string // the found person's number, once they agreed (seeker's page only)
 }
 
@@ -129,7 +130,8 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 	for _, x := range msgs {
 		switch {
 		case strings.HasSuffix(x.Key, ":found"):
-			n.Asked = true
+			lost := x.State == data.MsgSuppressed || x.State == data.MsgFailed || x.State == data.MsgUndelivered
+			n.Asked, n.AskLost = !lost, lost
 		case strings.HasSuffix(x.Key, ":contact") && r.Kind == data.KindSeek && x.State != data.MsgSuppressed:
 			n.Phone = safe.ContactPhone
 		}

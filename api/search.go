@@ -168,7 +168,7 @@ func (s *Server) reportMatches(c *gin.Context) {
 	}
 	out := make([]PublicMatch, 0, len(ms))
 	for _, m := range ms {
-		out = append(out, PublicMatch{ID: m.ID, SeekID: m.SeekID, SafeID: m.SafeID, Score: search.PublicScore(m.Score, m.Explanation), State: m.State,
+		out = append(out, PublicMatch{ID: m.ID, SeekID: m.SeekID, SafeID: m.SafeID, Score: m.Score, State: m.State,
 			Explanation: search.StoredLines(m.Explanation, false, phrase(lang(c)))})
 	}
 	c.JSON(http.StatusOK, gin.H{"matches": out})

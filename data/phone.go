@@ -47,7 +47,7 @@ func MaskPhone(p string) string {
 // run of digits (any script's, fullwidth included) and the separators people
 // put between them. The one pattern: public views hide what it finds,
 // logs mask it.
-var phoneInText = regexp.MustCompile(`[+＋]?\p{Nd}[\p{Nd}\s().\-‐‑–—/_,·･]{5,}\p{Nd}`)
+var phoneInText = regexp.MustCompile(`[+＋]?\p{N}[\p{N}\s().\-‐‑–—/_,·･\x{20E3}\x{FE0F}]{5,}[\p{N}\x{20E3}\x{FE0F}]`)
 
 // minPhoneDigits: shorter runs ("1985, 1990") are years and counts, not numbers.
 const minPhoneDigits = 7
@@ -56,7 +56,7 @@ func replacePhones(s string, with func(string) string) string {
 	return phoneInText.ReplaceAllStringFunc(s, func(m string) string {
 		n := 0
 		for _, r := range m {
-			if unicode.IsDigit(r) {
+			if unicode.IsNumber(r) {
 				n++
 			}
 		}

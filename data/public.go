@@ -34,7 +34,7 @@ func Public(r *Report) PublicReport {
 	return PublicReport{
 		ID: r.ID, Kind: r.Kind, FullName: r.FullName, GivenName: r.GivenName, FamilyName: r.FamilyName,
 		Patronymic: r.Patronymic, Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
-		City: r.City, Region: r.Region, Country: r.Country, Description: HidePhones(r.Description),
+		City: HidePhones(r.City), Region: HidePhones(r.Region), Country: HidePhones(r.Country), Description: HidePhones(r.Description),
 		Status: r.Status, LinkedID: r.LinkedID, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt,
 	}
 }
@@ -50,5 +50,5 @@ type PublicNote struct {
 
 // PublicNoteOf is n's public view: phone numbers in the text are hidden.
 func PublicNoteOf(n *Note) PublicNote {
-	return PublicNote{ID: n.ID, Status: n.Status, Text: HidePhones(n.Text), Author: n.Author, CreatedAt: n.CreatedAt}
+	return PublicNote{ID: n.ID, Status: n.Status, Text: HidePhones(n.Text), Author: HidePhones(n.Author), CreatedAt: n.CreatedAt}
 }

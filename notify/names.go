@@ -86,10 +86,11 @@ func LettersOnly(s string) string {
 	words := strings.Fields(b.String())
 	for i, w := range words {
 		rs := []rune(strings.ToLower(strings.Trim(w, "-'’")))
-		if len(rs) == 0 {
-			continue
+		for j := range rs {
+			if j == 0 || rs[j-1] == '-' { // Усть-Каменогорск, Нур-Султан
+				rs[j] = unicode.ToUpper(rs[j])
+			}
 		}
-		rs[0] = unicode.ToUpper(rs[0])
 		words[i] = string(rs)
 	}
 	return strings.Join(strings.Fields(strings.Join(words, " ")), " ")
@@ -109,6 +110,16 @@ func SourceName(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// smsPlace is a place as an SMS may name it: letters only, and at most two
+// words (a place name is short; a longer "city" is a stranger's sentence).
+func smsPlace(s string) string {
+	p := LettersOnly(s)
+	if len(strings.Fields(p)) > 2 {
+		return ""
+	}
+	return p
 }
 
 // FirstName is the given name to show for a contact ("Айгуль Сатпаева" → "Айгуль").
@@ -133,9 +144,9 @@ func details(r *data.Report, level int) string {
 	if r.BirthYear > 0 {
 		parts = append(parts, strconv.Itoa(r.BirthYear))
 	}
-	city := LettersOnly(r.City)
+	city := smsPlace(r.City)
 	if city == "" {
-		city = LettersOnly(r.Region)
+		city = smsPlace(r.Region)
 	}
 	if city != "" {
 		parts = append(parts, Truncate(city, max(24-4*level, 10)))

@@ -90,8 +90,10 @@ func (e *Engine) writes(ctx context.Context, r *data.Report, res []Result, byID 
 // matchWrite builds the match of r and other, and for an automatic one the
 // messages and consent requests the composer writes.
 func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result, known map[string]bool) (data.MatchWrite, error) {
+	// Phone agreement is for volunteers (the reason) and the decision, never
+	// the score: the public reads scores, and a score that moved with a
+	// guessed number would confirm the guess.
 	if r.ContactPhone != "" && r.ContactPhone == other.ContactPhone {
-		res.Score = min(1, res.Score+0.1)
 		res.Explanation = append(res.Explanation, Reason{Field: FieldPhone, Text: "same contact phone", Effect: 0.1})
 	}
 	seek, safe := r, other
@@ -101,7 +103,6 @@ func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Res
 	if data.Verified(seek, safe) {
 		// Reported from the number the seeker gave: the same person even
 		// when the names are spelled apart, so a review becomes automatic.
-		res.Score = min(1, res.Score+0.1)
 		res.Explanation = append(res.Explanation, Reason{Field: FieldVerified, Text: "reported from the number the seeker gave", Effect: 0.1})
 		res.Decision = "auto"
 	}

@@ -60,18 +60,3 @@ const (
 )
 
 func (r Reason) private() bool { return r.Field == FieldPhone || r.Field == FieldVerified }
-
-// PublicScore is a match's score as the public may see it: without the
-// effect of phone agreement, so the score is no oracle either.
-func PublicScore(score float64, raw string) float64 {
-	var rs []Reason
-	if json.Unmarshal([]byte(raw), &rs) != nil {
-		return score
-	}
-	for _, r := range rs {
-		if r.private() {
-			score -= r.Effect
-		}
-	}
-	return score
-}

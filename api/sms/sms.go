@@ -85,7 +85,11 @@ func (h *Handler) file(ctx context.Context, cmd notify.Command, phone, lang stri
 // year as the city: "ИЩУ Нурланов Ерлан Тараз" is Нурланов Ерлан in Тараз.
 // The name keeps at least two words.
 func withCity(cmd notify.Command) notify.Command {
-	if cmd.Year != 0 || cmd.City != "" {
+	if cmd.City != "" {
+		cmd.City = placeOf(cmd.City)
+		return cmd
+	}
+	if cmd.Year != 0 {
 		return cmd
 	}
 	words := strings.Fields(cmd.Name)
@@ -93,6 +97,22 @@ func withCity(cmd notify.Command) notify.Command {
 		cmd.Name, cmd.City = strings.Join(words[:len(words)-1], " "), words[len(words)-1]
 	}
 	return cmd
+}
+
+// placeOf keeps the place of the words after the year: the first known
+// place, else the first word. The rest (a street, a flat, a number) would
+// become public text of the report.
+func placeOf(after string) string {
+	words := strings.Fields(after)
+	for _, w := range words {
+		if search.KnownPlace(w) {
+			return w
+		}
+	}
+	if len(words) > 0 {
+		return words[0]
+	}
+	return ""
 }
 
 // Webhooks are the two handlers Twilio calls. notify checks

@@ -156,6 +156,9 @@ func TestFindWithoutYearReadsTheCity(t *testing.T) {
 	if rs, _ := st.ReportsWithPhone(context.Background(), "+77015550012"); len(rs) != 0 {
 		t.Errorf("a report without a name was filed: %+v", rs)
 	}
+	if got := withCity(notify.Command{Verb: notify.VerbSafe, Name: "Ахмет Бек", Year: 1985, City: "Алматы ул Абая 10 кв 5 звоните 87011234567"}); got.City != "Алматы" {
+		t.Errorf("an address after the city became public: %+v", got)
+	}
 	if got := withCity(notify.Command{Verb: notify.VerbFind, Name: "Ахмет Алматы"}); got.City != "" {
 		t.Errorf("a two-word name lost a word to the city: %+v", got)
 	}
