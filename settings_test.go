@@ -31,7 +31,7 @@ func TestEverySettingReadIsInTheTable(t *testing.T) {
 		}
 		src, err := os.ReadFile(p)
 		for _, m := range settingName.FindAllString(string(src), -1) {
-			if !strings.HasPrefix(m, "TUYS_TEST_") { // TUYS_TEST_* configure tests, not tuys
+			if !strings.HasPrefix(m, "TUYS_TEST_") && !strings.HasPrefix(m, "TUYS_BENCH_") { // they configure tests and benchmarks, not tuys
 				used[m] = p
 			}
 		}
