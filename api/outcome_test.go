@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -155,5 +156,36 @@ func assertNoFileHolds(t *testing.T, dir string, words ...string) {
 	})
 	if err != nil || files == 0 {
 		t.Fatalf("walk %s: %d files, %v", dir, files, err)
+	}
+}
+
+// TestPrivatePageForms: the author adds news, closes the search and
+// deletes the report from the private page (CSRF checked on each).
+func TestPrivatePageForms(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	cr := createReport(t, h, `{"kind":"seek","person":{"full_name":"Оспанов Нурлан","birth_year":1979,"city":"Тараз"},"contact":{"name":"Сауле","phone":"+77011234567","language":"ru"}}`)
+	path := cr.PrivateURL[strings.Index(cr.PrivateURL, "/p/"):]
+	b := newBrowser(t, h, "ru")
+	b.get(path)
+	if w := b.post(path+"/note", url.Values{"text": {"Видели в Таразе"}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("note: %d", w.Code)
+	}
+	if w := b.post(path+"/close", url.Values{csrfField: {"forged"}}); w.Code != http.StatusForbidden {
+		t.Errorf("close with a forged CSRF token: %d", w.Code)
+	}
+	if w := b.post(path+"/close", url.Values{}); w.Code != http.StatusSeeOther {
+		t.Fatalf("close: %d", w.Code)
+	}
+	if r, _ := store.GetReport(context.Background(), cr.ID); r.Status != data.StatusFound {
+		t.Errorf("after close: %s", r.Status)
+	}
+	if w := b.post(path+"/delete", url.Values{}); w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/deleted" {
+		t.Fatalf("delete: %d %s", w.Code, w.Header().Get("Location"))
+	}
+	if r, _ := store.GetReport(context.Background(), cr.ID); r.Status != data.StatusRemoved || r.FullName != "" {
+		t.Errorf("after delete: %+v", r)
+	}
+	if w := b.get(path); w.Code != http.StatusNotFound {
+		t.Errorf("the private page of a deleted report: %d", w.Code)
 	}
 }

@@ -159,7 +159,7 @@ func (s *Server) privateNotePost(c *gin.Context) {
 			in.Status = data.NoteIsNoteAuthor
 		}
 		_, err := s.storeNote(c, r.ID, &in)
-		return "note", err
+		return privatePath(c.Param("token")) + "?done=note", err
 	})
 }
 
@@ -172,30 +172,21 @@ func (s *Server) privateClosePost(c *gin.Context) {
 		}
 		err := s.store.SetReportStatus(c.Request.Context(), r.ID, status)
 		s.wake()
-		return "close", err
+		return privatePath(c.Param("token")) + "?done=close", err
 	})
 }
 
 // privateDeletePost removes the report and everything derived from it.
 func (s *Server) privateDeletePost(c *gin.Context) {
-	r, ok := s.privateReport(c)
-	if !ok {
-		return
-	}
-	if !s.csrfOK(c) {
-		c.Error(errForbidden)
-		return
-	}
-	if err := s.store.RemoveReport(c.Request.Context(), r.ID); err != nil {
-		c.Error(err)
-		return
-	}
-	s.wake()
-	seeOther(c, "/deleted")
+	s.privateAction(c, func(r *data.Report) (string, error) {
+		err := s.store.RemoveReport(c.Request.Context(), r.ID)
+		s.wake()
+		return "/deleted", err
+	})
 }
 
-// privateAction runs a form of the private page: CSRF, then fn, then back
-// to the page with a notice (POST-redirect-GET).
+// privateAction runs a form of the private page: CSRF, then fn, then to
+// the page fn names (POST-redirect-GET).
 func (s *Server) privateAction(c *gin.Context, fn func(r *data.Report) (string, error)) {
 	r, ok := s.privateReport(c)
 	if !ok {
@@ -205,12 +196,12 @@ func (s *Server) privateAction(c *gin.Context, fn func(r *data.Report) (string, 
 		c.Error(errForbidden)
 		return
 	}
-	done, err := fn(r)
+	next, err := fn(r)
 	if err != nil {
 		c.Error(err)
 		return
 	}
-	seeOther(c, privatePath(c.Param("token"))+"?done="+done)
+	seeOther(c, next)
 }
 
 // sendPrivateLink queues the SMS that gives the author of r (filed by SMS

@@ -79,13 +79,23 @@ func compactShard(ctx context.Context, bi bleve.Index) error {
 }
 
 func forceMerge(ctx context.Context, bi bleve.Index) error {
-	adv, err := bi.Advanced()
+	sc, err := scorchOf(bi)
 	if err != nil {
 		return err
 	}
+	return sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions)
+}
+
+// scorchOf is the Scorch engine under a shard: merging and walking term
+// dictionaries need it.
+func scorchOf(bi bleve.Index) (*scorch.Scorch, error) {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
 	sc, ok := adv.(*scorch.Scorch)
 	if !ok {
-		return fmt.Errorf("index type %T", adv)
+		return nil, fmt.Errorf("index type %T", adv)
 	}
-	return sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions)
+	return sc, nil
 }

@@ -132,13 +132,9 @@ func (ix *Index) fuzzyTerms(field, key string, max, prefix int) ([]string, error
 // shardTerms passes to add the terms of field in every segment of one
 // shard's current snapshot that automaton a accepts within [lo, hi).
 func shardTerms(bi bleve.Index, field string, a *levAutomaton, lo, hi []byte, add func(string)) error {
-	adv, err := bi.Advanced()
+	sc, err := scorchOf(bi)
 	if err != nil {
 		return err
-	}
-	sc, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return fmt.Errorf("index type %T", adv)
 	}
 	r, err := sc.Reader()
 	if err != nil {
