@@ -101,7 +101,10 @@ func TestDispatchTimeoutIsReconciledNotResent(t *testing.T) {
 func crash(t *testing.T, r *rig, sent bool) {
 	t.Helper()
 	ctx := context.Background()
-	claimed, err := r.st.ClaimMessages(ctx, "dead-worker", 50*time.Millisecond, 1)
+	// The lease must outlast the claim-to-mark step even on a loaded
+	// machine (50 ms did not under the race detector), then expire.
+	const lease = 400 * time.Millisecond
+	claimed, err := r.st.ClaimMessages(ctx, "dead-worker", lease, 1)
 	if err != nil || len(claimed) != 1 {
 		t.Fatalf("claim: %v %d", err, len(claimed))
 	}
@@ -114,7 +117,7 @@ func crash(t *testing.T, r *rig, sent bool) {
 			t.Fatal(err)
 		}
 	}
-	time.Sleep(80 * time.Millisecond) // the lease expires
+	time.Sleep(lease + 100*time.Millisecond) // the lease expires
 }
 
 func TestCrashAfterSendBeforeSIDStillOneSMS(t *testing.T) {
