@@ -14,9 +14,10 @@ import (
 	"tuys/search"
 )
 
-// TestPublicSearchCannotListEveryone: a name is required, at most 20
-// results come back whatever the client asks for, and there is no paging.
-func TestPublicSearchCannotListEveryone(t *testing.T) {
+// searchServer is a server with a real store, index and matcher, and no
+// abuse limits (these tests post many reports from one address).
+func searchServer(t *testing.T) (data.Store, *search.Engine, http.Handler) {
+	t.Helper()
 	dir := t.TempDir()
 	st := secStore(t, dir)
 	t.Cleanup(func() { st.Close() })
@@ -29,6 +30,13 @@ func TestPublicSearchCannotListEveryone(t *testing.T) {
 	eng := search.NewEngine(st, ix, search.Options{Logger: quiet})
 	s := New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet})
 	h := s.Handler()
+	return st, eng, h
+}
+
+// TestPublicSearchCannotListEveryone: a name is required, 20 results by
+// default, ?limit= at most 50 (more is a field error), and no paging.
+func TestPublicSearchCannotListEveryone(t *testing.T) {
+	_, eng, h := searchServer(t)
 	for i := 0; i < 30; i++ {
 		body := fmt.Sprintf(`{"kind":"seek","person":{"full_name":"Ахметова Гульнара","birth_year":%d},"contact":{"phone":"+7701000%04d"}}`, 1950+i, i)
 		if w := (secReq{"POST", "/api/v1/reports", body, nil}).do(h); w.Code != http.StatusCreated {
@@ -76,18 +84,7 @@ func TestPublicSearchCannotListEveryone(t *testing.T) {
 // maxConsoleResults and gets them, so its status filter works on more than
 // the 20 hits a public page shows (it silently got 20 before).
 func TestConsoleSearchSeesPastOnePublicPage(t *testing.T) {
-	dir := t.TempDir()
-	st := secStore(t, dir)
-	t.Cleanup(func() { st.Close() })
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	ix, err := search.OpenIndex(filepath.Join(dir, "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	eng := search.NewEngine(st, ix, search.Options{Logger: quiet})
-	s := New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet})
-	h := s.Handler()
+	st, eng, h := searchServer(t)
 	var ids []string
 	for i := 0; i < 30; i++ {
 		body := fmt.Sprintf(`{"kind":"seek","person":{"full_name":"Ахметова Гульнара","birth_year":%d},"contact":{"phone":"+7701000%04d"}}`, 1950+i, i)
