@@ -236,7 +236,7 @@ func (ix *Index) search(ctx context.Context, q query.Query, limit int) ([]candid
 	// The stored copies are read after the merge, for the final hits only.
 	out := make([]candidate, 0, len(hits))
 	for _, h := range hits {
-		s, raw, ok := storedOf(ix.shards[ix.shardOf(h.ID)], h.ID)
+		s, raw, ok := ix.stored(h.ID)
 		if !ok {
 			continue // deleted since the search: the next query will not see it either
 		}

@@ -26,6 +26,7 @@ type Index struct {
 	shards   []bleve.Index
 	all      bleve.IndexAlias
 	fuzzy    *fuzzyCache
+	docs     *docCache
 	removals *compactor // shards with deletions to merge away (compact.go)
 }
 
@@ -88,7 +89,7 @@ func openShards(dir string) (*Index, error) {
 	if n == 0 {
 		n = IndexShards()
 	}
-	ix := &Index{dir: dir, fuzzy: newFuzzyCache(), removals: &compactor{}}
+	ix := &Index{dir: dir, fuzzy: newFuzzyCache(), docs: newDocCache(), removals: &compactor{}}
 	for i := 0; i < n; i++ {
 		bi, err := openShard(shardDir(dir, i))
 		if err != nil {
@@ -218,8 +219,9 @@ func (ix *Index) LastSeq() (int64, error) {
 
 // Batch collects index changes, one Bleve batch per shard.
 type Batch struct {
-	ix *Index
-	bs []*bleve.Batch
+	ix  *Index
+	bs  []*bleve.Batch
+	ids []string // the documents the batch changes: their cached copies go at Commit
 }
 
 // NewBatch starts a batch.
@@ -240,6 +242,7 @@ func (b *Batch) Put(r *data.Report, seq int64) error {
 	if err := b.bs[b.ix.shardOf(r.ID)].Index(r.ID, indexDoc(r, seq)); err != nil {
 		return fmt.Errorf("index report %s: %w", r.ID, err)
 	}
+	b.ids = append(b.ids, r.ID)
 	return nil
 }
 
@@ -247,6 +250,7 @@ func (b *Batch) Put(r *data.Report, seq int64) error {
 func (b *Batch) Delete(id string) {
 	i := b.ix.shardOf(id)
 	b.bs[i].Delete(id)
+	b.ids = append(b.ids, id)
 	b.ix.removals.deleted(i)
 }
 
@@ -274,6 +278,7 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 	})
 	if b.Size() > 0 {
 		ix.fuzzy.invalidate() // after the batch is applied: see fuzzyCache.terms
+		ix.docs.forget(b.ids)
 	}
 	if err != nil {
 		return fmt.Errorf("index batch: %w", err)
@@ -288,8 +293,14 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 
 // document returns the stored copy of report id, if indexed.
 func (ix *Index) document(id string) (stored, bool) {
-	s, _, ok := storedOf(ix.shards[ix.shardOf(id)], id)
+	s, _, ok := ix.stored(id)
 	return s, ok
+}
+
+// stored is the stored copy of document id, decoded and raw, from the
+// cache when it holds it.
+func (ix *Index) stored(id string) (stored, string, bool) {
+	return ix.docs.get(id, func() (stored, string, bool) { return storedOf(ix.shards[ix.shardOf(id)], id) })
 }
 
 // count returns how many documents have the given kind and status.
