@@ -50,7 +50,9 @@ type node struct {
 	http   *http.Server
 	// metricsHTTP serves /metrics on TUYS_METRICS_ADDR (nil: on the main port).
 	metricsHTTP *http.Server
-	log         *slog.Logger
+	// pprofHTTP serves the profiler on TUYS_PPROF_ADDR (nil: none).
+	pprofHTTP *http.Server
+	log       *slog.Logger
 	// auditKeep is TUYS_AUDIT_RETENTION for the daily retention job.
 	auditKeep time.Duration
 }
@@ -111,6 +113,10 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addrs liste
 	if addrs.metrics != "" {
 		n.metricsHTTP = httpServer(addrs.metrics, srv.MetricsHandler())
 	}
+	if addrs.pprof != "" {
+		n.pprofHTTP = httpServer(addrs.pprof, pprofHandler())
+		n.pprofHTTP.WriteTimeout = 0 // a CPU profile or a trace runs as long as it is asked to
+	}
 	if *sf.dbURL != "" {
 		l := &data.PGListener{URL: *sf.dbURL, OnEvents: n.engine.Wake, OnOutbox: n.disp.Wake,
 			OnError: func(err error) { log.Warn("postgres listen: reconnecting (polling covers the gap)", "err", err) }}
@@ -144,8 +150,8 @@ func (n *node) run(ctx context.Context) error {
 		n.log.Info("listening", "addr", n.http.Addr)
 		errc <- n.http.ListenAndServe()
 	}()
-	stopMetrics := n.serveMetrics()
-	defer stopMetrics()
+	defer n.serveSide("metrics", n.metricsHTTP)()
+	defer n.serveSide("pprof", n.pprofHTTP)()
 	var err error
 	select {
 	case err = <-errc:

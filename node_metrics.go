@@ -12,9 +12,9 @@ import (
 	"tuys/search"
 )
 
-// listenAddrs are serve's listeners: the main port and, when
-// TUYS_METRICS_ADDR is set, a separate one for /metrics.
-type listenAddrs struct{ main, metrics string }
+// listenAddrs are serve's listeners: the main port and, when set,
+// TUYS_METRICS_ADDR for /metrics and TUYS_PPROF_ADDR for the profiler.
+type listenAddrs struct{ main, metrics, pprof string }
 
 // newNodeMetrics: the store's figures at scrape time, this node's index lag
 // and the build (tuys_build_info).
@@ -37,22 +37,22 @@ func httpServer(addr string, h http.Handler) *http.Server {
 	}
 }
 
-// serveMetrics starts the metrics listener when there is one and returns
-// what stops it. A metrics port that cannot listen is logged, not fatal:
-// the service itself still runs.
-func (n *node) serveMetrics() (stop func()) {
-	if n.metricsHTTP == nil {
+// serveSide starts an operator's listener (metrics, profiler) when there is
+// one and returns what stops it. One that cannot listen is logged, not
+// fatal: the service itself still runs.
+func (n *node) serveSide(what string, srv *http.Server) (stop func()) {
+	if srv == nil {
 		return func() {}
 	}
 	go func() {
-		n.log.Info("metrics listening", "addr", n.metricsHTTP.Addr)
-		if err := n.metricsHTTP.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
-			n.log.Error("metrics listener stopped", "addr", n.metricsHTTP.Addr, "err", err)
+		n.log.Info(what+" listening", "addr", srv.Addr)
+		if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+			n.log.Error(what+" listener stopped", "addr", srv.Addr, "err", err)
 		}
 	}()
 	return func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		n.metricsHTTP.Shutdown(ctx)
+		srv.Shutdown(ctx)
 	}
 }
