@@ -72,5 +72,26 @@ term searchers, then 8% re-ranking, 6% decoding stored copies, 4% GC.
 Before the matching-precision change the same profile was 58% Bleve
 disjunction, 15% GC, 11% re-ranking. So the tail is in retrieval, not in
 the re-ranker (untried: fewer, rarer keys per word in the second pass).
+
+Where the matcher spends its time on an import (2026-12-04; a node holding
+10,000 seekers takes a 100,000-row hospital list, in process, CPU profile;
+BenchmarkImportCSVMatched in the main package measures the same through
+tuys import and a running node: 659 rows/s, the import alone 4,900): 35%
+Bleve's search (building the term searchers of every key and fuzzy
+expansion, per shard and segment, then walking the disjunction), 20%
+re-ranking 30 candidates per report, 10% walking term dictionaries for
+fuzzy expansions (their cache empties at every commit, every 5,000
+events), 10% the reverse check of a seeker's own best match, about 20%
+garbage collection under GOMEMLIMIT (1,487 -> 1,819 rows/s with the limit
+at 4 GiB instead of 512 MiB). Decoding the same seekers' stored copies
+was a quarter of it before the stored-copy cache. Tried and measured (rows/s
+at 100,000 rows, in process; 804 before): one retrieval pass with the
+first-letter keys always in (920); a query anchored on the family name
+with Bleve's boolean must (1,321, but it lost relatives known by the
+given name only; admitting those too kept recall and lost the gain);
+merging segments more eagerly (838). None reaches the 2,000 rows/s the
+import issue asks: the per-query cost of Bleve's term searchers is the
+floor. What would: candidate generation outside Bleve for a batch (every
+distinct key of the batch looked up once, shared by all its reports).
 */
 package search
