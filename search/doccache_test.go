@@ -57,3 +57,46 @@ func TestDocCacheFollowsCommits(t *testing.T) {
 		t.Fatal("a copy read across a commit was kept")
 	}
 }
+
+// A fuzzy expansion of the seekers' field survives a commit of "safe"
+// reports (none of its terms changed) and never one of seekers: a new
+// seeker's spelling within the edit budget is found at once.
+func TestFuzzyCachePerField(t *testing.T) {
+	ctx := context.Background()
+	ix, err := OpenIndex(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	put := func(id string, kind data.Kind, name string) {
+		b := ix.NewBatch()
+		if err := b.Put(&data.Report{ID: id, Kind: kind, Status: data.StatusActive, FullName: name, FamilyName: name}, 1); err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Commit(ctx, b, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	key := wordIndexKeys("Жумабаев")[0]
+	expand := func() []string {
+		terms, err := ix.fuzzy.terms(ix, fuzzyKey{namesField(data.KindSeek), key, 1, 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return terms
+	}
+	put("s1", data.KindSeek, "Жумабаев")
+	before := expand()
+	put("f1", data.KindSafe, "Жумабаева")
+	fk := fuzzyKey{namesField(data.KindSeek), key, 1, 1}
+	if hit, ok := ix.fuzzy.m.get(fk); !ok || hit.gen != ix.fuzzy.gens[fk.field].Load() {
+		t.Fatal("a commit of a safe report emptied the seekers' cached expansion")
+	}
+	if got := expand(); len(got) != len(before) {
+		t.Fatalf("a safe report changed the seekers' expansion: %v -> %v", before, got)
+	}
+	put("s2", data.KindSeek, "Жумабаева")
+	if got := expand(); len(got) <= len(before) {
+		t.Fatalf("a new seeker's spelling is missing from the expansion after its commit: %v -> %v", before, got)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"tuys/data"
 )
 
 // Bleve's FuzzyQuery compiles a full Levenshtein DFA for every query term:
@@ -164,14 +166,20 @@ func shardTerms(bi bleve.Index, field string, a *levAutomaton, lo, hi []byte, ad
 // fuzzyCache keeps term expansions until the index's terms change: the
 // matcher judges a whole batch of reports against one state of the index,
 // and names repeat (namesakes, common given names), so most expansions in
-// a batch or a bulk catch-up are asked for more than once.
+// a batch or a bulk catch-up are asked for more than once. Each field has
+// its own generation: an import of "safe" reports changes no term of the
+// seekers' field, whose expansions are what matching those reports asks for.
 type fuzzyCache struct {
-	gen atomic.Uint64 // bumped after every commit that changes documents
-	m   *boundedCache[fuzzyKey, cachedTerms]
+	gens map[string]*atomic.Uint64 // per field, bumped after every commit that changes its documents
+	m    *boundedCache[fuzzyKey, cachedTerms]
 }
 
 func newFuzzyCache() *fuzzyCache {
-	return &fuzzyCache{m: newBoundedCache[fuzzyKey, cachedTerms](20000)}
+	gens := map[string]*atomic.Uint64{}
+	for _, k := range []data.Kind{data.KindSeek, data.KindSafe} {
+		gens[namesField(k)] = new(atomic.Uint64)
+	}
+	return &fuzzyCache{gens: gens, m: newBoundedCache[fuzzyKey, cachedTerms](20000)}
 }
 
 type fuzzyKey struct {
@@ -185,7 +193,11 @@ type cachedTerms struct {
 }
 
 func (c *fuzzyCache) terms(ix *Index, k fuzzyKey) ([]string, error) {
-	gen := c.gen.Load()
+	g := c.gens[k.field]
+	if g == nil {
+		return nil, fmt.Errorf("fuzzy terms: field %q has no generation", k.field)
+	}
+	gen := g.Load()
 	if hit, ok := c.m.get(k); ok && hit.gen == gen {
 		return hit.terms, nil
 	}
@@ -200,8 +212,15 @@ func (c *fuzzyCache) terms(ix *Index, k fuzzyKey) ([]string, error) {
 	return terms, nil
 }
 
-// invalidate is called after a commit changed documents.
-func (c *fuzzyCache) invalidate() { c.gen.Add(1) }
+// invalidate is called after a commit changed documents of these kinds
+// (a removal may be of either: both).
+func (c *fuzzyCache) invalidate(kinds map[data.Kind]bool) {
+	for _, k := range []data.Kind{data.KindSeek, data.KindSafe} {
+		if kinds[k] {
+			c.gens[namesField(k)].Add(1)
+		}
+	}
+}
 
 // prefixEnd returns the smallest key greater than every key starting with p
 // (nil: no end).

@@ -219,14 +219,15 @@ func (ix *Index) LastSeq() (int64, error) {
 
 // Batch collects index changes, one Bleve batch per shard.
 type Batch struct {
-	ix  *Index
-	bs  []*bleve.Batch
-	ids []string // the documents the batch changes: their cached copies go at Commit
+	ix    *Index
+	bs    []*bleve.Batch
+	ids   []string           // the documents the batch changes: their cached copies go at Commit
+	kinds map[data.Kind]bool // the kinds whose name fields it changes: their fuzzy expansions go
 }
 
 // NewBatch starts a batch.
 func (ix *Index) NewBatch() *Batch {
-	b := &Batch{ix: ix}
+	b := &Batch{ix: ix, kinds: map[data.Kind]bool{}}
 	for _, bi := range ix.shards {
 		b.bs = append(b.bs, bi.NewBatch())
 	}
@@ -243,6 +244,7 @@ func (b *Batch) Put(r *data.Report, seq int64) error {
 		return fmt.Errorf("index report %s: %w", r.ID, err)
 	}
 	b.ids = append(b.ids, r.ID)
+	b.kinds[r.Kind] = true
 	return nil
 }
 
@@ -251,6 +253,7 @@ func (b *Batch) Delete(id string) {
 	i := b.ix.shardOf(id)
 	b.bs[i].Delete(id)
 	b.ids = append(b.ids, id)
+	b.kinds[data.KindSeek], b.kinds[data.KindSafe] = true, true // of either kind: both
 	b.ix.removals.deleted(i)
 }
 
@@ -277,7 +280,7 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 		return bi.Batch(b.bs[i])
 	})
 	if b.Size() > 0 {
-		ix.fuzzy.invalidate() // after the batch is applied: see fuzzyCache.terms
+		ix.fuzzy.invalidate(b.kinds) // after the batch is applied: see fuzzyCache.terms
 		ix.docs.forget(b.ids)
 	}
 	if err != nil {
