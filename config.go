@@ -72,6 +72,10 @@ func (c *config) logSafe(log *slog.Logger) {
 		}
 		attrs = append(attrs, s.env, v)
 	}
+	// The version and the Go runtime's memory settings (runtime.go) belong
+	// to the same picture: what this process runs with.
+	gogc, memlimit := goRuntimeSettings()
+	attrs = append(attrs, "version", version, "GOGC", gogc, "GOMEMLIMIT", memlimit)
 	log.Info("configuration", attrs...)
 }
 

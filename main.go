@@ -49,6 +49,9 @@ func main() {
 		return
 	}
 	name := "serve"
+	if len(args) > 0 && (args[0] == "-version" || args[0] == "--version") {
+		args[0] = "version" // what people type first
+	}
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		name, args = args[0], args[1:]
 	}

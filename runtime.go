@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"strconv"
 )
 
 // Garbage collection defaults for a search service on a small machine.
@@ -27,4 +28,17 @@ func applyRuntimeDefaults() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
+}
+
+// goRuntimeSettings are the GOGC and GOMEMLIMIT that applyRuntimeDefaults
+// leaves in effect, for the start-up log.
+func goRuntimeSettings() (gcPercent, memoryLimit string) {
+	gcPercent, memoryLimit = strconv.Itoa(defaultGCPercent), strconv.Itoa(defaultMemoryLimit>>20)+"MiB"
+	if v := os.Getenv("GOGC"); v != "" {
+		gcPercent = v + " (environment)"
+	}
+	if v := os.Getenv("GOMEMLIMIT"); v != "" {
+		memoryLimit = v + " (environment)"
+	}
+	return gcPercent, memoryLimit
 }

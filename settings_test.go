@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -97,7 +98,8 @@ func TestServeHelpAndStartupLogShowEverySetting(t *testing.T) {
 	var logs bytes.Buffer
 	sf.cfg.logSafe(slog.New(slog.NewTextHandler(&logs, nil)))
 	for _, want := range []string{"TUYS_SECRET_KEY=set", "TUYS_SMS_DAILY_CAP=7", "TUYS_HOTLINE=1414", "TUYS_ADDR=:8080",
-		"TUYS_TWILIO_TIMEOUT=15s", "TUYS_SMS_LEASE=1m30s", "TUYS_RATE_SMS_IN=30/h:10", "TUYS_DATABASE_URL=unset"} {
+		"TUYS_TWILIO_TIMEOUT=15s", "TUYS_SMS_LEASE=1m30s", "TUYS_RATE_SMS_IN=30/h:10", "TUYS_DATABASE_URL=unset",
+		"version=" + version, "GOMEMLIMIT="} {
 		if !strings.Contains(logs.String(), want) {
 			t.Errorf("start-up log lacks %s:\n%s", want, logs.String())
 		}
@@ -111,5 +113,10 @@ func TestVersionCommand(t *testing.T) {
 	var out bytes.Buffer
 	if code := versionCmd(nil, &out, &out); code != 0 || !strings.HasPrefix(out.String(), "tuys ") || !strings.Contains(out.String(), "go1.") {
 		t.Fatalf("version: %d %q", code, out.String())
+	}
+	for _, flag := range []string{"--version", "-version"} { // what people type first; not a flag of serve
+		if got, err := exec.Command(tuysBinary(t), flag).Output(); err != nil || string(got) != out.String() {
+			t.Errorf("tuys %s: %q %v, want %q", flag, got, err, out.String())
+		}
 	}
 }
