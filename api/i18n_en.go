@@ -23,6 +23,8 @@ var apiMessagesEN = map[string]string{
 	"field.age_and_year":      "Give the birth year or the age, not both.",
 	"field.sex":               "Choose M or F, or leave empty.",
 	"field.phone":             "This is not a valid phone number. Include the country code for numbers outside Kazakhstan, e.g. +90 532 123 45 67.",
+	"field.phone_short":       "This number is missing digits: a Kazakh mobile number is +7 and 10 digits, e.g. +7 701 123 45 67.",
+	"field.phone_length":      "This number has the wrong number of digits: a Kazakh mobile number is +7 and 10 digits, e.g. +7 701 123 45 67.",
 	"field.phone_required":    "A phone number is needed so we can tell you when we find them.",
 	"field.language":          "Choose kk, ru or en.",
 	"field.expires":           "Choose between 30 and 360 days.",

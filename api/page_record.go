@@ -134,7 +134,7 @@ func (s *Server) subscribePost(c *gin.Context) {
 	phone, ok := data.NormalizePhone(strings.TrimSpace(d.Phone))
 	if !ok {
 		s.recordProblem(c, r, http.StatusUnprocessableEntity, "err.validation",
-			intake.FieldErrors{"phone": {Key: "field.phone"}}, d)
+			intake.FieldErrors{"phone": {Key: string(data.WhyNotPhone(d.Phone))}}, d)
 		return
 	}
 	if ok, wait := s.sec.allowSubscribe(c.ClientIP(), phone); !ok {

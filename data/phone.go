@@ -19,18 +19,52 @@ const maxPhoneInput = 40
 // "+7 (701) 123-45-67", "+90 532 123 45 67") and returns it in E.164.
 // ok is false for anything that is not a valid number of some country.
 func NormalizePhone(raw string) (e164 string, ok bool) {
+	n := parsePhone(raw)
+	if n == nil || !phonenumbers.IsValidNumber(n) {
+		return "", false
+	}
+	return phonenumbers.Format(n, phonenumbers.E164), true
+}
+
+func parsePhone(raw string) *phonenumbers.PhoneNumber {
 	raw = strings.TrimSpace(raw)
 	if raw == "" || len(raw) > maxPhoneInput || !utf8.ValidString(raw) {
-		return "", false
+		return nil
 	}
 	if strings.HasPrefix(raw, "00") {
 		raw = "+" + raw[2:] // international prefix used abroad
 	}
 	n, err := phonenumbers.Parse(raw, DefaultRegion)
-	if err != nil || !phonenumbers.IsValidNumber(n) {
-		return "", false
+	if err != nil {
+		return nil
 	}
-	return phonenumbers.Format(n, phonenumbers.E164), true
+	return n
+}
+
+// PhoneFault says why NormalizePhone refused a number, so that the person
+// is told what to fix: digits missing is not the same mistake as a
+// foreign number written without its country code.
+type PhoneFault string
+
+const (
+	PhoneInvalid  PhoneFault = "field.phone"        // not a number of any country (or no country code)
+	PhoneTooShort PhoneFault = "field.phone_short"  // digits missing
+	PhoneLength   PhoneFault = "field.phone_length" // too many digits, or a count no number of that country has
+)
+
+// WhyNotPhone tells a refused number's fault; its value is the message key.
+func WhyNotPhone(raw string) PhoneFault {
+	n := parsePhone(raw)
+	if n == nil {
+		return PhoneInvalid
+	}
+	switch phonenumbers.IsPossibleNumberWithReason(n) {
+	case phonenumbers.TOO_SHORT:
+		return PhoneTooShort
+	case phonenumbers.TOO_LONG, phonenumbers.INVALID_LENGTH:
+		return PhoneLength
+	}
+	return PhoneInvalid
 }
 
 // MaskPhone hides the middle of a number for logs: +77011234567 → +7701***4567.

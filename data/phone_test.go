@@ -83,3 +83,26 @@ func TestHidePhonesEverySpelling(t *testing.T) {
 		}
 	}
 }
+
+// A refused number says what to fix.
+func TestWhyNotPhone(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want PhoneFault
+	}{
+		{"+7 701 12", PhoneTooShort},
+		{"8 701 123 45", PhoneTooShort},
+		{"+7 701 123 45 67 8", PhoneLength},
+		{"+7701123456789012", PhoneLength},
+		{"+7 012 345 67 89", PhoneInvalid},
+		{"позвоните маме", PhoneInvalid},
+		{"", PhoneInvalid},
+	} {
+		if got := WhyNotPhone(c.raw); got != c.want {
+			t.Errorf("WhyNotPhone(%q) = %s, want %s", c.raw, got, c.want)
+		}
+		if _, ok := NormalizePhone(c.raw); ok {
+			t.Errorf("NormalizePhone(%q) accepted it", c.raw)
+		}
+	}
+}

@@ -85,7 +85,7 @@ func (in *ReportInput) ToReport(now time.Time, reqLang, channel string) (*data.R
 	if raw := strings.TrimSpace(in.Contact.Phone); raw != "" {
 		var ok bool
 		if phone, ok = data.NormalizePhone(raw); !ok {
-			fe.Add("contact.phone", "field.phone")
+			fe.Add("contact.phone", string(data.WhyNotPhone(raw)))
 		}
 	} else if kind == data.KindSeek && channel != data.ChannelImport {
 		fe.Add("contact.phone", "field.phone_required")
@@ -132,7 +132,7 @@ func soughtPhone(fe FieldErrors, kind data.Kind, raw string) string {
 	}
 	phone, ok := data.NormalizePhone(raw)
 	if !ok {
-		fe.Add("person.phone", "field.phone")
+		fe.Add("person.phone", string(data.WhyNotPhone(raw)))
 	}
 	return phone
 }
