@@ -171,7 +171,7 @@ func TestImportTableRowErrorsAndIdempotence(t *testing.T) {
 	if dry.Filed != 1 || dry.Rejected != 3 || len(stored(t, st)) != 0 {
 		t.Fatalf("dry run: %+v, stored %d", dry, len(stored(t, st)))
 	}
-	want := map[int][2]string{3: {"Год рождения", "field.birth_year"}, 4: {"Телефон", "field.phone"}, 5: {"Год рождения", "field.birth_year"}}
+	want := map[int][2]string{3: {"Год рождения", "field.birth_year"}, 4: {"Телефон", "field.phone_short"}, 5: {"Год рождения", "field.birth_year"}}
 	for _, e := range dry.Errors {
 		w := want[e.Row]
 		if e.Column != w[0] || e.Key != w[1] {
@@ -248,4 +248,35 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("%q read as %v", s, d)
 		}
 	})
+}
+
+// A list's date is when its people were reported (what the seeker's SMS
+// and the pages say), while the report's expiry still runs from the day
+// it reached us; a date in the future is not believed.
+func TestImportKeepsTheListsDate(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		date, want time.Time
+	}{
+		{time.Date(2022, 1, 7, 0, 0, 0, 0, time.UTC), time.Date(2022, 1, 7, 0, 0, 0, 0, time.UTC)},
+		{testNow.AddDate(0, 0, 3), testNow},
+	} {
+		st := datatest.SQLite(t)
+		is, _ := data.Imports(st)
+		tbl, err := ReadTable(strings.NewReader("ФИО;Год рождения\nЖумабаев Ерлан;1985\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum, err := ImportTable(ctx, newFiler(st), is, tbl, Options{Kind: "safe", Source: "Больница №7", SourceDate: c.date, Lang: "ru"})
+		if err != nil || sum.Filed != 1 {
+			t.Fatalf("import: %+v %v", sum, err)
+		}
+		rs, err := is.ReportsChangedSince(ctx, time.Time{}, "", 10)
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("reports: %d %v", len(rs), err)
+		}
+		if r := rs[0]; !r.CreatedAt.Equal(c.want) || !r.ExpiresAt.After(testNow) {
+			t.Errorf("list dated %s: report created %s (want %s), expires %s (want after %s)", c.date, r.CreatedAt, c.want, r.ExpiresAt, testNow)
+		}
+	}
 }

@@ -42,6 +42,13 @@ func (f *Filer) FileImported(ctx context.Context, st data.ImportStore, rows []Im
 			continue
 		}
 		r.SourceName = CleanText(row.Source)
+		// The person was on the list when the list was made: that is the
+		// date the seeker's SMS and the pages give ("on the list of the
+		// living since 07.01.2022"), not the day it reached us. The expiry
+		// still runs from now.
+		if d := row.SourceDate; !d.IsZero() && d.Before(now) {
+			r.CreatedAt = d
+		}
 		// A partner's expiry may shorten ours, never outlast the longest a
 		// report may be kept.
 		if !row.ExpiresAt.IsZero() {
