@@ -85,6 +85,12 @@ func testOutcomeAndDeletion(t *testing.T, st data.Store, dir string, dump func()
 	if pub.Outcome != data.OutcomeReportedSafe || pub.OutcomeAt == nil {
 		t.Fatalf("public outcome after the match: %q %v", pub.Outcome, pub.OutcomeAt)
 	}
+	// The public list says what the record page says: not "still looking".
+	list := secReq{"GET", "/search?q=" + url.QueryEscape(name), "", nil}.do(h).Body.String()
+	if news := T("ru", "outcome.seek.reported_safe", pub.OutcomeAt.Format("02.01.2006")); !strings.Contains(list, news) ||
+		strings.Contains(list, T("ru", "status.seek.active")) {
+		t.Errorf("the search list does not say %q, or still says %q", news, T("ru", "status.seek.active"))
+	}
 	path := seek.PrivateURL[strings.Index(seek.PrivateURL, "/p/"):]
 	page := secReq{"GET", path, "", nil}.do(h)
 	if page.Code != http.StatusOK || !strings.Contains(page.Body.String(), "Tleukabylov") || !strings.Contains(page.Body.String(), "Сауле") {

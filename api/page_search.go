@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -59,22 +60,29 @@ func (s *Server) searchPage(c *gin.Context) {
 			status = http.StatusServiceUnavailable
 		}
 		d.HasYear = year != 0
-		d.Results = publicResults(p.Lang, hits)
+		d.Results = s.publicResults(c.Request.Context(), p.Lang, hits)
 	}
 	s.render(c, status, "search", p)
 }
 
-func publicResults(l string, hits []Hit) []searchResult {
+// publicResults are the hits as the list shows them, each with the same
+// news line as its record page: a family told "reported safe" must not
+// read "still looking" in the list.
+func (s *Server) publicResults(ctx context.Context, l string, hits []Hit) []searchResult {
 	out := make([]searchResult, 0, len(hits))
 	for _, h := range hits {
 		if h.Report == nil || len(out) == defaultPublicResults {
 			continue
 		}
-		pv := publicView(h.Report)
+		pv := s.withOutcome(ctx, h.Report)
 		pv.FullName = data.HidePhones(pv.FullName)
 		pv.City = data.HidePhones(pv.City)
-		out = append(out, searchResult{Report: pv, Status: T(l, "status."+string(pv.Kind)+"."+pv.Status),
-			Date: pv.CreatedAt.Format("2006-01-02")})
+		status := T(l, "status."+string(pv.Kind)+"."+pv.Status) // tells a safe report from a search
+		if pv.Outcome != "" && pv.Outcome != data.OutcomeNone {
+			status = newsLine(l, h.Report, pv)
+		}
+		out = append(out, searchResult{Report: pv, Status: status,
+			Date: pv.CreatedAt.Format("02.01.2006")})
 	}
 	return out
 }
