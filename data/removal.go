@@ -44,7 +44,8 @@ func (s *sqlStore) scrubDerived(ctx context.Context, tx *sql.Tx, id string) erro
 		{"matches", `UPDATE matches SET explanation = '[]',
 			reason = CASE WHEN state = $2 THEN $3 ELSE '' END,
 			decided_by = CASE WHEN state = $2 THEN $4 ELSE decided_by END,
-			state = CASE WHEN state = $2 THEN $5 ELSE state END, updated_at = $6
+			state = CASE WHEN state = $2 THEN $5 ELSE state END,
+			updated_at = CASE WHEN state = $2 THEN $6 ELSE updated_at END
 			WHERE seek_id = $1 OR safe_id = $1`, []any{id, MatchReview, "report removed", "tuys", MatchRejected, now}},
 		{"subscriptions", `DELETE FROM subscriptions WHERE report_id = $1`, []any{id}},
 		{"notes", `DELETE FROM notes WHERE report_id = $1`, []any{id}},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestRemoveReportScrubsDerived(t *testing.T) {
@@ -43,8 +44,18 @@ func testRemoveReportScrubsDerived(t *testing.T, st Store) {
 	if err := st.AddNote(ctx, &Note{ReportID: seek.ID, Text: "Жумабаев был в Алматы"}); err != nil {
 		t.Fatal(err)
 	}
+	before, err := st.MatchesForReport(ctx, safe.ID)
+	if err != nil || len(before) != 1 {
+		t.Fatalf("matches of %s: %+v %v", safe.ID, before, err)
+	}
+	time.Sleep(5 * time.Millisecond) // the store keeps milliseconds: a bumped time would show
 	if err := st.RemoveReport(ctx, seek.ID); err != nil {
 		t.Fatal(err)
+	}
+	// A confirmed match keeps the time it was confirmed (the outcome date
+	// the family was given), whatever is scrubbed from it.
+	if after, _ := st.MatchesForReport(ctx, safe.ID); len(after) != 1 || !after[0].UpdatedAt.Equal(before[0].UpdatedAt) {
+		t.Errorf("the confirmed match's time moved with the removal: %v -> %+v", before[0].UpdatedAt, after)
 	}
 	for _, id := range []string{safe.ID, other.ID} {
 		ms, err := st.MatchesForReport(ctx, id)
