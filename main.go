@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 )
 
 const usage = `tuys — reunite families after an emergency.
@@ -61,6 +62,11 @@ func main() {
 		os.Exit(2)
 	}
 	applyRuntimeDefaults()
+	if slices.ContainsFunc(args, isHelp) {
+		// Help that was asked for is the answer, not an error: on stdout,
+		// so that `tuys import -h | less` shows it.
+		os.Exit(cmd(args, os.Stdout, os.Stdout))
+	}
 	os.Exit(cmd(args, os.Stdout, os.Stderr))
 }
 

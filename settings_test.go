@@ -120,3 +120,16 @@ func TestVersionCommand(t *testing.T) {
 		}
 	}
 }
+
+// Help that was asked for goes to stdout, for every command.
+func TestHelpOnStdout(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"serve", "-h"}, {"import", "--help"}, {"export", "-h"}, {"user", "add", "-h"}} {
+		cmd := exec.Command(tuysBinary(t), args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil || !strings.Contains(string(out), "Usage") || stderr.Len() > 0 {
+			t.Errorf("tuys %v: %v, stdout %d bytes with Usage: %v, stderr %q", args, err, len(out), strings.Contains(string(out), "Usage"), stderr.String())
+		}
+	}
+}
