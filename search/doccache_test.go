@@ -11,21 +11,9 @@ import (
 // A cached stored copy never outlives the commit that changed or removed
 // its document, and a read racing a commit does not keep the old copy.
 func TestDocCacheFollowsCommits(t *testing.T) {
-	ctx := context.Background()
-	ix, err := OpenIndex(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := tempIndex(t)
 	put := func(name string, status string) {
-		b := ix.NewBatch()
-		r := &data.Report{ID: "r1", Kind: data.KindSafe, Status: status, FullName: name, FamilyName: name}
-		if err := b.Put(r, 1); err != nil {
-			t.Fatal(err)
-		}
-		if err := ix.Commit(ctx, b, 1); err != nil {
-			t.Fatal(err)
-		}
+		commitReport(t, ix, &data.Report{ID: "r1", Kind: data.KindSafe, Status: status, FullName: name, FamilyName: name})
 	}
 	read := func() string {
 		s, ok := ix.document("r1")
@@ -62,20 +50,9 @@ func TestDocCacheFollowsCommits(t *testing.T) {
 // reports (none of its terms changed) and never one of seekers: a new
 // seeker's spelling within the edit budget is found at once.
 func TestFuzzyCachePerField(t *testing.T) {
-	ctx := context.Background()
-	ix, err := OpenIndex(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := tempIndex(t)
 	put := func(id string, kind data.Kind, name string) {
-		b := ix.NewBatch()
-		if err := b.Put(&data.Report{ID: id, Kind: kind, Status: data.StatusActive, FullName: name, FamilyName: name}, 1); err != nil {
-			t.Fatal(err)
-		}
-		if err := ix.Commit(ctx, b, 1); err != nil {
-			t.Fatal(err)
-		}
+		commitReport(t, ix, &data.Report{ID: id, Kind: kind, Status: data.StatusActive, FullName: name, FamilyName: name})
 	}
 	key := wordIndexKeys("Жумабаев")[0]
 	expand := func() []string {
@@ -98,5 +75,26 @@ func TestFuzzyCachePerField(t *testing.T) {
 	put("s2", data.KindSeek, "Жумабаева")
 	if got := expand(); len(got) <= len(before) {
 		t.Fatalf("a new seeker's spelling is missing from the expansion after its commit: %v -> %v", before, got)
+	}
+}
+
+// tempIndex is an empty index in a temporary directory, closed after t.
+func tempIndex(t testing.TB) *Index {
+	ix, err := OpenIndex(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// commitReport indexes r alone in one batch and commits it.
+func commitReport(t testing.TB, ix *Index, r *data.Report) {
+	b := ix.NewBatch()
+	if err := b.Put(r, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Commit(context.Background(), b, 1); err != nil {
+		t.Fatal(err)
 	}
 }
