@@ -23,10 +23,12 @@ Pipeline, one file each:
     close second.
   - index.go: the Bleve mapping and documents (custom token filters
     registered in init()); shards.go: the index split into shards by report
-    id, searched in parallel, rebuilt from the log when RulesVersion
-    changed; retrieve.go, levelquery.go: the candidate query, each word
-    counted once at its best level;
-    fuzzyterms.go: fuzzy expansion with a lazy Levenshtein automaton.
+    id, rebuilt from the log when RulesVersion changed; postings.go,
+    postingsload.go: the name keys of active reports in memory, following
+    every commit and reloaded from the stored copies at start;
+    retrieve.go, postingsearch.go: the candidate query over them, each
+    word counted once at its best level; fuzzyterms.go: fuzzy expansion
+    over Bleve's term dictionaries with a lazy Levenshtein automaton.
   - engine.go, matcher.go: Engine tails store.EventsAfter, indexes, and
     matches each new report (events another node has matched, up to the
     store's MatchedThrough mark, are only indexed); Search for volunteers;

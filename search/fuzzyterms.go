@@ -6,7 +6,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"tuys/data"
 )
@@ -80,30 +79,6 @@ func (a *levAutomaton) Accept(s int, b byte) int {
 	id := a.intern(row)
 	a.next[s<<8|int(b)] = id
 	return id
-}
-
-// fuzzyClause returns the terms of field within max edits of key that
-// share its first prefix bytes, except those in skip, as a disjunction of
-// term queries boosted like Bleve's fuzzy query; nil when no term is near.
-func (ix *Index) fuzzyClause(field, key string, max, prefix int, skip map[string]bool) (query.Query, error) {
-	terms, err := ix.fuzzy.terms(ix, fuzzyKey{field, key, max, prefix})
-	if err != nil || len(terms) == 0 {
-		return nil, err
-	}
-	qs := make([]query.Query, 0, len(terms))
-	for _, t := range terms {
-		if skip[t] {
-			continue
-		}
-		tq := bleve.NewTermQuery(t)
-		tq.SetField(field)
-		tq.SetBoost(1 / float64(levenshtein(key, t, max)+1))
-		qs = append(qs, tq)
-	}
-	if len(qs) == 0 {
-		return nil, nil
-	}
-	return bleve.NewDisjunctionQuery(qs...), nil
 }
 
 // fuzzyTerms walks the term dictionary of field in every segment of every

@@ -223,6 +223,7 @@ type stored struct {
 	Approx bool     `json:"x,omitempty"`
 	City   string   `json:"c,omitempty"`
 	Kind   string   `json:"k"`
+	Status string   `json:"st"` // to rebuild the in-memory keys of active reports (postings.go)
 }
 
 // storedOf reads the stored copy of document id from bi, decoded and raw.
@@ -245,24 +246,32 @@ func storedOf(bi bleve.Index, id string) (stored, string, bool) {
 
 func (s *stored) report() *data.Report {
 	return &data.Report{ID: s.ID, Kind: data.Kind(s.Kind), FullName: s.Full, GivenName: s.Given, FamilyName: s.Family,
-		Patronymic: s.Patr, AltNames: s.Alt, Sex: s.Sex, BirthYear: s.Year, YearApprox: s.Approx, City: s.City}
+		Patronymic: s.Patr, AltNames: s.Alt, Sex: s.Sex, BirthYear: s.Year, YearApprox: s.Approx, City: s.City, Status: s.Status}
 }
 
 // indexDoc builds the Bleve document of a report first seen at seq.
 func indexDoc(r *data.Report, seq int64) map[string]interface{} {
-	names := []string{r.FullName, r.GivenName, r.FamilyName, r.Patronymic}
-	names = append(names, r.AltNames...)
 	blob, _ := json.Marshal(stored{ID: r.ID, Seq: seq, Full: r.FullName, Given: r.GivenName, Family: r.FamilyName,
-		Patr: r.Patronymic, Alt: r.AltNames, Sex: r.Sex, Year: r.BirthYear, Approx: r.YearApprox, City: r.City, Kind: string(r.Kind)})
+		Patr: r.Patronymic, Alt: r.AltNames, Sex: r.Sex, Year: r.BirthYear, Approx: r.YearApprox, City: r.City, Kind: string(r.Kind), Status: r.Status})
 	// Year and place are judged by the re-ranker from the stored copy,
 	// never queried: indexing them (a numeric field is 16 terms) would only
 	// slow the build.
 	doc := map[string]interface{}{"kind": string(r.Kind), "status": r.Status, "p": string(blob)}
-	if r.Status == data.StatusActive {
-		all := strings.Join(dedupe(strings.Fields(strings.Join(names, " "))), " ")
+	if all := activeNames(r); all != "" {
 		doc[namesField(r.Kind)], doc[phonField(r.Kind)] = all, all
 	}
 	return doc
+}
+
+// activeNames is the text a report's name keys are computed from: every
+// distinct word of its names, or "" when it is not active (only active
+// reports are retrieved).
+func activeNames(r *data.Report) string {
+	if r.Status != data.StatusActive {
+		return ""
+	}
+	names := append([]string{r.FullName, r.GivenName, r.FamilyName, r.Patronymic}, r.AltNames...)
+	return strings.Join(dedupe(strings.Fields(strings.Join(names, " "))), " ")
 }
 
 // Name keys live in one field per kind, and only for active reports:

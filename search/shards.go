@@ -27,6 +27,7 @@ type Index struct {
 	all      bleve.IndexAlias
 	fuzzy    *fuzzyCache
 	docs     *docCache
+	keys     *postings  // the name keys of active reports, in memory (postings.go)
 	removals *compactor // shards with deletions to merge away (compact.go)
 }
 
@@ -59,6 +60,10 @@ func openIndex(dir string, rules int) (*Index, error) {
 		return nil, err
 	}
 	if built == rules {
+		if err := ix.loadPostings(); err != nil {
+			ix.Close()
+			return nil, err
+		}
 		return ix, nil
 	}
 	if built != 0 || ix.hasData() {
@@ -89,7 +94,7 @@ func openShards(dir string) (*Index, error) {
 	if n == 0 {
 		n = IndexShards()
 	}
-	ix := &Index{dir: dir, fuzzy: newFuzzyCache(), docs: newDocCache(), removals: &compactor{}}
+	ix := &Index{dir: dir, fuzzy: newFuzzyCache(), docs: newDocCache(), keys: newPostings(), removals: &compactor{}}
 	for i := 0; i < n; i++ {
 		bi, err := openShard(shardDir(dir, i))
 		if err != nil {
@@ -223,6 +228,7 @@ type Batch struct {
 	bs    []*bleve.Batch
 	ids   []string           // the documents the batch changes: their cached copies go at Commit
 	kinds map[data.Kind]bool // the kinds whose name fields it changes: their fuzzy expansions go
+	ops   []postingOp        // the same changes for the in-memory keys, applied after Bleve's
 }
 
 // NewBatch starts a batch.
@@ -245,6 +251,7 @@ func (b *Batch) Put(r *data.Report, seq int64) error {
 	}
 	b.ids = append(b.ids, r.ID)
 	b.kinds[r.Kind] = true
+	b.ops = append(b.ops, postingOp{id: r.ID, kind: r.Kind, names: activeNames(r)})
 	return nil
 }
 
@@ -254,6 +261,7 @@ func (b *Batch) Delete(id string) {
 	b.bs[i].Delete(id)
 	b.ids = append(b.ids, id)
 	b.kinds[data.KindSeek], b.kinds[data.KindSafe] = true, true // of either kind: both
+	b.ops = append(b.ops, postingOp{id: id})
 	b.ix.removals.deleted(i)
 }
 
@@ -280,6 +288,9 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 		return bi.Batch(b.bs[i])
 	})
 	if b.Size() > 0 {
+		if err == nil {
+			ix.keys.apply(b.ops) // a failed batch is replayed, and applied then
+		}
 		ix.fuzzy.invalidate(b.kinds) // after the batch is applied: see fuzzyCache.terms
 		ix.docs.forget(b.ids)
 	}

@@ -1,0 +1,133 @@
+package search
+
+import (
+	"strings"
+	"sync"
+
+	"tuys/data"
+)
+
+// postings is the in-memory copy of the index's name keys: for every field
+// (names_<kind>, phon_<kind>) and key, the numbers of the active reports
+// that carry it. Retrieval walks these lists instead of asking Bleve: a
+// Bleve query builds a term searcher per key, shard and segment, and that
+// construction, not the walk, was most of a query's time (search/doc.go).
+// Bleve stays the durable index: the stored copies the re-ranker reads,
+// the term dictionaries fuzzy expansion walks, the event mark; this copy
+// is rebuilt from it when a node starts (loadPostings) and follows every
+// commit.
+type postings struct {
+	mu    sync.RWMutex
+	ids   []string            // doc number → report id; "" once the report left
+	num   map[string]uint32   // report id → its current doc number
+	lists map[string][]uint32 // field + "\x00" + key → doc numbers, ascending
+	dead  int                 // doc numbers left behind by removals and updates
+	pool  sync.Pool           // *scratch sized for len(ids) at the time
+}
+
+func newPostings() *postings {
+	return &postings{num: map[string]uint32{}, lists: map[string][]uint32{}}
+}
+
+func listKey(field, key string) string { return field + "\x00" + key }
+
+// docKeys returns the keys a report's names are indexed under, per field,
+// as Bleve's analyzers produce them: whitespace words, their keys (names
+// field), and the keys' phonetic codes (phonetic field).
+func docKeys(names string) (keys, phon []string) {
+	seenP := map[string]bool{}
+	seenK := map[string]bool{}
+	for _, w := range strings.Fields(names) {
+		for _, k := range wordIndexKeys(w) {
+			if !seenK[k] {
+				seenK[k] = true
+				keys = append(keys, k)
+			}
+			if strings.HasPrefix(k, stemKeyMark) || strings.HasPrefix(k, firstLetterMark) {
+				continue
+			}
+			if p := Phonetic(k); len(p) >= 3 && !seenP[p] {
+				seenP[p] = true
+				phon = append(phon, p)
+			}
+		}
+	}
+	return keys, phon
+}
+
+// postingOp is one change of a batch, applied after Bleve took the batch.
+type postingOp struct {
+	id    string
+	kind  data.Kind
+	names string // "" for a removal or a report that is no longer active
+}
+
+// apply replaces or removes the reports of ops, in order.
+func (p *postings) apply(ops []postingOp) {
+	if len(ops) == 0 {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, op := range ops {
+		p.removeLocked(op.id)
+		if op.names != "" {
+			p.addLocked(op.id, op.kind, op.names)
+		}
+	}
+	if p.dead > 10000 && p.dead > len(p.num)/4 {
+		p.sweepLocked()
+	}
+}
+
+func (p *postings) removeLocked(id string) {
+	if n, ok := p.num[id]; ok {
+		delete(p.num, id)
+		p.ids[n] = ""
+		p.dead++
+	}
+}
+
+func (p *postings) addLocked(id string, kind data.Kind, names string) {
+	keys, phon := docKeys(names)
+	if len(keys) == 0 {
+		return
+	}
+	n := uint32(len(p.ids))
+	p.ids = append(p.ids, id)
+	p.num[id] = n
+	for _, k := range keys {
+		lk := listKey(namesField(kind), k)
+		p.lists[lk] = append(p.lists[lk], n)
+	}
+	for _, k := range phon {
+		lk := listKey(phonField(kind), k)
+		p.lists[lk] = append(p.lists[lk], n)
+	}
+}
+
+// sweepLocked drops the numbers of reports that left from every list, so
+// that a long-running node's lists do not grow with every update.
+func (p *postings) sweepLocked() {
+	for k, l := range p.lists {
+		out := l[:0]
+		for _, n := range l {
+			if p.ids[n] != "" {
+				out = append(out, n)
+			}
+		}
+		if len(out) == 0 {
+			delete(p.lists, k)
+			continue
+		}
+		p.lists[k] = out
+	}
+	p.dead = 0
+}
+
+// size is the number of active reports held.
+func (p *postings) size() int {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return len(p.num)
+}

@@ -1,0 +1,100 @@
+package search
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"tuys/data"
+)
+
+// retrievedIDs is what retrieval finds for name among reports of kind.
+func retrievedIDs(t *testing.T, ix *Index, name string, kind data.Kind) []string {
+	t.Helper()
+	q := PersonFromReport(&data.Report{FullName: name})
+	cands, err := ix.retrieve(context.Background(), q, kind, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range cands {
+		ids = append(ids, c.s.ID)
+	}
+	return ids
+}
+
+// The in-memory keys follow every commit (new, changed, closed, removed
+// reports) and a reopened index holds the same keys as the one closed.
+func TestPostingsFollowCommitsAndReopen(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := OpenIndex(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := func(id string, kind data.Kind, status, name string) {
+		commitReport(t, ix, &data.Report{ID: id, Kind: kind, Status: status, FullName: name})
+	}
+	put("a", data.KindSafe, data.StatusActive, "Жұмабаев Ерлан")
+	put("b", data.KindSafe, data.StatusActive, "Zhumabayev Yerlan")
+	put("c", data.KindSeek, data.StatusActive, "Jumabaev Erlan")
+	put("d", data.KindSafe, data.StatusActive, "Иванов Пётр")
+	put("e", data.KindSafe, data.StatusActive, "Сидоров Иван")
+	put("e", data.KindSafe, data.StatusActive, "Жумабаев Ерлан") // corrected name
+	put("d", data.KindSafe, data.StatusFound, "Иванов Пётр")     // no longer looked for
+	put("b", data.KindSafe, data.StatusRemoved, "")
+
+	want := map[string][]string{"Jumabaev Erlan": {"a", "e"}, "Ivanov Pyotr": nil, "Sidorov Ivan": nil}
+	check := func(ix *Index, when string) {
+		for name, ids := range want {
+			got := retrievedIDs(t, ix, name, data.KindSafe)
+			slices.Sort(got)
+			if !slices.Equal(got, ids) {
+				t.Errorf("%s: %q retrieved %v, want %v", when, name, got, ids)
+			}
+		}
+		if got := retrievedIDs(t, ix, "Жумабаев Ерлан", data.KindSeek); !slices.Equal(got, []string{"c"}) {
+			t.Errorf("%s: seekers retrieved %v, want [c]", when, got)
+		}
+		if got := retrievedIDs(t, ix, "Жумабаев Ерлан", ""); len(got) != 3 {
+			t.Errorf("%s: both kinds retrieved %v, want a, c, e", when, got)
+		}
+	}
+	check(ix, "after commits")
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if ix, err = OpenIndex(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n := ix.keys.size(); n != 3 {
+		t.Errorf("reopened index holds keys of %d reports, want 3 active", n)
+	}
+	check(ix, "after reopening")
+}
+
+// Many updates leave dead numbers behind; the sweep drops them from the
+// lists without changing what is retrieved.
+func TestPostingsSweep(t *testing.T) {
+	p := newPostings()
+	var ops []postingOp
+	for i := range 30000 {
+		ops = append(ops, postingOp{id: "same", kind: data.KindSafe, names: "Ахметов Ерлан"})
+		if i%2 == 0 {
+			ops = append(ops, postingOp{id: "other", kind: data.KindSafe, names: "Ахметов Бауыржан"})
+		}
+	}
+	p.apply(ops)
+	if p.size() != 2 {
+		t.Fatalf("size %d, want 2", p.size())
+	}
+	keys, _ := docKeys("Ахметов")
+	if l := p.lists[listKey(namesField(data.KindSafe), keys[0])]; len(l) > 10000 {
+		t.Errorf("a key's list holds %d numbers for 2 reports: dead numbers not swept", len(l))
+	}
+	hits := p.top([]data.Kind{data.KindSafe}, [][]wordGroup{{{boost: 1, exact: keys[:1]}}}, 10)
+	if len(hits) != 2 || hits[0].id != "other" || hits[1].id != "same" {
+		t.Errorf("hits %v, want other and same, tied, by id", hits)
+	}
+}

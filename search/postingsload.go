@@ -1,0 +1,81 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"tuys/data"
+)
+
+// loadPostings fills the in-memory keys from the stored copies of every
+// shard: a node that starts holds the same keys as the one that stopped.
+func (ix *Index) loadPostings() error {
+	start := time.Now()
+	per := make([][]postingOp, len(ix.shards))
+	err := ix.eachShard(func(i int, bi bleve.Index) error {
+		ops, err := activeOps(bi)
+		per[i] = ops
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("load name keys: %w", err)
+	}
+	for _, ops := range per {
+		ix.keys.apply(ops)
+	}
+	if n := ix.keys.size(); n > 0 {
+		slog.Info("search: name keys loaded", "reports", n, "took", time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+// activeOps lists the active reports of one shard, read from their stored
+// copies, as changes that add them.
+func activeOps(bi bleve.Index) ([]postingOp, error) {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer all.Close()
+	var ops []postingOp
+	for {
+		iid, err := all.Next()
+		if err != nil {
+			return nil, err
+		}
+		if iid == nil {
+			return ops, nil
+		}
+		id, err := r.ExternalID(iid)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := r.Document(id)
+		if err != nil || doc == nil {
+			return nil, fmt.Errorf("stored copy of %s: %w", id, err)
+		}
+		var s stored
+		doc.VisitFields(func(f index.Field) {
+			if f.Name() == "p" && json.Unmarshal(f.Value(), &s) != nil {
+				s = stored{}
+			}
+		})
+		if s.Status == data.StatusActive {
+			ops = append(ops, postingOp{id: s.ID, kind: data.Kind(s.Kind), names: activeNames(s.report())})
+		}
+	}
+}
