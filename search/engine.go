@@ -1,10 +1,12 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -359,10 +361,13 @@ func (e *Engine) candidates(ctx context.Context, p *Person, kind data.Kind) ([]c
 	return e.ix.retrieve(ctx, p, kind, e.opts.Candidates*max(1, int(e.overfetch.Load())))
 }
 
-// scoreAll scores cands against p, best first (ties to the smaller id, so
-// the order is deterministic).
+// scoreAll scores cands against p, best first: ties go to the candidate
+// closest to the query as written (the exact spelling first), then to the
+// smaller id, so the order is deterministic. Closeness is worked out for
+// tied candidates only.
 func scoreAll(p *Person, cands []candidate) []Result {
 	res := make([]Result, 0, len(cands))
+	people := map[string]*Person{}
 	for _, c := range cands {
 		r := c.s.report()
 		cp, ok := personCache.get(c.raw)
@@ -370,17 +375,29 @@ func scoreAll(p *Person, cands []candidate) []Result {
 			cp = PersonFromReport(r)
 			personCache.put(c.raw, cp)
 		}
+		people[r.ID] = cp
 		s, why := scoreRaw(p, cp)
-		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, near: closeness(p, cp), seq: c.s.Seq})
+		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, seq: c.s.Seq})
 	}
-	sort.Slice(res, func(i, j int) bool {
-		if res[i].raw != res[j].raw {
-			return res[i].raw > res[j].raw
+	slices.SortFunc(res, func(a, b Result) int {
+		if a.raw != b.raw {
+			return cmp.Compare(b.raw, a.raw)
 		}
-		if res[i].near != res[j].near {
-			return res[i].near > res[j].near // the exact spelling first
-		}
-		return res[i].ReportID < res[j].ReportID // deterministic ties
+		return strings.Compare(a.ReportID, b.ReportID)
 	})
+	for i := 0; i < len(res); {
+		j := i + 1
+		for j < len(res) && res[j].raw == res[i].raw {
+			j++
+		}
+		if j-i > 1 {
+			tied := res[i:j]
+			for k := range tied {
+				tied[k].near = closeness(p, people[tied[k].ReportID])
+			}
+			slices.SortStableFunc(tied, func(a, b Result) int { return cmp.Compare(b.near, a.near) })
+		}
+		i = j
+	}
 	return res
 }

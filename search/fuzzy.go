@@ -29,8 +29,14 @@ func levenshtein(a, b string, max int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Two rows on the stack for the keys of names; longer ones allocate.
+	var rows [2][40]int
+	prev, cur := rows[0][:0], rows[1][:0]
+	if len(b)+1 > len(rows[0]) {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	} else {
+		prev, cur = prev[:len(b)+1], cur[:len(b)+1]
+	}
 	for j := range prev {
 		prev[j] = j
 	}

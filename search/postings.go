@@ -21,12 +21,13 @@ type postings struct {
 	ids   []string            // doc number → report id; "" once the report left
 	num   map[string]uint32   // report id → its current doc number
 	lists map[string][]uint32 // field + "\x00" + key → doc numbers, ascending
-	dead  int                 // doc numbers left behind by removals and updates
-	pool  sync.Pool           // *scratch sized for len(ids) at the time
+	vocab map[vocabBucket][]string // the names fields' keys, for fuzzy expansion (near)
+	dead  int                      // doc numbers left behind by removals and updates
+	pool  sync.Pool                // *scratch sized for len(ids) at the time
 }
 
 func newPostings() *postings {
-	return &postings{num: map[string]uint32{}, lists: map[string][]uint32{}}
+	return &postings{num: map[string]uint32{}, lists: map[string][]uint32{}, vocab: map[vocabBucket][]string{}}
 }
 
 func listKey(field, key string) string { return field + "\x00" + key }
@@ -62,22 +63,26 @@ type postingOp struct {
 	names string // "" for a removal or a report that is no longer active
 }
 
-// apply replaces or removes the reports of ops, in order.
-func (p *postings) apply(ops []postingOp) {
+// apply replaces or removes the reports of ops, in order, and returns the
+// kinds whose names field gained a key it did not have (their cached fuzzy
+// expansions may miss it).
+func (p *postings) apply(ops []postingOp) (grew map[data.Kind]bool) {
+	grew = map[data.Kind]bool{}
 	if len(ops) == 0 {
-		return
+		return grew
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, op := range ops {
 		p.removeLocked(op.id)
-		if op.names != "" {
-			p.addLocked(op.id, op.kind, op.names)
+		if op.names != "" && p.addLocked(op.id, op.kind, op.names) {
+			grew[op.kind] = true
 		}
 	}
 	if p.dead > 10000 && p.dead > len(p.num)/4 {
 		p.sweepLocked()
 	}
+	return grew
 }
 
 func (p *postings) removeLocked(id string) {
@@ -88,22 +93,30 @@ func (p *postings) removeLocked(id string) {
 	}
 }
 
-func (p *postings) addLocked(id string, kind data.Kind, names string) {
+// addLocked adds a report and reports whether one of its keys is new to
+// its names field.
+func (p *postings) addLocked(id string, kind data.Kind, names string) (newKey bool) {
 	keys, phon := docKeys(names)
 	if len(keys) == 0 {
-		return
+		return false
 	}
 	n := uint32(len(p.ids))
 	p.ids = append(p.ids, id)
 	p.num[id] = n
+	field := namesField(kind)
 	for _, k := range keys {
-		lk := listKey(namesField(kind), k)
-		p.lists[lk] = append(p.lists[lk], n)
+		lk := listKey(field, k)
+		l, ok := p.lists[lk]
+		if !ok && p.addVocabLocked(field, k) {
+			newKey = true
+		}
+		p.lists[lk] = append(l, n)
 	}
 	for _, k := range phon {
 		lk := listKey(phonField(kind), k)
 		p.lists[lk] = append(p.lists[lk], n)
 	}
+	return newKey
 }
 
 // sweepLocked drops the numbers of reports that left from every list, so
@@ -123,6 +136,13 @@ func (p *postings) sweepLocked() {
 		p.lists[k] = out
 	}
 	p.dead = 0
+	// Keys whose last report left go from the vocabulary too (a cached
+	// expansion that still names one finds an empty list: harmless).
+	p.vocab = map[vocabBucket][]string{}
+	for lk := range p.lists {
+		field, key, _ := strings.Cut(lk, "\x00")
+		p.addVocabLocked(field, key)
+	}
 }
 
 // size is the number of active reports held.

@@ -114,12 +114,17 @@ func nameScore(q, c *Person) (float64, []Reason, bool) {
 		return a
 	}
 	best := try(q.family, q.given, c.family, c.given)
-	cands := []align{
-		try(q.given, q.family, c.family, c.given), // query parsed the other way
-		try(q.family, q.given, c.given, c.family), // candidate parsed the other way
-	}
-	for _, a := range cands {
-		if a.fam+a.giv > best.fam+best.giv+1e-9 {
+	// The names parsed the other way: they can only win by more than a
+	// whole-name agreement, which the first reading already has when both
+	// parts agree fully (similarities are at most 1).
+	for _, other := range [][4]namePart{
+		{q.given, q.family, c.family, c.given}, // query parsed the other way
+		{q.family, q.given, c.given, c.family}, // candidate parsed the other way
+	} {
+		if best.fam+best.giv >= 2 {
+			break
+		}
+		if a := try(other[0], other[1], other[2], other[3]); a.fam+a.giv > best.fam+best.giv+1e-9 {
 			best = a
 		}
 	}

@@ -288,10 +288,11 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 		return bi.Batch(b.bs[i])
 	})
 	if b.Size() > 0 {
+		grew := b.kinds
 		if err == nil {
-			ix.keys.apply(b.ops) // a failed batch is replayed, and applied then
+			grew = ix.keys.apply(b.ops) // a failed batch is replayed, and applied then
 		}
-		ix.fuzzy.invalidate(b.kinds) // after the batch is applied: see fuzzyCache.terms
+		ix.fuzzy.invalidate(grew) // after the keys are applied: see fuzzyCache.terms
 		ix.docs.forget(b.ids)
 	}
 	if err != nil {

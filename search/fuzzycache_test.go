@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"math/rand"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -10,33 +9,9 @@ import (
 	"tuys/data"
 )
 
-// The lazy automaton accepts exactly the strings within max edits.
-func TestLevAutomatonAgreesWithLevenshtein(t *testing.T) {
-	rng := rand.New(rand.NewSource(3))
-	word := func() string {
-		b := make([]byte, rng.Intn(9))
-		for i := range b {
-			b[i] = "abcde"[rng.Intn(5)]
-		}
-		return string(b)
-	}
-	for i := 0; i < 20000; i++ {
-		key, s, max := word(), word(), 1+rng.Intn(2)
-		a := newLevAutomaton(key, max)
-		st := a.Start()
-		for j := 0; j < len(s) && a.CanMatch(st); j++ {
-			st = a.Accept(st, s[j])
-		}
-		got := a.IsMatch(st)
-		if want := levenshtein(key, s, max) <= max; got != want {
-			t.Fatalf("key %q, %q, max %d: automaton %v, levenshtein %v", key, s, max, got, want)
-		}
-	}
-}
-
-// fuzzyTerms finds the indexed keys near a key across shards and segments,
+// near finds the indexed keys near a key, whatever the commit that added them,
 // and nothing beyond the budget or outside the prefix.
-func TestFuzzyTerms(t *testing.T) {
+func TestNearKeys(t *testing.T) {
 	ctx := context.Background()
 	ix, err := OpenIndex(filepath.Join(t.TempDir(), "index"))
 	if err != nil {
@@ -57,10 +32,7 @@ func TestFuzzyTerms(t *testing.T) {
 		}
 	}
 	key := Skeleton("zhumabaev")
-	terms, err := ix.fuzzyTerms(namesField(data.KindSafe), key, 2, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	terms := ix.keys.near(namesField(data.KindSafe), key, 2, 1)
 	for _, want := range []string{"zhumabaev", "zhumabaeva", "zhumabai"} {
 		if k := Skeleton(want); !slices.Contains(terms, k) {
 			t.Errorf("missing %q (key %q) in %v", want, k, terms)
@@ -71,7 +43,7 @@ func TestFuzzyTerms(t *testing.T) {
 			t.Errorf("%q is beyond the budget or the prefix of %q", term, key)
 		}
 	}
-	if none, _ := ix.fuzzyTerms(namesField(data.KindSeek), key, 2, 1); len(none) != 0 {
+	if none := ix.keys.near(namesField(data.KindSeek), key, 2, 1); len(none) != 0 {
 		t.Errorf("other kind's field: %v", none)
 	}
 }
