@@ -18,9 +18,9 @@ import (
 // commit.
 type postings struct {
 	mu    sync.RWMutex
-	ids   []string            // doc number → report id; "" once the report left
-	num   map[string]uint32   // report id → its current doc number
-	lists map[string][]uint32 // field + "\x00" + key → doc numbers, ascending
+	ids   []string                 // doc number → report id; "" once the report left
+	num   map[string]uint32        // report id → its current doc number
+	lists map[string][]uint32      // field + "\x00" + key → doc numbers, ascending
 	vocab map[vocabBucket][]string // the names fields' keys, for fuzzy expansion (near)
 	dead  int                      // doc numbers left behind by removals and updates
 	pool  sync.Pool                // *scratch sized for len(ids) at the time
