@@ -175,7 +175,7 @@ func dropEpentheticI(w string) string {
 // kazakhRussianForm reports whether a and b are the Kazakh and Russian
 // forms of one name.
 func kazakhRussianForm(a, b namePart) bool {
-	ka, kb := krKeys(a.text), krKeys(b.text)
+	ka, kb := a.kr, b.kr
 	return shareKey(ka, b.keys) || shareKey(kb, a.keys) || shareKey(ka, kb)
 }
 

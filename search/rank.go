@@ -21,6 +21,8 @@ type Person struct {
 	City       string // as written
 	CityKey    string
 	Phone      string
+	written    []string // the words of the full name, lower case (closeness)
+	cyrillic   bool     // the full name is written in Cyrillic (closeness)
 }
 
 // namePart is one name word with its keys.
@@ -28,10 +30,11 @@ type namePart struct {
 	text string
 	keys []string
 	alts [][]string // keys of the full names a diminutive stands for
+	kr   []string   // keys of its other Kazakh/Russian record forms (kazakhRussianForm)
 }
 
 func newPart(text string, alts []string) namePart {
-	p := namePart{text: text, keys: wordKeys(text)}
+	p := namePart{text: text, keys: wordKeys(text), kr: krKeys(text)}
 	for _, a := range alts {
 		p.alts = append(p.alts, wordKeys(a))
 	}
@@ -78,6 +81,7 @@ func PersonFromReport(r *data.Report) *Person {
 	if p.Sex == "" {
 		p.Sex = n.Sex
 	}
+	p.written, p.cyrillic = strings.Fields(strings.ToLower(n.Full)), writtenInCyrillic(n.Full)
 	p.given = newPart(n.Given, n.AltGiven)
 	p.family = newPart(n.Family, nil)
 	p.patronymic = newPart(n.Patronymic, nil)
@@ -247,15 +251,13 @@ func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 // spelling ranks first, not its other-script twin or a namesake with an
 // extra patronymic.
 func closeness(q, c *Person) int {
-	qw := strings.Fields(strings.ToLower(q.Name.Full))
-	cw := strings.Fields(strings.ToLower(c.Name.Full))
 	n := 0
-	if writtenInCyrillic(q.Name.Full) == writtenInCyrillic(c.Name.Full) {
+	if q.cyrillic == c.cyrillic {
 		n++
 	}
-	for _, w := range cw {
+	for _, w := range c.written {
 		found := false
-		for _, x := range qw {
+		for _, x := range q.written {
 			found = found || x == w
 		}
 		if found {
