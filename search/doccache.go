@@ -16,8 +16,9 @@ type docCache struct {
 }
 
 type cachedDoc struct {
-	s   stored
-	raw string
+	s      stored
+	raw    string
+	person *Person // the re-ranker's view of it, parsed once
 }
 
 // docCacheSize bounds the cache (a decoded copy is under 1 KiB); when full
@@ -28,27 +29,28 @@ func newDocCache() *docCache { return &docCache{max: docCacheSize, m: map[string
 
 // get returns the stored copy of id from the cache, else reads it with
 // load and keeps it unless a commit landed meanwhile.
-func (c *docCache) get(id string, load func() (stored, string, bool)) (stored, string, bool) {
+func (c *docCache) get(id string, load func() (stored, string, bool)) (cachedDoc, bool) {
 	c.mu.Lock()
 	d, ok := c.m[id]
 	gen := c.gen
 	c.mu.Unlock()
 	if ok {
-		return d.s, d.raw, true
+		return d, true
 	}
 	s, raw, ok := load()
 	if !ok {
-		return s, raw, false
+		return cachedDoc{}, false
 	}
+	d = cachedDoc{s: s, raw: raw, person: PersonFromReport(s.report())}
 	c.mu.Lock()
 	if c.gen == gen {
 		if len(c.m) >= c.max {
 			c.m = make(map[string]cachedDoc, c.max/4)
 		}
-		c.m[id] = cachedDoc{s, raw}
+		c.m[id] = d
 	}
 	c.mu.Unlock()
-	return s, raw, true
+	return d, true
 }
 
 // forget drops ids after a commit changed or deleted them.

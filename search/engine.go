@@ -369,12 +369,7 @@ func scoreAll(p *Person, cands []candidate) []Result {
 	res := make([]Result, 0, len(cands))
 	people := map[string]*Person{}
 	for _, c := range cands {
-		r := c.s.report()
-		cp, ok := personCache.get(c.raw)
-		if !ok {
-			cp = PersonFromReport(r)
-			personCache.put(c.raw, cp)
-		}
+		r, cp := c.s.report(), c.person
 		people[r.ID] = cp
 		s, why := scoreRaw(p, cp)
 		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, seq: c.s.Seq})

@@ -50,9 +50,3 @@ func Phonetic(key string) string {
 // computing keys is the largest CPU cost of indexing and re-ranking.
 // Callers must not modify the returned slices.
 var keyCache = newBoundedCache[string, []string](200000)
-
-// personCache keeps parsed candidates by their stored blob (which changes
-// whenever the report does): the same people come back as candidates for
-// many queries, and parsing is a sixth of a query's CPU. Persons are
-// read-only once built.
-var personCache = newBoundedCache[string, *Person](50000)

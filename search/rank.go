@@ -31,10 +31,15 @@ type namePart struct {
 	keys []string
 	alts [][]string // keys of the full names a diminutive stands for
 	kr   []string   // keys of its other Kazakh/Russian record forms (kazakhRussianForm)
+	// the given name it is, if it is one (worked out once: tokenSim asks
+	// for every pair of words it compares)
+	given   givenInfo
+	isGiven bool
 }
 
 func newPart(text string, alts []string) namePart {
 	p := namePart{text: text, keys: wordKeys(text), kr: krKeys(text)}
+	p.given, p.isGiven = lookupGiven(p.keys)
 	for _, a := range alts {
 		p.alts = append(p.alts, wordKeys(a))
 	}
@@ -143,8 +148,8 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 	if kazakhRussianForm(a, b) {
 		return 0.97, howKazakhRussian
 	}
-	ga, okA := lookupGiven(a.keys)
-	gb, okB := lookupGiven(b.keys)
+	ga, okA := a.given, a.isGiven
+	gb, okB := b.given, b.isGiven
 	if okA && okB {
 		if ga.canon == gb.canon {
 			return 0.97, "variant"

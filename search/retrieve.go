@@ -114,9 +114,9 @@ func wordBoost(i int) float64 {
 
 // candidate is one retrieved document.
 type candidate struct {
-	s     stored
-	raw   string  // the stored blob, as the cache key of its parsed Person
-	score float64 // retrieval score
+	s      stored
+	person *Person // parsed from s
+	score  float64 // retrieval score
 }
 
 // retrieve returns up to limit active reports of the given kind ("" =
@@ -157,11 +157,11 @@ func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, li
 	// The stored copies are read for the final hits only.
 	out := make([]candidate, 0, len(hits))
 	for _, h := range hits {
-		s, raw, ok := ix.stored(h.id)
+		d, ok := ix.stored(h.id)
 		if !ok {
 			continue // deleted since the search: the next query will not see it either
 		}
-		out = append(out, candidate{s: s, raw: raw, score: h.score})
+		out = append(out, candidate{s: d.s, person: d.person, score: h.score})
 	}
 	return out, full, nil
 }

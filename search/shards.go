@@ -308,13 +308,13 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 
 // document returns the stored copy of report id, if indexed.
 func (ix *Index) document(id string) (stored, bool) {
-	s, _, ok := ix.stored(id)
-	return s, ok
+	d, ok := ix.stored(id)
+	return d.s, ok
 }
 
-// stored is the stored copy of document id, decoded and raw, from the
-// cache when it holds it.
-func (ix *Index) stored(id string) (stored, string, bool) {
+// stored is the stored copy of document id, decoded, raw and parsed, from
+// the cache when it holds it.
+func (ix *Index) stored(id string) (cachedDoc, bool) {
 	return ix.docs.get(id, func() (stored, string, bool) { return storedOf(ix.shards[ix.shardOf(id)], id) })
 }
 
