@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -96,5 +98,38 @@ func TestPostingsSweep(t *testing.T) {
 	hits := p.top([]data.Kind{data.KindSafe}, [][]wordGroup{{{boost: 1, exact: keys[:1]}}}, 10)
 	if len(hits) != 2 || hits[0].id != "other" || hits[1].id != "same" {
 		t.Errorf("hits %v, want other and same, tied, by id", hits)
+	}
+}
+
+// The bounded heap keeps exactly the best hits, whatever the order they
+// come in, ties included.
+func TestHitHeapKeepsTheBest(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		var all []hit
+		for i := range rng.IntN(300) {
+			all = append(all, hit{id: fmt.Sprintf("r%04d", i), score: float64(rng.IntN(8))})
+		}
+		k := 1 + rng.IntN(40)
+		h := hitHeap(make([]hit, 0, k))
+		for _, x := range all {
+			h.offer(x)
+		}
+		slices.SortFunc(all, func(a, b hit) int {
+			if better(a, b) {
+				return -1
+			}
+			return 1
+		})
+		got := []hit(h)
+		slices.SortFunc(got, func(a, b hit) int {
+			if better(a, b) {
+				return -1
+			}
+			return 1
+		})
+		if want := all[:min(k, len(all))]; !slices.Equal(got, want) {
+			t.Fatalf("round %d: kept %v, want %v", round, got, want)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"container/heap"
 	"sort"
 
 	"tuys/data"
@@ -58,8 +57,7 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, limit int) []hit
 		clear(s.wmark)
 		s.q, s.w = 1, 0
 	}
-	best := &hitHeap{}
-	k := max(limit*tieDepth, limit+1)
+	best := hitHeap(make([]hit, 0, max(limit*tieDepth, limit+1)))
 	for i, kind := range kinds {
 		s.touched = s.touched[:0]
 		for _, g := range groups[i] {
@@ -67,16 +65,10 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, limit int) []hit
 		}
 		n := float64(len(groups[i]))
 		for _, d := range s.touched {
-			h := hit{id: p.ids[d], score: s.score[d] * float64(s.words[d]) / n}
-			if best.Len() < k {
-				heap.Push(best, h)
-			} else if better(h, (*best)[0]) {
-				(*best)[0] = h
-				heap.Fix(best, 0)
-			}
+			best.offer(hit{id: p.ids[d], score: s.score[d] * float64(s.words[d]) / n})
 		}
 	}
-	hits := []hit(*best)
+	hits := []hit(best)
 	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
 	return hits[:tieCut(hits, limit)]
 }
@@ -111,18 +103,45 @@ func (p *postings) scoreWord(s *scratch, kind data.Kind, g wordGroup) {
 	}
 }
 
-// hitHeap keeps the best hits seen so far, the worst of them on top.
+// hitHeap keeps the best hits seen so far, up to its capacity, the worst
+// of them first (a binary heap on better; no container/heap, whose
+// interface boxed every hit).
 type hitHeap []hit
 
-func (h hitHeap) Len() int           { return len(h) }
-func (h hitHeap) Less(i, j int) bool { return better(h[j], h[i]) }
-func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *hitHeap) Push(x any)        { *h = append(*h, x.(hit)) }
-func (h *hitHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+// offer keeps h if the heap has room or h is better than its worst.
+func (h *hitHeap) offer(x hit) {
+	b := *h
+	if len(b) < cap(b) {
+		b = append(b, x)
+		for i := len(b) - 1; i > 0; { // up
+			parent := (i - 1) / 2
+			if !better(b[parent], b[i]) {
+				break
+			}
+			b[parent], b[i] = b[i], b[parent]
+			i = parent
+		}
+		*h = b
+		return
+	}
+	if len(b) == 0 || !better(x, b[0]) {
+		return
+	}
+	b[0] = x
+	for i := 0; ; { // down
+		worst, l, r := i, 2*i+1, 2*i+2
+		if l < len(b) && better(b[worst], b[l]) {
+			worst = l
+		}
+		if r < len(b) && better(b[worst], b[r]) {
+			worst = r
+		}
+		if worst == i {
+			return
+		}
+		b[i], b[worst] = b[worst], b[i]
+		i = worst
+	}
 }
 
 // tieDepth bounds how far past its limit a search reaches when candidates
