@@ -146,7 +146,7 @@ func (e *Engine) pick(all []Result, self string, seq int64, limit int) []Result 
 		if seq > 0 && r.seq >= seq || r.ReportID == self {
 			continue
 		}
-		r.Explanation = slices.Clip(r.Explanation) // an append by one caller must not reach another's
+		r.Explanation = worded(r.Explanation)
 		res = append(res, r)
 	}
 	e.decide(res)

@@ -110,6 +110,12 @@ type Reason struct {
 	Q   string `json:"q,omitempty"`
 	C   string `json:"c,omitempty"`
 	How string `json:"how,omitempty"`
+	// What Text needs beyond the above: the name similarity's own word
+	// (Ахмедов ≈ Ахметов "another real surname", How "different") and
+	// how many years apart. The re-ranker scores every candidate but only
+	// the kept ones are worded (reasontext.go).
+	detail string
+	apart  int
 }
 
 // Thresholds decide what a score means.

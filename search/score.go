@@ -1,7 +1,6 @@
 package search
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -29,8 +28,7 @@ func scoreRaw(q, c *Person) (float64, []Reason) {
 
 	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex || genderClash {
 		s -= 0.45
-		rs = append(rs, Reason{Field: "sex", Text: fmt.Sprintf("sex: %s ≠ %s (a relative, not the same person)", sexWord(q.Sex), sexWord(c.Sex)), Effect: -0.45,
-			Q: q.Sex, C: c.Sex, How: "≠"})
+		rs = append(rs, Reason{Field: "sex", Effect: -0.45, Q: q.Sex, C: c.Sex, How: "≠"})
 	}
 
 	if q.BirthYear > 0 && c.BirthYear > 0 {
@@ -42,10 +40,10 @@ func scoreRaw(q, c *Person) (float64, []Reason) {
 	if q.CityKey != "" && c.CityKey != "" {
 		if q.CityKey == c.CityKey {
 			s += 0.03
-			rs = append(rs, Reason{Field: "city", Text: fmt.Sprintf("city %s = %s", q.City, c.City), Effect: 0.03, Q: q.City, C: c.City, How: "="})
+			rs = append(rs, Reason{Field: "city", Effect: 0.03, Q: q.City, C: c.City, How: "="})
 		} else {
 			s -= 0.04
-			rs = append(rs, Reason{Field: "city", Text: fmt.Sprintf("city %s ≠ %s", q.City, c.City), Effect: -0.04, Q: q.City, C: c.City, How: "≠"})
+			rs = append(rs, Reason{Field: "city", Effect: -0.04, Q: q.City, C: c.City, How: "≠"})
 		}
 	}
 
@@ -67,30 +65,20 @@ func yearReason(q, c *Person) Reason {
 	if (q.YearApprox || c.YearApprox) && d > 0 {
 		d-- // a year derived from an age is ±1 by itself
 	}
-	r := Reason{Field: "year", Q: strconv.Itoa(q.BirthYear), C: strconv.Itoa(c.BirthYear)}
+	r := Reason{Field: "year", Q: strconv.Itoa(q.BirthYear), C: strconv.Itoa(c.BirthYear), apart: d}
 	switch {
 	case d == 0:
-		r.Effect, r.Text, r.How = 0.04, fmt.Sprintf("year %d = %d", q.BirthYear, c.BirthYear), "="
+		r.Effect, r.How = 0.04, "="
 	case d == 1:
-		r.Effect, r.Text, r.How = 0, fmt.Sprintf("year %d ≈ %d (±1 is common)", q.BirthYear, c.BirthYear), "±1"
+		r.Effect, r.How = 0, "±1"
 	case d <= 3:
-		r.Effect, r.Text, r.How = -0.12, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d), "apart"
+		r.Effect, r.How = -0.12, "apart"
 	case d < 15:
-		r.Effect, r.Text, r.How = -0.35, fmt.Sprintf("year %d ≠ %d (%d years apart)", q.BirthYear, c.BirthYear, d), "apart"
+		r.Effect, r.How = -0.35, "apart"
 	default:
-		r.Effect, r.Text, r.How = -0.6, fmt.Sprintf("year %d ≠ %d (%d years apart: a parent or a child?)", q.BirthYear, c.BirthYear, d), "generation"
+		r.Effect, r.How = -0.6, "generation"
 	}
 	return r
-}
-
-func sexWord(s string) string {
-	switch s {
-	case "M":
-		return "male"
-	case "F":
-		return "female"
-	}
-	return "unknown"
 }
 
 // nameScore aligns the name parts order-free: the parse of a two-word name
@@ -145,25 +133,14 @@ func nameScore(q, c *Person) (float64, []Reason, bool) {
 		s = 0.7 * best.giv
 	}
 	if hasF {
-		rs = append(rs, Reason{Field: "family", Text: partText("family name", best.qf, best.cf, best.fam, best.famHow), Effect: best.fam, Edit: !explainedHows[best.famHow],
-			Q: best.qf.text, C: best.cf.text, How: partHow(best.fam, best.famHow)})
+		rs = append(rs, Reason{Field: "family", Effect: best.fam, Edit: !explainedHows[best.famHow],
+			Q: best.qf.text, C: best.cf.text, How: partHow(best.fam, best.famHow), detail: best.famHow})
 	}
 	if hasG {
-		rs = append(rs, Reason{Field: "given", Text: partText("given name", best.qg, best.cg, best.giv, best.givHow), Effect: best.giv, Edit: !explainedHows[best.givHow],
-			Q: best.qg.text, C: best.cg.text, How: partHow(best.giv, best.givHow)})
+		rs = append(rs, Reason{Field: "given", Effect: best.giv, Edit: !explainedHows[best.givHow],
+			Q: best.qg.text, C: best.cg.text, How: partHow(best.giv, best.givHow), detail: best.givHow})
 	}
 	return s, rs, best.clash
-}
-
-func partText(field string, a, b namePart, sim float64, how string) string {
-	op := "≈"
-	switch {
-	case how == "same":
-		return fmt.Sprintf("%s: %s = %s", field, a.text, b.text)
-	case sim < 0.5:
-		op = "≠"
-	}
-	return fmt.Sprintf("%s: %s %s %s (%s)", field, a.text, op, b.text, how)
 }
 
 // partHow is the verdict on a name part as renderers name it: the
@@ -183,11 +160,9 @@ func patronymicReason(a, b namePart) (Reason, bool) {
 	ps := patronymicSim(a, b)
 	switch {
 	case ps >= 0.85:
-		return Reason{Field: "patronymic", Text: fmt.Sprintf("patronymic: %s ≈ %s (same father's name)", a.text, b.text), Effect: 0.03, Edit: ps < 1,
-			Q: a.text, C: b.text, How: "same father"}, true
+		return Reason{Field: "patronymic", Effect: 0.03, Edit: ps < 1, Q: a.text, C: b.text, How: "same father"}, true
 	case ps < 0.6:
-		return Reason{Field: "patronymic", Text: fmt.Sprintf("patronymic: %s ≠ %s (different father's name)", a.text, b.text), Effect: -0.3,
-			Q: a.text, C: b.text, How: "different father"}, true
+		return Reason{Field: "patronymic", Effect: -0.3, Q: a.text, C: b.text, How: "different father"}, true
 	}
 	return Reason{}, false
 }
