@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -142,6 +143,18 @@ func (p *postings) sweepLocked() {
 	for lk := range p.lists {
 		field, key, _ := strings.Cut(lk, "\x00")
 		p.addVocabLocked(field, key)
+	}
+}
+
+// trim gives every list its exact length: after a start's bulk load,
+// append's doubling leaves a quarter to a half of the lists' memory unused.
+func (p *postings) trim() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for k, l := range p.lists {
+		if cap(l) > len(l) {
+			p.lists[k] = slices.Clip(append([]uint32(nil), l...))
+		}
 	}
 }
 

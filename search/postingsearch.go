@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"sort"
 
 	"tuys/data"
@@ -21,23 +22,24 @@ func better(a, b hit) bool {
 	return a.id < b.id
 }
 
-// scratch is one query's per-document state, indexed by doc number. The
-// marks say which query and which word last touched a document, so the
-// arrays are reused without clearing.
+// scratch is one query's per-document state, indexed by doc number: 9
+// bytes a report, kept in a pool and reused without clearing. mark holds
+// the stamp of the last word that scored a document; stamps only grow, so
+// a mark below the query's first stamp is another query's.
 type scratch struct {
-	qmark, wmark []uint32
-	score        []float64
-	words        []uint16
-	q, w         uint32
-	touched      []uint32
+	mark    []uint32
+	score   []float32 // sums of levels times boosts: quarters, exact in float32
+	words   []uint8
+	stamp   uint32 // the last word's stamp
+	touched []uint32
 }
 
 func (p *postings) scratchFor(n int) *scratch {
-	if s, ok := p.pool.Get().(*scratch); ok && len(s.qmark) >= n {
+	if s, ok := p.pool.Get().(*scratch); ok && len(s.mark) >= n {
 		return s
 	}
 	n += n/4 + 1024 // room for the reports that arrive before the next query
-	return &scratch{qmark: make([]uint32, n), wmark: make([]uint32, n), score: make([]float64, n), words: make([]uint16, n)}
+	return &scratch{mark: make([]uint32, n), score: make([]float32, n), words: make([]uint8, n)}
 }
 
 // top scores the reports of each kind against that kind's word groups and
@@ -52,20 +54,25 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, limit int) []hit
 	defer p.mu.RUnlock()
 	s := p.scratchFor(len(p.ids))
 	defer p.pool.Put(s)
-	if s.q++; s.q == 0 { // wrapped: the marks of old queries could collide
-		clear(s.qmark)
-		clear(s.wmark)
-		s.q, s.w = 1, 0
+	words := 0
+	for _, g := range groups {
+		words += len(g)
 	}
+	if s.stamp > math.MaxUint32-uint32(words)-1 { // would wrap: old marks could pass for new ones
+		clear(s.mark)
+		s.stamp = 0
+	}
+	first := s.stamp + 1
 	best := hitHeap(make([]hit, 0, max(limit*tieDepth, limit+1)))
 	for i, kind := range kinds {
 		s.touched = s.touched[:0]
 		for _, g := range groups[i] {
-			p.scoreWord(s, kind, g)
+			s.stamp++
+			p.scoreWord(s, kind, g, first)
 		}
 		n := float64(len(groups[i]))
 		for _, d := range s.touched {
-			best.offer(hit{id: p.ids[d], score: s.score[d] * float64(s.words[d]) / n})
+			best.offer(hit{id: p.ids[d], score: float64(s.score[d]) * float64(s.words[d]) / n})
 		}
 	}
 	hits := []hit(best)
@@ -74,29 +81,26 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, limit int) []hit
 }
 
 // scoreWord adds one word's score to every report its groups reach, at
-// the best level the report reaches (levels are walked best first).
-func (p *postings) scoreWord(s *scratch, kind data.Kind, g wordGroup) {
-	if s.w++; s.w == 0 {
-		clear(s.wmark)
-		s.w = 1
-	}
+// the best level the report reaches (levels are walked best first); first
+// is the query's first stamp.
+func (p *postings) scoreWord(s *scratch, kind data.Kind, g wordGroup, first uint32) {
 	for _, lv := range [...]struct {
 		field string
 		keys  []string
-		level float64
+		level float32
 	}{{namesField(kind), g.exact, levelExact}, {namesField(kind), g.edits, levelFuzzy}, {phonField(kind), g.phonetic, levelPhonetic}} {
+		add := lv.level * float32(g.boost)
 		for _, key := range lv.keys {
 			for _, d := range p.lists[listKey(lv.field, key)] {
-				if p.ids[d] == "" || s.wmark[d] == s.w {
-					continue
-				}
-				s.wmark[d] = s.w
-				if s.qmark[d] != s.q {
-					s.qmark[d] = s.q
+				switch m := s.mark[d]; {
+				case m == s.stamp || p.ids[d] == "":
+					continue // scored for this word already, or gone
+				case m < first: // first touched by this query
 					s.score[d], s.words[d] = 0, 0
 					s.touched = append(s.touched, d)
 				}
-				s.score[d] += lv.level * g.boost
+				s.mark[d] = s.stamp
+				s.score[d] += add
 				s.words[d]++
 			}
 		}

@@ -25,9 +25,11 @@ func (ix *Index) loadPostings() error {
 	if err != nil {
 		return fmt.Errorf("load name keys: %w", err)
 	}
-	for _, ops := range per {
+	for i, ops := range per {
 		ix.keys.apply(ops)
+		per[i] = nil
 	}
+	ix.keys.trim()
 	if n := ix.keys.size(); n > 0 {
 		slog.Info("search: name keys loaded", "reports", n, "took", time.Since(start).Round(time.Millisecond))
 	}
