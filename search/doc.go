@@ -75,25 +75,23 @@ Before the matching-precision change the same profile was 58% Bleve
 disjunction, 15% GC, 11% re-ranking. So the tail is in retrieval, not in
 the re-ranker (untried: fewer, rarer keys per word in the second pass).
 
-Where the matcher spends its time on an import (2026-12-04; a node holding
-10,000 seekers takes a 100,000-row hospital list, in process, CPU profile;
-BenchmarkImportCSVMatched in the main package measures the same through
-tuys import and a running node: 659 rows/s, the import alone 4,900): 35%
-Bleve's search (building the term searchers of every key and fuzzy
-expansion, per shard and segment, then walking the disjunction), 20%
-re-ranking 30 candidates per report, 10% walking term dictionaries for
-fuzzy expansions (their cache empties at every commit, every 5,000
-events), 10% the reverse check of a seeker's own best match, about 20%
-garbage collection under GOMEMLIMIT (1,487 -> 1,819 rows/s with the limit
-at 4 GiB instead of 512 MiB). Decoding the same seekers' stored copies
-was a quarter of it before the stored-copy cache. Tried and measured (rows/s
-at 100,000 rows, in process; 804 before): one retrieval pass with the
-first-letter keys always in (920); a query anchored on the family name
-with Bleve's boolean must (1,321, but it lost relatives known by the
-given name only; admitting those too kept recall and lost the gain);
-merging segments more eagerly (838). None reaches the 2,000 rows/s the
-import issue asks: the per-query cost of Bleve's term searchers is the
-floor. What would: candidate generation outside Bleve for a batch (every
-distinct key of the batch looked up once, shared by all its reports).
+Where the matcher spent its time on an import (2026-12-04; a node holding
+10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
+in the main package measures it through tuys import and a running node):
+659 rows/s when Bleve answered every retrieval, 35% of the CPU in Bleve's
+search (building a term searcher per key, shard and segment), 20%
+re-ranking, 10% fuzzy dictionary walks, 10% the reverse check, ~20% GC.
+Retrieval now walks in-memory lists of the name keys (postings.go; Bleve
+keeps the stored copies and the event mark, and the lists are rebuilt
+from the stored copies at start), fuzzy expansion reads the same keys
+bucketed by first letter and length and is forgotten only when a commit
+adds a new key, and the re-ranker words reasons, and works out closeness,
+only for the candidates a query keeps: 2,104 / 2,167 / 2,673 rows/s in
+three runs, the import alone 7,500-9,900. What is left: re-ranking 30
+candidates (nameScore's alignments, about 40%), the store's reads and
+writes of a batch (~10%), Bleve's indexing of the batch (~8%), GC.
+At 1,000,000 reports the lists hold about 25 keys a report: the index
+build (in process) went from 19-21k to 17,200 reports/s and its peak RSS
+from 675-696 to 742 MB; a query in process p50 2.7 ms, p99 10.6 ms.
 */
 package search
