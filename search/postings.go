@@ -62,6 +62,7 @@ type postingOp struct {
 	id    string
 	kind  data.Kind
 	names string // "" for a removal or a report that is no longer active
+	seq   int64  // when the report was first seen (orders a start's load)
 }
 
 // apply replaces or removes the reports of ops, in order, and returns the

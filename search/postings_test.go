@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -108,7 +107,7 @@ func TestHitHeapKeepsTheBest(t *testing.T) {
 	for round := range 200 {
 		var all []hit
 		for i := range rng.IntN(300) {
-			all = append(all, hit{id: fmt.Sprintf("r%04d", i), score: float64(rng.IntN(8))})
+			all = append(all, hit{doc: uint32(i), score: float64(rng.IntN(8))})
 		}
 		k := 1 + rng.IntN(40)
 		h := hitHeap(make([]hit, 0, k))

@@ -7,19 +7,25 @@ import (
 	"tuys/data"
 )
 
-// hit is one retrieved report and its retrieval score.
+// hit is one retrieved report (its id once the hits are final) and its
+// retrieval score.
 type hit struct {
+	doc   uint32
 	id    string
 	score float64
 }
 
-// better orders hits by score, ties to the smaller report id, so the same
-// query on the same index retrieves the same candidates.
+// better orders hits by score, ties to the report indexed first (the
+// smaller doc number; numbers follow the log's order, also when a node
+// reloads them, see loadPostings), so the same query on the same index
+// retrieves the same candidates. Comparing numbers, not ids: at a million
+// reports, tens of thousands of namesakes tie and string comparison was a
+// third of a query's retrieval.
 func better(a, b hit) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	return a.id < b.id
+	return a.doc < b.doc
 }
 
 // scratch is one query's per-document state, indexed by doc number: 9
@@ -72,12 +78,16 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, limit int) []hit
 		}
 		n := float64(len(groups[i]))
 		for _, d := range s.touched {
-			best.offer(hit{id: p.ids[d], score: float64(s.score[d]) * float64(s.words[d]) / n})
+			best.offer(hit{doc: d, score: float64(s.score[d]) * float64(s.words[d]) / n})
 		}
 	}
 	hits := []hit(best)
 	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
-	return hits[:tieCut(hits, limit)]
+	hits = hits[:tieCut(hits, limit)]
+	for i := range hits {
+		hits[i].id = p.ids[hits[i].doc]
+	}
+	return hits
 }
 
 // scoreWord adds one word's score to every report its groups reach, at
@@ -128,7 +138,7 @@ func (h *hitHeap) offer(x hit) {
 		*h = b
 		return
 	}
-	if len(b) == 0 || !better(x, b[0]) {
+	if len(b) == 0 || x.score < b[0].score || !better(x, b[0]) {
 		return
 	}
 	b[0] = x

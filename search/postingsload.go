@@ -1,9 +1,11 @@
 package search
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -25,10 +27,12 @@ func (ix *Index) loadPostings() error {
 	if err != nil {
 		return fmt.Errorf("load name keys: %w", err)
 	}
-	for i, ops := range per {
-		ix.keys.apply(ops)
-		per[i] = nil
-	}
+	// In the log's order (first seen), as a node that followed the log
+	// numbered them: ties between namesakes go the same way on every node.
+	all := slices.Concat(per...)
+	per = nil
+	slices.SortFunc(all, func(a, b postingOp) int { return cmp.Compare(a.seq, b.seq) })
+	ix.keys.apply(all)
 	ix.keys.trim()
 	if n := ix.keys.size(); n > 0 {
 		slog.Info("search: name keys loaded", "reports", n, "took", time.Since(start).Round(time.Millisecond))
@@ -77,7 +81,7 @@ func activeOps(bi bleve.Index) ([]postingOp, error) {
 			}
 		})
 		if s.Status == data.StatusActive {
-			ops = append(ops, postingOp{id: s.ID, kind: data.Kind(s.Kind), names: activeNames(s.report())})
+			ops = append(ops, postingOp{id: s.ID, kind: data.Kind(s.Kind), names: activeNames(s.report()), seq: s.Seq})
 		}
 	}
 }
