@@ -60,20 +60,18 @@ order, with the same decisions as one at a time (TestBatchMatchingEqualsOneByOne
 A burst of 14,547 seek reports with the 50 most common names at 200,000
 reports: 269 matched/s one at a time, 2,355-3,209 batched (BenchmarkMatchBurst).
 
-Where the slowest searches spend their time (2026-12-04, 200,000 reports,
-`go test ./bench -bench SlowestQueries -benchtime 1x` with
-TUYS_BENCH_PROFILE): through HTTP under a shared machine the slowest 1% are
-mostly not slow in themselves: best of three in process p99 6.3 ms, the
-last single pass p99 26.7 ms; the gap is the machine and collections. The
-queries that stay slow (best of three, slowest 1%: long Latin names with
-two -uly/-kyzy words, first-letter typos, reordered names; the worst, a
-given name with its first letter lost, 51 ms) spend 76% of their CPU in
-Bleve's search: 59% iterating the disjunction of every key's postings
-(49% under the first-letter pass's rescoring searcher), 9% building the
-term searchers, then 8% re-ranking, 6% decoding stored copies, 4% GC.
-Before the matching-precision change the same profile was 58% Bleve
-disjunction, 15% GC, 11% re-ranking. So the tail is in retrieval, not in
-the re-ranker (untried: fewer, rarer keys per word in the second pass).
+Where a search spends its time (2026-12-04). Before retrieval moved to the
+in-memory lists, the slowest 1% at 200,000 reports spent 76% of their CPU
+in Bleve's search (59% iterating the disjunction of every key's postings,
+9% building term searchers), and through HTTP at 1,000,000 reports a query
+took p50 24-33 ms, p99 105-141 ms. After (CPU profile of the serving node
+during BenchmarkSideBySide at 1,000,000 reports, the queries only): 63% in
+retrieval (walking the key lists 17%, scoring the reports touched 10%,
+keeping the best: 12% string comparisons of tied report ids, since replaced
+by doc numbers), 15% reading the hits' public fields from the store
+(statement preparation a third of it), 10% GC; through HTTP p50 5.7-6.0 ms,
+p99 54-56 ms. The p99 is no longer retrieval: namesake-dense first-letter
+queries run two passes over lists of tens of thousands of reports.
 
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
