@@ -70,8 +70,9 @@ retrieval (walking the key lists 17%, scoring the reports touched 10%,
 keeping the best: 12% string comparisons of tied report ids, since replaced
 by doc numbers), 15% reading the hits' public fields from the store
 (statement preparation a third of it), 10% GC; through HTTP p50 5.7-6.0 ms,
-p99 54-56 ms. The p99 is no longer retrieval: namesake-dense first-letter
-queries run two passes over lists of tens of thousands of reports.
+p99 54-56 ms. The slowest 1% (ten times the median) are not yet profiled
+apart; likely namesake-dense queries with an edit, which run two passes
+over lists of tens of thousands of reports.
 
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
