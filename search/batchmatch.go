@@ -139,16 +139,23 @@ func retrievalKey(r *data.Report) string {
 // The results are copies: a caller may change them.
 func (e *Engine) pick(all []Result, self string, seq int64, limit int) []Result {
 	res := make([]Result, 0, min(limit, len(all)))
+	var beyond []Result
 	for _, r := range all {
-		if len(res) == limit {
-			break
-		}
 		if seq > 0 && r.seq >= seq || r.ReportID == self {
+			continue
+		}
+		if len(res) == limit {
+			// past the cut, a candidate still counts as a rival of the
+			// best (decide) while it is within the margin
+			if len(res) == 0 || r.raw < res[0].raw-e.opts.Thresholds.Margin {
+				break
+			}
+			beyond = append(beyond, r)
 			continue
 		}
 		r.Explanation = worded(r.Explanation)
 		res = append(res, r)
 	}
-	e.decide(res)
+	e.decide(res, beyond)
 	return res
 }

@@ -1,18 +1,50 @@
 package search
 
 // decide labels ranked results: review at or above the review threshold;
-// auto for the best one when it reaches the auto threshold and no second
-// candidate is within the margin.
-func (e *Engine) decide(res []Result) {
+// auto for the best one when it reaches the auto threshold, is
+// corroborated, and no rival is within the margin. beyond holds the
+// candidates after res (cut by a caller's limit) that may still be rivals.
+func (e *Engine) decide(res, beyond []Result) {
 	th := e.opts.Thresholds
 	for i := range res {
 		if res[i].Score >= th.Review {
 			res[i].Decision = "review"
 		}
 	}
-	if len(res) > 0 && res[0].Score >= th.Auto && corroborated(res[0]) && (len(res) == 1 || res[1].raw < res[0].raw-th.Margin) {
+	if len(res) > 0 && res[0].Score >= th.Auto && corroborated(res[0]) &&
+		!hasRival(res[0], res[1:], th.Margin) && !hasRival(res[0], beyond, th.Margin) {
 		res[0].Decision = "auto"
 	}
+}
+
+// hasRival reports whether a candidate of others (best first) comes within
+// margin of best and is not contradicted. The margin is for two readings
+// of one name that the score cannot tell apart; a namesake whose year,
+// sex, father's name or place contradicts the seeker while the best
+// agrees on all of them is not such a reading. With distractors, the
+// exact namesake with no year and another town (0.96 against 1.00) was
+// what kept one true pair in ten from auto (issue #14).
+func hasRival(best Result, others []Result, margin float64) bool {
+	for _, o := range others {
+		if o.raw < best.raw-margin {
+			return false
+		}
+		if !contradicted(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// contradicted reports whether anything known about a candidate speaks
+// against it: the same vetoes corroborated applies to the best.
+func contradicted(r Result) bool {
+	for _, why := range r.Explanation {
+		if why.Effect < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // corroborated reports whether more than the name supports a pair: an SMS

@@ -1,0 +1,54 @@
+package search
+
+import (
+	"fmt"
+	"testing"
+
+	"tuys/data"
+)
+
+// TestDecideIgnoresContradictedNamesake: a namesake within the margin
+// blocks an automatic decision unless something known about it contradicts
+// the seeker (issue #14: with 100,000 distractors the same name with no
+// year in another town kept one true pair in ten from auto).
+func TestDecideIgnoresContradictedNamesake(t *testing.T) {
+	q := synthPerson("Nurlanova Asem", 1995, "Almaty", "")
+	best := synthPerson("Нурланова Асем", 1995, "Алматы", "F")
+	cases := []struct {
+		why    string
+		others []*Person
+		limit  int
+		want   string
+	}{
+		{"alone", nil, 10, "auto"},
+		{"namesake elsewhere, no year", []*Person{synthPerson("Asem Nurlanova", 0, "Moscow", "F")}, 10, "auto"},
+		{"namesake elsewhere, a year apart", []*Person{synthPerson("Нурланова Асем", 1994, "Костанай", "F")}, 10, "auto"},
+		{"namesake, nothing known", []*Person{synthPerson("Asem Nurlanova", 0, "", "")}, 10, "review"},
+		{"namesake, same year, place unknown", []*Person{synthPerson("Нурланова Асем", 1995, "", "")}, 10, "review"},
+		{"contradicted one, then a silent one", []*Person{
+			synthPerson("Asem Nurlanova", 0, "Moscow", "F"), synthPerson("Nurlanova Asem", 0, "", "")}, 10, "review"},
+		{"a silent one past the caller's cut", []*Person{synthPerson("Nurlanova Asem", 0, "", "")}, 1, "review"},
+	}
+	e := &Engine{opts: Options{Thresholds: DefaultThresholds}}
+	for _, c := range cases {
+		all := scoredResults(q, append([]*Person{best}, c.others...))
+		res := e.pick(all, "", 0, c.limit)
+		if res[0].ReportID != "r0" || res[0].Decision != c.want {
+			t.Errorf("%s: best %s decided %q, want r0 %q", c.why, res[0].ReportID, res[0].Decision, c.want)
+		}
+	}
+}
+
+func synthPerson(name string, year int, city, sex string) *Person {
+	return PersonFromReport(&data.Report{FullName: name, BirthYear: year, City: city, Sex: sex})
+}
+
+// scoredResults scores cs against q, best first, as the engine does; the
+// i-th person is report "ri".
+func scoredResults(q *Person, cs []*Person) []Result {
+	cands := make([]candidate, len(cs))
+	for i, c := range cs {
+		cands[i] = candidate{s: stored{ID: fmt.Sprintf("r%d", i)}, person: c}
+	}
+	return scoreAll(q, cands)
+}
