@@ -25,8 +25,7 @@ import "strings"
 // index of another version rebuilds it from the log (see OpenIndex).
 // 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates,
 // German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
-// 3: the stored copy carries the report's status (postings.go rebuilds
-// the in-memory keys of active reports from it).
+// 3: stored copies carry the status (postings.go loads active reports).
 const RulesVersion = 3
 
 // variant selects how the ambiguous Latin letters are read: one flag per
