@@ -71,6 +71,28 @@ func BenchmarkIndexBuild(b *testing.B) {
 	b.ReportMetric(float64(ms.Sys)/(1<<20), "MB_go_sys")
 }
 
+// BenchmarkIndexReopen reports how long a node that restarts takes to
+// open an index of benchN() reports: the in-memory name keys are rebuilt
+// from the stored copies (loadPostings) before the node is ready.
+func BenchmarkIndexReopen(b *testing.B) {
+	n := benchN()
+	ix, _ := buildBenchIndex(b, n)
+	dir := ix.dir
+	ix.Close()
+	start := time.Now()
+	ix, err := OpenIndex(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	took := time.Since(start)
+	defer ix.Close()
+	if got := ix.keys.size(); got != n {
+		b.Fatalf("reopened with the keys of %d reports, want %d", got, n)
+	}
+	b.ReportMetric(took.Seconds(), "s_to_open")
+	b.ReportMetric(float64(n)/took.Seconds(), "reports/s")
+}
+
 // BenchmarkQuery reports retrieval + re-ranking latency (p50/p99) for
 // cross-script queries of synthetic people against an index of benchN().
 func BenchmarkQuery(b *testing.B) {
