@@ -9,6 +9,8 @@ the shared machine hits both systems alike; the figure that matters is the
 per-query ratio pg/tuys.
 
 It has benchmark functions only: `go test` runs nothing here,
-`make bench` (TUYS_BENCH_N reports) runs it.
+`make bench` (TUYS_BENCH_N reports) runs it. TUYS_BENCH_SLOW=FILE writes
+tuys's slowest 1% of queries, TUYS_BENCH_MISSES=FILE the queries whose
+person tuys did not return in the top 10 (type, query, tuys's first hit).
 */
 package bench

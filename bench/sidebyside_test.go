@@ -32,6 +32,7 @@ type stats struct {
 	lat           []time.Duration
 	found, asked  map[string]int
 	exact1, exact int
+	missed        []string // the queries whose person was not in the top 10: type, text, best hit
 }
 
 // BenchmarkSideBySide loads TUYS_BENCH_N synthetic reports into tuys and
@@ -93,6 +94,11 @@ func BenchmarkSideBySide(b *testing.B) {
 	if err := writeSlowest(os.Getenv("TUYS_BENCH_SLOW"), c.queries, systems[0].stats.lat); err != nil {
 		b.Fatal(err)
 	}
+	if path := os.Getenv("TUYS_BENCH_MISSES"); path != "" { // tuys's misses, to see what recall lacks
+		if err := os.WriteFile(path, []byte(strings.Join(systems[0].stats.missed, "\n")+"\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // writeSlowest writes tuys's slowest 1% of queries, a query a line
@@ -131,11 +137,21 @@ func warmUp(b *testing.B, ctx context.Context, systems []*system, qs []query) {
 func (st *stats) record(q query, hits []hit, person map[string]int, took time.Duration) {
 	st.lat = append(st.lat, took)
 	st.asked[q.kind]++
+	found := false
 	for _, h := range hits {
 		if p, ok := person[h.id]; ok && p == q.person {
-			st.found[q.kind]++
+			found = true
 			break
 		}
+	}
+	if found {
+		st.found[q.kind]++
+	} else {
+		top := ""
+		if len(hits) > 0 {
+			top = hits[0].name
+		}
+		st.missed = append(st.missed, q.kind+"\t"+q.text+"\t"+top)
 	}
 	if q.kind == typeExact {
 		st.exact++
