@@ -19,7 +19,7 @@ import (
 // commit.
 type postings struct {
 	mu    sync.RWMutex
-	ids   []string                 // doc number → report id; "" once the report left
+	ids   []string                 // doc number → report id; "" once the report left, until a sweep
 	num   map[string]uint32        // report id → its current doc number
 	lists map[string][]uint32      // field + "\x00" + key → doc numbers, ascending
 	vocab map[vocabBucket][]string // the names fields' keys, for fuzzy expansion (near)
@@ -121,14 +121,25 @@ func (p *postings) addLocked(id string, kind data.Kind, names string) (newKey bo
 	return newKey
 }
 
-// sweepLocked drops the numbers of reports that left from every list, so
-// that a long-running node's lists do not grow with every update.
+// sweepLocked drops the numbers of reports that left from every list and
+// renumbers the rest in the same order (ties, broken by number, go the
+// same way after it), so that a long-running node's lists and slots do not
+// grow with every update.
 func (p *postings) sweepLocked() {
+	renum := make([]uint32, len(p.ids))
+	ids := make([]string, 0, len(p.num))
+	for n, id := range p.ids {
+		if id != "" {
+			renum[n] = uint32(len(ids))
+			p.num[id] = renum[n]
+			ids = append(ids, id)
+		}
+	}
 	for k, l := range p.lists {
 		out := l[:0]
 		for _, n := range l {
 			if p.ids[n] != "" {
-				out = append(out, n)
+				out = append(out, renum[n])
 			}
 		}
 		if len(out) == 0 {
@@ -137,7 +148,7 @@ func (p *postings) sweepLocked() {
 		}
 		p.lists[k] = out
 	}
-	p.dead = 0
+	p.ids, p.dead = ids, 0
 	// Keys whose last report left go from the vocabulary too (a cached
 	// expansion that still names one finds an empty list: harmless).
 	p.vocab = map[vocabBucket][]string{}

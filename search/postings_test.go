@@ -94,6 +94,9 @@ func TestPostingsSweep(t *testing.T) {
 	if l := p.lists[listKey(namesField(data.KindSafe), keys[0])]; len(l) > 10000 {
 		t.Errorf("a key's list holds %d numbers for 2 reports: dead numbers not swept", len(l))
 	}
+	if len(p.ids) > 10000 {
+		t.Errorf("%d doc numbers held for 2 reports: the sweep did not renumber", len(p.ids))
+	}
 	hits := p.top([]data.Kind{data.KindSafe}, [][]wordGroup{{{boost: 1, exact: keys[:1]}}}, 10)
 	if len(hits) != 2 || hits[0].id != "other" || hits[1].id != "same" {
 		t.Errorf("hits %v, want other and same, tied, by id", hits)
