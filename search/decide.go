@@ -58,10 +58,10 @@ func contradicted(r Result) bool {
 func corroborated(r Result) bool {
 	year, city := "", ""
 	familyEdit, second := false, false
+	if contradicted(r) {
+		return false
+	}
 	for _, why := range r.Explanation {
-		if why.Effect < 0 {
-			return false
-		}
 		switch why.Field {
 		case "year":
 			if why.Effect > 0 {

@@ -17,7 +17,6 @@ type docCache struct {
 
 type cachedDoc struct {
 	s      stored
-	raw    string
 	person *Person // the re-ranker's view of it, parsed once
 }
 
@@ -29,7 +28,7 @@ func newDocCache() *docCache { return &docCache{max: docCacheSize, m: map[string
 
 // get returns the stored copy of id from the cache, else reads it with
 // load and keeps it unless a commit landed meanwhile.
-func (c *docCache) get(id string, load func() (stored, string, bool)) (cachedDoc, bool) {
+func (c *docCache) get(id string, load func() (stored, bool)) (cachedDoc, bool) {
 	c.mu.Lock()
 	d, ok := c.m[id]
 	gen := c.gen
@@ -37,11 +36,11 @@ func (c *docCache) get(id string, load func() (stored, string, bool)) (cachedDoc
 	if ok {
 		return d, true
 	}
-	s, raw, ok := load()
+	s, ok := load()
 	if !ok {
 		return cachedDoc{}, false
 	}
-	d = cachedDoc{s: s, raw: raw, person: PersonFromReport(s.report())}
+	d = cachedDoc{s: s, person: PersonFromReport(s.report())}
 	c.mu.Lock()
 	if c.gen == gen {
 		if len(c.m) >= c.max {

@@ -37,11 +37,11 @@ func TestDocCacheFollowsCommits(t *testing.T) {
 
 	// A copy loaded before a commit is not kept after it.
 	c := newDocCache()
-	c.get("x", func() (stored, string, bool) {
+	c.get("x", func() (stored, bool) {
 		c.forget([]string{"x"}) // the commit lands while the old copy is read
-		return stored{Full: "old"}, "old", true
+		return stored{Full: "old"}, true
 	})
-	if _, ok := c.get("x", func() (stored, string, bool) { return stored{}, "", false }); ok {
+	if _, ok := c.get("x", func() (stored, bool) { return stored{}, false }); ok {
 		t.Fatal("a copy read across a commit was kept")
 	}
 }
@@ -56,7 +56,7 @@ func TestFuzzyCachePerField(t *testing.T) {
 	}
 	key := wordIndexKeys("Жумабаев")[0]
 	expand := func() []string {
-		terms, err := ix.fuzzy.terms(ix, fuzzyKey{namesField(data.KindSeek), key, 1, 1})
+		terms, err := ix.fuzzy.terms(ix, fuzzyKey{namesField(data.KindSeek), key, 1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,7 +65,7 @@ func TestFuzzyCachePerField(t *testing.T) {
 	put("s1", data.KindSeek, "Жумабаев")
 	before := expand()
 	put("f1", data.KindSafe, "Жумабаева")
-	fk := fuzzyKey{namesField(data.KindSeek), key, 1, 1}
+	fk := fuzzyKey{namesField(data.KindSeek), key, 1}
 	if hit, ok := ix.fuzzy.m.get(fk); !ok || hit.gen != ix.fuzzy.gens[fk.field].Load() {
 		t.Fatal("a commit of a safe report emptied the seekers' cached expansion")
 	}

@@ -47,6 +47,7 @@ type Result struct {
 	Report      *data.Report // the fields the index holds (no contact data)
 	raw         float64      // the score before clamping: orders and separates candidates
 	near        int          // closeness to the query as written: breaks ties
+	person      *Person      // the candidate as the re-ranker read it
 	seq         int64        // when the candidate was first seen (pick's cut)
 }
 
@@ -367,12 +368,10 @@ func (e *Engine) candidates(ctx context.Context, p *Person, kind data.Kind) ([]c
 // tied candidates only.
 func scoreAll(p *Person, cands []candidate) []Result {
 	res := make([]Result, 0, len(cands))
-	people := map[string]*Person{}
 	for _, c := range cands {
-		r, cp := c.s.report(), c.person
-		people[r.ID] = cp
-		s, why := scoreRaw(p, cp)
-		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, seq: c.s.Seq})
+		r := c.s.report()
+		s, why := scoreRaw(p, c.person)
+		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, seq: c.s.Seq, person: c.person})
 	}
 	slices.SortFunc(res, func(a, b Result) int {
 		if a.raw != b.raw {
@@ -388,7 +387,7 @@ func scoreAll(p *Person, cands []candidate) []Result {
 		if j-i > 1 {
 			tied := res[i:j]
 			for k := range tied {
-				tied[k].near = closeness(p, people[tied[k].ReportID])
+				tied[k].near = closeness(p, tied[k].person)
 			}
 			slices.SortStableFunc(tied, func(a, b Result) int { return cmp.Compare(b.near, a.near) })
 		}

@@ -27,8 +27,8 @@ func newFuzzyCache() *fuzzyCache {
 }
 
 type fuzzyKey struct {
-	field, key  string
-	max, prefix int
+	field, key string
+	max        int
 }
 
 type cachedTerms struct {
@@ -48,7 +48,7 @@ func (c *fuzzyCache) terms(ix *Index, k fuzzyKey) ([]string, error) {
 	// The generation read before is stored with the result: a commit that
 	// lands meanwhile bumps it, so an expansion from before the commit is
 	// never served after it.
-	terms := ix.keys.near(k.field, k.key, k.max, k.prefix)
+	terms := ix.keys.near(k.field, k.key, k.max)
 	c.m.put(k, cachedTerms{gen, terms})
 	return terms, nil
 }

@@ -32,7 +32,7 @@ func TestNearKeys(t *testing.T) {
 		}
 	}
 	key := Skeleton("zhumabaev")
-	terms := ix.keys.near(namesField(data.KindSafe), key, 2, 1)
+	terms := ix.keys.near(namesField(data.KindSafe), key, 2)
 	for _, want := range []string{"zhumabaev", "zhumabaeva", "zhumabai"} {
 		if k := Skeleton(want); !slices.Contains(terms, k) {
 			t.Errorf("missing %q (key %q) in %v", want, k, terms)
@@ -43,7 +43,7 @@ func TestNearKeys(t *testing.T) {
 			t.Errorf("%q is beyond the budget or the prefix of %q", term, key)
 		}
 	}
-	if none := ix.keys.near(namesField(data.KindSeek), key, 2, 1); len(none) != 0 {
+	if none := ix.keys.near(namesField(data.KindSeek), key, 2); len(none) != 0 {
 		t.Errorf("other kind's field: %v", none)
 	}
 }
@@ -70,12 +70,12 @@ func TestFuzzyCacheSeesNewTerms(t *testing.T) {
 	}
 	put("a", "zhumabaev")
 	for i := 0; i < 2; i++ { // the second call is served from the cache
-		if terms, err := ix.fuzzy.terms(ix, fuzzyKey{field, key, 2, 1}); err != nil || len(terms) != 1 {
+		if terms, err := ix.fuzzy.terms(ix, fuzzyKey{field, key, 2}); err != nil || len(terms) != 1 {
 			t.Fatalf("before: %v %v", terms, err)
 		}
 	}
 	put("b", "zhumabaeva")
-	terms, err := ix.fuzzy.terms(ix, fuzzyKey{field, key, 2, 1})
+	terms, err := ix.fuzzy.terms(ix, fuzzyKey{field, key, 2})
 	if err != nil || !slices.Contains(terms, Skeleton("zhumabaeva")) {
 		t.Fatalf("after a commit the expansion misses the new term: %v %v", terms, err)
 	}

@@ -164,17 +164,23 @@ type phoneticFilter struct{}
 func (phoneticFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	out := in[:0]
 	for _, t := range in {
-		if strings.HasPrefix(string(t.Term), stemKeyMark) || strings.HasPrefix(string(t.Term), firstLetterMark) {
-			continue // a patronymic stem is matched exactly or not at all
+		if p, ok := indexedPhonetic(string(t.Term)); ok {
+			t.Term = []byte(p)
+			out = append(out, t)
 		}
-		p := Phonetic(string(t.Term))
-		if len(p) < 3 {
-			continue
-		}
-		t.Term = []byte(p)
-		out = append(out, t)
 	}
 	return out
+}
+
+// indexedPhonetic is the phonetic key a report's name key is indexed
+// under, if any: none for a patronymic stem (matched exactly or not at
+// all), a first-letter key, or a code too short to mean anything.
+func indexedPhonetic(k string) (string, bool) {
+	if strings.HasPrefix(k, stemKeyMark) || strings.HasPrefix(k, firstLetterMark) {
+		return "", false
+	}
+	p := Phonetic(k)
+	return p, len(p) >= 3
 }
 
 func indexMapping() (mapping.IndexMapping, error) {
@@ -226,22 +232,23 @@ type stored struct {
 	Status string   `json:"st"` // to rebuild the in-memory keys of active reports (postings.go)
 }
 
-// storedOf reads the stored copy of document id from bi, decoded and raw.
-func storedOf(bi bleve.Index, id string) (stored, string, bool) {
-	var s stored
+// storedOf reads the stored copy of document id from bi.
+func storedOf(bi bleve.Index, id string) (stored, bool) {
 	doc, err := bi.Document(id)
 	if err != nil || doc == nil {
-		return s, "", false
+		return stored{}, false
 	}
-	var raw string
-	found := false
+	return decodeStored(doc)
+}
+
+// decodeStored decodes a document's stored copy (field "p").
+func decodeStored(doc index.Document) (s stored, ok bool) {
 	doc.VisitFields(func(f index.Field) {
 		if f.Name() == "p" {
-			raw = string(f.Value())
-			found = json.Unmarshal(f.Value(), &s) == nil
+			ok = json.Unmarshal(f.Value(), &s) == nil
 		}
 	})
-	return s, raw, found
+	return s, ok
 }
 
 func (s *stored) report() *data.Report {

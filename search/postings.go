@@ -13,10 +13,10 @@ import (
 // that carry it. Retrieval walks these lists instead of asking Bleve: a
 // Bleve query builds a term searcher per key, shard and segment, and that
 // construction, not the walk, was most of a query's time (search/doc.go).
-// Bleve stays the durable index: the stored copies the re-ranker reads,
-// the term dictionaries fuzzy expansion walks, the event mark; this copy
-// is rebuilt from it when a node starts (loadPostings) and follows every
-// commit.
+// Bleve stays the durable index: the stored copies the re-ranker reads and
+// the event mark; this copy is rebuilt from it when a node starts
+// (loadPostings) and follows every commit. Fuzzy expansion reads its keys
+// too (postingsnear.go).
 type postings struct {
 	mu    sync.RWMutex
 	ids   []string                 // doc number → report id; "" once the report left, until a sweep
@@ -45,10 +45,7 @@ func docKeys(names string) (keys, phon []string) {
 				seenK[k] = true
 				keys = append(keys, k)
 			}
-			if strings.HasPrefix(k, stemKeyMark) || strings.HasPrefix(k, firstLetterMark) {
-				continue
-			}
-			if p := Phonetic(k); len(p) >= 3 && !seenP[p] {
+			if p, ok := indexedPhonetic(k); ok && !seenP[p] {
 				seenP[p] = true
 				phon = append(phon, p)
 			}

@@ -2,14 +2,12 @@ package search
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"slices"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"tuys/data"
 )
@@ -74,13 +72,7 @@ func activeOps(bi bleve.Index) ([]postingOp, error) {
 		if err != nil || doc == nil {
 			return nil, fmt.Errorf("stored copy of %s: %w", id, err)
 		}
-		var s stored
-		doc.VisitFields(func(f index.Field) {
-			if f.Name() == "p" && json.Unmarshal(f.Value(), &s) != nil {
-				s = stored{}
-			}
-		})
-		if s.Status == data.StatusActive {
+		if s, ok := decodeStored(doc); ok && s.Status == data.StatusActive {
 			ops = append(ops, postingOp{id: s.ID, kind: data.Kind(s.Kind), names: activeNames(s.report()), seq: s.Seq})
 		}
 	}

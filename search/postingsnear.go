@@ -23,27 +23,18 @@ func (p *postings) addVocabLocked(field, key string) bool {
 }
 
 // near returns the keys of a names field within the given edits of key that
-// share its first prefix bytes (prefix 0: any first byte).
-func (p *postings) near(field, key string, edits, prefix int) []string {
+// share its first byte (fuzzPrefix).
+func (p *postings) near(field, key string, edits int) []string {
 	if key == "" {
 		return nil
 	}
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	firsts := []byte{key[0]}
-	if prefix == 0 {
-		firsts = firsts[:0]
-		for b := range 256 {
-			firsts = append(firsts, byte(b))
-		}
-	}
 	var out []string
-	for _, f := range firsts {
-		for n := max(1, len(key)-edits); n <= len(key)+edits; n++ {
-			for _, t := range p.vocab[vocabBucket{field, f, n}] {
-				if strings.HasPrefix(t, key[:min(prefix, len(key))]) && levenshtein(key, t, edits) <= edits {
-					out = append(out, t)
-				}
+	for n := max(1, len(key)-edits); n <= len(key)+edits; n++ {
+		for _, t := range p.vocab[vocabBucket{field, key[0], n}] {
+			if levenshtein(key, t, edits) <= edits {
+				out = append(out, t)
 			}
 		}
 	}

@@ -53,7 +53,7 @@ func (ix *Index) wordGroupOf(text string, boost float64, names string, seen map[
 		}
 	}
 	if f := fuzzBudget(primary); f > 0 {
-		terms, err := ix.fuzzy.terms(ix, fuzzyKey{names, primary, f, fuzzPrefix})
+		terms, err := ix.fuzzy.terms(ix, fuzzyKey{names, primary, f})
 		if err != nil {
 			return g, err
 		}

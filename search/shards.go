@@ -312,10 +312,10 @@ func (ix *Index) document(id string) (stored, bool) {
 	return d.s, ok
 }
 
-// stored is the stored copy of document id, decoded, raw and parsed, from
-// the cache when it holds it.
+// stored is the stored copy of document id, decoded and parsed, from the
+// cache when it holds it.
 func (ix *Index) stored(id string) (cachedDoc, bool) {
-	return ix.docs.get(id, func() (stored, string, bool) { return storedOf(ix.shards[ix.shardOf(id)], id) })
+	return ix.docs.get(id, func() (stored, bool) { return storedOf(ix.shards[ix.shardOf(id)], id) })
 }
 
 // count returns how many documents have the given kind and status.
