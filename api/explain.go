@@ -9,7 +9,7 @@ func phrase(lang string) search.Phrase {
 	return func(r search.Reason) string {
 		name := T(lang, "why."+r.Field)
 		switch {
-		case r.Field == search.FieldPhone || r.Field == search.FieldVerified:
+		case r.Private():
 			return name
 		case r.Q == "" && r.C == "":
 			return r.Text

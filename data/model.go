@@ -71,12 +71,24 @@ type Report struct {
 	SoughtPhone string
 }
 
-// Verified reports whether a safe report came from the number the seeker
-// gave as the sought person's own ("I know their number"): a match that
-// may be decided automatically across spelling differences, and the only
-// one (with a volunteer's confirmation) that share_contact shares with.
-func Verified(seek, safe *Report) bool {
+// KnowsNumber reports whether the seeker gave, as the sought person's own
+// number ("I know their number"), the number the safe report carries. Both
+// sides may be typed on a form, so it proves nothing about who filed the
+// safe report: it only lets share_contact send the number to a seeker who
+// typed it already, and is a reason volunteers see. It never changes a
+// decision anyone else can see, which would confirm a guessed number.
+func KnowsNumber(seek, safe *Report) bool {
 	return seek.SoughtPhone != "" && seek.SoughtPhone == safe.ContactPhone
+}
+
+// Verified reports whether the safe report came from the number the seeker
+// gave: it arrived by SMS from that number (the sender is the carrier's,
+// not typed) and the seeker gave the number before that report existed,
+// so it was not guessed after reading the public record. Only such a match
+// may be decided automatically across spelling differences; a guess, on
+// either side, changes nothing its guesser can see.
+func Verified(seek, safe *Report) bool {
+	return KnowsNumber(seek, safe) && safe.Channel == ChannelSMS && seek.CreatedAt.Before(safe.CreatedAt)
 }
 
 // Outcome is the news a report has, as its author and the public see it.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"tuys/data"
 	"tuys/notify/twiliotest"
@@ -24,6 +25,7 @@ type world struct {
 	foundPh string
 	seeker  string // the seeker's name
 	knows   bool   // the seeker gives the found person's own number
+	bySMS   bool   // the found person texted SAFE (after the seeker filed)
 }
 
 func newWorld(t *testing.T) *world {
@@ -56,6 +58,10 @@ func (w *world) match(t *testing.T, share bool) data.Match {
 	}
 	safe := &data.Report{Kind: data.KindSafe, FullName: "Zhumabayev Yerlan", Sex: "M", BirthYear: 1985, City: "Almaty",
 		ContactPhone: w.foundPh, Language: "kk", ShareContact: share, Channel: data.ChannelWeb}
+	if w.bySMS {
+		seek.CreatedAt = time.Now().Add(-time.Hour)
+		safe.Channel = data.ChannelSMS
+	}
 	for _, r := range []*data.Report{seek, safe} {
 		if err := w.st.CreateReport(ctx, r); err != nil {
 			t.Fatal(err)
@@ -167,11 +173,13 @@ func TestEndToEndConsentFlow(t *testing.T) {
 
 // TestEndToEndShareContact: share_contact releases the number at once only
 // to a seeker who gave the person's own number; anyone else, who may have
-// read the name, year and city on the public search, is asked about.
+// read the name, year and city on the public search, is asked about. The
+// seeker is told "from the number you gave" only when the found person
+// texted from it: a number typed on a form proves nothing.
 func TestEndToEndShareContact(t *testing.T) {
-	for _, knows := range []bool{false, true} {
+	for _, c := range []struct{ knows, bySMS, told bool }{{false, false, false}, {true, false, false}, {true, true, true}, {false, true, false}} {
 		w := newWorld(t)
-		w.knows = knows
+		w.knows, w.bySMS = c.knows, c.bySMS
 		w.match(t, true)
 		w.drain(t)
 		toSeeker, toFound := w.fake.SentTo(w.seekPh), w.fake.SentTo(w.foundPh)
@@ -181,18 +189,18 @@ func TestEndToEndShareContact(t *testing.T) {
 				got++
 			}
 		}
-		if knows && (len(toSeeker) != 2 || got != 1 || len(toFound) != 1) {
-			t.Errorf("verified seeker: %d SMS, %d with the number; found %d", len(toSeeker), got, len(toFound))
+		if c.knows && (len(toSeeker) != 2 || got != 1 || len(toFound) != 1) {
+			t.Errorf("%+v: seeker who knows: %d SMS, %d with the number; found %d", c, len(toSeeker), got, len(toFound))
 		}
-		if !knows && (got != 0 || len(toFound) != 1 || !strings.Contains(toFound[0].Body, "ИӘ ")) {
-			t.Errorf("unverified seeker got the number (%d) or no request was sent: %+v", got, toFound)
+		if !c.knows && (got != 0 || len(toFound) != 1 || !strings.Contains(toFound[0].Body, "ИӘ ")) {
+			t.Errorf("%+v: a seeker who did not know got the number (%d) or no request was sent: %+v", c, got, toFound)
 		}
 		told := false
 		for _, m := range toSeeker {
 			told = told || strings.Contains(m.Body, "с номера, что вы дали")
 		}
-		if told != knows {
-			t.Errorf("verified %v, but the seeker told so: %v (%+v)", knows, told, toSeeker)
+		if told != c.told {
+			t.Errorf("%+v: the seeker told \"from the number you gave\": %v (%+v)", c, told, toSeeker)
 		}
 	}
 }

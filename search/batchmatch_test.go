@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"tuys/data"
 )
@@ -46,9 +47,10 @@ func namesakeMix(syn *Synth, people int) []*data.Report {
 			safe.ContactPhone = fmt.Sprintf("+7702%07d", i*3+k)
 			out = append(out, safe)
 		}
-		// The last one, from the number the seeker gave: a second automatic
-		// match for a seeker who already knows.
+		// The last one, texted from the number the seeker gave: a second
+		// automatic match for a seeker who already knows.
 		seek.SoughtPhone = fmt.Sprintf("+7702%07d", i*3+i%3)
+		out[len(out)-1].Channel = data.ChannelSMS
 		if i%4 == 0 { // a namesake born elsewhere in time
 			p.Year += 7
 			out = append(out, p.Render(i%10, false, true))
@@ -70,8 +72,10 @@ func judgeAll(t *testing.T, ctx context.Context, reports []*data.Report, size in
 	}
 	eng, _ := newTestEngine(t, store, Options{Composer: composer})
 	copies := make([]*data.Report, len(reports))
+	t0 := time.Now().Add(-time.Hour)
 	for i, r := range reports {
 		c := *r
+		c.CreatedAt = t0.Add(time.Duration(i) * time.Second) // filed in order
 		copies[i] = &c
 	}
 	for i := 0; i < len(copies); i += size {

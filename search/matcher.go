@@ -100,11 +100,16 @@ func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Res
 	if r.Kind == data.KindSafe {
 		seek, safe = other, r
 	}
-	if data.Verified(seek, safe) {
-		// Reported from the number the seeker gave: the same person even
+	switch {
+	case data.Verified(seek, safe):
+		// Sent by SMS from the number the seeker gave: the same person even
 		// when the names are spelled apart, so a review becomes automatic.
 		res.Explanation = append(res.Explanation, Reason{Field: FieldVerified, Text: "reported from the number the seeker gave", Effect: 0.1})
 		res.Decision = "auto"
+	case data.KnowsNumber(seek, safe):
+		// Typed, not proven: a hint for the volunteer who reviews it, and
+		// no change to the decision (the state is public).
+		res.Explanation = append(res.Explanation, Reason{Field: FieldKnownNumber, Text: "the seeker gave this number as the person's own (typed, not proven)"})
 	}
 	why, _ := json.Marshal(res.Explanation)
 	m := &data.Match{ID: data.PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, Score: res.Score, Explanation: string(why), State: data.MatchReview, DecidedBy: "engine"}

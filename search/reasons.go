@@ -22,7 +22,7 @@ func Lines(rs []Reason, volunteer bool, say Phrase) []string {
 	for _, r := range rs {
 		text := say(r)
 		switch {
-		case text == "", !volunteer && r.private():
+		case text == "", !volunteer && r.Private():
 		case volunteer:
 			lines = append(lines, fmt.Sprintf("%s (%+.2f)", text, r.Effect))
 		default:
@@ -55,8 +55,13 @@ func StoredLines(raw string, volunteer bool, say Phrase) []string {
 
 // Reason fields only volunteers see: agreement of phone numbers.
 const (
-	FieldPhone    = "phone"    // both reports give the same contact phone
-	FieldVerified = "verified" // the safe report came from the number the seeker gave
+	FieldPhone       = "phone"        // both reports give the same contact phone
+	FieldVerified    = "verified"     // the safe report was sent by SMS from the number the seeker gave
+	FieldKnownNumber = "known_number" // the safe report carries the number the seeker gave, typed
 )
 
-func (r Reason) private() bool { return r.Field == FieldPhone || r.Field == FieldVerified }
+// Private reports whether r is for volunteers only: a public reason that
+// mentioned a phone would answer "is this their number?".
+func (r Reason) Private() bool {
+	return r.Field == FieldPhone || r.Field == FieldVerified || r.Field == FieldKnownNumber
+}
