@@ -30,7 +30,9 @@ Every row is checked like a report typed into the form, and matched like
 one once tuys serve runs. Columns are recognized by their headers in
 Kazakh, Russian or English: ФИО / Аты-жөні / Full name, or Фамилия + Имя +
 Отчество; Год рождения / Дата рождения / Возраст; Город / Населённый пункт;
-Телефон; Пол; Примечание. Name any other column with -map.
+Телефон; Пол; Приметы (public looks); Примечание / Комментарий (remarks
+such as a ward or an injury: private, for volunteers only). Name any other
+column with -map.
 
 Importing the same list again, or a later version that repeats rows, files
 nothing twice: each row is keyed by -source and its content.
@@ -60,7 +62,7 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	f := importFlags{
 		publicURL:  sf.cfg.use(fs, "TUYS_PUBLIC_URL"),
 		kind:       fs.String("kind", "", "safe (a hospital's or shelter's list of people who are safe) or seek (people being looked for); PFIF decides per person"),
-		source:     fs.String("source", "", `who made the list, e.g. "Городская больница №7" (shown in the SMS that tells a seeker where someone was reported)`),
+		source:     fs.String("source", "", `who made the list, e.g. "Городская больница №7" (shown to a seeker on their private page, and in the SMS when the list gives no phone)`),
 		sourceDate: fs.String("source-date", "", "when the list was made, YYYY-MM-DD"),
 		mapping:    fs.String("map", "", "columns the headers do not name: \"Header=role,…\" (a header may be a column number from 1); roles: "+joinRoles()),
 		lang:       fs.String("lang", "ru", "language of the messages: kk, ru or en"),

@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"tuys/data"
 	"tuys/notify"
 	"tuys/search"
 )
@@ -37,20 +39,7 @@ func TestTypedNumberIsNoOracle(t *testing.T) {
 // spelled-apart safe report with guess as its contact, and returns what
 // the public reads about both, with ids and times taken out.
 func publicAfterGuess(t *testing.T, sought, guess string) string {
-	dir := t.TempDir()
-	st := secStore(t, dir)
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc, err := notify.New(notify.Config{Hotline: "1414"}, st, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := search.OpenIndex(filepath.Join(dir, "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	eng := search.NewEngine(st, ix, search.Options{Logger: quiet, Composer: svc.Composer.MatchConfirmed})
-	h := New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet, SMS: svc}).Handler()
+	h, _, eng := matchingServer(t)
 	seek := createReport(t, h, `{"kind":"seek","person":{"full_name":"Сейтказиева Гульжанат","birth_year":1977,"sex":"F","city":"Алматы","phone":"`+sought+`"},"contact":{"name":"Данияр","phone":"+77011112233","relation":"son","language":"ru"}}`)
 	if err := eng.CatchUp(t.Context()); err != nil {
 		t.Fatal(err)
@@ -73,3 +62,23 @@ func publicAfterGuess(t *testing.T, sought, guess string) string {
 // volatile matches what differs between two runs of one story: times,
 // the match id, and the tokens a page embeds.
 var volatile = regexp.MustCompile(`\d{4}-\d\d-\d\dT[\d:.]+Z|\d\d\.\d\d\.\d{4}( \d\d:\d\d)?|[0-9A-HJKMNP-TV-Z]{26}|"m[0-9a-f]{24}"|name="csrf[^>]*>`)
+
+// matchingServer is a server with a matching engine and the SMS composer,
+// on a fresh SQLite store; CatchUp runs what the matcher would.
+func matchingServer(t *testing.T) (http.Handler, data.Store, *search.Engine) {
+	t.Helper()
+	dir := t.TempDir()
+	st := secStore(t, dir)
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	svc, err := notify.New(notify.Config{Hotline: "1414"}, st, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.OpenIndex(filepath.Join(dir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	eng := search.NewEngine(st, ix, search.Options{Logger: quiet, Composer: svc.Composer.MatchConfirmed})
+	return New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet, SMS: svc}).Handler(), st, eng
+}

@@ -23,7 +23,8 @@ const (
 	colRegion      = "region"
 	colCountry     = "country"
 	colPhone       = "phone"
-	colDescription = "description"
+	colDescription = "description" // public: what the person looks like
+	colNote        = "note"        // private: a list's remarks (ward, transfer, injuries)
 	colContactName = "contact_name"
 	colIgnore      = "ignore"
 )
@@ -44,7 +45,11 @@ var headerNames = map[string][]string{
 	colRegion:      {"область", "регион", "район", "облыс", "аудан", "region", "province", "district"},
 	colCountry:     {"страна", "ел", "country"},
 	colPhone:       {"телефон", "тел", "номер телефона", "контактный телефон", "телефон нөмірі", "phone", "phone number", "mobile", "tel"},
-	colDescription: {"примечание", "комментарий", "описание", "приметы", "ескертпе", "сипаттама", "note", "notes", "comment", "description"},
+	colDescription: {"описание", "приметы", "сипаттама", "белгілері", "description", "appearance"},
+	// A hospital's or shelter's remarks ("палата 12", "переведён в ГКБ 4",
+	// "лёгкое ранение") say where and how someone is: volunteers read them
+	// to the family, the public does not.
+	colNote:        {"примечание", "примечания", "комментарий", "ескертпе", "ескерту", "note", "notes", "comment", "comments", "remarks"},
 	colContactName: {"контактное лицо", "байланыс тұлғасы", "contact", "contact name"},
 }
 

@@ -19,16 +19,17 @@ const (
 
 // fieldColumn says which column role an intake field error belongs to.
 var fieldColumn = map[string][]string{
-	"person.full_name":   {colFullName, colFamilyName, colGivenName},
-	"person.birth_year":  {colBirthYear, colBirthDate},
-	"person.age":         {colAge, colBirthYear},
-	"person.sex":         {colSex},
-	"person.city":        {colCity},
-	"person.region":      {colRegion},
-	"person.country":     {colCountry},
-	"person.description": {colDescription},
-	"contact.phone":      {colPhone},
-	"contact.name":       {colContactName},
+	"person.full_name":     {colFullName, colFamilyName, colGivenName},
+	"person.birth_year":    {colBirthYear, colBirthDate},
+	"person.age":           {colAge, colBirthYear},
+	"person.sex":           {colSex},
+	"person.city":          {colCity},
+	"person.region":        {colRegion},
+	"person.country":       {colCountry},
+	"person.description":   {colDescription},
+	"person.last_location": {colNote},
+	"contact.phone":        {colPhone},
+	"contact.name":         {colContactName},
 }
 
 // record is one data row read through the header's roles.
@@ -68,7 +69,7 @@ func (rec record) toInput(kind string) (intake.ReportInput, intake.FieldErrors) 
 	errs := intake.FieldErrors{}
 	in := intake.ReportInput{Kind: kind, Person: intake.PersonInput{
 		FullName: rec.fullName(), Sex: rec[colSex], City: rec[colCity], Region: rec[colRegion],
-		Country: rec[colCountry], Description: rec[colDescription]},
+		Country: rec[colCountry], Description: rec[colDescription], LastLocation: rec[colNote]},
 		Contact: intake.ContactInput{Phone: rec[colPhone], Name: rec[colContactName]}}
 	switch {
 	case rec[colBirthYear] != "":

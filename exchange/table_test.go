@@ -3,6 +3,7 @@ package exchange
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"strings"
@@ -278,5 +279,30 @@ func TestImportKeepsTheListsDate(t *testing.T) {
 		if r := rs[0]; !r.CreatedAt.Equal(c.want) || !r.ExpiresAt.After(testNow) {
 			t.Errorf("list dated %s: report created %s (want %s), expires %s (want after %s)", c.date, r.CreatedAt, c.want, r.ExpiresAt, testNow)
 		}
+	}
+}
+
+// TestImportKeepsRemarksPrivate: a hospital's "Примечание" (ward,
+// injuries) is for the volunteers who read it to the family; only a
+// column of looks ("Приметы") becomes the public description.
+func TestImportKeepsRemarksPrivate(t *testing.T) {
+	st := datatest.SQLite(t)
+	is, _ := data.Imports(st)
+	tbl, err := ReadTable(strings.NewReader("ФИО;Год рождения;Город;Приметы;Примечание\n" +
+		"Жумабаев Ерлан;1985;Алматы;рост 180, шрам на лбу;лёгкое ранение, палата 12\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := ImportTable(context.Background(), newFiler(st), is, tbl, Options{Kind: "safe", Source: "ГКБ №7", Lang: "ru"})
+	if err != nil || sum.Filed != 1 {
+		t.Fatalf("filed %+v, %v", sum, err)
+	}
+	r := stored(t, st)["Жумабаев Ерлан"]
+	if r == nil || r.Description != "рост 180, шрам на лбу" || r.LastLocation != "лёгкое ранение, палата 12" {
+		t.Fatalf("stored as %+v", r)
+	}
+	pub, err := json.Marshal(data.Public(r))
+	if err != nil || strings.Contains(string(pub), "ранение") {
+		t.Errorf("the public view carries the remark: %s %v", pub, err)
 	}
 }
