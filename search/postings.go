@@ -115,6 +115,10 @@ func (p *postings) addLocked(id string, kind data.Kind, names string) (newKey bo
 		lk := listKey(phonField(kind), k)
 		p.lists[lk] = append(p.lists[lk], n)
 	}
+	for _, f := range writtenForms(names) {
+		lk := listKey(writtenField(kind), f)
+		p.lists[lk] = append(p.lists[lk], n)
+	}
 	return newKey
 }
 

@@ -97,7 +97,7 @@ func TestPostingsSweep(t *testing.T) {
 	if len(p.ids) > 10000 {
 		t.Errorf("%d doc numbers held for 2 reports: the sweep did not renumber", len(p.ids))
 	}
-	hits := p.top([]data.Kind{data.KindSafe}, [][]wordGroup{{{boost: 1, exact: keys[:1]}}}, 10)
+	hits := p.top([]data.Kind{data.KindSafe}, [][]wordGroup{{{boost: 1, exact: keys[:1]}}}, nil, 10)
 	if len(hits) != 2 || hits[0].id != "other" || hits[1].id != "same" {
 		t.Errorf("hits %v, want other and same, tied, by id", hits)
 	}
@@ -133,5 +133,36 @@ func TestHitHeapKeepsTheBest(t *testing.T) {
 		if want := all[:min(k, len(all))]; !slices.Equal(got, want) {
 			t.Fatalf("round %d: kept %v, want %v", round, got, want)
 		}
+	}
+}
+
+// TestTiedNamesakesWrittenLikeTheQueryFirst: more namesakes tie than the
+// cut keeps; the one written like the query (German w, indexed last) is
+// still retrieved, and the search ranks it first.
+func TestTiedNamesakesWrittenLikeTheQueryFirst(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	eng, ix := newTestEngine(t, st, Options{})
+	var rs []*data.Report
+	for i := 0; i < 3*30*tieDepth; i++ {
+		rs = append(rs, report(data.KindSafe, "Sadykbekov Amir", 0, "", ""))
+	}
+	own := report(data.KindSafe, "Sadykbekow Amir", 0, "", "")
+	rs = append(rs, own)
+	if err := st.CreateReports(ctx, rs); err != nil {
+		t.Fatal(err)
+	}
+	if err := eng.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := retrievedIDs(t, ix, "Ssadykbekow Amir", data.KindSafe); !slices.Contains(got, own.ID) {
+		t.Errorf("the report written like the query was cut among %d tied namesakes", len(got))
+	}
+	res, err := eng.Search(ctx, Query{Name: "Ssadykbekow Amir", Limit: 10})
+	if err != nil || len(res) == 0 || res[0].ReportID != own.ID {
+		t.Errorf("first hit %+v, want the report written like the query (%s), %v", res[:min(1, len(res))], own.ID, err)
+	}
+	if got := retrievedIDs(t, ix, "Sadykbekov Amir", data.KindSafe); slices.Contains(got[:10], own.ID) {
+		t.Errorf("the other spelling came before the reports written like the query")
 	}
 }

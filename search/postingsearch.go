@@ -51,11 +51,12 @@ func (p *postings) scratchFor(n int) *scratch {
 // top scores the reports of each kind against that kind's word groups and
 // returns the best limit, sorted; when the hits at the cut tie with the
 // best (namesakes only the re-ranker can tell apart), up to tieDepth times
-// limit of them. A report scores, per word, its level times the word's
+// limit of them, those written like the query first (forms: its words'
+// written forms, see preferWrittenLike). A report scores, per word, its level times the word's
 // boost, summed over the words it matched, times the share of words it
 // matched: documents that match more words (family and given) come before
 // documents that match one word many ways.
-func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, limit int) []hit {
+func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, forms []string, limit int) []hit {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
 	s := p.scratchFor(len(p.ids))
@@ -83,6 +84,9 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, limit int) []hit
 	}
 	hits := []hit(best)
 	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
+	if len(hits) == cap(hits) && len(forms) > 0 && hits[len(hits)-1].score == hits[0].score {
+		hits = p.preferWrittenLike(s, kinds, groups, forms, first, hits) // more namesakes tie than the cut keeps
+	}
 	hits = hits[:tieCut(hits, limit)]
 	for i := range hits {
 		hits[i].id = p.ids[hits[i].doc]

@@ -21,7 +21,7 @@ type Person struct {
 	City       string // as written
 	CityKey    string
 	Phone      string
-	written    []string // the words of the full name, lower case (closeness)
+	written    []string // the written forms of the full name's words (closeness, writtenForm)
 	cyrillic   bool     // the full name is written in Cyrillic (closeness)
 }
 
@@ -86,7 +86,7 @@ func PersonFromReport(r *data.Report) *Person {
 	if p.Sex == "" {
 		p.Sex = n.Sex
 	}
-	p.written, p.cyrillic = strings.Fields(strings.ToLower(n.Full)), writtenInCyrillic(n.Full)
+	p.written, p.cyrillic = writtenForms(n.Full), writtenInCyrillic(n.Full)
 	p.given = newPart(n.Given, n.AltGiven)
 	p.family = newPart(n.Family, nil)
 	p.patronymic = newPart(n.Patronymic, nil)

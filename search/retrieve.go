@@ -52,7 +52,14 @@ func (ix *Index) wordGroupOf(text string, boost float64, names string, seen map[
 			g.phonetic = append(g.phonetic, p)
 		}
 	}
-	if f := fuzzBudget(primary); f > 0 {
+	f := fuzzBudget(primary)
+	if f == 0 && withEdits && len(primary) == 3 {
+		// A three-letter name gets an edit only when the name as written
+		// found nobody (Ina for Inna, Kin for Kim): one edit of three
+		// letters reaches many names, too many for every query.
+		f = 1
+	}
+	if f > 0 {
 		terms, err := ix.fuzzy.terms(ix, fuzzyKey{names, primary, f})
 		if err != nil {
 			return g, err
@@ -152,7 +159,7 @@ func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, li
 		}
 		perKind = append(perKind, g)
 	}
-	hits := ix.keys.top(kinds, perKind, limit)
+	hits := ix.keys.top(kinds, perKind, writtenForms(strings.Join(nameWords(q), " ")), limit)
 	full := len(hits) > 0 && hits[0].score >= fullScore(q)-1e-9
 	// The stored copies are read for the final hits only.
 	out := make([]candidate, 0, len(hits))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"tuys/data"
@@ -98,5 +99,28 @@ func TestRetrieveWordCountsOnce(t *testing.T) {
 		if got := ids(t, ix, q, 30); !got[c.want] {
 			t.Errorf("%s: %s not among the candidates", c.q, c.want)
 		}
+	}
+}
+
+// TestThreeLetterTypoFoundInSecondPass: a three-letter name with an edit
+// (Kin for Kim) finds its person among many who share the other name,
+// once the name as written finds nobody.
+func TestThreeLetterTypoFoundInSecondPass(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	eng, ix := newTestEngine(t, st, Options{})
+	var rs []*data.Report
+	for i := 0; i < 200; i++ {
+		rs = append(rs, report(data.KindSafe, fmt.Sprintf("Viktor %s", []string{"Ivanov", "Petrov", "Sidorov", "Pak", "Li"}[i%5]), 1970+i%30, "", "M"))
+	}
+	kim := report(data.KindSafe, "Kim Viktor", 1980, "", "M")
+	if err := st.CreateReports(ctx, append(rs, kim)); err != nil {
+		t.Fatal(err)
+	}
+	if err := eng.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := retrievedIDs(t, ix, "Kin Viktor", data.KindSafe); !slices.Contains(got, kim.ID) {
+		t.Errorf("Kin Viktor did not retrieve Kim Viktor among %d", len(got))
 	}
 }
