@@ -128,24 +128,25 @@ type candidate struct {
 
 // retrieve returns up to limit active reports of the given kind ("" =
 // both) whose names share a key with q: exactly, phonetically or within
-// the fuzzy budget. When no document carries every word of q exactly, a
-// second pass adds the first-letter keys (an edit in the first letter:
-// Ыкова for Быкова), whose lists are as long as the exact ones and are
-// not worth walking when the name was found as written.
+// the fuzzy budget. When fewer than limit documents carry every word of q
+// exactly, a second pass adds the first-letter keys (an edit in the first
+// letter: Ыкова for Быкова; Amir typed for Damir, when an Amir of that
+// family exists too), whose lists are as long as the exact ones and are
+// not worth walking when the name as written fills every place.
 func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, limit int) ([]candidate, error) {
 	cands, full, err := ix.retrievePass(ctx, q, kind, limit, false)
-	if err != nil || full {
+	if err != nil || full >= limit {
 		return cands, err
 	}
 	cands, _, err = ix.retrievePass(ctx, q, kind, limit, true)
 	return cands, err
 }
 
-// retrievePass runs one retrieval; full reports that the best candidate
+// retrievePass runs one retrieval; full counts the candidates that
 // matched every word of q exactly.
-func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, limit int, edits bool) ([]candidate, bool, error) {
+func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, limit int, edits bool) ([]candidate, int, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, false, err
+		return nil, 0, err
 	}
 	kinds := []data.Kind{kind}
 	if kind == "" {
@@ -155,12 +156,15 @@ func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, li
 	for _, k := range kinds {
 		g, err := ix.nameGroups(q, k, edits)
 		if err != nil {
-			return nil, false, fmt.Errorf("retrieve: %w", err)
+			return nil, 0, fmt.Errorf("retrieve: %w", err)
 		}
 		perKind = append(perKind, g)
 	}
 	hits := ix.keys.top(kinds, perKind, writtenForms(strings.Join(nameWords(q), " ")), limit)
-	full := len(hits) > 0 && hits[0].score >= fullScore(q)-1e-9
+	full, all := 0, fullScore(q)-1e-9
+	for full < len(hits) && hits[full].score >= all {
+		full++
+	}
 	// The stored copies are read for the final hits only.
 	out := make([]candidate, 0, len(hits))
 	for _, h := range hits {
