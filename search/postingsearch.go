@@ -84,8 +84,8 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, forms []string, 
 	}
 	hits := []hit(best)
 	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
-	if len(hits) == cap(hits) && len(forms) > 0 && hits[len(hits)-1].score == hits[0].score {
-		hits = p.preferWrittenLike(s, kinds, groups, forms, first, hits) // more namesakes tie than the cut keeps
+	if len(hits) == cap(hits) && len(forms) > 0 {
+		hits = p.preferWrittenLike(s, kinds, groups, forms, first, hits) // more may tie at the cut than it keeps
 	}
 	hits = hits[:tieCut(hits, limit)]
 	for i := range hits {
