@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 	"io/fs"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"os"
@@ -17,8 +15,6 @@ import (
 
 	"tuys/data"
 	"tuys/data/datatest"
-	"tuys/notify"
-	"tuys/search"
 )
 
 // TestOutcomeAndDeletionEverywhere walks the family's story through the
@@ -53,17 +49,7 @@ func TestOutcomeAndDeletionEverywhere(t *testing.T) {
 // dir (and the SQLite files too, when st is SQLite); dump, for PostgreSQL,
 // returns what the database holds.
 func testOutcomeAndDeletion(t *testing.T, st data.Store, dir string, dump func() []byte) {
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc, err := notify.New(notify.Config{Hotline: "1414"}, st, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := search.OpenIndex(filepath.Join(dir, "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng := search.NewEngine(st, ix, search.Options{Logger: quiet, Composer: svc.Composer.MatchConfirmed})
-	s := New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet, SMS: svc})
+	s, eng, ix := matchingServerOn(t, st, dir)
 	h := s.Handler()
 	const name = "Тлеукабылов Бауыржан"
 	seek := createReport(t, h, `{"kind":"seek","person":{"full_name":"`+name+`","birth_year":1979,"sex":"M","city":"Тараз"},"contact":{"name":"Сауле","phone":"+77011234567","relation":"wife","language":"ru"}}`)

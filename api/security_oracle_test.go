@@ -69,6 +69,15 @@ func matchingServer(t *testing.T) (http.Handler, data.Store, *search.Engine) {
 	t.Helper()
 	dir := t.TempDir()
 	st := secStore(t, dir)
+	s, eng, ix := matchingServerOn(t, st, dir)
+	t.Cleanup(func() { ix.Close() })
+	return s.Handler(), st, eng
+}
+
+// matchingServerOn is that server on st, its index in dir (the caller
+// closes it).
+func matchingServerOn(t *testing.T, st data.Store, dir string) (*Server, *search.Engine, *search.Index) {
+	t.Helper()
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	svc, err := notify.New(notify.Config{Hotline: "1414"}, st, quiet)
 	if err != nil {
@@ -78,7 +87,6 @@ func matchingServer(t *testing.T) (http.Handler, data.Store, *search.Engine) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { ix.Close() })
 	eng := search.NewEngine(st, ix, search.Options{Logger: quiet, Composer: svc.Composer.MatchConfirmed})
-	return New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet, SMS: svc}).Handler(), st, eng
+	return New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet, SMS: svc}), eng, ix
 }

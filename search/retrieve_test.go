@@ -106,20 +106,12 @@ func TestRetrieveWordCountsOnce(t *testing.T) {
 // (Kin for Kim) finds its person among many who share the other name,
 // once the name as written finds nobody.
 func TestThreeLetterTypoFoundInSecondPass(t *testing.T) {
-	ctx := context.Background()
-	st := openTestStore(t)
-	eng, ix := newTestEngine(t, st, Options{})
 	var rs []*data.Report
 	for i := 0; i < 200; i++ {
 		rs = append(rs, report(data.KindSafe, fmt.Sprintf("Viktor %s", []string{"Ivanov", "Petrov", "Sidorov", "Pak", "Li"}[i%5]), 1970+i%30, "", "M"))
 	}
 	kim := report(data.KindSafe, "Kim Viktor", 1980, "", "M")
-	if err := st.CreateReports(ctx, append(rs, kim)); err != nil {
-		t.Fatal(err)
-	}
-	if err := eng.CatchUp(ctx); err != nil {
-		t.Fatal(err)
-	}
+	ix := indexed(t, append(rs, kim)...)
 	if got := retrievedIDs(t, ix, "Kin Viktor", data.KindSafe); !slices.Contains(got, kim.ID) {
 		t.Errorf("Kin Viktor did not retrieve Kim Viktor among %d", len(got))
 	}
@@ -132,9 +124,6 @@ func TestThreeLetterTypoFoundInSecondPass(t *testing.T) {
 // family and is cut), and among the sixty as near as Damir, his rare
 // spelling of the family counts for more than their common Amir.
 func TestFirstLetterEditBesideAFullMatch(t *testing.T) {
-	ctx := context.Background()
-	st := openTestStore(t)
-	eng, ix := newTestEngine(t, st, Options{})
 	rs := []*data.Report{report(data.KindSafe, "Sadykbekov Amir", 1990, "", "M")}
 	for i := 0; i < 60; i++ {
 		rs = append(rs, report(data.KindSafe, "Sadykbekov "+[]string{"Nurlan", "Erlan", "Aidos", "Marat", "Timur", "Ruslan"}[i%6], 1950+i, "", "M"),
@@ -142,13 +131,23 @@ func TestFirstLetterEditBesideAFullMatch(t *testing.T) {
 			report(data.KindSafe, "Sadybekov Amir", 1950+i, "", "M"))
 	}
 	damir := report(data.KindSafe, "Ssadykbekow Damir", 2000, "", "M")
-	if err := st.CreateReports(ctx, append(rs, damir)); err != nil {
-		t.Fatal(err)
-	}
-	if err := eng.CatchUp(ctx); err != nil {
-		t.Fatal(err)
-	}
+	ix := indexed(t, append(rs, damir)...)
 	if got := retrievedIDs(t, ix, "Ssadykbekow Amir", data.KindSafe); !slices.Contains(got, damir.ID) {
 		t.Errorf("Ssadykbekow Amir did not retrieve Ssadykbekow Damir among %d", len(got))
 	}
+}
+
+// indexed files rs into a fresh store and returns the index once the
+// engine has caught up with them.
+func indexed(t *testing.T, rs ...*data.Report) *Index {
+	t.Helper()
+	st := openTestStore(t)
+	eng, ix := newTestEngine(t, st, Options{})
+	if err := st.CreateReports(context.Background(), rs); err != nil {
+		t.Fatal(err)
+	}
+	if err := eng.CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return ix
 }
