@@ -40,7 +40,7 @@ nothing twice: each row is keyed by -source and its content.
 Example:
   tuys import -kind safe -source "Городская больница №7" -source-date 2022-01-07 -dry-run list.csv
   tuys import -kind safe -source "Городская больница №7" -source-date 2022-01-07 list.csv
-  tuys import -kind seek -map "Мекенжайы=city,Ескертпе=description" -lang kk list.xlsx
+  tuys import -kind seek -map "Қаласы=city,5=phone" -lang kk list.xlsx
 
 Exit status: 0 when the file was read (rejected rows are listed), 1 when
 it could not be, 2 on a usage error.
@@ -62,7 +62,7 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	f := importFlags{
 		publicURL:  sf.cfg.use(fs, "TUYS_PUBLIC_URL"),
 		kind:       fs.String("kind", "", "safe (a hospital's or shelter's list of people who are safe) or seek (people being looked for); PFIF decides per person"),
-		source:     fs.String("source", "", `who made the list, e.g. "Городская больница №7" (shown to a seeker on their private page, and in the SMS when the list gives no phone)`),
+		source:     fs.String("source", "", `who made the list, e.g. "Городская больница №7" (shown to a seeker whose match is confirmed, in the SMS, when the list gives no phone for the person)`),
 		sourceDate: fs.String("source-date", "", "when the list was made, YYYY-MM-DD"),
 		mapping:    fs.String("map", "", "columns the headers do not name: \"Header=role,…\" (a header may be a column number from 1); roles: "+joinRoles()),
 		lang:       fs.String("lang", "ru", "language of the messages: kk, ru or en"),

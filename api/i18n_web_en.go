@@ -131,7 +131,6 @@ var webMessagesEN = map[string]string{
 	"private.match_seek":         "reported safe, matched on %s",
 	"private.match_safe":         "someone looking for you was told on %s",
 	"private.verified":           "from the number you gave",
-	"private.source":             "on the list of %s",
 	"private.phone":              "They agreed to be contacted. Phone:",
 	"private.ask_lost":           "We could not send them our SMS (they stopped SMS, or a limit was reached). Call the hotline %s: a volunteer will try to reach them.",
 	"private.asked":              "We asked them by SMS to share their number with you. You will get it by SMS as soon as they agree.",

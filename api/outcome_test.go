@@ -181,22 +181,3 @@ func TestPrivatePageForms(t *testing.T) {
 		t.Errorf("the private page of a deleted report: %d", w.Code)
 	}
 }
-
-// TestPrivatePageNamesTheList: a seeker whose person was found on an
-// imported list (a hospital's) reads on their private page which list.
-func TestPrivatePageNamesTheList(t *testing.T) {
-	h, st, eng := matchingServer(t)
-	seek := createReport(t, h, `{"kind":"seek","person":{"full_name":"Тлеукабылов Бауыржан","birth_year":1979,"sex":"M","city":"Тараз"},"contact":{"name":"Сауле","phone":"+77011234567","relation":"wife","language":"ru"}}`)
-	listed := &data.Report{Kind: data.KindSafe, FullName: "Tleukabylov Bauyrzhan", BirthYear: 1979, Sex: "M", City: "Taraz",
-		Status: data.StatusActive, Channel: data.ChannelImport, SourceName: "ГКБ №7 +7 701 555 11 22", Language: "ru"}
-	if err := st.CreateReport(t.Context(), listed); err != nil {
-		t.Fatal(err)
-	}
-	if err := eng.CatchUp(t.Context()); err != nil {
-		t.Fatal(err)
-	}
-	page := secReq{"GET", seek.PrivateURL[strings.Index(seek.PrivateURL, "/p/"):], "", nil}.do(h).Body.String()
-	if !strings.Contains(page, T("ru", "private.source", "ГКБ №7")) || strings.Contains(page, "555") {
-		t.Errorf("the private page does not name the list (or shows a number from its name):\n%s", page)
-	}
-}

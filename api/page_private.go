@@ -29,7 +29,6 @@ type privateNews struct {
 	Other    PublicReport
 	At       time.Time
 	Verified bool
-	Source   string // the list the found person is on (a hospital, a shelter), seeker's page only
 	Asked    bool
 	AskLost  bool   // the request could not be sent (STOP, daily cap, refused): say so
 	Phone    string // the found person's number, once they agreed (seeker's page only)
@@ -123,9 +122,6 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 		seek, safe = other, r
 	}
 	n := &privateNews{Other: publicView(other), At: m.UpdatedAt, Verified: data.Verified(seek, safe)}
-	if r.Kind == data.KindSeek {
-		n.Source = notify.SourceName(safe.SourceName)
-	}
 	msgs, err := s.store.MessagesForMatch(ctx, m.ID)
 	if err != nil {
 		return nil, nil, err

@@ -8,6 +8,11 @@ installs it). The same queries run interleaved query by query, so drift of
 the shared machine hits both systems alike; the figure that matters is the
 per-query ratio pg/tuys.
 
+The tuys node inherits make bench's GOGC and GOMEMLIMIT (tuys's own
+defaults); this process, which plays the users and holds the whole corpus,
+lifts its own memory limit (TestMain): under 512 MiB its collector ran
+without pause at a million reports and its stalls were timed as tuys's.
+
 It has benchmark functions only: `go test` runs nothing here,
 `make bench` (TUYS_BENCH_N reports) runs it. TUYS_BENCH_SLOW=FILE writes
 tuys's slowest 1% of queries, TUYS_BENCH_MISSES=FILE the queries whose

@@ -74,11 +74,24 @@ type Report struct {
 // KnowsNumber reports whether the seeker gave, as the sought person's own
 // number ("I know their number"), the number the safe report carries. Both
 // sides may be typed on a form, so it proves nothing about who filed the
-// safe report: it only lets share_contact send the number to a seeker who
-// typed it already, and is a reason volunteers see. It never changes a
-// decision anyone else can see, which would confirm a guessed number.
+// safe report: it lets share_contact send the number to a seeker who
+// typed it already (see SharesAtOnce for when), and is a reason volunteers
+// see. It never changes a match decision, which would confirm a guess.
 func KnowsNumber(seek, safe *Report) bool {
 	return seek.SoughtPhone != "" && seek.SoughtPhone == safe.ContactPhone
+}
+
+// SharesAtOnce reports whether a safe report's share_contact may send its
+// number to this seeker without asking: the seeker gave that very number
+// as the person's own, and the safe report cannot have been filed to test
+// it. A safe report typed after the seek report, with the number the
+// seeker gave, might be exactly such a test (its author would read on
+// their private page whether the number went out): its person is asked as
+// usual. Sent by SMS from the number, or filed before the seeker gave it,
+// it was not.
+func SharesAtOnce(seek, safe *Report) bool {
+	return safe.ShareContact && KnowsNumber(seek, safe) &&
+		(safe.Channel == ChannelSMS || !seek.CreatedAt.Before(safe.CreatedAt))
 }
 
 // Verified reports whether the safe report came from the number the seeker

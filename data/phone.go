@@ -78,10 +78,11 @@ func MaskPhone(p string) string {
 }
 
 // phoneInText finds what could be a phone number typed into free text: a
-// run of digits (any script's, fullwidth included) and the separators people
-// put between them. The one pattern: public views hide what it finds,
-// logs mask it.
-var phoneInText = regexp.MustCompile(`[+＋]?\p{N}[\p{N}\s().\-‐‑–—/_,·･\x{20E3}\x{FE0F}]{5,}[\p{N}\x{20E3}\x{FE0F}]`)
+// run of digits (any script's, fullwidth included) and whatever people put
+// between them: spaces, any punctuation or symbol (8*701*…, 8:701:…,
+// 8'701'…), invisible format characters. The one pattern: public views
+// hide what it finds, logs mask it.
+var phoneInText = regexp.MustCompile(`[+＋]?\p{N}[\p{N}\s\p{Z}\p{P}\p{S}\p{Cf}\x{20E3}\x{FE0F}]{5,}[\p{N}\x{20E3}\x{FE0F}]`)
 
 // minPhoneDigits: shorter runs ("1985, 1990") are years and counts, not numbers.
 const minPhoneDigits = 7

@@ -32,8 +32,8 @@ type PublicReport struct {
 // Public is r's public view.
 func Public(r *Report) PublicReport {
 	return PublicReport{
-		ID: r.ID, Kind: r.Kind, FullName: r.FullName, GivenName: r.GivenName, FamilyName: r.FamilyName,
-		Patronymic: r.Patronymic, Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
+		ID: r.ID, Kind: r.Kind, FullName: HidePhones(r.FullName), GivenName: HidePhones(r.GivenName), FamilyName: HidePhones(r.FamilyName),
+		Patronymic: HidePhones(r.Patronymic), Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
 		City: HidePhones(r.City), Region: HidePhones(r.Region), Country: HidePhones(r.Country), Description: HidePhones(r.Description),
 		Status: r.Status, LinkedID: r.LinkedID, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt,
 	}

@@ -86,12 +86,37 @@ var aliases = func() []alias {
 	return out
 }()
 
-// roleOf recognizes a header: exactly, else by its first words
-// ("Телефон (моб.)" is a phone column).
+// privateStems mark a column that says where or how someone is: an
+// address, a ward, a condition, remarks. Whatever else its header says
+// ("Город, адрес", "Описание состояния", "Приметы / примечание"), such a
+// column is a private note that volunteers read, never a public field;
+// only --map can say otherwise.
+var privateStems = []string{"примеч", "коммент", "адрес", "состоян", "диагноз", "палат", "ранен", "травм",
+	"ескерт", "мекенжай", "жағдай", "note", "comment", "remark", "address", "diagnos", "condition", "injur"}
+
+// private reports whether a normalized header has a word starting with
+// one of privateStems.
+func private(h string) bool {
+	for _, w := range strings.Fields(h) {
+		for _, st := range privateStems {
+			if strings.HasPrefix(w, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleOf recognizes a header: a private one (see privateStems) first,
+// then exactly, else by its first words ("Телефон (моб.)" is a phone
+// column).
 func roleOf(header string) string {
 	h := normalizeHeader(header)
 	if h == "" {
 		return ""
+	}
+	if private(h) {
+		return colNote
 	}
 	for _, a := range aliases {
 		if h == a.name {

@@ -306,3 +306,18 @@ func TestImportKeepsRemarksPrivate(t *testing.T) {
 		t.Errorf("the public view carries the remark: %s %v", pub, err)
 	}
 }
+
+// TestPrivateHeadersNeverPublic: a header that speaks of an address, a
+// condition or remarks is a private note, whatever public word it also
+// has.
+func TestPrivateHeadersNeverPublic(t *testing.T) {
+	for h, want := range map[string]string{
+		"Город, адрес": colNote, "Описание состояния": colNote, "Приметы / примечание": colNote, "Комментарии": colNote,
+		"Мекенжайы": colNote, "Home address": colNote, "Диагноз": colNote, "Палата": colNote,
+		"Город": colCity, "Приметы": colDescription, "Телефон (моб.)": colPhone, "ФИО": colFullName,
+	} {
+		if got := roleOf(h); got != want {
+			t.Errorf("%q read as %q, want %q", h, got, want)
+		}
+	}
+}

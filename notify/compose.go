@@ -82,7 +82,7 @@ func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe 
 	if safe.ContactPhone == "" || seek.ContactPhone == "" || safe.ContactPhone == seek.ContactPhone {
 		return msgs, nil, nil
 	}
-	share := safe.ShareContact && (data.KnowsNumber(seek, safe) || m.State == data.MatchConfirmed)
+	share := data.SharesAtOnce(seek, safe) || safe.ShareContact && m.State == data.MatchConfirmed
 	name := map[bool]string{false: "found_ask", true: "found_shared"}[share]
 	body, err := c.T.Fit(safe.Language, name, func(level int) Vars {
 		v := c.seekerVars(seek, safe.Language, level)

@@ -43,8 +43,15 @@ func TestMatchConfirmed(t *testing.T) {
 			"match:M1:seeker→+77019876543 match:M1:found→+905321234567", 1},
 		{"share_contact alone still asks: anyone could claim a relative", func(_, s *data.Report) { s.ShareContact = true },
 			"match:M1:seeker→+77019876543 match:M1:found→+905321234567", 1},
-		{"share_contact with a verified seeker sends the number at once", func(k, s *data.Report) { s.ShareContact = true; k.SoughtPhone = s.ContactPhone },
-			"match:M1:seeker→+77019876543 match:M1:found→+905321234567 match:M1:contact→+77019876543", 0},
+		{"share_contact, and the seeker gave that number after the safe report: sent at once", func(k, s *data.Report) {
+			s.ShareContact, k.SoughtPhone, k.CreatedAt = true, s.ContactPhone, s.CreatedAt.Add(time.Hour)
+		}, "match:M1:seeker→+77019876543 match:M1:found→+905321234567 match:M1:contact→+77019876543", 0},
+		{"share_contact typed later with the number the seeker gave (a test of the number?): asked as usual", func(k, s *data.Report) {
+			s.ShareContact, k.SoughtPhone, k.CreatedAt = true, s.ContactPhone, s.CreatedAt.Add(-time.Hour)
+		}, "match:M1:seeker→+77019876543 match:M1:found→+905321234567", 1},
+		{"share_contact texted by SMS from the number the seeker gave: sent at once", func(k, s *data.Report) {
+			s.ShareContact, k.SoughtPhone, k.CreatedAt, s.Channel = true, s.ContactPhone, s.CreatedAt.Add(-time.Hour), data.ChannelSMS
+		}, "match:M1:seeker→+77019876543 match:M1:found→+905321234567 match:M1:contact→+77019876543", 0},
 		{"safe without phone tells where and whom to ask", func(_, s *data.Report) { s.ContactPhone = ""; s.SourceName = "Больница №7" },
 			"match:M1:seeker→+77019876543", 0},
 		{"seeker without phone: nobody to answer", func(s, _ *data.Report) { s.ContactPhone = "" }, "", 0},

@@ -3,6 +3,8 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+
+	"tuys/data"
 )
 
 // Phrase words one reason in the reader's language (the api's catalogs);
@@ -26,7 +28,7 @@ func Lines(rs []Reason, volunteer bool, say Phrase) []string {
 		case volunteer:
 			lines = append(lines, fmt.Sprintf("%s (%+.2f)", text, r.Effect))
 		default:
-			lines = append(lines, text)
+			lines = append(lines, data.HidePhones(text)) // a name typed with a number in it
 		}
 	}
 	return lines
