@@ -74,9 +74,18 @@ retrieval (walking the key lists 17%, scoring the reports touched 10%,
 keeping the best: 12% string comparisons of tied report ids, since replaced
 by doc numbers), 15% reading the hits' public fields from the store
 (statement preparation a third of it), 10% GC; through HTTP p50 5.7-6.0 ms,
-p99 54-56 ms. The slowest 1% (ten times the median) are not yet profiled
-apart; likely namesake-dense queries with an edit, which run two passes
-over lists of tens of thousands of reports.
+p99 54-56 ms. The slowest 1% (ten times the median) turned out not to be
+slow queries (2026-12-04, session 6): replayed one by one on the same node
+they took p99 8 ms, and they were of every type, exact spellings included.
+They were collections. Each search answer built a new gzip.Writer (about
+1 MB of compressor state: 1.3 of the 5.9 GB a run allocated), so the
+serving node's heap (about 240 MB live at 1M) reached the 512 MiB soft
+limit twice a second and each collection marked it for 130-230 ms of one
+core; and the benchmark's client, holding the corpus under the same limit,
+collected without pause and timed its own stalls. Pooled gzip writers
+(api/compress.go): 6 collections over 7,200 queries; the client's limit
+lifted (bench/tuys_test.go): side by side at 1M, p99 73 → 15 ms. The tail
+left is the machine shared with PostgreSQL's queries, run between ours.
 
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
