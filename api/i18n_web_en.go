@@ -75,7 +75,7 @@ var webMessagesEN = map[string]string{
 	"form.phone":               "Mobile phone",
 	"form.phone_hint_seek":     "We send an SMS here when the person is found. +7 is Kazakhstan; for other countries type their code.",
 	"form.phone_hint_safe":     "Optional. We text you when someone looks for you. Never shown publicly.",
-	"form.relation":            "Who are they to you?",
+	"form.relation":            "Who are you to them?",
 	"form.language":            "Language for SMS",
 	"form.expires":             "Keep the report for",
 	"form.days":                "%d days",

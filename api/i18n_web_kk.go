@@ -74,7 +74,7 @@ var webMessagesKK = map[string]string{
 	"form.phone":               "Ұялы телефон",
 	"form.phone_hint_seek":     "Адам табылғанда осы нөмірге SMS келеді. +7 — Қазақстан; басқа елдер үшін сол елдің кодын теріңіз.",
 	"form.phone_hint_safe":     "Міндетті емес. Сізді іздегенде хабарлаймыз. Нөмір сайтта көрсетілмейді.",
-	"form.relation":            "Ол сізге кім болады?",
+	"form.relation":            "Сіз оған кім боласыз?",
 	"form.language":            "SMS тілі",
 	"form.expires":             "Өтінішті сақтау мерзімі",
 	"form.days":                "%d күн",

@@ -74,7 +74,7 @@ var webMessagesRU = map[string]string{
 	"form.phone":               "Мобильный телефон",
 	"form.phone_hint_seek":     "Сюда придёт SMS, когда человек найдётся. +7 — Казахстан; для других стран наберите их код.",
 	"form.phone_hint_safe":     "Необязательно. Мы напишем, когда вас будут искать. На сайте номер не показывается.",
-	"form.relation":            "Кем он вам приходится?",
+	"form.relation":            "Кем вы ему или ей приходитесь?",
 	"form.language":            "Язык SMS",
 	"form.expires":             "Хранить заявление",
 	"form.days":                "%d дней",
