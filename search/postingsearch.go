@@ -51,10 +51,10 @@ func (p *postings) scratchFor(n int) *scratch {
 // top scores the reports of each kind against that kind's word groups and
 // returns the best limit, sorted; when the hits at the cut tie with the
 // best (namesakes only the re-ranker can tell apart), up to tieDepth times
-// limit of them, those written like the query first (forms: its words'
-// written forms, see preferWrittenLike). A report scores, per word, its level times the word's
-// boost, summed over the words it matched, times the share of words it
-// matched: documents that match more words (family and given) come before
+// limit of them; at a full cut, those written like the query first
+// (forms: the query's written forms, see preferWrittenLike). A report
+// scores, per word, its level times the word's boost, summed over the
+// words it matched, times the share of words it matched: documents that match more words (family and given) come before
 // documents that match one word many ways.
 func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, forms []string, limit int) []hit {
 	p.mu.RLock()

@@ -160,7 +160,7 @@ func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, li
 		}
 		perKind = append(perKind, g)
 	}
-	hits := ix.keys.top(kinds, perKind, writtenForms(strings.Join(nameWords(q), " ")), limit)
+	hits := ix.keys.top(kinds, perKind, q.written, limit)
 	full, all := 0, fullScore(q)-1e-9
 	for full < len(hits) && hits[full].score >= all {
 		full++
