@@ -158,8 +158,9 @@ func (s *sqlStore) ImportOrigins(ctx context.Context, ids []string) (map[string]
 	if len(ids) == 0 {
 		return out, nil
 	}
+	cond, arg := s.d.inList("report_id", 1, ids)
 	rows, err := s.r.QueryContext(ctx, `SELECT report_id, source_date, record_id FROM import_keys
-		WHERE note_id = '' AND report_id IN (`+placeholders(1, len(ids))+`)`, anySlice(ids)...)
+		WHERE note_id = '' AND `+cond, arg)
 	if err != nil {
 		return nil, fmt.Errorf("import origins: %w", err)
 	}
@@ -200,7 +201,8 @@ func (s *sqlStore) KnownKeys(ctx context.Context, keys []string) (map[string]boo
 	if len(keys) == 0 {
 		return out, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT key FROM import_keys WHERE key IN (`+placeholders(1, len(keys))+`)`, anySlice(keys)...)
+	cond, arg := s.d.inList("key", 1, keys)
+	rows, err := s.r.QueryContext(ctx, `SELECT key FROM import_keys WHERE `+cond, arg)
 	if err != nil {
 		return nil, fmt.Errorf("known import keys: %w", err)
 	}

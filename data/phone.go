@@ -88,6 +88,9 @@ var phoneInText = regexp.MustCompile(`[+＋]?\p{N}[\p{N}\s\p{Z}\p{P}\p{S}\p{Cf}\
 const minPhoneDigits = 7
 
 func replacePhones(s string, with func(string) string) string {
+	if !strings.ContainsFunc(s, unicode.IsNumber) {
+		return s // most names and places: no need to run the pattern (a search answer runs it ~100 times)
+	}
 	return phoneInText.ReplaceAllStringFunc(s, func(m string) string {
 		n := 0
 		for _, r := range m {

@@ -3,8 +3,8 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -149,19 +149,16 @@ func (s *sqlStore) SetMatchedThrough(ctx context.Context, seq int64) error {
 	return nil
 }
 
-// placeholders returns "$start, $start+1, …" for n values.
-func placeholders(start, n int) string {
-	parts := make([]string, n)
-	for i := range parts {
-		parts[i] = fmt.Sprintf("$%d", start+i)
+// inList is a condition that col is one of vals, as one parameter $n: the
+// statement's text is the same for any number of values. SQLite reads a
+// list of $1…$5000 in time quadratic in its length (each name is looked up
+// among the earlier ones, at prepare and again at bind): at a million
+// reports that was 70% of the time matching a burst spent reading reports.
+func (d dialect) inList(col string, n int, vals []string) (cond string, arg any) {
+	if d.name == "postgres" {
+		return fmt.Sprintf("%s = ANY($%d)", col, n), vals
 	}
-	return strings.Join(parts, ", ")
+	list, _ := json.Marshal(vals) // strings always marshal
+	return fmt.Sprintf("%s IN (SELECT value FROM json_each($%d))", col, n), string(list)
 }
 
-func anySlice(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
-}

@@ -21,15 +21,20 @@ func (s *sqlStore) SaveMatches(ctx context.Context, ws []MatchWrite) (int, error
 	now := s.now()
 	created := 0
 	err := s.inTx(ctx, "save matches", func(tx *sql.Tx) error {
+		// prepared once for the batch: a burst saves thousands of matches
+		insert, err := tx.PrepareContext(ctx, `INSERT INTO matches (`+matchColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+			ON CONFLICT DO NOTHING`) // the pair or its derived id (data.PairID): nodes race to insert both
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
 		for _, w := range ws {
 			m := w.Match
 			if m.ID == "" {
 				m.ID = NewID()
 			}
 			m.CreatedAt, m.UpdatedAt = now, now
-			res, err := tx.ExecContext(ctx, `INSERT INTO matches (`+matchColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
-				ON CONFLICT DO NOTHING`, // the pair or its derived id (data.PairID): nodes race to insert both
-				m.ID, m.SeekID, m.SafeID, m.Score, m.Explanation, m.State, m.DecidedBy, m.Reason, ms(now), ms(now))
+			res, err := insert.ExecContext(ctx, m.ID, m.SeekID, m.SafeID, m.Score, m.Explanation, m.State, m.DecidedBy, m.Reason, ms(now), ms(now))
 			if err != nil {
 				return err
 			}

@@ -151,7 +151,8 @@ func (s *sqlStore) GetReports(ctx context.Context, ids []string) ([]*Report, err
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	return s.queryReports(ctx, "get reports", `WHERE id IN (`+placeholders(1, len(ids))+`)`, anySlice(ids)...)
+	cond, arg := s.d.inList("id", 1, ids)
+	return s.queryReports(ctx, "get reports", `WHERE `+cond, arg)
 }
 
 func (s *sqlStore) ScanReports(ctx context.Context, afterID string, limit int) ([]*Report, error) {

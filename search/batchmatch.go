@@ -36,6 +36,7 @@ type matchJob struct {
 func (e *Engine) matchBatch(ctx context.Context, jobs []matchJob) error {
 	e.rankJobs(ctx, jobs)
 	var ids []string
+	seen := map[string]bool{} // namesakes are candidates of many jobs: read each once
 	for _, j := range jobs {
 		if j.err != nil {
 			return fmt.Errorf("match %s: %w", j.r.ID, j.err)
@@ -44,7 +45,10 @@ func (e *Engine) matchBatch(ctx context.Context, jobs []matchJob) error {
 			if c.Decision == "" {
 				break
 			}
-			ids = append(ids, c.ReportID)
+			if !seen[c.ReportID] {
+				seen[c.ReportID] = true
+				ids = append(ids, c.ReportID)
+			}
 		}
 	}
 	byID := map[string]*data.Report{}
@@ -112,13 +116,18 @@ func (e *Engine) rankJobs(ctx context.Context, jobs []matchJob) {
 func (e *Engine) rankGroup(ctx context.Context, jobs []matchJob, group []int) {
 	start := time.Now()
 	first := jobs[group[0]].r
-	cands, err := e.candidates(ctx, PersonFromReport(first), opposite(first.Kind))
+	q := PersonFromReport(first)
+	cands, err := e.candidates(ctx, q, opposite(first.Kind))
+	names := make([]nameMatch, len(cands)) // the same names: their part of the score is the same for every job
+	for i, c := range cands {
+		names[i] = scoreNames(q, c.person)
+	}
 	shared := time.Since(start)
 	for k, i := range group {
 		j := &jobs[i]
 		start := time.Now()
 		if j.err = err; err == nil {
-			all := scoreAll(PersonFromReport(j.r), cands)
+			all := scoreAllNamed(PersonFromReport(j.r), cands, names)
 			j.res, j.err = e.judge(ctx, j.r, j.seq, e.pick(all, j.r.ID, j.seq, matchLimit))
 		}
 		j.took = time.Since(start)

@@ -14,7 +14,8 @@ import (
 // Judging a batch of reports together (ranked in parallel, retrieval
 // shared by namesakes, saved in one transaction) decides exactly what
 // judging them one at a time does: the same pairs, states and scores, and
-// the same "seeker already knows" for each composed auto match.
+// the same "seeker already knows" for each composed auto match, and the
+// same reasons (namesakes share the names' part of their scores).
 func TestBatchMatchingEqualsOneByOne(t *testing.T) {
 	ctx := context.Background()
 	reports := namesakeMix(NewSynth(5), 120)
@@ -51,9 +52,12 @@ func namesakeMix(syn *Synth, people int) []*data.Report {
 		// automatic match for a seeker who already knows.
 		seek.SoughtPhone = fmt.Sprintf("+7702%07d", i*3+i%3)
 		out[len(out)-1].Channel = data.ChannelSMS
-		if i%4 == 0 { // a namesake born elsewhere in time
+		if i%4 == 0 { // a namesake born elsewhere in time, and one looked for
 			p.Year += 7
 			out = append(out, p.Render(i%10, false, true))
+			namesake := *seek // the same names: one retrieval and one names' score in a batch
+			namesake.BirthYear, namesake.City, namesake.SoughtPhone = p.Year+1, "Шымкент", ""
+			out = append(out, &namesake)
 		}
 	}
 	return out
@@ -99,7 +103,7 @@ func judgeAll(t *testing.T, ctx context.Context, reports []*data.Report, size in
 			t.Fatal(err)
 		}
 		for _, m := range ms {
-			out = append(out, fmt.Sprintf("%s %d/%d %.4f", m.State, pos[m.SeekID], pos[m.SafeID], m.Score))
+			out = append(out, fmt.Sprintf("%s %d/%d %.4f %s", m.State, pos[m.SeekID], pos[m.SafeID], m.Score, m.Explanation))
 		}
 	}
 	slices.Sort(out)

@@ -1,12 +1,9 @@
 package search
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
-	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -360,38 +357,4 @@ func (e *Engine) scored(ctx context.Context, p *Person, kind data.Kind) ([]Resul
 // candidates retrieves what scored scores: it reads p's names only.
 func (e *Engine) candidates(ctx context.Context, p *Person, kind data.Kind) ([]candidate, error) {
 	return e.ix.retrieve(ctx, p, kind, e.opts.Candidates*max(1, int(e.overfetch.Load())))
-}
-
-// scoreAll scores cands against p, best first: ties go to the candidate
-// closest to the query as written (the exact spelling first), then to the
-// smaller id, so the order is deterministic. Closeness is worked out for
-// tied candidates only.
-func scoreAll(p *Person, cands []candidate) []Result {
-	res := make([]Result, 0, len(cands))
-	for _, c := range cands {
-		r := c.s.report()
-		s, why := scoreRaw(p, c.person)
-		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, seq: c.s.Seq, person: c.person})
-	}
-	slices.SortFunc(res, func(a, b Result) int {
-		if a.raw != b.raw {
-			return cmp.Compare(b.raw, a.raw)
-		}
-		return strings.Compare(a.ReportID, b.ReportID)
-	})
-	for i := 0; i < len(res); {
-		j := i + 1
-		for j < len(res) && res[j].raw == res[i].raw {
-			j++
-		}
-		if j-i > 1 {
-			tied := res[i:j]
-			for k := range tied {
-				tied[k].near = closeness(p, tied[k].person)
-			}
-			slices.SortStableFunc(tied, func(a, b Result) int { return cmp.Compare(b.near, a.near) })
-		}
-		i = j
-	}
-	return res
 }

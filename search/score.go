@@ -1,6 +1,8 @@
 package search
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -14,19 +16,35 @@ func clamp01(s float64) float64 { return max(0, min(1, s)) }
 // gender ending is a sibling, the same name 25 years apart a parent or a
 // child.
 func scoreRaw(q, c *Person) (float64, []Reason) {
-	var rs []Reason
-	name, nameRs, genderClash := nameScore(q, c)
-	rs = append(rs, nameRs...)
-	s := name
+	return scoreRest(q, c, scoreNames(q, c))
+}
 
+// nameMatch is the part of a score that reads the names alone (given,
+// family, others and patronymic): the same for every query with the same
+// names, so a burst of namesakes works it out once per candidate.
+type nameMatch struct {
+	s           float64
+	rs          []Reason
+	genderClash bool
+}
+
+func scoreNames(q, c *Person) nameMatch {
+	s, rs, clash := nameScore(q, c)
 	if !q.patronymic.empty() && !c.patronymic.empty() {
 		if pr, ok := patronymicReason(q.patronymic, c.patronymic); ok {
-			rs = append(rs, pr)
+			rs = append(rs[:len(rs):len(rs)], pr) // nameScore's slice is not ours to grow
 			s += pr.Effect
 		}
 	}
+	return nameMatch{s: s, rs: rs, genderClash: clash}
+}
 
-	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex || genderClash {
+// scoreRest adds to the names' part what the rest of q and c says: sex,
+// birth year, city and phone. The reasons are a new slice: n's are shared.
+func scoreRest(q, c *Person, n nameMatch) (float64, []Reason) {
+	rs := append(make([]Reason, 0, len(n.rs)+4), n.rs...)
+	s := n.s
+	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex || n.genderClash {
 		s -= 0.45
 		rs = append(rs, Reason{Field: "sex", Effect: -0.45, Q: q.Sex, C: c.Sex, How: "≠"})
 	}
@@ -186,4 +204,51 @@ func patronymicSim(a, b namePart) float64 {
 		}
 	}
 	return best
+}
+
+// scoreAll scores cands against p, best first: ties go to the candidate
+// closest to the query as written (the exact spelling first), then to the
+// smaller id, so the order is deterministic. Closeness is worked out for
+// tied candidates only.
+func scoreAll(p *Person, cands []candidate) []Result {
+	return scoreAllNamed(p, cands, nil)
+}
+
+// scoreAllNamed is scoreAll with the names' part of each candidate's score
+// already worked out (names[i] for cands[i]; nil: work it out here), by an
+// earlier query with the same names.
+func scoreAllNamed(p *Person, cands []candidate, names []nameMatch) []Result {
+	res := make([]Result, 0, len(cands))
+	for i, c := range cands {
+		r := c.s.report()
+		var n nameMatch
+		if names != nil {
+			n = names[i]
+		} else {
+			n = scoreNames(p, c.person)
+		}
+		s, why := scoreRest(p, c.person, n)
+		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, seq: c.s.Seq, person: c.person})
+	}
+	slices.SortFunc(res, func(a, b Result) int {
+		if a.raw != b.raw {
+			return cmp.Compare(b.raw, a.raw)
+		}
+		return strings.Compare(a.ReportID, b.ReportID)
+	})
+	for i := 0; i < len(res); {
+		j := i + 1
+		for j < len(res) && res[j].raw == res[i].raw {
+			j++
+		}
+		if j-i > 1 {
+			tied := res[i:j]
+			for k := range tied {
+				tied[k].near = closeness(p, tied[k].person)
+			}
+			slices.SortStableFunc(tied, func(a, b Result) int { return cmp.Compare(b.near, a.near) })
+		}
+		i = j
+	}
+	return res
 }
