@@ -16,6 +16,8 @@ without pause at a million reports and its stalls were timed as tuys's.
 It has benchmark functions only: `go test` runs nothing here,
 `make bench` (TUYS_BENCH_N reports) runs it. TUYS_BENCH_SLOW=FILE writes
 tuys's slowest 1% of queries, TUYS_BENCH_MISSES=FILE the queries whose
-person tuys did not return in the top 10 (type, query, tuys's first hit).
+person tuys did not return in the top 10 (type, query, tuys's first hit),
+TUYS_BENCH_SERVE_PROFILE=FILE the tuys node's CPU profile over the first
+TUYS_BENCH_SERVE_PROFILE_SECONDS (default 30) of the timed queries.
 */
 package bench

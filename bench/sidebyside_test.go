@@ -74,6 +74,7 @@ func BenchmarkSideBySide(b *testing.B) {
 		s.stats = &stats{found: map[string]int{}, asked: map[string]int{}}
 	}
 	warmUp(b, ctx, systems, c.queries)
+	profiled := tu.profileServe(time.Duration(envInt("TUYS_BENCH_SERVE_PROFILE_SECONDS", 30)) * time.Second)
 	b.ResetTimer()
 	for it := 0; it < b.N; it++ {
 		for i, q := range c.queries {
@@ -90,6 +91,9 @@ func BenchmarkSideBySide(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	if err := <-profiled; err != nil {
+		b.Fatal(err)
+	}
 	report(b, systems, len(c.records))
 	if err := writeSlowest(os.Getenv("TUYS_BENCH_SLOW"), c.queries, systems[0].stats.lat); err != nil {
 		b.Fatal(err)

@@ -6,7 +6,9 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"net"
 	"net/http"
@@ -38,6 +40,45 @@ func TestMain(m *testing.M) {
 type tuysNode struct {
 	base   string
 	client *http.Client
+	pprof  string // the node's profiler address, when TUYS_BENCH_SERVE_PROFILE asks for one
+}
+
+// freeAddr returns a loopback address with a port free a moment ago.
+func freeAddr(b *testing.B) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// profileServe records the node's CPU profile for d into
+// TUYS_BENCH_SERVE_PROFILE (go tool pprof reads it), in the background:
+// wait for the returned channel. Without the variable it does nothing.
+func (n *tuysNode) profileServe(d time.Duration) <-chan error {
+	done := make(chan error, 1)
+	path := os.Getenv("TUYS_BENCH_SERVE_PROFILE")
+	if path == "" || n.pprof == "" {
+		done <- nil
+		return done
+	}
+	go func() {
+		resp, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", n.pprof, int(d.Seconds())))
+		if err != nil {
+			done <- err
+			return
+		}
+		defer resp.Body.Close()
+		f, err := os.Create(path)
+		if err != nil {
+			done <- err
+			return
+		}
+		_, err = io.Copy(f, resp.Body)
+		done <- errors.Join(err, f.Close())
+	}()
+	return done
 }
 
 // startTuys stores the corpus through the store's CreateReports into a
@@ -54,15 +95,15 @@ func startTuys(b *testing.B, ctx context.Context, c *corpus) *tuysNode {
 	}
 	b.Logf("tuys: stored %d reports through store.CreateReports in %v", len(c.records), time.Since(start).Round(time.Millisecond))
 
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
+	addr := freeAddr(b)
 	cmd := exec.Command(testbin.Tuys(b), "serve")
 	cmd.Env = append(os.Environ(), "TUYS_ADDR="+addr, "TUYS_DATA_DIR="+dir, "TUYS_SECRET_KEY="+hex.EncodeToString(key),
 		"TUYS_LOG_LEVEL=warn", "TUYS_RATE_SEARCH=off")
+	n := &tuysNode{base: "http://" + addr, client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}}
+	if os.Getenv("TUYS_BENCH_SERVE_PROFILE") != "" {
+		n.pprof = freeAddr(b)
+		cmd.Env = append(cmd.Env, "TUYS_PPROF_ADDR="+n.pprof)
+	}
 	var logs bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	start = time.Now()
@@ -70,7 +111,6 @@ func startTuys(b *testing.B, ctx context.Context, c *corpus) *tuysNode {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	n := &tuysNode{base: "http://" + addr, client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}}
 	for !n.ready() {
 		if time.Since(start) > 2*time.Hour || cmd.ProcessState != nil {
 			b.Fatalf("tuys never became ready:\n%s", logs.String())

@@ -127,8 +127,8 @@ func (e *Engine) rankGroup(ctx context.Context, jobs []matchJob, group []int) {
 		j := &jobs[i]
 		start := time.Now()
 		if j.err = err; err == nil {
-			all := scoreAllNamed(PersonFromReport(j.r), cands, names)
-			j.res, j.err = e.judge(ctx, j.r, j.seq, e.pick(all, j.r.ID, j.seq, matchLimit))
+			q := PersonFromReport(j.r)
+			j.res, j.err = e.judge(ctx, j.r, j.seq, e.pick(q, scoreAllNamed(q, cands, names), j.seq, matchLimit))
 		}
 		j.took = time.Since(start)
 		if k == 0 {
@@ -144,9 +144,11 @@ func retrievalKey(r *data.Report) string {
 }
 
 // pick cuts one query's scored candidates (best first) to those first
-// seen before seq (0 = all), other than self, at most limit, and decides.
-// The results are copies: a caller may change them.
-func (e *Engine) pick(all []Result, self string, seq int64, limit int) []Result {
+// seen before seq (0 = all), other than the query itself (q.ID), at most
+// limit, explains them and decides. The results are copies: a caller may
+// change them.
+func (e *Engine) pick(q *Person, all []Result, seq int64, limit int) []Result {
+	self := q.ID
 	res := make([]Result, 0, min(limit, len(all)))
 	var beyond []Result
 	for _, r := range all {
@@ -159,9 +161,11 @@ func (e *Engine) pick(all []Result, self string, seq int64, limit int) []Result 
 			if len(res) == 0 || r.raw < res[0].raw-e.opts.Thresholds.Margin {
 				break
 			}
+			r.explain(q)
 			beyond = append(beyond, r)
 			continue
 		}
+		r.explain(q)
 		r.Explanation = worded(r.Explanation)
 		res = append(res, r)
 	}

@@ -32,7 +32,7 @@ func TestDecideIgnoresContradictedNamesake(t *testing.T) {
 	e := &Engine{opts: Options{Thresholds: DefaultThresholds}}
 	for _, c := range cases {
 		all := scoredResults(q, append([]*Person{best}, c.others...))
-		res := e.pick(all, "", 0, c.limit)
+		res := e.pick(q, all, 0, c.limit)
 		if res[0].ReportID != "r0" || res[0].Decision != c.want {
 			t.Errorf("%s: best %s decided %q, want r0 %q", c.why, res[0].ReportID, res[0].Decision, c.want)
 		}

@@ -46,6 +46,8 @@ type Result struct {
 	near        int          // closeness to the query as written: breaks ties
 	person      *Person      // the candidate as the re-ranker read it
 	seq         int64        // when the candidate was first seen (pick's cut)
+	names       nameMatch    // the names' part of the score (explain)
+	doc         *stored      // the index's copy (explain)
 }
 
 // defaultCandidates is how many candidates retrieval hands the re-ranker.
@@ -342,7 +344,7 @@ func (e *Engine) rank(ctx context.Context, p *Person, kind data.Kind, seq int64,
 	if err != nil {
 		return nil, err
 	}
-	return e.pick(all, p.ID, seq, limit), nil
+	return e.pick(p, all, seq, limit), nil
 }
 
 // scored retrieves the candidates of kind for p and scores them.

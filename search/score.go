@@ -16,7 +16,7 @@ func clamp01(s float64) float64 { return max(0, min(1, s)) }
 // gender ending is a sibling, the same name 25 years apart a parent or a
 // child.
 func scoreRaw(q, c *Person) (float64, []Reason) {
-	return scoreRest(q, c, scoreNames(q, c))
+	return scoreRest(q, c, scoreNames(q, c), true)
 }
 
 // nameMatch is the part of a score that reads the names alone (given,
@@ -40,34 +40,36 @@ func scoreNames(q, c *Person) nameMatch {
 }
 
 // scoreRest adds to the names' part what the rest of q and c says: sex,
-// birth year, city and phone. The reasons are a new slice: n's are shared.
-func scoreRest(q, c *Person, n nameMatch) (float64, []Reason) {
-	rs := append(make([]Reason, 0, len(n.rs)+4), n.rs...)
+// birth year, city and phone. With why, it also returns the reasons, in a
+// new slice (n's are shared); without, none are built: most candidates of a
+// burst are scored, cut and never explained.
+func scoreRest(q, c *Person, n nameMatch, why bool) (float64, []Reason) {
 	s := n.s
-	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex || n.genderClash {
-		s -= 0.45
-		rs = append(rs, Reason{Field: "sex", Effect: -0.45, Q: q.Sex, C: c.Sex, How: "≠"})
+	var rs []Reason
+	if why {
+		rs = append(make([]Reason, 0, len(n.rs)+4), n.rs...)
 	}
-
-	if q.BirthYear > 0 && c.BirthYear > 0 {
-		yr := yearReason(q, c)
-		s += yr.Effect
-		rs = append(rs, yr)
-	}
-
-	if q.CityKey != "" && c.CityKey != "" {
-		if q.CityKey == c.CityKey {
-			s += 0.03
-			rs = append(rs, Reason{Field: "city", Effect: 0.03, Q: q.City, C: c.City, How: "="})
-		} else {
-			s -= 0.04
-			rs = append(rs, Reason{Field: "city", Effect: -0.04, Q: q.City, C: c.City, How: "≠"})
+	add := func(r Reason) {
+		s += r.Effect
+		if why {
+			rs = append(rs, r)
 		}
 	}
-
+	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex || n.genderClash {
+		add(Reason{Field: "sex", Effect: -0.45, Q: q.Sex, C: c.Sex, How: "≠"})
+	}
+	if q.BirthYear > 0 && c.BirthYear > 0 {
+		add(yearReason(q, c))
+	}
+	if q.CityKey != "" && c.CityKey != "" {
+		if q.CityKey == c.CityKey {
+			add(Reason{Field: "city", Effect: 0.03, Q: q.City, C: c.City, How: "="})
+		} else {
+			add(Reason{Field: "city", Effect: -0.04, Q: q.City, C: c.City, How: "≠"})
+		}
+	}
 	if q.Phone != "" && q.Phone == c.Phone {
-		s += 0.1
-		rs = append(rs, Reason{Field: FieldPhone, Text: "same contact phone", Effect: 0.1})
+		add(Reason{Field: FieldPhone, Text: "same contact phone", Effect: 0.1})
 	}
 	return s, rs
 }
@@ -209,7 +211,8 @@ func patronymicSim(a, b namePart) float64 {
 // scoreAll scores cands against p, best first: ties go to the candidate
 // closest to the query as written (the exact spelling first), then to the
 // smaller id, so the order is deterministic. Closeness is worked out for
-// tied candidates only.
+// tied candidates only. Reasons and records are not built here: pick
+// builds them (explain) for the results it keeps and their rivals.
 func scoreAll(p *Person, cands []candidate) []Result {
 	return scoreAllNamed(p, cands, nil)
 }
@@ -219,16 +222,16 @@ func scoreAll(p *Person, cands []candidate) []Result {
 // earlier query with the same names.
 func scoreAllNamed(p *Person, cands []candidate, names []nameMatch) []Result {
 	res := make([]Result, 0, len(cands))
-	for i, c := range cands {
-		r := c.s.report()
+	for i := range cands {
+		c := &cands[i]
 		var n nameMatch
 		if names != nil {
 			n = names[i]
 		} else {
 			n = scoreNames(p, c.person)
 		}
-		s, why := scoreRest(p, c.person, n)
-		res = append(res, Result{ReportID: r.ID, Score: clamp01(s), Explanation: why, Report: r, raw: s, seq: c.s.Seq, person: c.person})
+		s, _ := scoreRest(p, c.person, n, false)
+		res = append(res, Result{ReportID: c.s.ID, Score: clamp01(s), raw: s, seq: c.s.Seq, person: c.person, names: n, doc: &c.s})
 	}
 	slices.SortFunc(res, func(a, b Result) int {
 		if a.raw != b.raw {
@@ -251,4 +254,15 @@ func scoreAllNamed(p *Person, cands []candidate, names []nameMatch) []Result {
 		i = j
 	}
 	return res
+}
+
+// explain fills in what scoreAll left out of r: its reasons against the
+// query p and the record the index holds.
+func (r *Result) explain(p *Person) {
+	if r.Explanation == nil && r.person != nil {
+		_, r.Explanation = scoreRest(p, r.person, r.names, true)
+	}
+	if r.Report == nil && r.doc != nil {
+		r.Report = r.doc.report()
+	}
 }
