@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -17,9 +18,9 @@ import (
 // every report of the batch is ranked first, in parallel and against the
 // same index (the batch's documents are committed before), reports with
 // the same names share one retrieval (a namesake-dense burst has few
-// distinct names), and the matches are saved afterwards in sequence order,
-// a chunk per transaction, so the outcome is the same as judging them one
-// by one.
+// distinct names), and the matches are saved afterwards in sequence order
+// in one transaction, so the outcome is the same as judging them one by
+// one.
 
 // matchJob is one new report of a batch and what ranking found for it.
 type matchJob struct {
@@ -30,44 +31,10 @@ type matchJob struct {
 	err  error
 }
 
-// saveChunk is how many jobs' matches one transaction saves: while the
-// store's one writer saves a chunk, the next chunk is ranked (ranking reads
-// the index only, never the matches), so a burst's ranking and saving
-// overlap instead of taking turns.
-const saveChunk = 1000
-
-// matchBatch judges jobs (in sequence order) and saves their matches a
-// chunk at a time, in order.
+// matchBatch judges jobs (in sequence order) and saves their matches in
+// one transaction, their candidates read from the store together.
 func (e *Engine) matchBatch(ctx context.Context, jobs []matchJob) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	ranked := make(chan []matchJob)
-	go func() {
-		defer close(ranked)
-		for chunk := range slices.Chunk(jobs, e.saveChunk) {
-			e.rankJobs(ctx, chunk)
-			select {
-			case ranked <- chunk:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	known := map[string]bool{} // seekers auto-confirmed earlier in this batch
-	for chunk := range ranked {
-		if err := e.saveJobs(ctx, chunk, known); err != nil {
-			cancel()
-			for range ranked { // let the ranking goroutine end
-			}
-			return err
-		}
-	}
-	return nil
-}
-
-// saveJobs saves the matches of ranked jobs in one transaction, their
-// candidates read from the store together.
-func (e *Engine) saveJobs(ctx context.Context, jobs []matchJob, known map[string]bool) error {
+	e.rankJobs(ctx, jobs)
 	var ids []string
 	seen := map[string]bool{} // namesakes are candidates of many jobs: read each once
 	for _, j := range jobs {
@@ -84,11 +51,16 @@ func (e *Engine) saveJobs(ctx context.Context, jobs []matchJob, known map[string
 			}
 		}
 	}
-	byID, err := e.reportsByID(ctx, ids)
-	if err != nil {
-		return fmt.Errorf("match: candidates: %w", err)
+	byID := map[string]*data.Report{}
+	for _, chunk := range slices.Collect(slices.Chunk(ids, eventBatch)) {
+		got, err := e.reportsByID(ctx, chunk)
+		if err != nil {
+			return fmt.Errorf("match: candidates: %w", err)
+		}
+		maps.Copy(byID, got)
 	}
 	var ws []data.MatchWrite
+	known := map[string]bool{} // seekers auto-confirmed earlier in this batch
 	for _, j := range jobs {
 		w, err := e.writes(ctx, j.r, j.res, byID, known)
 		if err != nil {

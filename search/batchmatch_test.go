@@ -19,17 +19,13 @@ import (
 func TestBatchMatchingEqualsOneByOne(t *testing.T) {
 	ctx := context.Background()
 	reports := namesakeMix(NewSynth(5), 120)
-	oneByOne := judgeAll(t, ctx, reports, 1, saveChunk)
-	batched := judgeAll(t, ctx, reports, len(reports), saveChunk)
-	pipelined := judgeAll(t, ctx, reports, len(reports), 7) // ranked and saved in overlapping chunks
+	oneByOne := judgeAll(t, ctx, reports, 1)
+	batched := judgeAll(t, ctx, reports, len(reports))
 	if len(oneByOne) == 0 {
 		t.Fatal("the mix produced no matches: the test would prove nothing")
 	}
 	if !slices.Equal(oneByOne, batched) {
 		t.Errorf("batched matching differs from one by one:\none by one: %v\nbatched:    %v", oneByOne, batched)
-	}
-	if !slices.Equal(oneByOne, pipelined) {
-		t.Errorf("matching in chunks of 7 differs from one by one:\none by one: %v\nchunked:    %v", oneByOne, pipelined)
 	}
 	if !slices.ContainsFunc(oneByOne, func(m string) bool { return strings.HasSuffix(m, "knows=true") }) {
 		t.Error("no seeker told twice in the mix: SeekerKnows is not exercised")
@@ -68,9 +64,9 @@ func namesakeMix(syn *Synth, people int) []*data.Report {
 }
 
 // judgeAll files copies of reports into a fresh store, per chunk of size
-// followed by a catch-up (saving chunk jobs' matches at a time), and returns every match and composed message,
+// followed by a catch-up, and returns every match and composed message,
 // naming reports by their position.
-func judgeAll(t *testing.T, ctx context.Context, reports []*data.Report, size, chunk int) []string {
+func judgeAll(t *testing.T, ctx context.Context, reports []*data.Report, size int) []string {
 	store := openTestStore(t)
 	pos := map[string]int{}
 	var out []string
@@ -79,7 +75,6 @@ func judgeAll(t *testing.T, ctx context.Context, reports []*data.Report, size, c
 		return nil, nil, nil
 	}
 	eng, _ := newTestEngine(t, store, Options{Composer: composer})
-	eng.saveChunk = chunk
 	copies := make([]*data.Report, len(reports))
 	t0 := time.Now().Add(-time.Hour)
 	for i, r := range reports {

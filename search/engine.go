@@ -87,7 +87,6 @@ type Engine struct {
 	// older than the index (a new leader's backlog): reports indexed after
 	// them are filtered out and must not crowd out the earlier ones.
 	overfetch atomic.Int32
-	saveChunk int // jobs saved per transaction while the next are ranked (batchmatch.go)
 }
 
 // NewEngine returns an engine over store and ix.
@@ -104,7 +103,7 @@ func NewEngine(store data.Store, ix *Index, opts Options) *Engine {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	return &Engine{store: store, ix: ix, opts: opts, wake: make(chan struct{}, 1), saveChunk: saveChunk,
+	return &Engine{store: store, ix: ix, opts: opts, wake: make(chan struct{}, 1),
 		seen: map[data.Kind]*atomic.Bool{data.KindSeek: {}, data.KindSafe: {}}}
 }
 
