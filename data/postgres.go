@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // pgx as a database/sql driver
@@ -24,7 +25,7 @@ func OpenPostgres(ctx context.Context, url string, seal *Sealer) (Store, error) 
 		db.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	s := &sqlStore{w: db, r: db, seal: seal, now: func() time.Time { return time.Now().UTC() }, d: dialect{
+	s := &sqlStore{w: db, r: db, reads: &sync.Map{}, seal: seal, now: func() time.Time { return time.Now().UTC() }, d: dialect{
 		name: "postgres",
 		// Sequence numbers are taken at insert, not at commit: without this a
 		// tailer could read seq 11 before seq 10 commits and skip 10 forever.

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite: no cgo, one static binary
@@ -45,7 +46,7 @@ func OpenSQLite(ctx context.Context, dir string, seal *Sealer) (Store, error) {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
 	r.SetMaxOpenConns(8)
-	s := &sqlStore{w: w, r: r, d: dialect{name: "sqlite"}, seal: seal, now: func() time.Time { return time.Now().UTC() }}
+	s := &sqlStore{w: w, r: r, reads: &sync.Map{}, d: dialect{name: "sqlite"}, seal: seal, now: func() time.Time { return time.Now().UTC() }}
 	if err := migrate(ctx, w, "sqlite"); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)

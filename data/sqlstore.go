@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -40,6 +41,25 @@ type sqlStore struct {
 	seal  *Sealer
 	now   func() time.Time
 	group *groupCommit // batches concurrent CreateReport calls
+	reads *sync.Map    // query text → *sql.Stmt prepared on r (readStmt)
+}
+
+// readStmt returns query prepared on the readers, once per store: SQLite
+// parses a statement anew for every call otherwise, and the record read of
+// every search answer spent a third of its time there.
+func (s *sqlStore) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := s.reads.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.r.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.reads.LoadOrStore(query, st); loaded {
+		st.Close() // another caller prepared it first
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
 }
 
 func (s *sqlStore) Ping(ctx context.Context) error {
@@ -53,6 +73,10 @@ func (s *sqlStore) Close() error {
 	if s.group != nil {
 		s.group.shutdown()
 	}
+	s.reads.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
 	err := s.w.Close()
 	if s.r != s.w {
 		if rerr := s.r.Close(); err == nil {
@@ -161,4 +185,3 @@ func (d dialect) inList(col string, n int, vals []string) (cond string, arg any)
 	list, _ := json.Marshal(vals) // strings always marshal
 	return fmt.Sprintf("%s IN (SELECT value FROM json_each($%d))", col, n), string(list)
 }
-

@@ -117,7 +117,11 @@ func (s *sqlStore) scanReport(row scanner) (*Report, error) {
 }
 
 func (s *sqlStore) queryReports(ctx context.Context, what, where string, args ...any) ([]*Report, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+reportColumns+` FROM reports `+where, args...)
+	st, err := s.readStmt(ctx, `SELECT `+reportColumns+` FROM reports `+where)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -24,11 +25,12 @@ type postings struct {
 	lists map[string][]uint32      // field + "\x00" + key → doc numbers, ascending
 	vocab map[vocabBucket][]string // the names fields' keys, for fuzzy expansion (near)
 	dead  int                      // doc numbers left behind by removals and updates
-	pool  sync.Pool                // *scratch sized for len(ids) at the time
+	free  chan *scratch            // scratches for queries, sized for len(ids) at the time (scratchFor)
 }
 
 func newPostings() *postings {
-	return &postings{num: map[string]uint32{}, lists: map[string][]uint32{}, vocab: map[vocabBucket][]string{}}
+	return &postings{num: map[string]uint32{}, lists: map[string][]uint32{}, vocab: map[vocabBucket][]string{},
+		free: make(chan *scratch, runtime.GOMAXPROCS(0))}
 }
 
 func listKey(field, key string) string { return field + "\x00" + key }
