@@ -130,7 +130,11 @@ func (s *sqlStore) addEvents(ctx context.Context, tx *sql.Tx, typ string, report
 }
 
 func (s *sqlStore) EventsAfter(ctx context.Context, seq int64, limit int) ([]Event, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT seq, type, report_id, at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`, seq, limit)
+	st, err := s.readStmt(ctx, `SELECT seq, type, report_id, at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`) // polled ten times a second
+	if err != nil {
+		return nil, fmt.Errorf("events after %d: %w", seq, err)
+	}
+	rows, err := st.QueryContext(ctx, seq, limit)
 	if err != nil {
 		return nil, fmt.Errorf("events after %d: %w", seq, err)
 	}
