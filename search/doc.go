@@ -63,6 +63,20 @@ retrieval, and the matches are saved in one transaction, in sequence
 order, with the same decisions as one at a time (TestBatchMatchingEqualsOneByOne).
 A burst of 14,547 seek reports with the 50 most common names at 200,000
 reports: 269 matched/s one at a time, 2,355-3,209 batched (BenchmarkMatchBurst).
+At 1,000,000 reports (a burst of 72,736, about 9 review matches each) it
+was 954-1,101/s; the CPU profile of the timed part only
+(TUYS_BENCH_CPUPROFILE) showed where (2026-12-05): reading the candidates
+from the store 13% of the CPU, 70% of that SQLite looking up each of
+"$1…$5000" among the earlier parameter names (quadratic; now one JSON
+parameter, json_each), the same candidate read once per job that named it
+(now once per batch), saving the matches 28%, a statement prepared per
+match and the writer's 2 MB page cache spilling mid-transaction (now
+prepared once per batch, 64 MB), and ranking re-scoring every candidate's
+names for every namesake job and building reasons and records for
+candidates it then cut (now the names' part once per group, reasons for
+the kept results only). Saving in chunks of 1,000 while ranking the next
+was tried and reverted: 1,436/s against 1,875/s, as 73 transactions wrote
+the same index pages to the WAL again where 15 did.
 
 Where a search spends its time (2026-12-04). Before retrieval moved to the
 in-memory lists, the slowest 1% at 200,000 reports spent 76% of their CPU

@@ -81,7 +81,7 @@ func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, groups [][]w
 			}
 			weight := math.Log(all / float64(len(l)+1))
 			for _, d := range l {
-				if st := &s.docs[d]; st.mark >= first && p.ids[d] != "" && st.rank(n) == cut {
+				if st := &s.docs[d]; st.mark >= first && st.rank(n) == cut && p.ids[d] != "" {
 					near[d] += weight
 				}
 			}
