@@ -53,18 +53,22 @@ func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error
 		q.Limit = defaultPublicResults
 	}
 	q.Limit = min(q.Limit, maxConsoleResults)
+	start := time.Now()
 	res, err := s.engine.Search(ctx, search.Query{Name: q.Name, Kind: q.Kind, BirthYear: q.BirthYear, City: q.City, Limit: q.Limit})
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+	timeStage(ctx, "search", start)
 	ids := make([]string, len(res))
 	for i, r := range res {
 		ids[i] = r.ReportID
 	}
+	start = time.Now()
 	reports, err := s.store.GetReports(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+	timeStage(ctx, "read", start)
 	byID := make(map[string]*data.Report, len(reports))
 	for _, r := range reports {
 		byID[r.ID] = r
@@ -95,7 +99,8 @@ func (s *Server) apiSearch(c *gin.Context) {
 		c.Error(validationError(fe))
 		return
 	}
-	hits, err := s.searchReports(c.Request.Context(), q)
+	ctx, times := withStageTimes(c.Request.Context())
+	hits, err := s.searchReports(ctx, q)
 	if err != nil {
 		c.Error(err)
 		return
@@ -104,6 +109,7 @@ func (s *Server) apiSearch(c *gin.Context) {
 	for i, h := range hits {
 		out[i] = PublicHit{Report: publicView(h.Report), Score: h.Score, Decision: h.Decision, Explanation: h.Reasons}
 	}
+	c.Header("Server-Timing", times.header())
 	c.JSON(http.StatusOK, gin.H{"results": out})
 }
 

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -32,6 +33,9 @@ func searchServer(t *testing.T) (data.Store, *search.Engine, http.Handler) {
 	h := s.Handler()
 	return st, eng, h
 }
+
+// serverTiming is the header a search answer carries (W3C Server Timing).
+var serverTiming = regexp.MustCompile(`^search;dur=\d+\.\d\d, read;dur=\d+\.\d\d$`)
 
 // TestPublicSearchCannotListEveryone: a name is required, 20 results by
 // default, ?limit= at most 50 (more is a field error), and no paging.
@@ -73,6 +77,9 @@ func TestPublicSearchCannotListEveryone(t *testing.T) {
 		_ = json.Unmarshal(w.Body.Bytes(), &out)
 		if n := len(out.Results); n < tt.min || n > tt.max {
 			t.Errorf("GET %s: %d results, want %d..%d", tt.path, n, tt.min, tt.max)
+		}
+		if st := w.Header().Get("Server-Timing"); w.Code == http.StatusOK && !serverTiming.MatchString(st) {
+			t.Errorf("GET %s: Server-Timing %q, want the search and read stages in ms", tt.path, st)
 		}
 		if strings.Contains(w.Body.String(), "+7701000") || strings.Contains(w.Body.String(), "7701000") {
 			t.Errorf("GET %s: a phone number in the public answer", tt.path)

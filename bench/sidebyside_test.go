@@ -74,6 +74,7 @@ func BenchmarkSideBySide(b *testing.B) {
 		s.stats = &stats{found: map[string]int{}, asked: map[string]int{}}
 	}
 	warmUp(b, ctx, systems, c.queries)
+	tu.stages = nil // the timed queries' only
 	profiled := tu.profileServe(time.Duration(envInt("TUYS_BENCH_SERVE_PROFILE_SECONDS", 30)) * time.Second)
 	b.ResetTimer()
 	for it := 0; it < b.N; it++ {
@@ -95,6 +96,7 @@ func BenchmarkSideBySide(b *testing.B) {
 		b.Fatal(err)
 	}
 	report(b, systems, len(c.records))
+	b.Log(tu.stageReport(systems[0].stats.lat))
 	if err := writeSlowest(os.Getenv("TUYS_BENCH_SLOW"), c.queries, systems[0].stats.lat); err != nil {
 		b.Fatal(err)
 	}
@@ -191,6 +193,22 @@ func report(b *testing.B, systems []*system, n int) {
 		b.ReportMetric(med, strings.ReplaceAll(s.name, " ", "_")+"/tuys_median")
 	}
 	b.Log(out.String())
+}
+
+// stageReport splits tuys's latencies by the node's Server-Timing: the
+// engine's search, the store's read of the hits, and the rest (routing,
+// rendering, compression, the loopback, the client's decoding).
+func (n *tuysNode) stageReport(total []time.Duration) string {
+	search, read := n.stages["search"], n.stages["read"]
+	if len(search) != len(total) || len(read) != len(total) {
+		return fmt.Sprintf("tuys stages: %d search and %d read timings for %d queries", len(search), len(read), len(total))
+	}
+	rest := make([]time.Duration, len(total))
+	for i := range total {
+		rest[i] = total[i] - search[i] - read[i]
+	}
+	return fmt.Sprintf("tuys stages p50/p99 ms: search %.2f / %.2f, read %.2f / %.2f, HTTP and the rest %.2f / %.2f",
+		ms(pct(search, 50)), ms(pct(search, 99)), ms(pct(read, 50)), ms(pct(read, 99)), ms(pct(rest, 50)), ms(pct(rest, 99)))
 }
 
 // ratios pairs the i-th latencies of two systems (the same query).

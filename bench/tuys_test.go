@@ -16,6 +16,8 @@ import (
 	"os"
 	"os/exec"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,6 +43,7 @@ type tuysNode struct {
 	base   string
 	client *http.Client
 	pprof  string // the node's profiler address, when TUYS_BENCH_SERVE_PROFILE asks for one
+	stages map[string][]time.Duration // the node's Server-Timing stages of every search, by name
 }
 
 // freeAddr returns a loopback address with a port free a moment ago.
@@ -173,6 +176,9 @@ func (n *tuysNode) search(ctx context.Context, q string) ([]hit, error) {
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("tuys search %q: HTTP %d", q, resp.StatusCode)
 	}
+	if err := n.recordStages(resp.Header.Get("Server-Timing")); err != nil {
+		return nil, fmt.Errorf("tuys search %q: %w", q, err)
+	}
 	var body struct {
 		Results []struct {
 			Report struct {
@@ -184,9 +190,27 @@ func (n *tuysNode) search(ctx context.Context, q string) ([]hit, error) {
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
 		return nil, fmt.Errorf("tuys search %q: %w", q, err)
 	}
+	io.Copy(io.Discard, resp.Body) // to the end, so that the connection is reused
 	hits := make([]hit, len(body.Results))
 	for i, r := range body.Results {
 		hits[i] = hit{r.Report.ID, r.Report.FullName}
 	}
 	return hits, nil
+}
+
+// recordStages keeps the durations of a Server-Timing header
+// ("search;dur=1.93, read;dur=0.41", milliseconds).
+func (n *tuysNode) recordStages(header string) error {
+	if n.stages == nil {
+		n.stages = map[string][]time.Duration{}
+	}
+	for _, part := range strings.Split(header, ",") {
+		name, dur, ok := strings.Cut(strings.TrimSpace(part), ";dur=")
+		msec, err := strconv.ParseFloat(dur, 64)
+		if !ok || err != nil {
+			return fmt.Errorf("Server-Timing %q: not name;dur=ms", header)
+		}
+		n.stages[name] = append(n.stages[name], time.Duration(msec*float64(time.Millisecond)))
+	}
+	return nil
 }
