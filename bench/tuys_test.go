@@ -42,7 +42,7 @@ func TestMain(m *testing.M) {
 type tuysNode struct {
 	base   string
 	client *http.Client
-	pprof  string // the node's profiler address, when TUYS_BENCH_SERVE_PROFILE asks for one
+	pprof  string                     // the node's profiler address, when TUYS_BENCH_SERVE_PROFILE asks for one
 	stages map[string][]time.Duration // the node's Server-Timing stages of every search, by name
 }
 
