@@ -101,6 +101,25 @@ collected without pause and timed its own stalls. Pooled gzip writers
 lifted (bench/tuys_test.go): side by side at 1M, p99 73 → 15 ms. The tail
 left is the machine shared with PostgreSQL's queries, run between ours.
 
+Cold caches (2026-12-05). The same queries from a client alone took p50
+2.1-2.4 ms at 1M; run between PostgreSQL's (40-60 ms of its work each) they
+took twice that. BenchmarkQuery in process agreed once its caches were
+emptied before each query (TUYS_BENCH_FLUSH_MB=128): p50 1.73 → 3.35 ms.
+A report matching a word is reached through several keys (spellings,
+edits, a phonetic code) and by the other words, and walking each list
+through a million reports (12 MB of per-report state) found that state
+evicted between the visits. Walking all lists a block of 32,768 reports at
+a time (scoreWords, postingsearch.go) keeps it in the L2 cache: emptied
+caches p50 2.16 ms, p99 9.1 (12.4 before), warm ones unchanged. The
+serving node's profile then (side by side, 1M): retrieval 29% (the walk
+15%, the written-form tie-break 9%, whose sort of every tied report was
+replaced by keeping the k most alike), the store's read of the hits 17%
+(a third of it pread: two B-tree descents per row), re-ranking 5%,
+collections 8%. By Server-Timing, p50 / p99: search 1.70 / 4.12 ms, read
+0.69 / 2.86, HTTP and the rest 1.02 / 5.54; in all 3.59 / 10.68 ms. SQLite's
+mmap for the readers was tried at 200,000 reports: the read stage 0.36 →
+0.35 ms, not kept.
+
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
 in the main package measures it through tuys import and a running node):
