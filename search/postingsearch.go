@@ -39,6 +39,7 @@ type scratch struct {
 	docs    []docState
 	stamp   uint32 // the last word's stamp
 	touched []uint32
+	near    map[uint32]float64 // the tie-break's weights (preferWrittenLike), cleared, not remade: a third of a query's allocations at 1M
 }
 
 type docState struct {
@@ -65,7 +66,7 @@ func (p *postings) scratchFor(n int) *scratch {
 	default:
 	}
 	n += n/4 + 1024 // room for the reports that arrive before the next query
-	return &scratch{docs: make([]docState, n)}
+	return &scratch{docs: make([]docState, n), near: map[uint32]float64{}}
 }
 
 // release returns s to the free list, or drops it when the list is full.

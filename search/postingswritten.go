@@ -70,7 +70,8 @@ func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, groups [][]w
 	for from > 0 && hits[from-1].score == cut {
 		from--
 	}
-	near := map[uint32]float64{}
+	near := s.near
+	clear(near)
 	all := float64(len(p.num) + 1)
 	for i, kind := range kinds {
 		n := float64(len(groups[i]))
