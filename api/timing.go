@@ -11,9 +11,11 @@ import (
 // Server-Timing header (RFC: W3C Server Timing): a browser's developer
 // tools show it, and `make bench` splits tuys's latency with it into the
 // engine's search, the store's read and what HTTP adds around them.
-type stageTimes struct {
-	names []string
-	took  []time.Duration
+type stageTimes []stageTime
+
+type stageTime struct {
+	name string
+	took time.Duration
 }
 
 type stageTimesKey struct{}
@@ -27,17 +29,16 @@ func withStageTimes(ctx context.Context) (context.Context, *stageTimes) {
 // timeStage records since start as stage name when ctx records stages.
 func timeStage(ctx context.Context, name string, start time.Time) {
 	if t, ok := ctx.Value(stageTimesKey{}).(*stageTimes); ok {
-		t.names = append(t.names, name)
-		t.took = append(t.took, time.Since(start))
+		*t = append(*t, stageTime{name, time.Since(start)})
 	}
 }
 
 // header is the Server-Timing value: "search;dur=1.93, read;dur=0.41"
 // (milliseconds).
 func (t *stageTimes) header() string {
-	parts := make([]string, len(t.names))
-	for i, n := range t.names {
-		parts[i] = fmt.Sprintf("%s;dur=%.2f", n, float64(t.took[i].Microseconds())/1000)
+	parts := make([]string, len(*t))
+	for i, st := range *t {
+		parts[i] = fmt.Sprintf("%s;dur=%.2f", st.name, float64(st.took.Microseconds())/1000)
 	}
 	return strings.Join(parts, ", ")
 }

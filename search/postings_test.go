@@ -166,29 +166,3 @@ func TestTiedNamesakesWrittenLikeTheQueryFirst(t *testing.T) {
 		t.Errorf("the other spelling came before the reports written like the query")
 	}
 }
-
-// mostAlike keeps what sorting them all and cutting would: the k heaviest,
-// ties to the smaller doc number.
-func TestMostAlikeKeepsTheHeaviest(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	for round := range 200 {
-		near := map[uint32]float64{}
-		for range rng.IntN(400) {
-			near[uint32(rng.IntN(1000))] = float64(rng.IntN(6))
-		}
-		k := 1 + rng.IntN(25)
-		var all []weighed
-		for d, w := range near {
-			all = append(all, weighed{d, w})
-		}
-		slices.SortFunc(all, func(a, b weighed) int {
-			if a.heavier(b) {
-				return -1
-			}
-			return 1
-		})
-		if got, want := mostAlike(near, k), all[:min(k, len(all))]; !slices.Equal(got, want) {
-			t.Fatalf("round %d, k %d: %v, want %v", round, k, got, want)
-		}
-	}
-}

@@ -90,12 +90,11 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, forms []string, 
 	defer p.mu.RUnlock()
 	s := p.scratchFor(len(p.ids))
 	defer p.release(s)
-	words := 0
+	stamps := 0 // this query takes one per word and block
 	for _, g := range groups {
-		words += len(g)
+		stamps += len(g) * (len(p.ids)/blockDocs + 1)
 	}
-	words *= len(p.ids)/blockDocs + 1             // a stamp per word per block
-	if s.stamp > math.MaxUint32-uint32(words)-1 { // would wrap: old marks could pass for new ones
+	if s.stamp > math.MaxUint32-uint32(stamps)-1 { // would wrap: old marks could pass for new ones
 		clear(s.docs)
 		s.stamp = 0
 	}

@@ -92,7 +92,15 @@ func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, groups [][]w
 		return hits
 	}
 	out := append(make([]hit, 0, len(hits)), hits[:from]...)
-	for _, a := range mostAlike(near, len(hits)-from) {
+	// Thousands may tie at the cut while a page's worth is kept: a bounded
+	// heap of the most alike, not a sort of them all (most of the
+	// tie-break's time at a million reports).
+	alike := hitHeap(make([]hit, 0, len(hits)-from))
+	for d, w := range near {
+		alike.offer(hit{doc: d, score: w})
+	}
+	sort.Slice(alike, func(i, j int) bool { return better(alike[i], alike[j]) })
+	for _, a := range alike {
 		out = append(out, hit{doc: a.doc, score: cut})
 	}
 	for _, h := range hits[from:] {
@@ -104,34 +112,4 @@ func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, groups [][]w
 		}
 	}
 	return out
-}
-
-type weighed struct {
-	doc    uint32
-	weight float64
-}
-
-// heavier orders by weight, ties to the smaller doc number.
-func (a weighed) heavier(b weighed) bool {
-	return a.weight > b.weight || a.weight == b.weight && a.doc < b.doc
-}
-
-// mostAlike returns the k heaviest of near, heaviest first. Thousands may
-// tie at the cut while k is at most a page: sorting them all was most of
-// the tie-break's time at a million reports.
-func mostAlike(near map[uint32]float64, k int) []weighed {
-	if k <= 0 {
-		return nil
-	}
-	best := make([]weighed, 0, k+1)
-	for d, w := range near {
-		a := weighed{d, w}
-		if len(best) == k && !a.heavier(best[k-1]) {
-			continue
-		}
-		i := sort.Search(len(best), func(i int) bool { return a.heavier(best[i]) })
-		best = slices.Insert(best, i, a)
-		best = best[:min(len(best), k)]
-	}
-	return best
 }
