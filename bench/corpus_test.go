@@ -80,6 +80,15 @@ func newCorpus(n, targets int, seed uint64) *corpus {
 	return c
 }
 
+// personOf maps each report id to the person it describes.
+func (c *corpus) personOf() map[string]int {
+	person := make(map[string]int, len(c.records))
+	for _, r := range c.records {
+		person[r.report.ID] = r.person
+	}
+	return person
+}
+
 func (c *corpus) add(person, style int, givenFirst bool, rng *rand.Rand) *data.Report {
 	r := c.people[person].Render(style, givenFirst, rng.IntN(3) > 0)
 	c.records = append(c.records, record{report: r, person: person})

@@ -49,10 +49,7 @@ func BenchmarkSideBySide(b *testing.B) {
 	c := newCorpus(n, targets, 18)
 	tu := startTuys(b, ctx, c) // assigns the report ids PostgreSQL then stores
 	pg := startPG(b, ctx, c)
-	person := make(map[string]int, len(c.records))
-	for _, r := range c.records {
-		person[r.report.ID] = r.person
-	}
+	person := c.personOf()
 	texts := make([]string, len(c.queries))
 	for i, q := range c.queries {
 		texts[i] = q.text
@@ -100,11 +97,19 @@ func BenchmarkSideBySide(b *testing.B) {
 	if err := writeSlowest(os.Getenv("TUYS_BENCH_SLOW"), c.queries, systems[0].stats.lat); err != nil {
 		b.Fatal(err)
 	}
-	if path := os.Getenv("TUYS_BENCH_MISSES"); path != "" { // tuys's misses, to see what recall lacks
-		if err := os.WriteFile(path, []byte(strings.Join(systems[0].stats.missed, "\n")+"\n"), 0o644); err != nil {
-			b.Fatal(err)
-		}
+	if err := writeMisses(systems[0].stats); err != nil {
+		b.Fatal(err)
 	}
+}
+
+// writeMisses writes tuys's misses (type, query, first hit) to
+// TUYS_BENCH_MISSES when set: what recall lacks.
+func writeMisses(st *stats) error {
+	path := os.Getenv("TUYS_BENCH_MISSES")
+	if path == "" {
+		return nil
+	}
+	return os.WriteFile(path, []byte(strings.Join(st.missed, "\n")+"\n"), 0o644)
 }
 
 // writeSlowest writes tuys's slowest 1% of queries, a query a line
@@ -170,18 +175,10 @@ func (st *stats) record(q query, hits []hit, person map[string]int, took time.Du
 // report logs the table and reports the headline metrics.
 func report(b *testing.B, systems []*system, n int) {
 	var out strings.Builder
-	fmt.Fprintf(&out, "side by side at %d reports, %d queries each, limit 10\n%-13s %8s %8s", n, len(systems[0].stats.lat), "system", "p50_ms", "p99_ms")
-	for _, t := range queryTypes {
-		fmt.Fprintf(&out, " %18s", t)
-	}
-	fmt.Fprintf(&out, " %8s\n", "exact@1")
+	fmt.Fprintf(&out, "side by side at %d reports, %d queries each, limit 10\n", n, len(systems[0].stats.lat))
+	tableHeader(&out)
 	for _, s := range systems {
-		st := s.stats
-		fmt.Fprintf(&out, "%-13s %8.2f %8.2f", s.name, ms(pct(st.lat, 50)), ms(pct(st.lat, 99)))
-		for _, t := range queryTypes {
-			fmt.Fprintf(&out, " %18.3f", frac(st.found[t], st.asked[t]))
-		}
-		fmt.Fprintf(&out, " %8.3f\n", frac(st.exact1, st.exact))
+		tableRow(&out, s.name, s.stats)
 	}
 	tuys := systems[0].stats
 	b.ReportMetric(ms(pct(tuys.lat, 50)), "tuys_p50_ms")
@@ -193,6 +190,30 @@ func report(b *testing.B, systems []*system, n int) {
 		b.ReportMetric(med, strings.ReplaceAll(s.name, " ", "_")+"/tuys_median")
 	}
 	b.Log(out.String())
+}
+
+// recallTable is one system's row of report's table, with its header.
+func recallTable(st *stats) string {
+	var out strings.Builder
+	tableHeader(&out)
+	tableRow(&out, "tuys", st)
+	return out.String()
+}
+
+func tableHeader(out *strings.Builder) {
+	fmt.Fprintf(out, "%-13s %8s %8s", "system", "p50_ms", "p99_ms")
+	for _, t := range queryTypes {
+		fmt.Fprintf(out, " %18s", t)
+	}
+	fmt.Fprintf(out, " %8s\n", "exact@1")
+}
+
+func tableRow(out *strings.Builder, name string, st *stats) {
+	fmt.Fprintf(out, "%-13s %8.2f %8.2f", name, ms(pct(st.lat, 50)), ms(pct(st.lat, 99)))
+	for _, t := range queryTypes {
+		fmt.Fprintf(out, " %18.3f", frac(st.found[t], st.asked[t]))
+	}
+	fmt.Fprintf(out, " %8.3f\n", frac(st.exact1, st.exact))
 }
 
 // stageReport splits tuys's latencies by the node's Server-Timing: the

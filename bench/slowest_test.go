@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,15 +24,17 @@ import (
 // by each query's best time, and replays those 20 times (run it with
 // -benchtime 1x) under the CPU profiler when TUYS_BENCH_PROFILE names a
 // file (`go tool pprof -top` reads it). HTTP, JSON and the store's read of the hits are not in this
-// figure: the side-by-side benchmark has them.
+// figure: the side-by-side benchmark has them. It also prints tuys's
+// recall@10 per query type from the last pass (the side-by-side's table
+// without PostgreSQL, in minutes instead of an hour at 1M) and writes the
+// misses to TUYS_BENCH_MISSES. TUYS_BENCH_DIR keeps the stored and indexed
+// corpus there for the next run with the same size: a change to ranking
+// alone is then measured without building it again.
 func BenchmarkSlowestQueries(b *testing.B) {
 	n, targets := envInt("TUYS_BENCH_N", 20000), envInt("TUYS_BENCH_TARGETS", 400)
 	ctx := context.Background()
 	c := newCorpus(n, targets, 18)
-	dir := b.TempDir()
-	if err := storeCorpus(ctx, dir, datatest.Key, c); err != nil {
-		b.Fatal(err)
-	}
+	dir := corpusDir(b, ctx, c)
 	store, err := data.Open(ctx, data.Config{Dir: dir, SecretKey: datatest.Key})
 	if err != nil {
 		b.Fatal(err)
@@ -50,17 +54,27 @@ func BenchmarkSlowestQueries(b *testing.B) {
 	// shared machine or a collection paused it.
 	last := make([]time.Duration, len(c.queries))
 	best := make([]time.Duration, len(c.queries))
+	st := &stats{found: map[string]int{}, asked: map[string]int{}}
+	person := c.personOf()
 	for pass := 0; pass < 3; pass++ {
 		for i, q := range c.queries {
 			start := time.Now()
-			if _, err := eng.Search(ctx, search.Query{Name: q.text, Limit: 10}); err != nil {
+			res, err := eng.Search(ctx, search.Query{Name: q.text, Limit: 10})
+			if err != nil {
 				b.Fatal(err)
 			}
 			last[i] = time.Since(start)
 			if pass == 0 || last[i] < best[i] {
 				best[i] = last[i]
 			}
+			if pass == 2 {
+				st.record(q, resultHits(res), person, last[i])
+			}
 		}
+	}
+	b.Log(recallTable(st))
+	if err := writeMisses(st); err != nil {
+		b.Fatal(err)
 	}
 	idx := make([]int, len(best))
 	for i := range idx {
@@ -97,4 +111,45 @@ func BenchmarkSlowestQueries(b *testing.B) {
 	b.ReportMetric(ms(pct(best, 50)), "best_p50_ms")
 	b.ReportMetric(ms(pct(best, 99)), "best_p99_ms")
 	b.ReportMetric(ms(total/time.Duration(replays*len(slow))), "slowest1%_mean_ms")
+}
+
+// corpusDir stores c in a new directory, or, when TUYS_BENCH_DIR names
+// one, there the first time and reuses it after (its index included).
+func corpusDir(b *testing.B, ctx context.Context, c *corpus) string {
+	dir := os.Getenv("TUYS_BENCH_DIR")
+	if dir != "" {
+		dir = filepath.Join(dir, strconv.Itoa(len(c.records)))
+		if ids, err := os.ReadFile(filepath.Join(dir, "ids")); err == nil { // stored before: the same records, their ids
+			for i, id := range strings.Fields(string(ids)) {
+				c.records[i].report.ID = id
+			}
+			return dir
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		dir = b.TempDir()
+	}
+	if err := storeCorpus(ctx, dir, datatest.Key, c); err != nil {
+		b.Fatal(err)
+	}
+	ids := make([]string, len(c.records))
+	for i, r := range c.records {
+		ids[i] = r.report.ID
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ids"), []byte(strings.Join(ids, "\n")), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+func resultHits(res []search.Result) []hit {
+	hits := make([]hit, 0, len(res))
+	for _, r := range res {
+		if r.Report != nil {
+			hits = append(hits, hit{r.ReportID, r.Report.FullName})
+		}
+	}
+	return hits
 }
