@@ -54,7 +54,8 @@ func contradicted(r Result) bool {
 // the same town is not. A family name that differs by an edit no
 // convention explains (Ахметов/Ахмедов) is as often another family as a
 // typo: it needs a second independent signal (the same phone, the same
-// father's name).
+// father's name). Another given name (Берик/Ерик) is another person
+// unless a volunteer decides it is a typo.
 func corroborated(r Result) bool {
 	year, city := "", ""
 	familyEdit, second := false, false
@@ -73,6 +74,10 @@ func corroborated(r Result) bool {
 			city = "same"
 		case "family":
 			familyEdit = why.Edit
+		case "given":
+			if why.How == "different" { // another given name, however near
+				return false
+			}
 		case "phone":
 			second = true
 		case "patronymic":

@@ -279,7 +279,7 @@ func printEvalRow(out io.Writer, row []string, res []Result, corpusID map[string
 	}
 	second := ""
 	if len(res) > 1 {
-		second = fmt.Sprintf(" (2nd %.2f)", res[1].Score)
+		second = fmt.Sprintf(" (2nd %.2f %s)", res[1].Score, res[1].Report.FullName)
 	}
 	fmt.Fprintf(out, "%-5s %-34s %-6s %-6s %.3f%s %s%s %.1fms | %s\n", row[0], row[1], row[5], top, score, second, dec, flag, float64(took.Microseconds())/1000, why)
 }

@@ -25,7 +25,11 @@ func fuzzBudget(key string) int {
 
 // levenshtein returns the edit distance of a and b (bytes), or max+1 when
 // it exceeds max (so callers can stop early on long, different keys).
-func levenshtein(a, b string, max int) int {
+func levenshtein(a, b string, max int) int { return editDistance([]byte(a), []byte(b), max) }
+
+// editDistance is levenshtein over letters of any size: bytes of keys,
+// runes of names as written (lettersSim).
+func editDistance[E byte | rune](a, b []E, max int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}

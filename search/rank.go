@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 
 	"tuys/data"
 )
@@ -31,6 +32,9 @@ type namePart struct {
 	keys []string
 	alts [][]string // keys of the full names a diminutive stands for
 	kr   []string   // keys of its other Kazakh/Russian record forms (kazakhRussianForm)
+	// its letters as written, lower case: one letter mistyped is one edit
+	// here, while a key may spell it with up to four (щ → shch)
+	letters []rune
 	// the given name it is, if it is one (worked out once: tokenSim asks
 	// for every pair of words it compares)
 	given   givenInfo
@@ -38,7 +42,7 @@ type namePart struct {
 }
 
 func newPart(text string, alts []string) namePart {
-	p := namePart{text: text, keys: wordKeys(text), kr: krKeys(text)}
+	p := namePart{text: text, keys: wordKeys(text), kr: krKeys(text), letters: lowerLetters(text)}
 	p.given, p.isGiven = lookupGiven(p.keys)
 	for _, a := range alts {
 		p.alts = append(p.alts, wordKeys(a))
@@ -160,16 +164,14 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 		if ga.canon == gb.canon {
 			return 0.97, "variant"
 		}
-		return 0.15, "different name"
+		// Two real given names are two people when both are written
+		// right, but one misheard letter makes one of the other (Берик →
+		// Ерик, Жанна → Анна): the near pair must still rank above a
+		// stranger who shares only the other name part. Below "similar",
+		// so the pair reads as different and never decides alone.
+		return max(0.15, min(partSpellingSim(a, b), otherGivenSim)), "different name"
 	}
-	best := 0.0
-	for _, x := range a.keys {
-		for _, y := range b.keys {
-			if s := spellingSim(x, y); s > best {
-				best = s
-			}
-		}
-	}
+	best := partSpellingSim(a, b)
 	switch {
 	case best >= 0.8:
 		how = "spelling"
@@ -181,16 +183,51 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 	return best, how
 }
 
+// otherGivenSim caps the similarity of two different real given names.
+const otherGivenSim = 0.45
+
+// partSpellingSim is the best spellingSim of two name words' keys, or of
+// their letters as written when that is nearer: a key spells some letters
+// with several (Қуатщов/Қуатов: kuachchov/kuatov, four edits; Kghan/Khan:
+// kgan/han), so one mistyped letter can look like another name.
+func partSpellingSim(a, b namePart) float64 {
+	best := 0.0
+	for _, x := range a.keys {
+		for _, y := range b.keys {
+			if s := spellingSim(x, y); s > best {
+				best = s
+			}
+		}
+	}
+	if best < 0.85 {
+		best = max(best, editSim(editDistance(a.letters, b.letters, 3), max(len(a.letters), len(b.letters))))
+	}
+	return best
+}
+
+// lowerLetters returns the letters of s in lower case.
+func lowerLetters(s string) []rune {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			out = append(out, unicode.ToLower(r))
+		}
+	}
+	return out
+}
+
 // spellingSim scores two keys by edit distance relative to their length.
 func spellingSim(x, y string) float64 {
-	n := len(x)
-	if len(y) > n {
-		n = len(y)
-	}
+	return editSim(levenshtein(x, y, 3), max(len(x), len(y)))
+}
+
+// editSim scores d edits between two names the longer of which has n
+// letters: one letter in a four-letter name already makes another name,
+// two in a ten-letter one rarely do.
+func editSim(d, n int) float64 {
 	if n == 0 {
 		return 0
 	}
-	d := levenshtein(x, y, 3)
 	switch {
 	case d == 0:
 		return 1

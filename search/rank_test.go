@@ -25,6 +25,17 @@ func TestScoreCases(t *testing.T) {
 		{"different father", p("Оспанов Бауыржан Кайратович", 1983, "", ""), p("Оспанов Бауыржан Серикович", 1983, "", ""), 0, th.Auto - 0.1},
 		{"surname typo", p("Ибрагимов Тимур", 2004, "Алматы", ""), p("Ибраимов Тимур", 2004, "Алматы", ""), th.Auto, 1},
 		{"Korean surname spellings", p("Choi Viktor", 1980, "", ""), p("Цой Виктор", 1980, "", ""), th.Auto, 1},
+		// Берик misheard as Ерик: another real given name, so never auto,
+		// but near enough to review with everything else agreeing.
+		{"one letter makes another given name", p("Ерик Айтбайбеков Даниярұлы", 1990, "Алматы", ""), p("Берик Айтбайбеков Даниярұлы", 1990, "Алматы", ""), th.Review, th.Auto - 0.05},
+		// Both last words end in -қызы: the parse takes the first for the
+		// father's name in one and, its ending mistyped, the second in the other.
+		{"a -kyzy surname with a patronymic", p("Raushan Zhaksylykkylzy Didarkyzy", 0, "", ""), p("Raushan Zhaksylykkyzy Didarkyzy", 0, "", ""), 0.9, 1},
+		{"both read the other way: the father's name mistyped", p("Мусинұлы Илияс Йригорийұлы", 0, "", ""), p("Мусинұлы Илияс Григорийұлы", 0, "", ""), 1, 1},
+		{"father's name first, surname last", p("Gulnar Quatqızı", 0, "", ""), p("Gulnar Quatqızı Arseniiovna", 0, "", ""), 0.95, 1},
+		// One letter in the name, four in its key (щ → shch).
+		{"one mistyped letter the key spells long", p("Қуатщов Токтар", 0, "", ""), p("Қуатов Токтар", 0, "", ""), 0.85, 1},
+		{"Kh with a stray letter", p("Kghan Moldir", 0, "", ""), p("Khan Moldir", 0, "", ""), 0.7, 0.8},
 	}
 	for _, c := range cases {
 		s, why := scoreOf(c.q, c.c)
@@ -38,4 +49,27 @@ func TestScoreCases(t *testing.T) {
 func scoreOf(q, c *Person) (float64, []Reason) {
 	s, why := scoreRaw(q, c)
 	return clamp01(s), why
+}
+
+// TestNearGivenNameRanksAboveStrangers: a query whose given name an edit
+// turned into another real name (Берик → Ерик) still finds the person
+// whose other names all agree above strangers who share only that given
+// name, and the pair is never decided without a volunteer, even with the
+// year, town, father's name and phone agreeing.
+func TestNearGivenNameRanksAboveStrangers(t *testing.T) {
+	q := PersonFromReport(&data.Report{FullName: "Ерик Айтбайбеков Даниярұлы", BirthYear: 1990, City: "Алматы", ContactPhone: "+77011234567"})
+	cs := []*Person{
+		synthPerson("Мырзахметбеков Ерик", 0, "", ""),
+		synthPerson("Ерик Досмағамбетбеков", 0, "", ""),
+		PersonFromReport(&data.Report{FullName: "Берик Айтбайбеков Даниярұлы", BirthYear: 1990, City: "Алматы", ContactPhone: "+77011234567"}),
+	}
+	all := scoredResults(q, cs)
+	if all[0].ReportID != "r2" {
+		t.Fatalf("first %s (%.2f), want r2, the near given name with the same surname and father", all[0].ReportID, all[0].Score)
+	}
+	e := &Engine{opts: Options{Thresholds: Thresholds{Review: 0.5, Auto: 0.6, Margin: 0.12}}} // an auto threshold the score reaches
+	res := e.pick(q, all, 0, 10)
+	if res[0].Decision != "review" {
+		t.Errorf("Берик for Ерик decided %q, want review", res[0].Decision)
+	}
 }

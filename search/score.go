@@ -29,9 +29,49 @@ type nameMatch struct {
 }
 
 func scoreNames(q, c *Person) nameMatch {
-	s, rs, clash := nameScore(q, c)
-	if !q.patronymic.empty() && !c.patronymic.empty() {
-		if pr, ok := patronymicReason(q.patronymic, c.patronymic); ok {
+	best := scoreNamesRead(q, c, q.family, q.patronymic, c.family, c.patronymic)
+	if best.s >= 1 {
+		return best
+	}
+	// Both of a person's last words end like a patronymic (Жақсылыққызы
+	// Дидарқызы, Amangeldiuli Sherhanuli): the parse took the first for the
+	// father's name, though a Kazakh -ұлы/-қызы surname often comes first.
+	// Either reading may be the person's, on either side; the better one
+	// counts.
+	qs, cs := swappable(q), swappable(c)
+	try := func(qf, qp, cf, cp namePart) {
+		if m := scoreNamesRead(q, c, qf, qp, cf, cp); m.s > best.s+1e-9 {
+			best = m
+		}
+	}
+	if qs {
+		try(q.patronymic, q.family, c.family, c.patronymic)
+	}
+	if cs {
+		try(q.family, q.patronymic, c.patronymic, c.family)
+	}
+	if qs && cs { // both read the other way: a mistyped father's name is not a mistyped surname
+		try(q.patronymic, q.family, c.patronymic, c.family)
+	}
+	return best
+}
+
+// swappable reports whether p's family name and patronymic may be read the
+// other way: both end like a patronymic.
+func swappable(p *Person) bool {
+	if p.patronymic.empty() || p.family.empty() {
+		return false
+	}
+	_, _, ok := patronymicOf(p.family.keys[0])
+	return ok
+}
+
+// scoreNamesRead is scoreNames with the family names and patronymics read
+// as given.
+func scoreNamesRead(q, c *Person, qf, qp, cf, cp namePart) nameMatch {
+	s, rs, clash := nameScore(q, c, qf, cf)
+	if !qp.empty() && !cp.empty() {
+		if pr, ok := patronymicReason(qp, cp); ok {
 			rs = append(rs[:len(rs):len(rs)], pr) // nameScore's slice is not ours to grow
 			s += pr.Effect
 		}
@@ -103,7 +143,8 @@ func yearReason(q, c *Person) Reason {
 
 // nameScore aligns the name parts order-free: the parse of a two-word name
 // can be wrong (both words unknown), so the crossed alignment is tried too.
-func nameScore(q, c *Person) (float64, []Reason, bool) {
+// qf and cf are the family names as the caller reads them.
+func nameScore(q, c *Person, qf, cf namePart) (float64, []Reason, bool) {
 	type align struct {
 		fam, giv       float64
 		famHow, givHow string
@@ -121,13 +162,13 @@ func nameScore(q, c *Person) (float64, []Reason, bool) {
 		}
 		return a
 	}
-	best := try(q.family, q.given, c.family, c.given)
+	best := try(qf, q.given, cf, c.given)
 	// The names parsed the other way: they can only win by more than a
 	// whole-name agreement, which the first reading already has when both
 	// parts agree fully (similarities are at most 1).
 	for _, other := range [][4]namePart{
-		{q.given, q.family, c.family, c.given}, // query parsed the other way
-		{q.family, q.given, c.given, c.family}, // candidate parsed the other way
+		{q.given, qf, cf, c.given}, // query parsed the other way
+		{qf, q.given, c.given, cf}, // candidate parsed the other way
 	} {
 		if best.fam+best.giv >= 2 {
 			break
