@@ -207,6 +207,9 @@ func partSpellingSim(a, b namePart) float64 {
 
 // lowerLetters returns the letters of s in lower case.
 func lowerLetters(s string) []rune {
+	if s == "" {
+		return nil
+	}
 	out := make([]rune, 0, len(s))
 	for _, r := range s {
 		if unicode.IsLetter(r) {
