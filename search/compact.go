@@ -2,7 +2,11 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -55,7 +59,7 @@ func (c *compactor) due(every time.Duration) []int {
 func (ix *Index) CompactIfDue(ctx context.Context, every time.Duration) (int, error) {
 	shards := ix.removals.due(every)
 	for _, i := range shards {
-		if err := compactShard(ctx, ix.shards[i]); err != nil {
+		if err := compactShard(ctx, ix.shards[i], filepath.Join(shardDir(ix.dir, i), "store")); err != nil {
 			ix.removals.deleted(i) // try again next time
 			return 0, fmt.Errorf("compact shard %d: %w", i, err)
 		}
@@ -66,16 +70,60 @@ func (ix *Index) CompactIfDue(ctx context.Context, every time.Duration) (int, er
 // compactShard rewrites one shard without its deleted documents. Bleve's
 // planner leaves a lone segment alone whatever it holds, so a placeholder
 // document first gives it a second segment to merge with; the placeholder
-// (no personal data) is then deleted again.
-func compactShard(ctx context.Context, bi bleve.Index) error {
+// (no personal data) is then deleted again. The merge only makes the old
+// segment files obsolete: Bleve's persister removes them when it next
+// idles, and a node stopped before that would leave a deleted name on
+// disk, so compaction is done only when they are gone from store.
+func compactShard(ctx context.Context, bi bleve.Index, store string) error {
 	const placeholder = "~compact"
+	before, err := segmentFiles(store)
+	if err != nil {
+		return err
+	}
 	if err := bi.Index(placeholder, map[string]any{}); err != nil {
 		return err
 	}
 	if err := forceMerge(ctx, bi); err != nil {
 		return err
 	}
-	return bi.Delete(placeholder)
+	if err := bi.Delete(placeholder); err != nil {
+		return err
+	}
+	return awaitRemoved(ctx, before, oldSegmentsGoneWithin)
+}
+
+// oldSegmentsGoneWithin bounds the wait for the persister's clean-up; past
+// it the shard stays due and is compacted (and checked) again.
+const oldSegmentsGoneWithin = 10 * time.Second
+
+// segmentFiles lists the segment files (*.zap) in a shard's store.
+func segmentFiles(store string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(store, "*.zap"))
+	if err != nil {
+		return nil, fmt.Errorf("segment files: %w", err)
+	}
+	return files, nil
+}
+
+// awaitRemoved waits until none of files exists, or fails after within.
+func awaitRemoved(ctx context.Context, files []string, within time.Duration) error {
+	deadline := time.Now().Add(within)
+	for _, f := range files {
+		for {
+			if _, err := os.Stat(f); errors.Is(err, fs.ErrNotExist) {
+				break
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("merged segment %s still on disk after %s", filepath.Base(f), within)
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}
+	return nil
 }
 
 func forceMerge(ctx context.Context, bi bleve.Index) error {
