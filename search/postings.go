@@ -25,7 +25,7 @@ type postings struct {
 	lists map[string][]uint32      // field + "\x00" + key → doc numbers, ascending
 	vocab map[vocabBucket][]string // the names fields' keys, for fuzzy expansion (near)
 	dead  int                      // doc numbers left behind by removals and updates
-	free  chan *scratch            // scratches for queries, sized for len(ids) at the time (scratchFor)
+	free  chan *scratch            // scratches for queries (scratchFor)
 }
 
 func newPostings() *postings {

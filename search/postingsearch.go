@@ -28,18 +28,30 @@ func better(a, b hit) bool {
 	return a.doc < b.doc
 }
 
-// scratch is one query's per-document state, indexed by doc number: 12
-// bytes a report, kept on a free list and reused without clearing. A
-// document's mark holds the stamp of the last word that scored it; stamps
-// only grow, so a mark below the query's first stamp is another query's.
+// scratch is one query's per-document state for one block of documents
+// (blockDocs, indexed by doc number minus the block's first): 12 bytes a
+// report, kept on a free list and reused without clearing. A document's
+// mark holds the stamp of the last word that scored it; stamps only grow,
+// so a mark below the block's first stamp is another block's or query's.
+// One block's states (384 KB) stay in a core's L2 cache from query to
+// query, where states for every report (12 MB at a million) were a cache
+// miss per report reached once other work had run between two queries.
 // The three fields of a document sit together: the walk reaches documents
-// in no order the cache can foresee, and at a million reports three
-// separate arrays cost three cache misses where one costs one.
+// in no order the cache can foresee.
 type scratch struct {
 	docs    []docState
-	stamp   uint32 // the last word's stamp
-	touched []uint32
+	stamp   uint32   // the last word's stamp
+	touched []uint32 // the documents the block's walk reached
+	cands   []rankedDoc
+	tied    []uint64           // bitmap by doc number: cands ranked at the cut (preferWrittenLike); cleared after
 	near    map[uint32]float64 // the tie-break's weights (preferWrittenLike), cleared, not remade: a third of a query's allocations at 1M
+}
+
+// rankedDoc is a report that ranked at or above the worst hit kept when
+// its block was taken: a report that ties at the final cut is one of them.
+type rankedDoc struct {
+	doc   uint32
+	score float64
 }
 
 type docState struct {
@@ -52,21 +64,16 @@ type docState struct {
 // the n words of the query it matched.
 func (d *docState) rank(n float64) float64 { return float64(d.score) * float64(d.words) / n }
 
-// scratchFor takes a free scratch for n documents, or makes one. They are
-// kept in a bounded free list, not a sync.Pool: a pool is emptied by every
-// other collection, and at a million reports (11 MB a scratch) a node that
-// collects often near its memory limit then allocates new ones, which
-// brings the next collection closer.
-func (p *postings) scratchFor(n int) *scratch {
+// scratchFor takes a free scratch, or makes one. They are kept in a
+// bounded free list, not a sync.Pool: a pool is emptied by every other
+// collection, and its block's states would start cold again.
+func (p *postings) scratchFor() *scratch {
 	select {
 	case s := <-p.free:
-		if len(s.docs) >= n {
-			return s
-		}
+		return s
 	default:
 	}
-	n += n/4 + 1024 // room for the reports that arrive before the next query
-	return &scratch{docs: make([]docState, n), near: map[uint32]float64{}}
+	return &scratch{docs: make([]docState, blockDocs), near: map[uint32]float64{}}
 }
 
 // release returns s to the free list, or drops it when the list is full.
@@ -88,7 +95,7 @@ func (p *postings) release(s *scratch) {
 func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, forms []string, limit int) []hit {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	s := p.scratchFor(len(p.ids))
+	s := p.scratchFor()
 	defer p.release(s)
 	stamps := 0 // this query takes one per word and block
 	for _, g := range groups {
@@ -98,25 +105,15 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, forms []string, 
 		clear(s.docs)
 		s.stamp = 0
 	}
-	first := s.stamp + 1
 	best := hitHeap(make([]hit, 0, max(limit*tieDepth, limit+1)))
+	s.cands = s.cands[:0]
 	for i, kind := range kinds {
-		s.touched = s.touched[:0]
-		p.scoreWords(s, kind, groups[i], first)
-		n := float64(len(groups[i]))
-		for _, d := range s.touched {
-			// Most reports touched score too low to be kept: look whether
-			// one is gone (removed or updated since it was listed) only when
-			// it would be, as p.ids is a cache miss per report at 1M.
-			if h := (hit{doc: d, score: s.docs[d].rank(n)}); best.takes(h) && p.ids[d] != "" {
-				best.offer(h)
-			}
-		}
+		p.scoreWords(s, kind, groups[i], &best)
 	}
 	hits := []hit(best)
 	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
 	if len(hits) == cap(hits) && len(forms) > 0 {
-		hits = p.preferWrittenLike(s, kinds, groups, forms, first, hits) // more may tie at the cut than it keeps
+		hits = p.preferWrittenLike(s, kinds, forms, hits) // more may tie at the cut than it keeps
 	}
 	hits = hits[:tieCut(hits, limit)]
 	for i := range hits {
@@ -142,11 +139,9 @@ type cursor struct {
 
 // scoreWords adds each word's score to every report its group reaches, at
 // the best level the report reaches (levels are walked best first, and a
-// report counts once per word: a stamp per word and block); first is the
-// query's first stamp. Reports gone since they were listed are scored too
-// and left out when the hits are taken (top): one look at the ids per
-// report, not per key.
-func (p *postings) scoreWords(s *scratch, kind data.Kind, groups []wordGroup, first uint32) {
+// report counts once per word: a stamp per word and block), one block of
+// documents at a time, and takes each block's reports into best.
+func (p *postings) scoreWords(s *scratch, kind data.Kind, groups []wordGroup, best *hitHeap) {
 	words := make([][]cursor, len(groups))
 	for w, g := range groups {
 		for _, lv := range [...]struct {
@@ -161,31 +156,36 @@ func (p *postings) scoreWords(s *scratch, kind data.Kind, groups []wordGroup, fi
 			}
 		}
 	}
+	n := float64(len(groups))
 	for next := uint32(0); next != math.MaxUint32; {
 		end := next - next%blockDocs + blockDocs // the block of the next document any list holds
+		base, first := end-blockDocs, s.stamp+1
 		next = math.MaxUint32
+		s.touched = s.touched[:0]
 		for _, cs := range words {
 			s.stamp++
 			for c := range cs {
-				if cs[c].docs = s.walk(cs[c].docs, end, cs[c].add, first); len(cs[c].docs) > 0 {
+				if cs[c].docs = s.walk(cs[c].docs, base, end, cs[c].add, first); len(cs[c].docs) > 0 {
 					next = min(next, cs[c].docs[0])
 				}
 			}
 		}
+		p.take(s, base, n, best)
 	}
 }
 
-// walk scores the documents of l below end and returns the rest of l.
-func (s *scratch) walk(l []uint32, end uint32, add float32, first uint32) []uint32 {
+// walk scores the documents of l below end (in the block from base, whose
+// first stamp is first) and returns the rest of l.
+func (s *scratch) walk(l []uint32, base, end uint32, add float32, first uint32) []uint32 {
 	for i, d := range l {
 		if d >= end {
 			return l[i:]
 		}
-		st := &s.docs[d]
+		st := &s.docs[d-base]
 		switch {
 		case st.mark == s.stamp:
 			continue // scored for this word already
-		case st.mark < first: // first touched by this query
+		case st.mark < first: // first touched in this block by this query
 			st.score, st.words = 0, 0
 			s.touched = append(s.touched, d)
 		}
@@ -194,6 +194,24 @@ func (s *scratch) walk(l []uint32, end uint32, add float32, first uint32) []uint
 		st.words++
 	}
 	return nil
+}
+
+// take offers the block's reports to best (n: the query's words) and keeps
+// those that rank at or above its worst in s.cands for the tie-break.
+// Most reports reached score too low to be kept: whether one is gone
+// (removed or updated since it was listed) is looked up only when it would
+// be, as p.ids is a cache miss per report at 1M.
+func (p *postings) take(s *scratch, base uint32, n float64, best *hitHeap) {
+	for _, d := range s.touched {
+		h := hit{doc: d, score: s.docs[d-base].rank(n)}
+		if b := *best; len(b) == cap(b) && h.score < b[0].score {
+			continue
+		}
+		s.cands = append(s.cands, rankedDoc{d, h.score})
+		if best.takes(h) && p.ids[d] != "" {
+			best.offer(h)
+		}
+	}
 }
 
 // hitHeap keeps the best hits seen so far, up to its capacity, the worst

@@ -62,9 +62,9 @@ const maxWrittenWalk = 2048
 // reports that carry the query's written forms come first, the rarer the
 // form the more it counts (sharing Ssadykbekow, a spelling a few reports
 // have, says more than sharing Amir, which thousands have); they may come
-// from beyond the cut. s holds this query's scores (first is its first
-// stamp), groups the word groups per kind that produced them.
-func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, groups [][]wordGroup, forms []string, first uint32, hits []hit) []hit {
+// from beyond the cut. s holds the reports that ranked near the cut
+// (cands).
+func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, forms []string, hits []hit) []hit {
 	cut := hits[len(hits)-1].score
 	from := len(hits) - 1
 	for from > 0 && hits[from-1].score == cut {
@@ -72,9 +72,10 @@ func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, groups [][]w
 	}
 	near := s.near
 	clear(near)
+	tied := s.markTied(cut, len(p.ids))
+	defer s.unmarkTied(cut)
 	all := float64(len(p.num) + 1)
-	for i, kind := range kinds {
-		n := float64(len(groups[i]))
+	for _, kind := range kinds {
 		for _, f := range forms {
 			l := p.lists[listKey(writtenField(kind), f)]
 			if len(l) > maxWrittenWalk {
@@ -82,7 +83,7 @@ func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, groups [][]w
 			}
 			weight := math.Log(all / float64(len(l)+1))
 			for _, d := range l {
-				if st := &s.docs[d]; st.mark >= first && st.rank(n) == cut && p.ids[d] != "" {
+				if tied[d/64]&(1<<(d%64)) != 0 && p.ids[d] != "" {
 					near[d] += weight
 				}
 			}
@@ -112,4 +113,28 @@ func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, groups [][]w
 		}
 	}
 	return out
+}
+
+// markTied sets the bits of the candidates ranked at cut in s.tied (sized
+// for n documents) and returns it.
+func (s *scratch) markTied(cut float64, n int) []uint64 {
+	if need := n/64 + 1; len(s.tied) < need {
+		s.tied = make([]uint64, need+need/4) // room for the reports that arrive before the next query
+	}
+	for _, c := range s.cands {
+		if c.score == cut {
+			s.tied[c.doc/64] |= 1 << (c.doc % 64)
+		}
+	}
+	return s.tied
+}
+
+// unmarkTied clears what markTied set: a cleared bitmap is what the next
+// query takes.
+func (s *scratch) unmarkTied(cut float64) {
+	for _, c := range s.cands {
+		if c.score == cut {
+			s.tied[c.doc/64] = 0
+		}
+	}
 }
