@@ -1,0 +1,28 @@
+package data
+
+import (
+	"context"
+	"testing"
+)
+
+// Readers map the database file (a search's rows are memory reads, see
+// OpenSQLite); the writer does not: its writes go through the file.
+func TestSQLiteReadersMapTheFile(t *testing.T) {
+	seal, _ := NewSealer(testKey)
+	st, err := OpenSQLite(context.Background(), t.TempDir(), seal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s := st.(*sqlStore)
+	var readers, writer int64
+	if err := s.r.QueryRowContext(t.Context(), "PRAGMA mmap_size").Scan(&readers); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.w.QueryRowContext(t.Context(), "PRAGMA mmap_size").Scan(&writer); err != nil {
+		t.Fatal(err)
+	}
+	if readers < 1<<30 || writer != 0 {
+		t.Fatalf("mmap_size: readers %d (want at least 1 GiB), writer %d (want 0)", readers, writer)
+	}
+}
