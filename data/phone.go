@@ -111,5 +111,43 @@ func HidePhones(s string) string {
 	return replacePhones(s, func(string) string { return "•••" })
 }
 
-// MaskPhonesIn masks the middle of every phone-like run in s: what logs keep.
-func MaskPhonesIn(s string) string { return replacePhones(s, MaskPhone) }
+// MaskPhonesIn masks the middle of every phone-like run in s: what logs
+// keep. A calendar date (07.01.2022, 2022-01-07 10:30) is left as it is:
+// SMS bodies name the day a person was listed, and a log that shows
+// "07.01***2022" reads as a number. Public views hide dates too
+// (HidePhones): there, hiding too much costs nothing.
+func MaskPhonesIn(s string) string {
+	return replacePhones(s, func(m string) string {
+		if isCalendarDate(m) {
+			return m
+		}
+		return MaskPhone(m)
+	})
+}
+
+// calendarDate is a day as people and our templates write it: day first
+// with dots or slashes, or ISO, optionally with a time.
+var calendarDate = regexp.MustCompile(`^(?:(\d{1,2})[./](\d{1,2})[./](?:\d{4}|\d{2})|\d{4}-(\d{2})-(\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$`)
+
+// isCalendarDate reports whether m is a date with a real day and month.
+func isCalendarDate(m string) bool {
+	g := calendarDate.FindStringSubmatch(m)
+	if g == nil {
+		return false
+	}
+	day, month := g[1], g[2]
+	if day == "" {
+		month, day = g[3], g[4]
+	}
+	d, mo := atoi2(day), atoi2(month)
+	return d >= 1 && d <= 31 && mo >= 1 && mo <= 12
+}
+
+// atoi2 reads one or two ASCII digits.
+func atoi2(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}

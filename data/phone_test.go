@@ -107,3 +107,21 @@ func TestWhyNotPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestMaskPhonesInKeepsDates: logs mask numbers but not the dates SMS
+// bodies carry; a run that only looks like a date is masked.
+func TestMaskPhonesInKeepsDates(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"в списке живых с 07.01.2022", "в списке живых с 07.01.2022"},
+		{"at 2022-01-07 10:30 safe", "at 2022-01-07 10:30 safe"},
+		{"7/1/2022", "7/1/2022"},
+		{"call +77011234567", "call +7701***4567"},
+		{"8 701 123 45 67", "8 701***5 67"},
+		{"32.13.2022", "32.13***2022"},
+		{"07.01.2022 8 701 123 4567", "07.01***4567"}, // a date and a number in one run: masked
+	} {
+		if got := MaskPhonesIn(tt.in); got != tt.want {
+			t.Errorf("MaskPhonesIn(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
