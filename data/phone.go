@@ -2,6 +2,7 @@ package data
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -139,15 +140,7 @@ func isCalendarDate(m string) bool {
 	if day == "" {
 		month, day = g[3], g[4]
 	}
-	d, mo := atoi2(day), atoi2(month)
+	d, _ := strconv.Atoi(day) // one or two digits: the pattern says so
+	mo, _ := strconv.Atoi(month)
 	return d >= 1 && d <= 31 && mo >= 1 && mo <= 12
-}
-
-// atoi2 reads one or two ASCII digits.
-func atoi2(s string) int {
-	n := 0
-	for _, r := range s {
-		n = n*10 + int(r-'0')
-	}
-	return n
 }

@@ -40,9 +40,10 @@ func better(a, b hit) bool {
 // in no order the cache can foresee.
 type scratch struct {
 	docs    []docState
-	stamp   uint32   // the last word's stamp
-	touched []uint32 // the documents the block's walk reached
-	cands   []rankedDoc
+	stamp   uint32             // the last word's stamp
+	touched []uint32           // the documents the block's walk reached
+	cands   []rankedDoc        // kept only when the query has written forms for the tie-break to use
+	ties    bool               // whether this query keeps cands
 	tied    []uint64           // bitmap by doc number: cands ranked at the cut (preferWrittenLike); cleared after
 	near    map[uint32]float64 // the tie-break's weights (preferWrittenLike), cleared, not remade: a third of a query's allocations at 1M
 }
@@ -106,7 +107,7 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, forms []string, 
 		s.stamp = 0
 	}
 	best := hitHeap(make([]hit, 0, max(limit*tieDepth, limit+1)))
-	s.cands = s.cands[:0]
+	s.cands, s.ties = s.cands[:0], len(forms) > 0
 	for i, kind := range kinds {
 		p.scoreWords(s, kind, groups[i], &best)
 	}
@@ -207,7 +208,9 @@ func (p *postings) take(s *scratch, base uint32, n float64, best *hitHeap) {
 		if b := *best; len(b) == cap(b) && h.score < b[0].score {
 			continue
 		}
-		s.cands = append(s.cands, rankedDoc{d, h.score})
+		if s.ties {
+			s.cands = append(s.cands, rankedDoc{d, h.score})
+		}
 		if best.takes(h) && p.ids[d] != "" {
 			best.offer(h)
 		}
