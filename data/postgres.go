@@ -33,6 +33,7 @@ func OpenPostgres(ctx context.Context, url string, seal *Sealer) (Store, error) 
 		orderEvents:  pgOrderEvents,
 		eventsInsert: pgEventsInsert(pgOrderEvents),
 		skipLocked:   `FOR UPDATE SKIP LOCKED`,
+		shareLock:    `FOR SHARE`,
 		// Two-key advisory locks live apart from pgOrderEvents's one-key lock.
 		lockRecipient: `SELECT pg_advisory_xact_lock(7503, hashtext($1))`,
 		notifyOutbox:  `SELECT pg_notify('` + ChannelOutbox + `', '')`,

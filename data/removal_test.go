@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -90,4 +91,68 @@ func testRemoveReportScrubsDerived(t *testing.T, st Store) {
 	if r, _ := st.GetReport(ctx, safe.ID); r.FullName != safe.FullName || r.ContactPhone != safe.ContactPhone {
 		t.Errorf("the other report changed: %+v", r)
 	}
+}
+
+// A match the matcher saves after one of its reports was removed (it read
+// the report before) is not saved: its explanation would carry the removed
+// name, and its messages would go out.
+func TestNoMatchSavedForARemovedReport(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		seek, safe := sampleReport(KindSeek, "Жумабаев Ерлан", "+77011234567"), sampleReport(KindSafe, "Zhumabayev Yerlan", "+77011234568")
+		for _, r := range []*Report{seek, safe} {
+			if err := s.CreateReport(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.RemoveReport(ctx, safe.ID); err != nil {
+			t.Fatal(err)
+		}
+		m := &Match{SeekID: seek.ID, SafeID: safe.ID, Score: 0.9, State: MatchReview, Explanation: "Zhumabayev Yerlan"}
+		msgs := []Message{{Key: "match:late:seeker", To: "+77011234567", Body: "x"}}
+		created, err := s.SaveMatch(ctx, m, msgs, nil)
+		if err != nil || created {
+			t.Fatalf("save after removal: created %v, %v", created, err)
+		}
+		if ms, _ := s.MatchesForReport(ctx, seek.ID); len(ms) != 0 {
+			t.Fatalf("matches of the seeker: %+v", ms)
+		}
+		if _, err := s.MessageByKey(ctx, "match:late:seeker"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("message of the late match: %v", err)
+		}
+	})
+}
+
+// A removal and a match of the same report racing (PostgreSQL: two nodes)
+// never leave a match that carries the removed report's name.
+func TestRemovalRacingAMatchLeavesNoName(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		for i := 0; i < 40; i++ {
+			seek, safe := sampleReport(KindSeek, "Жумабаев Ерлан", "+77011234567"), sampleReport(KindSafe, "Zhumabayev Yerlan", "+77011234568")
+			for _, r := range []*Report{seek, safe} {
+				if err := s.CreateReport(ctx, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			done := make(chan error, 1)
+			go func() { done <- s.RemoveReport(ctx, safe.ID) }()
+			m := &Match{SeekID: seek.ID, SafeID: safe.ID, Score: 0.9, State: MatchReview, Explanation: "Zhumabayev Yerlan"}
+			if _, err := s.SaveMatch(ctx, m, nil, nil); err != nil {
+				t.Fatal(err)
+			}
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+			ms, err := s.MatchesForReport(ctx, seek.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range ms {
+				if strings.Contains(m.Explanation, "Zhumabayev") || m.State == MatchReview {
+					t.Fatalf("round %d: a match of the removed report survived: %+v", i, m)
+				}
+			}
+		}
+	})
 }

@@ -31,6 +31,9 @@ type dialect struct {
 	// messages, to wake other nodes at commit (PostgreSQL NOTIFY); empty
 	// for SQLite, whose single process polls.
 	notifyEvents, notifyOutbox string
+	// shareLock, appended to a read of reports, holds them against a
+	// removal until the transaction ends; empty for SQLite (one writer).
+	shareLock string
 }
 
 // sqlStore implements Store over database/sql for both dialects.

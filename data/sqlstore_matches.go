@@ -21,8 +21,16 @@ func (s *sqlStore) SaveMatches(ctx context.Context, ws []MatchWrite) (int, error
 	now := s.now()
 	created := 0
 	err := s.inTx(ctx, "save matches", func(tx *sql.Tx) error {
-		// prepared once for the batch: a burst saves thousands of matches
-		insert, err := tx.PrepareContext(ctx, `INSERT INTO matches (`+matchColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+		if err := s.holdReports(ctx, tx, ws); err != nil {
+			return err
+		}
+		// Prepared once for the batch: a burst saves thousands of matches.
+		// Not for a removed report: the matcher may have read it before its
+		// removal, which scrubbed the matches it had then; a match saved
+		// after would carry its name in the explanation (and send SMS).
+		insert, err := tx.PrepareContext(ctx, `INSERT INTO matches (`+matchColumns+`)
+			SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10
+			WHERE NOT EXISTS (SELECT 1 FROM reports WHERE id IN ($2,$3) AND status = '`+StatusRemoved+`')
 			ON CONFLICT DO NOTHING`) // the pair or its derived id (data.PairID): nodes race to insert both
 		if err != nil {
 			return err
@@ -49,6 +57,26 @@ func (s *sqlStore) SaveMatches(ctx context.Context, ws []MatchWrite) (int, error
 		return nil
 	})
 	return created, err
+}
+
+// holdReports keeps the batch's reports from being removed until the
+// transaction ends (PostgreSQL): a removal that commits first is seen by
+// the insert's check, one that starts after waits and then scrubs the new
+// matches. On SQLite the one writer already orders the two.
+func (s *sqlStore) holdReports(ctx context.Context, tx *sql.Tx, ws []MatchWrite) error {
+	if s.d.shareLock == "" {
+		return nil
+	}
+	ids := make([]string, 0, 2*len(ws))
+	for _, w := range ws {
+		ids = append(ids, w.Match.SeekID, w.Match.SafeID)
+	}
+	cond, arg := s.d.inList("id", 1, ids)
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM reports WHERE `+cond+` ORDER BY id `+s.d.shareLock, arg)
+	if err != nil {
+		return fmt.Errorf("hold reports of %d matches: %w", len(ws), err)
+	}
+	return rows.Close()
 }
 
 func (s *sqlStore) writeFollowUps(ctx context.Context, tx *sql.Tx, msgs []Message, consents []Consent) error {
