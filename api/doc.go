@@ -27,7 +27,7 @@ Where things are:
     request and match durations); it imports data only
 
 Rules live once: result limits in search.go, the phone pattern in
-data.HidePhones, explanations in search.Lines, note statuses in
+data.HideContacts, explanations in search.Lines, note statuses in
 data.NoteStatuses.
 */
 package api

@@ -75,8 +75,8 @@ func (s *Server) publicResults(ctx context.Context, l string, hits []Hit) []sear
 			continue
 		}
 		pv := s.withOutcome(ctx, h.Report)
-		pv.FullName = data.HidePhones(pv.FullName)
-		pv.City = data.HidePhones(pv.City)
+		pv.FullName = data.HideContacts(pv.FullName)
+		pv.City = data.HideContacts(pv.City)
 		status := T(l, "status."+string(pv.Kind)+"."+pv.Status) // tells a safe report from a search
 		if pv.Outcome != "" && pv.Outcome != data.OutcomeNone {
 			status = newsLine(l, h.Report, pv)

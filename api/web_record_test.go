@@ -16,12 +16,13 @@ import (
 )
 
 // fileSafe stores a safe report with a phone in both the contact and the
-// free text, as people write them.
+// free text, and an e-mail, a handle and a street address in the free
+// text, as people write them.
 func fileSafe(t *testing.T, store data.Store, name string) (*data.Report, string) {
 	t.Helper()
 	code := data.NewCode(intake.DeletionCodeLength)
 	r := &data.Report{Kind: data.KindSafe, FullName: name, BirthYear: 1977, City: "Алматы",
-		Description: "звоните +7 705 555 12 34", ContactPhone: "+77055551234", Language: "kk",
+		Description: "звоните +7 705 555 12 34, пишите gulzhan77@mail.kz или @gulzhan_s, жила на ул. Абая 10, кв. 5", ContactPhone: "+77055551234", Language: "kk",
 		Channel: data.ChannelWeb, DeletionHash: data.HashCode(code), ExpiresAt: time.Now().AddDate(0, 0, 90)}
 	if err := store.CreateReport(context.Background(), r); err != nil {
 		t.Fatal(err)
@@ -125,7 +126,8 @@ func TestRecordPageHidesContact(t *testing.T) {
 		body := newBrowser(t, h, l).get("/r/" + r.ID).Body.String()
 		mustContain(t, body, "Сейітқали Гүлжан", "1977", escapeHTML(T(l, "note.believed_alive")),
 			`action="/r/`+r.ID+`/note"`, `action="/r/`+r.ID+`/subscribe"`, `action="/r/`+r.ID+`/delete"`)
-		mustNotContain(t, body, "555 12 34", "999 88 77", "+77055551234")
+		mustNotContain(t, body, "555 12 34", "999 88 77", "+77055551234", "gulzhan77", "mail.kz", "@gulzhan_s", "Абая 10", "кв. 5")
+		mustContain(t, body, "ул. Абая •••, кв. •••")
 	}
 }
 

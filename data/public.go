@@ -32,9 +32,9 @@ type PublicReport struct {
 // Public is r's public view.
 func Public(r *Report) PublicReport {
 	return PublicReport{
-		ID: r.ID, Kind: r.Kind, FullName: HidePhones(r.FullName), GivenName: HidePhones(r.GivenName), FamilyName: HidePhones(r.FamilyName),
-		Patronymic: HidePhones(r.Patronymic), Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
-		City: HidePhones(r.City), Region: HidePhones(r.Region), Country: HidePhones(r.Country), Description: HidePhones(r.Description),
+		ID: r.ID, Kind: r.Kind, FullName: HideContacts(r.FullName), GivenName: HideContacts(r.GivenName), FamilyName: HideContacts(r.FamilyName),
+		Patronymic: HideContacts(r.Patronymic), Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
+		City: HideContacts(r.City), Region: HideContacts(r.Region), Country: HideContacts(r.Country), Description: HideContacts(r.Description),
 		Status: r.Status, LinkedID: r.LinkedID, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt,
 	}
 }
@@ -50,5 +50,5 @@ type PublicNote struct {
 
 // PublicNoteOf is n's public view: phone numbers in the text are hidden.
 func PublicNoteOf(n *Note) PublicNote {
-	return PublicNote{ID: n.ID, Status: n.Status, Text: HidePhones(n.Text), Author: HidePhones(n.Author), CreatedAt: n.CreatedAt}
+	return PublicNote{ID: n.ID, Status: n.Status, Text: HideContacts(n.Text), Author: HideContacts(n.Author), CreatedAt: n.CreatedAt}
 }

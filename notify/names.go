@@ -101,7 +101,7 @@ func LettersOnly(s string) string {
 // only letters, digits and № survive, and a phone-like run does not.
 func SourceName(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFC.String(data.HidePhones(s)) {
+	for _, r := range norm.NFC.String(data.HideContacts(s)) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '№' || r == '-':
 			b.WriteRune(r)

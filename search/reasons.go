@@ -28,7 +28,7 @@ func Lines(rs []Reason, volunteer bool, say Phrase) []string {
 		case volunteer:
 			lines = append(lines, fmt.Sprintf("%s (%+.2f)", text, r.Effect))
 		default:
-			lines = append(lines, data.HidePhones(text)) // a name typed with a number in it
+			lines = append(lines, data.HideContacts(text)) // a name typed with a number in it
 		}
 	}
 	return lines
