@@ -228,8 +228,10 @@ func (n *tuysNode) stageReport(total []time.Duration) string {
 	for i := range total {
 		rest[i] = total[i] - search[i] - read[i]
 	}
-	return fmt.Sprintf("tuys stages p50/p99 ms: search %.2f / %.2f, read %.2f / %.2f, HTTP and the rest %.2f / %.2f",
-		ms(pct(search, 50)), ms(pct(search, 99)), ms(pct(read, 50)), ms(pct(read, 99)), ms(pct(rest, 50)), ms(pct(rest, 99)))
+	p := func(xs []time.Duration) string { return fmt.Sprintf("%.2f / %.2f", ms(pct(xs, 50)), ms(pct(xs, 99))) }
+	return fmt.Sprintf("tuys stages p50/p99 ms: search %s, read %s, HTTP and the rest %s; "+
+		"client's view: sending %s, waiting for the first byte %s, reading and decoding %s",
+		p(search), p(read), p(rest), p(n.stages["send"]), p(n.stages["wait"]), p(n.stages["body"]))
 }
 
 // ratios pairs the i-th latencies of two systems (the same query).

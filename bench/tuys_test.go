@@ -12,6 +12,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"os"
 	"os/exec"
@@ -164,7 +165,13 @@ type hit struct{ id, name string }
 // search asks GET /api/v1/search for the first 10 hits, reading the whole
 // answer as a browser would.
 func (n *tuysNode) search(ctx context.Context, q string) ([]hit, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, n.base+"/api/v1/search?limit=10&q="+url.QueryEscape(q), nil)
+	var wrote, first time.Time
+	trace := &httptrace.ClientTrace{
+		WroteRequest:         func(httptrace.WroteRequestInfo) { wrote = time.Now() },
+		GotFirstResponseByte: func() { first = time.Now() },
+	}
+	start := time.Now()
+	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, trace), http.MethodGet, n.base+"/api/v1/search?limit=10&q="+url.QueryEscape(q), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -191,6 +198,9 @@ func (n *tuysNode) search(ctx context.Context, q string) ([]hit, error) {
 		return nil, fmt.Errorf("tuys search %q: %w", q, err)
 	}
 	io.Copy(io.Discard, resp.Body) // to the end, so that the connection is reused
+	n.stages["send"] = append(n.stages["send"], wrote.Sub(start))
+	n.stages["wait"] = append(n.stages["wait"], first.Sub(wrote))
+	n.stages["body"] = append(n.stages["body"], time.Since(first))
 	hits := make([]hit, len(body.Results))
 	for i, r := range body.Results {
 		hits[i] = hit{r.Report.ID, r.Report.FullName}
