@@ -3,115 +3,70 @@ package data
 import (
 	"regexp"
 	"strings"
-	"unicode"
 )
 
 // HideContacts is what the public sees of free text (names, places,
 // descriptions, notes): phone numbers, e-mail addresses, messenger handles
 // and chat links, and the house and flat numbers of a street address are
 // hidden. The form asks people not to write them, but frightened people
-// write "звоните 8 701…, пишите @erlan_zh, ул. Абая 10, кв. 5" anyway;
-// a scammer reading the page must find none of it.
+// write "звоните 8 701…, тг: erlan_zh, Абая 10-5" anyway; a scammer
+// reading the page must find none of it. Dates, ages, years and counts
+// stay: the day someone was last seen matters on the page.
 func HideContacts(s string) string {
 	s = HidePhones(s)
-	if strings.ContainsAny(s, "@/") {
+	if strings.ContainsAny(s, "@＠﹫/\\[(") || strings.Contains(s, " at ") || strings.Contains(s, " собака ") {
 		s = contactInText.ReplaceAllString(s, hidden)
+		s = hideGroups(s, spacedHandle)
 	}
-	return hideHouseNumbers(s)
+	return hideHouseNumbers(hideGroups(s, handleInText))
 }
 
 // hidden is what stands for anything the public may not see.
 const hidden = "•••"
 
-// contactInText finds an e-mail address, a link to a chat or a profile,
-// and a handle (@erlan_zh, Telegram's and Instagram's way to be written
-// to). The e-mail comes first: at the same place the longer reading wins.
-var contactInText = regexp.MustCompile(`(?i)[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+` +
-	`|(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me|wa\.me|api\.whatsapp\.com|instagram\.com|vk\.com|facebook\.com|fb\.com|ok\.ru)/[^\s,;]+` +
-	`|@[\p{L}\p{N}_.]{3,}`)
+// contactInText finds an e-mail address however it is written
+// (erlan@mail.ru, erlan @ mail . ru, erlan [at] mail [dot] ru, erlan
+// собака mail.ru, erlan at gmail.com), a link to a chat or a profile, any
+// URL, and a handle (@erlan_zh). Addresses are Latin: Cyrillic prose
+// ("потерялась собака рыжая. Она") never reads as one.
+var contactInText = regexp.MustCompile(
+	`[A-Za-z0-9._%+\-]+\s*(?:[@＠﹫]|[\[(]\s*(?i:at|@|собака)\s*[\])])\s*[A-Za-z0-9\-]+(?:\s*(?:[.．]|[\[(]\s*(?i:dot|точка)\s*[\])])\s*[A-Za-z0-9\-]+)+` +
+		`|[A-Za-z0-9._%+\-]+[@＠﹫][A-Za-z0-9\-]+` +
+		`|[A-Za-z0-9._%+\-]+ (?:at|собака) [a-z0-9\-]+(?:(?:\.| dot | точка )[a-z]{2,6})+` +
+		`|(?i:[a-z][a-z0-9+.\-]*://\S+)` +
+		`|(?i:(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|chat)\.whatsapp\.com|instagram\.com|instagr\.am|instagram|vk\.(?:com|ru|cc)|facebook\.com|fb\.com|ok\.ru|tiktok\.com|youtube\.com|x\.com|twitter\.com|threads\.net|discord\.gg|bit\.ly|clck\.ru)\s*[/\\]\s*[^\s,;]+)` +
+		`|[@＠﹫][\p{L}\p{N}_.]{3,}`)
 
-// streetWords mark a street address in the three languages: the numbers
-// near them are a house, a building or a flat (ул. Абая 10, кв. 5; Абай
-// көшесі 10, 5-пәтер; 10 Abay street, apt 5). The name of the street is
-// kept: it tells a district, not a door.
-var streetWords = map[string]bool{
-	"ул": true, "улица": true, "пр": true, "проспект": true, "пер": true, "переулок": true, "бульвар": true, "б-р": true,
-	"мкр": true, "мкрн": true, "микрорайон": true, "д": true, "дом": true, "кв": true, "квартира": true, "корп": true, "корпус": true,
-	"көше": true, "көшесі": true, "көш": true, "даңғыл": true, "даңғылы": true, "шағынаудан": true, "ықшамаудан": true, "үй": true, "үйі": true, "пәтер": true, "пәтері": true,
-	"street": true, "st": true, "str": true, "avenue": true, "ave": true, "road": true, "rd": true, "lane": true,
-	"apt": true, "apartment": true, "flat": true, "house": true, "building": true, "bldg": true,
-	"kv": true, "ul": true, "koshesi": true, "dom": true,
-}
+// handleInText finds a handle written after the messenger's name
+// (telegram: erlan_zh, тг erlan_zh, инст: erlan.zh, ник в телеге
+// erlan_zh). Handles are Latin; after a colon any word of three letters
+// is one (group 1), without it only one with a digit, a dot or an
+// underscore (group 2): "via telegram yesterday" stays.
+var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:telegram|телеграмм?\p{L}*|телег\p{L}*|тг|tg|insta(?:gram)?|инст\p{L}*|ig|whats?app|ват?сап\p{L}*|вацап\p{L}*|viber|вайбер\p{L}*|tiktok|тикток\p{L}*|vk|вк|ник|логин|username)` +
+	`(?:\s+в\s+\p{L}+)?(?:\s*[:\-–]\s*[@＠﹫]?\s*([A-Za-z0-9_.]{3,})|\s+[@＠﹫]?\s*([A-Za-z]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]))`)
 
-// streetReach is how many words after a street word (or before, for a
-// number written first: 10 Abay street) may still be its number.
-const streetReach = 3
+// spacedHandle is a handle with a space after the @ ("@ erlan_zh"): hidden
+// when it has a digit or an underscore, so that "a cat @ home" stays.
+var spacedHandle = regexp.MustCompile(`[@＠﹫]\s+([A-Za-z0-9_.]*[0-9_][A-Za-z0-9_.]*)`)
 
-// hideHouseNumbers hides every word with a digit within streetReach words
-// of a street word.
-func hideHouseNumbers(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsNumber) {
+// hideGroups hides the groups of every match of re in s (the one of
+// them that matched).
+func hideGroups(s string, re *regexp.Regexp) string {
+	ms := re.FindAllStringSubmatchIndex(s, -1)
+	if ms == nil {
 		return s
-	}
-	words := wordSpans(s)
-	hide := make([]bool, len(words))
-	for i, w := range words {
-		if !isStreetWord(s[w[0]:w[1]]) {
-			continue
-		}
-		for j := max(0, i-streetReach); j <= min(len(words)-1, i+streetReach); j++ {
-			hide[j] = hide[j] || strings.ContainsFunc(s[words[j][0]:words[j][1]], unicode.IsNumber)
-		}
 	}
 	var out strings.Builder
 	last := 0
-	for i, w := range words {
-		if hide[i] {
-			out.WriteString(s[last:w[0]])
-			out.WriteString(hidden)
-			last = w[1]
+	for _, m := range ms {
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= last {
+				out.WriteString(s[last:m[g]])
+				out.WriteString(hidden)
+				last = m[g+1]
+			}
 		}
-	}
-	if last == 0 {
-		return s
 	}
 	out.WriteString(s[last:])
 	return out.String()
-}
-
-// isStreetWord reports whether w, or a part of it (ул.Абая, 5-пәтер), is
-// a street word.
-func isStreetWord(w string) bool {
-	w = strings.ToLower(w)
-	if streetWords[strings.Trim(w, ".")] {
-		return true
-	}
-	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune("-./", r) }) {
-		if streetWords[part] {
-			return true
-		}
-	}
-	return false
-}
-
-// wordSpans returns the byte spans of s's words: runs of letters, digits,
-// and the joiners inside a house number or an abbreviation (10/2, 5-пәтер,
-// б-р, ул.).
-func wordSpans(s string) [][2]int {
-	var spans [][2]int
-	start := -1
-	for i, r := range s {
-		in := unicode.IsLetter(r) || unicode.IsNumber(r) || (start >= 0 && strings.ContainsRune("-/.", r))
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			spans = append(spans, [2]int{start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		spans = append(spans, [2]int{start, len(s)})
-	}
-	return spans
 }

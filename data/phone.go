@@ -107,16 +107,22 @@ func replacePhones(s string, with func(string) string) string {
 }
 
 // HidePhones replaces everything in s that looks like a phone number with
-// dots: what the public sees of free text.
+// dots (HideContacts: what the public sees of free text). A calendar date
+// stays: the day someone was last seen matters on the page.
 func HidePhones(s string) string {
-	return replacePhones(s, func(string) string { return "•••" })
+	return replacePhones(s, func(m string) string {
+		if isCalendarDate(m) {
+			return m
+		}
+		return hidden
+	})
 }
 
 // MaskPhonesIn masks the middle of every phone-like run in s: what logs
 // keep. A calendar date (07.01.2022, 2022-01-07 10:30) is left as it is:
 // SMS bodies name the day a person was listed, and a log that shows
-// "07.01***2022" reads as a number. Public views hide dates too
-// (HidePhones): there, hiding too much costs nothing.
+// "07.01***2022" reads as a number. Public views keep them too
+// (HidePhones).
 func MaskPhonesIn(s string) string {
 	return replacePhones(s, func(m string) string {
 		if isCalendarDate(m) {

@@ -1,0 +1,156 @@
+package data
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// streetWords mark a street address in the three languages; the numbers
+// just after them are a house, a building or a flat (ул. Абая 10, кв. 5;
+// по адресу Абая 150). The name of the street is kept: it tells a
+// district, not a door.
+var streetWords = wordSet(`ул улица пр проспект пр-т пер бульвар б-р мкр мкрн микрорайон дом кв корп корпус ком комн жк
+	адрес адресу адресе мекенжай мекенжайы көше көшесі көш к-сі даңғыл даңғылы даңғ шағынаудан ықшамаудан үй үйі пәтер пәтері
+	street st str avenue ave road rd lane apt apartment flat house building bldg address mkr mkrn md kv ul koshesi dom`)
+
+// numberFirstWords come after their number too: 10 Abay street, 10 үй,
+// 5-пәтер.
+var numberFirstWords = wordSet(`street st avenue ave road rd lane көше көшесі даңғылы үй үйі пәтер пәтері`)
+
+// streetStems are the inflected forms: в квартире 5, на улице Абая 10.
+// Not "дома", which is "at home" too (ушёл из дома 12 мая).
+var streetStems = []string{"квартир", "улиц", "проспект", "микрорайон", "переул", "корпус", "подъезд", "общежит", "доме", "дому"}
+
+// unitWords after a number make it an age, a size, a sum or a count,
+// never a door: 25 лет, 175 см, 1 000 тенге, 3 legs.
+var unitWords = wordSet(`лет год года годы годах г гг жас жаста жасар жыл жылы см кг м человек чел тенге тг руб
+	years year yrs cm kg people injured legs tenge`)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// houseFlat is a house and a flat (10-5, 10/2, 150а-12) or a house alone
+// with a letter (150а): written next to a street's name without a street
+// word, the way addresses are most often written here (Абая 10-5).
+var houseFlat = regexp.MustCompile(`^\d{1,4}\p{L}?(?:[-/]\d{1,4}\p{L}?)+$`)
+
+// streetReach is how many words after a street word may be its numbers
+// (ул. Абая 10, кв. 5: two after "ул", one after "кв"); a number-first
+// word reaches two words back (10 Abay street).
+const streetReach = 3
+
+// hideHouseNumbers hides the words with a digit that a street word or a
+// street's name makes a house or a flat number.
+func hideHouseNumbers(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsNumber) {
+		return s
+	}
+	words := wordSpans(s)
+	text := func(i int) string { return s[words[i][0]:words[i][1]] }
+	hide := make([]bool, len(words))
+	door := func(j int) bool { // a number that is not an age, a size or a count
+		if j < 0 || j >= len(words) || !strings.ContainsFunc(text(j), unicode.IsNumber) {
+			return false
+		}
+		return j+1 >= len(words) || !unitWords[strings.ToLower(strings.Trim(text(j+1), "."))]
+	}
+	nameAt := func(j int) bool { return j >= 0 && j < len(words) && startsUpper(text(j)) } // a street's name: Абая, Толе би
+	for i := range words {
+		w := text(i)
+		if isStreetWord(w) {
+			hide[i] = hide[i] || strings.ContainsFunc(w, unicode.IsNumber) // glued: кв5, д.10, 5-пәтер
+			for j := i + 1; j <= i+streetReach && j < len(words); j++ {
+				hide[j] = hide[j] || door(j)
+			}
+			if numberFirstWords[strings.ToLower(strings.Trim(w, "."))] {
+				for j := max(0, i-2); j < i; j++ {
+					hide[j] = hide[j] || door(j)
+				}
+			}
+		}
+		if houseFlat.MatchString(w) && (nameAt(i-1) || nameAt(i-2) || nameAt(i+1)) {
+			hide[i] = hide[i] || door(i)
+		}
+	}
+	return replaceWords(s, words, hide)
+}
+
+// isStreetWord reports whether w, or a part of it (ул.Абая, 5-пәтер), is
+// a street word. A capital Д is an initial (Д. Кунаев), not "дом".
+func isStreetWord(w string) bool {
+	if w == "Д" || strings.HasPrefix(w, "Д.") {
+		return false
+	}
+	w = strings.ToLower(w)
+	if gluedDoor.MatchString(w) {
+		return true
+	}
+	parts := append([]string{strings.Trim(w, ".")}, strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune("-./", r) })...)
+	for _, p := range parts {
+		if streetWords[p] || p == "д" {
+			return true
+		}
+		for _, stem := range streetStems {
+			if strings.HasPrefix(p, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gluedDoor is a street word run into its number: кв5, д10, apt5.
+var gluedDoor = regexp.MustCompile(`^(?:кв|д|дом|ул|үй|kv|apt|flat)\.?\d+\p{L}?$`)
+
+func startsUpper(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// replaceWords puts hidden in place of the words marked in hide.
+func replaceWords(s string, words [][2]int, hide []bool) string {
+	var out strings.Builder
+	last := 0
+	for i, w := range words {
+		if hide[i] {
+			out.WriteString(s[last:w[0]])
+			out.WriteString(hidden)
+			last = w[1]
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	out.WriteString(s[last:])
+	return out.String()
+}
+
+// wordSpans returns the byte spans of s's words: runs of letters, digits,
+// and the joiners inside a house number or an abbreviation (10/2, 5-пәтер,
+// б-р, ул.).
+func wordSpans(s string) [][2]int {
+	var spans [][2]int
+	start := -1
+	for i, r := range s {
+		in := unicode.IsLetter(r) || unicode.IsNumber(r) || (start >= 0 && strings.ContainsRune("-/.", r))
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			spans = append(spans, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		spans = append(spans, [2]int{start, len(s)})
+	}
+	return spans
+}
