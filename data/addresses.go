@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // streetWords mark a street address in the three languages; the numbers
@@ -61,9 +62,10 @@ func hideHouseNumbers(s string) string {
 		return j+1 >= len(words) || !unitWords[strings.ToLower(strings.Trim(text(j+1), "."))]
 	}
 	nameAt := func(j int) bool { return j >= 0 && j < len(words) && startsUpper(text(j)) } // a street's name: Абая, Толе би
+	near := nearNumbers(words, func(i int) bool { return strings.ContainsFunc(text(i), unicode.IsNumber) })
 	for i := range words {
 		w := text(i)
-		if isStreetWord(w) {
+		if near[i] && isStreetWord(w) {
 			hide[i] = hide[i] || strings.ContainsFunc(w, unicode.IsNumber) // glued: кв5, д.10, 5-пәтер
 			for j := i + 1; j <= i+streetReach && j < len(words); j++ {
 				hide[j] = hide[j] || door(j)
@@ -81,14 +83,33 @@ func hideHouseNumbers(s string) string {
 	return replaceWords(s, words, hide)
 }
 
+// nearNumbers marks the words that may be a street word of a number: a
+// word with a digit at most streetReach words after, or two before. The
+// others are not looked up (a description has dozens of words).
+func nearNumbers(words [][2]int, hasDigit func(int) bool) []bool {
+	near := make([]bool, len(words))
+	for j := range words {
+		if !hasDigit(j) {
+			continue
+		}
+		for i := max(0, j-streetReach); i <= min(len(words)-1, j+2); i++ {
+			near[i] = true
+		}
+	}
+	return near
+}
+
 // isStreetWord reports whether w, or a part of it (ул.Абая, 5-пәтер), is
 // a street word. A capital Д is an initial (Д. Кунаев), not "дом".
 func isStreetWord(w string) bool {
 	if w == "Д" || strings.HasPrefix(w, "Д.") {
 		return false
 	}
+	if r, _ := utf8.DecodeRuneInString(w); !streetInitials[unicode.ToLower(r)] && !unicode.IsNumber(r) {
+		return false // most words: not one starts like a street word (5-пәтер starts with its number)
+	}
 	w = strings.ToLower(w)
-	if gluedDoor.MatchString(w) {
+	if strings.ContainsFunc(w, unicode.IsNumber) && gluedDoor.MatchString(w) {
 		return true
 	}
 	parts := append([]string{strings.Trim(w, ".")}, strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune("-./", r) })...)
@@ -104,6 +125,20 @@ func isStreetWord(w string) bool {
 	}
 	return false
 }
+
+// streetInitials are the first letters of the street words and stems.
+var streetInitials = func() map[rune]bool {
+	m := map[rune]bool{}
+	for w := range streetWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	for _, w := range streetStems {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
 
 // gluedDoor is a street word run into its number: кв5, д10, apt5.
 var gluedDoor = regexp.MustCompile(`^(?:кв|д|дом|ул|үй|kv|apt|flat)\.?\d+\p{L}?$`)
