@@ -14,7 +14,7 @@ import (
 // stay: the day someone was last seen matters on the page.
 func HideContacts(s string) string {
 	s = HidePhones(s)
-	if strings.ContainsAny(s, "@＠﹫/\\[(") || strings.Contains(s, " at ") || strings.Contains(s, " собака ") {
+	if mayHoldAddress(s) {
 		s = contactInText.ReplaceAllString(s, hidden)
 		s = hideGroups(s, spacedHandle)
 	}
@@ -43,6 +43,27 @@ func mayNameMessenger(s string) bool {
 	}
 	return false
 }
+
+// mayHoldAddress reports whether contactInText can match s: every
+// address or link has an @, a slash, a worded at, or a bracketed one. The
+// pattern itself is slow on the explanations of every search answer,
+// whose "(the same)" a bracket test alone let through.
+func mayHoldAddress(s string) bool {
+	return strings.ContainsAny(s, "@＠﹫/\\") || strings.Contains(s, " at ") || strings.Contains(s, " собака ") ||
+		strings.ContainsAny(s, "[(") && mayWordAt(s) && bracketedAt.MatchString(s)
+}
+
+// mayWordAt reports whether s has "at" or "собака" in any case.
+func mayWordAt(s string) bool {
+	for _, w := range []string{"at", "At", "aT", "AT", "собака", "Собака", "СОБАКА"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var bracketedAt = regexp.MustCompile(`(?i)[\[(]\s*(?:at|собака)\s*[\])]`)
 
 // hidden is what stands for anything the public may not see.
 const hidden = "•••"

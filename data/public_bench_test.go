@@ -12,3 +12,11 @@ func BenchmarkPublic(b *testing.B) {
 		_ = Public(r)
 	}
 }
+
+// BenchmarkHideContactsExplanation: a search answer's explanation lines
+// go through HideContacts too, some thirty of them.
+func BenchmarkHideContactsExplanation(b *testing.B) {
+	for b.Loop() {
+		_ = HideContacts("family name: Omarova — Omarova (the same)")
+	}
+}
