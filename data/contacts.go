@@ -3,6 +3,7 @@ package data
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // HideContacts is what the public sees of free text (names, places,
@@ -13,7 +14,7 @@ import (
 // reading the page must find none of it. Dates, ages, years and counts
 // stay: the day someone was last seen matters on the page.
 func HideContacts(s string) string {
-	s = HidePhones(s)
+	s = HidePhones(hideLookalikePhones(s))
 	if mayHoldAddress(s) {
 		s = contactInText.ReplaceAllString(s, hidden)
 		s = hideGroups(s, spacedHandle)
@@ -113,4 +114,66 @@ func hideGroups(s string, re *regexp.Regexp) string {
 	}
 	out.WriteString(s[last:])
 	return out.String()
+}
+
+// lookalikeDigits are the letters people (and scammers dodging a filter)
+// type for digits: O for 0, I, l and | for 1, З for 3.
+const lookalikeDigits = "OoОоIlІі|Зз"
+
+// lookalikePhone is a run of digits and lookalike letters with the
+// separators of a phone number between them (8 7OI I23 45 67).
+var lookalikePhone = regexp.MustCompile(`[+＋]?[\p{N}OoОоIlІі|Зз](?:[\s\-.()/]*[\p{N}OoОоIlІі|Зз]){6,}`)
+
+// hideLookalikePhones hides a phone number with lookalike letters for some
+// digits: at least seven digits and lookalikes, four of them real digits,
+// and every lookalike touching a digit or another lookalike that does, so
+// that "по 8 701…" keeps its "по" and no word is read as a number.
+func hideLookalikePhones(s string) string {
+	if !strings.ContainsAny(s, lookalikeDigits) || !strings.ContainsFunc(s, unicode.IsNumber) {
+		return s
+	}
+	return lookalikePhone.ReplaceAllStringFunc(s, func(m string) string {
+		head, body, tail := trimLooseLetters(m)
+		digits, likes := 0, 0
+		for _, r := range body {
+			switch {
+			case unicode.IsNumber(r):
+				digits++
+			case strings.ContainsRune(lookalikeDigits, r):
+				likes++
+			}
+		}
+		if likes == 0 || digits < 4 || digits+likes < minPhoneDigits { // no lookalike: HidePhones's
+			return m
+		}
+		return head + hidden + tail
+	})
+}
+
+// trimLooseLetters splits off the lookalike letters at either end of m
+// that a separator parts from the number (the "о" of "по 8 701…"), with
+// that separator.
+func trimLooseLetters(m string) (head, body, tail string) {
+	isSep := func(r rune) bool { return strings.ContainsRune("-.()/", r) || unicode.IsSpace(r) }
+	words := strings.FieldsFunc(m, isSep)
+	if len(words) < 2 {
+		return "", m, ""
+	}
+	loose := func(w string) bool { return !strings.ContainsFunc(w, unicode.IsNumber) }
+	body = m
+	if first := words[0]; loose(first) {
+		i := len(first)
+		for i < len(body) && strings.ContainsRune(" -.()/", rune(body[i])) {
+			i++
+		}
+		head, body = body[:i], body[i:]
+	}
+	if last := words[len(words)-1]; loose(last) {
+		i := strings.LastIndex(body, last)
+		for i > 0 && strings.ContainsRune(" -.()/", rune(body[i-1])) {
+			i--
+		}
+		body, tail = body[:i], body[i:]
+	}
+	return head, body, tail
 }
