@@ -163,8 +163,13 @@ type PublicMatch struct {
 // reportMatches: GET /api/v1/reports/{id}/matches
 func (s *Server) reportMatches(c *gin.Context) {
 	ctx := c.Request.Context()
-	if _, err := s.store.GetReport(ctx, c.Param("id")); err != nil {
+	r, err := s.store.GetReport(ctx, c.Param("id"))
+	if err != nil {
 		c.Error(err)
+		return
+	}
+	if r.Status == data.StatusRemoved { // its matches went with it: who it was linked to is its data too
+		c.JSON(http.StatusOK, gin.H{"matches": []PublicMatch{}})
 		return
 	}
 	ms, err := s.store.MatchesForReport(ctx, c.Param("id"))
