@@ -2,6 +2,8 @@ package search
 
 import (
 	"strings"
+
+	"tuys/data"
 )
 
 // Name is a person's name split into parts. People write their names in any
@@ -151,10 +153,12 @@ type namePiece struct {
 }
 
 // nameParts splits a full name into words with their keys; a two-word
-// patronymic (Серік ұлы) stays one part.
+// patronymic (Серік ұлы) stays one part. What the public may not see of a
+// name (a handle, an e-mail, a number typed into it) is no part: it would
+// show in explanations, and a search for it would confirm a guess.
 func nameParts(full string) []namePiece {
 	var parts []namePiece
-	for _, w := range splitWords(full) {
+	for _, w := range splitWords(data.HideContacts(full)) {
 		toks := Tokens(w)
 		if len(toks) == 0 {
 			continue

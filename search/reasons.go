@@ -28,7 +28,10 @@ func Lines(rs []Reason, volunteer bool, say Phrase) []string {
 		case volunteer:
 			lines = append(lines, fmt.Sprintf("%s (%+.2f)", text, r.Effect))
 		default:
-			lines = append(lines, data.HideContacts(text)) // a name typed with a number in it
+			// Each value on its own: a name typed with a contact in it is
+			// hidden, and "1979 — 1979" is not read as one number.
+			r.Q, r.C, r.Text = data.HideContacts(r.Q), data.HideContacts(r.C), data.HideContacts(r.Text)
+			lines = append(lines, say(r))
 		}
 	}
 	return lines
