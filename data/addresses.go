@@ -17,7 +17,8 @@ var streetWords = wordSet(`ул улица пр проспект пр-т пер 
 
 // numberFirstWords come after their number too: 10 Abay street, 10 үй,
 // 5-пәтер.
-var numberFirstWords = wordSet(`street st avenue ave road rd lane көше көшесі даңғылы үй үйі пәтер пәтері`)
+// A flat's word reaches back to its house (Абая 10 кв 5).
+var numberFirstWords = wordSet(`street st avenue ave road rd lane көше көшесі даңғылы үй үйі пәтер пәтері кв квартира apt flat`)
 
 // streetStems are the inflected forms: в квартире 5, на улице Абая 10.
 // Not "дома", which is "at home" too (ушёл из дома 12 мая).
@@ -39,7 +40,7 @@ func wordSet(words string) map[string]bool {
 // houseFlat is a house and a flat (10-5, 10/2, 150а-12) or a house alone
 // with a letter (150а): written next to a street's name without a street
 // word, the way addresses are most often written here (Абая 10-5).
-var houseFlat = regexp.MustCompile(`^\d{1,4}\p{L}?(?:[-/]\d{1,4}\p{L}?)+$`)
+var houseFlat = regexp.MustCompile(`^\d{1,4}\p{L}?(?:[-/]\d{1,4}\p{L}?)+$|^\d{1,4}\p{L}$`)
 
 // streetReach is how many words after a street word may be its numbers
 // (ул. Абая 10, кв. 5: two after "ул", one after "кв"); a number-first

@@ -50,8 +50,19 @@ func mayNameMessenger(s string) bool {
 // pattern itself is slow on the explanations of every search answer,
 // whose "(the same)" a bracket test alone let through.
 func mayHoldAddress(s string) bool {
-	return strings.ContainsAny(s, "@＠﹫/\\") || strings.Contains(s, " at ") || strings.Contains(s, " собака ") ||
+	return strings.ContainsAny(s, "@＠﹫/\\") || spacedAt(s) ||
 		strings.ContainsAny(s, "[(") && mayWordAt(s) && bracketedAt.MatchString(s)
+}
+
+// spacedAt reports whether s has a worded at between spaces (erlan at
+// gmail.com, erlan AT mail DOT ru, erlan собака mail.ru).
+func spacedAt(s string) bool {
+	for _, w := range []string{" at ", " AT ", " At ", " собака ", " СОБАКА "} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayWordAt reports whether s has "at" or "собака" in any case.
@@ -77,7 +88,7 @@ const hidden = "•••"
 var contactInText = regexp.MustCompile(
 	`[A-Za-z0-9._%+\-]+\s*(?:[@＠﹫]|[\[(]\s*(?i:at|@|собака)\s*[\])])\s*[A-Za-z0-9\-]+(?:\s*(?:[.．]|[\[(]\s*(?i:dot|точка)\s*[\])])\s*[A-Za-z0-9\-]+)+` +
 		`|[A-Za-z0-9._%+\-]+[@＠﹫][A-Za-z0-9\-]+` +
-		`|[A-Za-z0-9._%+\-]+ (?:at|собака) [a-z0-9\-]+(?:(?:\.| dot | точка )[a-z]{2,6})+` +
+		`|[A-Za-z0-9._%+\-]+ (?:at|AT|At|собака|СОБАКА) [a-z0-9\-]+(?:(?:\.| dot | DOT | точка )[a-z]{2,6})+` +
 		`|(?i:[a-z][a-z0-9+.\-]*://\S+)` +
 		`|(?i:(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|chat)\.whatsapp\.com|instagram\.com|instagr\.am|instagram|vk\.(?:com|ru|cc)|facebook\.com|fb\.com|ok\.ru|tiktok\.com|youtube\.com|x\.com|twitter\.com|threads\.net|discord\.gg|bit\.ly|clck\.ru)\s*[/\\]\s*[^\s,;]+)` +
 		`|[@＠﹫][\p{L}\p{N}_.]{3,}`)

@@ -111,7 +111,7 @@ func replacePhones(s string, with func(string) string) string {
 // stays: the day someone was last seen matters on the page.
 func HidePhones(s string) string {
 	return replacePhones(s, func(m string) string {
-		if isCalendarDate(m) {
+		if isCalendarDate(m) || onlyDatesAndYears(m) {
 			return m
 		}
 		return hidden
@@ -134,7 +134,31 @@ func MaskPhonesIn(s string) string {
 
 // calendarDate is a day as people and our templates write it: day first
 // with dots or slashes, or ISO, optionally with a time.
-var calendarDate = regexp.MustCompile(`^(?:(\d{1,2})[./](\d{1,2})[./](?:\d{4}|\d{2})|\d{4}-(\d{2})-(\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$`)
+var calendarDate = regexp.MustCompile(`^(?:(\d{1,2})[./-](\d{1,2})[./-](?:\d{4}|\d{2})|\d{4}-(\d{2})-(\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$`)
+
+// dateListSeparators part the days and years of a list or a range
+// (05.01.2022, 06.01.2022; 2010, 2012, 2015; 2010-2015; 05.01 – 07.01.2022).
+var dateListSeparators = regexp.MustCompile(`\s*[,;]\s*|\s+[-–—>]+\s+|\s*[–—]\s*|\s+`)
+
+// year is a year people write in a description (1900-2099), or a range
+// of two (2010-2015).
+var year = regexp.MustCompile(`^(?:19|20)\d\d(?:-(?:19|20)\d\d)?$`)
+
+// onlyDatesAndYears reports whether a run the phone pattern found is a
+// list or a range of days and years (children's years, the days someone
+// was seen) rather than a number: every piece is a calendar date, a year
+// or a time of day. A phone number has pieces of other lengths.
+func onlyDatesAndYears(m string) bool {
+	pieces := dateListSeparators.Split(strings.TrimSpace(m), -1)
+	for _, p := range pieces {
+		if p != "" && !isCalendarDate(p) && !year.MatchString(p) && !timeOfDay.MatchString(p) {
+			return false
+		}
+	}
+	return true
+}
+
+var timeOfDay = regexp.MustCompile(`^(?:[01]?\d|2[0-3]):[0-5]\d$`)
 
 // isCalendarDate reports whether m is a date with a real day and month.
 func isCalendarDate(m string) bool {
