@@ -20,7 +20,7 @@ func HideContacts(s string) string {
 		s = hideGroups(s, spacedHandle)
 	}
 	if mayNameMessenger(s) {
-		s = hideGroups(s, handleInText)
+		s = hideGroups(hideGroups(s, handleInText), handleAfterCyrillic)
 	}
 	return hideHouseNumbers(s)
 }
@@ -33,7 +33,8 @@ var messengerHints = []string{"tele", "тел", "тг", "tg", "inst", "инст"
 
 func mayNameMessenger(s string) bool {
 	// its handle follows a separator or has a digit, a dot or an underscore
-	if !strings.ContainsAny(s, ":-0123456789_.") && !strings.Contains(s, "–") {
+	// or is a Latin word in Cyrillic text
+	if !strings.ContainsAny(s, ":-0123456789_.") && !strings.Contains(s, "–") && !mixedScripts(s) {
 		return false
 	}
 	l := strings.ToLower(s)
@@ -101,9 +102,22 @@ var contactInText = regexp.MustCompile(
 var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:telegram|телеграмм?\p{L}*|телег\p{L}*|тг|tg|insta(?:gram)?|инст\p{L}*|ig|whats?app|ват?сап\p{L}*|вацап\p{L}*|viber|вайбер\p{L}*|tiktok|тикток\p{L}*|vk|вк|ник|логин|username)` +
 	`(?:\s+в\s+\p{L}+)?(?:\s*[:\-–]\s*[@＠﹫]?\s*([A-Za-z0-9_.]{3,})|\s+[@＠﹫]?\s*([A-Za-z]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]))`)
 
+// handleAfterCyrillic finds a Latin word after a messenger's name written
+// in Cyrillic (телеграм erlanzh, в инсте erlanzh, мой ник erlanzh): in
+// Cyrillic text that word is the handle (group 1), whatever its letters.
+// Not after "тг", which is also the tenge (5000 тг Kaspi).
+var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:телег\p{L}*|инст\p{L}*|ват?сап\p{L}*|вотсап\p{L}*|вацап\p{L}*|вайбер\p{L}*|тикток\p{L}*|вк|ник|никнейм|логин)` +
+	`(?:\s+в\s+\p{L}+)?\s*[:\-–]?\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
+
 // spacedHandle is a handle with a space after the @ ("@ erlan_zh"): hidden
 // when it has a digit or an underscore, so that "a cat @ home" stays.
 var spacedHandle = regexp.MustCompile(`[@＠﹫]\s+([A-Za-z0-9_.]*[0-9_][A-Za-z0-9_.]*)`)
+
+// mixedScripts reports whether s has both Latin and Cyrillic letters.
+func mixedScripts(s string) bool {
+	latin := strings.ContainsFunc(s, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) })
+	return latin && strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
+}
 
 // hideGroups hides the groups of every match of re in s (the one of
 // them that matched).
