@@ -81,9 +81,10 @@ func MaskPhone(p string) string {
 // phoneInText finds what could be a phone number typed into free text: a
 // run of digits (any script's, fullwidth included) and whatever people put
 // between them: spaces, any punctuation or symbol (8*701*…, 8:701:…,
-// 8'701'…), invisible format characters. The one pattern: public views
-// hide what it finds, logs mask it.
-var phoneInText = regexp.MustCompile(`[+＋]?\p{N}[\p{N}\s\p{Z}\p{P}\p{S}\p{Cf}\x{20E3}\x{FE0F}]{5,}[\p{N}\x{20E3}\x{FE0F}]`)
+// 8'701'…), invisible format characters, combining marks and the Hangul
+// fillers that render as blanks (8ㅤ701ㅤ…, an attacker's trial). The one
+// pattern: public views hide what it finds, logs mask it.
+var phoneInText = regexp.MustCompile(`[+＋]?\p{N}[\p{N}\s\p{Z}\p{P}\p{S}\p{Cf}\p{Mn}\x{3164}\x{115F}\x{1160}\x{FFA0}\x{20E3}\x{FE0F}]{5,}[\p{N}\x{20E3}\x{FE0F}]`)
 
 // minPhoneDigits: shorter runs ("1985, 1990") are years and counts, not numbers.
 const minPhoneDigits = 7
