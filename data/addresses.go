@@ -11,13 +11,12 @@ import (
 // just after them are a house, a building or a flat (ул. Абая 10, кв. 5;
 // по адресу Абая 150). The name of the street is kept: it tells a
 // district, not a door.
-var streetWords = wordSet(`ул улица пр проспект пр-т пер бульвар б-р мкр мкрн микрорайон дом кв корп корпус ком комн жк
+var streetWords = wordSet(`ул улица пр проспект пр-т пер бульвар б-р мкр мкрн микрорайон д дом кв корп корпус ком комн жк
 	адрес адресу адресе мекенжай мекенжайы көше көшесі көш к-сі даңғыл даңғылы даңғ шағынаудан ықшамаудан үй үйі пәтер пәтері
 	street st str avenue ave road rd lane apt apartment flat house building bldg address mkr mkrn md kv ul koshesi dom`)
 
-// numberFirstWords come after their number too: 10 Abay street, 10 үй,
-// 5-пәтер.
-// A flat's word reaches back to its house (Абая 10 кв 5).
+// numberFirstWords come after their number too (10 Abay street, 10 үй,
+// 5-пәтер), or after the house of their flat (Абая 10 кв 5).
 var numberFirstWords = wordSet(`street st avenue ave road rd lane көше көшесі даңғылы үй үйі пәтер пәтері кв квартира apt flat`)
 
 // streetStems are the inflected forms: в квартире 5, на улице Абая 10.
@@ -81,7 +80,13 @@ func hideHouseNumbers(s string) string {
 			hide[i] = hide[i] || door(i)
 		}
 	}
-	return replaceWords(s, words, hide)
+	var spans [][2]int
+	for i, h := range hide {
+		if h {
+			spans = append(spans, words[i])
+		}
+	}
+	return replaceSpans(s, spans)
 }
 
 // nearNumbers marks the words that may be a street word of a number: a
@@ -115,7 +120,7 @@ func isStreetWord(w string) bool {
 	}
 	parts := append([]string{strings.Trim(w, ".")}, strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune("-./", r) })...)
 	for _, p := range parts {
-		if streetWords[p] || p == "д" {
+		if streetWords[p] {
 			return true
 		}
 		for _, stem := range streetStems {
@@ -151,19 +156,18 @@ func startsUpper(w string) bool {
 	return false
 }
 
-// replaceWords puts hidden in place of the words marked in hide.
-func replaceWords(s string, words [][2]int, hide []bool) string {
+// replaceSpans puts hidden in place of the byte spans of s given in
+// order (the words of an address, the groups of a pattern).
+func replaceSpans(s string, spans [][2]int) string {
+	if len(spans) == 0 {
+		return s
+	}
 	var out strings.Builder
 	last := 0
-	for i, w := range words {
-		if hide[i] {
-			out.WriteString(s[last:w[0]])
-			out.WriteString(hidden)
-			last = w[1]
-		}
-	}
-	if last == 0 {
-		return s
+	for _, sp := range spans {
+		out.WriteString(s[last:sp[0]])
+		out.WriteString(hidden)
+		last = sp[1]
 	}
 	out.WriteString(s[last:])
 	return out.String()

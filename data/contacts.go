@@ -122,23 +122,15 @@ func mixedScripts(s string) bool {
 // hideGroups hides the groups of every match of re in s (the one of
 // them that matched).
 func hideGroups(s string, re *regexp.Regexp) string {
-	ms := re.FindAllStringSubmatchIndex(s, -1)
-	if ms == nil {
-		return s
-	}
-	var out strings.Builder
-	last := 0
-	for _, m := range ms {
+	var spans [][2]int
+	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 		for g := 2; g+1 < len(m); g += 2 {
-			if m[g] >= last {
-				out.WriteString(s[last:m[g]])
-				out.WriteString(hidden)
-				last = m[g+1]
+			if m[g] >= 0 {
+				spans = append(spans, [2]int{m[g], m[g+1]})
 			}
 		}
 	}
-	out.WriteString(s[last:])
-	return out.String()
+	return replaceSpans(s, spans)
 }
 
 // lookalikeDigits are the letters people (and scammers dodging a filter)
@@ -151,8 +143,9 @@ var lookalikePhone = regexp.MustCompile(`[+＋]?[\p{N}OoОоIlІі|Зз](?:[\s\-
 
 // hideLookalikePhones hides a phone number with lookalike letters for some
 // digits: at least seven digits and lookalikes, four of them real digits,
-// and every lookalike touching a digit or another lookalike that does, so
-// that "по 8 701…" keeps its "по" and no word is read as a number.
+// one lookalike at least (else it is HidePhones's). Lookalike letters a
+// separator parts from the number at either end stay, so that "по 8 701…"
+// keeps its "по".
 func hideLookalikePhones(s string) string {
 	if !strings.ContainsAny(s, lookalikeDigits) || !strings.ContainsFunc(s, unicode.IsNumber) {
 		return s
@@ -168,7 +161,7 @@ func hideLookalikePhones(s string) string {
 				likes++
 			}
 		}
-		if likes == 0 || digits < 4 || digits+likes < minPhoneDigits { // no lookalike: HidePhones's
+		if likes == 0 || digits < 4 || digits+likes < minPhoneDigits {
 			return m
 		}
 		return head + hidden + tail
