@@ -36,6 +36,17 @@ func wordSet(words string) map[string]bool {
 	return m
 }
 
+// districtWords name a micro-district, whose name or number follows
+// (мкр Самал-2, мкр 5, 14 мкр): thousands live in one, so it stays.
+var districtWords = wordSet(`мкр мкрн микрорайон шағынаудан ықшамаудан mkr mkrn md`)
+
+// districtName is a micro-district's name with its number, or its number.
+var districtName = regexp.MustCompile(`^(?:\p{Lu}\p{L}+-)?\d{1,2}$`)
+
+// endsClause reports whether what lies between two words ends the
+// address a street word began: a semicolon or a new line.
+func endsClause(between string) bool { return strings.ContainsAny(between, ";\n") }
+
 // houseFlat is a house and a flat (10-5, 10/2, 150а-12) or a house alone
 // with a letter (150а): written next to a street's name without a street
 // word, the way addresses are most often written here (Абая 10-5).
@@ -67,7 +78,11 @@ func hideHouseNumbers(s string) string {
 		w := text(i)
 		if near[i] && isStreetWord(w) {
 			hide[i] = hide[i] || strings.ContainsFunc(w, unicode.IsNumber) // glued: кв5, д.10, 5-пәтер
-			for j := i + 1; j <= i+streetReach && j < len(words); j++ {
+			from := i + 1
+			if districtWords[strings.ToLower(strings.Trim(w, "."))] && from < len(words) && districtName.MatchString(text(from)) {
+				from++ // мкр Самал-2, мкр 5: a district, not a door
+			}
+			for j := from; j <= i+streetReach && j < len(words) && !endsClause(s[words[j-1][1]:words[j][0]]); j++ {
 				hide[j] = hide[j] || door(j)
 			}
 			if numberFirstWords[strings.ToLower(strings.Trim(w, "."))] {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // HideContacts is what the public sees of free text (names, places,
@@ -14,22 +15,30 @@ import (
 // reading the page must find none of it. Dates, ages, years and counts
 // stay: the day someone was last seen matters on the page.
 func HideContacts(s string) string {
-	s = HidePhones(hideLookalikePhones(s))
+	s = HidePhones(hideLookalikePhones(hideLetterPartedPhones(hideSpokenNumbers(s))))
 	if mayHoldAddress(s) {
 		s = contactInText.ReplaceAllString(s, hidden)
 		s = hideGroups(s, spacedHandle)
 	}
 	if mayNameMessenger(s) {
-		s = hideGroups(hideGroups(s, handleInText), handleAfterCyrillic)
+		s = hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic))
 	}
 	return hideHouseNumbers(s)
 }
 
-// messengerHints are the starts of the messenger names handleInText
-// knows: a string without any of them is not run through it (a search
-// answer hides contacts in some eighty fields; the pattern was two thirds
-// of that time).
-var messengerHints = []string{"tele", "тел", "тг", "tg", "inst", "инст", "ig", "what", "ват", "вас", "вац", "viber", "вайб", "tiktok", "тикт", "vk", "вк", "ник", "логин", "user"}
+// messengerHints are the starts of the messenger names the handle
+// patterns know: a string where no word starts with one of them is not
+// run through them (a search answer hides contacts in some eighty fields;
+// the pattern was two thirds of that time). By first letter, lower case.
+var messengerHints = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, h := range strings.Fields(`tele тел тг tg inst инст ig what ват вас вац вот viber вайб tiktok тикт vk вк ник логин user
+		skype скайп signal discord дискорд facebook фейсбук fb imo wechat snap`) {
+		r, _ := utf8.DecodeRuneInString(h)
+		m[r] = append(m[r], h)
+	}
+	return m
+}()
 
 func mayNameMessenger(s string) bool {
 	// its handle follows a separator or has a digit, a dot or an underscore
@@ -37,11 +46,17 @@ func mayNameMessenger(s string) bool {
 	if !strings.ContainsAny(s, ":-0123456789_.") && !strings.Contains(s, "–") && !mixedScripts(s) {
 		return false
 	}
-	l := strings.ToLower(s)
-	for _, h := range messengerHints {
-		if strings.Contains(l, h) {
-			return true
+	start := true
+	for i, r := range s {
+		letter := unicode.IsLetter(r)
+		if start && letter {
+			for _, h := range messengerHints[unicode.ToLower(r)] {
+				if len(s)-i >= len(h) && strings.EqualFold(s[i:i+len(h)], h) {
+					return true
+				}
+			}
 		}
+		start = !letter
 	}
 	return false
 }
@@ -99,15 +114,40 @@ var contactInText = regexp.MustCompile(
 // erlan_zh). Handles are Latin; after a colon any word of three letters
 // is one (group 1), without it only one with a digit, a dot or an
 // underscore (group 2): "via telegram yesterday" stays.
-var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:telegram|телеграмм?\p{L}*|телег\p{L}*|тг|tg|insta(?:gram)?|инст\p{L}*|ig|whats?app|ват?сап\p{L}*|вацап\p{L}*|viber|вайбер\p{L}*|tiktok|тикток\p{L}*|vk|вк|ник|логин|username)` +
+var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:telegram|телеграмм?\p{L}*|телег\p{L}*|тг|tg|insta(?:gram)?|инст\p{L}*|ig|whats?app|ват?сап\p{L}*|вацап\p{L}*|вотсап\p{L}*|viber|вайбер\p{L}*|tiktok|тикток\p{L}*|vk|вк|ник|логин|username|skype|скайп\p{L}*|signal|discord|дискорд\p{L}*|facebook|фейсбук\p{L}*|fb|imo|wechat|snapchat)` +
 	`(?:\s+в\s+\p{L}+)?(?:\s*[:\-–]\s*[@＠﹫]?\s*([A-Za-z0-9_.]{3,})|\s+[@＠﹫]?\s*([A-Za-z]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]))`)
 
 // handleAfterCyrillic finds a Latin word after a messenger's name written
 // in Cyrillic (телеграм erlanzh, в инсте erlanzh, мой ник erlanzh): in
 // Cyrillic text that word is the handle (group 1), whatever its letters.
 // Not after "тг", which is also the tenge (5000 тг Kaspi).
-var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:телег\p{L}*|инст\p{L}*|ват?сап\p{L}*|вотсап\p{L}*|вацап\p{L}*|вайбер\p{L}*|тикток\p{L}*|вк|ник|никнейм|логин)` +
+var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:телег\p{L}*|инст\p{L}*|ват?сап\p{L}*|вотсап\p{L}*|вацап\p{L}*|вайбер\p{L}*|тикток\p{L}*|скайп\p{L}*|дискорд\p{L}*|фейсбук\p{L}*|вк|ник|никнейм|логин)` +
 	`(?:\s+в\s+\p{L}+)?\s*[:\-–]?\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
+
+// handleBeforeMessenger finds a handle written before the messenger's
+// name (erlan_zh в телеге, erlan.zh (instagram), erlanzh в инсте): one
+// with a digit, a dot or an underscore before any messenger's name
+// (group 1), a Latin word of three letters or more before a Cyrillic one
+// (group 2), as in handleAfterCyrillic.
+var handleBeforeMessenger = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_.@])(?:([A-Za-z][A-Za-z0-9_.]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z][A-Za-z0-9_]*[0-9_])|([A-Za-z][A-Za-z0-9_]{2,}))` +
+	`\s*(?:\(\s*|[-–—,:]\s*|\s+(?:в|во|на|in|on)\s+)?(?:(?:telegram|insta(?:gram)?|whats?app|viber|tiktok|skype|signal|discord|facebook|wechat|snapchat)(?:[^\p{L}]|$)|` +
+	`(?:телег\p{L}*|инст\p{L}*|ват?сап\p{L}*|вотсап\p{L}*|вацап\p{L}*|вайбер\p{L}*|тикток\p{L}*|скайп\p{L}*|дискорд\p{L}*|фейсбук\p{L}*))`)
+
+// hideHandleBefore hides handleBeforeMessenger's handles; a plain Latin
+// word counts only before a Cyrillic messenger name (group 2 matched with
+// a Latin name is English prose: "Erlan on telegram").
+func hideHandleBefore(s string) string {
+	var spans [][2]int
+	for _, m := range handleBeforeMessenger.FindAllStringSubmatchIndex(s, -1) {
+		switch {
+		case m[2] >= 0:
+			spans = append(spans, [2]int{m[2], m[3]})
+		case m[4] >= 0 && strings.ContainsFunc(s[m[5]:m[1]], func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }):
+			spans = append(spans, [2]int{m[4], m[5]})
+		}
+	}
+	return replaceSpans(s, spans)
+}
 
 // spacedHandle is a handle with a space after the @ ("@ erlan_zh"): hidden
 // when it has a digit or an underscore, so that "a cat @ home" stays.
@@ -166,6 +206,59 @@ func hideLookalikePhones(s string) string {
 		}
 		return head + hidden + tail
 	})
+}
+
+// letterPartedPhone is a number whose digit groups a letter parts instead
+// of a blank, or besides one (8701х123х4567, 8 701 x 123 x 45 x 67): a
+// trick to pass a filter.
+var letterPartedPhone = regexp.MustCompile(`[+＋]?\p{N}{1,7}(?:(?:[\s\-.()]*\p{L}[\s\-.()]*|[\s\-.()]+)\p{N}{1,7})+`)
+
+// hideLetterPartedPhones hides a letter-parted run of ten digits or more,
+// a whole number with its area code; a run of years (2010г2012г2015) stays.
+func hideLetterPartedPhones(s string) string {
+	if digits := 0; !strings.ContainsFunc(s, func(r rune) bool {
+		if unicode.IsNumber(r) {
+			digits++
+		}
+		return digits == 10
+	}) || !letterBetweenDigits(s) {
+		return s // fewer digits than a whole number has, or no letter parts them
+	}
+	return letterPartedPhone.ReplaceAllStringFunc(s, func(m string) string {
+		pieces := strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsNumber(r) })
+		digits, years := 0, 0
+		for _, p := range pieces {
+			digits += utf8.RuneCountInString(p)
+			if year.MatchString(p) {
+				years++
+			}
+		}
+		if digits < 10 || years == len(pieces) {
+			return m
+		}
+		return hidden
+	})
+}
+
+// letterBetweenDigits reports whether a lone letter stands between two
+// digits, with only blanks and the separators of letterPartedPhone around
+// it (8701х123, 701 x 123): letterPartedPhone's cheap first look.
+func letterBetweenDigits(s string) bool {
+	digit, letter := false, false // the last thing read was a digit; a digit then one letter
+	for _, r := range s {
+		switch {
+		case unicode.IsNumber(r):
+			if letter {
+				return true
+			}
+			digit = true
+		case unicode.IsLetter(r):
+			letter, digit = digit, false
+		case !unicode.IsSpace(r) && !strings.ContainsRune("-.()", r):
+			digit, letter = false, false
+		}
+	}
+	return false
 }
 
 // trimLooseLetters splits off the lookalike letters at either end of m

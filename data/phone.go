@@ -86,8 +86,14 @@ func MaskPhone(p string) string {
 // pattern: public views hide what it finds, logs mask it.
 var phoneInText = regexp.MustCompile(`[+＋]?\p{N}[\p{N}\s\p{Z}\p{P}\p{S}\p{Cf}\p{Mn}\x{3164}\x{115F}\x{1160}\x{FFA0}\x{20E3}\x{FE0F}]{5,}[\p{N}\x{20E3}\x{FE0F}]`)
 
-// minPhoneDigits: shorter runs ("1985, 1990") are years and counts, not numbers.
+// minPhoneDigits: shorter runs ("1985, 1990") are years and counts, not
+// numbers, unless grouped as a local number is (localNumber).
 const minPhoneDigits = 7
+
+// localNumber is a town's number of five or six digits as people write it
+// (77-22-33, 277 22 33 without its 7 is HidePhones's already): pairs after
+// two or three digits. A date in that shape (10-12-21) stays (isCalendarDate).
+var localNumber = regexp.MustCompile(`^\d{1,3}(?:[-\s]\d{2}){2}$`)
 
 func replacePhones(s string, with func(string) string) string {
 	if !strings.ContainsFunc(s, unicode.IsNumber) {
@@ -100,7 +106,7 @@ func replacePhones(s string, with func(string) string) string {
 				n++
 			}
 		}
-		if n < minPhoneDigits {
+		if n < minPhoneDigits && !(n >= 5 && localNumber.MatchString(m)) {
 			return m
 		}
 		return with(m)
