@@ -37,11 +37,28 @@ func wordSet(words string) map[string]bool {
 }
 
 // districtWords name a micro-district, whose name or number follows
-// (мкр Самал-2, мкр 5, 14 мкр): thousands live in one, so it stays.
-var districtWords = wordSet(`мкр мкрн микрорайон шағынаудан ықшамаудан mkr mkrn md`)
+// (мкр Самал-2, мкр 5, в микрорайоне Самал 2, 14 мкр): thousands live in
+// one, so it stays.
+var districtWords = wordSet(`мкр мкрн шағынаудан шағынауданы ықшамаудан ықшамауданы mkr mkrn md`)
 
-// districtName is a micro-district's name with its number, or its number.
-var districtName = regexp.MustCompile(`^(?:\p{Lu}\p{L}+-)?\d{1,2}$`)
+func isDistrictWord(w string) bool {
+	w = strings.ToLower(strings.Trim(w, "."))
+	return districtWords[w] || strings.HasPrefix(w, "микрорайон")
+}
+
+// districtName is a micro-district's name with its number, or its number
+// (Самал-2, Аксай-1А, 5, 12А).
+var districtName = regexp.MustCompile(`^(?:\p{L}+-)?\d{1,2}\p{L}?$`)
+
+// districtNamed reports whether the words from i name a district: its
+// name with its number (Самал-2), its number, or a name then a number
+// (Самал 2).
+func districtNamed(text func(int) string, i, n int) bool {
+	if districtName.MatchString(text(i)) {
+		return true
+	}
+	return i+1 < n && !strings.ContainsFunc(text(i), unicode.IsNumber) && districtName.MatchString(text(i+1))
+}
 
 // endsClause reports whether what lies between two words ends the
 // address a street word began: a semicolon or a new line.
@@ -78,11 +95,10 @@ func hideHouseNumbers(s string) string {
 		w := text(i)
 		if near[i] && isStreetWord(w) {
 			hide[i] = hide[i] || strings.ContainsFunc(w, unicode.IsNumber) // glued: кв5, д.10, 5-пәтер
-			from := i + 1
-			if districtWords[strings.ToLower(strings.Trim(w, "."))] && from < len(words) && districtName.MatchString(text(from)) {
-				from++ // мкр Самал-2, мкр 5: a district, not a door
+			if isDistrictWord(w) && i+1 < len(words) && districtNamed(text, i+1, len(words)) {
+				continue // мкр Самал-2, мкр 5: a district has no door (д. 5 after it is its own street word)
 			}
-			for j := from; j <= i+streetReach && j < len(words) && !endsClause(s[words[j-1][1]:words[j][0]]); j++ {
+			for j := i + 1; j <= i+streetReach && j < len(words) && !endsClause(s[words[j-1][1]:words[j][0]]); j++ {
 				hide[j] = hide[j] || door(j)
 			}
 			if numberFirstWords[strings.ToLower(strings.Trim(w, "."))] {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,8 +33,8 @@ func HideContacts(s string) string {
 // the pattern was two thirds of that time). By first letter, lower case.
 var messengerHints = func() map[rune][]string {
 	m := map[rune][]string{}
-	for _, h := range strings.Fields(`tele тел тг tg inst инст ig what ват вас вац вот viber вайб tiktok тикт vk вк ник логин user
-		skype скайп signal discord дискорд facebook фейсбук fb imo wechat snap`) {
+	for _, h := range strings.Fields(`tele тел тг tg inst инст ig what ват вас вац вот viber вайб виб tik тик vk вк ник логин user
+		skype скайп signal сигн discord дискорд facebook фейсбук fb фб imo wechat вичат snap снап twit твит`) {
 		r, _ := utf8.DecodeRuneInString(h)
 		m[r] = append(m[r], h)
 	}
@@ -66,8 +67,8 @@ func mayNameMessenger(s string) bool {
 // pattern itself is slow on the explanations of every search answer,
 // whose "(the same)" a bracket test alone let through.
 func mayHoldAddress(s string) bool {
-	return strings.ContainsAny(s, "@＠﹫/\\") || spacedAt(s) ||
-		strings.ContainsAny(s, "[(") && mayWordAt(s) && bracketedAt.MatchString(s)
+	return strings.ContainsAny(s, "@＠﹫ⓐ/\\") || spacedAt(s) ||
+		strings.ContainsAny(s, "[({<") && mayWordAt(s) && bracketedAt.MatchString(s)
 }
 
 // spacedAt reports whether s has a worded at between spaces (erlan at
@@ -81,9 +82,10 @@ func spacedAt(s string) bool {
 	return false
 }
 
-// mayWordAt reports whether s has "at" or "собака" in any case.
+// mayWordAt reports whether s has "at" or "собака" in any case, or a
+// Cyrillic а closing a bracket (erlan (а) mail.ru).
 func mayWordAt(s string) bool {
-	for _, w := range []string{"at", "At", "aT", "AT", "собака", "Собака", "СОБАКА"} {
+	for _, w := range []string{"at", "At", "aT", "AT", "собака", "Собака", "СОБАКА", "а)", "а]", "а}", "а>", "А)"} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -91,7 +93,7 @@ func mayWordAt(s string) bool {
 	return false
 }
 
-var bracketedAt = regexp.MustCompile(`(?i)[\[(]\s*(?:at|собака)\s*[\])]`)
+var bracketedAt = regexp.MustCompile(`(?i)[\[({<]\s*(?:at|собака|а)\s*[\])}>]`)
 
 // hidden is what stands for anything the public may not see.
 const hidden = "•••"
@@ -102,36 +104,51 @@ const hidden = "•••"
 // URL, and a handle (@erlan_zh). Addresses are Latin: Cyrillic prose
 // ("потерялась собака рыжая. Она") never reads as one.
 var contactInText = regexp.MustCompile(
-	`[A-Za-z0-9._%+\-]+\s*(?:[@＠﹫]|[\[(]\s*(?i:at|@|собака)\s*[\])])\s*[A-Za-z0-9\-]+(?:\s*(?:[.．]|[\[(]\s*(?i:dot|точка)\s*[\])])\s*[A-Za-z0-9\-]+)+` +
-		`|[A-Za-z0-9._%+\-]+[@＠﹫][A-Za-z0-9\-]+` +
-		`|[A-Za-z0-9._%+\-]+ (?:at|AT|At|собака|СОБАКА) [a-z0-9\-]+(?:(?:\.| dot | DOT | точка )[a-z]{2,6})+` +
+	`[A-Za-z0-9._%+\-]+\s*(?:[@＠﹫ⓐ]|[\[({<]\s*(?i:at|@|собака|а)\s*[\])}>])\s*[A-Za-z0-9\-]+(?:\s*(?:[.．]|[\[({<]\s*(?i:dot|точка)\s*[\])}>])\s*[A-Za-z0-9\-]+)+` +
+		`|[A-Za-z0-9._%+\-]+[@＠﹫ⓐ][A-Za-z0-9\-]+` +
+		`|[A-Za-z0-9._%+\-]+ (?i:at|собака) (?i:[a-z0-9\-]+(?:(?:\.| dot | точка )[a-z]{2,6})+)` +
 		`|(?i:[a-z][a-z0-9+.\-]*://\S+)` +
 		`|(?i:(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|chat)\.whatsapp\.com|instagram\.com|instagr\.am|instagram|vk\.(?:com|ru|cc)|facebook\.com|fb\.com|ok\.ru|tiktok\.com|youtube\.com|x\.com|twitter\.com|threads\.net|discord\.gg|bit\.ly|clck\.ru)\s*[/\\]\s*[^\s,;]+)` +
 		`|[@＠﹫][\p{L}\p{N}_.]{3,}`)
 
+// The messengers' names, in one place for the handle patterns: Latin
+// names long enough to stand for themselves, Cyrillic ones with their
+// endings, and the short ones (тг, вк, fb) that need a separator or "в".
+const (
+	latinMessengers    = `telegram|telega|inst(?:a(?:gram)?)?|whats?app|whatsup|viber|tik ?tok|skype|signal|discord|facebook|wechat|snapchat|twitter`
+	cyrillicMessengers = `телег\p{L}*|инст\p{L}*|ват?сап\p{L}*|ватцап\p{L}*|вацап\p{L}*|вотсап\p{L}*|вайбер\p{L}*|вибер\p{L}*|тик ?ток\p{L}*|скайп\p{L}*|сигнал\p{L}*|дискорд\p{L}*|фейсбук\p{L}*|твиттер\p{L}*|снапчат\p{L}*|вичат\p{L}*`
+	shortMessengers    = `тг|tg|вк|vk|ig|fb|фб|imo`
+	nickWords          = `ник|никнейм|логин|username`
+)
+
 // handleInText finds a handle written after the messenger's name
 // (telegram: erlan_zh, тг erlan_zh, инст: erlan.zh, ник в телеге
-// erlan_zh). Handles are Latin; after a colon any word of three letters
-// is one (group 1), without it only one with a digit, a dot or an
-// underscore (group 2): "via telegram yesterday" stays.
-var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:telegram|телеграмм?\p{L}*|телег\p{L}*|тг|tg|insta(?:gram)?|инст\p{L}*|ig|whats?app|ват?сап\p{L}*|вацап\p{L}*|вотсап\p{L}*|viber|вайбер\p{L}*|tiktok|тикток\p{L}*|vk|вк|ник|логин|username|skype|скайп\p{L}*|signal|discord|дискорд\p{L}*|facebook|фейсбук\p{L}*|fb|imo|wechat|snapchat)` +
-	`(?:\s+в\s+\p{L}+)?(?:\s*[:\-–]\s*[@＠﹫]?\s*([A-Za-z0-9_.]{3,})|\s+[@＠﹫]?\s*([A-Za-z]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]))`)
+// erlan_zh). Handles are Latin; after a colon or a dash any word with a
+// letter is one (group 1), without it only one with a digit, a dot or an
+// underscore (group 2): "via telegram yesterday" and "signal 3.5 km" stay.
+var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers + `|` + cyrillicMessengers + `|` + shortMessengers + `|` + nickWords + `)` +
+	`(?:\s+в\s+\p{L}+)?(?:\s*[:\-–—=]\s*[@＠﹫]?\s*([A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*)|\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]))`)
 
 // handleAfterCyrillic finds a Latin word after a messenger's name written
 // in Cyrillic (телеграм erlanzh, в инсте erlanzh, мой ник erlanzh): in
 // Cyrillic text that word is the handle (group 1), whatever its letters.
 // Not after "тг", which is also the tenge (5000 тг Kaspi).
-var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:телег\p{L}*|инст\p{L}*|ват?сап\p{L}*|вотсап\p{L}*|вацап\p{L}*|вайбер\p{L}*|тикток\p{L}*|скайп\p{L}*|дискорд\p{L}*|фейсбук\p{L}*|вк|ник|никнейм|логин)` +
-	`(?:\s+в\s+\p{L}+)?\s*[:\-–]?\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
+var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + cyrillicMessengers + `|вк|фб|` + nickWords + `)` +
+	`(?:\s+в\s+\p{L}+)?\s*[:\-–—=]?\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
 
 // handleBeforeMessenger finds a handle written before the messenger's
-// name (erlan_zh в телеге, erlan.zh (instagram), erlanzh в инсте): one
-// with a digit, a dot or an underscore before any messenger's name
-// (group 1), a Latin word of three letters or more before a Cyrillic one
-// (group 2), as in handleAfterCyrillic.
+// name (erlan_zh в телеге, erlan.zh (instagram), erlanzh в инсте, erlanzh
+// в тг): one with a digit, a dot or an underscore before any messenger's
+// name (group 1), a Latin word of three letters or more before a Cyrillic
+// one (group 2), as in handleAfterCyrillic.
 var handleBeforeMessenger = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_.@])(?:([A-Za-z][A-Za-z0-9_.]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z][A-Za-z0-9_]*[0-9_])|([A-Za-z][A-Za-z0-9_]{2,}))` +
-	`\s*(?:\(\s*|[-–—,:]\s*|\s+(?:в|во|на|in|on)\s+)?(?:(?:telegram|insta(?:gram)?|whats?app|viber|tiktok|skype|signal|discord|facebook|wechat|snapchat)(?:[^\p{L}]|$)|` +
-	`(?:телег\p{L}*|инст\p{L}*|ват?сап\p{L}*|вотсап\p{L}*|вацап\p{L}*|вайбер\p{L}*|тикток\p{L}*|скайп\p{L}*|дискорд\p{L}*|фейсбук\p{L}*))`)
+	`(?:\s*(?:\(\s*|[-–—,:]\s*|\s+(?:в|во|на|in|on)\s+)?(?:(?:` + latinMessengers + `)(?:[^\p{L}]|$)|(?:` + cyrillicMessengers + `))` +
+	`|\s+(?:в|на)\s+(?:` + shortMessengers + `)(?:[^\p{L}]|$))`)
+
+// notHandles are Latin words written next to a messenger's name that are
+// no one's handle: the messengers themselves (WhatsApp, телеграм) and the
+// brands people name with them (перевод на Kaspi в телеге).
+var notHandles = regexp.MustCompile(`(?i)^(?:` + latinMessengers + `|` + shortMessengers + `|kaspi|halyk|iphone|android|olx|google|youtube|gmail|mail|sms)$`)
 
 // hideHandleBefore hides handleBeforeMessenger's handles; a plain Latin
 // word counts only before a Cyrillic messenger name (group 2 matched with
@@ -140,9 +157,10 @@ func hideHandleBefore(s string) string {
 	var spans [][2]int
 	for _, m := range handleBeforeMessenger.FindAllStringSubmatchIndex(s, -1) {
 		switch {
-		case m[2] >= 0:
+		case m[2] >= 0 && !notHandles.MatchString(s[m[2]:m[3]]):
 			spans = append(spans, [2]int{m[2], m[3]})
-		case m[4] >= 0 && strings.ContainsFunc(s[m[5]:m[1]], func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }):
+		case m[4] >= 0 && !notHandles.MatchString(s[m[4]:m[5]]) &&
+			strings.ContainsFunc(s[m[5]:m[1]], func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }):
 			spans = append(spans, [2]int{m[4], m[5]})
 		}
 	}
@@ -208,54 +226,75 @@ func hideLookalikePhones(s string) string {
 	})
 }
 
-// letterPartedPhone is a number whose digit groups a letter parts instead
-// of a blank, or besides one (8701х123х4567, 8 701 x 123 x 45 x 67): a
-// trick to pass a filter.
-var letterPartedPhone = regexp.MustCompile(`[+＋]?\p{N}{1,7}(?:(?:[\s\-.()]*\p{L}[\s\-.()]*|[\s\-.()]+)\p{N}{1,7})+`)
+// letterPartSeparators may stand around the letters that part a number's
+// groups, or alone between them.
+const letterPartSeparators = `\s\-.()_/*|:`
 
-// hideLetterPartedPhones hides a letter-parted run of ten digits or more,
-// a whole number with its area code; a run of years (2010г2012г2015) stays.
+// letterPartedPhone is a number whose digit groups one or two letters
+// part instead of a blank, or besides one (8701х123х4567, 8 701 x 123 x 45
+// x 67, 8701xx123xx4567): a trick to pass a filter.
+var letterPartedPhone = regexp.MustCompile(`[+＋]?\p{N}{1,7}(?:(?:[` + letterPartSeparators + `]*\p{L}{1,2}[` + letterPartSeparators + `]*|[` +
+	letterPartSeparators + `]+)\p{N}{1,7})+`)
+
+// hideLetterPartedPhones hides a letter-parted run with ten digits or
+// more that are not a date, a year or a time (a whole number with its
+// area code), or a town's seven (277х22х33); days and times with words
+// between them stay (10.05.2024 в 18:30, 2010г 2012г).
 func hideLetterPartedPhones(s string) string {
 	if digits := 0; !strings.ContainsFunc(s, func(r rune) bool {
 		if unicode.IsNumber(r) {
 			digits++
 		}
-		return digits == 10
+		return digits == 7
 	}) || !letterBetweenDigits(s) {
-		return s // fewer digits than a whole number has, or no letter parts them
+		return s // fewer digits than a number has, or no letter parts them
 	}
 	return letterPartedPhone.ReplaceAllStringFunc(s, func(m string) string {
-		pieces := strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsNumber(r) })
-		digits, years := 0, 0
-		for _, p := range pieces {
-			digits += utf8.RuneCountInString(p)
-			if year.MatchString(p) {
-				years++
+		var groups []int // the digit groups of the pieces that are no date, year or time
+		for _, piece := range strings.FieldsFunc(m, func(r rune) bool { return unicode.IsLetter(r) || strings.ContainsRune(" \t\n()_/*|", r) }) {
+			piece = strings.Trim(piece, "-.:")
+			if piece == "" || isCalendarDate(piece) || year.MatchString(piece) || timeOfDay.MatchString(piece) || dayMonth(piece) {
+				continue
+			}
+			for _, g := range strings.FieldsFunc(piece, func(r rune) bool { return !unicode.IsNumber(r) }) {
+				groups = append(groups, utf8.RuneCountInString(g))
 			}
 		}
-		if digits < 10 || years == len(pieces) {
-			return m
+		digits := 0
+		for _, g := range groups {
+			digits += g
 		}
-		return hidden
+		if digits >= 10 || slices.Equal(groups, []int{3, 2, 2}) {
+			return hidden
+		}
+		return m
 	})
 }
 
-// letterBetweenDigits reports whether a lone letter stands between two
-// digits, with only blanks and the separators of letterPartedPhone around
-// it (8701х123, 701 x 123): letterPartedPhone's cheap first look.
+// dayMonth reports whether p is a day and a month (12.05).
+func dayMonth(p string) bool { return isCalendarDate(p + ".2000") }
+
+// letterBetweenDigits reports whether one or two letters stand between
+// two digits, with only the separators of letterPartedPhone around them
+// (8701х123, 701 x 123, 8701xx123): letterPartedPhone's cheap first look.
 func letterBetweenDigits(s string) bool {
-	digit, letter := false, false // the last thing read was a digit; a digit then one letter
+	digit, letters := false, 0 // the last thing read was a digit; the letters read since one
 	for _, r := range s {
 		switch {
 		case unicode.IsNumber(r):
-			if letter {
+			if letters > 0 {
 				return true
 			}
 			digit = true
 		case unicode.IsLetter(r):
-			letter, digit = digit, false
-		case !unicode.IsSpace(r) && !strings.ContainsRune("-.()", r):
-			digit, letter = false, false
+			if digit || letters > 0 && letters < 2 {
+				letters++
+			} else {
+				letters = 0
+			}
+			digit = false
+		case !unicode.IsSpace(r) && !strings.ContainsRune(letterPartSeparators, r):
+			digit, letters = false, 0
 		}
 	}
 	return false

@@ -22,29 +22,49 @@ const (
 	tensWord                            // 20-90 (and Kazakh он, 10): two digits, or the middle of a hundred
 	hundredsWord                        // 100-900: three digits
 	hundredWord                         // жүз, hundred: the unit before it was the hundreds' digit
+	repeatWord                          // double, triple: the next digit again
 )
 
-// numberWords are the number words of Russian, Kazakh and English, by class.
-var numberWords = func() map[string]numberClass {
-	m := map[string]numberClass{}
-	for class, words := range map[numberClass]string{
-		unitWord: `ноль нуль один одна одно два две три четыре пять шесть семь восемь девять
-			нөл нол бір бир екі еки үш уш төрт торт бес алты жеті жети сегіз сегиз тоғыз тогыз
-			zero oh one two three four five six seven eight nine`,
-		teenWord: `десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать
-			ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen`,
-		tensWord: `двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто
-			он жиырма отыз қырық кырык елу алпыс жетпіс жетпис сексен тоқсан токсан
-			twenty thirty forty fifty sixty seventy eighty ninety`,
-		hundredsWord: `сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот`,
-		hundredWord:  `жүз жуз hundred`,
-	} {
-		for _, w := range strings.Fields(words) {
-			m[w] = class
+// The number words, by class: Russian and English, and Kazakh apart,
+// as "он" (ten) is Russian "he" (kazakhTen).
+var numberWordLists = map[numberClass][2]string{
+	unitWord: {`ноль нуль нолик один одна одно два две три четыре пять шесть семь восемь девять
+		единица двойка тройка четверка четвёрка пятерка пятёрка шестерка шестёрка семерка семёрка восьмерка восьмёрка девятка
+		zero oh o nought nil one two three four five six seven eight nine`,
+		`нөл нол бір бир екі еки үш уш төрт торт бес алты жеті жети сегіз сегиз тоғыз тогыз`},
+	teenWord: {`десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать
+		ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen`, ``},
+	tensWord: {`двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто
+		twenty thirty forty fifty sixty seventy eighty ninety`,
+		`он жиырма отыз қырық кырык елу алпыс жетпіс жетпис сексен тоқсан токсан`},
+	hundredsWord: {`сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот`, ``},
+	hundredWord:  {`hundred`, `жүз жуз`},
+	repeatWord:   {`double triple`, ``},
+}
+
+// numberWords are the number words of Russian, Kazakh and English, by
+// class; kazakhNumbers the Kazakh ones.
+var numberWords, kazakhNumbers = func() (map[string]numberClass, map[string]bool) {
+	all, kk := map[string]numberClass{}, map[string]bool{}
+	for class, lists := range numberWordLists {
+		for _, w := range strings.Fields(lists[0]) {
+			all[w] = class
+		}
+		for _, w := range strings.Fields(lists[1]) {
+			all[w], kk[w] = class, true
 		}
 	}
-	return m
+	return all, kk
 }()
+
+// kazakhTen is "он", Kazakh ten and Russian "he": a number only next to
+// another Kazakh number word (он бір, 11), never in Russian prose
+// (видели 03.04, он один ушёл).
+const kazakhTen = "он"
+
+// fillerWords may stand between the groups of a dictated number (восемь
+// семьсот один, потом сто двадцать три): the run goes on past one.
+var fillerWords = wordSet(`и потом затем дальше далее ещё еще тире and then dash`)
 
 // spokenDigits counts the digits of a run of number words as a phone
 // number is dictated: groups of one, two or three digits, a ten or a
@@ -54,10 +74,14 @@ type spokenDigits struct {
 	digits int
 	open   numberClass // the group being filled: tensWord or hundredsWord, 0 when none
 	filled bool        // the open group's ten is given (семьсот двадцать …)
+	repeat int         // the extra copies of the next digit (double: one, triple: two)
 }
 
-func (c *spokenDigits) add(class numberClass) {
+func (c *spokenDigits) add(class numberClass, word string) {
 	switch class {
+	case repeatWord:
+		c.repeat += 1 + strings.Count(word, "triple")
+		c.open = 0
 	case hundredsWord:
 		c.digits += 3
 		c.open, c.filled = hundredsWord, false
@@ -78,64 +102,136 @@ func (c *spokenDigits) add(class numberClass) {
 		c.open = 0
 	case unitWord:
 		if c.open == 0 {
-			c.digits++
+			c.digits += 1 + c.repeat
 		}
-		c.open = 0
+		c.open, c.repeat = 0, 0
 	}
 }
 
-// hideSpokenNumbers hides each run of number words (and digits between
+// token is a word or a run of digits of a text that may dictate a number.
+type token struct {
+	span   [2]int
+	class  numberClass // a number word's
+	word   string      // as looked up: lower case, lookalikes folded
+	digits int         // a run of digits: how many, when it may be part of a number
+	breaks bool        // a run of digits that is a year, a date's or a time's part
+}
+
+// hideSpokenNumbers hides each run of number words (with digits between
 // them) that counts minPhoneDigits digits or more. Words may be parted by
-// spaces, commas, dashes and dots, as dictation is written down.
+// blanks, commas, dashes and the like, and by one filler word (потом, и).
+// A run that an age's word ends (четыре, семь, девять, одиннадцать лет)
+// stays, and so do years, dates and times, which no dictation holds.
 func hideSpokenNumbers(s string) string {
 	if !mayHoldNumberWords(s) {
 		return s
 	}
+	toks := numberTokens(s)
 	var spans [][2]int
-	run := [2]int{-1, -1}
-	var count spokenDigits
-	said := 0 // number words in the run: a run of digits alone is HidePhones's
-	end := func() {
-		if said >= 2 && count.digits >= minPhoneDigits {
-			spans = append(spans, run)
-		}
-		run, count, said = [2]int{-1, -1}, spokenDigits{}, 0
-	}
-	for _, w := range letterDigitRuns(s) {
-		text := s[w[0]:w[1]]
-		class, digits := numberWords[strings.ToLower(text)], 0
-		if class == 0 && !strings.ContainsFunc(text, unicode.IsLetter) {
-			digits = utf8.RuneCountInString(text) // said and written mixed: 8 семьсот один 123 …
-		}
-		if class == 0 && digits == 0 || run[0] >= 0 && !onlySeparators(s[run[1]:w[0]]) {
-			end()
-		}
-		if class == 0 && digits == 0 {
+	for i := 0; i < len(toks); {
+		if toks[i].class == 0 && toks[i].digits == 0 {
+			i++
 			continue
 		}
-		if run[0] < 0 {
-			run[0] = w[0]
+		end, count, said, digitRuns := spokenRun(s, toks, i)
+		ages := end+1 < len(toks) && unitWords[toks[end+1].word] && onlySeparators(s[toks[end].span[1]:toks[end+1].span[0]])
+		if count.digits >= minPhoneDigits && (said >= 2 || said >= 1 && digitRuns > 0) && !ages {
+			spans = append(spans, [2]int{toks[i].span[0], toks[end].span[1]})
 		}
-		run[1] = w[1]
-		if class != 0 {
-			said++
-			count.add(class)
-		} else {
-			count.digits += digits
-			count.open = 0
-		}
+		i = end + 1
 	}
-	end()
 	return replaceSpans(s, spans)
 }
 
+// spokenRun reads the run of number tokens from toks[i] and returns its
+// last token, its digits, how many number words and runs of digits it has.
+func spokenRun(s string, toks []token, i int) (end int, count spokenDigits, said, digitRuns int) {
+	end = i
+	for j := i; j < len(toks); j++ {
+		t := toks[j]
+		if j > end && !onlySeparators(s[toks[j-1].span[1]:t.span[0]]) {
+			break
+		}
+		if t.class == 0 && t.digits == 0 {
+			if fillerWords[t.word] && j == end+1 && j+1 < len(toks) { // one filler, then the run may go on
+				continue
+			}
+			break
+		}
+		if j > end+1 && !onlySeparators(s[toks[j-2].span[1]:toks[j-1].span[0]]) {
+			break
+		}
+		end = j
+		if t.class != 0 {
+			said++
+			count.add(t.class, t.word)
+		} else {
+			digitRuns++
+			count.digits += t.digits
+			count.open = 0
+		}
+	}
+	return end, count, said, digitRuns
+}
+
+// numberTokens reads s's words and runs of digits: number words by class
+// ("он" only next to another Kazakh number word), runs of digits by
+// count unless they are a year or part of a date or a time.
+func numberTokens(s string) []token {
+	var toks []token
+	for _, w := range letterDigitRuns(s) {
+		t := token{span: w, word: foldNumberWord(s[w[0]:w[1]])}
+		if unicode.IsNumber([]rune(t.word)[0]) {
+			t.digits = utf8.RuneCountInString(t.word)
+			t.breaks = year.MatchString(t.word) || w[0] > 0 && strings.ContainsRune(".:", rune(s[w[0]-1])) ||
+				w[1] < len(s) && strings.ContainsRune(".:", rune(s[w[1]]))
+			if t.breaks {
+				t.digits = 0
+			}
+		} else {
+			t.class = numberWords[t.word]
+		}
+		toks = append(toks, t)
+	}
+	for i := range toks {
+		if toks[i].word == kazakhTen && !(i > 0 && kazakhNumbers[toks[i-1].word] && toks[i-1].word != kazakhTen ||
+			i+1 < len(toks) && kazakhNumbers[toks[i+1].word] && toks[i+1].word != kazakhTen) {
+			toks[i].class = 0
+		}
+	}
+	return toks
+}
+
+// latinLookalikes are the Latin letters that look like Cyrillic ones: a
+// word that mixes the two scripts is read in Cyrillic (вoсемь with a
+// Latin o, сегiз with a Latin i).
+var latinLookalikes = strings.NewReplacer("a", "а", "c", "с", "e", "е", "i", "і", "k", "к", "m", "м", "o", "о", "p", "р", "x", "х", "y", "у", "h", "н", "t", "т", "b", "в")
+
+// foldNumberWord is a word as numberWords holds it: lower case, without
+// invisible characters or stress marks, lookalikes read in the word's
+// other script.
+func foldNumberWord(w string) string {
+	w = strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, w))
+	if mixedScripts(w) {
+		w = latinLookalikes.Replace(w)
+	}
+	return w
+}
+
 // letterDigitRuns returns the byte spans of s's runs of letters and of
-// digits (сорок-пять is two words here).
+// digits (сорок-пять is two words here); stress marks and invisible
+// characters inside a word are part of it.
 func letterDigitRuns(s string) [][2]int {
 	var spans [][2]int
 	start, letters := -1, false
 	for i, r := range s {
-		l, d := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r), unicode.IsNumber(r)
+		l := unicode.IsLetter(r) || start >= 0 && letters && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r))
+		d := unicode.IsNumber(r)
 		if start >= 0 && (!l && !d || l != letters) {
 			spans = append(spans, [2]int{start, i})
 			start = -1
@@ -151,58 +247,70 @@ func letterDigitRuns(s string) [][2]int {
 }
 
 // onlySeparators reports whether what lies between two words of a
-// dictated number is what people put there: blanks, commas, dashes, dots.
+// dictated number is what people put there: blanks, commas, dashes,
+// brackets, underscores. Not a dot or a colon (03.04.2024, 18:30), nor a
+// semicolon, which ends a clause.
 func onlySeparators(between string) bool {
 	for _, r := range between {
-		if !unicode.IsSpace(r) && !strings.ContainsRune(",.-–—;:/", r) {
+		if !unicode.IsSpace(r) && !strings.ContainsRune(",-–—/_+*()|", r) && !unicode.Is(unicode.Cf, r) {
 			return false
 		}
 	}
 	return true
 }
 
-// mayHoldNumberWords is a cheap first look, without allocating: two
-// number words at least. Only words that start like one are read.
+// mayHoldNumberWords is a cheap first look: two number words, or one
+// and a digit. Only words that start like a number word are looked up,
+// and only those written unusually (capitals, mixed scripts, stress
+// marks) are folded first.
 func mayHoldNumberWords(s string) bool {
-	var buf [32]byte
-	n, w := 0, -1 // number words seen; the bytes of the word being read, lower-cased (-1: not read)
-	word := func() {
-		if w > 0 && numberWords[string(buf[:w])] != 0 {
+	n, start, odd := 0, -1, false // number words seen; the word being read, -1 when none or not a candidate; it needs folding
+	word := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := s[start:end]
+		if odd {
+			w = foldNumberWord(w)
+		}
+		if numberWords[w] != 0 {
 			n++
 		}
+		start = -1
 	}
-	start := true
-	for _, r := range s {
-		letter := unicode.IsLetter(r)
+	inWord, digit := false, false
+	for i, r := range s {
 		switch {
-		case !letter:
-			word()
-			w = -1
-		case start:
-			w = -1
-			if numberInitials[r] {
-				w = utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		case unicode.IsLetter(r):
+			if !inWord && numberInitials[r] {
+				start, odd = i, false
 			}
-		case w >= 0 && w+utf8.RuneLen(r) <= len(buf):
-			w += utf8.EncodeRune(buf[w:], unicode.ToLower(r))
+			odd = odd || start >= 0 && (!unicode.IsLower(r) || (r < 0x80) != (s[start] < 0x80)) // a capital, or the script changed
+			inWord = true
+		case inWord && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r)):
+			odd = true
 		default:
-			w = -1 // longer than any number word
-		}
-		start = !letter
-		if n >= 2 {
-			return true
+			word(i)
+			inWord = false
+			digit = digit || unicode.IsNumber(r)
 		}
 	}
-	word()
-	return n >= 2
+	word(len(s))
+	return n >= 2 || n == 1 && digit
 }
 
-// numberInitials are the first letters of the number words, both cases.
+// numberInitials are the first letters of the number words, in both
+// cases, and the Latin letters that look like the Cyrillic ones.
 var numberInitials = func() map[rune]bool {
 	m := map[rune]bool{}
 	for w := range numberWords {
 		r, _ := utf8.DecodeRuneInString(w)
 		m[r], m[unicode.ToUpper(r)] = true, true
+	}
+	for _, pair := range strings.Fields("a а c с e е i і k к m м o о p р x х y у h н t т b в") {
+		if r, _ := utf8.DecodeRuneInString(pair); len(pair) == 1 {
+			m[r], m[unicode.ToUpper(r)] = true, true
+		}
 	}
 	return m
 }()

@@ -91,9 +91,10 @@ var phoneInText = regexp.MustCompile(`[+＋]?\p{N}[\p{N}\s\p{Z}\p{P}\p{S}\p{Cf}\
 const minPhoneDigits = 7
 
 // localNumber is a town's number of five or six digits as people write it
-// (77-22-33, 277 22 33 without its 7 is HidePhones's already): pairs after
-// two or three digits. A date in that shape (10-12-21) stays (isCalendarDate).
-var localNumber = regexp.MustCompile(`^\d{1,3}(?:[-\s]\d{2}){2}$`)
+// (77-22-33): pairs after one to three digits, with dashes. With blanks
+// the shape is as often sizes or bus routes (90 60 90, 12 45 67), and a
+// date in that shape (10-12-21) stays (isCalendarDate).
+var localNumber = regexp.MustCompile(`^\d{1,3}(?:-\d{2}){2}$`)
 
 func replacePhones(s string, with func(string) string) string {
 	if !strings.ContainsFunc(s, unicode.IsNumber) {
