@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -164,5 +165,39 @@ func TestTiedNamesakesWrittenLikeTheQueryFirst(t *testing.T) {
 	}
 	if got := retrievedIDs(t, ix, "Sadykbekov Amir", data.KindSafe); slices.Contains(got[:10], own.ID) {
 		t.Errorf("the other spelling came before the reports written like the query")
+	}
+}
+
+// TestTieBreakLeavesGoneReportsOut: among tied namesakes, the reports
+// written like the query come first, but not one that has left since it
+// was listed (its doc number still in the lists, its id gone).
+func TestTieBreakLeavesGoneReportsOut(t *testing.T) {
+	p := newPostings()
+	const docs, limit = 500, 10
+	var same, written []uint32
+	p.ids = make([]string, docs)
+	for d := range uint32(docs) {
+		p.ids[d] = fmt.Sprintf("r%d", d)
+		same = append(same, d)
+		if d%50 == 7 { // ten written like the query
+			written = append(written, d)
+		}
+	}
+	gone := written[:3]
+	for _, d := range gone {
+		p.ids[d] = ""
+	}
+	p.lists[listKey(namesField(data.KindSafe), "k")] = same
+	p.lists[listKey(writtenField(data.KindSafe), "w")] = written
+	hits := p.top([]data.Kind{data.KindSafe}, [][]wordGroup{{{boost: 1, exact: []string{"k"}}}}, []string{"w"}, limit)
+	var got []uint32
+	for _, h := range hits {
+		if h.id == "" || slices.Contains(gone, h.doc) {
+			t.Fatalf("a report that left is a hit: %+v", h)
+		}
+		got = append(got, h.doc)
+	}
+	if want := written[3:]; !slices.Equal(got[:len(want)], want) {
+		t.Errorf("hits %v: want the %d live reports written like the query first, %v", got, len(want), want)
 	}
 }

@@ -83,7 +83,7 @@ func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, forms []stri
 			}
 			weight := math.Log(all / float64(len(l)+1))
 			for _, d := range l {
-				if tied[d/64]&(1<<(d%64)) != 0 && p.ids[d] != "" {
+				if tied[d/64]&(1<<(d%64)) != 0 {
 					near[d] += weight
 				}
 			}
@@ -98,7 +98,12 @@ func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, forms []stri
 	// tie-break's time at a million reports).
 	alike := hitHeap(make([]hit, 0, len(hits)-from))
 	for d, w := range near {
-		alike.offer(hit{doc: d, score: w})
+		// Whether a report is gone is asked only of those the heap would
+		// keep: p.ids is a cache miss per report at a million, and
+		// thousands of namesakes may carry the query's spelling.
+		if h := (hit{doc: d, score: w}); alike.takes(h) && p.ids[d] != "" {
+			alike.offer(h)
+		}
 	}
 	sort.Slice(alike, func(i, j int) bool { return better(alike[i], alike[j]) })
 	for _, a := range alike {
