@@ -25,8 +25,13 @@ var streetStems = []string{"квартир", "улиц", "проспект", "м
 
 // unitWords after a number make it an age, a size, a sum or a count,
 // never a door: 25 лет, 175 см, 1 000 тенге, 3 legs.
-var unitWords = wordSet(`лет год года годы годах г гг жас жаста жасар жыл жылы см кг м человек чел тенге тг руб
-	years year yrs cm kg people injured legs tenge`)
+var unitWords = wordSet(`лет год года годы годах г гг жас жаста жасар жыл жылы см кг м км человек человека чел тенге тг руб
+	день дня дней час часа часов минут недели недель месяц месяца месяцев этаж этажа этажей этажный градус градусов
+	класс класса классе сынып сыныпта адам бөлмелі комнатная комнатной
+	января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+	қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан
+	years year yrs cm kg km people injured legs tenge days hours weeks months am pm floor floors
+	january february march april may june july august september october november december`)
 
 func wordSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -83,13 +88,13 @@ func hideHouseNumbers(s string) string {
 	words := wordSpans(s)
 	text := func(i int) string { return s[words[i][0]:words[i][1]] }
 	hide := make([]bool, len(words))
-	door := func(j int) bool { // a number that is not an age, a size or a count
-		if j < 0 || j >= len(words) || !strings.ContainsFunc(text(j), unicode.IsNumber) {
+	door := func(j int) bool { // a number that is not an age, a size, a count, a date or a numbered thing
+		if j < 0 || j >= len(words) || !strings.ContainsFunc(text(j), unicode.IsNumber) || notADoor(s, words, j) {
 			return false
 		}
 		return j+1 >= len(words) || !unitWords[strings.ToLower(strings.Trim(text(j+1), "."))]
 	}
-	nameAt := func(j int) bool { return j >= 0 && j < len(words) && startsUpper(text(j)) } // a street's name: Абая, Толе би
+	nameAt := func(j int) bool { return streetNameAt(s, words, j) } // a street's name: Абая, Толе би
 	near := nearNumbers(words, func(i int) bool { return strings.ContainsFunc(text(i), unicode.IsNumber) })
 	for i := range words {
 		w := text(i)
@@ -107,7 +112,8 @@ func hideHouseNumbers(s string) string {
 				}
 			}
 		}
-		if houseFlat.MatchString(w) && (nameAt(i-1) || nameAt(i-2) || nameAt(i+1)) {
+		if houseFlat.MatchString(w) && (nameAt(i-1) || nameAt(i-2) && !notStreetBetween[strings.ToLower(text(i-1))] || nameAt(i+1)) &&
+			!(i > 1 && isDistrictWord(text(i-2)) && !strings.ContainsFunc(text(i-1), unicode.IsNumber)) { // мкр Аксай 1А
 			hide[i] = hide[i] || door(i)
 		}
 	}
@@ -139,7 +145,7 @@ func nearNumbers(words [][2]int, hasDigit func(int) bool) []bool {
 // isStreetWord reports whether w, or a part of it (ул.Абая, 5-пәтер), is
 // a street word. A capital Д is an initial (Д. Кунаев), not "дом".
 func isStreetWord(w string) bool {
-	if w == "Д" || strings.HasPrefix(w, "Д.") {
+	if w == "Д" || strings.HasPrefix(w, "Д.") || isRailway(w) {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(w); !streetInitials[unicode.ToLower(r)] && !unicode.IsNumber(r) {

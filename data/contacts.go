@@ -16,6 +16,7 @@ import (
 // reading the page must find none of it. Dates, ages, years and counts
 // stay: the day someone was last seen matters on the page.
 func HideContacts(s string) string {
+	s = plainSpaces(s)
 	s = HidePhones(hideLookalikePhones(hideLetterPartedPhones(hideSpokenNumbers(s))))
 	if mayHoldAddress(s) {
 		s = contactInText.ReplaceAllString(s, hidden)
@@ -25,6 +26,30 @@ func HideContacts(s string) string {
 		s = hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic))
 	}
 	return hideHouseNumbers(s)
+}
+
+// plainSpaces drops the invisible characters people (and scammers) put
+// inside an address or a number (erlan@\u200bmail.ru) and writes the
+// other blanks (no-break, thin) as spaces, which the patterns know.
+func plainSpaces(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 && (unicode.IsSpace(r) || invisible(r)) }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case invisible(r):
+			return -1
+		case r >= 0x80 && unicode.IsSpace(r):
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// invisible are the zero-width characters that part nothing on screen;
+// not the joiner of emoji sequences (U+200D).
+func invisible(r rune) bool {
+	return r == 0x200B || r == 0x2060 || r == 0xFEFF || r == 0x00AD || r == 0x200C || r == 0x180E
 }
 
 // messengerHints are the starts of the messenger names the handle
@@ -67,14 +92,14 @@ func mayNameMessenger(s string) bool {
 // pattern itself is slow on the explanations of every search answer,
 // whose "(the same)" a bracket test alone let through.
 func mayHoldAddress(s string) bool {
-	return strings.ContainsAny(s, "@＠﹫ⓐ/\\") || spacedAt(s) ||
+	return strings.ContainsAny(s, "@＠﹫ⓐ/\\") || strings.Contains(s, "%40") || strings.Contains(s, "&#64;") || spacedAt(s) ||
 		strings.ContainsAny(s, "[({<") && mayWordAt(s) && bracketedAt.MatchString(s)
 }
 
 // spacedAt reports whether s has a worded at between spaces (erlan at
 // gmail.com, erlan AT mail DOT ru, erlan собака mail.ru).
 func spacedAt(s string) bool {
-	for _, w := range []string{" at ", " AT ", " At ", " собака ", " СОБАКА "} {
+	for _, w := range []string{" at ", " AT ", " At ", " собака ", " СОБАКА ", " собачка ", " ат "} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -85,7 +110,7 @@ func spacedAt(s string) bool {
 // mayWordAt reports whether s has "at" or "собака" in any case, or a
 // Cyrillic а closing a bracket (erlan (а) mail.ru).
 func mayWordAt(s string) bool {
-	for _, w := range []string{"at", "At", "aT", "AT", "собака", "Собака", "СОБАКА", "а)", "а]", "а}", "а>", "А)"} {
+	for _, w := range []string{"at", "At", "aT", "AT", "собак", "Собак", "СОБАК", "собач", "а)", "а]", "а}", "а>", "А)", "a)", "a]"} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -93,7 +118,7 @@ func mayWordAt(s string) bool {
 	return false
 }
 
-var bracketedAt = regexp.MustCompile(`(?i)[\[({<]\s*(?:at|собака|а)\s*[\])}>]`)
+var bracketedAt = regexp.MustCompile(`(?i)[\[({<]\s*(?:at|собака|собачка|а|a)\s*[\])}>]`)
 
 // hidden is what stands for anything the public may not see.
 const hidden = "•••"
@@ -104,11 +129,11 @@ const hidden = "•••"
 // URL, and a handle (@erlan_zh). Addresses are Latin: Cyrillic prose
 // ("потерялась собака рыжая. Она") never reads as one.
 var contactInText = regexp.MustCompile(
-	`[A-Za-z0-9._%+\-]+\s*(?:[@＠﹫ⓐ]|[\[({<]\s*(?i:at|@|собака|а)\s*[\])}>])\s*[A-Za-z0-9\-]+(?:\s*(?:[.．]|[\[({<]\s*(?i:dot|точка)\s*[\])}>])\s*[A-Za-z0-9\-]+)+` +
+	`[A-Za-z0-9._%+\-]+\s*(?:[@＠﹫ⓐ]|%40|&#64;|[\[({<]\s*(?i:at|@|собака|собачка|а|a)\s*[\])}>])\s*[A-Za-z0-9\-]+(?:\s*(?:[.．]|[\[({<]\s*(?i:dot|точка)\s*[\])}>])\s*[A-Za-z0-9\-]+)+` +
 		`|[A-Za-z0-9._%+\-]+[@＠﹫ⓐ][A-Za-z0-9\-]+` +
-		`|[A-Za-z0-9._%+\-]+ (?i:at|собака) (?i:[a-z0-9\-]+(?:(?:\.| dot | точка )[a-z]{2,6})+)` +
+		`|[A-Za-z0-9._%+\-]+ (?i:at|ат|собака|собачка) (?i:[a-z0-9\-]+(?:(?:\.| dot | точка )[a-z]{2,6})+)` +
 		`|(?i:[a-z][a-z0-9+.\-]*://\S+)` +
-		`|(?i:(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|chat)\.whatsapp\.com|instagram\.com|instagr\.am|instagram|vk\.(?:com|ru|cc)|facebook\.com|fb\.com|ok\.ru|tiktok\.com|youtube\.com|x\.com|twitter\.com|threads\.net|discord\.gg|bit\.ly|clck\.ru)\s*[/\\]\s*[^\s,;]+)` +
+		`|(?i:(?:www\.)?(?:t\s*(?:[.．․]|\[\.\])\s*me|telegram\.(?:me|dog)|wa\.me|(?:api|chat)\.whatsapp\.com|instagram\.com|instagr\.am|instagram|vk\.(?:com|ru|cc)|facebook\.com|fb\.com|ok\.ru|tiktok\.com|youtube\.com|x\.com|twitter\.com|threads\.net|discord\.gg|bit\.ly|clck\.ru)\s*[/\\]\s*[^\s,;]+)` +
 		`|[@＠﹫][\p{L}\p{N}_.]{3,}`)
 
 // The messengers' names, in one place for the handle patterns: Latin
@@ -116,8 +141,8 @@ var contactInText = regexp.MustCompile(
 // endings, and the short ones (тг, вк, fb) that need a separator or "в".
 const (
 	latinMessengers    = `telegram|telega|inst(?:a(?:gram)?)?|whats?app|whatsup|viber|tik ?tok|skype|signal|discord|facebook|wechat|snapchat|twitter`
-	cyrillicMessengers = `телег\p{L}*|инст\p{L}*|ват?сап\p{L}*|ватцап\p{L}*|вацап\p{L}*|вотсап\p{L}*|вайбер\p{L}*|вибер\p{L}*|тик ?ток\p{L}*|скайп\p{L}*|сигнал\p{L}*|дискорд\p{L}*|фейсбук\p{L}*|твиттер\p{L}*|снапчат\p{L}*|вичат\p{L}*`
-	shortMessengers    = `тг|tg|вк|vk|ig|fb|фб|imo`
+	cyrillicMessengers = `телег\p{L}*|инст(?:аграмм?)?\p{L}{0,3}(?:[^\p{L}]|$)|ват?сап\p{L}*|ватцап\p{L}*|вацап\p{L}*|вотсап\p{L}*|вайбер\p{L}*|вибер\p{L}*|тик ?ток\p{L}*|скайп\p{L}*|дискорд\p{L}*|фейсбук\p{L}*|твиттер\p{L}*|снапчат\p{L}*|вичат\p{L}*|вконтакт\p{L}*|тлг`
+	shortMessengers    = `тг|tg|tlg|вк|vk|ig|fb|фб|imo`
 	nickWords          = `ник|никнейм|логин|username`
 )
 
@@ -127,14 +152,14 @@ const (
 // letter is one (group 1), without it only one with a digit, a dot or an
 // underscore (group 2): "via telegram yesterday" and "signal 3.5 km" stay.
 var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers + `|` + cyrillicMessengers + `|` + shortMessengers + `|` + nickWords + `)` +
-	`(?:\s+в\s+\p{L}+)?(?:\s*[:\-–—=]\s*[@＠﹫]?\s*([A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*)|\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]))`)
+	`(?:\s+в\s+\p{L}+)?(?:\s*(?:[:\-–—=>→]|\p{So}|\x{FE0F})+\s*[@＠﹫]?\s*([A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*)|\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]))`)
 
 // handleAfterCyrillic finds a Latin word after a messenger's name written
 // in Cyrillic (телеграм erlanzh, в инсте erlanzh, мой ник erlanzh): in
 // Cyrillic text that word is the handle (group 1), whatever its letters.
 // Not after "тг", which is also the tenge (5000 тг Kaspi).
 var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + cyrillicMessengers + `|вк|фб|` + nickWords + `)` +
-	`(?:\s+в\s+\p{L}+)?\s*[:\-–—=]?\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
+	`(?:\s+в\s+\p{L}+)?\s*(?:[:\-–—=>→]|\p{So}|\x{FE0F})*\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
 
 // handleBeforeMessenger finds a handle written before the messenger's
 // name (erlan_zh в телеге, erlan.zh (instagram), erlanzh в инсте, erlanzh
@@ -178,12 +203,12 @@ func mixedScripts(s string) bool {
 }
 
 // hideGroups hides the groups of every match of re in s (the one of
-// them that matched).
+// them that matched), but a messenger's or a brand's name (notHandles).
 func hideGroups(s string, re *regexp.Regexp) string {
 	var spans [][2]int
 	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 		for g := 2; g+1 < len(m); g += 2 {
-			if m[g] >= 0 {
+			if m[g] >= 0 && !notHandles.MatchString(s[m[g]:m[g+1]]) {
 				spans = append(spans, [2]int{m[g], m[g+1]})
 			}
 		}
@@ -250,8 +275,8 @@ func hideLetterPartedPhones(s string) string {
 		return s // fewer digits than a number has, or no letter parts them
 	}
 	return letterPartedPhone.ReplaceAllStringFunc(s, func(m string) string {
-		var groups []int // the digit groups of the pieces that are no date, year or time
-		for _, piece := range strings.FieldsFunc(m, func(r rune) bool { return unicode.IsLetter(r) || strings.ContainsRune(" \t\n()_/*|", r) }) {
+		var groups []int // the digit groups of the pieces that are no date, year, time or car plate
+		for _, piece := range strings.FieldsFunc(carPlate.ReplaceAllString(m, " "), func(r rune) bool { return unicode.IsLetter(r) || strings.ContainsRune(" \t\n()_/*|", r) }) {
 			piece = strings.Trim(piece, "-.:")
 			if piece == "" || isCalendarDate(piece) || year.MatchString(piece) || timeOfDay.MatchString(piece) || dayMonth(piece) {
 				continue
@@ -271,8 +296,13 @@ func hideLetterPartedPhones(s string) string {
 	})
 }
 
-// dayMonth reports whether p is a day and a month (12.05).
-func dayMonth(p string) bool { return isCalendarDate(p + ".2000") }
+// carPlate is a Kazakh car's number (123 ABC 02, 123AB02): two of them
+// with a word between are no phone number.
+var carPlate = regexp.MustCompile(`\d{3} ?[A-Z]{2,3} ?\d{2}`)
+
+// dayMonth reports whether p is a day and a month with a dot (12.05);
+// with a dash or a slash it is as often a house and a flat (10-5, 10/2).
+func dayMonth(p string) bool { return strings.Count(p, ".") == 1 && isCalendarDate(p+".2000") }
 
 // letterBetweenDigits reports whether one or two letters stand between
 // two digits, with only the separators of letterPartedPhone around them

@@ -62,6 +62,10 @@ var numberWords, kazakhNumbers = func() (map[string]numberClass, map[string]bool
 // (видели 03.04, он один ушёл).
 const kazakhTen = "он"
 
+// ageWords after a run of number words make it ages (четыре, семь,
+// девять, одиннадцать лет); not a currency (… шестьдесят семь, тг тоже).
+var ageWords = wordSet(`лет года годика годиков жас жаста жасар жаста years yrs`)
+
 // fillerWords may stand between the groups of a dictated number (восемь
 // семьсот один, потом сто двадцать три): the run goes on past one.
 var fillerWords = wordSet(`и потом затем дальше далее ещё еще тире and then dash`)
@@ -134,7 +138,7 @@ func hideSpokenNumbers(s string) string {
 			continue
 		}
 		end, count, said, digitRuns := spokenRun(s, toks, i)
-		ages := end+1 < len(toks) && unitWords[toks[end+1].word] && onlySeparators(s[toks[end].span[1]:toks[end+1].span[0]])
+		ages := end+1 < len(toks) && ageWords[toks[end+1].word] && onlySeparators(s[toks[end].span[1]:toks[end+1].span[0]])
 		if count.digits >= minPhoneDigits && (said >= 2 || said >= 1 && digitRuns > 0) && !ages {
 			spans = append(spans, [2]int{toks[i].span[0], toks[end].span[1]})
 		}
@@ -261,31 +265,38 @@ func onlySeparators(between string) bool {
 
 // mayHoldNumberWords is a cheap first look: two number words, or one
 // and a digit. Only words that start like a number word are looked up,
-// and only those written unusually (capitals, mixed scripts, stress
-// marks) are folded first.
+// lower-cased in place; only those written unusually (mixed scripts,
+// stress marks, invisible characters) are folded first.
 func mayHoldNumberWords(s string) bool {
-	n, start, odd := 0, -1, false // number words seen; the word being read, -1 when none or not a candidate; it needs folding
+	var buf [32]byte
+	n, w, start, odd := 0, -1, 0, false // number words seen; bytes in buf (-1: not a candidate); the word's start; it needs folding
 	word := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := s[start:end]
-		if odd {
-			w = foldNumberWord(w)
-		}
-		if numberWords[w] != 0 {
+		switch {
+		case w > 0 && odd:
+			if numberWords[foldNumberWord(s[start:end])] != 0 {
+				n++
+			}
+		case w > 0 && numberWords[string(buf[:w])] != 0:
 			n++
 		}
-		start = -1
+		w = -1
 	}
 	inWord, digit := false, false
 	for i, r := range s {
 		switch {
 		case unicode.IsLetter(r):
-			if !inWord && numberInitials[r] {
-				start, odd = i, false
+			if !inWord {
+				w, start, odd = -1, i, false
+				if numberInitials[r] {
+					w = 0
+				}
 			}
-			odd = odd || start >= 0 && (!unicode.IsLower(r) || (r < 0x80) != (s[start] < 0x80)) // a capital, or the script changed
+			if w >= 0 && w+utf8.RuneLen(r) <= len(buf) {
+				odd = odd || w > 0 && (r < 0x80) != (s[start] < 0x80) // the script changed
+				w += utf8.EncodeRune(buf[w:], unicode.ToLower(r))
+			} else {
+				w = -1
+			}
 			inWord = true
 		case inWord && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r)):
 			odd = true

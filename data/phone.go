@@ -119,11 +119,26 @@ func replacePhones(s string, with func(string) string) string {
 // stays: the day someone was last seen matters on the page.
 func HidePhones(s string) string {
 	return replacePhones(s, func(m string) string {
-		if isCalendarDate(m) || onlyDatesAndYears(m) {
+		if isCalendarDate(m) || onlyDatesAndYears(m) || moneyAmount.MatchString(m) && mentionsMoney(s) {
 			return m
 		}
 		return hidden
 	})
+}
+
+// moneyAmount is a sum written in groups of thousands (1 000 000, 1.500.000).
+var moneyAmount = regexp.MustCompile(`^\d{1,3}(?:[ \x{00A0}\x{202F}.,]\d{3})+$`)
+
+// mentionsMoney reports whether s names a currency: a reward of 1 000 000
+// тенге is a sum, not a number to call.
+func mentionsMoney(s string) bool {
+	l := strings.ToLower(s)
+	for _, c := range []string{"тенге", "тг", "₸", "руб", "$", "€", "usd", "eur", "евро", "доллар", "tenge", "kzt", "теңге"} {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // MaskPhonesIn masks the middle of every phone-like run in s: what logs

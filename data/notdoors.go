@@ -1,0 +1,63 @@
+package data
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// What a number next to a street's name or a street word is not: a
+// door. A reader's trial found dates, ranges of days, heights, school
+// classes, institutions' numbers and temperatures hidden as houses
+// (Пропал 12-05-2024, Рост 170-175, Детский дом №3, на улице -15).
+
+// measureWords take a number that is a measure or names a numbered thing,
+// never an address (Рост 170-175, Автобус 12а, Школа 25, size 38).
+var measureWords = wordSet(`рост вес размер возраст обувь бой салмағы жасы өлшемі height weight size age aged
+	автобус маршрут рейс поезд вагон место школа гимназия лицей больница гкб поликлиника роддом палата кабинет
+	аудитория группа класс колледж корпус сынып мектеп аурухана bus route flight train seat school hospital ward room`)
+
+// notStreetBetween are the little words between a capitalised word and a
+// number that part them (Ушёл в 14-30, Пропала с 5-7): the capital is
+// then a sentence's first word, not a street's name.
+var notStreetBetween = wordSet(`в во на с со до по у к и или около после между from to at in on since and or`)
+
+// notADoor reports whether word j of s is a date, a year, a time of day,
+// a number after № or with a sign (-15), or a measure's number.
+func notADoor(s string, words [][2]int, j int) bool {
+	t := strings.Trim(s[words[j][0]:words[j][1]], ".-/")
+	if isCalendarDate(t) || dayMonth(t) || year.MatchString(t) || timeOfDay.MatchString(t) {
+		return true
+	}
+	before := strings.TrimRight(s[:words[j][0]], " ")
+	if strings.HasSuffix(before, "№") || strings.HasSuffix(before, "#") {
+		return true
+	}
+	if r, n := utf8.DecodeLastRuneInString(s[:words[j][0]]); n > 0 && strings.ContainsRune("-+−", r) {
+		if p, _ := utf8.DecodeLastRuneInString(s[:words[j][0]-n]); p == utf8.RuneError || unicode.IsSpace(p) {
+			return true // a temperature: на улице -15
+		}
+	}
+	return j > 0 && measureWords[strings.ToLower(strings.Trim(s[words[j-1][0]:words[j-1][1]], ".:"))]
+}
+
+// streetNameAt reports whether word j may be a street's name: a
+// capitalised word that is not a measure word, with nothing but blanks
+// between it and the next word (Ерлан, 10-12 is a name and a range).
+func streetNameAt(s string, words [][2]int, j int) bool {
+	if j < 0 || j >= len(words) {
+		return false
+	}
+	w := s[words[j][0]:words[j][1]]
+	if !startsUpper(w) || measureWords[strings.ToLower(strings.Trim(w, "."))] {
+		return false
+	}
+	return j+1 >= len(words) || strings.TrimSpace(s[words[j][1]:words[j+1][0]]) == ""
+}
+
+// isRailway reports whether w is "ж/д" or "ж.д." (railway), whose д is no
+// дом.
+func isRailway(w string) bool {
+	w = strings.ToLower(w)
+	return strings.HasPrefix(w, "ж/д") || strings.HasPrefix(w, "ж.д")
+}
