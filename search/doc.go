@@ -133,6 +133,23 @@ the search stage p50 / p99 1.82 / 7.14 → 1.24 / 2.77 ms. At 1M, with
 SQLite's readers mapping the file (data/sqlite.go) too, tuys through HTTP
 answered in p50 2.75, p99 8.62 ms (3.70 / 12.47 the same day before).
 
+Two cores for one walk, tried and left out (2026-12-05, fourth session).
+A person searches one query at a time, so the second core idles while
+the walk runs. Splitting the documents in two, each part walked by its
+own core with its own block state and heap (merged after, same hits),
+was measured at 1M: in process with the caches flushed between searches
+best-of-three p50 1.00 → 1.14-1.17 ms (slower: the second core's state
+starts cold and the hand-over costs more than half a walk saves); side
+by side the median did not move (2.45 → 2.47 ms). Not kept. What did
+help: the written-form tie-break asked p.ids (16 MB at 1M, a cache miss
+each) of every tied namesake carrying the query's spelling; it now asks
+only of those its heap would keep. Its share of the serving node's CPU
+side by side went 11.6% → 5.8%. The profile then: retrieval's walk 16%,
+the store's read of the hits 15%, hiding contacts in the public views
+and the explanations 11% (the phone-in-words and handle passes of that
+session among it), the explanation lines 10% (partly the same hiding),
+collections 7%, JSON and gzip 8%.
+
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
 in the main package measures it through tuys import and a running node):
