@@ -23,7 +23,7 @@ func HideContacts(s string) string {
 		s = hideGroups(s, spacedHandle)
 	}
 	if mayNameMessenger(s) {
-		s = hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic))
+		s = hideHandleAfterTg(hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic)))
 	}
 	return hideHouseNumbers(s)
 }
@@ -169,6 +169,26 @@ var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + cyrillicM
 var handleBeforeMessenger = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_.@])(?:([A-Za-z][A-Za-z0-9_.]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z][A-Za-z0-9_]*[0-9_])|([A-Za-z][A-Za-z0-9_]{2,}))` +
 	`(?:\s*(?:\(\s*|[-–—,:]\s*|\s+(?:в|во|на|in|on)\s+)?(?:(?:` + latinMessengers + `)(?:[^\p{L}]|$)|(?:` + cyrillicMessengers + `))` +
 	`|\s+(?:в|на)\s+(?:` + shortMessengers + `)(?:[^\p{L}]|$))`)
+
+// handleAfterTg is a Latin word after "тг" with no separator (тг erlanzh,
+// в тг erlanzh): group 1. тг is also the tenge, so hideHandleAfterTg
+// leaves it when a number comes just before (5000 тг Kaspi).
+var handleAfterTg = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])тг\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
+
+func hideHandleAfterTg(s string) string {
+	var spans [][2]int
+	for _, m := range handleAfterTg.FindAllStringSubmatchIndex(s, -1) {
+		before := strings.TrimRightFunc(s[:m[2]], func(r rune) bool { return !unicode.IsNumber(r) && !unicode.IsLetter(r) })
+		before = strings.TrimSuffix(strings.TrimSuffix(before, "тг"), "ТГ")
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " ")); unicode.IsNumber(r) {
+			continue // 5000 тг Kaspi: a sum
+		}
+		if !notHandles.MatchString(s[m[2]:m[3]]) {
+			spans = append(spans, [2]int{m[2], m[3]})
+		}
+	}
+	return replaceSpans(s, spans)
+}
 
 // notHandles are Latin words written next to a messenger's name that are
 // no one's handle: the messengers themselves (WhatsApp, телеграм) and the

@@ -46,6 +46,7 @@ func TestHideContacts(t *testing.T) {
 		{"erlan.zh@\u200bmail.ru, erlan\u00a0@\u00a0mail.ru, erlan (собачка) mail.ru, erlan(a)mail.ru, erlan%40mail.ru, erlan ат mail.ru", "•••, •••, •••, •••, •••, •••"},
 		{"тг 👉 erlanzh, телега ➡️ erlan.zh, инст → erlan_zh, вконтакте: erlanzh, тлг: erlanzh", "тг 👉 •••, телега ➡️ •••, инст → •••, вконтакте: •••, тлг: •••"},
 		{"t. me/erlanzh, t[.]me/erlanzh, t․me/erlanzh", "•••, •••, •••"},
+		{"пишите в тг erlanzh, тг erlan_zh; платил 5000 тг Kaspi, 5 000 тг halyk", "пишите в тг •••, тг •••; платил 5000 тг Kaspi, 5 000 тг halyk"},
 		{"звоните 8 701 123 45 67", "звоните •••"},
 		{"звоните по 8 7OI I23 45 67 или +7 701 12З 45 67", "звоните по ••• или •••"},
 		{"8-701-l23-45-67, 8 701 ЗЗЗ 44 55", "•••, •••"},
