@@ -123,11 +123,12 @@ type token struct {
 
 // hideSpokenNumbers hides each run of number words (with digits between
 // them) that counts minPhoneDigits digits or more. Words may be parted by
-// blanks, commas, dashes and the like, and by one filler word (потом, и).
+// blanks, commas, dashes and the like, and by one or two filler words
+// (потом, и дальше).
 // A run that an age's word ends (четыре, семь, девять, одиннадцать лет)
 // stays, and so do years, dates and times, which no dictation holds.
 func hideSpokenNumbers(s string) string {
-	if !mayHoldNumberWords(s) {
+	if !mayHoldNumberWords(s) && !atLeastDigits(s, fillerPartedDigits) {
 		return s
 	}
 	toks := numberTokens(s)
@@ -137,45 +138,70 @@ func hideSpokenNumbers(s string) string {
 			i++
 			continue
 		}
-		end, count, said, digitRuns := spokenRun(s, toks, i)
-		ages := end+1 < len(toks) && ageWords[toks[end+1].word] && onlySeparators(s[toks[end].span[1]:toks[end+1].span[0]])
-		if count.digits >= minPhoneDigits && (said >= 2 || said >= 1 && digitRuns > 0) && !ages {
-			spans = append(spans, [2]int{toks[i].span[0], toks[end].span[1]})
+		r := spokenRun(s, toks, i)
+		ages := r.end+1 < len(toks) && ageWords[toks[r.end+1].word] && onlySeparators(s[toks[r.end].span[1]:toks[r.end+1].span[0]])
+		spoken := r.count.digits >= minPhoneDigits && (r.said >= 2 || r.said >= 1 && r.digitRuns > 0)
+		parted := r.said == 0 && r.fillers > 0 && r.count.digits >= fillerPartedDigits // 8701, затем 123, затем 4567
+		if (spoken || parted) && !ages {
+			spans = append(spans, [2]int{toks[i].span[0], toks[r.end].span[1]})
 		}
-		i = end + 1
+		i = r.end + 1
 	}
 	return replaceSpans(s, spans)
 }
 
-// spokenRun reads the run of number tokens from toks[i] and returns its
-// last token, its digits, how many number words and runs of digits it has.
-func spokenRun(s string, toks []token, i int) (end int, count spokenDigits, said, digitRuns int) {
-	end = i
+// fillerPartedDigits is how many digits runs of digits that filler words
+// join (8701, затем 123, затем 4567) must hold to be a number: a whole
+// one with its area code, as years and counts joined by "и" are not.
+const fillerPartedDigits = 10
+
+// atLeastDigits reports whether s holds n digits or more.
+func atLeastDigits(s string, n int) bool {
+	seen := 0
+	return strings.ContainsFunc(s, func(r rune) bool {
+		if unicode.IsNumber(r) {
+			seen++
+		}
+		return seen >= n
+	})
+}
+
+// runTally is what spokenRun read: the run's last token, its digits, how
+// many number words, runs of digits and filler words it has.
+type runTally struct {
+	end                      int
+	count                    spokenDigits
+	said, digitRuns, fillers int
+}
+
+// spokenRun reads the run of number tokens from toks[i].
+func spokenRun(s string, toks []token, i int) runTally {
+	r := runTally{end: i}
 	for j := i; j < len(toks); j++ {
 		t := toks[j]
-		if j > end && !onlySeparators(s[toks[j-1].span[1]:t.span[0]]) {
+		if j > r.end && !onlySeparators(s[toks[j-1].span[1]:t.span[0]]) {
 			break
 		}
 		if t.class == 0 && t.digits == 0 {
-			if fillerWords[t.word] && j == end+1 && j+1 < len(toks) { // one filler, then the run may go on
+			if fillerWords[t.word] && j <= r.end+2 && j+1 < len(toks) { // one or two fillers (и дальше), then the run may go on
 				continue
 			}
 			break
 		}
-		if j > end+1 && !onlySeparators(s[toks[j-2].span[1]:toks[j-1].span[0]]) {
-			break
+		if j > r.end+1 {
+			r.fillers++
 		}
-		end = j
+		r.end = j
 		if t.class != 0 {
-			said++
-			count.add(t.class, t.word)
+			r.said++
+			r.count.add(t.class, t.word)
 		} else {
-			digitRuns++
-			count.digits += t.digits
-			count.open = 0
+			r.digitRuns++
+			r.count.digits += t.digits
+			r.count.open = 0
 		}
 	}
-	return end, count, said, digitRuns
+	return r
 }
 
 // numberTokens reads s's words and runs of digits: number words by class

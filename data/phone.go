@@ -170,15 +170,24 @@ var year = regexp.MustCompile(`^(?:19|20)\d\d(?:-(?:19|20)\d\d)?$`)
 // onlyDatesAndYears reports whether a run the phone pattern found is a
 // list or a range of days and years (children's years, the days someone
 // was seen) rather than a number: every piece is a calendar date, a year
-// or a time of day. A phone number has pieces of other lengths.
+// or a time of day, and a few small numbers next to a date (вес 80,
+// 05.01.2022) but not a number's worth of them.
+// A phone number has pieces of other lengths.
 func onlyDatesAndYears(m string) bool {
 	pieces := dateListSeparators.Split(strings.TrimSpace(m), -1)
+	dates, small := 0, 0 // calendar dates; the digits of numbers of three digits or fewer (вес 80, 05.01.2022)
 	for _, p := range pieces {
-		if p != "" && !isCalendarDate(p) && !year.MatchString(p) && !timeOfDay.MatchString(p) {
+		switch {
+		case p == "" || year.MatchString(p) || timeOfDay.MatchString(p):
+		case isCalendarDate(p):
+			dates++
+		case len(p) <= 3 && strings.IndexFunc(p, func(r rune) bool { return r < '0' || r > '9' }) < 0:
+			small += len(p)
+		default:
 			return false
 		}
 	}
-	return true
+	return small == 0 || dates > 0 && small < minPhoneDigits // a number's digits next to a date are still a number
 }
 
 var timeOfDay = regexp.MustCompile(`^(?:[01]?\d|2[0-3]):[0-5]\d$`)
