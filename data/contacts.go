@@ -144,6 +144,9 @@ const (
 	cyrillicMessengers = `телег\p{L}*|инст(?:аграмм?)?\p{L}{0,3}(?:[^\p{L}]|$)|ват?сап\p{L}*|ватцап\p{L}*|вацап\p{L}*|вотсап\p{L}*|вайбер\p{L}*|вибер\p{L}*|тик ?ток\p{L}*|скайп\p{L}*|дискорд\p{L}*|фейсбук\p{L}*|твиттер\p{L}*|снапчат\p{L}*|вичат\p{L}*|вконтакт\p{L}*|тлг`
 	shortMessengers    = `тг|tg|tlg|вк|vk|ig|fb|фб|imo`
 	nickWords          = `ник|никнейм|логин|username`
+	// handleSeparator is what people put between a messenger's name and
+	// its handle: a colon, a dash, an arrow, an emoji (тг 👉 erlanzh).
+	handleSeparator = `[:\-–—=>→]|\p{So}|\x{FE0F}`
 )
 
 // handleInText finds a handle written after the messenger's name
@@ -152,14 +155,14 @@ const (
 // letter is one (group 1), without it only one with a digit, a dot or an
 // underscore (group 2): "via telegram yesterday" and "signal 3.5 km" stay.
 var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers + `|` + cyrillicMessengers + `|` + shortMessengers + `|` + nickWords + `)` +
-	`(?:\s+в\s+\p{L}+)?(?:\s*(?:[:\-–—=>→]|\p{So}|\x{FE0F})+\s*[@＠﹫]?\s*([A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*)|\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]))`)
+	`(?:\s+в\s+\p{L}+)?(?:\s*(?:` + handleSeparator + `)+\s*[@＠﹫]?\s*([A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*)|\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]))`)
 
 // handleAfterCyrillic finds a Latin word after a messenger's name written
 // in Cyrillic (телеграм erlanzh, в инсте erlanzh, мой ник erlanzh): in
 // Cyrillic text that word is the handle (group 1), whatever its letters.
 // Not after "тг", which is also the tenge (5000 тг Kaspi).
 var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + cyrillicMessengers + `|вк|фб|` + nickWords + `)` +
-	`(?:\s+в\s+\p{L}+)?\s*(?:[:\-–—=>→]|\p{So}|\x{FE0F})*\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
+	`(?:\s+в\s+\p{L}+)?\s*(?:` + handleSeparator + `)*\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
 
 // handleBeforeMessenger finds a handle written before the messenger's
 // name (erlan_zh в телеге, erlan.zh (instagram), erlanzh в инсте, erlanzh
@@ -171,20 +174,18 @@ var handleBeforeMessenger = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_.@])(?:([A
 	`|\s+(?:в|на)\s+(?:` + shortMessengers + `)(?:[^\p{L}]|$))`)
 
 // handleAfterTg is a Latin word after "тг" with no separator (тг erlanzh,
-// в тг erlanzh): group 1. тг is also the tenge, so hideHandleAfterTg
+// в тг erlanzh): group 2, after what precedes тг (group 1). тг is also the tenge, so hideHandleAfterTg
 // leaves it when a number comes just before (5000 тг Kaspi).
-var handleAfterTg = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])тг\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
+var handleAfterTg = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])тг\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
 
 func hideHandleAfterTg(s string) string {
 	var spans [][2]int
 	for _, m := range handleAfterTg.FindAllStringSubmatchIndex(s, -1) {
-		before := strings.TrimRightFunc(s[:m[2]], func(r rune) bool { return !unicode.IsNumber(r) && !unicode.IsLetter(r) })
-		before = strings.TrimSuffix(strings.TrimSuffix(before, "тг"), "ТГ")
-		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " ")); unicode.IsNumber(r) {
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:m[3]], " ")); unicode.IsNumber(r) {
 			continue // 5000 тг Kaspi: a sum
 		}
-		if !notHandles.MatchString(s[m[2]:m[3]]) {
-			spans = append(spans, [2]int{m[2], m[3]})
+		if !notHandles.MatchString(s[m[4]:m[5]]) {
+			spans = append(spans, [2]int{m[4], m[5]})
 		}
 	}
 	return replaceSpans(s, spans)
@@ -272,14 +273,16 @@ func hideLookalikePhones(s string) string {
 }
 
 // letterPartSeparators may stand around the letters that part a number's
-// groups, or alone between them.
-const letterPartSeparators = `\s\-.()_/*|:`
+// groups, or alone between them, with blanks.
+const letterPartSeparators = "-.()_/*|:"
 
 // letterPartedPhone is a number whose digit groups one or two letters
 // part instead of a blank, or besides one (8701х123х4567, 8 701 x 123 x 45
 // x 67, 8701xx123xx4567): a trick to pass a filter.
-var letterPartedPhone = regexp.MustCompile(`[+＋]?\p{N}{1,7}(?:(?:[` + letterPartSeparators + `]*\p{L}{1,2}[` + letterPartSeparators + `]*|[` +
-	letterPartSeparators + `]+)\p{N}{1,7})+`)
+var letterPartedPhone = func() *regexp.Regexp {
+	sep := `[\s` + regexp.QuoteMeta(letterPartSeparators) + `]`
+	return regexp.MustCompile(`[+＋]?\p{N}{1,7}(?:(?:` + sep + `*\p{L}{1,2}` + sep + `*|` + sep + `+)\p{N}{1,7})+`)
+}()
 
 // hideLetterPartedPhones hides a letter-parted run with ten digits or
 // more that are not a date, a year or a time (a whole number with its

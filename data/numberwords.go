@@ -235,7 +235,11 @@ func numberTokens(s string) []token {
 // latinLookalikes are the Latin letters that look like Cyrillic ones: a
 // word that mixes the two scripts is read in Cyrillic (вoсемь with a
 // Latin o, сегiз with a Latin i).
-var latinLookalikes = strings.NewReplacer("a", "а", "c", "с", "e", "е", "i", "і", "k", "к", "m", "м", "o", "о", "p", "р", "x", "х", "y", "у", "h", "н", "t", "т", "b", "в")
+var latinLookalikes = strings.NewReplacer(strings.Fields(lookalikePairs)...)
+
+// lookalikePairs are the Latin letters and the Cyrillic ones they look
+// like, a pair at a time.
+const lookalikePairs = "a а c с e е i і k к m м o о p р x х y у h н t т b в"
 
 // foldNumberWord is a word as numberWords holds it: lower case, without
 // invisible characters or stress marks, lookalikes read in the word's
@@ -344,9 +348,11 @@ var numberInitials = func() map[rune]bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		m[r], m[unicode.ToUpper(r)] = true, true
 	}
-	for _, pair := range strings.Fields("a а c с e е i і k к m м o о p р x х y у h н t т b в") {
-		if r, _ := utf8.DecodeRuneInString(pair); len(pair) == 1 {
-			m[r], m[unicode.ToUpper(r)] = true, true
+	pairs := strings.Fields(lookalikePairs)
+	for i := 0; i < len(pairs); i += 2 {
+		if cyr, _ := utf8.DecodeRuneInString(pairs[i+1]); m[cyr] {
+			lat := rune(pairs[i][0])
+			m[lat], m[unicode.ToUpper(lat)] = true, true
 		}
 	}
 	return m
