@@ -47,7 +47,7 @@ func (s *Server) renderReview(c *gin.Context, status int, p *page) {
 	}
 	items := make([]reviewItem, 0, len(ms))
 	for _, m := range ms {
-		rs, err := s.store.GetReports(ctx, []string{m.SeekID, m.SafeID})
+		rs, err := s.store.PublicReports(ctx, []string{m.SeekID, m.SafeID})
 		if err != nil {
 			c.Error(err)
 			return

@@ -156,7 +156,7 @@ func (s *Server) reportViews(ctx context.Context, events []data.Event) (map[stri
 			ids, seen[e.ReportID] = append(ids, e.ReportID), true
 		}
 	}
-	rs, err := s.store.GetReports(ctx, ids)
+	rs, err := s.store.PublicReports(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

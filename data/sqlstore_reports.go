@@ -159,6 +159,50 @@ func (s *sqlStore) GetReports(ctx context.Context, ids []string) ([]*Report, err
 	return s.queryReports(ctx, "get reports", `WHERE `+cond, arg)
 }
 
+// publicColumns are the columns Public shows (and the status and kind
+// the pages word it by): PublicReports reads no other.
+const publicColumns = `id, kind, full_name, given_name, family_name, patronymic, sex, birth_year, year_approx,
+	city, region, country, description, created_at, expires_at, status, linked_id`
+
+// PublicReports reads ids with only what a public view is made of: the
+// contact, the last location and the sought phone are neither read nor
+// opened, so a public search or feed never holds them, and reading ten
+// hits costs less than GetReports.
+func (s *sqlStore) PublicReports(ctx context.Context, ids []string) ([]*Report, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	cond, arg := s.d.inList("id", 1, ids)
+	st, err := s.readStmt(ctx, `SELECT `+publicColumns+` FROM reports WHERE `+cond)
+	if err != nil {
+		return nil, fmt.Errorf("public reports: %w", err)
+	}
+	rows, err := st.QueryContext(ctx, arg)
+	if err != nil {
+		return nil, fmt.Errorf("public reports: %w", err)
+	}
+	defer rows.Close()
+	var out []*Report
+	for rows.Next() {
+		var r Report
+		var kind, desc string
+		var created, expires int64
+		if err := rows.Scan(&r.ID, &kind, &r.FullName, &r.GivenName, &r.FamilyName, &r.Patronymic, &r.Sex, &r.BirthYear,
+			&r.YearApprox, &r.City, &r.Region, &r.Country, &desc, &created, &expires, &r.Status, &r.LinkedID); err != nil {
+			return nil, fmt.Errorf("public reports: %w", err)
+		}
+		if r.Description, err = s.openFreeText(desc); err != nil {
+			return nil, fmt.Errorf("public reports: %w", err)
+		}
+		r.Kind, r.CreatedAt, r.ExpiresAt = Kind(kind), fromMS(created), fromMS(expires)
+		out = append(out, &r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("public reports: %w", err)
+	}
+	return out, nil
+}
+
 func (s *sqlStore) ScanReports(ctx context.Context, afterID string, limit int) ([]*Report, error) {
 	return s.queryReports(ctx, "scan reports", `WHERE id > $1 ORDER BY id LIMIT $2`, afterID, limit)
 }

@@ -40,6 +40,10 @@ type ReportStore interface {
 	CreateReports(ctx context.Context, rs []*Report) error
 	GetReport(ctx context.Context, id string) (*Report, error)
 	GetReports(ctx context.Context, ids []string) ([]*Report, error)
+	// PublicReports reads ids with only the fields Public shows (the
+	// contact, last location and sought phone left empty and never opened):
+	// what public searches, pages and feeds read.
+	PublicReports(ctx context.Context, ids []string) ([]*Report, error)
 	// ScanReports pages through all reports by id (reindex, export, purge).
 	ScanReports(ctx context.Context, afterID string, limit int) ([]*Report, error)
 	// SetReportStatus changes the status and writes report.updated.

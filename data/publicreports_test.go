@@ -1,0 +1,69 @@
+package data
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPublicReports: the public read gives exactly what Public shows of
+// each report, and leaves what it must never hold (contact, last
+// location, sought phone, tokens) empty; removed reports come back as
+// their placeholders, unknown ids not at all.
+func TestPublicReports(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st Store) {
+		ctx := context.Background()
+		kept := sampleReport(KindSeek, "Жумабаев Ерлан Серикович", "+77011234567")
+		kept.GivenName, kept.FamilyName, kept.Patronymic, kept.Sex = "Ерлан", "Жумабаев", "Серикович", "M"
+		kept.Region, kept.Country, kept.YearApprox, kept.LinkedID = "Алматинская", "KZ", true, "01J0000000000000000000000X"
+		kept.LastLocation, kept.Description, kept.SoughtPhone = "ул. Абая 10, кв. 5", "в синей куртке, рост 175", "+77017654321"
+		gone := sampleReport(KindSafe, "Омарова Сара", "+77021112233")
+		for _, r := range []*Report{kept, gone} {
+			if err := st.CreateReport(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := st.RemoveReport(ctx, gone.ID); err != nil {
+			t.Fatal(err)
+		}
+		full, err := st.GetReports(ctx, []string{kept.ID, gone.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.PublicReports(ctx, []string{kept.ID, gone.ID, "01J00000000000000000NOSUCH"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 {
+			t.Fatalf("PublicReports: %d reports, want the 2 stored", len(got))
+		}
+		byID := func(rs []*Report, id string) *Report {
+			i := slices.IndexFunc(rs, func(r *Report) bool { return r.ID == id })
+			if i < 0 {
+				t.Fatalf("report %s missing", id)
+			}
+			return rs[i]
+		}
+		for _, id := range []string{kept.ID, gone.ID} {
+			pub, whole := byID(got, id), byID(full, id)
+			if !reflect.DeepEqual(Public(pub), Public(whole)) {
+				t.Errorf("%s: public view of the public read\n%+v\nwant that of the whole report\n%+v", id, Public(pub), Public(whole))
+			}
+			if pub.ContactName != "" || pub.ContactPhone != "" || pub.LastLocation != "" || pub.SoughtPhone != "" ||
+				pub.PrivateHash != "" || pub.DeletionHash != "" {
+				t.Errorf("%s: public read holds private fields: %+v", id, pub)
+			}
+		}
+		if p := byID(got, kept.ID); p.Status != StatusActive || !strings.Contains(p.Description, "куртке") {
+			t.Errorf("kept report read as %+v", p)
+		}
+		if p := byID(got, gone.ID); p.Status != StatusRemoved || p.FullName == gone.FullName {
+			t.Errorf("removed report read as %+v, want its placeholder", p)
+		}
+		if rs, err := st.PublicReports(ctx, nil); err != nil || len(rs) != 0 {
+			t.Errorf("PublicReports(nil) = %v, %v", rs, err)
+		}
+	})
+}
