@@ -32,7 +32,7 @@ func consoleHits(lang string, hits []Hit) []consoleHit {
 		if h.Decision != "" {
 			labels += " · " + label(lang, "decision", h.Decision)
 		}
-		out = append(out, consoleHit{Report: publicView(h.Report), Score: fmt.Sprintf("%.2f", h.Score),
+		out = append(out, consoleHit{Report: h.View, Score: fmt.Sprintf("%.2f", h.Score),
 			Reasons: h.Reasons, Auto: h.Decision == "auto", Labels: labels})
 	}
 	return out

@@ -47,7 +47,7 @@ func (s *Server) suggestJSON(c *gin.Context) {
 		if h.Report == nil || len(out) == suggestLimit {
 			continue
 		}
-		pv := publicView(h.Report)
+		pv := h.View
 		out = append(out, suggestion{ID: pv.ID, Name: pv.FullName, Year: pv.BirthYear, City: pv.City, Kind: string(pv.Kind), Score: h.Score})
 	}
 	c.Header("Cache-Control", "no-store")

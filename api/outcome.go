@@ -38,7 +38,11 @@ func (s *Server) outcome(ctx context.Context, r *data.Report) (data.Outcome, tim
 // withOutcome is r's public view with its outcome; a store error leaves
 // the outcome out (the record itself is still worth showing).
 func (s *Server) withOutcome(ctx context.Context, r *data.Report) PublicReport {
-	v := publicView(r)
+	return s.addOutcome(ctx, r, publicView(r))
+}
+
+// addOutcome is withOutcome for a view already made (a search hit's).
+func (s *Server) addOutcome(ctx context.Context, r *data.Report, v PublicReport) PublicReport {
 	if r.Status == data.StatusRemoved {
 		return v
 	}

@@ -74,9 +74,7 @@ func (s *Server) publicResults(ctx context.Context, l string, hits []Hit) []sear
 		if h.Report == nil || len(out) == defaultPublicResults {
 			continue
 		}
-		pv := s.withOutcome(ctx, h.Report)
-		pv.FullName = data.HideContacts(pv.FullName)
-		pv.City = data.HideContacts(pv.City)
+		pv := s.addOutcome(ctx, h.Report, h.View)
 		status := T(l, "status."+string(pv.Kind)+"."+pv.Status) // tells a safe report from a search
 		if pv.Outcome != "" && pv.Outcome != data.OutcomeNone {
 			status = newsLine(l, h.Report, pv)

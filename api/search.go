@@ -34,17 +34,20 @@ type SearchQuery struct {
 	Lang      string // of the explanations
 }
 
-// Hit is one ranked result. Report is the full record from the store: public
-// pages and the public API must render it only through publicView.
+// Hit is one ranked result. Report is the record as the store's public read
+// gives it (no contact, last location or sought phone): pages and the API
+// still render it only through publicView, which hides what people typed.
 type Hit struct {
 	Report   *data.Report
+	View     PublicReport // Report's public view, hidden with the answer's other hits
 	Score    float64
 	Decision string   // "auto", "review" or ""
 	Reasons  []string // readable explanation, one line per field
 }
 
 // searchReports runs a ranked search through the matching engine and loads
-// each hit's record from the store (the source of truth).
+// each hit's public fields from the store (the source of truth: a report
+// removed since the index saw it is left out).
 func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error) {
 	if s.engine == nil || strings.TrimSpace(q.Name) == "" {
 		return nil, nil
@@ -64,7 +67,7 @@ func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error
 		ids[i] = r.ReportID
 	}
 	start = time.Now()
-	reports, err := s.store.GetReports(ctx, ids)
+	reports, err := s.store.PublicReports(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -73,13 +76,16 @@ func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error
 	for _, r := range reports {
 		byID[r.ID] = r
 	}
+	var hide data.Hider // one per answer: its hits share names, places and the query's words
+	say := phrase(q.Lang)
 	hits := make([]Hit, 0, len(res))
 	for _, r := range res {
 		rep := byID[r.ReportID]
 		if rep == nil || rep.Status == data.StatusRemoved {
 			continue // removed since the index saw it
 		}
-		hits = append(hits, Hit{Report: rep, Score: r.Score, Decision: r.Decision, Reasons: search.Lines(r.Explanation, false, phrase(q.Lang))})
+		hits = append(hits, Hit{Report: rep, View: hide.Public(rep), Score: r.Score, Decision: r.Decision,
+			Reasons: search.PublicLines(r.Explanation, say, hide.Hide)})
 	}
 	return hits, nil
 }
@@ -107,7 +113,7 @@ func (s *Server) apiSearch(c *gin.Context) {
 	}
 	out := make([]PublicHit, len(hits))
 	for i, h := range hits {
-		out[i] = PublicHit{Report: publicView(h.Report), Score: h.Score, Decision: h.Decision, Explanation: h.Reasons}
+		out[i] = PublicHit{Report: h.View, Score: h.Score, Decision: h.Decision, Explanation: h.Reasons}
 	}
 	c.Header("Server-Timing", times.header())
 	c.JSON(http.StatusOK, gin.H{"results": out})

@@ -37,7 +37,7 @@ func fakeSearch(s *Server, reports ...*data.Report) *[]SearchQuery {
 		asked = append(asked, q)
 		hits := make([]Hit, 0, len(reports))
 		for _, r := range reports {
-			hits = append(hits, Hit{Report: r, Score: 0.91, Decision: "review", Reasons: []string{"name: Seitkali ≈ Сейітқали"}})
+			hits = append(hits, Hit{Report: r, View: publicView(r), Score: 0.91, Decision: "review", Reasons: []string{"name: Seitkali ≈ Сейітқали"}})
 		}
 		return hits, nil
 	}

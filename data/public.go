@@ -30,11 +30,39 @@ type PublicReport struct {
 }
 
 // Public is r's public view.
-func Public(r *Report) PublicReport {
+func Public(r *Report) PublicReport { return publicWith(r, HideContacts) }
+
+// Hider hides the contacts in the texts of one answer, each distinct text
+// once: a search answer repeats names, places and the query's words across
+// its hits (namesakes, one city), and hiding is most of what a public view
+// costs. Made for one answer and dropped with it, it keeps nobody's text
+// past the request. The zero value is ready; not for concurrent use.
+type Hider struct{ done map[string]string }
+
+// Hide is HideContacts(s), worked out once per distinct s.
+func (h *Hider) Hide(s string) string {
+	if s == "" {
+		return s
+	}
+	if v, ok := h.done[s]; ok {
+		return v
+	}
+	v := HideContacts(s)
+	if h.done == nil {
+		h.done = make(map[string]string, 64)
+	}
+	h.done[s] = v
+	return v
+}
+
+// Public is r's public view, hidden through h.
+func (h *Hider) Public(r *Report) PublicReport { return publicWith(r, h.Hide) }
+
+func publicWith(r *Report, hide func(string) string) PublicReport {
 	return PublicReport{
-		ID: r.ID, Kind: r.Kind, FullName: HideContacts(r.FullName), GivenName: HideContacts(r.GivenName), FamilyName: HideContacts(r.FamilyName),
-		Patronymic: HideContacts(r.Patronymic), Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
-		City: HideContacts(r.City), Region: HideContacts(r.Region), Country: HideContacts(r.Country), Description: HideContacts(r.Description),
+		ID: r.ID, Kind: r.Kind, FullName: hide(r.FullName), GivenName: hide(r.GivenName), FamilyName: hide(r.FamilyName),
+		Patronymic: hide(r.Patronymic), Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
+		City: hide(r.City), Region: hide(r.Region), Country: hide(r.Country), Description: hide(r.Description),
 		Status: r.Status, LinkedID: r.LinkedID, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt,
 	}
 }

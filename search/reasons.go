@@ -20,18 +20,31 @@ func English(r Reason) string { return r.Text }
 // would answer "is this their number?" to whoever guesses one. The one
 // renderer of explanations: pages, the API and the console all use it.
 func Lines(rs []Reason, volunteer bool, say Phrase) []string {
+	if !volunteer {
+		return PublicLines(rs, say, data.HideContacts)
+	}
 	lines := make([]string, 0, len(rs))
 	for _, r := range rs {
-		text := say(r)
-		switch {
-		case text == "", !volunteer && r.Private():
-		case volunteer:
+		if text := say(r); text != "" {
 			lines = append(lines, fmt.Sprintf("%s (%+.2f)", text, r.Effect))
-		default:
-			// Each value on its own: a name typed with a contact in it is
-			// hidden, and "1979 — 1979" is not read as one number.
-			r.Q, r.C, r.Text = data.HideContacts(r.Q), data.HideContacts(r.C), data.HideContacts(r.Text)
-			lines = append(lines, say(r))
+		}
+	}
+	return lines
+}
+
+// PublicLines is Lines for the public, with hide hiding the contacts in
+// each value on its own: a name typed with a contact in it is hidden, and
+// "1979 — 1979" is not read as one number. A search answer passes its
+// data.Hider, which hides the words its hits share once.
+func PublicLines(rs []Reason, say Phrase, hide func(string) string) []string {
+	lines := make([]string, 0, len(rs))
+	for _, r := range rs {
+		if r.Private() {
+			continue
+		}
+		r.Q, r.C, r.Text = hide(r.Q), hide(r.C), hide(r.Text)
+		if text := say(r); text != "" {
+			lines = append(lines, text)
 		}
 	}
 	return lines
