@@ -110,6 +110,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	proxies := sf.cfg.use(fs, "TUYS_TRUSTED_PROXIES")
 	metricsAddr := sf.cfg.use(fs, "TUYS_METRICS_ADDR")
 	pprofAddr := sf.cfg.use(fs, "TUYS_PPROF_ADDR")
+	hugePages := sf.cfg.use(fs, "TUYS_HUGE_PAGES")
 	sms := addNotifyFlags(&sf.cfg, fs)
 	secf := addSecurityFlags(&sf.cfg, fs) // rate limits, audit retention (security_flags.go)
 	if code, ok := sf.parseFlags(fs, args); !ok {
@@ -137,7 +138,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	sf.cfg.logSafe(log)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := serve(ctx, sf, log, listenAddrs{*addr, *metricsAddr, *pprofAddr}, api.Config{PublicURL: strings.TrimRight(*publicURL, "/"),
+	if err := serve(ctx, sf, log, listenAddrs{*addr, *metricsAddr, *pprofAddr}, *hugePages != "off", api.Config{PublicURL: strings.TrimRight(*publicURL, "/"),
 		PublicSearch: *search != "off", Hotline: *hotline,
 		Security: sec, MetricsElsewhere: *metricsAddr != ""}); err != nil {
 		log.Error("tuys stopped", "err", err)

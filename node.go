@@ -53,16 +53,19 @@ type node struct {
 	// pprofHTTP serves the profiler on TUYS_PPROF_ADDR (nil: none).
 	pprofHTTP *http.Server
 	log       *slog.Logger
+	// hugePages is TUYS_HUGE_PAGES: ask Linux for 2 MB pages (hugepages_linux.go).
+	hugePages bool
 	// auditKeep is TUYS_AUDIT_RETENTION for the daily retention job.
 	auditKeep time.Duration
 }
 
-func serve(ctx context.Context, sf *storeFlags, log *slog.Logger, addrs listenAddrs, cfg api.Config) error {
+func serve(ctx context.Context, sf *storeFlags, log *slog.Logger, addrs listenAddrs, hugePages bool, cfg api.Config) error {
 	n, err := openNode(ctx, sf, log, addrs, cfg)
 	if err != nil {
 		return err
 	}
 	defer n.close()
+	n.hugePages = hugePages
 	return n.run(ctx)
 }
 
@@ -133,6 +136,9 @@ func (n *node) run(ctx context.Context) error {
 	loops := map[string]func(context.Context) error{"matcher": n.engine.Run, "sms dispatcher": n.disp.Run}
 	if n.inbox != nil {
 		loops["modem inbox"] = n.inbox.Run
+	}
+	if n.hugePages {
+		loops["huge pages"] = func(ctx context.Context) error { return runHugePages(ctx, n.log) }
 	}
 	for name, loop := range loops {
 		wg.Add(1)
