@@ -150,6 +150,19 @@ and the explanations 11% (the phone-in-words and handle passes of that
 session among it), the explanation lines 10% (partly the same hiding),
 collections 7%, JSON and gzip 8%.
 
+A machine whose memory is slow after a pause (2026-12-06, fifth
+session). On the 2-core KVM of that day the same code answered side by
+side in p50 11.8 ms (2.45 the day before, elsewhere), from a client alone
+in 3.2-3.4 ms, and from a client pausing 150 ms between queries in 32 ms:
+the CPU profile of the serving node showed a third of that wall time.
+The first touch of a 4 KB page after a pause cost 16 µs there, of a 2 MB
+page 0.8 µs (BenchmarkPageTouchAfterPause in the main package), and a
+search touches thousands of pages: the block states, the lists, the
+cached records. tuys serve now collapses its heap's full chunks into
+huge pages (hugepages_linux.go); paced from a client alone the search
+stage went 18.4-20.2 ms to 10.2-13.2 ms, alternated runs. The walk's own
+work was not the cause and was left as it is.
+
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
 in the main package measures it through tuys import and a running node):
