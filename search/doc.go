@@ -158,9 +158,11 @@ the CPU profile of the serving node showed a third of that wall time.
 The first touch of a 4 KB page after a pause cost 16 µs there, of a 2 MB
 page 0.8 µs (BenchmarkPageTouchAfterPause in the main package), and a
 search touches thousands of pages: the block states, the lists, the
-cached records. tuys serve now collapses its heap's full chunks into
-huge pages (hugepages_linux.go); paced from a client alone the search
-stage went 18.4-20.2 ms to 10.2-13.2 ms, alternated runs. The walk's own
+cached records. tuys serve can collapse its heap's full chunks into
+huge pages (TUYS_HUGE_PAGES=on, hugepages_linux.go); paced from a client
+alone the search stage went 18.4-20.2 ms to 10.2-13.2 ms, alternated
+runs, but side by side one run with it was slower than one without (the
+machine's load moved as much), so it is off by default. The walk's own
 work was not the cause and was left as it is.
 
 Where the matcher spent its time on an import (2026-12-04; a node holding
