@@ -20,15 +20,17 @@ import (
 // state spread over a few hundred MB at a million reports, and on a
 // virtual machine the first touch of a 4 KB page after a pause costs a
 // two-level page walk from memory: measured on the 2-core KVM of
-// 2026-12-06 (BenchmarkPageTouchAfterPause), about 1 µs a page while busy
-// and 8-12 µs after an idle second or more, and with 2 MB pages 0.5 and
-// 1.8 µs. A node that serves a query every few hundred milliseconds is
-// always "after a pause". Go asks for no huge pages itself (since Go
+// 2026-12-06 (BenchmarkPageTouchAfterPause), 0.75 µs a page while busy
+// and 16.4 µs after an idle second, and with 2 MB pages 0.14 and 0.81 µs.
+// A node that serves a query every few hundred milliseconds is always
+// "after a pause". Go asks for no huge pages itself (since Go
 // 1.21.1), and where Linux gives them only on request
 // (transparent_hugepage=madvise, the usual default) the heap gets none.
-// So tuys collapses the 2 MB chunks of its large anonymous mappings (the
-// Go heap's arenas, SQLite's page cache) that are nearly all resident
-// into huge pages (MADV_COLLAPSE). It does not set MADV_HUGEPAGE: then
+// With TUYS_HUGE_PAGES=on (off by default: side by side at a million
+// reports one run with it was not faster, see the README) tuys collapses
+// the 2 MB chunks of its large anonymous mappings (the Go heap's
+// arenas, SQLite's page cache) that are nearly all resident into huge
+// pages (MADV_COLLAPSE). It does not set MADV_HUGEPAGE: then
 // khugepaged would also fill sparse chunks, against Go's scavenger, and
 // a node at a million reports grew from 0.87 to 1.24 GB resident.
 const (
@@ -100,7 +102,7 @@ func (h *hugePages) collapse() (collapsed int, err error) {
 			}
 		}
 	}
-	if len(h.done) == 0 && tried > 0 && refused != 0 && collapsed == 0 {
+	if len(h.done) == 0 && tried > 0 && refused != 0 {
 		// Refused and never done: an older kernel, THP off, a system call filter.
 		return 0, fmt.Errorf("madvise(MADV_COLLAPSE): %w", refused)
 	}
