@@ -21,6 +21,7 @@ import (
 type postings struct {
 	mu    sync.RWMutex
 	ids   []string                 // doc number → report id; "" once the report left, until a sweep
+	gone  []uint64                 // bitmap by doc number: the report left (ids[n] == ""); 128 KB at 1M, where ids is 16 MB and a cache miss per report asked
 	num   map[string]uint32        // report id → its current doc number
 	lists map[string][]uint32      // field + "\x00" + key → doc numbers, ascending
 	vocab map[vocabBucket][]string // the names fields' keys, for fuzzy expansion (near)
@@ -32,6 +33,10 @@ func newPostings() *postings {
 	return &postings{num: map[string]uint32{}, lists: map[string][]uint32{}, vocab: map[vocabBucket][]string{},
 		free: make(chan *scratch, runtime.GOMAXPROCS(0))}
 }
+
+// live reports whether doc number n is a report still held (not removed
+// or replaced since it was listed).
+func (p *postings) live(n uint32) bool { return p.gone[n/64]&(1<<(n%64)) == 0 }
 
 func listKey(field, key string) string { return field + "\x00" + key }
 
@@ -90,6 +95,7 @@ func (p *postings) removeLocked(id string) {
 	if n, ok := p.num[id]; ok {
 		delete(p.num, id)
 		p.ids[n] = ""
+		p.gone[n/64] |= 1 << (n % 64)
 		p.dead++
 	}
 }
@@ -103,6 +109,9 @@ func (p *postings) addLocked(id string, kind data.Kind, names string) (newKey bo
 	}
 	n := uint32(len(p.ids))
 	p.ids = append(p.ids, id)
+	if int(n/64) >= len(p.gone) {
+		p.gone = append(p.gone, 0)
+	}
 	p.num[id] = n
 	field := namesField(kind)
 	for _, k := range keys {
@@ -152,6 +161,7 @@ func (p *postings) sweepLocked() {
 		p.lists[k] = out
 	}
 	p.ids, p.dead = ids, 0
+	p.gone = make([]uint64, (len(ids)+63)/64)
 	// Keys whose last report left go from the vocabulary too (a cached
 	// expansion that still names one finds an empty list: harmless).
 	p.vocab = map[vocabBucket][]string{}

@@ -98,6 +98,11 @@ func TestPostingsSweep(t *testing.T) {
 	if len(p.ids) > 10000 {
 		t.Errorf("%d doc numbers held for 2 reports: the sweep did not renumber", len(p.ids))
 	}
+	for d, id := range p.ids { // the gone bitmap follows removals, additions and the sweep
+		if p.live(uint32(d)) != (id != "") {
+			t.Fatalf("doc %d (id %q): live %v", d, id, p.live(uint32(d)))
+		}
+	}
 	hits := p.top([]data.Kind{data.KindSafe}, [][]wordGroup{{{boost: 1, exact: keys[:1]}}}, nil, 10)
 	if len(hits) != 2 || hits[0].id != "other" || hits[1].id != "same" {
 		t.Errorf("hits %v, want other and same, tied, by id", hits)
@@ -187,6 +192,7 @@ func TestTieBreakLeavesGoneReportsOut(t *testing.T) {
 	for _, d := range gone {
 		p.ids[d] = ""
 	}
+	syncGone(p)
 	p.lists[listKey(namesField(data.KindSafe), "k")] = same
 	p.lists[listKey(writtenField(data.KindSafe), "w")] = written
 	hits := p.top([]data.Kind{data.KindSafe}, [][]wordGroup{{{boost: 1, exact: []string{"k"}}}}, []string{"w"}, limit)
@@ -199,5 +205,16 @@ func TestTieBreakLeavesGoneReportsOut(t *testing.T) {
 	}
 	if want := written[3:]; !slices.Equal(got[:len(want)], want) {
 		t.Errorf("hits %v: want the %d live reports written like the query first, %v", got, len(want), want)
+	}
+}
+
+// syncGone sets p's gone bitmap from p.ids, for tests that fill the ids
+// and lists by hand ("" is a report that left).
+func syncGone(p *postings) {
+	p.gone = make([]uint64, (len(p.ids)+63)/64)
+	for d, id := range p.ids {
+		if id == "" {
+			p.gone[d/64] |= 1 << (d % 64)
+		}
 	}
 }

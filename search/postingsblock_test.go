@@ -25,6 +25,7 @@ func TestBlockedWalkScoresLikeOneWordAtATime(t *testing.T) {
 				p.ids[d] = fmt.Sprintf("r%d", d)
 			}
 		}
+		syncGone(p)
 		key := 0
 		list := func(density int) string { // a new key's ascending list
 			key++

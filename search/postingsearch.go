@@ -201,7 +201,7 @@ func (s *scratch) walk(l []uint32, base, end uint32, add float32, first uint32) 
 // those that rank at or above its worst in s.cands for the tie-break.
 // Most reports reached score too low to be kept: whether one is gone
 // (removed or updated since it was listed) is looked up only when it would
-// be, as p.ids is a cache miss per report at 1M.
+// be, and in the gone bitmap: p.ids is a cache miss per report at 1M.
 func (p *postings) take(s *scratch, base uint32, n float64, best *hitHeap) {
 	for _, d := range s.touched {
 		h := hit{doc: d, score: s.docs[d-base].rank(n)}
@@ -211,7 +211,7 @@ func (p *postings) take(s *scratch, base uint32, n float64, best *hitHeap) {
 		if s.ties {
 			s.cands = append(s.cands, rankedDoc{d, h.score})
 		}
-		if best.takes(h) && p.ids[d] != "" {
+		if best.takes(h) && p.live(d) {
 			best.offer(h)
 		}
 	}

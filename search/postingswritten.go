@@ -99,9 +99,10 @@ func (p *postings) preferWrittenLike(s *scratch, kinds []data.Kind, forms []stri
 	alike := hitHeap(make([]hit, 0, len(hits)-from))
 	for d, w := range near {
 		// Whether a report is gone is asked only of those the heap would
-		// keep: p.ids is a cache miss per report at a million, and
-		// thousands of namesakes may carry the query's spelling.
-		if h := (hit{doc: d, score: w}); alike.takes(h) && p.ids[d] != "" {
+		// keep, and of the gone bitmap: p.ids is a cache miss per report
+		// at a million, and thousands of namesakes may carry the query's
+		// spelling.
+		if h := (hit{doc: d, score: w}); alike.takes(h) && p.live(d) {
 			alike.offer(h)
 		}
 	}
