@@ -16,6 +16,18 @@ import (
 // reading the page must find none of it. Dates, ages, years and counts
 // stay: the day someone was last seen matters on the page.
 func HideContacts(s string) string {
+	if clean.has(s) {
+		return s
+	}
+	out := hideContacts(s)
+	if out == s {
+		clean.add(s)
+	}
+	return out
+}
+
+// hideContacts is HideContacts without the memory of clean texts.
+func hideContacts(s string) string {
 	s = plainSpaces(s)
 	s = HidePhones(hideLookalikePhones(hideLetterPartedPhones(hideSpokenNumbers(s))))
 	if mayHoldAddress(s) {

@@ -110,6 +110,9 @@ func FuzzHideContacts(f *testing.F) {
 		if strings.Contains(got, "@") || strings.Contains(got, "mail.kz") {
 			t.Fatalf("%q: the address shows: %q", email, got)
 		}
-		_ = HideContacts(local) // any input: no panic
+		// any input: no panic, and the same answer once remembered as clean
+		if first, again := HideContacts(local), HideContacts(local); first != again || first != hideContacts(local) {
+			t.Fatalf("%q: hidden as %q, then %q, without the memory %q", local, first, again, hideContacts(local))
+		}
 	})
 }
