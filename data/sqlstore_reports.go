@@ -177,12 +177,19 @@ func (s *sqlStore) PublicReports(ctx context.Context, ids []string) ([]*Report, 
 	if err != nil {
 		return nil, fmt.Errorf("public reports: %w", err)
 	}
-	rows, err := st.QueryContext(ctx, arg)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("public reports: %w", err)
+	}
+	// A page of rows by key, read without cancellation: with a context
+	// that can end, database/sql and the SQLite driver each start a
+	// goroutine per query to watch it, and starting and waking them was
+	// about 15% of this read's CPU in a search answer (side by side, 1M).
+	rows, err := st.QueryContext(context.WithoutCancel(ctx), arg)
 	if err != nil {
 		return nil, fmt.Errorf("public reports: %w", err)
 	}
 	defer rows.Close()
-	var out []*Report
+	out := make([]*Report, 0, len(ids))
 	for rows.Next() {
 		var r Report
 		var kind, desc string
