@@ -48,7 +48,7 @@ func synthPerson(name string, year int, city, sex string) *Person {
 func scoredResults(q *Person, cs []*Person) []Result {
 	cands := make([]candidate, len(cs))
 	for i, c := range cs {
-		cands[i] = candidate{s: stored{ID: fmt.Sprintf("r%d", i)}, person: c}
+		cands[i] = candidate{s: &stored{ID: fmt.Sprintf("r%d", i)}, person: c}
 	}
 	return scoreAll(q, cands)
 }

@@ -12,7 +12,7 @@ type docCache struct {
 	mu  sync.Mutex
 	gen uint64
 	max int
-	m   map[string]cachedDoc
+	m   map[string]*cachedDoc // pointers: a query's candidates point into the cache, not copy each stored copy
 }
 
 type cachedDoc struct {
@@ -24,11 +24,12 @@ type cachedDoc struct {
 // it starts over, like boundedCache.
 const docCacheSize = 50000
 
-func newDocCache() *docCache { return &docCache{max: docCacheSize, m: map[string]cachedDoc{}} }
+func newDocCache() *docCache { return &docCache{max: docCacheSize, m: map[string]*cachedDoc{}} }
 
 // get returns the stored copy of id from the cache, else reads it with
 // load and keeps it unless a commit landed meanwhile.
-func (c *docCache) get(id string, load func() (stored, bool)) (cachedDoc, bool) {
+// A cached copy is never changed: a commit replaces or drops it.
+func (c *docCache) get(id string, load func() (stored, bool)) (*cachedDoc, bool) {
 	c.mu.Lock()
 	d, ok := c.m[id]
 	gen := c.gen
@@ -38,13 +39,13 @@ func (c *docCache) get(id string, load func() (stored, bool)) (cachedDoc, bool) 
 	}
 	s, ok := load()
 	if !ok {
-		return cachedDoc{}, false
+		return nil, false
 	}
-	d = cachedDoc{s: s, person: PersonFromReport(s.report())}
+	d = &cachedDoc{s: s, person: PersonFromReport(s.report())}
 	c.mu.Lock()
 	if c.gen == gen {
 		if len(c.m) >= c.max {
-			c.m = make(map[string]cachedDoc, c.max/4)
+			c.m = make(map[string]*cachedDoc, c.max/4)
 		}
 		c.m[id] = d
 	}

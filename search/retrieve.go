@@ -121,7 +121,7 @@ func wordBoost(i int) float64 {
 
 // candidate is one retrieved document.
 type candidate struct {
-	s      stored
+	s      *stored // the cached copy: shared, never changed
 	person *Person // parsed from s
 	score  float64 // retrieval score
 }
@@ -172,7 +172,7 @@ func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, li
 		if !ok {
 			continue // deleted since the search: the next query will not see it either
 		}
-		out = append(out, candidate{s: d.s, person: d.person, score: h.score})
+		out = append(out, candidate{s: &d.s, person: d.person, score: h.score})
 	}
 	return out, full, nil
 }

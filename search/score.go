@@ -72,7 +72,7 @@ func scoreNamesRead(q, c *Person, qf, qp, cf, cp namePart) nameMatch {
 	s, rs, clash := nameScore(q, c, qf, cf)
 	if !qp.empty() && !cp.empty() {
 		if pr, ok := patronymicReason(qp, cp); ok {
-			rs = append(rs[:len(rs):len(rs)], pr) // nameScore's slice is not ours to grow
+			rs = append(rs, pr) // nameScore's slice is new, with room for this
 			s += pr.Effect
 		}
 	}
@@ -177,7 +177,7 @@ func nameScore(q, c *Person, qf, cf namePart) (float64, []Reason, bool) {
 			best = a
 		}
 	}
-	var rs []Reason
+	rs := make([]Reason, 0, 3) // family, given, and the patronymic scoreNamesRead may add: one allocation
 	var s float64
 	hasF := !best.qf.empty() && !best.cf.empty()
 	hasG := !best.qg.empty() && !best.cg.empty()
@@ -272,7 +272,7 @@ func scoreAllNamed(p *Person, cands []candidate, names []nameMatch) []Result {
 			n = scoreNames(p, c.person)
 		}
 		s, _ := scoreRest(p, c.person, n, false)
-		res = append(res, Result{ReportID: c.s.ID, Score: clamp01(s), raw: s, seq: c.s.Seq, person: c.person, names: n, doc: &c.s})
+		res = append(res, Result{ReportID: c.s.ID, Score: clamp01(s), raw: s, seq: c.s.Seq, person: c.person, names: n, doc: c.s})
 	}
 	slices.SortFunc(res, func(a, b Result) int {
 		if a.raw != b.raw {

@@ -308,13 +308,15 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 
 // document returns the stored copy of report id, if indexed.
 func (ix *Index) document(id string) (stored, bool) {
-	d, ok := ix.stored(id)
-	return d.s, ok
+	if d, ok := ix.stored(id); ok {
+		return d.s, true
+	}
+	return stored{}, false
 }
 
 // stored is the stored copy of document id, decoded and parsed, from the
 // cache when it holds it.
-func (ix *Index) stored(id string) (cachedDoc, bool) {
+func (ix *Index) stored(id string) (*cachedDoc, bool) {
 	return ix.docs.get(id, func() (stored, bool) { return storedOf(ix.shards[ix.shardOf(id)], id) })
 }
 
