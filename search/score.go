@@ -24,8 +24,38 @@ func scoreRaw(q, c *Person) (float64, []Reason) {
 // names, so a burst of namesakes works it out once per candidate.
 type nameMatch struct {
 	s           float64
-	rs          []Reason
+	why         nameWhy
 	genderClash bool
+}
+
+// nameWhy is what the names' reasons say, kept as values: the reasons
+// themselves are worded (reasons) only for the candidates a query
+// explains, where making them for every candidate it scored was a tenth
+// of a search's allocations at a million reports.
+type nameWhy struct {
+	fam, giv, patr float64 // similarities of the family and given names; the patronymic's effect
+	famHow, givHow string
+	patrHow        string // "" when the fathers' names say nothing (or one is unknown)
+	patrEdit       bool
+	hasF, hasG     bool   // both sides have a family (given) name
+	qf, cf, qg, cg string // the parts compared, query's and candidate's
+	qp, cp         string
+}
+
+// reasons appends the names' reasons to rs: family, given, patronymic.
+func (w *nameWhy) reasons(rs []Reason) []Reason {
+	if w.hasF {
+		rs = append(rs, Reason{Field: "family", Effect: w.fam, Edit: !explainedHows[w.famHow],
+			Q: w.qf, C: w.cf, How: partHow(w.fam, w.famHow), detail: w.famHow})
+	}
+	if w.hasG {
+		rs = append(rs, Reason{Field: "given", Effect: w.giv, Edit: !explainedHows[w.givHow],
+			Q: w.qg, C: w.cg, How: partHow(w.giv, w.givHow), detail: w.givHow})
+	}
+	if w.patrHow != "" {
+		rs = append(rs, Reason{Field: "patronymic", Effect: w.patr, Edit: w.patrEdit, Q: w.qp, C: w.cp, How: w.patrHow})
+	}
+	return rs
 }
 
 func scoreNames(q, c *Person) nameMatch {
@@ -69,14 +99,14 @@ func swappable(p *Person) bool {
 // scoreNamesRead is scoreNames with the family names and patronymics read
 // as given.
 func scoreNamesRead(q, c *Person, qf, qp, cf, cp namePart) nameMatch {
-	s, rs, clash := nameScore(q, c, qf, cf)
+	s, why, clash := nameScore(q, c, qf, cf)
 	if !qp.empty() && !cp.empty() {
 		if pr, ok := patronymicReason(qp, cp); ok {
-			rs = append(rs, pr) // nameScore's slice is new, with room for this
+			why.patr, why.patrHow, why.patrEdit, why.qp, why.cp = pr.Effect, pr.How, pr.Edit, pr.Q, pr.C
 			s += pr.Effect
 		}
 	}
-	return nameMatch{s: s, rs: rs, genderClash: clash}
+	return nameMatch{s: s, why: why, genderClash: clash}
 }
 
 // scoreRest adds to the names' part what the rest of q and c says: sex,
@@ -87,7 +117,7 @@ func scoreRest(q, c *Person, n nameMatch, why bool) (float64, []Reason) {
 	s := n.s
 	var rs []Reason
 	if why {
-		rs = append(make([]Reason, 0, len(n.rs)+4), n.rs...)
+		rs = n.why.reasons(make([]Reason, 0, 7))
 	}
 	add := func(r Reason) {
 		s += r.Effect
@@ -144,7 +174,7 @@ func yearReason(q, c *Person) Reason {
 // nameScore aligns the name parts order-free: the parse of a two-word name
 // can be wrong (both words unknown), so the crossed alignment is tried too.
 // qf and cf are the family names as the caller reads them.
-func nameScore(q, c *Person, qf, cf namePart) (float64, []Reason, bool) {
+func nameScore(q, c *Person, qf, cf namePart) (float64, nameWhy, bool) {
 	type align struct {
 		fam, giv       float64
 		famHow, givHow string
@@ -177,7 +207,6 @@ func nameScore(q, c *Person, qf, cf namePart) (float64, []Reason, bool) {
 			best = a
 		}
 	}
-	rs := make([]Reason, 0, 3) // family, given, and the patronymic scoreNamesRead may add: one allocation
 	var s float64
 	hasF := !best.qf.empty() && !best.cf.empty()
 	hasG := !best.qg.empty() && !best.cg.empty()
@@ -193,15 +222,9 @@ func nameScore(q, c *Person, qf, cf namePart) (float64, []Reason, bool) {
 	case hasG:
 		s = 0.7 * best.giv
 	}
-	if hasF {
-		rs = append(rs, Reason{Field: "family", Effect: best.fam, Edit: !explainedHows[best.famHow],
-			Q: best.qf.text, C: best.cf.text, How: partHow(best.fam, best.famHow), detail: best.famHow})
-	}
-	if hasG {
-		rs = append(rs, Reason{Field: "given", Effect: best.giv, Edit: !explainedHows[best.givHow],
-			Q: best.qg.text, C: best.cg.text, How: partHow(best.giv, best.givHow), detail: best.givHow})
-	}
-	return s, rs, best.clash
+	why := nameWhy{fam: best.fam, giv: best.giv, famHow: best.famHow, givHow: best.givHow, hasF: hasF, hasG: hasG,
+		qf: best.qf.text, cf: best.cf.text, qg: best.qg.text, cg: best.cg.text}
+	return s, why, best.clash
 }
 
 // partHow is the verdict on a name part as renderers name it: the
