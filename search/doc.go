@@ -165,6 +165,29 @@ runs, but side by side one run with it was slower than one without (the
 machine's load moved as much), so it is off by default. The walk's own
 work was not the cause and was left as it is.
 
+Allocations, not the walk (2026-12-06, sixth session, back on the
+machine of the fourth). The serving node's profile from a client alone
+at 1M: retrieval 34% (the walk 13%, the written-form tie-break 9%),
+collections 10-12%, the store's read 13%, hiding contacts 6%. The node
+runs under GOMEMLIMIT=512MiB with about 220 MB live, so each 170 MB
+allocated (some 1,100 searches at 150 KB each) cost a collection of
+about 270 ms of CPU. Candidates now point at the cached stored copy
+instead of copying it, a name score words its reasons only for the
+candidates a query explains, the tie-break and the walk ask a 128 KB
+bitmap whether a report left instead of p.ids, and HideContacts
+remembers the hashes of short texts it found clean: client-alone p50
+1.61-1.79 -> 1.36-1.47 ms, alternated. Skipping the walk of the words
+that cannot lift a report to the heap's worst hit (max-score pruning:
+their lists only probed for the reports the other words reached) was
+built, matched the reference walk, and left out: in process with the
+caches flushed, best-of-three p50 0.98-0.99 ms before and 0.97-1.04
+after, within the machine's noise. Side by side the same code takes
+about twice as long as from a client alone (p50 3.04 against 1.5 ms),
+every stage alike (search 1.25 / 0.7, read 0.40 / 0.16, HTTP and the
+rest 1.33 / 0.55): the queries of PostgreSQL in between leave the
+caches cold, as BenchmarkSlowestQueries with TUYS_BENCH_THRASH_MB shows
+for the engine alone.
+
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
 in the main package measures it through tuys import and a running node):
