@@ -181,7 +181,10 @@ func (d *Daemon) folder(t testing.TB, name string) []SMS {
 		if err != nil {
 			continue // moved meanwhile
 		}
-		info, _ := e.Info()
+		info, err := e.Info()
+		if err != nil {
+			continue // moved between the read and the stat: the daemon sent it meanwhile
+		}
 		out = append(out, SMS{File: e.Name(), To: parts[3], Body: decode(b), At: info.ModTime()})
 	}
 	return out
