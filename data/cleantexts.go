@@ -7,10 +7,10 @@ import (
 
 // cleanTexts remembers the short texts HideContacts found nothing to hide
 // in: names and places recur across search answers (namesakes, one city),
-// and hiding was a tenth of a search's CPU at a million reports, each
-// name passing a dozen patterns to come out unchanged. It keeps a keyed
-// 128-bit hash of each text, never the text: no name outlives the request
-// that showed it, and a report's removal leaves nothing readable here. The
+// and hiding was 6% of a search's CPU at a million reports, each name
+// passing a dozen patterns to come out unchanged. It keeps a keyed
+// 128-bit hash of each text, never the text: no name can be read back
+// from it, and a report's removal leaves nothing readable here. The
 // seeds are random per process, so nobody can write a text whose hash
 // matches a clean one; a false match by chance is 1 in 2^128 per pair.
 type cleanTexts struct {
