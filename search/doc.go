@@ -21,8 +21,8 @@ Pipeline, one file each:
     surnames (realnames/surnames.txt); decide.go: auto only when every
     name difference is explained or a second signal backs it, with no
     close second.
-  - index.go: the Bleve mapping and documents (custom token filters
-    registered in init()); shards.go: the index split into shards by report
+  - index.go: the Bleve mapping and documents (kind, status and the
+    stored copy; the name keys are only in memory); shards.go: the index split into shards by report
     id, rebuilt from the log when RulesVersion changed; postings.go,
     postingsload.go: the name keys of active reports in memory, following
     every commit and reloaded from the stored copies at start;

@@ -2,80 +2,40 @@ package search
 
 import (
 	"encoding/json"
-	"fmt"
 	"log/slog"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/registry"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"tuys/data"
 )
 
-// The index is derived from the store: documents carry the normalized keys
-// of an active report's names (field "names_<kind>"), their phonetic keys
-// ("phon_<kind>"), kind and status, plus a stored copy of the fields the
-// re-ranker reads, so that ranking needs no store round trip. The last
-// indexed event sequence is kept inside the index, written in the same
-// batch as the documents it covers.
+// The index is derived from the store: a document per report carries its
+// kind and status and a stored copy of the fields the re-ranker reads, so
+// that ranking needs no store round trip. The name keys retrieval walks
+// live in memory (postings.go), rebuilt from the stored copies when a node
+// starts: Bleve inverted them too until RulesVersion 4, and nothing read
+// those fields, while analyzing and merging them was half of the build
+// (in process at 200,000 reports: 19,641 → 38,753 reports/s). The last indexed event sequence is kept inside the index, written
+// in the same batch as the documents it covers.
 
 const (
-	filterKeys     = "tuys_keys"     // word → its skeleton keys (and diminutive expansions)
-	filterPhonetic = "tuys_phonetic" // skeleton key → phonetic key
-	analyzerKeys   = "tuys_keys"
-	analyzerPhon   = "tuys_phonetic"
-	lastSeqKey     = "tuys:last_seq"
-	rulesKey       = "tuys:rules" // the RulesVersion the keys were computed with
+	lastSeqKey = "tuys:last_seq"
+	rulesKey   = "tuys:rules" // the RulesVersion the keys were computed with
 )
 
-func init() {
-	// Registered in init() so that every binary that opens the index can
-	// analyze with them (bleve looks filters up by name).
-	if err := registry.RegisterTokenFilter(filterKeys, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return keysFilter{}, nil
-	}); err != nil {
-		panic(err)
-	}
-	if err := registry.RegisterTokenFilter(filterPhonetic, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return phoneticFilter{}, nil
-	}); err != nil {
-		panic(err)
-	}
-}
-
-// keysFilter replaces every written word by its keys: the skeleton keys of
-// each part of a hyphenated word and of the whole, the Korean surname
-// group key, and the keys of the full names a diminutive stands for.
-type keysFilter struct{}
-
-func (keysFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(in)*2)
-	pos := 1
-	for _, t := range in {
-		for _, k := range wordIndexKeys(string(t.Term)) {
-			out = append(out, &analysis.Token{Start: t.Start, End: t.End, Term: []byte(k), Position: pos, Type: analysis.AlphaNumeric})
-		}
-		pos++
-	}
-	return out
-}
-
 // wordIndexKeys lists the keys under which one written word is indexed and
-// queried. Each word is analyzed twice per document (names and phonetic
-// fields), and names repeat: the result is cached and must not be modified.
+// queried. Names repeat from report to report: the result is cached and must not be modified.
 func wordIndexKeys(word string) (keys []string) {
 	if k, ok := wordCache.get(word); ok {
 		return k
 	}
 	defer func() {
-		// This runs inside Bleve's analysis workers, where a panic would end
-		// the process: one strange word must not take the service down.
+		// This runs for every report the index takes, inside the indexing
+		// loop: one strange word must not take the service down.
 		if r := recover(); r != nil {
 			slog.Error("search: index keys of a word", "panic", r)
 			keys = nil
@@ -157,21 +117,6 @@ func firstLetterKeys(k string) []string {
 // meets a given name's key (~galym, not galym).
 const stemKeyMark = "~"
 
-// phoneticFilter maps skeleton keys onto phonetic keys, dropping the ones
-// too short to mean anything.
-type phoneticFilter struct{}
-
-func (phoneticFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	out := in[:0]
-	for _, t := range in {
-		if p, ok := indexedPhonetic(string(t.Term)); ok {
-			t.Term = []byte(p)
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // indexedPhonetic is the phonetic key a report's name key is indexed
 // under, if any: none for a patronymic stem (matched exactly or not at
 // all), a first-letter key, or a code too short to mean anything.
@@ -185,27 +130,12 @@ func indexedPhonetic(k string) (string, bool) {
 
 func indexMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
-	for name, filters := range map[string][]string{analyzerKeys: {filterKeys}, analyzerPhon: {filterKeys, filterPhonetic}} {
-		if err := im.AddCustomAnalyzer(name, map[string]interface{}{
-			"type": custom.Name, "tokenizer": whitespace.Name, "token_filters": filters,
-		}); err != nil {
-			return nil, fmt.Errorf("index mapping: analyzer %s: %w", name, err)
-		}
-	}
-	text := func(analyzer string) *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer, f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = analyzer, false, false, false, false
-		return f
-	}
-	kw := text(keyword.Name)
+	kw := bleve.NewTextFieldMapping()
+	kw.Analyzer, kw.Store, kw.IncludeInAll, kw.IncludeTermVectors, kw.DocValues = keyword.Name, false, false, false, false
 	stored := bleve.NewTextFieldMapping()
 	stored.Index, stored.Store, stored.IncludeInAll, stored.DocValues = false, true, false, false
 
 	dm := bleve.NewDocumentStaticMapping()
-	for _, k := range []data.Kind{data.KindSeek, data.KindSafe} {
-		dm.AddFieldMappingsAt(namesField(k), text(analyzerKeys))
-		dm.AddFieldMappingsAt(phonField(k), text(analyzerPhon))
-	}
 	dm.AddFieldMappingsAt("kind", kw)
 	dm.AddFieldMappingsAt("status", kw)
 	dm.AddFieldMappingsAt("p", stored)
@@ -263,11 +193,7 @@ func indexDoc(r *data.Report, seq int64) map[string]interface{} {
 	// Year and place are judged by the re-ranker from the stored copy,
 	// never queried: indexing them (a numeric field is 16 terms) would only
 	// slow the build.
-	doc := map[string]interface{}{"kind": string(r.Kind), "status": r.Status, "p": string(blob)}
-	if all := activeNames(r); all != "" {
-		doc[namesField(r.Kind)], doc[phonField(r.Kind)] = all, all
-	}
-	return doc
+	return map[string]interface{}{"kind": string(r.Kind), "status": r.Status, "p": string(blob)}
 }
 
 // activeNames is the text a report's name keys are computed from: every
@@ -281,8 +207,7 @@ func activeNames(r *data.Report) string {
 	return strings.Join(dedupe(strings.Fields(strings.Join(names, " "))), " ")
 }
 
-// Name keys live in one field per kind, and only for active reports:
-// retrieval then needs no filter, whose conjunction with a posting list
-// of every document would dominate query time.
+// Name keys live in one field per kind of the in-memory lists, and only
+// for active reports: retrieval then needs no filter by kind or status.
 func namesField(k data.Kind) string { return "names_" + string(k) }
 func phonField(k data.Kind) string  { return "phon_" + string(k) }

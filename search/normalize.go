@@ -21,12 +21,14 @@ import "strings"
 
 // RulesVersion names the matching rules an index's keys were computed with:
 // bump it with any change that alters a key (this file, phonetic.go,
-// names.go, givennames.go, the index analyzers). A node that starts with an
+// names.go, givennames.go, the index mapping). A node that starts with an
 // index of another version rebuilds it from the log (see OpenIndex).
 // 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates,
 // German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
 // 3: stored copies carry the status (postings.go loads active reports).
-const RulesVersion = 3
+// 4: Bleve no longer inverts the name keys (only the in-memory lists hold
+// them): an index of 3 carries fields nobody reads, rebuilt lighter.
+const RulesVersion = 4
 
 // variant selects how the ambiguous Latin letters are read: one flag per
 // spelling convention that disagrees with passport/English Latin.

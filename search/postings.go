@@ -9,14 +9,14 @@ import (
 	"tuys/data"
 )
 
-// postings is the in-memory copy of the index's name keys: for every field
-// (names_<kind>, phon_<kind>) and key, the numbers of the active reports
-// that carry it. Retrieval walks these lists instead of asking Bleve: a
-// Bleve query builds a term searcher per key, shard and segment, and that
+// postings holds the name keys: for every field (names_<kind>,
+// phon_<kind>) and key, the numbers of the active reports that carry it.
+// Retrieval walks these lists instead of asking Bleve: a Bleve query
+// builds a term searcher per key, shard and segment, and that
 // construction, not the walk, was most of a query's time (search/doc.go).
 // Bleve stays the durable index: the stored copies the re-ranker reads and
-// the event mark; this copy is rebuilt from it when a node starts
-// (loadPostings) and follows every commit. Fuzzy expansion reads its keys
+// the event mark; these lists are rebuilt from the stored copies when a
+// node starts (loadPostings) and follow every commit. Fuzzy expansion reads its keys
 // too (postingsnear.go).
 type postings struct {
 	mu    sync.RWMutex
@@ -40,9 +40,9 @@ func (p *postings) live(n uint32) bool { return p.gone[n/64]&(1<<(n%64)) == 0 }
 
 func listKey(field, key string) string { return field + "\x00" + key }
 
-// docKeys returns the keys a report's names are indexed under, per field,
-// as Bleve's analyzers produce them: whitespace words, their keys (names
-// field), and the keys' phonetic codes (phonetic field).
+// docKeys returns the keys a report's names are indexed under, per field:
+// whitespace words, their keys (names field), and the keys' phonetic codes
+// (phonetic field).
 func docKeys(names string) (keys, phon []string) {
 	seenP := map[string]bool{}
 	seenK := map[string]bool{}
