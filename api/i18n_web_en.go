@@ -317,6 +317,7 @@ var webMessagesEN = map[string]string{
 	"label.how.variant":              "a variant of the name",
 	"label.how.Kazakh/Russian form":  "Kazakh and Russian forms of one name",
 	"label.how.another real surname": "two different real surnames",
+	"label.how.another given name":   "two different given names, one letter apart",
 	"label.how.=":                    "equal",
 	"label.how.≠":                    "different",
 	"label.how.±1":                   "one year apart, common",

@@ -316,6 +316,7 @@ var webMessagesKK = map[string]string{
 	"label.how.variant":              "есімнің нұсқасы",
 	"label.how.Kazakh/Russian form":  "бір есімнің қазақша және орысша түрі",
 	"label.how.another real surname": "екі түрлі нақты тек",
+	"label.how.another given name":   "бір әріппен ғана ерекшеленетін екі түрлі есім",
 	"label.how.=":                    "бірдей",
 	"label.how.≠":                    "әртүрлі",
 	"label.how.±1":                   "бір жыл айырма, бола береді",

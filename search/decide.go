@@ -37,10 +37,14 @@ func hasRival(best Result, others []Result, margin float64) bool {
 }
 
 // contradicted reports whether anything known about a candidate speaks
-// against it: the same vetoes corroborated applies to the best.
+// against it: the same vetoes corroborated applies to the best. Another
+// real given name a letter away does, however high misheard lifted it
+// (its father's name agrees): a brother with a rhyming name (Ерик, Берик)
+// has the same father, so he is no rival to the exact name and never
+// decides alone.
 func contradicted(r Result) bool {
 	for _, why := range r.Explanation {
-		if why.Effect < 0 {
+		if why.Effect < 0 || why.Field == "given" && why.How == howOtherGiven {
 			return true
 		}
 	}

@@ -29,6 +29,51 @@ const howOtherSurname = "another real surname"
 // for a volunteer to see the pair, never enough to pass for one name.
 const otherSurnameSim = 0.7
 
+// howOtherGiven is the verdict for two distinct real given names (Берик,
+// Ерик): two people when both are written right.
+const howOtherGiven = "another given name"
+
+// misheardSim is what another real name one letter from the query's
+// (Ерик/Берик, Омарова/Комарова) scores when the other name part and the
+// father's name both agree: a variant's level, so the person whose three
+// names agree but for a letter ranks with the namesakes whose father is
+// not known (two names agree), not below every one of them. A query about
+// Ерик Айтбайбеков Даниярұлы ranked ten Ерик Айтбайбековs of no known
+// father above Берик Айтбайбеков Даниярұлы, where a trigram search put him
+// first; when ten namesakes share the name, the one whose father's name
+// agrees is the best lead a volunteer has. The verdict stays, so such a
+// pair never decides alone: another given name needs a volunteer
+// (corroborated), another surname a second signal, which the father's
+// name is.
+const misheardSim = 0.97
+
+// misheard returns the similarity of a name part (a query's, b the
+// candidate's) whose verdict is how, when the fathers' names agree and the
+// other part's verdict is otherHow: lifted to misheardSim when it is
+// another real name one letter away and the other part is the same name.
+func misheard(sim float64, how string, a, b namePart, otherHow string) float64 {
+	if how != howOtherGiven && how != howOtherSurname || !explainedHows[otherHow] || !oneLetterApart(a, b) {
+		return sim
+	}
+	return max(sim, misheardSim)
+}
+
+// oneLetterApart reports whether two name words are one edit apart as
+// written, or by a pair of their keys (the same name in two scripts).
+func oneLetterApart(a, b namePart) bool {
+	if editDistance(a.letters, b.letters, 1) <= 1 {
+		return true
+	}
+	for _, x := range a.keys {
+		for _, y := range b.keys {
+			if levenshtein(x, y, 1) <= 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 //go:embed realnames/surnames.txt
 var surnamesFile string
 

@@ -168,8 +168,9 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 		// right, but one misheard letter makes one of the other (Берик →
 		// Ерик, Жанна → Анна): the near pair must still rank above a
 		// stranger who shares only the other name part. Below "similar",
-		// so the pair reads as different and never decides alone.
-		return max(0.15, min(partSpellingSim(a, b), otherGivenSim)), "different name"
+		// so the pair reads as different and never decides alone (nor
+		// when misheard lifts it: decide.go).
+		return max(0.15, min(partSpellingSim(a, b), otherGivenSim)), howOtherGiven
 	}
 	best := partSpellingSim(a, b)
 	switch {

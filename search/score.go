@@ -99,12 +99,15 @@ func swappable(p *Person) bool {
 // scoreNamesRead is scoreNames with the family names and patronymics read
 // as given.
 func scoreNamesRead(q, c *Person, qf, qp, cf, cp namePart) nameMatch {
-	s, why, clash := nameScore(q, c, qf, cf)
+	var pr Reason
+	ok := false
 	if !qp.empty() && !cp.empty() {
-		if pr, ok := patronymicReason(qp, cp); ok {
-			why.patr, why.patrHow, why.patrEdit, why.qp, why.cp = pr.Effect, pr.How, pr.Edit, pr.Q, pr.C
-			s += pr.Effect
-		}
+		pr, ok = patronymicReason(qp, cp)
+	}
+	s, why, clash := nameScore(q, c, qf, cf, ok && pr.Effect > 0)
+	if ok {
+		why.patr, why.patrHow, why.patrEdit, why.qp, why.cp = pr.Effect, pr.How, pr.Edit, pr.Q, pr.C
+		s += pr.Effect
 	}
 	return nameMatch{s: s, why: why, genderClash: clash}
 }
@@ -173,8 +176,9 @@ func yearReason(q, c *Person) Reason {
 
 // nameScore aligns the name parts order-free: the parse of a two-word name
 // can be wrong (both words unknown), so the crossed alignment is tried too.
-// qf and cf are the family names as the caller reads them.
-func nameScore(q, c *Person, qf, cf namePart) (float64, nameWhy, bool) {
+// qf and cf are the family names as the caller reads them; sameFather
+// says the fathers' names agree (misheard).
+func nameScore(q, c *Person, qf, cf namePart, sameFather bool) (float64, nameWhy, bool) {
 	type align struct {
 		fam, giv       float64
 		famHow, givHow string
@@ -206,6 +210,10 @@ func nameScore(q, c *Person, qf, cf namePart) (float64, nameWhy, bool) {
 		if a := try(other[0], other[1], other[2], other[3]); a.fam+a.giv > best.fam+best.giv+1e-9 {
 			best = a
 		}
+	}
+	if sameFather {
+		best.fam, best.giv = misheard(best.fam, best.famHow, best.qf, best.cf, best.givHow),
+			misheard(best.giv, best.givHow, best.qg, best.cg, best.famHow)
 	}
 	var s float64
 	hasF := !best.qf.empty() && !best.cf.empty()
