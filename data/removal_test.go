@@ -156,3 +156,42 @@ func TestRemovalRacingAMatchLeavesNoName(t *testing.T) {
 		}
 	})
 }
+
+// In a batch, only the matches that name a removed report are left out;
+// the batch asks after each report once, however many matches name it.
+func TestBatchSkipsOnlyRemovedReports(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		seek := sampleReport(KindSeek, "Жумабаев Ерлан", "+77011234567")
+		safes := []*Report{sampleReport(KindSafe, "Zhumabayev Yerlan", "+77011234568"),
+			sampleReport(KindSafe, "Jumabaev Erlan", "+77011234569"), sampleReport(KindSafe, "Жұмабаев Ерлан", "+77011234560")}
+		for _, r := range append([]*Report{seek}, safes...) {
+			if err := s.CreateReport(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.RemoveReport(ctx, safes[1].ID); err != nil {
+			t.Fatal(err)
+		}
+		var ws []MatchWrite
+		for _, safe := range safes {
+			ws = append(ws, MatchWrite{Match: &Match{SeekID: seek.ID, SafeID: safe.ID, Score: 0.9, State: MatchReview, Explanation: safe.FullName}})
+		}
+		created, err := s.SaveMatches(ctx, ws)
+		if err != nil || created != 2 {
+			t.Fatalf("saved %d of 3 (one removed), %v", created, err)
+		}
+		ms, err := s.MatchesForReport(ctx, seek.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.SafeID == safes[1].ID {
+				t.Fatalf("a match of the removed report was saved: %+v", m)
+			}
+		}
+		if len(ms) != 2 {
+			t.Fatalf("matches of the seeker: %d, want 2", len(ms))
+		}
+	})
+}
