@@ -188,6 +188,29 @@ rest 1.33 / 0.55): the queries of PostgreSQL in between leave the
 caches cold, as BenchmarkSlowestQueries with TUYS_BENCH_THRASH_MB shows
 for the engine alone.
 
+Work nobody used, and namesakes that hid a misheard name (2026-12-06,
+seventh session, an Intel Xeon machine: side by side at 1M tuys p50 2.25,
+p99 3.82 ms at the start). Bleve still inverted every name key into two
+fields per kind that nothing had read since retrieval moved to the
+in-memory lists; without them (RulesVersion 4) the index builds in
+process at 41,151 reports/s at 1M (17,227 before) and a node started on
+a million reports was ready at 27,310 reports/s (14,877). A namesake
+burst at 1M matched 1,832-1,878 reports/s on this machine; its CPU
+profile (TUYS_BENCH_CPUPROFILE) put 40% in saving the matches, most of
+it SQLite checking, for each of 663,000 matches, whether either report
+had been removed: two descents into a million reports' pages, often read
+from the disk cache. The batch now asks once per report: 2,608/s.
+Recall of a first-letter edit was 0.990 against pg_trgm's 0.998, and
+every miss had one shape: the query gave a father's name (Ерик
+Айтбайбеков Даниярұлы), ten namesakes of no known father (Ерик
+Айтбайбеков) ranked first, and the person, whose father's name agrees,
+carries another real name a letter away (Берик; Комарова for Омарова).
+misheard (explain.go) lifts such a part to a variant's level when the
+other name and the father's name agree, and keeps the verdict: another
+given name never decides and is no rival to the exact name (a brother
+with a rhyming name has the same father). First-letter recall 1.000;
+the dev set's figures unchanged (tuys eval, 0 and 20,000 distractors).
+
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
 in the main package measures it through tuys import and a running node):

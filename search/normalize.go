@@ -25,9 +25,7 @@ import "strings"
 // index of another version rebuilds it from the log (see OpenIndex).
 // 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates,
 // German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
-// 3: stored copies carry the status (postings.go loads active reports).
-// 4: Bleve no longer inverts the name keys (only the in-memory lists hold
-// them): an index of 3 carries fields nobody reads, rebuilt lighter.
+// 3: stored copies carry the status. 4: name keys not in Bleve (index.go).
 const RulesVersion = 4
 
 // variant selects how the ambiguous Latin letters are read: one flag per
