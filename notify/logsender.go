@@ -3,6 +3,7 @@ package notify
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"log/slog"
 	"strings"
 	"sync"
@@ -12,31 +13,45 @@ import (
 )
 
 // LogSender stands in for Twilio when no credentials are configured: the
-// SMS goes to the log (numbers masked) and is kept in memory, so `make run`
-// works without an account and the volunteer view shows what would be sent.
+// SMS goes to the log (numbers masked), so `make run` works without an
+// account. It remembers what it sent only as far as Find needs (after a
+// crash the dispatcher asks whether a message went out): the SID, the time
+// and a keyed hash of number and body, never the text, so a report's
+// removal leaves no copy of its names or numbers here.
 type LogSender struct {
 	log  *slog.Logger
+	seed maphash.Seed // per process: the hashes say nothing to another
 	mu   sync.Mutex
 	seq  int
-	sent []LoggedSMS
+	sent []loggedSMS
 }
 
-// LoggedSMS is one message the LogSender "sent".
-type LoggedSMS struct {
-	SID  string
-	To   string
-	Body string
-	At   time.Time
+// loggedSMS is what the LogSender keeps of one message it "sent".
+type loggedSMS struct {
+	sid  string
+	sum  uint64 // of number and body (LogSender.sum)
+	body int    // the body's segments, for Find's answer
+	at   time.Time
 }
 
-const logKeep = 1000 // messages kept for Recent and Find
+const logKeep = 1000 // messages kept for Find
 
 // NewLogSender logs to l (slog.Default when nil).
 func NewLogSender(l *slog.Logger) *LogSender {
 	if l == nil {
 		l = slog.Default()
 	}
-	return &LogSender{log: l}
+	return &LogSender{log: l, seed: maphash.MakeSeed()}
+}
+
+// sum is the keyed hash Find compares: number and body, separated.
+func (s *LogSender) sum(to, body string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	h.WriteString(to)
+	h.WriteByte(0)
+	h.WriteString(body)
+	return h.Sum64()
 }
 
 // logSIDPrefix marks the SIDs of messages that only went to the log.
@@ -53,7 +68,7 @@ func (s *LogSender) Send(ctx context.Context, to, body, _ string) (SendResult, e
 	s.mu.Lock()
 	s.seq++
 	sid := fmt.Sprintf("%s%08d%d", logSIDPrefix, s.seq, now.UnixNano()%1e6)
-	s.sent = append(s.sent, LoggedSMS{SID: sid, To: to, Body: body, At: now})
+	s.sent = append(s.sent, loggedSMS{sid: sid, sum: s.sum(to, body), body: Segments(body), at: now})
 	if len(s.sent) > logKeep {
 		s.sent = s.sent[len(s.sent)-logKeep:]
 	}
@@ -65,28 +80,15 @@ func (s *LogSender) Send(ctx context.Context, to, body, _ string) (SendResult, e
 
 // Find implements Sender over the messages kept in memory.
 func (s *LogSender) Find(_ context.Context, q Lookup) (*SendResult, error) {
+	sum := s.sum(q.To, q.Body)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, m := range s.sent {
-		if q.SID != "" && m.SID == q.SID || m.To == q.To && m.Body == q.Body && !m.At.Before(q.Since.Add(-clockSlack)) {
-			return &SendResult{SID: m.SID, State: data.MsgSent, Segments: Segments(m.Body), At: m.At}, nil
+		if q.SID != "" && m.sid == q.SID || m.sum == sum && !m.at.Before(q.Since.Add(-clockSlack)) {
+			return &SendResult{SID: m.sid, State: data.MsgSent, Segments: m.body, At: m.at}, nil
 		}
 	}
 	return nil, nil
-}
-
-// Recent returns up to n of the newest logged messages, newest first, with
-// numbers masked (for the volunteer view in log mode).
-func (s *LogSender) Recent(n int) []LoggedSMS {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []LoggedSMS
-	for i := len(s.sent) - 1; i >= 0 && len(out) < n; i-- {
-		m := s.sent[i]
-		m.To, m.Body = MaskPhone(m.To), data.MaskPhonesIn(m.Body)
-		out = append(out, m)
-	}
-	return out
 }
 
 // MaskPhone hides the middle of a number: +77011234567 → +7701***4567.

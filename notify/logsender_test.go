@@ -3,6 +3,7 @@ package notify
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -29,7 +30,15 @@ func TestLogSender(t *testing.T) {
 	if f, _ := s.Find(context.Background(), Lookup{To: "+77011234567", Since: since, Body: "other"}); f != nil {
 		t.Errorf("Find other body = %+v", f)
 	}
-	if r := s.Recent(5); len(r) != 1 || r[0].To != "+7701***4567" || strings.Contains(r[0].Body, "5321234567") {
-		t.Errorf("Recent = %+v", r)
+	if f, _ := s.Find(context.Background(), Lookup{To: "+77011234568", Since: since, Body: "call +905321234567"}); f != nil {
+		t.Errorf("Find another number = %+v", f)
+	}
+	if f, _ := s.Find(context.Background(), Lookup{SID: res.SID}); f == nil || f.Segments != 1 {
+		t.Errorf("Find by SID = %+v", f)
+	}
+	// What it keeps in memory holds neither the number nor the body.
+	kept := fmt.Sprintf("%+v", s.sent)
+	if strings.Contains(kept, "7011234567") || strings.Contains(kept, "call") {
+		t.Errorf("the log sender keeps the text: %s", kept)
 	}
 }
