@@ -96,7 +96,9 @@ func (s *sqlStore) removedHeld(ctx context.Context, tx *sql.Tx, ws []MatchWrite)
 		if err := rows.Scan(&id, &status); err != nil {
 			return nil, fmt.Errorf("reports of %d matches: %w", len(ws), err)
 		}
-		removed[id] = status == StatusRemoved
+		if status == StatusRemoved {
+			removed[id] = true
+		}
 	}
 	return removed, rows.Err()
 }

@@ -19,8 +19,9 @@ import (
 // live in memory (postings.go), rebuilt from the stored copies when a node
 // starts: Bleve inverted them too until RulesVersion 4, and nothing read
 // those fields, while analyzing and merging them was half of the build
-// (in process at 200,000 reports: 19,641 → 38,753 reports/s). The last indexed event sequence is kept inside the index, written
-// in the same batch as the documents it covers.
+// (in process at 200,000 reports: 19,641 → 38,753 reports/s). The last
+// indexed event sequence is kept inside the index, written in the same
+// batch as the documents it covers.
 
 const (
 	lastSeqKey = "tuys:last_seq"
@@ -28,7 +29,8 @@ const (
 )
 
 // wordIndexKeys lists the keys under which one written word is indexed and
-// queried. Names repeat from report to report: the result is cached and must not be modified.
+// queried. Names repeat from report to report: the result is cached and
+// must not be modified.
 func wordIndexKeys(word string) (keys []string) {
 	if k, ok := wordCache.get(word); ok {
 		return k

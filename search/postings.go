@@ -16,8 +16,8 @@ import (
 // construction, not the walk, was most of a query's time (search/doc.go).
 // Bleve stays the durable index: the stored copies the re-ranker reads and
 // the event mark; these lists are rebuilt from the stored copies when a
-// node starts (loadPostings) and follow every commit. Fuzzy expansion reads its keys
-// too (postingsnear.go).
+// node starts (loadPostings) and follow every commit. Fuzzy expansion
+// reads their keys too (postingsnear.go).
 type postings struct {
 	mu    sync.RWMutex
 	ids   []string                 // doc number → report id; "" once the report left, until a sweep
