@@ -18,6 +18,8 @@ It has benchmark functions only: `go test` runs nothing here,
 tuys's slowest 1% of queries, TUYS_BENCH_MISSES=FILE the queries whose
 person tuys did not return in the top 10 (type, query, tuys's first hit),
 TUYS_BENCH_SERVE_PROFILE=FILE the tuys node's CPU profile over the first
-TUYS_BENCH_SERVE_PROFILE_SECONDS (default 30) of the timed queries.
+TUYS_BENCH_SERVE_PROFILE_SECONDS (default 30) of the timed queries, and
+FILE.allocs what the node allocated meanwhile (go tool pprof
+-sample_index=alloc_space).
 */
 package bench

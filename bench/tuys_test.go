@@ -58,8 +58,10 @@ func freeAddr(b *testing.B) string {
 }
 
 // profileServe records the node's CPU profile for d into
-// TUYS_BENCH_SERVE_PROFILE (go tool pprof reads it), in the background:
-// wait for the returned channel. Without the variable it does nothing.
+// TUYS_BENCH_SERVE_PROFILE, and what it allocated over the same time into
+// that name with ".allocs" added (go tool pprof reads both), in the
+// background: wait for the returned channel. Without the variable it does
+// nothing.
 func (n *tuysNode) profileServe(d time.Duration) <-chan error {
 	done := make(chan error, 1)
 	path := os.Getenv("TUYS_BENCH_SERVE_PROFILE")
@@ -68,21 +70,26 @@ func (n *tuysNode) profileServe(d time.Duration) <-chan error {
 		return done
 	}
 	go func() {
-		resp, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", n.pprof, int(d.Seconds())))
-		if err != nil {
-			done <- err
-			return
-		}
-		defer resp.Body.Close()
-		f, err := os.Create(path)
-		if err != nil {
-			done <- err
-			return
-		}
-		_, err = io.Copy(f, resp.Body)
-		done <- errors.Join(err, f.Close())
+		allocs := make(chan error, 1)
+		go func() { allocs <- n.fetchProfile("allocs", d, path+".allocs") }()
+		done <- errors.Join(n.fetchProfile("profile", d, path), <-allocs)
 	}()
 	return done
+}
+
+// fetchProfile saves the node's named pprof profile over d into path.
+func (n *tuysNode) fetchProfile(name string, d time.Duration, path string) error {
+	resp, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/%s?seconds=%d", n.pprof, name, int(d.Seconds())))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(f, resp.Body)
+	return errors.Join(err, f.Close())
 }
 
 // startTuys stores the corpus through the store's CreateReports into a
