@@ -1,7 +1,6 @@
 package api
 
 import (
-	"compress/gzip"
 	"io"
 	"mime"
 	"net/http"
@@ -9,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/gin-gonic/gin"
+	"github.com/klauspost/compress/gzip"
 )
 
 // gzipMinBytes: below about a kilobyte gzip's header and the CPU cost
@@ -186,6 +186,10 @@ func (w *gzipWriter) finish() {
 // collector run twice a second at a million reports (search p99 ×5).
 // BestSpeed: answers are a few kilobytes of JSON or HTML, where it saves
 // nearly as much as the default level for a fraction of the CPU.
+// klauspost/compress, not the standard library's: on a search answer
+// (4.6 KB of JSON, 10 hits) it took 46 µs against 73 µs with the caches
+// emptied first, as PostgreSQL's work leaves them side by side, and wrote
+// 1,087 bytes against 1,058.
 var gzipWriters = sync.Pool{New: func() any {
 	w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
 	return w
