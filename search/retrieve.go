@@ -160,6 +160,9 @@ func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, li
 		}
 		perKind = append(perKind, g)
 	}
+	if !edits && ix.keys.mostFull(kinds, perKind, len(nameTexts(q))) < limit {
+		return nil, 0, nil // fewer than limit can carry every word exactly: the pass with edits walks all this and more
+	}
 	hits := ix.keys.top(kinds, perKind, q.written, limit)
 	full, all := 0, fullScore(q)-1e-9
 	for full < len(hits) && hits[full].score >= all {
@@ -182,10 +185,20 @@ func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, li
 func fullScore(q *Person) float64 {
 	s := 0.0
 	for i, w := range nameWords(q) {
-		if w == "" {
-			continue
+		if w != "" {
+			s += levelExact * wordBoost(i)
 		}
-		s += levelExact * wordBoost(i)
 	}
 	return s
+}
+
+// nameTexts are q's name words that are not empty: those fullScore counts.
+func nameTexts(q *Person) []string {
+	var out []string
+	for _, w := range nameWords(q) {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"tuys/data"
@@ -150,4 +151,62 @@ func indexed(t *testing.T, rs ...*data.Report) *Index {
 		t.Fatal(err)
 	}
 	return ix
+}
+
+// TestMostFullBoundsTheFullHits: the first retrieval pass is skipped when
+// mostFull says fewer than limit reports can carry every word exactly, so
+// it must never count fewer than there are: across generated names in
+// every spelling, namesakes, typos and both kinds, the reports that
+// reach the full score are at most the bound.
+func TestMostFullBoundsTheFullHits(t *testing.T) {
+	syn := NewSynth(11)
+	var rs []*data.Report
+	for i := 0; i < 2500; i++ {
+		r := syn.Report()
+		if i%2 == 0 {
+			r.Kind = data.KindSeek
+		}
+		rs = append(rs, r)
+	}
+	for i := 0; i < 45; i++ { // namesakes enough to fill the first pass
+		rs = append(rs, report([]data.Kind{data.KindSafe, data.KindSeek}[i%2], []string{"Петров Нурдаулет", "Petrov Nurdaulet", "Петров Нұрдәулет Федорұлы"}[i%3], 1950+i, "", "M"))
+	}
+	ix := indexed(t, rs...)
+	queries := []string{"Петров Нурдаулет", "Petrov Nurdaulet Fedoruly", "Петров Нурдаулт", "Нурдаулет Нурдаулет", "Петров"}
+	for _, r := range rs[:600] {
+		queries = append(queries, r.FullName, strings.Replace(r.FullName, "а", "о", 1), strings.ToLower(r.FullName))
+	}
+	skipped, filled := 0, 0
+	for _, text := range queries {
+		q := PersonFromReport(&data.Report{FullName: text})
+		for _, kinds := range [][]data.Kind{{data.KindSafe}, {data.KindSeek}, {data.KindSeek, data.KindSafe}} {
+			var perKind [][]wordGroup
+			for _, k := range kinds {
+				g, err := ix.nameGroups(q, k, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				perKind = append(perKind, g)
+			}
+			bound := ix.keys.mostFull(kinds, perKind, len(nameTexts(q)))
+			full, all := 0, fullScore(q)-1e-9
+			for _, h := range ix.keys.top(kinds, perKind, q.written, 5000) {
+				if h.score >= all {
+					full++
+				}
+			}
+			if full > bound {
+				t.Fatalf("%q in %v: %d reports carry every word exactly, mostFull says at most %d", text, kinds, full, bound)
+			}
+			if bound < defaultCandidates {
+				skipped++
+			}
+			if full >= defaultCandidates {
+				filled++
+			}
+		}
+	}
+	if skipped == 0 || filled == 0 {
+		t.Fatalf("the queries did not reach both sides: %d skipped the first pass, %d filled it", skipped, filled)
+	}
 }
