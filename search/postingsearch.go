@@ -123,36 +123,6 @@ func (p *postings) top(kinds []data.Kind, groups [][]wordGroup, forms []string, 
 	return hits
 }
 
-// mostFull bounds how many reports can carry every one of the query's
-// words (words: how many it has) exactly, from the lengths of the words'
-// exact lists; a word whose group was dropped or has no exact key leaves
-// none in that kind. A report reaches the full score only through every
-// word's exact keys (a word counts at the best level it reached, and
-// exact is the highest), so fewer here means fewer full hits: retrieve's
-// first pass would not fill its places, and the second pass, which walks
-// the same lists and the first-letter ones too, would run after it
-// anyway. Most queries with a father's name or a typo are such.
-func (p *postings) mostFull(kinds []data.Kind, groups [][]wordGroup, words int) int {
-	p.mu.RLock()
-	defer p.mu.RUnlock()
-	total := 0
-	for i, kind := range kinds {
-		if len(groups[i]) == 0 || len(groups[i]) < words {
-			continue
-		}
-		least := math.MaxInt
-		for _, g := range groups[i] {
-			n := 0
-			for _, key := range g.exact {
-				n += len(p.lists[listKey(namesField(kind), key)])
-			}
-			least = min(least, n)
-		}
-		total += least
-	}
-	return total
-}
-
 // blockDocs is how many documents' states a block of the walk spans:
 // 32,768 of 12 bytes, 384 KB, which a core's L2 cache holds. A report
 // matching a word is reached through several keys of it (spellings,

@@ -160,7 +160,7 @@ func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, li
 		}
 		perKind = append(perKind, g)
 	}
-	if !edits && ix.keys.mostFull(kinds, perKind, len(nameTexts(q))) < limit {
+	if !edits && ix.keys.mostFull(kinds, perKind, len(nameTexts(q)), limit) < limit {
 		return nil, 0, nil // fewer than limit can carry every word exactly: the pass with edits walks all this and more
 	}
 	hits := ix.keys.top(kinds, perKind, q.written, limit)
