@@ -211,6 +211,34 @@ given name never decides and is no rival to the exact name (a brother
 with a rhyming name has the same father). First-letter recall 1.000;
 the dev set's figures unchanged (tuys eval, 0 and 20,000 distractors).
 
+A first pass that the second always repeated (2026-12-06, eighth session,
+an AMD EPYC machine with 2 cores: side by side at 1M tuys p50 2.10-2.25
+ms at the start, ratios 18.2-18.6 raw and 30.4-31.6 on ICU). retrieve
+walks the lists once without the first-letter keys and again with them
+when fewer than limit (30) reports carry every word exactly. Counted in
+process over the side-by-side's queries (three passes): the second pass
+ran for 6,690 of 6,711 retrievals, and it walks every list the first did.
+The first is now skipped when it cannot fill its places: mostFull
+(postingsbound.go) looks each report of the rarest word's exact lists up
+in the next rarest word's (a binary search each, counting no further
+than limit); the shortest list's length alone settled 2,250 retrievals,
+the lookup 6,630. The candidates are the same by construction
+(TestMostFullBoundsTheFullHits holds the bound over generated names,
+namesakes, typos and both kinds). In process the last pass's p50 went
+0.69-0.79 to 0.39-0.59 ms (a noisy machine); side by side the search
+stage 0.98-1.07 to 0.82 ms. What a retrieval (both kinds) still walks, on average: 5,200
+postings of exact keys, 4,100 of fuzzy ones, 11,000 of phonetic codes,
+7,600 of first-letter keys. Walking, for a phonetic code, the lists of
+the keys that carry it, less the query's own (reached at a better
+level), instead of one list per code, was built and measured: in process
+best-of-three p50 0.48 / 0.38 ms against 0.48 / 0.36, alternated; no
+gain, not kept. On the HTTP side, klauspost/compress's gzip
+(api/compress.go) took the serving node's gzip CPU from 0.36 to 0.13 s
+over 250 s of the side-by-side; goccy/go-json on a search answer with
+the caches emptied took 44 µs against encoding/json's 46, and the hits'
+read with id IN (?,...) instead of json_each 73-88 against 78-107 µs:
+neither was taken.
+
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
 in the main package measures it through tuys import and a running node):
