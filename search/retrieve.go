@@ -134,35 +134,48 @@ type candidate struct {
 // family exists too), whose lists are as long as the exact ones and are
 // not worth walking when the name as written fills every place.
 func (ix *Index) retrieve(ctx context.Context, q *Person, kind data.Kind, limit int) ([]candidate, error) {
-	cands, full, err := ix.retrievePass(ctx, q, kind, limit, false)
-	if err != nil || full >= limit {
-		return cands, err
-	}
-	cands, _, err = ix.retrievePass(ctx, q, kind, limit, true)
-	return cands, err
-}
-
-// retrievePass runs one retrieval; full counts the candidates that
-// matched every word of q exactly.
-func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, limit int, edits bool) ([]candidate, int, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	kinds := []data.Kind{kind}
 	if kind == "" {
 		kinds = []data.Kind{data.KindSeek, data.KindSafe}
 	}
-	var perKind [][]wordGroup
+	wide, err := ix.groupsOf(q, kinds, true)
+	if err != nil {
+		return nil, err
+	}
+	// The first pass only when it can fill every place (mostFull): the
+	// exact keys, all the bound reads, are the same in both passes.
+	if ix.keys.mostFull(kinds, wide, wordCount(q), limit) >= limit {
+		narrow, err := ix.groupsOf(q, kinds, false)
+		if err != nil {
+			return nil, err
+		}
+		if cands, full := ix.retrievePass(q, kinds, narrow, limit); full >= limit {
+			return cands, nil
+		}
+	}
+	cands, _ := ix.retrievePass(q, kinds, wide, limit)
+	return cands, nil
+}
+
+// groupsOf builds q's word groups for each of kinds (nameGroups).
+func (ix *Index) groupsOf(q *Person, kinds []data.Kind, edits bool) ([][]wordGroup, error) {
+	perKind := make([][]wordGroup, 0, len(kinds))
 	for _, k := range kinds {
 		g, err := ix.nameGroups(q, k, edits)
 		if err != nil {
-			return nil, 0, fmt.Errorf("retrieve: %w", err)
+			return nil, fmt.Errorf("retrieve: %w", err)
 		}
 		perKind = append(perKind, g)
 	}
-	if !edits && ix.keys.mostFull(kinds, perKind, len(nameTexts(q)), limit) < limit {
-		return nil, 0, nil // fewer than limit can carry every word exactly: the pass with edits walks all this and more
-	}
+	return perKind, nil
+}
+
+// retrievePass runs one retrieval over the groups; full counts the
+// candidates that matched every word of q exactly.
+func (ix *Index) retrievePass(q *Person, kinds []data.Kind, perKind [][]wordGroup, limit int) ([]candidate, int) {
 	hits := ix.keys.top(kinds, perKind, q.written, limit)
 	full, all := 0, fullScore(q)-1e-9
 	for full < len(hits) && hits[full].score >= all {
@@ -177,7 +190,7 @@ func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, li
 		}
 		out = append(out, candidate{s: &d.s, person: d.person, score: h.score})
 	}
-	return out, full, nil
+	return out, full
 }
 
 // fullScore is the retrieval score of a document that matches every name
@@ -185,20 +198,21 @@ func (ix *Index) retrievePass(ctx context.Context, q *Person, kind data.Kind, li
 func fullScore(q *Person) float64 {
 	s := 0.0
 	for i, w := range nameWords(q) {
-		if w != "" {
-			s += levelExact * wordBoost(i)
+		if w == "" {
+			continue
 		}
+		s += levelExact * wordBoost(i)
 	}
 	return s
 }
 
-// nameTexts are q's name words that are not empty: those fullScore counts.
-func nameTexts(q *Person) []string {
-	var out []string
+// wordCount is how many name words q has: those fullScore counts.
+func wordCount(q *Person) int {
+	n := 0
 	for _, w := range nameWords(q) {
 		if w != "" {
-			out = append(out, w)
+			n++
 		}
 	}
-	return out
+	return n
 }

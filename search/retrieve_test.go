@@ -184,13 +184,13 @@ func TestMostFullBoundsTheFullHits(t *testing.T) {
 	for _, text := range queries {
 		q := PersonFromReport(&data.Report{FullName: text})
 		for _, kinds := range [][]data.Kind{{data.KindSafe}, {data.KindSeek}, {data.KindSeek, data.KindSafe}} {
-			var perKind [][]wordGroup
-			for _, k := range kinds {
-				g, err := ix.nameGroups(q, k, false)
-				if err != nil {
-					t.Fatal(err)
-				}
-				perKind = append(perKind, g)
+			perKind, err := ix.groupsOf(q, kinds, false) // the first pass's
+			if err != nil {
+				t.Fatal(err)
+			}
+			wide, err := ix.groupsOf(q, kinds, true) // the bound reads the second's, as retrieve does
+			if err != nil {
+				t.Fatal(err)
 			}
 			full, all := 0, fullScore(q)-1e-9
 			for _, h := range ix.keys.top(kinds, perKind, q.written, 5000) {
@@ -201,7 +201,7 @@ func TestMostFullBoundsTheFullHits(t *testing.T) {
 			// Asked up to full itself, the bound must reach it: else a pass
 			// with limit full would be skipped although it fills.
 			for _, limit := range []int{max(full, 1), defaultCandidates} {
-				bound := ix.keys.mostFull(kinds, perKind, len(nameTexts(q)), limit)
+				bound := ix.keys.mostFull(kinds, wide, wordCount(q), limit)
 				if bound < limit && full > bound {
 					t.Fatalf("%q in %v: %d reports carry every word exactly, mostFull up to %d says %d", text, kinds, full, limit, bound)
 				}
