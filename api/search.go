@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -76,6 +77,7 @@ func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error
 	for _, r := range reports {
 		byID[r.ID] = r
 	}
+	start = time.Now()
 	var hide data.Hider // one per answer: its hits share names, places and the query's words
 	say := phrase(q.Lang)
 	hits := make([]Hit, 0, len(res))
@@ -87,8 +89,13 @@ func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error
 		hits = append(hits, Hit{Report: rep, View: hide.Public(rep), Score: r.Score, Decision: r.Decision,
 			Reasons: search.PublicLines(r.Explanation, say, hide.Hide)})
 	}
+	timeStage(ctx, "answer", start)
 	return hits, nil
 }
+
+// jsonContentType is what gin's c.JSON sends; the search answer is encoded
+// apart, so that its Server-Timing can say how long encoding took.
+const jsonContentType = "application/json; charset=utf-8"
 
 // PublicHit is a search result as anyone may see it.
 type PublicHit struct {
@@ -115,8 +122,15 @@ func (s *Server) apiSearch(c *gin.Context) {
 	for i, h := range hits {
 		out[i] = PublicHit{Report: h.View, Score: h.Score, Decision: h.Decision, Explanation: h.Reasons}
 	}
+	start := time.Now()
+	body, err := json.Marshal(gin.H{"results": out})
+	if err != nil {
+		c.Error(fmt.Errorf("search: %w", err))
+		return
+	}
+	timeStage(ctx, "json", start)
 	c.Header("Server-Timing", times.header())
-	c.JSON(http.StatusOK, gin.H{"results": out})
+	c.Data(http.StatusOK, jsonContentType, body)
 }
 
 // searchQueryFrom reads q (or name), kind, birth_year and city; a name is required.

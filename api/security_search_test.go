@@ -35,7 +35,7 @@ func searchServer(t *testing.T) (data.Store, *search.Engine, http.Handler) {
 }
 
 // serverTiming is the header a search answer carries (W3C Server Timing).
-var serverTiming = regexp.MustCompile(`^search;dur=\d+\.\d\d, read;dur=\d+\.\d\d$`)
+var serverTiming = regexp.MustCompile(`^search;dur=\d+\.\d\d, read;dur=\d+\.\d\d, answer;dur=\d+\.\d\d, json;dur=\d+\.\d\d$`)
 
 // TestPublicSearchCannotListEveryone: a name is required, 20 results by
 // default, ?limit= at most 50 (more is a field error), and no paging.
@@ -79,7 +79,7 @@ func TestPublicSearchCannotListEveryone(t *testing.T) {
 			t.Errorf("GET %s: %d results, want %d..%d", tt.path, n, tt.min, tt.max)
 		}
 		if st := w.Header().Get("Server-Timing"); w.Code == http.StatusOK && !serverTiming.MatchString(st) {
-			t.Errorf("GET %s: Server-Timing %q, want the search and read stages in ms", tt.path, st)
+			t.Errorf("GET %s: Server-Timing %q, want the search, read, answer and json stages in ms", tt.path, st)
 		}
 		if strings.Contains(w.Body.String(), "+7701000") || strings.Contains(w.Body.String(), "7701000") {
 			t.Errorf("GET %s: a phone number in the public answer", tt.path)

@@ -33,7 +33,7 @@ func timeStage(ctx context.Context, name string, start time.Time) {
 	}
 }
 
-// header is the Server-Timing value: "search;dur=1.93, read;dur=0.41"
+// header is the Server-Timing value: "search;dur=1.93, read;dur=0.41, …"
 // (milliseconds).
 func (t *stageTimes) header() string {
 	parts := make([]string, len(*t))

@@ -220,18 +220,29 @@ func tableRow(out *strings.Builder, name string, st *stats) {
 // engine's search, the store's read of the hits, and the rest (routing,
 // rendering, compression, the loopback, the client's decoding).
 func (n *tuysNode) stageReport(total []time.Duration) string {
-	search, read := n.stages["search"], n.stages["read"]
-	if len(search) != len(total) || len(read) != len(total) {
-		return fmt.Sprintf("tuys stages: %d search and %d read timings for %d queries", len(search), len(read), len(total))
+	rest := slices.Clone(total)
+	var stages []string
+	for _, name := range serverStages {
+		ts := n.stages[name]
+		if len(ts) != len(total) {
+			return fmt.Sprintf("tuys stages: %d %s timings for %d queries", len(ts), name, len(total))
+		}
+		for i := range rest {
+			rest[i] -= ts[i]
+		}
+		stages = append(stages, name+" "+p50p99(ts))
 	}
-	rest := make([]time.Duration, len(total))
-	for i := range total {
-		rest[i] = total[i] - search[i] - read[i]
-	}
-	p := func(xs []time.Duration) string { return fmt.Sprintf("%.2f / %.2f", ms(pct(xs, 50)), ms(pct(xs, 99))) }
-	return fmt.Sprintf("tuys stages p50/p99 ms: search %s, read %s, HTTP and the rest %s; "+
+	return fmt.Sprintf("tuys stages p50/p99 ms: %s, HTTP and the rest %s; "+
 		"client's view: sending %s, waiting for the first byte %s, reading and decoding %s",
-		p(search), p(read), p(rest), p(n.stages["send"]), p(n.stages["wait"]), p(n.stages["body"]))
+		strings.Join(stages, ", "), p50p99(rest), p50p99(n.stages["send"]), p50p99(n.stages["wait"]), p50p99(n.stages["body"]))
+}
+
+// serverStages are the stages of tuys's Server-Timing header on a search
+// (api/search.go), in their order.
+var serverStages = []string{"search", "read", "answer", "json"}
+
+func p50p99(xs []time.Duration) string {
+	return fmt.Sprintf("%.2f / %.2f", ms(pct(xs, 50)), ms(pct(xs, 99)))
 }
 
 // ratios pairs the i-th latencies of two systems (the same query).
