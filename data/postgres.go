@@ -13,13 +13,20 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // pgx as a database/sql driver
 )
 
+// pgMaxConns is the size of a node's pool of PostgreSQL connections.
+const pgMaxConns = 16
+
 // OpenPostgres opens a PostgreSQL store shared by several tuys nodes.
 func OpenPostgres(ctx context.Context, url string, seal *Sealer) (Store, error) {
 	db, err := sql.Open("pgx", url)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	db.SetMaxOpenConns(16)
+	// Idle connections are kept up to the pool's size (database/sql keeps
+	// two by default: a burst of searches would log in again each time) and
+	// closed after five idle minutes.
+	db.SetMaxOpenConns(pgMaxConns)
+	db.SetMaxIdleConns(pgMaxConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()

@@ -1,6 +1,10 @@
 package data
 
-import "testing"
+import (
+	"context"
+	"fmt"
+	"testing"
+)
 
 // BenchmarkPublic: a search answer builds ten public views, each hiding
 // contacts in eight fields.
@@ -19,4 +23,32 @@ func BenchmarkHideContactsExplanation(b *testing.B) {
 	for b.Loop() {
 		_ = HideContacts("family name: Omarova — Omarova (the same)")
 	}
+}
+
+// BenchmarkPublicReportsConcurrent: several searches read their hits at
+// once (SQLite); the readers' pool keeps its connections, with their page
+// caches and prepared statements, between bursts.
+func BenchmarkPublicReportsConcurrent(b *testing.B) {
+	ctx := context.Background()
+	st := openTestSQLite(b)
+	var ids []string
+	for i := range 2000 {
+		r := sampleReport(KindSafe, fmt.Sprintf("Жумабаев Ерлан %d", i), "")
+		if err := st.CreateReport(ctx, r); err != nil {
+			b.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	b.SetParallelism(3) // six readers on two cores: more than a pool's default two idle
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			i = (i + 10) % (len(ids) - 10)
+			if _, err := st.PublicReports(ctx, ids[i:i+10]); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
 }

@@ -51,7 +51,12 @@ func OpenSQLite(ctx context.Context, dir string, seal *Sealer) (Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
-	r.SetMaxOpenConns(8)
+	// Keep every reader when idle: database/sql keeps two by default and
+	// closes the rest as they come back, so each burst of more than two
+	// searches at once opened connections again (their page caches and
+	// prepared statements with them).
+	r.SetMaxOpenConns(maxReaders)
+	r.SetMaxIdleConns(maxReaders)
 	s := &sqlStore{w: w, r: r, reads: &sync.Map{}, d: dialect{name: "sqlite"}, seal: seal, now: func() time.Time { return time.Now().UTC() }}
 	if err := migrate(ctx, w, "sqlite"); err != nil {
 		s.Close()
@@ -60,6 +65,9 @@ func OpenSQLite(ctx context.Context, dir string, seal *Sealer) (Store, error) {
 	s.group = newGroupCommit(s)
 	return s, nil
 }
+
+// maxReaders is the size of SQLite's pool of read connections.
+const maxReaders = 8
 
 // createPrivate creates the database file 0600 before SQLite opens it
 // (SQLite would create it 0644, and gives its -wal and -shm files the mode

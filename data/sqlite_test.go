@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 )
 
@@ -24,5 +25,28 @@ func TestSQLiteReadersMapTheFile(t *testing.T) {
 	}
 	if readers < 1<<30 || writer != 0 {
 		t.Fatalf("mmap_size: readers %d (want at least 1 GiB), writer %d (want 0)", readers, writer)
+	}
+}
+
+// A burst of concurrent reads leaves the readers' pool holding its
+// connections: none is closed for being one idle too many.
+func TestSQLiteReadersStayOpen(t *testing.T) {
+	st := openTestSQLite(t)
+	s := st.(*sqlStore)
+	ctx := t.Context()
+	conns := make([]*sql.Conn, maxReaders)
+	for i := range conns {
+		c, err := s.r.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns[i] = c
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+	if got := s.r.Stats(); got.MaxIdleClosed != 0 || got.Idle != maxReaders {
+		t.Fatalf("after %d reads at once: %d idle, %d closed as idle too many; want %d idle, none closed",
+			maxReaders, got.Idle, got.MaxIdleClosed, maxReaders)
 	}
 }
