@@ -239,6 +239,30 @@ the caches emptied took 44 µs against encoding/json's 46, and the hits'
 read with id IN (?,...) instead of json_each 73-88 against 78-107 µs:
 neither was taken.
 
+Where the rest of an answer goes (2026-12-06, ninth session, a 2-core
+"Oxide Virtual Turin-like" machine: side by side at 1M tuys p50 2.47 ms,
+p99 9.65, ratios 16.0 raw and 27.0 on ICU at the start, against 1.86-2.10
+on the EPYC of the eighth session). Server-Timing now also gives the
+public views with their explanations (answer) and the JSON encoding
+(json), and BenchmarkHTTPAlone (bench/) queries a node alone with the
+caches flushed before each query, then GET /healthz as often: search p50
+0.67, read 0.23-0.26, answer 0.05, json 0.03-0.04, and the rest 0.64 ms,
+of which the client's sending and decoding are 0.25 and a request that
+does nothing (/healthz) 0.32-0.39. What is left outside the stages is the
+loopback, gzip and the wake-ups of a virtual machine, near a bare
+request's floor. The node's profile side by side put the engine's 10/s
+poll for events at 0.4 ms of CPU each (14% of the node's CPU), a PK range
+read that returns nothing: with the caches cold, SQLite's fixed cost of a
+read is about 0.1 ms (a throwaway benchmark, 64 MB flushed before each
+read: 0 rows 0.11, 1 row 0.10-0.16, 10 rows 0.22-0.29 ms at p50). The poll does not hold the lock
+searches take, so it was left as it is. The doc cache holds the
+candidates of the side-by-side's queries after its warm-up (0.02 s of
+CPU over 250 s); a query whose candidates are not cached pays about 0.5
+ms for reading and parsing them (Bleve's stored copy, ParseName,
+skeletons), which a node alone without warm-up showed. The readers' pool
+kept only database/sql's default two idle connections and closed the
+others as they came back; it now keeps all eight (PostgreSQL's sixteen).
+
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
 in the main package measures it through tuys import and a running node):
