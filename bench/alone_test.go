@@ -21,10 +21,8 @@ import (
 // a minute or two at 1M without PostgreSQL. TUYS_BENCH_DIR keeps the
 // corpus between runs; TUYS_BENCH_SERVE_PROFILE profiles the node.
 func BenchmarkHTTPAlone(b *testing.B) {
-	n, targets := envInt("TUYS_BENCH_N", 20000), envInt("TUYS_BENCH_TARGETS", 400)
 	ctx := context.Background()
-	c := newCorpus(n, targets, 18)
-	src := corpusDir(b, ctx, c)
+	c, src := storedCorpus(b, ctx)
 	dir := b.TempDir()
 	if out, err := exec.Command("cp", "-a", src+"/.", dir).CombinedOutput(); err != nil {
 		b.Fatalf("copy corpus: %v %s", err, out)

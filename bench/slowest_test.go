@@ -32,10 +32,8 @@ import (
 // alone is then measured without building it again. TUYS_BENCH_THRASH_MB
 // runs each search after the caches were flushed (thrasher).
 func BenchmarkSlowestQueries(b *testing.B) {
-	n, targets := envInt("TUYS_BENCH_N", 20000), envInt("TUYS_BENCH_TARGETS", 400)
 	ctx := context.Background()
-	c := newCorpus(n, targets, 18)
-	dir := corpusDir(b, ctx, c)
+	c, dir := storedCorpus(b, ctx)
 	store, err := data.Open(ctx, data.Config{Dir: dir, SecretKey: datatest.Key})
 	if err != nil {
 		b.Fatal(err)
@@ -130,6 +128,14 @@ func (t *thrasher) run() {
 	for i := 0; i < len(t.buf); i += 64 {
 		t.buf[i]++
 	}
+}
+
+// storedCorpus is the corpus of TUYS_BENCH_N reports and
+// TUYS_BENCH_TARGETS sought people, stored (corpusDir).
+func storedCorpus(b *testing.B, ctx context.Context) (*corpus, string) {
+	n, targets := envInt("TUYS_BENCH_N", 20000), envInt("TUYS_BENCH_TARGETS", 400)
+	c := newCorpus(n, targets, 18)
+	return c, corpusDir(b, ctx, c)
 }
 
 // corpusDir stores c in a new directory, or, when TUYS_BENCH_DIR names
