@@ -13,8 +13,14 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // pgx as a database/sql driver
 )
 
-// pgMaxConns is the size of a node's pool of PostgreSQL connections.
-const pgMaxConns = 16
+// A node's pool of PostgreSQL connections: at most pgMaxConns, of which
+// pgMaxIdle are kept between bursts. Several nodes share the server's
+// max_connections (100 by default): a node holding all sixteen idle left
+// others, and the tests' several nodes, "too many clients".
+const (
+	pgMaxConns = 16
+	pgMaxIdle  = 4
+)
 
 // OpenPostgres opens a PostgreSQL store shared by several tuys nodes.
 func OpenPostgres(ctx context.Context, url string, seal *Sealer) (Store, error) {
@@ -22,11 +28,11 @@ func OpenPostgres(ctx context.Context, url string, seal *Sealer) (Store, error) 
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	// Idle connections are kept up to the pool's size (database/sql keeps
-	// two by default: a burst of searches would log in again each time) and
-	// closed after five idle minutes.
+	// Idle connections: database/sql keeps two by default, and a burst of
+	// searches logged in again for each one beyond; closed after five idle
+	// minutes.
 	db.SetMaxOpenConns(pgMaxConns)
-	db.SetMaxIdleConns(pgMaxConns)
+	db.SetMaxIdleConns(pgMaxIdle)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
