@@ -261,7 +261,8 @@ CPU over 250 s); a query whose candidates are not cached pays about 0.5
 ms for reading and parsing them (Bleve's stored copy, ParseName,
 skeletons), which a node alone without warm-up showed. The readers' pool
 kept only database/sql's default two idle connections and closed the
-others as they came back; it now keeps all eight (PostgreSQL's sixteen).
+others as they came back; it now keeps all eight (PostgreSQL four of its
+sixteen: nodes share the server's max_connections).
 
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
