@@ -30,11 +30,8 @@ func BenchmarkHTTPAlone(b *testing.B) {
 	os.Remove(filepath.Join(dir, "ids"))
 	tu := serveDir(b, dir, datatest.Key, len(c.records))
 	thrash := newThrasher(envInt("TUYS_BENCH_THRASH_MB", 64))
-	for _, q := range c.queries { // warmed as side by side (warmUp): the node's caches hold what the queries ask
-		if _, err := tu.search(ctx, q.text); err != nil {
-			b.Fatal(err)
-		}
-	}
+	// Warmed as side by side: the node's caches hold what the queries ask.
+	warmUp(b, ctx, []*system{{search: func(ctx context.Context, q query) ([]hit, error) { return tu.search(ctx, q.text) }}}, c.queries)
 	tu.stages = nil
 	profiled := tu.profileServe(time.Duration(envInt("TUYS_BENCH_SERVE_PROFILE_SECONDS", 30)) * time.Second)
 	var took []time.Duration

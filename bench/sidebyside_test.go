@@ -216,9 +216,9 @@ func tableRow(out *strings.Builder, name string, st *stats) {
 	fmt.Fprintf(out, " %8.3f\n", frac(st.exact1, st.exact))
 }
 
-// stageReport splits tuys's latencies by the node's Server-Timing: the
-// engine's search, the store's read of the hits, and the rest (routing,
-// rendering, compression, the loopback, the client's decoding).
+// stageReport splits tuys's latencies by the node's Server-Timing stages
+// (serverStages) and the rest (routing, compression, the loopback, the
+// client's decoding).
 func (n *tuysNode) stageReport(total []time.Duration) string {
 	rest := slices.Clone(total)
 	var stages []string
