@@ -56,7 +56,7 @@ func goldenData() map[string]func(p *page) {
 		"private": func(p *page) {
 			at := time.Date(2022, 1, 7, 10, 0, 0, 0, time.UTC)
 			p.D = &privateData{Token: "00112233445566778899aabbccddeeff", Report: pub, ContactName: "Айгуль",
-				ContactPhone: "+7701***4567", News: p.T("outcome.seek.reported_safe", "07.01.2022"), Seeking: true,
+				ContactPhone: "+7***67", News: p.T("outcome.seek.reported_safe", "07.01.2022"), Seeking: true,
 				Matches: []privateNews{{Other: pub, At: at, Verified: true, Phone: "+905321234567"}},
 				SMS:     []privateSMS{{At: at, State: "sms.state.logged", Body: "tuys: ..."}}}
 		},
@@ -93,8 +93,8 @@ func goldenData() map[string]func(p *page) {
 			other := pub
 			p.D = &consoleRecordData{R: r, Linked: &other, Notes: []PublicNote{note}, Matches: []matchView{{Match: match, OtherID: "01GOLDENSEEK",
 				Other: &other, Reasons: []string{"year: 1977 = 1977 (+0.04)"},
-				Messages: []messageView{{To: "+7705***1234", StateKey: "sms.state.delivered", Purpose: "found", Segments: 2},
-					{To: "+7701***4567", StateKey: "sms.state.logged", Purpose: "seeker", Body: "tuys: Seitkali G. (1977, Almaty) ...", Segments: 2}}}}}
+				Messages: []messageView{{To: "+7***34", StateKey: "sms.state.delivered", Purpose: "found", Segments: 2},
+					{To: "+7***67", StateKey: "sms.state.logged", Purpose: "seeker", Body: "tuys: Seitkali G. (1977, Almaty) ...", Segments: 2}}}}}
 		},
 		"audit": func(p *page) {
 			p.D = []data.AuditEntry{{ID: 1, Actor: "aigerim", Action: "view_contact", Target: r.ID, At: goldenTime}}

@@ -68,14 +68,26 @@ func WhyNotPhone(raw string) PhoneFault {
 	return PhoneInvalid
 }
 
-// MaskPhone hides the middle of a number for logs: +77011234567 → +7701***4567.
+// MaskPhone hides a number for logs and pages: the plus, the first digit
+// and the last two stay (+77011234567 → +7***67), enough to tell one's own
+// number or one recipient's lines apart. Keeping the operator's code and
+// the last four, as before, left three digits to guess: a thousand calls.
 // It works on runes: it may be given raw, unvalidated input.
 func MaskPhone(p string) string {
-	r := []rune(p)
-	if len(r) <= 8 {
+	var digits []rune
+	for _, r := range p {
+		if unicode.IsNumber(r) {
+			digits = append(digits, r)
+		}
+	}
+	if len(digits) < minPhoneDigits {
 		return "***"
 	}
-	return string(r[:5]) + "***" + string(r[len(r)-4:])
+	lead := ""
+	if strings.HasPrefix(p, "+") || strings.HasPrefix(p, "＋") {
+		lead = "+"
+	}
+	return lead + string(digits[0]) + "***" + string(digits[len(digits)-2:])
 }
 
 // phoneInText finds what could be a phone number typed into free text: a

@@ -33,12 +33,33 @@ func TestNormalizePhone(t *testing.T) {
 }
 
 func TestMaskPhone(t *testing.T) {
-	if got := MaskPhone("+77011234567"); got != "+7701***4567" {
-		t.Fatalf("mask: %s", got)
+	for _, c := range []struct{ in, want string }{
+		{"+77011234567", "+7***67"},
+		{"8 701 123 45 67", "8***67"},
+		{"+90 532 123 45 67", "+9***67"},
+		{"＋７７０１２３４５６７８", "+７***７８"},
+		{"12-34-56", "***"}, // six digits: a town's number, all hidden
+		{"+7", "***"},
+		{"not a number", "***"},
+	} {
+		got := MaskPhone(c.in)
+		if got != c.want {
+			t.Errorf("MaskPhone(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if shown := strings.Count(strings.Map(keepDigits, got), "") - 1; shown > 3 {
+			t.Errorf("MaskPhone(%q) = %q: %d digits shown, at most 3", c.in, got, shown)
+		}
 	}
-	if got := MaskPhone("+7"); got != "***" {
-		t.Fatalf("short mask: %s", got)
+	if got := MaskPhonesIn("call +905321234567 now"); got != "call +9***67 now" {
+		t.Errorf("MaskPhonesIn = %q", got)
 	}
+}
+
+func keepDigits(r rune) rune {
+	if unicode.IsNumber(r) {
+		return r
+	}
+	return -1
 }
 
 // FuzzNormalizePhone: never panics, and a normalized number normalizes to itself.
@@ -115,10 +136,10 @@ func TestMaskPhonesInKeepsDates(t *testing.T) {
 		{"в списке живых с 07.01.2022", "в списке живых с 07.01.2022"},
 		{"at 2022-01-07 10:30 safe", "at 2022-01-07 10:30 safe"},
 		{"7/1/2022", "7/1/2022"},
-		{"call +77011234567", "call +7701***4567"},
-		{"8 701 123 45 67", "8 701***5 67"},
-		{"32.13.2022", "32.13***2022"},
-		{"07.01.2022 8 701 123 4567", "07.01***4567"}, // a date and a number in one run: masked
+		{"call +77011234567", "call +7***67"},
+		{"8 701 123 45 67", "8***67"},
+		{"32.13.2022", "3***22"},
+		{"07.01.2022 8 701 123 4567", "0***67"}, // a date and a number in one run: masked
 	} {
 		if got := MaskPhonesIn(tt.in); got != tt.want {
 			t.Errorf("MaskPhonesIn(%q) = %q, want %q", tt.in, got, tt.want)

@@ -73,7 +73,7 @@ func TestReunionPrivatePage(t *testing.T) {
 			h.do(ctx, chromedp.Navigate(link[1]+"?lang="+lang))
 			page := h.html(ctx)
 			if strings.Contains(page, names[1]) && strings.Contains(page, api.T(lang, "private.heading")) {
-				assertNoPhone(t, "private page of "+lang, strings.ReplaceAll(page, "+7701***", ""))
+				assertNoPhone(t, "private page of "+lang, page)
 				break
 			}
 			if time.Now().After(deadline) {

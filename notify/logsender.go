@@ -91,5 +91,5 @@ func (s *LogSender) Find(_ context.Context, q Lookup) (*SendResult, error) {
 	return nil, nil
 }
 
-// MaskPhone hides the middle of a number: +77011234567 → +7701***4567.
+// MaskPhone hides a number for logs: +77011234567 → +7***67 (data.MaskPhone).
 func MaskPhone(p string) string { return data.MaskPhone(p) }

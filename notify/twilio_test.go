@@ -227,15 +227,6 @@ func TestParseStatusCallback(t *testing.T) {
 	}
 }
 
-func TestMaskPhone(t *testing.T) {
-	if got := MaskPhone("+77011234567"); got != "+7701***4567" {
-		t.Errorf("MaskPhone = %q", got)
-	}
-	if got := data.MaskPhonesIn("call +905321234567 now"); got != "call +9053***4567 now" {
-		t.Errorf("MaskPhonesIn = %q", got)
-	}
-}
-
 func TestSameBody(t *testing.T) {
 	for _, tt := range []struct {
 		stored, sent string
