@@ -189,6 +189,44 @@ func (d dialect) inList(col string, n int, vals []string) (cond string, arg any)
 	if d.name == "postgres" {
 		return fmt.Sprintf("%s = ANY($%d)", col, n), vals
 	}
-	list, _ := json.Marshal(vals) // strings always marshal
-	return fmt.Sprintf("%s IN (SELECT value FROM json_each($%d))", col, n), string(list)
+	return fmt.Sprintf("%s IN (SELECT value FROM json_each($%d))", col, n), jsonStrings(vals)
+}
+
+// jsonStrings writes vals as a JSON array. Ids and keys, the values these
+// lists hold, need no escaping and are copied as they are; json.Marshal,
+// which reflects on its argument, was a tenth of the read of a search's
+// hits (side by side at 1M) and is left for the rest.
+func jsonStrings(vals []string) string {
+	n := 2
+	for _, v := range vals {
+		n += len(v) + 3
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i, v := range vals {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if !plainJSON(v) {
+			q, _ := json.Marshal(v) // a string always marshals
+			b = append(b, q...)
+			continue
+		}
+		b = append(b, '"')
+		b = append(b, v...)
+		b = append(b, '"')
+	}
+	return string(append(b, ']'))
+}
+
+// plainJSON: v is printable ASCII without a quote or backslash, so "v" is
+// its JSON form (json.Marshal also escapes <, > and &, which a JSON reader
+// reads back the same).
+func plainJSON(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
