@@ -210,10 +210,15 @@ func (s *Server) newPage(c *gin.Context, title string) *page {
 		}
 		q.Set("lang", code)
 		p.Langs = append(p.Langs, langLink{Code: code, Name: T(code, "lang.name"),
-			URL: c.Request.URL.Path + "?" + q.Encode(), Current: code == l})
+			URL: sameSitePath(c.Request.URL.Path) + "?" + q.Encode(), Current: code == l})
 	}
 	return p
 }
+
+// sameSitePath is a request's path as a link on this site: a path asked
+// as //evil.example/ (or /%2F%2F…, or /\evil…) would read as another
+// host's address in a link, so its leading slashes become one.
+func sameSitePath(p string) string { return "/" + strings.TrimLeft(p, "/\\") }
 
 // render executes the named page into a buffer first so a template error
 // becomes a proper error page, never half a page.

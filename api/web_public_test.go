@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -232,6 +233,26 @@ func TestNotFoundPageInLanguage(t *testing.T) {
 				t.Fatalf("%s %s: %d %s", l, p, w.Code, w.Header().Get("Content-Type"))
 			}
 			mustContain(t, w.Body.String(), want, `href="/"`)
+		}
+	}
+}
+
+// TestLanguageLinksStayOnSite: a path asked with extra leading slashes
+// (a link someone crafted) must not turn the language links into another
+// host's address (//evil.example/?lang=kk).
+func TestLanguageLinksStayOnSite(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	b := newBrowser(t, h, "ru")
+	for _, p := range []string{"//evil.example/", "/%2F%2Fevil.example/", "/%5C%5Cevil.example/", "/search?q=Ерлан"} {
+		body := b.get(p).Body.String()
+		links := regexp.MustCompile(`<a href="([^"]*)"[^>]*hreflang=`).FindAllStringSubmatch(body, -1)
+		if len(links) != 3 {
+			t.Fatalf("%s: %d language links", p, len(links))
+		}
+		for _, m := range links {
+			if u := html.UnescapeString(m[1]); !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") || strings.HasPrefix(u, "/\\") {
+				t.Errorf("%s: language link %q leaves the site", p, u)
+			}
 		}
 	}
 }
