@@ -35,7 +35,7 @@ func (s *Server) machineRoutes(r *gin.Engine) {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 	if s.deps.Metrics != nil && !s.cfg.MetricsElsewhere {
-		r.GET(metricsPath, gin.WrapH(s.deps.Metrics.Handler()))
+		r.GET(metricsPath, operatorsOnly, gin.WrapH(s.deps.Metrics.Handler()))
 	}
 
 	// JSON API (api/openapi.yaml); partner routes need a token's scope,
