@@ -42,7 +42,15 @@ func TestCompactionLeavesNoRemovedNameOnDisk(t *testing.T) {
 		if err := ix.Commit(ctx, b, 5); err != nil {
 			t.Fatal(err)
 		}
+		// Under load (the race detector, a busy CI machine) Bleve's
+		// persister can take longer than oldSegmentsGoneWithin to delete
+		// the merged files; the shard then stays due and a node compacts
+		// it again on its next round, as this does.
 		n, err := ix.CompactIfDue(ctx, 0)
+		for attempt := 1; err != nil && attempt < 3; attempt++ {
+			t.Logf("round %d: %v; compacting again, as the node would", round, err)
+			n, err = ix.CompactIfDue(ctx, 0)
+		}
 		if err != nil || n == 0 {
 			t.Fatalf("round %d: compacted %d shards, %v; want the removal's shard", round, n, err)
 		}
