@@ -94,7 +94,11 @@ func formInt(fe intake.FieldErrors, field, v string) int {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {
-		fe.Add(field, "web.err.number")
+		key := "web.err.number" // its example is a year
+		if field != "person.birth_year" {
+			key = "web.err.count" // an age, a number of days
+		}
+		fe.Add(field, key)
 		return 0
 	}
 	return n

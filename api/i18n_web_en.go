@@ -12,6 +12,7 @@ var webMessagesEN = map[string]string{
 	"err.csrf":              "This form has expired or came from another site. Nothing was saved. Check what you typed and send it again.",
 	"web.err.consent":       "Tick the box to agree, or we cannot keep your report.",
 	"web.err.method":        "This address does not take that kind of request.",
+	"web.err.count":         "Write a whole number in digits, for example 30.",
 	"web.err.number":        "Write a number, for example 1975.",
 	"web.err.subscribe_off": "SMS subscriptions are not available right now. Please call the hotline.",
 	"page.error":            "Error",
