@@ -27,19 +27,24 @@ func fuzzBudget(key string) int {
 // it exceeds max (so callers can stop early on long, different keys).
 func levenshtein(a, b string, max int) int { return editDistance([]byte(a), []byte(b), max) }
 
-// editDistance is levenshtein over letters of any size: bytes of keys,
-// runes of names as written (lettersSim).
+// editDistance counts the insertions, deletions, substitutions and swaps
+// of two neighbouring letters that turn a into b (optimal string
+// alignment), over letters of any size: bytes of keys, runes of names as
+// written (lettersSim). A swap is one slip of the fingers (Олге for Олег,
+// Ильни for Ильин), not two different letters: counted as two, it made the
+// person's own name "different" and ranked strangers with the same other
+// name above them (matching trial, 2026-12-06).
 func editDistance[E byte | rune](a, b []E, max int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}
-	// Two rows on the stack for the keys of names; longer ones allocate.
-	var rows [2][40]int
-	prev, cur := rows[0][:0], rows[1][:0]
+	// Three rows on the stack for the keys of names; longer ones allocate.
+	var rows [3][40]int
+	back, prev, cur := rows[0][:0], rows[1][:0], rows[2][:0]
 	if len(b)+1 > len(rows[0]) {
-		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+		back, prev, cur = make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)
 	} else {
-		prev, cur = prev[:len(b)+1], cur[:len(b)+1]
+		back, prev, cur = back[:len(b)+1], prev[:len(b)+1], cur[:len(b)+1]
 	}
 	for j := range prev {
 		prev[j] = j
@@ -48,28 +53,35 @@ func editDistance[E byte | rune](a, b []E, max int) int {
 		cur[0] = i
 		rowMin := cur[0]
 		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := prev[j-1] + cost
-			if x := prev[j] + 1; x < v {
-				v = x
-			}
-			if x := cur[j-1] + 1; x < v {
-				v = x
-			}
+			v := editStep(a, b, i, j, back, prev, cur)
 			cur[j] = v
 			if v < rowMin {
 				rowMin = v
 			}
 		}
+		// A row's least cell never falls in the rows after it (a swap's
+		// cell is at least the diagonal one before it), so past max it
+		// can stop.
 		if rowMin > max {
 			return max + 1
 		}
-		prev, cur = cur, prev
+		back, prev, cur = prev, cur, back
 	}
 	return prev[len(b)]
+}
+
+// editStep is the cell (i, j) of editDistance's table: rows i-2 (back),
+// i-1 (prev) and i (cur, filled up to j-1).
+func editStep[E byte | rune](a, b []E, i, j int, back, prev, cur []int) int {
+	cost := 1
+	if a[i-1] == b[j-1] {
+		cost = 0
+	}
+	v := min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
+	if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+		v = min(v, back[j-2]+1)
+	}
+	return v
 }
 
 // keysMeet reports whether two tokens would find each other in retrieval:
