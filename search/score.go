@@ -129,7 +129,7 @@ func scoreRest(q, c *Person, n nameMatch, why bool) (float64, []Reason) {
 		}
 	}
 	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex || n.genderClash {
-		add(Reason{Field: "sex", Effect: -0.45, Q: q.Sex, C: c.Sex, How: "≠"})
+		add(sexReason(q, c, n))
 	}
 	if q.BirthYear > 0 && c.BirthYear > 0 {
 		add(yearReason(q, c))
@@ -145,6 +145,30 @@ func scoreRest(q, c *Person, n nameMatch, why bool) (float64, []Reason) {
 		add(Reason{Field: FieldPhone, Text: "same contact phone", Effect: 0.1})
 	}
 	return s, rs
+}
+
+// sexReason says which sexes disagree: the reports' own when they do,
+// else those of the family names' endings (Жумабаев, Жумабаева), which
+// were what clashed: the reports' own said "male — male" or nothing.
+func sexReason(q, c *Person, n nameMatch) Reason {
+	r := Reason{Field: "sex", Effect: -0.45, Q: q.Sex, C: c.Sex, How: "≠"}
+	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex {
+		return r
+	}
+	if qs, cs := formSex(n.why.qf), formSex(n.why.cf); qs != "" && cs != "" && qs != cs {
+		r.Q, r.C = qs, cs
+	}
+	return r
+}
+
+// formSex is the sex a family name's ending says ("" when it says none).
+func formSex(family string) string {
+	keys := wordKeys(family)
+	if len(keys) == 0 {
+		return ""
+	}
+	_, sex := familyStem(keys[0])
+	return sex
 }
 
 // yearReason compares two known birth years: equal counts a little for,
