@@ -250,12 +250,16 @@ func hideGroups(s string, re *regexp.Regexp) string {
 }
 
 // lookalikeDigits are the letters people (and scammers dodging a filter)
-// type for digits: O for 0, I, l and | for 1, З for 3.
-const lookalikeDigits = "OoОоIlІі|Зз"
+// type for digits: O for 0, I, i, l and | for 1, З for 3 (Latin i was
+// missing: "8 7o1 i23 45 67" passed, attacker trial of 2026-12-06).
+const lookalikeDigits = "OoОоIilІі|Зз"
 
 // lookalikePhone is a run of digits and lookalike letters with the
 // separators of a phone number between them (8 7OI I23 45 67).
-var lookalikePhone = regexp.MustCompile(`[+＋]?[\p{N}OoОоIlІі|Зз](?:[\s\-.()/]*[\p{N}OoОоIlІі|Зз]){6,}`)
+var lookalikePhone = func() *regexp.Regexp {
+	digit := `[\p{N}` + regexp.QuoteMeta(lookalikeDigits) + `]`
+	return regexp.MustCompile(`[+＋]?` + digit + `(?:[\s\-.()/]*` + digit + `){6,}`)
+}()
 
 // hideLookalikePhones hides a phone number with lookalike letters for some
 // digits: at least seven digits and lookalikes, four of them real digits,
