@@ -264,6 +264,34 @@ kept only database/sql's default two idle connections and closed the
 others as they came back; it now keeps all eight (PostgreSQL four of its
 sixteen: nodes share the server's max_connections).
 
+What a search still costs, by CPU (2026-12-06, tenth session, the
+"Turin-like" machine of the ninth: side by side at 1M tuys p50 2.42 ms,
+p99 6.71, ratios 15.6 raw and 26.4 on ICU at the start). The serving
+node's profile over 250 s of the side-by-side (about 2,070 queries, 6.6 s
+of CPU): the engine's search 1.0 ms a query (retrieval 0.62, of it the
+walk 0.28; re-ranking 0.21), the hits' read 0.5 ms on average (SQLite
+beginning and ending a read transaction about 0.14, the two descents
+per row 0.08, and json.Marshal of the ten ids 0.05: now written by hand,
+data.jsonStrings), gzip's close 0.07 ms, the answer's one write to the
+socket 0.08 ms (a loopback write wakes the client's virtual CPU), the
+request metrics 0.03 ms; the engine's idle poll 0.22 ms each, ten a
+second, off the query's path. A 4 KB page touched after a pause costs
+72-107 ns here (BenchmarkPageTouchAfterPause), so huge pages were not
+tried again. What is left is spread thin, and the machine's floor for a
+request (GET /healthz 0.34-0.37 ms from a client alone) is a sixth of
+the median.
+
+Swapped letters (2026-12-06, tenth session). A matching trial on names
+the project had never seen (70 people, 213 relatives and near names, 527
+queries; about 2,000 reports) found two neighbouring letters swapped
+(Олге for Олег, Ильни for Ильин) scored as a different name: Levenshtein
+counts a swap as two edits, past the one a short name is allowed, so
+strangers sharing the other name ranked above the person (r@1 0.889 for
+swaps, 0.964-1.000 for every other one-letter slip). editDistance now
+counts a swap as one edit (optimal string alignment): swaps r@1 1.000,
+the true given name's score 0.52 -> 0.90, name-only r@1 0.985 -> 0.987;
+the dev set's figures and false_auto (0) unchanged.
+
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
 in the main package measures it through tuys import and a running node):
