@@ -87,6 +87,12 @@ var familyEnds = []struct{ end, sex string }{
 	{"enko", ""}, {"uk", ""}, {"ian", ""}, {"dze", ""}, {"shvili", ""}, {"uli", "M"}, {"kizi", "F"},
 }
 
+// weakFamilyEnd: key ends in -in or -ina, which many given names do too
+// (Шырын, Алтын, Гүлбаршын, Марина), so another word's -ova or -ov says
+// "family name" more surely: "Шырын Сапарова" was read as a man named
+// Сапарова Шырын (matching trial, 2026-12-06).
+func weakFamilyEnd(key string) bool { return strings.HasSuffix(key, "in") || strings.HasSuffix(key, "ina") }
+
 // familyOf reports whether key looks like a surname and the sex its ending
 // implies.
 func familyOf(key string) (sex string, ok bool) {
@@ -184,6 +190,9 @@ func familyIndex(rest []namePiece) int {
 		s := 0
 		if _, ok := familyOf(p.key); ok {
 			s += 2
+			if weakFamilyEnd(p.key) {
+				s-- // Шырын, Алтын, Марина end so too: a given name the list lacks
+			}
 		}
 		if _, ok := lookupGiven(p.keys); ok {
 			s -= 2
