@@ -91,7 +91,9 @@ var familyEnds = []struct{ end, sex string }{
 // (Шырын, Алтын, Гүлбаршын, Марина), so another word's -ova or -ov says
 // "family name" more surely: "Шырын Сапарова" was read as a man named
 // Сапарова Шырын (matching trial, 2026-12-06).
-func weakFamilyEnd(key string) bool { return strings.HasSuffix(key, "in") || strings.HasSuffix(key, "ina") }
+func weakFamilyEnd(key string) bool {
+	return strings.HasSuffix(key, "in") || strings.HasSuffix(key, "ina")
+}
 
 // familyOf reports whether key looks like a surname and the sex its ending
 // implies.
