@@ -290,7 +290,11 @@ strangers sharing the other name ranked above the person (r@1 0.889 for
 swaps, 0.964-1.000 for every other one-letter slip). editDistance now
 counts a swap as one edit (optimal string alignment): swaps r@1 1.000,
 the true given name's score 0.52 -> 0.90, name-only r@1 0.985 -> 0.987;
-the dev set's figures and false_auto (0) unchanged.
+the dev set's figures and false_auto (0) unchanged. The same trial
+found women's given names ending in -ын typed first (Шырын Сапарова)
+parsed with that word as a man's -ин surname (familyIndex tied, the
+first word won) and the person scored 0.55; an -in/-ina ending now
+counts less than -ova/-ov there: 1.00.
 
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
