@@ -71,7 +71,7 @@ func (f *reportForm) input() (*intake.ReportInput, intake.FieldErrors) {
 		Person: intake.PersonInput{FullName: f.FullName, Sex: f.Sex, City: f.City, Description: f.Description,
 			Phone: f.SoughtPhone},
 		Contact: intake.ContactInput{Name: f.ContactName, Relation: f.Relation, Language: f.Language}}
-	in.Person.BirthYear = formInt(fe, "person.birth_year", f.BirthYear)
+	in.Person.BirthYear = formNumber(fe, "person.birth_year", f.BirthYear, errYear)
 	if f.Age != "" {
 		age := formInt(fe, "person.age", f.Age)
 		in.Person.Age = &age
@@ -86,19 +86,28 @@ func (f *reportForm) input() (*intake.ReportInput, intake.FieldErrors) {
 	return in, fe
 }
 
-// formInt parses an optional whole number typed into a text field.
+// The messages for a number field that holds no number: a year's gives a
+// year as its example, a count's (an age, a number of days) a small one.
+const (
+	errYear  = "web.err.number"
+	errCount = "web.err.count"
+)
+
+// formInt parses an optional count typed into a text field.
 func formInt(fe intake.FieldErrors, field, v string) int {
+	return formNumber(fe, field, v, errCount)
+}
+
+// formNumber parses an optional whole number typed into a text field; when
+// it is none, the field gets errKey.
+func formNumber(fe intake.FieldErrors, field, v, errKey string) int {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {
-		key := "web.err.number" // its example is a year
-		if field != "person.birth_year" {
-			key = "web.err.count" // an age, a number of days
-		}
-		fe.Add(field, key)
+		fe.Add(field, errKey)
 		return 0
 	}
 	return n
@@ -108,7 +117,7 @@ func formInt(fe intake.FieldErrors, field, v string) int {
 // plausible century, within intake.YearRange.
 func formYear(fe intake.FieldErrors, field, v string) int {
 	now := time.Now()
-	y := intake.ExpandYear(formInt(fe, field, v), now)
+	y := intake.ExpandYear(formNumber(fe, field, v, errYear), now)
 	if lo, hi := intake.YearRange(now); y != 0 && (y < lo || y > hi) {
 		fe.Add(field, "field.birth_year", lo, hi)
 	}
