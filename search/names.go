@@ -79,34 +79,42 @@ func patronymicStem(key string) string {
 // standalone "son of"/"daughter of" words written apart: Серік ұлы.
 var sonDaughter = map[string]bool{"uli": true, "ulu": true, "kizi": true, "ogli": true, "ugli": true}
 
-// familyEnds are surname endings on the primary key with the sex they imply
-// ("" = either). Longest first.
-var familyEnds = []struct{ end, sex string }{
-	{"skaia", "F"}, {"tskaia", "F"}, {"ska", "F"}, {"ova", "F"}, {"eva", "F"}, {"ina", "F"},
-	{"ski", "M"}, {"ov", "M"}, {"ev", "M"}, {"in", "M"},
-	{"enko", ""}, {"uk", ""}, {"ian", ""}, {"dze", ""}, {"shvili", ""}, {"uli", "M"}, {"kizi", "F"},
-}
-
-// weakFamilyEnd: key ends in -in or -ina, which many given names do too
-// (Шырын, Алтын, Гүлбаршын, Марина), so another word's -ova or -ov says
+// familyEnd is a surname ending on the primary key with the sex it
+// implies ("" = either). A weak one ends many given names too (-in, -ina:
+// Шырын, Алтын, Гүлбаршын, Марина), so another word's -ova or -ov says
 // "family name" more surely: "Шырын Сапарова" was read as a man named
 // Сапарова Шырын (matching trial, 2026-12-06).
-func weakFamilyEnd(key string) bool {
-	return strings.HasSuffix(key, "in") || strings.HasSuffix(key, "ina")
+type familyEnd struct {
+	end, sex string
+	weak     bool
+}
+
+// familyEnds, longest first.
+var familyEnds = []familyEnd{
+	{"skaia", "F", false}, {"tskaia", "F", false}, {"ska", "F", false}, {"ova", "F", false}, {"eva", "F", false}, {"ina", "F", true},
+	{"ski", "M", false}, {"ov", "M", false}, {"ev", "M", false}, {"in", "M", true},
+	{"enko", "", false}, {"uk", "", false}, {"ian", "", false}, {"dze", "", false}, {"shvili", "", false}, {"uli", "M", false}, {"kizi", "F", false},
+}
+
+// familyEndOf reports whether key looks like a surname, and by which
+// ending (a Korean surname has none).
+func familyEndOf(key string) (familyEnd, bool) {
+	if koreanByKey[key] != "" {
+		return familyEnd{}, true
+	}
+	for _, f := range familyEnds {
+		if len(key) >= len(f.end)+3 && strings.HasSuffix(key, f.end) {
+			return f, true
+		}
+	}
+	return familyEnd{}, false
 }
 
 // familyOf reports whether key looks like a surname and the sex its ending
 // implies.
 func familyOf(key string) (sex string, ok bool) {
-	if koreanByKey[key] != "" {
-		return "", true
-	}
-	for _, f := range familyEnds {
-		if len(key) >= len(f.end)+3 && strings.HasSuffix(key, f.end) {
-			return f.sex, true
-		}
-	}
-	return "", false
+	f, ok := familyEndOf(key)
+	return f.sex, ok
 }
 
 // ParseName splits a full name written in any script and order into
@@ -190,10 +198,10 @@ func familyIndex(rest []namePiece) int {
 	famIdx, best := -1, -100
 	for i, p := range rest {
 		s := 0
-		if _, ok := familyOf(p.key); ok {
+		if f, ok := familyEndOf(p.key); ok {
 			s += 2
-			if weakFamilyEnd(p.key) {
-				s-- // Шырын, Алтын, Марина end so too: a given name the list lacks
+			if f.weak {
+				s-- // a given name the list lacks may end so too
 			}
 		}
 		if _, ok := lookupGiven(p.keys); ok {
