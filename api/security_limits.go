@@ -28,7 +28,7 @@ func classify(method, path string) limitClass {
 		path == "/v", strings.HasPrefix(path, "/v/"), path == "/healthz", path == "/readyz":
 		return classNone
 	case method == http.MethodGet || method == http.MethodHead:
-		if isPublicSearch(path) {
+		if isPublicSearch(path) || runsSearch(path) {
 			return classSearch
 		}
 		return classNone
@@ -48,6 +48,14 @@ func isPublicSearch(path string) bool {
 		}
 	}
 	return false
+}
+
+// runsSearch matches the page shown after filing, which ranks possible
+// matches for the report on every view: each view costs a search, so it
+// counts against the search limit (attacker trial, 2026-12-06: it did not).
+func runsSearch(path string) bool {
+	id, ok := strings.CutPrefix(path, "/r/")
+	return ok && strings.Count(id, "/") == 1 && strings.HasSuffix(id, "/filed")
 }
 
 func (sec *security) rateLimit(c *gin.Context) {
