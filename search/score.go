@@ -128,8 +128,8 @@ func scoreRest(q, c *Person, n nameMatch, why bool) (float64, []Reason) {
 			rs = append(rs, r)
 		}
 	}
-	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex || n.genderClash {
-		add(sexReason(q, c, n))
+	if r, clash := sexReason(q, c, n); clash {
+		add(r)
 	}
 	if q.BirthYear > 0 && c.BirthYear > 0 {
 		add(yearReason(q, c))
@@ -147,18 +147,22 @@ func scoreRest(q, c *Person, n nameMatch, why bool) (float64, []Reason) {
 	return s, rs
 }
 
-// sexReason says which sexes disagree: the reports' own when they do,
-// else those of the family names' endings (Жумабаев, Жумабаева), which
-// were what clashed: the reports' own said "male — male" or nothing.
-func sexReason(q, c *Person, n nameMatch) Reason {
+// sexReason reports whether the sexes clash and says which: the reports'
+// own when they differ, else those of the family names' endings
+// (Жумабаев, Жумабаева), which were what clashed: the reports' own said
+// "male — male" or nothing.
+func sexReason(q, c *Person, n nameMatch) (Reason, bool) {
 	r := Reason{Field: "sex", Effect: -0.45, Q: q.Sex, C: c.Sex, How: "≠"}
-	if q.Sex != "" && c.Sex != "" && q.Sex != c.Sex {
-		return r
+	switch {
+	case q.Sex != "" && c.Sex != "" && q.Sex != c.Sex:
+		return r, true
+	case !n.genderClash:
+		return r, false
 	}
 	if qs, cs := formSex(n.why.qf), formSex(n.why.cf); qs != "" && cs != "" && qs != cs {
 		r.Q, r.C = qs, cs
 	}
-	return r
+	return r, true
 }
 
 // formSex is the sex a family name's ending says ("" when it says none).
