@@ -47,8 +47,10 @@ func validationError(fe intake.FieldErrors) *AppError {
 	return &e
 }
 
-func badJSON(detail string) *AppError {
-	return &AppError{HTTP: http.StatusBadRequest, Code: "bad_json", Key: "err.bad_json", Args: []any{detail}}
+// badJSON says why a body is not JSON; detailKey is one of the json.*
+// messages, said in the client's language.
+func badJSON(detailKey string, args ...any) *AppError {
+	return &AppError{HTTP: http.StatusBadRequest, Code: "bad_json", Key: "err.bad_json", Args: []any{message{detailKey, args}}}
 }
 
 // asAppError maps any error to the AppError a client should see.

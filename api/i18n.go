@@ -31,9 +31,24 @@ func T(lang, key string, args ...any) string {
 		}
 	}
 	if len(args) > 0 {
-		return fmt.Sprintf(msg, args...)
+		said := make([]any, len(args)) // the caller's args stay as given: an error may be said in two languages
+		for i, a := range args {
+			said[i] = a
+			if m, ok := a.(message); ok {
+				said[i] = T(lang, m.key, m.args...)
+			}
+		}
+		return fmt.Sprintf(msg, said...)
 	}
 	return msg
+}
+
+// message is a catalog message given as another message's argument, so
+// that a detail is said in the same language as the sentence around it
+// (err.bad_json's "it ends too early"), not in the English of its cause.
+type message struct {
+	key  string
+	args []any
 }
 
 // supported reports whether lang is one of data.Languages.

@@ -3,6 +3,10 @@ package api
 var apiMessagesEN = map[string]string{
 	"err.validation":          "Some fields need attention.",
 	"err.bad_json":            "The request body is not valid JSON: %s",
+	"json.syntax":             "a syntax error at byte %d",
+	"json.eof":                "it ends too early",
+	"json.trailing":           "something follows the object",
+	"json.unreadable":         "it could not be read",
 	"err.too_large":           "The request is too large.",
 	"err.not_found":           "Not found.",
 	"err.internal":            "Something went wrong on our side. Your data is safe; please try again.",

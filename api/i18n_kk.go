@@ -3,6 +3,10 @@ package api
 var apiMessagesKK = map[string]string{
 	"err.validation":          "Форма өрістерін тексеріңіз.",
 	"err.bad_json":            "Сұраныс денесі дұрыс JSON емес: %s",
+	"json.syntax":             "%d-байтта синтаксис қатесі",
+	"json.eof":                "ол соңына жетпей үзіледі",
+	"json.trailing":           "объектіден кейін тағы бірдеңе бар",
+	"json.unreadable":         "оны оқу мүмкін болмады",
 	"err.too_large":           "Сұраныс тым үлкен.",
 	"err.not_found":           "Табылмады.",
 	"err.internal":            "Біз жақта қате шықты. Деректеріңіз сақталған; қайта көріңіз.",

@@ -3,6 +3,10 @@ package api
 var apiMessagesRU = map[string]string{
 	"err.validation":          "Проверьте поля формы.",
 	"err.bad_json":            "Тело запроса — некорректный JSON: %s",
+	"json.syntax":             "синтаксическая ошибка на байте %d",
+	"json.eof":                "оно обрывается раньше конца",
+	"json.trailing":           "после объекта есть что-то ещё",
+	"json.unreadable":         "его не удалось прочитать",
 	"err.too_large":           "Слишком большой запрос.",
 	"err.not_found":           "Не найдено.",
 	"err.internal":            "Ошибка на нашей стороне. Ваши данные сохранены; попробуйте ещё раз.",

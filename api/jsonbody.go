@@ -3,7 +3,6 @@ package api
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -23,7 +22,7 @@ func (s *Server) decodeJSON(c *gin.Context, v any) error {
 		return jsonError(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return badJSON("trailing data after the object")
+		return badJSON("json.trailing")
 	}
 	return nil
 }
@@ -45,9 +44,9 @@ func jsonError(err error) error {
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return validationError(intake.FieldErrors{name: {Key: "field.unknown"}})
 	case errors.As(err, &syn):
-		return badJSON(fmt.Sprintf("syntax error at byte %d", syn.Offset))
+		return badJSON("json.syntax", syn.Offset)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return badJSON("unexpected end of input")
+		return badJSON("json.eof")
 	}
-	return badJSON("cannot read the body")
+	return badJSON("json.unreadable")
 }

@@ -123,6 +123,17 @@ func TestMalformedAndOversized(t *testing.T) {
 			t.Errorf("%q: %d %s", body, w.Code, w.Body)
 		}
 	}
+	// Why it is not JSON is said in the client's language too, not in
+	// the English of Go's decoder.
+	for _, c := range []struct{ body, lang, want string }{
+		{`{"kind":`, "ru", "обрывается"}, {`{"kind":`, "kk", "үзіледі"}, {`{"kind":`, "en", "ends too early"},
+		{`{"kind": x}`, "ru", "на байте 10"}, {`{"kind":"safe"} {"x":1}`, "kk", "объектіден кейін"},
+	} {
+		w := do(t, h, "POST", "/api/v1/reports", c.body, "Accept-Language", c.lang)
+		if msg := decode[ErrorBody](t, w).Message; !strings.Contains(msg, c.want) || strings.Contains(msg, "%!") {
+			t.Errorf("%s %q: message %q, want it to say %q", c.lang, c.body, msg, c.want)
+		}
+	}
 	big := `{"kind":"safe","person":{"full_name":"` + strings.Repeat("a", 70<<10) + `"}}`
 	if w := do(t, h, "POST", "/api/v1/reports", big); w.Code != http.StatusRequestEntityTooLarge {
 		t.Errorf("oversized: %d", w.Code)
