@@ -94,6 +94,7 @@ func BenchmarkSideBySide(b *testing.B) {
 	}
 	report(b, systems, len(c.records))
 	b.Log(tu.stageReport(systems[0].stats.lat))
+	b.Log(floorReport(b, ctx, tu, systems[1:], c.queries))
 	if err := writeSlowest(os.Getenv("TUYS_BENCH_SLOW"), c.queries, systems[0].stats.lat); err != nil {
 		b.Fatal(err)
 	}
@@ -170,6 +171,38 @@ func (st *stats) record(q query, hits []hit, person map[string]int, took time.Du
 			st.exact1++
 		}
 	}
+}
+
+// floorQueries is how many rounds floorReport times: enough for a p99.
+const floorQueries = 300
+
+// floorReport times what any HTTP answer costs on this machine at the
+// moment tuys answers in the side-by-side run: an empty answer
+// (/healthz) from the same node, after the same PostgreSQL queries (its
+// process sleeps meanwhile, and PostgreSQL fills the caches). It runs
+// after the timed rounds, so it warms nothing they time. The same empty
+// answer back to back shows what the idle time adds: on a virtual
+// machine, waking a sleeping vCPU costs more than tuys's whole search
+// stage (2-core VM, 2026-12-06: 0.12 ms hot, 0.74 ms after 100 ms idle,
+// for a 2-byte answer from a plain net/http server).
+func floorReport(b *testing.B, ctx context.Context, tu *tuysNode, pgs []*system, qs []query) string {
+	var afterPG, hot []time.Duration
+	for i := range min(floorQueries, len(qs)) {
+		for _, s := range pgs {
+			if _, err := s.search(ctx, qs[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, lat := range []*[]time.Duration{&afterPG, &hot} {
+			took, err := tu.healthz(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			*lat = append(*lat, took)
+		}
+	}
+	return fmt.Sprintf("machine floor p50/p99 ms: an empty answer from the node after the same PostgreSQL queries %s, "+
+		"the same answer at once after it %s (the difference is waking the idle node)", p50p99(afterPG), p50p99(hot))
 }
 
 // report logs the table and reports the headline metrics.

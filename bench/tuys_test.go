@@ -221,6 +221,26 @@ func (n *tuysNode) search(ctx context.Context, q string) ([]hit, error) {
 	return hits, nil
 }
 
+// healthz times one GET /healthz, the node's emptiest answer.
+func (n *tuysNode) healthz(ctx context.Context) (time.Duration, error) {
+	start := time.Now()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, n.base+"/healthz", nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := n.client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	took := time.Since(start)
+	resp.Body.Close()
+	if err == nil && resp.StatusCode != http.StatusOK {
+		err = fmt.Errorf("tuys /healthz: HTTP %d", resp.StatusCode)
+	}
+	return took, err
+}
+
 // recordStages keeps the durations of a Server-Timing header
 // ("search;dur=1.93, read;dur=0.41", milliseconds).
 func (n *tuysNode) recordStages(header string) error {
