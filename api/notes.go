@@ -34,6 +34,13 @@ func (s *Server) storeNote(c *gin.Context, reportID string, in *NoteInput) (*dat
 	if fe := in.Validate(); fe != nil {
 		return nil, validationError(fe)
 	}
+	if !data.PublicNoteStatus(in.Status) && !knownWriter(c) {
+		// A stranger's "believed dead" on someone's record is a cruelty
+		// scammers use; a death is reported to the hotline, and a partner
+		// (a token that may write) or a volunteer records it. "This is me"
+		// is not a note on a stranger's record either.
+		return nil, validationError(intake.FieldErrors{"status": {Key: "field.note_status_public", Args: []any{s.cfg.Hotline}}})
+	}
 	// A note written in the console is seen; any other waits for a
 	// volunteer to open its record before subscribers hear of it.
 	n := &data.Note{ReportID: reportID, Status: in.Status, Text: in.Text, Author: in.Author, Seen: volunteer(c).ID != 0}
@@ -42,6 +49,13 @@ func (s *Server) storeNote(c *gin.Context, reportID string, in *NoteInput) (*dat
 	}
 	s.wake()
 	return n, nil
+}
+
+// knownWriter reports whether the request comes from a volunteer's
+// session or with a token that may write, rather than from the public.
+func knownWriter(c *gin.Context) bool {
+	t := tokenOf(c)
+	return volunteer(c).ID != 0 || t != nil && (t.Has(scopeWrite) || t.Has(scopeImport))
 }
 
 func (s *Server) listNotes(c *gin.Context) {

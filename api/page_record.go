@@ -87,10 +87,6 @@ func (s *Server) notePost(c *gin.Context) {
 	if !s.recordFormOK(c, r, d) {
 		return
 	}
-	if !data.PublicNoteStatus(in.Status) {
-		// The public form offers neither: a death is reported to the hotline.
-		in.Status = "?"
-	}
 	if _, err := s.storeNote(c, r.ID, &in); err != nil {
 		s.formFailure(c, r, err, d)
 		return

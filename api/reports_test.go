@@ -187,6 +187,35 @@ func TestNotesAPI(t *testing.T) {
 	}
 }
 
+// The statuses the public form does not offer (believed_dead, "this is
+// me") are refused to anonymous callers of the API too, with a field error
+// that points to the hotline; a partner's token that may write sets them.
+func TestNoteStatusesOnlyKnownWritersSet(t *testing.T) {
+	s, _ := newTestServer(t)
+	h := s.Handler()
+	created := decode[CreatedReport](t, do(t, h, "POST", "/api/v1/reports", seekJSON))
+	path := "/api/v1/reports/" + created.ID + "/notes"
+	for _, st := range []string{data.NoteBelievedDead, data.NoteIsNoteAuthor} {
+		for _, l := range data.Languages {
+			w := do(t, h, "POST", path, `{"status":"`+st+`","text":"x"}`, "Accept-Language", l)
+			if msg := decode[ErrorBody](t, w).Fields["status"]; w.Code != 400 || !strings.Contains(msg, "1414") {
+				t.Errorf("anonymous %s (%s): %d %s", st, l, w.Code, w.Body)
+			}
+		}
+	}
+	for _, scope := range []string{data.ScopeRead, data.ScopeWrite} {
+		raw := addToken(t, s, "hospital "+scope, scope)
+		w := do(t, h, "POST", path, `{"status":"believed_dead","text":"hospital 7"}`, "Authorization", "Bearer "+raw)
+		if want := map[string]int{data.ScopeRead: 403, data.ScopeWrite: 201}[scope]; w.Code != want {
+			t.Errorf("token with %s: %d, want %d: %s", scope, w.Code, want, w.Body)
+		}
+	}
+	notes := decode[struct{ Notes []PublicNote }](t, do(t, h, "GET", path, "")).Notes
+	if len(notes) != 1 || notes[0].Text != "hospital 7" {
+		t.Errorf("notes: %+v", notes)
+	}
+}
+
 // 50 clients × 100 reports through the HTTP API: every acknowledged report
 // is stored, each has one event, and sequence numbers are gapless.
 func TestConcurrentIngestLosesNothing(t *testing.T) {

@@ -143,8 +143,8 @@ func TestRecordNoteForm(t *testing.T) {
 		}
 		mustContain(t, w.Body.String(), `value="Асель"`)
 		w = b.post("/r/"+r.ID+"/note", url.Values{"status": {data.NoteBelievedDead}, "text": {"x"}})
-		if w.Code != http.StatusUnprocessableEntity {
-			t.Errorf("%s: the public form accepted believed_dead: %d", l, w.Code)
+		if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), escapeHTML(T(l, "field.note_status_public", "1414"))) {
+			t.Errorf("%s: the public form accepted believed_dead, or did not point to the hotline: %d", l, w.Code)
 		}
 		w = b.post("/r/"+r.ID+"/note", url.Values{"status": {data.NoteBelievedAlive}, "text": {"видели в Талдыкоргане " + l}})
 		if w.Code != http.StatusSeeOther {
