@@ -91,7 +91,8 @@ func (s *Server) loginPost(c *gin.Context) {
 		return
 	}
 	// Throttled per IP and per account (security_limits.go) before the
-	// password is checked, so guessing costs neither argon2 time nor a chance.
+	// password is checked, so guessing costs neither argon2 time nor a
+	// chance; a right password gives the attempt back.
 	if ok, wait := s.sec.allowLogin(c.ClientIP(), d.Login); !ok {
 		n := retrySeconds(wait)
 		c.Header("Retry-After", strconv.Itoa(n))
@@ -104,6 +105,7 @@ func (s *Server) loginPost(c *gin.Context) {
 		fail(http.StatusUnauthorized, "login.wrong")
 		return
 	}
+	s.sec.loginSucceeded(c.ClientIP(), d.Login)
 	if err := s.startSession(c, v); err != nil {
 		c.Error(err)
 		return

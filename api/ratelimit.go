@@ -110,6 +110,19 @@ func (l *limiter) allow(key string) (bool, time.Duration) {
 	return false, time.Duration((1 - b.tokens) * float64(perToken))
 }
 
+// giveBack returns a token that allow took, for an attempt that turned
+// out not to count (a right password).
+func (l *limiter) giveBack(key string) {
+	if l == nil || l.rate.Off() {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if b := l.buckets[key]; b != nil {
+		b.tokens = math.Min(float64(l.rate.Burst), b.tokens+1)
+	}
+}
+
 func (b *bucket) refill(now time.Time, r Rate) {
 	if el := now.Sub(b.last); el > 0 {
 		b.tokens = math.Min(float64(r.Burst), b.tokens+el.Hours()*r.PerHour)

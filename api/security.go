@@ -20,8 +20,8 @@ type SecurityConfig struct {
 	SMSRate            Rate     // per phone: inbound SMS
 	SubscribeIPRate    Rate     // per IP: anonymous SMS subscriptions (each sends a confirmation SMS)
 	SubscribePhoneRate Rate     // per number: subscriptions asked for one phone, from anywhere
-	LoginIPRate        Rate     // per IP: console login attempts
-	LoginUserRate      Rate     // per account: console login attempts
+	LoginIPRate        Rate     // per IP: console login failures
+	LoginUserRate      Rate     // per account and IP: console login failures (ten times this per account from anywhere)
 	ImportMaxBytes     int64    // body limit for tokens with the import scope
 	MaxBuckets         int      // per limiter; bounds memory under a flood of keys
 	// AuditRetention is for data.RunRetention, which serve starts; the
@@ -87,6 +87,7 @@ type security struct {
 	cfg                            SecurityConfig
 	report, write, search, trusted *limiter
 	sms, loginIP, loginUser        *limiter
+	loginAccount                   *limiter // loginUser's rate times acrossIPs, per account alone
 	subscribeIP, subscribePhone    *limiter
 	hsts                           bool
 }
@@ -99,7 +100,8 @@ func newSecurity(s *Server) *security {
 		report: mk(cfg.ReportRate), write: mk(cfg.WriteRate), search: mk(cfg.SearchRate),
 		trusted: mk(cfg.TrustedRate), sms: mk(cfg.SMSRate),
 		loginIP: mk(cfg.LoginIPRate), loginUser: mk(cfg.LoginUserRate),
-		subscribeIP: mk(cfg.SubscribeIPRate), subscribePhone: mk(cfg.SubscribePhoneRate),
+		loginAccount: mk(Rate{PerHour: cfg.LoginUserRate.PerHour * acrossIPs, Burst: cfg.LoginUserRate.Burst * acrossIPs}),
+		subscribeIP:  mk(cfg.SubscribeIPRate), subscribePhone: mk(cfg.SubscribePhoneRate),
 		hsts: strings.HasPrefix(strings.ToLower(s.cfg.PublicURL), "https://")}
 }
 

@@ -114,18 +114,60 @@ func (sec *security) allowSubscribe(ip, phone string) (bool, time.Duration) {
 	return sec.subscribePhone.allow(phone)
 }
 
-// allowLogin throttles console logins per IP and per account; call it before
-// checking the password so guessing costs neither argon2 time nor a chance.
-// The per-account limit stops slow guessing spread over many IPs; its price
-// is that an attacker can lock an account for a while, which a coordinator
-// can work around by signing the volunteer in elsewhere later.
+// allowLogin throttles console logins; call it before checking the
+// password so guessing costs neither argon2 time nor a chance, and call
+// loginSucceeded after a right password, which gives the attempt back:
+// only failures count, so fifty volunteers signing in behind the centre's
+// one address at the start of a shift are never held up.
+//
+// Three buckets: per IP (one address guessing many accounts), per account
+// and IP (one address guessing one account) and per account from
+// anywhere, acrossIPs times looser (guessing spread over many addresses).
+// An attacker at one address who types five wrong passwords locks only
+// that address out of that account, not the volunteer (attacker trial,
+// 2026-12-06: five wrong passwords from anywhere locked the account for
+// an hour).
 func (sec *security) allowLogin(ip, login string) (bool, time.Duration) {
-	if ok, wait := sec.loginIP.allow(ipKey(ip)); !ok {
-		return false, wait
+	keys, lims := sec.loginKeys(ip, login), sec.loginLimiters()
+	for i, lim := range lims {
+		if keys[i] == "" {
+			continue
+		}
+		if ok, wait := lim.allow(keys[i]); !ok {
+			for j := range i { // what this attempt took from the buckets before
+				lims[j].giveBack(keys[j])
+			}
+			return false, wait
+		}
 	}
+	return true, 0
+}
+
+// loginSucceeded gives back what allowLogin took for a right password.
+func (sec *security) loginSucceeded(ip, login string) {
+	keys := sec.loginKeys(ip, login)
+	for i, lim := range sec.loginLimiters() {
+		if keys[i] != "" {
+			lim.giveBack(keys[i])
+		}
+	}
+}
+
+// acrossIPs is how much looser the per-account limit from anywhere is
+// than the one per account and IP.
+const acrossIPs = 10
+
+func (sec *security) loginLimiters() [3]*limiter {
+	return [3]*limiter{sec.loginIP, sec.loginUser, sec.loginAccount}
+}
+
+// loginKeys are the keys of loginLimiters' buckets; an empty login is
+// limited per IP only.
+func (sec *security) loginKeys(ip, login string) [3]string {
+	ip = ipKey(ip)
 	login = strings.ToLower(strings.TrimSpace(login))
 	if login == "" {
-		return true, 0
+		return [3]string{ip, "", ""}
 	}
-	return sec.loginUser.allow(login)
+	return [3]string{ip, login + " " + ip, login}
 }

@@ -224,9 +224,11 @@ func TestAllowPhoneAndLogin(t *testing.T) {
 	}{
 		{"10.0.0.1", "aida", true},
 		{"10.0.0.2", "AIDA ", true}, // same account, other IP
-		{"10.0.0.3", "aida", false}, // account limit, whatever the IP
-		{"10.0.0.1", "bolat", true},
-		{"10.0.0.1", "dana", false}, // IP limit, whatever the account
+		{"10.0.0.1", "aida", true},
+		{"10.0.0.1", "aida", false}, // this account from this IP
+		{"10.0.0.3", "aida", true},  // the account from elsewhere is still open
+		{"10.0.0.2", "bolat", true},
+		{"10.0.0.2", "dana", false}, // IP limit, whatever the account
 	}
 	for i, st := range steps {
 		ok, wait := s.sec.allowLogin(st.ip, st.login)

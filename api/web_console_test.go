@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -71,6 +72,46 @@ func TestLoginThrottled(t *testing.T) {
 	// the right password does not get through while throttled
 	if w := b.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"correct horse battery"}}); w.Code != http.StatusTooManyRequests {
 		t.Errorf("throttled account logged in: %d", w.Code)
+	}
+	// but the guesses from one address do not lock the volunteer out
+	// from hers
+	own := newBrowser(t, h, "kk")
+	own.addr = "198.51.100.7:4242"
+	own.get("/v/login")
+	if w := own.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"correct horse battery"}}); w.Code != http.StatusSeeOther {
+		t.Errorf("a stranger's guesses locked the volunteer out: %d", w.Code)
+	}
+}
+
+// Only failures count: a shift of volunteers signing in behind one address
+// is never held up, while guesses are, and guesses spread over many
+// addresses still lock the account (acrossIPs).
+func TestLoginLimitsCountFailures(t *testing.T) {
+	s, store, h := newWebServer(t, Config{})
+	s.sec = newSecurity(&Server{cfg: Config{Security: SecurityConfig{LoginIPRate: Rate{PerHour: 1, Burst: 3},
+		LoginUserRate: Rate{PerHour: 1, Burst: 2}}}, now: s.now, log: s.log})
+	addVolunteer(t, store, "aigerim", "correct horse battery", data.RoleVolunteer)
+	login := func(addr, password string) int {
+		b := newBrowser(t, h, "ru")
+		b.addr = addr
+		b.get("/v/login")
+		return b.post("/v/login", url.Values{"login": {"aigerim"}, "password": {password}}).Code
+	}
+	for i := range 10 {
+		if code := login("203.0.113.1:1", "correct horse battery"); code != http.StatusSeeOther {
+			t.Fatalf("sign-in %d from the centre's address: %d", i+1, code)
+		}
+	}
+	// Guesses from ever new addresses: the account's own bucket (2 ×
+	// acrossIPs) runs out although no address used up its own.
+	refused := 0
+	for i := range 2*acrossIPs + 1 {
+		if login(fmt.Sprintf("10.1.%d.1:1", i), "guess") == http.StatusTooManyRequests {
+			refused++
+		}
+	}
+	if refused != 1 {
+		t.Errorf("%d guesses from %d addresses refused, want the last one", refused, 2*acrossIPs+1)
 	}
 }
 

@@ -35,6 +35,7 @@ type browser struct {
 	h       http.Handler
 	cookies map[string]*http.Cookie
 	lang    string
+	addr    string // the client's address; httptest's 192.0.2.1 when empty
 }
 
 func newBrowser(t testing.TB, h http.Handler, lang string) *browser {
@@ -45,6 +46,9 @@ func (b *browser) send(req *http.Request) *httptest.ResponseRecorder {
 	b.t.Helper()
 	if b.lang != "" {
 		req.Header.Set("Accept-Language", b.lang)
+	}
+	if b.addr != "" {
+		req.RemoteAddr = b.addr
 	}
 	for _, c := range b.cookies {
 		if strings.HasPrefix(req.URL.Path, c.Path) || c.Path == "" {
