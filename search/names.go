@@ -83,17 +83,36 @@ var sonDaughter = map[string]bool{"uli": true, "ulu": true, "kizi": true, "ogli"
 // implies ("" = either). A weak one ends many given names too (-in, -ina:
 // Шырын, Алтын, Гүлбаршын, Марина), so another word's -ova or -ov says
 // "family name" more surely: "Шырын Сапарова" was read as a man named
-// Сапарова Шырын (matching trial, 2026-12-06).
+// Сапарова Шырын (matching trial, 2026-12-06). male is the ending of the
+// man's form of the name (ova → ov, ska → ski, ov → ov), so that a
+// brother's and a sister's surnames share a stem (familyStem); "" where
+// the ending has no such pair.
 type familyEnd struct {
 	end, sex string
 	weak     bool
+	male     string
 }
 
-// familyEnds, longest first.
+// familyEnds, longest first: the one table of surname endings, for
+// parsing (familyEndOf) and for comparing (familyStem).
 var familyEnds = []familyEnd{
-	{"skaia", "F", false}, {"tskaia", "F", false}, {"ska", "F", false}, {"ova", "F", false}, {"eva", "F", false}, {"ina", "F", true},
-	{"ski", "M", false}, {"ov", "M", false}, {"ev", "M", false}, {"in", "M", true},
-	{"enko", "", false}, {"uk", "", false}, {"ian", "", false}, {"dze", "", false}, {"shvili", "", false}, {"uli", "M", false}, {"kizi", "F", false},
+	{"tskaia", "F", false, "tski"}, {"skaia", "F", false, "ski"}, {"ska", "F", false, "ski"}, {"ova", "F", false, "ov"},
+	{"eva", "F", false, "ev"}, {"ina", "F", true, "in"},
+	{"ski", "M", false, "ski"}, {"ov", "M", false, "ov"}, {"ev", "M", false, "ev"}, {"in", "M", true, "in"},
+	{"enko", "", false, ""}, {"uk", "", false, ""}, {"ian", "", false, ""}, {"dze", "", false, ""}, {"shvili", "", false, ""},
+	{"uli", "M", false, ""}, {"kizi", "F", false, ""},
+}
+
+// familyStem is a family name key in its man's form, and the sex its
+// ending says: Жумабаева → (zhumabaev, F). Unlike familyEndOf it needs no
+// length, since the key is known to be a family name (Ильина → ilin).
+func familyStem(k string) (stem, sex string) {
+	for _, f := range familyEnds {
+		if f.male != "" && strings.HasSuffix(k, f.end) {
+			return k[:len(k)-len(f.end)] + f.male, f.sex
+		}
+	}
+	return k, ""
 }
 
 // familyEndOf reports whether key looks like a surname, and by which

@@ -48,3 +48,32 @@ func TestKoreanSurnames(t *testing.T) {
 		}
 	}
 }
+
+// A sister's and a brother's surnames share a stem whatever the ending,
+// and the stem comes from the one table of endings (familyEnds).
+func TestFamilyStem(t *testing.T) {
+	for _, c := range []struct{ her, his string }{
+		{"Жумабаева", "Жумабаев"}, {"Иванова", "Иванов"}, {"Ильина", "Ильин"},
+		{"Ковальская", "Ковальский"}, {"Kowalska", "Kowalski"}, {"Троцкая", "Троцкий"},
+	} {
+		hs, hx := familyStem(nameKey(c.her))
+		ms, mx := familyStem(nameKey(c.his))
+		if hs != ms || hx != "F" || mx != "M" {
+			t.Errorf("%s → (%s, %s), %s → (%s, %s): want one stem, F and M", c.her, hs, hx, c.his, ms, mx)
+		}
+	}
+	for _, f := range familyEnds {
+		stem, sex := familyStem("abcd" + f.end)
+		switch {
+		case f.male == "" && (stem != "abcd"+f.end || sex != ""):
+			t.Errorf("-%s has no man's form, but stems to (%s, %s)", f.end, stem, sex)
+		case f.male != "" && (stem != "abcd"+f.male || sex != f.sex):
+			t.Errorf("-%s: (%s, %s), want (abcd%s, %s)", f.end, stem, sex, f.male, f.sex)
+		}
+	}
+	for _, k := range []string{"kim", "nurlan", "abdulla"} {
+		if stem, sex := familyStem(k); stem != k || sex != "" {
+			t.Errorf("%s → (%s, %s), want itself", k, stem, sex)
+		}
+	}
+}

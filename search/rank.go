@@ -250,19 +250,6 @@ func editSim(d, n int) float64 {
 	return 0.6 * s * s
 }
 
-// familyStem strips a gendered surname ending: Жумабаева → (zhumabaev, F).
-func familyStem(k string) (stem, sex string) {
-	switch {
-	case strings.HasSuffix(k, "ova") || strings.HasSuffix(k, "eva") || strings.HasSuffix(k, "ina"):
-		return k[:len(k)-1], "F"
-	case strings.HasSuffix(k, "ska"):
-		return k[:len(k)-1] + "i", "F"
-	case strings.HasSuffix(k, "ov") || strings.HasSuffix(k, "ev") || strings.HasSuffix(k, "in") || strings.HasSuffix(k, "ski"):
-		return k, "M"
-	}
-	return k, ""
-}
-
 // turkicForm reports a -uly/-kyzy ("son/daughter of") surname key.
 func turkicForm(k string) bool { return strings.HasSuffix(k, "uli") || strings.HasSuffix(k, "kizi") }
 
