@@ -26,7 +26,8 @@ import "strings"
 // 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates,
 // German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
 // 3: stored copies carry the status. 4: name keys not in Bleve (index.go).
-const RulesVersion = 4
+// 5: ё at the start of a word (Yolkin = Ёлкин = Елкин).
+const RulesVersion = 5
 
 // variant selects how the ambiguous Latin letters are read: one flag per
 // spelling convention that disagrees with passport/English Latin.
@@ -316,9 +317,10 @@ func tidy(b []byte) []byte {
 		if b[r] == 'i' && r+1 < len(b) && b[r+1] == 'e' && (w == 0 || isVowel(b[w-1])) && r+2 < len(b) {
 			continue
 		}
-		// ё after a consonant: Fyodor/Fjodor/Фёдор, Artyom/Артём (Cyrillic
-		// writers drop the dots, so ё folds to e on both sides).
-		if b[r] == 'i' && r+2 < len(b) && b[r+1] == 'o' && w > 0 && !isVowel(b[w-1]) {
+		// ё after a consonant or at the start: Fyodor/Fjodor/Фёдор,
+		// Artyom/Артём, Yolkin/Ёлкин (Cyrillic writers drop the dots, so ё
+		// folds to e on both sides; Иосиф and Yosif meet the same way).
+		if b[r] == 'i' && r+2 < len(b) && b[r+1] == 'o' && (w == 0 || !isVowel(b[w-1])) {
 			b[w] = 'e'
 			w++
 			r++

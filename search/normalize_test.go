@@ -31,6 +31,9 @@ func TestSameKey(t *testing.T) {
 		{"Ахметов", "Akhmetov", "kh"},
 		{"Ахметов", "Ahmetov", "h"},
 		{"Фёдор", "Fyodor", "ё"},
+		{"Ёлкин", "Yolkin", "ё at the start"},
+		{"Елкин", "Yolkin", "ё written as е"},
+		{"Иосиф", "Yosif", "йо read as ё"},
 		{"Высоцкая", "Vysotskaya", "-skaya"},
 		{"Ғалымжан", "Ǵalymjan", "2018 acute"},
 		{"Шәріпов", "S'aripov", "2017 apostrophe"},
@@ -50,6 +53,7 @@ func TestSameKey(t *testing.T) {
 func TestAlternateKeys(t *testing.T) {
 	cases := []struct{ a, b, why string }{
 		{"Юрий", "Jurij", "German j = й"},
+		{"Ёлкина", "Jolkina", "German jo = ё"},
 		{"Жумабаев", "Cumabayev", "Turkish c = дж"},
 		{"Хасанов", "Chasanow", "German ch = х"},
 		{"Ахметов", "Axmetov", "Uzbek x"},
