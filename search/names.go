@@ -156,8 +156,13 @@ func ParseName(full string) Name {
 		rest = append(rest, p)
 	}
 	famIdx := familyIndex(rest)
+	second := secondFamily(rest, famIdx)
 	for i, p := range rest {
 		switch {
+		case i == second:
+			continue
+		case i == famIdx && second >= 0:
+			n.Family = rest[min(i, second)].text + " " + rest[max(i, second)].text
 		case i == famIdx:
 			n.Family = p.text
 		case n.Given == "":
@@ -237,6 +242,31 @@ func familyIndex(rest []namePiece) int {
 		return -1
 	}
 	return famIdx
+}
+
+// secondFamily finds the other half of a double family name typed with a
+// space for its hyphen (Ахметова Жумабаева Айгуль): the word beside the
+// family name that ends like one of the same sex, surely (-ova, -ev; not
+// -in) and is no given name, when a word is left for the given name.
+// -1 when there is none.
+func secondFamily(rest []namePiece, famIdx int) int {
+	if famIdx < 0 || len(rest) < 3 {
+		return -1
+	}
+	f, ok := familyEndOf(rest[famIdx].key)
+	if !ok || f.weak || f.sex == "" {
+		return -1
+	}
+	for _, j := range []int{famIdx + 1, famIdx - 1} {
+		if j < 0 || j >= len(rest) {
+			continue
+		}
+		g, ok := familyEndOf(rest[j].key)
+		if _, given := lookupGiven(rest[j].keys); ok && !g.weak && g.sex == f.sex && !given {
+			return j
+		}
+	}
+	return -1
 }
 
 // splitWords splits on spaces and commas but keeps hyphenated words whole

@@ -29,6 +29,12 @@ func TestParseName(t *testing.T) {
 		{"Ерлан", "Ерлан", "", "", "M", nil},
 		{"Высоцкая Анна", "Анна", "Высоцкая", "", "F", nil},
 		{"Ivanova-Petrova Maria", "Maria", "Ivanova-Petrova", "", "F", nil},
+		// a double family name with a space for its hyphen, either side
+		{"Ахметова Жумабаева Айгуль", "Айгуль", "Ахметова Жумабаева", "", "F", nil},
+		{"Aigul Akhmetova Zhumabayeva", "Aigul", "Akhmetova Zhumabayeva", "", "F", nil},
+		// but not two words of another sex, nor a weak -in ending
+		{"Ахметова Жумабаев Айгуль", "Жумабаев", "Ахметова", "", "F", nil},
+		{"Шырын Сапарова Айгуль", "Шырын", "Сапарова", "", "F", nil},
 	}
 	for _, c := range cases {
 		n := ParseName(c.in)

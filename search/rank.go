@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -16,6 +17,9 @@ type Person struct {
 	family     namePart
 	patronymic namePart
 	others     []namePart
+	// the given name with the word after it, as one name: Нур Ислам may be
+	// Нурислам typed in two words (empty unless there is such a word)
+	givenSplit namePart
 	Sex        string // explicit, else inferred from the name
 	BirthYear  int
 	YearApprox bool
@@ -97,6 +101,9 @@ func PersonFromReport(r *data.Report) *Person {
 	for _, o := range append(append([]string{}, n.Other...), r.AltNames...) {
 		p.others = append(p.others, newPart(o, lookupDiminutive(wordKeys(o))))
 	}
+	if n.Given != "" && len(n.Other) > 0 {
+		p.givenSplit = newPart(n.Given+" "+n.Other[0], nil)
+	}
 	return p
 }
 
@@ -140,7 +147,7 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 		return 0, ""
 	}
 	if shareKey(a.keys, b.keys) {
-		if strings.EqualFold(strings.TrimSpace(a.text), strings.TrimSpace(b.text)) {
+		if slices.Equal(a.letters, b.letters) { // Ахметова Жумабаева, Ахметова-Жумабаева
 			return 1, "same"
 		}
 		return 1, "transliteration"

@@ -39,6 +39,12 @@ func TestScoreCases(t *testing.T) {
 		// One letter in the name, four in its key (щ → shch).
 		{"one mistyped letter the key spells long", p("Қуатщов Токтар", 0, "", ""), p("Қуатов Токтар", 0, "", ""), 0.85, 1},
 		{"Kh with a stray letter", p("Kghan Moldir", 0, "", ""), p("Khan Moldir", 0, "", ""), 0.7, 0.8},
+		// A given name typed in two words, either side, and a double
+		// family name with a space for its hyphen.
+		{"given name in two words", p("Нур Ислам Бекетов", 1992, "", ""), p("Нурислам Бекетов", 1992, "", ""), th.Auto, 1},
+		{"given name in two words, the record's", p("Nurislam Beketov", 1992, "", ""), p("Нур Ислам Бекетов", 1992, "", ""), th.Auto, 1},
+		{"given name in two words is not another name", p("Нур Ислам Бекетов", 1992, "", ""), p("Нурлан Бекетов", 1992, "", ""), 0, th.Review},
+		{"double family name with a space", p("Ахметова Жумабаева Айгуль", 1985, "", ""), p("Ахметова-Жумабаева Айгуль", 1985, "", ""), th.Auto, 1},
 	}
 	for _, c := range cases {
 		s, why := scoreOf(c.q, c.c)

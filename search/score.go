@@ -202,6 +202,26 @@ func yearReason(q, c *Person) Reason {
 	return r
 }
 
+// splitGiven lets a given name typed in two words (Нур Ислам) stand for
+// the one-word name (Нурислам) on the other side, either way round, when
+// the two agree nearly (splitGivenSim) and better than the first word
+// alone: joined, two words are long, and a long name lets a few letters
+// differ (Нур Ислам is not Нурлан).
+func splitGiven(giv *float64, how *string, qg, cg *namePart, q, c *Person) {
+	for _, pair := range [2][2]*namePart{{&q.givenSplit, &c.given}, {&q.given, &c.givenSplit}} {
+		a, b := pair[0], pair[1]
+		if a.empty() || b.empty() {
+			continue
+		}
+		if s, h := tokenSim(*a, *b); s > *giv && s >= splitGivenSim {
+			*giv, *how, *qg, *cg = s, h, *a, *b
+		}
+	}
+}
+
+// splitGivenSim: at least a one-letter slip in the joined name.
+const splitGivenSim = 0.85
+
 // nameScore aligns the name parts order-free: the parse of a two-word name
 // can be wrong (both words unknown), so the crossed alignment is tried too.
 // qf and cf are the family names as the caller reads them; sameFather
@@ -225,6 +245,7 @@ func nameScore(q, c *Person, qf, cf namePart, sameFather bool) (float64, nameWhy
 		return a
 	}
 	best := try(qf, q.given, cf, c.given)
+	splitGiven(&best.giv, &best.givHow, &best.qg, &best.cg, q, c)
 	// The names parsed the other way: they can only win by more than a
 	// whole-name agreement, which the first reading already has when both
 	// parts agree fully (similarities are at most 1).
