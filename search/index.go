@@ -13,6 +13,16 @@ import (
 	"tuys/data"
 )
 
+// RulesVersion names the matching rules an index's keys were computed with:
+// bump it with any change that alters a key (normalize.go, phonetic.go,
+// names.go, givennames.go, the index mapping in this file). A node that starts with an
+// index of another version rebuilds it from the log (see OpenIndex).
+// 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates,
+// German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
+// 3: stored copies carry the status. 4: name keys not in Bleve (index.go).
+// 5: ё at the start of a word (Yolkin = Ёлкин = Елкин).
+const RulesVersion = 5
+
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
 // that ranking needs no store round trip. The name keys retrieval walks

@@ -10,7 +10,8 @@ import "strings"
 //     Czech and German onto their ASCII digraphs; 2017 Kazakh apostrophes).
 //  2. Skeleton: every Latin convention onto one spelling (zh/j/ž/dzh → zh,
 //     kh/h/x → h, sch/sh/sz → sh, tsch/cz/ch → ch, ts/tz/c → ts, w → v,
-//     y/ı → i, ye/je → e after a vowel or at the start, doubled letters
+//     y/ı → i, ye/je → e after a vowel or at the start, yo/jo → e after a
+//     consonant or at the start, doubled letters
 //     collapsed). The skeleton is written with ASCII digraphs that are fixed
 //     points of the rules, so Skeleton(Skeleton(s)) == Skeleton(s).
 //
@@ -18,16 +19,6 @@ import "strings"
 // English but й in German and Polish; c is ц in Polish, k in English, дж in
 // Turkish; ch is ч in English but х in German and Polish) TokenKeys returns
 // the alternates too.
-
-// RulesVersion names the matching rules an index's keys were computed with:
-// bump it with any change that alters a key (this file, phonetic.go,
-// names.go, givennames.go, the index mapping). A node that starts with an
-// index of another version rebuilds it from the log (see OpenIndex).
-// 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates,
-// German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
-// 3: stored copies carry the status. 4: name keys not in Bleve (index.go).
-// 5: ё at the start of a word (Yolkin = Ёлкин = Елкин).
-const RulesVersion = 5
 
 // variant selects how the ambiguous Latin letters are read: one flag per
 // spelling convention that disagrees with passport/English Latin.
@@ -317,9 +308,8 @@ func tidy(b []byte) []byte {
 		if b[r] == 'i' && r+1 < len(b) && b[r+1] == 'e' && (w == 0 || isVowel(b[w-1])) && r+2 < len(b) {
 			continue
 		}
-		// ё after a consonant or at the start: Fyodor/Fjodor/Фёдор,
-		// Artyom/Артём, Yolkin/Ёлкин (Cyrillic writers drop the dots, so ё
-		// folds to e on both sides; Иосиф and Yosif meet the same way).
+		// ё after a consonant or at the start: Fyodor/Фёдор, Artyom/Артём, Yolkin/Ёлкин
+		// (writers drop the dots, so ё folds to e on both sides; Иосиф and Yosif meet too).
 		if b[r] == 'i' && r+2 < len(b) && b[r+1] == 'o' && (w == 0 || !isVowel(b[w-1])) {
 			b[w] = 'e'
 			w++
