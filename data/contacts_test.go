@@ -54,6 +54,11 @@ func TestHideContacts(t *testing.T) {
 		{"8-701-l23-45-67, 8 701 ЗЗЗ 44 55", "•••, •••"},
 		{"8 7o1 i23 45 67", "•••"},
 		{"8\u3164701\u3164123\u316445\u316467, 8\u034f701\u034f123\u034f45\u034f67", "•••, •••"},
+		// the Russian and Kazakh number words in Latin letters
+		{"zvonite: vosem' sem'sot odin, sto dvadcat' tri, sorok pyat', shest'desyat sem'", "zvonite: •••"},
+		{"nomer: sem nol odin dva tri chetyre pyat shest sem", "nomer: •••"},
+		{"segiz zheti zhuz bir, bir zhuz jiyrma ush, qyryq bes, alpys zheti; segız jetı jüz bır, qyryq bes, alpys jetı", "•••; •••"},
+		{"vosem semsot odin 123 45 67", "•••"},
 		// not contacts: kept as written
 		{"рост 175, родился в 1985, шрам на левой руке", "рост 175, родился в 1985, шрам на левой руке"},
 		{"видели 05.03.2022 около 22:00", "видели 05.03.2022 около 22:00"},
@@ -63,6 +68,7 @@ func TestHideContacts(t *testing.T) {
 		{"Жумабаев Д.А., 1985 г.р.", "Жумабаев Д.А., 1985 г.р."},
 		{"Жұмабаев Ерлан, 1985 ж.т., 25 жаста", "Жұмабаев Ерлан, 1985 ж.т., 25 жаста"},
 		{"потерялась собака рыжая. Она", "потерялась собака рыжая. Она"},
+		{"he was on the bus two days, dva tri raza; pyat let; Tri sestry, Sem Bes Erlan", "he was on the bus two days, dva tri raza; pyat let; Tri sestry, Sem Bes Erlan"},
 		{"Зоя Ivanova, 10 lolo 2", "Зоя Ivanova, 10 lolo 2"},
 		{"платил 5000 тг Kaspi", "платил 5000 тг Kaspi"},
 		{"a cat @ home, contacted via telegram yesterday", "a cat @ home, contacted via telegram yesterday"},

@@ -49,9 +49,15 @@ var numberWords, kazakhNumbers = func() (map[string]numberClass, map[string]bool
 	for class, lists := range numberWordLists {
 		for _, w := range strings.Fields(lists[0]) {
 			all[w] = class
+			for _, l := range latinForms(w) {
+				all[l] = class
+			}
 		}
 		for _, w := range strings.Fields(lists[1]) {
 			all[w], kk[w] = class, true
+			for _, l := range latinForms(w) {
+				all[l], kk[l] = class, true
+			}
 		}
 	}
 	return all, kk
@@ -242,11 +248,11 @@ var latinLookalikes = strings.NewReplacer(strings.Fields(lookalikePairs)...)
 const lookalikePairs = "a а c с e е i і k к m м o о p р x х y у h н t т b в"
 
 // foldNumberWord is a word as numberWords holds it: lower case, without
-// invisible characters or stress marks, lookalikes read in the word's
-// other script.
+// invisible characters, stress marks or apostrophes, lookalikes read in
+// the word's other script.
 func foldNumberWord(w string) string {
 	w = strings.ToLower(strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) {
+		if inWordMark(r) {
 			return -1
 		}
 		return r
@@ -258,13 +264,13 @@ func foldNumberWord(w string) string {
 }
 
 // letterDigitRuns returns the byte spans of s's runs of letters and of
-// digits (сорок-пять is two words here); stress marks and invisible
-// characters inside a word are part of it.
+// digits (сорок-пять is two words here); stress marks, invisible
+// characters and apostrophes inside a word are part of it.
 func letterDigitRuns(s string) [][2]int {
 	var spans [][2]int
 	start, letters := -1, false
 	for i, r := range s {
-		l := unicode.IsLetter(r) || start >= 0 && letters && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r))
+		l := unicode.IsLetter(r) || start >= 0 && letters && inWordMark(r)
 		d := unicode.IsNumber(r)
 		if start >= 0 && (!l && !d || l != letters) {
 			spans = append(spans, [2]int{start, i})
@@ -278,6 +284,13 @@ func letterDigitRuns(s string) [][2]int {
 		spans = append(spans, [2]int{start, len(s)})
 	}
 	return spans
+}
+
+// inWordMark reports whether r belongs to the word it stands in without
+// being a letter: a stress mark, an invisible character, or an apostrophe
+// (the soft sign of a romanized number word: sem'sot, pyat').
+func inWordMark(r rune) bool {
+	return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) || r == '\'' || r == '’' || r == 'ʼ'
 }
 
 // onlySeparators reports whether what lies between two words of a
@@ -328,7 +341,7 @@ func mayHoldNumberWords(s string) bool {
 				w = -1
 			}
 			inWord = true
-		case inWord && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r)):
+		case inWord && inWordMark(r):
 			odd = true
 		default:
 			word(i)
