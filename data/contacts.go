@@ -250,9 +250,10 @@ func hideGroups(s string, re *regexp.Regexp) string {
 }
 
 // lookalikeDigits are the letters people (and scammers dodging a filter)
-// type for digits: O for 0, I, i, l and | for 1, З for 3 (Latin i was
-// missing: "8 7o1 i23 45 67" passed, attacker trial of 2026-12-06).
-const lookalikeDigits = "OoОоIilІі|Зз"
+// type for digits: O for 0, I, i, l and | for 1, Z for 2, З for 3, S for
+// 5, b for 6, B for 8 (Latin i, S, Z and b were missing: "8 7o1 i23 45
+// 67" and "8 7O1 1Z3 4S b7" passed, attacker trials of 2026-12-06).
+const lookalikeDigits = "OoОоIilІі|ZzЗзSsbB"
 
 // lookalikePhone is a run of digits and lookalike letters with the
 // separators of a phone number between them (8 7OI I23 45 67).

@@ -53,6 +53,7 @@ func TestHideContacts(t *testing.T) {
 		{"звоните по 8 7OI I23 45 67 или +7 701 12З 45 67", "звоните по ••• или •••"},
 		{"8-701-l23-45-67, 8 701 ЗЗЗ 44 55", "•••, •••"},
 		{"8 7o1 i23 45 67", "•••"},
+		{"8 7O1 1Z3 4S b7, 8 70b 123 45 67, 8 701 123 4B 67", "•••, •••, •••"},
 		{"8\u3164701\u3164123\u316445\u316467, 8\u034f701\u034f123\u034f45\u034f67", "•••, •••"},
 		// the Russian and Kazakh number words in Latin letters
 		{"zvonite: vosem' sem'sot odin, sto dvadcat' tri, sorok pyat', shest'desyat sem'", "zvonite: •••"},
