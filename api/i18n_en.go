@@ -38,7 +38,7 @@ var apiMessagesEN = map[string]string{
 	"field.query":              "Enter a name to search for.",
 	"field.person_phone_seek":  "Only a \"looking for\" report can carry the person's own number.",
 	"field.limit":              "The number of results must be from 1 to %d.",
-	"field.unknown":            "Unknown field.",
+	"field.unknown":            "Unknown field; /api/v1/openapi.yaml lists the fields.",
 	"field.type":               "Wrong type of value.",
 }
 

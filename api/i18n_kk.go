@@ -38,7 +38,7 @@ var apiMessagesKK = map[string]string{
 	"field.query":              "Іздеу үшін атын жазыңыз.",
 	"field.person_phone_seek":  "Адамның өз нөмірін тек «іздеймін» өтінішінде көрсетуге болады.",
 	"field.limit":              "Нәтижелер саны 1-ден %d-ға дейін болуы керек.",
-	"field.unknown":            "Белгісіз өріс.",
+	"field.unknown":            "Белгісіз өріс; өрістер тізімі — /api/v1/openapi.yaml.",
 	"field.type":               "Мәннің түрі дұрыс емес.",
 }
 

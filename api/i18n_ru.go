@@ -38,7 +38,7 @@ var apiMessagesRU = map[string]string{
 	"field.query":              "Введите имя для поиска.",
 	"field.person_phone_seek":  "Номер самого человека можно указать только в заявке «ищу».",
 	"field.limit":              "Число результатов должно быть от 1 до %d.",
-	"field.unknown":            "Неизвестное поле.",
+	"field.unknown":            "Неизвестное поле; список полей — в /api/v1/openapi.yaml.",
 	"field.type":               "Неверный тип значения.",
 }
 

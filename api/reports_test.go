@@ -107,6 +107,11 @@ func TestValidationErrors(t *testing.T) {
 			messages[c.name][lang] = msg
 		}
 	}
+	for lang, msg := range messages["unknown field"] { // says where the fields are listed
+		if !strings.Contains(msg, "/api/v1/openapi.yaml") {
+			t.Errorf("%s: unknown field: %q does not point to the API's description", lang, msg)
+		}
+	}
 	for name, byLang := range messages {
 		if byLang["kk"] == byLang["ru"] || byLang["ru"] == byLang["en"] {
 			t.Errorf("%s: messages not translated: %v", name, byLang)
