@@ -52,10 +52,11 @@ func (s *Server) intakePost(c *gin.Context) {
 	f.Consent = c.PostForm("consent") != "" // the caller agreed on the phone
 	d := &intakeData{Form: f}
 	if !s.csrfOK(c) {
+		d.Form.FormID = newFormID() // the post is not this site's: nor is its form id
 		s.renderIntake(c, http.StatusForbidden, d, nil, "err.csrf")
 		return
 	}
-	if done, ok := s.web.once.get(f.FormID, s.now()); ok { // the same call sent twice
+	if done, ok := s.web.once.get(f.FormID, s.csrfToken(c), s.now()); ok { // the same call sent twice
 		s.intakeFiledRedirect(c, done.reportID, done.code)
 		return
 	}
@@ -80,7 +81,7 @@ func (s *Server) intakePost(c *gin.Context) {
 	code := secrets(done)
 	s.audit(c, volunteer(c).Login, "intake", done.Report.ID)
 	s.sendPrivateLink(c.Request.Context(), done.Report, done.PrivateToken)
-	s.web.once.put(f.FormID, done.Report.ID, code, s.now())
+	s.web.once.put(f.FormID, s.csrfToken(c), done.Report.ID, code, s.now())
 	s.intakeFiledRedirect(c, done.Report.ID, code)
 }
 

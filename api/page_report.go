@@ -63,10 +63,11 @@ func (s *Server) reportPost(kind data.Kind) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		f := readReportForm(c, kind)
 		if !s.csrfOK(c) {
+			f.FormID = newFormID() // the post is not this site's: nor is its form id
 			s.renderReportForm(c, http.StatusForbidden, f, nil, "err.csrf")
 			return
 		}
-		if done, ok := s.web.once.get(f.FormID, s.now()); ok {
+		if done, ok := s.web.once.get(f.FormID, s.csrfToken(c), s.now()); ok {
 			s.confirmFiled(c, done.reportID, done.code) // the same form sent again
 			return
 		}
@@ -90,7 +91,7 @@ func (s *Server) reportPost(kind data.Kind) gin.HandlerFunc {
 			return
 		}
 		code := secrets(done)
-		s.web.once.put(f.FormID, done.Report.ID, code, s.now())
+		s.web.once.put(f.FormID, s.csrfToken(c), done.Report.ID, code, s.now())
 		s.confirmFiled(c, done.Report.ID, code)
 	}
 }

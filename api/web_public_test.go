@@ -125,6 +125,41 @@ func TestReportFormSentTwiceFilesOnce(t *testing.T) {
 	}
 }
 
+// The repeat is recognised for the browser that sent the form only. An
+// attacker's page posts the victim's browser a form id of its choosing
+// (the CSRF check fails: the form comes back with a new one), and even a
+// form id the attacker learnt another way gives another browser a new
+// report, never the victim's deletion code or private page.
+func TestReportFormRepeatOnlyForItsBrowser(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	planted := strings.Repeat("a1", 12)
+	victim := newBrowser(t, h, "ru")
+	form := seekForm()
+	form.Set("form_id", planted)
+	form.Set(csrfField, "forged")
+	back := victim.post("/looking", form)
+	if back.Code != http.StatusForbidden || strings.Contains(back.Body.String(), planted) {
+		t.Fatalf("a cross-site post: %d, its form id kept: %v", back.Code, strings.Contains(back.Body.String(), planted))
+	}
+	form.Del(csrfField)
+	filed := victim.post("/looking", form) // the victim sends the form with the planted id anyway
+	if filed.Code != http.StatusSeeOther {
+		t.Fatalf("victim's post: %d", filed.Code)
+	}
+	attacker := newBrowser(t, h, "ru")
+	attacker.addr = "203.0.113.9:1"
+	attacker.get("/looking")
+	form = seekForm()
+	form.Set("form_id", planted)
+	replay := attacker.post("/looking", form)
+	if replay.Header().Get("Location") == filed.Header().Get("Location") {
+		t.Fatalf("the attacker's replay landed on the victim's confirmation %s", filed.Header().Get("Location"))
+	}
+	if n := countReports(t, store); n != 2 {
+		t.Errorf("%d reports: want the victim's and the attacker's own", n)
+	}
+}
+
 func TestSafeFormInKazakhWithLatinName(t *testing.T) {
 	_, store, h := newWebServer(t, Config{})
 	b := newBrowser(t, h, "kk")
