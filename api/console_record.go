@@ -75,7 +75,7 @@ func (s *Server) renderConsoleRecord(c *gin.Context, status int, p *page, d *con
 	d.R = r
 	for i := range notes {
 		d.Notes = append(d.Notes, PublicNote{ID: notes[i].ID, Status: notes[i].Status, Text: notes[i].Text,
-			Author: notes[i].Author, CreatedAt: notes[i].CreatedAt})
+			Author: notes[i].Author, By: notes[i].By, CreatedAt: notes[i].CreatedAt})
 	}
 	if d.Matches, err = s.recordMatches(ctx, r.ID, p.Lang); err != nil {
 		c.Error(err)
@@ -156,7 +156,7 @@ func (s *Server) consoleNotePost(c *gin.Context) {
 		c.Error(err)
 		return
 	}
-	if _, err := s.storeNote(c, c.Param("id"), &in); err != nil {
+	if _, err := s.storeNote(c, c.Param("id"), &in, data.NoteByVolunteer); err != nil {
 		if ae := asAppError(err); len(ae.Fields) > 0 {
 			p.Errors = translateFields(ae.Fields, p.Lang)
 			p.Problem = "err.validation"
@@ -199,7 +199,7 @@ func (s *Server) linkPost(c *gin.Context) {
 		return
 	}
 	note := NoteInput{Text: "= " + d.LinkTo + ": " + d.Reason, Author: volunteer(c).Login}
-	if _, err := s.storeNote(c, id, &note); err != nil {
+	if _, err := s.storeNote(c, id, &note, data.NoteByVolunteer); err != nil {
 		c.Error(err)
 		return
 	}

@@ -144,7 +144,7 @@ var webMessagesEN = map[string]string{
 	"private.next_news":          "Call or write to them. If the details do not fit, tell the hotline: a volunteer will check.",
 	"private.next_closed":        "This report is closed. Thank you for telling us.",
 	"private.hotline":            "Hotline: %s",
-	"private.note":               "Add something (only volunteers and you see who wrote it)",
+	"private.note":               "Add something (everyone sees it as from the person who filed this report, without your name)",
 	"private.close_seek":         "Found, thank you — close the search",
 	"private.close_safe":         "Close my report",
 	"private.delete":             "Delete my report and all its data",
@@ -197,6 +197,8 @@ var webMessagesEN = map[string]string{
 	"note.believed_alive":     "I know they are alive",
 	"note.believed_missing":   "I know they are missing",
 	"note.believed_dead":      "Believed dead",
+	"note.by.report_author":   "from the person who filed this report",
+	"note.by.volunteer":       "volunteer",
 	"note.is_note_author":     "I am this person",
 
 	"login.title":    "Volunteer login",

@@ -143,7 +143,7 @@ var webMessagesKK = map[string]string{
 	"private.next_news":          "Қоңырау шалыңыз немесе жазыңыз. Деректер сәйкес келмесе, жедел желіге хабарлаңыз: ерікті тексереді.",
 	"private.next_closed":        "Өтініш жабылды. Хабарлағаныңызға рақмет.",
 	"private.hotline":            "Жедел желі: %s",
-	"private.note":               "Мәлімет қосу",
+	"private.note":               "Мәлімет қосу (барлығы оны «өтінім авторынан» деп, атыңызсыз көреді)",
 	"private.close_seek":         "Табылды, рақмет — іздеуді жабу",
 	"private.close_safe":         "Өтінішімді жабу",
 	"private.delete":             "Өтінішті және барлық деректерді жою",
@@ -196,6 +196,8 @@ var webMessagesKK = map[string]string{
 	"note.believed_alive":     "Тірі екенін білемін",
 	"note.believed_missing":   "Хабарсыз кеткенін білемін",
 	"note.believed_dead":      "Қаза тапқан болуы мүмкін",
+	"note.by.report_author":   "өтінім авторынан",
+	"note.by.volunteer":       "ерікті",
 	"note.is_note_author":     "Бұл — менмін",
 
 	"login.title":    "Еріктілерге кіру",

@@ -143,7 +143,7 @@ var webMessagesRU = map[string]string{
 	"private.next_news":          "Позвоните или напишите. Если данные не сходятся, сообщите на горячую линию: волонтёр проверит.",
 	"private.next_closed":        "Заявление закрыто. Спасибо, что сообщили.",
 	"private.hotline":            "Горячая линия: %s",
-	"private.note":               "Добавить сведения",
+	"private.note":               "Добавить сведения (все увидят их как «от автора заявки», без вашего имени)",
 	"private.close_seek":         "Нашёлся, спасибо — закрыть поиск",
 	"private.close_safe":         "Закрыть моё заявление",
 	"private.delete":             "Удалить заявление и все данные",
@@ -196,6 +196,8 @@ var webMessagesRU = map[string]string{
 	"note.believed_alive":     "Знаю, что жив(а)",
 	"note.believed_missing":   "Знаю, что пропал(а)",
 	"note.believed_dead":      "Вероятно, погиб(ла)",
+	"note.by.report_author":   "от автора заявки",
+	"note.by.volunteer":       "волонтёр",
 	"note.is_note_author":     "Это я",
 
 	"login.title":    "Вход для волонтёров",

@@ -22,7 +22,7 @@ func (s *Server) addNote(c *gin.Context) {
 		c.Error(err)
 		return
 	}
-	n, err := s.storeNote(c, c.Param("id"), &in)
+	n, err := s.storeNote(c, c.Param("id"), &in, data.NoteByPublic)
 	if err != nil {
 		c.Error(err)
 		return
@@ -30,20 +30,23 @@ func (s *Server) addNote(c *gin.Context) {
 	c.JSON(http.StatusCreated, publicNote(n))
 }
 
-func (s *Server) storeNote(c *gin.Context, reportID string, in *NoteInput) (*data.Note, error) {
+// storeNote files in as a note on reportID written by by (a volunteer's
+// note is signed with their login, which only the console shows).
+func (s *Server) storeNote(c *gin.Context, reportID string, in *NoteInput, by data.NoteBy) (*data.Note, error) {
 	if fe := in.Validate(); fe != nil {
 		return nil, validationError(fe)
 	}
-	if !data.PublicNoteStatus(in.Status) && !knownWriter(c) {
+	if !data.PublicNoteStatus(in.Status) && !knownWriter(c) && !(by == data.NoteByReportAuthor && in.Status == data.NoteIsNoteAuthor) {
 		// A stranger's "believed dead" on someone's record is a cruelty
 		// scammers use; a death is reported to the hotline, and a partner
 		// (a token that may write) or a volunteer records it. "This is me"
-		// is not a note on a stranger's record either.
+		// is not a note on a stranger's record either, but the report's own
+		// author (the private page) says it of an "I am safe" report.
 		return nil, validationError(intake.FieldErrors{"status": {Key: "field.note_status_public", Args: []any{s.cfg.Hotline}}})
 	}
 	// A note written in the console is seen; any other waits for a
 	// volunteer to open its record before subscribers hear of it.
-	n := &data.Note{ReportID: reportID, Status: in.Status, Text: in.Text, Author: in.Author, Seen: volunteer(c).ID != 0}
+	n := &data.Note{ReportID: reportID, Status: in.Status, Text: in.Text, Author: in.Author, By: by, Seen: by == data.NoteByVolunteer}
 	if err := s.store.AddNote(c.Request.Context(), n); err != nil {
 		return nil, err
 	}

@@ -154,6 +154,23 @@ func assertNoFileHolds(t *testing.T, dir string, words ...string) {
 	}
 }
 
+// An "I am safe" report's own author says "this is me" on it from the
+// private page, a status no one else without a token may set.
+func TestPrivateNoteOnSafeReport(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	cr := createReport(t, h, `{"kind":"safe","person":{"full_name":"Оспанова Алия","birth_year":1985,"city":"Тараз"},"contact":{"name":"Алия","phone":"+77011234568","language":"ru"}}`)
+	path := cr.PrivateURL[strings.Index(cr.PrivateURL, "/p/"):]
+	b := newBrowser(t, h, "kk")
+	b.get(path)
+	if w := b.post(path+"/note", url.Values{"text": {"Мен аман, Таразда"}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("note: %d %s", w.Code, w.Body.String())
+	}
+	notes := decode[struct{ Notes []PublicNote }](t, do(t, h, "GET", "/api/v1/reports/"+cr.ID+"/notes", "")).Notes
+	if len(notes) != 1 || notes[0].Status != data.NoteIsNoteAuthor || notes[0].Author != "" {
+		t.Errorf("notes: %+v", notes)
+	}
+}
+
 // TestPrivatePageForms: the author adds news, closes the search and
 // deletes the report from the private page (CSRF checked on each).
 func TestPrivatePageForms(t *testing.T) {
@@ -164,6 +181,17 @@ func TestPrivatePageForms(t *testing.T) {
 	b.get(path)
 	if w := b.post(path+"/note", url.Values{"text": {"Видели в Таразе"}}); w.Code != http.StatusSeeOther {
 		t.Fatalf("note: %d", w.Code)
+	}
+	// The note is the report's author's, never signed with the contact's
+	// name (Сауле): not in the API, not on the public page.
+	notes := decode[struct{ Notes []PublicNote }](t, do(t, h, "GET", "/api/v1/reports/"+cr.ID+"/notes", "")).Notes
+	if len(notes) != 1 || notes[0].Author != "" || notes[0].By != data.NoteByReportAuthor {
+		t.Errorf("the private page's note as the public sees it: %+v", notes)
+	}
+	page := newBrowser(t, h, "ru").get("/r/" + cr.ID).Body.String()
+	mustContain(t, page, "Видели в Таразе", T("ru", "note.by.report_author"))
+	if strings.Contains(page, "Сауле") {
+		t.Error("the public page names the report's contact")
 	}
 	if w := b.post(path+"/close", url.Values{csrfField: {"forged"}}); w.Code != http.StatusForbidden {
 		t.Errorf("close with a forged CSRF token: %d", w.Code)

@@ -154,11 +154,11 @@ func smsStateKey(m data.Message) string {
 // privateNotePost adds the author's note.
 func (s *Server) privateNotePost(c *gin.Context) {
 	s.privateAction(c, func(r *data.Report) (string, error) {
-		in := NoteInput{Text: c.PostForm("text"), Author: r.ContactName}
+		in := NoteInput{Text: c.PostForm("text")} // signed "the report's author", never with the contact's name
 		if r.Kind == data.KindSafe {
 			in.Status = data.NoteIsNoteAuthor
 		}
-		_, err := s.storeNote(c, r.ID, &in)
+		_, err := s.storeNote(c, r.ID, &in, data.NoteByReportAuthor)
 		return privatePath(c.Param("token")) + "?done=note", err
 	})
 }

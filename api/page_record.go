@@ -87,7 +87,7 @@ func (s *Server) notePost(c *gin.Context) {
 	if !s.recordFormOK(c, r, d) {
 		return
 	}
-	if _, err := s.storeNote(c, r.ID, &in); err != nil {
+	if _, err := s.storeNote(c, r.ID, &in, data.NoteByPublic); err != nil {
 		s.formFailure(c, r, err, d)
 		return
 	}

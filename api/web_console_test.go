@@ -372,6 +372,16 @@ func TestConsoleRecordAuditsContactView(t *testing.T) {
 		t.Fatalf("note: %d", w.Code)
 	}
 	mustContain(t, b.get("/v/r/"+seek.ID).Body.String(), "перезвонила", "aigerim")
+	// the public sees a volunteer's note as a volunteer's, not their login
+	notes := decode[struct{ Notes []PublicNote }](t, do(t, h, "GET", "/api/v1/reports/"+seek.ID+"/notes", "")).Notes
+	for _, n := range notes {
+		if n.Author != "" || n.By != data.NoteByVolunteer {
+			t.Errorf("a volunteer's note as the public sees it: %+v", n)
+		}
+	}
+	if len(notes) == 0 {
+		t.Error("no notes")
+	}
 }
 
 func TestAuditPageForCoordinators(t *testing.T) {

@@ -144,6 +144,19 @@ func ValidNoteStatus(status string) bool {
 	return false
 }
 
+// NoteBy says who wrote a note.
+type NoteBy string
+
+// Note authors. Only a note by the public shows its Author to the public
+// (the name the writer typed for everyone to see); the others show who
+// wrote them, never a name: the report's author is its contact, whom
+// scammers would call by name, and a volunteer's login is a target too.
+const (
+	NoteByPublic       NoteBy = ""
+	NoteByReportAuthor NoteBy = "report_author" // from the report's private page
+	NoteByVolunteer    NoteBy = "volunteer"     // in the console (Author is the login)
+)
+
 // Note is an update on a report.
 type Note struct {
 	ID        string
@@ -151,6 +164,7 @@ type Note struct {
 	Status    string
 	Text      string
 	Author    string
+	By        NoteBy
 	CreatedAt time.Time
 	// Seen: a volunteer wrote the note or has opened its record since.
 	// Only seen notes reach subscribers by SMS (EventNoteAdded), so a

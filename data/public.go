@@ -73,10 +73,16 @@ type PublicNote struct {
 	Status    string    `json:"status,omitempty"`
 	Text      string    `json:"text"`
 	Author    string    `json:"author,omitempty"`
+	By        NoteBy    `json:"by,omitempty"` // report_author or volunteer; their names are not shown
 	CreatedAt time.Time `json:"created_at"`
 }
 
-// PublicNoteOf is n's public view: phone numbers in the text are hidden.
+// PublicNoteOf is n's public view: phone numbers in the text are hidden,
+// and only a note by the public shows its author's name.
 func PublicNoteOf(n *Note) PublicNote {
-	return PublicNote{ID: n.ID, Status: n.Status, Text: HideContacts(n.Text), Author: HideContacts(n.Author), CreatedAt: n.CreatedAt}
+	p := PublicNote{ID: n.ID, Status: n.Status, Text: HideContacts(n.Text), By: n.By, CreatedAt: n.CreatedAt}
+	if n.By == NoteByPublic {
+		p.Author = HideContacts(n.Author)
+	}
+	return p
 }

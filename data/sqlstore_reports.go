@@ -301,8 +301,8 @@ func (s *sqlStore) insertNote(ctx context.Context, tx *sql.Tx, n *Note) error {
 	if exists == 0 {
 		return ErrNotFound
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO notes (id, report_id, status, text, author, created_at, seen) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-		n.ID, n.ReportID, n.Status, s.seal.Seal(n.Text), n.Author, ms(n.CreatedAt), btoi(n.Seen)); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO notes (id, report_id, status, text, author, author_by, created_at, seen) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+		n.ID, n.ReportID, n.Status, s.seal.Seal(n.Text), n.Author, string(n.By), ms(n.CreatedAt), btoi(n.Seen)); err != nil {
 		return err
 	}
 	if !n.Seen {
@@ -338,7 +338,7 @@ func (s *sqlStore) ListNotes(ctx context.Context, reportID string) ([]Note, erro
 }
 
 func (s *sqlStore) queryNotes(ctx context.Context, what, where string, args ...any) ([]Note, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, report_id, status, text, author, created_at FROM notes `+where, args...)
+	rows, err := s.r.QueryContext(ctx, `SELECT id, report_id, status, text, author, author_by, created_at FROM notes `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
@@ -347,7 +347,7 @@ func (s *sqlStore) queryNotes(ctx context.Context, what, where string, args ...a
 	for rows.Next() {
 		var n Note
 		var at int64
-		if err := rows.Scan(&n.ID, &n.ReportID, &n.Status, &n.Text, &n.Author, &at); err != nil {
+		if err := rows.Scan(&n.ID, &n.ReportID, &n.Status, &n.Text, &n.Author, (*string)(&n.By), &at); err != nil {
 			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		if n.Text, err = s.openFreeText(n.Text); err != nil {

@@ -114,9 +114,15 @@ func (o ExportOptions) toPerson(r *data.Report, orig data.ImportOrigin, notes []
 	return p
 }
 
-// toNote is a note's public view as a PFIF note of personRecordID.
+// toNote is a note's public view as a PFIF note of personRecordID; a
+// note whose author's name is not public (the report's author, a
+// volunteer) is signed by this tuys, as PFIF wants a name.
 func (o ExportOptions) toNote(note *data.Note, personRecordID string) pfif.Note {
 	n := data.PublicNoteOf(note)
-	return pfif.Note{RecordID: o.noteRecordID(n.ID), PersonRecordID: personRecordID, AuthorName: n.Author,
+	author := n.Author
+	if n.By != data.NoteByPublic {
+		author = "tuys." + o.Domain
+	}
+	return pfif.Note{RecordID: o.noteRecordID(n.ID), PersonRecordID: personRecordID, AuthorName: author,
 		SourceDate: pfif.FormatTime(n.CreatedAt), EntryDate: pfif.FormatTime(n.CreatedAt), Status: n.Status, Text: n.Text}
 }

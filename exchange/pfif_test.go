@@ -294,3 +294,22 @@ func TestPFIFOwnRecordsComeBack(t *testing.T) {
 		t.Fatalf("into another instance: %+v %v", sum, err)
 	}
 }
+
+// A note by a volunteer or by the report's own author goes to partners
+// signed by this tuys, never with the login or the contact's name.
+func TestExportedNoteAuthors(t *testing.T) {
+	o := ExportOptions{Domain: "tuys.example.kz"}
+	for _, c := range []struct {
+		by         data.NoteBy
+		author, as string
+	}{
+		{data.NoteByPublic, "Асель", "Асель"},
+		{data.NoteByVolunteer, "aigerim", "tuys.tuys.example.kz"},
+		{data.NoteByReportAuthor, "", "tuys.tuys.example.kz"},
+	} {
+		n := o.toNote(&data.Note{ID: "n1", ReportID: "r1", Text: "x", Author: c.author, By: c.by}, "p1")
+		if n.AuthorName != c.as {
+			t.Errorf("a note by %q (%s) exported as by %q, want %q", c.by, c.author, n.AuthorName, c.as)
+		}
+	}
+}
