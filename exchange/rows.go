@@ -39,7 +39,7 @@ func readRecord(row []string, roles []string) record {
 	rec := record{}
 	for i, role := range roles {
 		if role != "" && i < len(row) {
-			rec[role] = strings.TrimSpace(row[i])
+			rec[role] = strings.TrimSpace(fromText(row[i]))
 		}
 	}
 	return rec
