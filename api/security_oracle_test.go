@@ -131,3 +131,42 @@ func TestNumberInANameIsHidden(t *testing.T) {
 		}
 	}
 }
+
+// TestHiddenHandleInANameIsNoOracle: a search that names the handle or the
+// e-mail hidden in a record's name ranks the records as a search naming
+// another handle does: their order answered the guess (attacker trial,
+// 2026-12-06), the written forms of equal scores having read the hidden
+// words.
+func TestHiddenHandleInANameIsNoOracle(t *testing.T) {
+	_, eng, h := searchServer(t)
+	for _, name := range []string{"Байжанов Руслан", "Байжанов Руслан @ruslan_bzh", "Байжанов Руслан ruslan.bzh@mail.ru"} {
+		body := `{"kind":"safe","person":{"full_name":"` + name + `","birth_year":1990}}`
+		if w := (secReq{"POST", "/api/v1/reports", body, nil}).do(h); w.Code != http.StatusCreated {
+			t.Fatalf("post: %d %s", w.Code, w.Body)
+		}
+	}
+	if err := eng.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	order := func(q string) string {
+		w := secReq{"GET", "/api/v1/search?q=" + url.QueryEscape(q), "", nil}.do(h)
+		var body struct{ Results []PublicHit }
+		if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, r := range body.Results {
+			ids = append(ids, r.Report.ID)
+		}
+		return strings.Join(ids, " ")
+	}
+	for _, pair := range [][2]string{
+		{"Байжанов Руслан @ruslan_bzh", "Байжанов Руслан @ruslan_bzz"},
+		{"Байжанов Руслан ruslan.bzh@mail.ru", "Байжанов Руслан ruslan.bzz@mail.ru"},
+		{"Байжанов Руслан ruslan_bzh", "Байжанов Руслан ruslan_bzz"},
+	} {
+		if right, wrong := order(pair[0]), order(pair[1]); right != wrong {
+			t.Errorf("%q ranks %s, %q ranks %s", pair[0], right, pair[1], wrong)
+		}
+	}
+}
