@@ -93,7 +93,8 @@ func (s *Server) loginPost(c *gin.Context) {
 	// Throttled per IP and per account (security_limits.go) before the
 	// password is checked, so guessing costs neither argon2 time nor a
 	// chance; a right password gives the attempt back.
-	if ok, wait := s.sec.allowLogin(c.ClientIP(), d.Login); !ok {
+	known := s.knownDevice(c, d.Login)
+	if ok, wait := s.sec.allowLogin(c.ClientIP(), d.Login, known); !ok {
 		n := retrySeconds(wait)
 		c.Header("Retry-After", strconv.Itoa(n))
 		fail(http.StatusTooManyRequests, "err.rate_limited", n)
@@ -105,7 +106,8 @@ func (s *Server) loginPost(c *gin.Context) {
 		fail(http.StatusUnauthorized, "login.wrong")
 		return
 	}
-	s.sec.loginSucceeded(c.ClientIP(), d.Login)
+	s.sec.loginSucceeded(c.ClientIP(), d.Login, known)
+	s.rememberDevice(c, d.Login)
 	if err := s.startSession(c, v); err != nil {
 		c.Error(err)
 		return

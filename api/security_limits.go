@@ -126,9 +126,11 @@ func (sec *security) allowSubscribe(ip, phone string) (bool, time.Duration) {
 // An attacker at one address who types five wrong passwords locks only
 // that address out of that account, not the volunteer (attacker trial,
 // 2026-12-06: five wrong passwords from anywhere locked the account for
-// an hour).
-func (sec *security) allowLogin(ip, login string) (bool, time.Duration) {
-	keys, lims := sec.loginKeys(ip, login), sec.loginLimiters()
+// an hour). The last bucket spares a browser the account signed in from
+// before (known, console_device.go): guesses spread over ten addresses
+// still locked a volunteer out (the same day's second trial).
+func (sec *security) allowLogin(ip, login string, known bool) (bool, time.Duration) {
+	keys, lims := sec.loginKeys(ip, login, known), sec.loginLimiters()
 	for i, lim := range lims {
 		if keys[i] == "" {
 			continue
@@ -144,8 +146,8 @@ func (sec *security) allowLogin(ip, login string) (bool, time.Duration) {
 }
 
 // loginSucceeded gives back what allowLogin took for a right password.
-func (sec *security) loginSucceeded(ip, login string) {
-	keys := sec.loginKeys(ip, login)
+func (sec *security) loginSucceeded(ip, login string, known bool) {
+	keys := sec.loginKeys(ip, login, known)
 	for i, lim := range sec.loginLimiters() {
 		if keys[i] != "" {
 			lim.giveBack(keys[i])
@@ -162,12 +164,16 @@ func (sec *security) loginLimiters() [3]*limiter {
 }
 
 // loginKeys are the keys of loginLimiters' buckets; an empty login is
-// limited per IP only.
-func (sec *security) loginKeys(ip, login string) [3]string {
+// limited per IP only, and a known browser is not limited per account
+// from anywhere.
+func (sec *security) loginKeys(ip, login string, known bool) [3]string {
 	ip = ipKey(ip)
 	login = strings.ToLower(strings.TrimSpace(login))
-	if login == "" {
+	switch {
+	case login == "":
 		return [3]string{ip, "", ""}
+	case known:
+		return [3]string{ip, login + " " + ip, ""}
 	}
 	return [3]string{ip, login + " " + ip, login}
 }

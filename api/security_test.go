@@ -231,7 +231,7 @@ func TestAllowPhoneAndLogin(t *testing.T) {
 		{"10.0.0.2", "dana", false}, // IP limit, whatever the account
 	}
 	for i, st := range steps {
-		ok, wait := s.sec.allowLogin(st.ip, st.login)
+		ok, wait := s.sec.allowLogin(st.ip, st.login, false)
 		if ok != st.ok || (!ok && wait <= 0) {
 			t.Errorf("step %d allowLogin(%s, %s) = %v, %v; want %v", i, st.ip, st.login, ok, wait, st.ok)
 		}

@@ -102,6 +102,12 @@ func TestLoginLimitsCountFailures(t *testing.T) {
 			t.Fatalf("sign-in %d from the centre's address: %d", i+1, code)
 		}
 	}
+	own := newBrowser(t, h, "ru") // the volunteer's own phone, signed in once
+	own.addr = "198.51.100.7:1"
+	own.get("/v/login")
+	if w := own.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"correct horse battery"}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", w.Code)
+	}
 	// Guesses from ever new addresses: the account's own bucket (2 ×
 	// acrossIPs) runs out although no address used up its own.
 	refused := 0
@@ -112,6 +118,23 @@ func TestLoginLimitsCountFailures(t *testing.T) {
 	}
 	if refused != 1 {
 		t.Errorf("%d guesses from %d addresses refused, want the last one", refused, 2*acrossIPs+1)
+	}
+	// A new browser waits; the volunteer's own, from a new address too, signs in.
+	if code := login("192.0.2.50:1", "correct horse battery"); code != http.StatusTooManyRequests {
+		t.Errorf("a new browser during the attack: %d, want 429", code)
+	}
+	own.addr = "198.51.100.8:1"
+	own.get("/v/login")
+	if w := own.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"correct horse battery"}}); w.Code != http.StatusSeeOther {
+		t.Errorf("the volunteer's own browser during the attack: %d, want 303", w.Code)
+	}
+	// a device cookie made for another account, or forged, spares nothing
+	forged := newBrowser(t, h, "ru")
+	forged.addr = "192.0.2.51:1"
+	forged.cookies[deviceCookie] = &http.Cookie{Name: deviceCookie, Value: own.cookies[deviceCookie].Value[:17] + "000000000000", Path: "/v/"}
+	forged.get("/v/login")
+	if w := forged.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"correct horse battery"}}); w.Code != http.StatusTooManyRequests {
+		t.Errorf("a forged device cookie: %d, want 429", w.Code)
 	}
 }
 
