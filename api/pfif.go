@@ -119,8 +119,15 @@ const maxChanges = 1000
 func (s *Server) changes(c *gin.Context) {
 	after, err1 := strconv.ParseInt(c.DefaultQuery("after", "0"), 10, 64)
 	limit, err2 := strconv.Atoi(c.DefaultQuery("limit", "500"))
-	if err1 != nil || err2 != nil || after < 0 || limit < 1 || limit > maxChanges {
-		c.Error(validationError(intake.FieldErrors{"after": {Key: "field.type"}}))
+	fe := intake.FieldErrors{}
+	if err1 != nil || after < 0 {
+		fe.Add("after", "field.type")
+	}
+	if err2 != nil || limit < 1 || limit > maxChanges {
+		fe.Add("limit", "field.limit", maxChanges)
+	}
+	if len(fe) > 0 {
+		c.Error(validationError(fe))
 		return
 	}
 	ctx := c.Request.Context()

@@ -147,6 +147,15 @@ func (sec *security) bodyLimit(c *gin.Context) {
 	if c.Request.Body != nil {
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 	}
+	// A web form is read here, so that one too large (or with too many
+	// fields) is said to be so: read later, it came out empty and the
+	// page asked to send it again, for ever (attacker trial, 2026-12-06).
+	if c.Request.Method == http.MethodPost && c.ContentType() == "application/x-www-form-urlencoded" {
+		if err := c.Request.ParseForm(); err != nil {
+			abortWith(c, errTooLarge)
+			return
+		}
+	}
 	c.Next()
 }
 

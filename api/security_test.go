@@ -240,6 +240,25 @@ func TestAllowPhoneAndLogin(t *testing.T) {
 
 // The web forms share the report bucket; a refused post gets the HTML error
 // page in the visitor's language with Retry-After.
+// A web form too large to read is answered so, as a page in the visitor's
+// language, not with "the form expired, send it again" (which it would
+// be again, for ever).
+func TestOversizedFormIsAPage(t *testing.T) {
+	_, h := secServer(t, Config{})
+	for _, lang := range data.Languages {
+		for _, body := range []string{"person.description=" + strings.Repeat("я", 40<<10), strings.Repeat("a=1&", 20<<10)} {
+			req := httptest.NewRequest("POST", "/looking", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Accept-Language", lang)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), T(lang, "err.too_large")) {
+				t.Errorf("%s: a %d-byte form: %d %.200s", lang, len(body), w.Code, w.Body)
+			}
+		}
+	}
+}
+
 func TestFormRateLimitIsAPage(t *testing.T) {
 	for _, lang := range data.Languages {
 		_, h := secServer(t, Config{Security: SecurityConfig{ReportRate: Rate{PerHour: 60, Burst: 2}}})
