@@ -20,8 +20,8 @@ import (
 // 2: с+х and с+ж kept apart from ш, Cyrillic words without Latin alternates,
 // German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
 // 3: stored copies carry the status. 4: name keys not in Bleve (index.go).
-// 5: ё at the start of a word (Yolkin = Ёлкин = Елкин).
-const RulesVersion = 5
+// 5: ё at the start of a word (Yolkin = Ёлкин = Елкин). 6: German ck = к.
+const RulesVersion = 6
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so

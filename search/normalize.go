@@ -281,6 +281,8 @@ func cReading(r reader, i int) string {
 		return "s"
 	case v&vCasTs != 0:
 		return "ts"
+	case n == 'k' && !strings.ContainsRune("aiy", rune(r.at(i+2))):
+		return "" // German and English ck = к (Dyck, Beck, Becker); Polish -cki/-cka stays ц
 	case n == 'e' || n == 'i' || n == 'y' || n == 'k' || n == 0:
 		return "ts" // Polish/German c = ц
 	}
