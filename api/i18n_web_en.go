@@ -317,6 +317,7 @@ var webMessagesEN = map[string]string{
 	"label.how.similar":              "similar",
 	"label.how.different":            "different",
 	"label.how.diminutive":           "a short form of the name",
+	"label.how.initial":              "the first letter of the name",
 	"label.how.variant":              "a variant of the name",
 	"label.how.Kazakh/Russian form":  "Kazakh and Russian forms of one name",
 	"label.how.another real surname": "two different real surnames",

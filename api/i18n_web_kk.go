@@ -316,6 +316,7 @@ var webMessagesKK = map[string]string{
 	"label.how.similar":              "ұқсас",
 	"label.how.different":            "әртүрлі",
 	"label.how.diminutive":           "есімнің қысқа түрі",
+	"label.how.initial":              "есімнің бірінші әрпі",
 	"label.how.variant":              "есімнің нұсқасы",
 	"label.how.Kazakh/Russian form":  "бір есімнің қазақша және орысша түрі",
 	"label.how.another real surname": "екі түрлі нақты тек",

@@ -316,6 +316,7 @@ var webMessagesRU = map[string]string{
 	"label.how.similar":              "похоже",
 	"label.how.different":            "разные",
 	"label.how.diminutive":           "краткая форма имени",
+	"label.how.initial":              "первая буква имени",
 	"label.how.variant":              "вариант имени",
 	"label.how.Kazakh/Russian form":  "казахская и русская формы одного имени",
 	"label.how.another real surname": "две разные реальные фамилии",

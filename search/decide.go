@@ -59,7 +59,8 @@ func contradicted(r Result) bool {
 // convention explains (Ахметов/Ахмедов) is as often another family as a
 // typo: it needs a second independent signal (the same phone, the same
 // father's name). Another given name (Берик/Ерик) is another person
-// unless a volunteer decides it is a typo.
+// unless a volunteer decides it is a typo, and an initial (В.) stands for
+// many names: a volunteer decides both.
 func corroborated(r Result) bool {
 	year, city := "", ""
 	familyEdit, second := false, false
@@ -79,7 +80,7 @@ func corroborated(r Result) bool {
 		case "family":
 			familyEdit = why.Edit
 		case "given":
-			if why.How == "different" { // another given name, however near
+			if why.How == "different" || why.How == howInitial { // another given name, however near, or an initial
 				return false
 			}
 		case "phone":

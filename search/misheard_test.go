@@ -63,3 +63,15 @@ func TestMisheardNeverDecides(t *testing.T) {
 		t.Errorf("the exact name beside the brother: %s decided %q, want r0 auto", res[0].ReportID, res[0].Decision)
 	}
 }
+
+// An initial never decides: В. stands for Виктор and Владимир alike, even
+// with the year, the place and the father's initial agreeing.
+func TestInitialNeverDecides(t *testing.T) {
+	e := &Engine{opts: Options{Thresholds: DefaultThresholds}}
+	q := synthPerson("Нестеренко В.П.", 1960, "Караганда", "")
+	c := synthPerson("Нестеренко Виктор Петрович", 1960, "Караганда", "")
+	res := e.pick(q, scoredResults(q, []*Person{c}), 0, 10)
+	if len(res) != 1 || res[0].Decision != "review" {
+		t.Errorf("an initial with everything else agreeing: %+v, want review", res)
+	}
+}

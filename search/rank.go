@@ -129,6 +129,42 @@ type Reason struct {
 	apart  int
 }
 
+// howInitial: one side gives only the name's first letter (Пеннер Г.,
+// Ryabov A., Нестеренко В.П.), as hospital and shelter lists do.
+const howInitial = "initial"
+
+// initialSim is what an initial that agrees with the name's first letter
+// is worth: enough with the family name to reach review, never to decide
+// (an initial is not among the explained hows), and no match for a name
+// it does not begin.
+const initialSim = 0.7
+
+// initialOf compares a name with an initial (a word of one or two letters
+// with dots, its first letter the initial): (initialSim, true) when the
+// other name begins with it, (0, true) when not, (0, false) when neither
+// is an initial or both are.
+func initialOf(a, b namePart) (float64, bool) {
+	ia, ib := isInitial(a), isInitial(b)
+	if ia == ib {
+		return 0, false
+	}
+	if ib {
+		a, b = b, a
+	}
+	first := Skeleton(Fold(string(a.letters[0])))
+	for _, k := range b.keys {
+		if first != "" && strings.HasPrefix(k, first) {
+			return initialSim, true
+		}
+	}
+	return 0, true
+}
+
+// isInitial: "Г.", "A.", "В.П." (given and father's name in one word).
+func isInitial(p namePart) bool {
+	return len(p.letters) > 0 && len(p.letters) <= 2 && strings.Contains(p.text, ".")
+}
+
 // Thresholds decide what a score means.
 type Thresholds struct {
 	Review float64 // at or above: a volunteer reviews the pair
@@ -145,6 +181,9 @@ var DefaultThresholds = Thresholds{Review: 0.5, Auto: 0.85, Margin: 0.12}
 func tokenSim(a, b namePart) (sim float64, how string) {
 	if a.empty() || b.empty() {
 		return 0, ""
+	}
+	if s, ok := initialOf(a, b); ok {
+		return s, howInitial
 	}
 	if shareKey(a.keys, b.keys) {
 		if slices.Equal(a.letters, b.letters) { // Ахметова Жумабаева, Ахметова-Жумабаева

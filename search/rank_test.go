@@ -45,6 +45,12 @@ func TestScoreCases(t *testing.T) {
 		{"given name in two words, the record's", p("Nurislam Beketov", 1992, "", ""), p("Нур Ислам Бекетов", 1992, "", ""), th.Auto, 1},
 		{"given name in two words is not another name", p("Нур Ислам Бекетов", 1992, "", ""), p("Нурлан Бекетов", 1992, "", ""), 0, th.Review},
 		{"double family name with a space", p("Ахметова Жумабаева Айгуль", 1985, "", ""), p("Ахметова-Жумабаева Айгуль", 1985, "", ""), th.Auto, 1},
+		// An initial that the name begins with reaches review, never auto;
+		// one it does not begin is another person.
+		{"initial", p("Пеннер Г.", 0, "", ""), p("Пеннер Генрих", 0, "", ""), th.Review, th.Auto - 0.01},
+		{"initials, Latin for Cyrillic", p("Nesterenko V.P.", 1960, "Karaganda", ""), p("Нестеренко Виктор Петрович", 1960, "Караганда", ""), th.Review, 1},
+		{"initial of a digraph letter", p("Жумабаева Ш.", 0, "", ""), p("Zhumabayeva Sholpan", 0, "", ""), th.Review, th.Auto - 0.01},
+		{"another initial", p("Пеннер А.", 0, "", ""), p("Пеннер Генрих", 0, "", ""), 0, th.Review - 0.01},
 	}
 	for _, c := range cases {
 		s, why := scoreOf(c.q, c.c)
