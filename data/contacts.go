@@ -104,7 +104,7 @@ func mayNameMessenger(s string) bool {
 // pattern itself is slow on the explanations of every search answer,
 // whose "(the same)" a bracket test alone let through.
 func mayHoldAddress(s string) bool {
-	return strings.ContainsAny(s, "@＠﹫ⓐ/\\") || strings.Contains(s, "%40") || strings.Contains(s, "&#64;") || spacedAt(s) ||
+	return strings.ContainsAny(s, "@＠﹫ⓐ/\\") || strings.Contains(s, "%40") || strings.Contains(s, "&#64;") || spacedAt(s) || gluedAt(s) ||
 		strings.ContainsAny(s, "[({<") && mayWordAt(s) && bracketedAt.MatchString(s)
 }
 
@@ -117,6 +117,12 @@ func spacedAt(s string) bool {
 		}
 	}
 	return false
+}
+
+// gluedAt reports whether s may hold an at written into the address
+// (erlanATmail.ru, erlan_at_mail.ru, erlan.at.gmail.com).
+func gluedAt(s string) bool {
+	return strings.Contains(s, "AT") || strings.Contains(s, "_at_") || strings.Contains(s, ".at.")
 }
 
 // mayWordAt reports whether s has "at" or "собака" in any case, or a
@@ -144,8 +150,9 @@ var contactInText = regexp.MustCompile(
 	`[A-Za-z0-9._%+\-]+\s*(?:[@＠﹫ⓐ]|%40|&#64;|[\[({<]\s*(?i:at|@|собака|собачка|а|a)\s*[\])}>])\s*[A-Za-z0-9\-]+(?:\s*(?:[.．]|[\[({<]\s*(?i:dot|точка)\s*[\])}>])\s*[A-Za-z0-9\-]+)+` +
 		`|[A-Za-z0-9._%+\-]+[@＠﹫ⓐ][A-Za-z0-9\-]+` +
 		`|[A-Za-z0-9._%+\-]+ (?i:at|ат|собака|собачка) (?i:[a-z0-9\-]+(?:(?:\.| dot | точка )[a-z]{2,6})+)` +
+		`|[A-Za-z0-9._%+\-]+(?:AT|_at_|\.at\.)[a-z0-9\-]+(?:\.[a-z]{2,6})+` + // erlanATmail.ru, erlan_at_mail.ru
 		`|(?i:[a-z][a-z0-9+.\-]*://\S+)` +
-		`|(?i:(?:www\.)?(?:t\s*(?:[.．․]|\[\.\])\s*me|telegram\.(?:me|dog)|wa\.me|(?:api|chat)\.whatsapp\.com|instagram\.com|instagr\.am|instagram|vk\.(?:com|ru|cc)|facebook\.com|fb\.com|ok\.ru|tiktok\.com|youtube\.com|x\.com|twitter\.com|threads\.net|discord\.gg|bit\.ly|clck\.ru)\s*[/\\]\s*[^\s,;]+)` +
+		`|(?i:(?:www\.)?(?:t\s*(?:[.．․。·]|\[\.\]|\s(?i:dot)\s)\s*me|telegram\.(?:me|dog)|wa\.me|m\.me|vk\.me|ig\.me|linktr\.ee|taplink\.(?:cc|ru)|(?:api|chat)\.whatsapp\.com|instagram\.com|instagr\.am|instagram|vk\.(?:com|ru|cc)|facebook\.com|fb\.com|ok\.ru|tiktok\.com|youtube\.com|x\.com|twitter\.com|threads\.net|discord\.gg|bit\.ly|clck\.ru)\s*[/\\]\s*[^\s,;]+)` +
 		`|[@＠﹫][\p{L}\p{N}_.]{3,}`)
 
 // The messengers' names, in one place for the handle patterns: Latin

@@ -46,6 +46,8 @@ func TestHideContacts(t *testing.T) {
 		{"erlan.zh@\u200bmail.ru, erlan\u00a0@\u00a0mail.ru, erlan (собачка) mail.ru, erlan(a)mail.ru, erlan%40mail.ru, erlan ат mail.ru", "•••, •••, •••, •••, •••, •••"},
 		{"тг 👉 erlanzh, телега ➡️ erlan.zh, инст → erlan_zh, вконтакте: erlanzh, тлг: erlanzh", "тг 👉 •••, телега ➡️ •••, инст → •••, вконтакте: •••, тлг: •••"},
 		{"t. me/erlanzh, t[.]me/erlanzh, t․me/erlanzh", "•••, •••, •••"},
+		{"t。me/erlanzh, t·me/erlanzh, t dot me/erlanzh, m.me/erlan.zh, vk.me/erlanzh, ig.me/erlanzh, linktr.ee/erlanzh", "•••, •••, •••, •••, •••, •••, •••"},
+		{"erlanATmail.ru, erlan_at_mail.ru, erlan.at.gmail.com", "•••, •••, •••"},
 		{"пишите в тг erlanzh, тг erlan_zh; платил 5000 тг Kaspi, 5 000 тг halyk", "пишите в тг •••, тг •••; платил 5000 тг Kaspi, 5 000 тг halyk"},
 		{"Звоните: первые 8701, затем 123, затем 4567; 870 112 и дальше 34 567", "Звоните: первые •••; •••"},
 		{"видели 05.01.2022, звоните 8 701 123 45 67 05.01.2022", "видели 05.01.2022, звоните •••"},
