@@ -143,7 +143,28 @@ func (e *Engine) Search(ctx context.Context, q Query) ([]Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Name, err)
 	}
+	if best(res) >= e.opts.Thresholds.Review {
+		return res, nil
+	}
+	if name, ok := onRussianKeys(q.Name); ok { // typed on the Latin layout (layout.go)
+		p = PersonFromReport(&data.Report{FullName: name, BirthYear: q.BirthYear, City: q.City, Sex: q.Sex})
+		again, err := e.rank(ctx, p, q.Kind, 0, q.Limit)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", name, err)
+		}
+		if best(again) >= e.opts.Thresholds.Review && best(again) > best(res) {
+			return again, nil
+		}
+	}
 	return res, nil
+}
+
+// best is the first result's score, 0 without results.
+func best(res []Result) float64 {
+	if len(res) == 0 {
+		return 0
+	}
+	return res[0].Score
 }
 
 // reindexPage is how many reports Reindex reads at a time.
