@@ -63,7 +63,7 @@ var settingsTable = []setting{
 	{"rate-partner", "TUYS_RATE_PARTNER", rates.TrustedRate.String(), "per-token limit for API tokens with write/import scope" + rateHelp, false},
 	{"rate-sms-in", "TUYS_RATE_SMS_IN", rates.SMSRate.String(), "per-phone limit on inbound SMS (STOP is always honoured)" + rateHelp, false},
 	{"rate-subscribe-ip", "TUYS_RATE_SUBSCRIBE_IP", rates.SubscribeIPRate.String(), "per-IP limit on SMS subscriptions (each sends a confirmation SMS)" + rateHelp, false},
-	{"rate-subscribe-phone", "TUYS_RATE_SUBSCRIBE_PHONE", rates.SubscribePhoneRate.String(), "per-number limit on SMS subscriptions, from any IP" + rateHelp, false},
+	{"rate-subscribe-phone", "TUYS_RATE_SUBSCRIBE_PHONE", rates.SubscribePhoneRate.String(), "per-number limit on SMS subscriptions, from any IP (past it nothing is sent, and the page answers as usual)" + rateHelp, false},
 	{"rate-login-ip", "TUYS_RATE_LOGIN_IP", rates.LoginIPRate.String(), "per-IP limit on failed console logins (a right password does not count)" + rateHelp, false},
 	{"rate-login-account", "TUYS_RATE_LOGIN_ACCOUNT", rates.LoginUserRate.String(), "limit on failed console logins per account from one IP; ten times this per account from all IPs" + rateHelp, false},
 	{"audit-retention", "TUYS_AUDIT_RETENTION", "365d", "how long audit entries are kept (e.g. 365d, 2160h)", false},

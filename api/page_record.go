@@ -133,13 +133,18 @@ func (s *Server) subscribePost(c *gin.Context) {
 			intake.FieldErrors{"phone": {Key: string(data.WhyNotPhone(d.Phone))}}, d)
 		return
 	}
-	if ok, wait := s.sec.allowSubscribe(c.ClientIP(), phone); !ok {
+	ok, wait, send := s.sec.allowSubscribe(c.ClientIP(), phone)
+	if !ok {
 		abortWith(c, rateLimited(wait))
 		return
 	}
 	hook := s.deps.Subscribe
 	if hook == nil {
 		s.recordProblem(c, r, http.StatusServiceUnavailable, "web.err.subscribe_off", nil, d)
+		return
+	}
+	if !send { // the number's limit: answered as done, nothing sent
+		seeOther(c, "/r/"+r.ID+"?done=subscribe")
 		return
 	}
 	if err := hook(c.Request.Context(), r, phone, lang(c)); err != nil {

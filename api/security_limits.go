@@ -107,11 +107,16 @@ func (sec *security) allowPhone(phone string) bool {
 // allowSubscribe limits anonymous SMS subscriptions per IP and per phone
 // (E.164), on top of the write bucket: each one sends a confirmation SMS,
 // and many IPs asking for one number must not flood its owner either.
-func (sec *security) allowSubscribe(ip, phone string) (bool, time.Duration) {
+// Only the caller's own limit is said (ok false, wait): the number's is
+// kept quiet (send false), or a refusal would tell a stranger that
+// someone subscribed that number within the hour (attacker trial,
+// 2026-12-06).
+func (sec *security) allowSubscribe(ip, phone string) (ok bool, wait time.Duration, send bool) {
 	if ok, wait := sec.subscribeIP.allow(ipKey(ip)); !ok {
-		return false, wait
+		return false, wait, false
 	}
-	return sec.subscribePhone.allow(phone)
+	send, _ = sec.subscribePhone.allow(phone)
+	return true, 0, send
 }
 
 // allowLogin throttles console logins; call it before checking the
