@@ -1,8 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -194,4 +197,41 @@ func TestBatchSkipsOnlyRemovedReports(t *testing.T) {
 			t.Fatalf("matches of the seeker: %d, want 2", len(ms))
 		}
 	})
+}
+
+// TestRemovedNameLeavesTheFiles: once RemoveReport returns, no file of
+// the SQLite store (the database, its WAL) holds the removed name, even
+// while another connection reads.
+func TestRemovedNameLeavesTheFiles(t *testing.T) {
+	dir := t.TempDir()
+	st, err := Open(context.Background(), Config{Dir: dir, SecretKey: bytes.Repeat([]byte{7}, 32)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	name := "Неповторимова Зульфия"
+	r := &Report{Kind: KindSafe, FullName: name, City: "Кызылорда", Status: StatusActive, Channel: ChannelAPI}
+	if err := st.CreateReport(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.GetReport(ctx, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.RemoveReport(ctx, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, sqliteFile+"*"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte(name)) || bytes.Contains(b, []byte("Неповторимова")) {
+			t.Errorf("%s still holds the removed name", filepath.Base(f))
+		}
+	}
+	if len(files) == 0 {
+		t.Fatal("no database files")
+	}
 }
