@@ -21,7 +21,8 @@ import (
 // German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
 // 3: stored copies carry the status. 4: name keys not in Bleve (index.go).
 // 5: ё at the start of a word (Yolkin = Ёлкин = Елкин). 6: German ck = к.
-const RulesVersion = 6
+// 7: German ie = и with s = з (Friesen = Фризен).
+const RulesVersion = 7
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so

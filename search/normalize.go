@@ -39,6 +39,7 @@ const (
 	vPinyin                      // q = ц, x = с, j = цз, zh = чж (Dungan and Chinese names)
 	vSasZ                        // s = з, ss = с, sh = ж (German): Asis, Sarina, Lassat
 	vEnglish                     // g = дж before e/i, w = у, ea/ee = и (English, Italian gi): Georgina, William, Dean
+	vIEasI                       // ie = и (German): Friesen, Dietrich, Wiebe
 )
 
 // conventions are the alternates TokenKeys tries, each with the letters that
@@ -58,6 +59,7 @@ var conventions = []struct {
 	{vHasG | vJasY, []string{"h"}},
 	{vPinyin | vNG, []string{"qi", "qu", "xi", "xu", "ji"}},
 	{vEnglish, []string{"ge", "gi", "gy", "w", "ea", "ee"}},
+	{vIEasI | vSasZ | vChasH | vJasY, []string{"ie"}}, // German of the Volga and Kazakhstan Germans: Friesen = Фризен
 }
 
 // digraphLead reports the letters that an h after them would turn into a
@@ -231,6 +233,8 @@ func variantRules(r reader, i int) (string, int) {
 		return "zh", 2
 	case v&vRZ != 0 && r.has(i, "ie") && i > 0 && !isVowel(r.at(i-1)):
 		return "e", 2 // Wierzbicka = Вежбицкая
+	case v&vIEasI != 0 && r.has(i, "ie") && i > 0:
+		return "i", 2 // Friesen = Фризен, Dietrich = Дитрих
 	case v&vNG != 0 && r.has(i, "ng"):
 		return "n", 2
 	case r.has(i, "ou"):

@@ -57,6 +57,8 @@ func TestAlternateKeys(t *testing.T) {
 	cases := []struct{ a, b, why string }{
 		{"Юрий", "Jurij", "German j = й"},
 		{"Ёлкина", "Jolkina", "German jo = ё"},
+		{"Фризен", "Friesen", "German ie = и, s = з"},
+		{"Дитрих", "Dietrich", "German ie, ch = х"},
 		{"Жумабаев", "Cumabayev", "Turkish c = дж"},
 		{"Хасанов", "Chasanow", "German ch = х"},
 		{"Ахметов", "Axmetov", "Uzbek x"},
