@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -56,35 +57,59 @@ func decodeText(raw []byte) (string, error) {
 	return string(out), nil
 }
 
-// sniffDelimiter picks the separator that splits the first non-empty line
-// into the most fields outside quotes.
+// sniffDelimiter picks the separator that splits the first lines into the
+// most fields outside quotes, by the median line: a title above the header
+// ("Список поступивших ГКБ №7") has no separator at all, and read by it
+// alone every row became one name, phone number and all (a new user's
+// trial, 2026-12-06).
 func sniffDelimiter(text string) rune {
 	best, bestN := ',', 0
-	line := firstLine(text)
+	lines := firstLines(text, sniffLines)
 	for _, d := range []rune{';', ',', '\t'} {
-		n, quoted := 0, false
-		for _, c := range line {
-			switch {
-			case c == '"':
-				quoted = !quoted
-			case c == d && !quoted:
-				n++
-			}
+		counts := make([]int, len(lines))
+		for i, line := range lines {
+			counts[i] = separatorsIn(line, d)
 		}
-		if n > bestN {
+		slices.Sort(counts)
+		if n := counts[len(counts)/2]; n > bestN {
 			best, bestN = d, n
 		}
 	}
 	return best
 }
 
-func firstLine(text string) string {
-	for _, l := range strings.Split(text, "\n") {
-		if strings.TrimSpace(l) != "" {
-			return l
+// sniffLines is how many non-empty lines sniffDelimiter reads.
+const sniffLines = 20
+
+// separatorsIn counts d in line outside quotes.
+func separatorsIn(line string, d rune) int {
+	n, quoted := 0, false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == d && !quoted:
+			n++
 		}
 	}
-	return ""
+	return n
+}
+
+// firstLines returns up to n non-empty lines of text (at least one, maybe
+// empty).
+func firstLines(text string, n int) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) != "" {
+			if out = append(out, l); len(out) == n {
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
 }
 
 func readCSV(raw []byte) (*Table, error) {

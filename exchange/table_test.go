@@ -221,6 +221,27 @@ func TestImportTableNeedsAHeader(t *testing.T) {
 	}
 }
 
+// A title line above the header, with no separator in it, does not decide
+// the separator: read by it, each row was one name, its phone number in it.
+func TestImportTableTitleWithoutSeparators(t *testing.T) {
+	st := datatest.SQLite(t)
+	is, _ := data.Imports(st)
+	list := "Список поступивших ГКБ №7 07.01.2022\nФИО;Год рождения;Город;Телефон\n" +
+		"Жумабаев Ерлан Серикович;1985;Алматы;8 701 123 45 67\nСеитова Айгуль;1990;Алматы;8 702 765 43 21\n"
+	tbl, err := ReadTable(strings.NewReader(list))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := ImportTable(context.Background(), newFiler(st), is, tbl, Options{Kind: "safe", Source: "ГКБ №7"})
+	if err != nil || sum.Filed != 2 {
+		t.Fatalf("%+v %v", sum, err)
+	}
+	r := stored(t, st)["Жумабаев Ерлан Серикович"]
+	if r == nil || r.BirthYear != 1985 || r.City != "Алматы" {
+		t.Fatalf("read as %+v", stored(t, st))
+	}
+}
+
 func FuzzReadTable(f *testing.F) {
 	f.Add([]byte("ФИО;Год рождения\nА Б;1985\n"))
 	f.Add([]byte("a,\"b\nc\",d\n"))
