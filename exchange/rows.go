@@ -73,17 +73,17 @@ func (rec record) toInput(kind string) (intake.ReportInput, intake.FieldErrors) 
 		Contact: intake.ContactInput{Phone: rec[colPhone], Name: rec[colContactName]}}
 	switch {
 	case rec[colBirthYear] != "":
-		y, ok := parseYear(rec[colBirthYear])
+		y, ok := birthYearOf(rec[colBirthYear])
 		if !ok {
 			errs.Add("person.birth_year", "field.birth_year", intake.MinBirthYear, time.Now().Year())
 		}
 		in.Person.BirthYear = y
 	case rec[colBirthDate] != "":
-		d, ok := parseDate(rec[colBirthDate])
+		y, ok := birthYearOf(rec[colBirthDate])
 		if !ok {
 			errs.Add("person.birth_year", ErrDate)
 		}
-		in.Person.BirthYear = d.Year()
+		in.Person.BirthYear = y
 	}
 	if a := rec[colAge]; a != "" && in.Person.BirthYear == 0 {
 		n, err := strconv.Atoi(strings.Fields(a + " x")[0])
@@ -95,16 +95,34 @@ func (rec record) toInput(kind string) (intake.ReportInput, intake.FieldErrors) 
 	return in, errs
 }
 
-var yearPattern = regexp.MustCompile(`^\d{4}(\.0+)?$`)
+var yearPattern = regexp.MustCompile(`^(\d{4}|\d{1,2})(\.0+)?(г\.?|ж\.?|г\.р\.|ж\.т\.)?$`)
 
-// parseYear reads "1985", "1985 г.", "1985 ж." and a spreadsheet's 1985.0.
+// parseYear reads "1985", "1985 г.", "1985г.", "1985 ж.", a spreadsheet's
+// 1985.0, and a year of two digits ("85"), which intake reads as the web
+// form does (intake.ExpandYear: 1985).
 func parseYear(s string) (int, bool) {
 	f := strings.Fields(s)
-	if len(f) == 0 || !yearPattern.MatchString(f[0]) {
+	if len(f) == 0 {
 		return 0, false
 	}
-	y, err := strconv.Atoi(f[0][:4])
+	m := yearPattern.FindStringSubmatch(strings.ToLower(f[0]))
+	if m == nil {
+		return 0, false
+	}
+	y, err := strconv.Atoi(m[1])
 	return y, err == nil
+}
+
+// birthYearOf reads a birth year or date cell, whichever column it is in:
+// lists put dates in "year" columns (12.03.1992) and years, even two-digit
+// ones, in "date" columns (85 read as the spreadsheet day 85 of 1900 was
+// filed as 1900: a new user's trial, 2026-12-06).
+func birthYearOf(s string) (int, bool) {
+	if y, ok := parseYear(s); ok {
+		return y, true
+	}
+	d, ok := parseDate(s)
+	return d.Year(), ok
 }
 
 var dateLayouts = []string{"02.01.2006", "2.1.2006", "2006-01-02", "02/01/2006", "2/1/2006", "02-01-2006", "2006.01.02",
@@ -119,12 +137,10 @@ func parseDate(s string) (time.Time, bool) {
 			return t, true
 		}
 	}
-	if y, ok := parseYear(s); ok {
-		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), true
-	}
 	// XLSX stores a date as days since 1899-12-30; a plausible birth date is
-	// between 1900 (1) and 2100 (73051).
-	if n, err := strconv.ParseFloat(s, 64); err == nil && n >= 1 && n < 73051 {
+	// between 1900 (1) and 2100 (73051), and below 100 it is a year of two
+	// digits (parseYear), not a day of early 1900.
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n >= 100 && n < 73051 {
 		if t, err := excelize.ExcelDateToTime(n, false); err == nil {
 			return t, true
 		}

@@ -242,6 +242,27 @@ func TestImportTableTitleWithoutSeparators(t *testing.T) {
 	}
 }
 
+// Years and dates in the shapes lists hold them, in either column: a
+// two-digit year is read as the web form reads it (85 is 1985), never as
+// the spreadsheet's day 85 of 1900.
+func TestImportBirthYearsAsTheFormReadsThem(t *testing.T) {
+	for _, c := range []struct{ header, cell string }{
+		{"Год рождения", "85"}, {"Год рождения", "1985г."}, {"Год рождения", "12.03.1985"}, {"Год рождения", "1985 г.р."},
+		{"Дата рождения", "85"}, {"Дата рождения", "12.03.1985"}, {"Дата рождения", "1985"},
+	} {
+		st := datatest.SQLite(t)
+		is, _ := data.Imports(st)
+		tbl, err := ReadTable(strings.NewReader("ФИО;" + c.header + "\nЖумабаев Ерлан;" + c.cell + "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum, err := ImportTable(context.Background(), newFiler(st), is, tbl, Options{Kind: "safe", Source: "list"})
+		if r := stored(t, st)["Жумабаев Ерлан"]; err != nil || sum.Filed != 1 || r == nil || r.BirthYear != 1985 {
+			t.Errorf("%s %q: %+v %v", c.header, c.cell, sum, err)
+		}
+	}
+}
+
 func FuzzReadTable(f *testing.F) {
 	f.Add([]byte("ФИО;Год рождения\nА Б;1985\n"))
 	f.Add([]byte("a,\"b\nc\",d\n"))
