@@ -84,11 +84,6 @@ var webMessagesEN = map[string]string{
 	"form.consent":             "I agree that tuys keeps this report and sends SMS about it.",
 	"form.consent_hint":        "Your phone number is never shown on the site. Names, year and city can be found by people searching. You can delete the report at any time with the code you will get; otherwise it is deleted after the period you chose.",
 
-	"rel.mother": "mother", "rel.father": "father", "rel.son": "son", "rel.daughter": "daughter",
-	"rel.wife": "wife", "rel.husband": "husband", "rel.brother": "brother", "rel.sister": "sister",
-	"rel.grandparent": "grandparent", "rel.grandchild": "grandchild", "rel.relative": "relative",
-	"rel.friend": "friend", "rel.neighbour": "neighbour",
-
 	"filed.title":         "Report received",
 	"filed.heading":       "Thank you. Your report is saved.",
 	"filed.next":          "What happens next",

@@ -15,6 +15,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tuys/data"
+	"tuys/notify"
 )
 
 //go:embed templates/*.html
@@ -82,7 +83,7 @@ var templateFuncs = template.FuncMap{
 		}
 		return auto
 	},
-	"relations": func() []string { return relationKeys },
+	"relations": notify.RelationChoices,
 	"statuses": func() []string {
 		return []string{data.StatusActive, data.StatusFound, data.StatusClosed, data.StatusRemoved}
 	},
@@ -112,10 +113,6 @@ func phoneHint(seeking bool) string {
 	}
 	return "form.phone_hint_safe"
 }
-
-// relationKeys are the suggestions of the relation field.
-var relationKeys = []string{"rel.mother", "rel.father", "rel.son", "rel.daughter", "rel.wife", "rel.husband",
-	"rel.brother", "rel.sister", "rel.grandparent", "rel.grandchild", "rel.relative", "rel.friend", "rel.neighbour"}
 
 // rememberLanguage stores an explicit ?lang= choice in a cookie so the
 // switcher works without JavaScript and the choice sticks.

@@ -2,8 +2,10 @@ package notify
 
 import "strings"
 
-// relations translates the relation a seeker gave (a key from the web form,
-// or a word in any of our languages) into each language. Index: kk, ru, en.
+// relations translates the relation a seeker gave (a word the web form
+// offers, or one typed in any of our languages) into each language: the one
+// list both the form's suggestions (RelationChoices) and the SMS draw from.
+// Index: kk, ru, en.
 var relations = map[string][3]string{
 	"sister":      {"әпке-сіңлі", "сестра", "sister"},
 	"brother":     {"аға-іні", "брат", "brother"},
@@ -15,7 +17,8 @@ var relations = map[string][3]string{
 	"husband":     {"күйеу", "муж", "husband"},
 	"grandmother": {"әже", "бабушка", "grandmother"},
 	"grandfather": {"ата", "дедушка", "grandfather"},
-	"grandchild":  {"немере", "внук", "grandchild"},
+	"grandparent": {"ата-әже", "бабушка или дедушка", "grandparent"},
+	"grandchild":  {"немере", "внук или внучка", "grandchild"},
 	"child":       {"бала", "ребёнок", "child"},
 	"parent":      {"ата-ана", "родитель", "parent"},
 	"relative":    {"туыс", "родственник", "relative"},
@@ -29,7 +32,10 @@ var relationAliases = func() map[string]string {
 	m := map[string]string{"neighbour": "neighbor", "mom": "mother", "mum": "mother", "dad": "father",
 		"мать": "mother", "отец": "father", "сестрёнка": "sister", "сын/дочь": "child",
 		"апа": "sister", "әпке": "sister", "сіңлі": "sister", "қарындас": "sister", "аға": "brother", "іні": "brother",
-		"ұлы": "son", "қызы": "daughter", "күйеуі": "husband", "әйелі": "wife", "внучка": "grandchild"}
+		"ұлы": "son", "қызы": "daughter", "күйеуі": "husband", "әйелі": "wife", "внук": "grandchild", "внучка": "grandchild",
+		// what the form offered in Kazakh before it drew on this list
+		"анасы": "mother", "әкесі": "father", "ағасы не інісі": "brother", "әпкесі не сіңлісі": "sister",
+		"атасы не әжесі": "grandparent", "немересі": "grandchild", "туысы": "relative", "досы": "friend", "көршісі": "neighbor"}
 	for key, names := range relations {
 		for _, n := range names {
 			if _, ok := m[n]; !ok {
@@ -39,6 +45,23 @@ var relationAliases = func() map[string]string {
 	}
 	return m
 }()
+
+// relationOrder is the order the form suggests relations in.
+var relationOrder = []string{"mother", "father", "son", "daughter", "wife", "husband", "brother", "sister",
+	"grandparent", "grandchild", "relative", "friend", "neighbor"}
+
+// RelationChoices are the relations the form suggests, in lang: each one
+// the SMS then says (Relation), in the language of whoever receives it.
+func RelationChoices(lang string) []string {
+	i := langIndex(lang)
+	out := make([]string, len(relationOrder))
+	for j, key := range relationOrder {
+		out[j] = relations[key][i]
+	}
+	return out
+}
+
+func langIndex(lang string) int { return map[string]int{"kk": 0, "ru": 1, "en": 2}[Lang(lang)] }
 
 // Relation translates rel into lang. Only the closed list goes into an SMS:
 // a word it does not know is left out, since a stranger chooses it.
@@ -54,6 +77,5 @@ func Relation(rel, lang string) string {
 		}
 		key = r
 	}
-	i := map[string]int{"kk": 0, "ru": 1, "en": 2}[Lang(lang)]
-	return relations[key][i]
+	return relations[key][langIndex(lang)]
 }

@@ -184,3 +184,23 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// Every relation the form suggests, in any language, reaches the SMS in
+// the receiver's language (the form's Kazakh "анасы" was dropped from the
+// SMS: a new user's trial), and so do the words the form offered before.
+func TestEveryRelationChoiceReachesTheSMS(t *testing.T) {
+	for _, from := range []string{"kk", "ru", "en"} {
+		for i, word := range RelationChoices(from) {
+			for _, to := range []string{"kk", "ru", "en"} {
+				if got, want := Relation(word, to), RelationChoices(to)[i]; got != want {
+					t.Errorf("%s %q in %s: %q, want %q", from, word, to, got, want)
+				}
+			}
+		}
+	}
+	for old, want := range map[string]string{"анасы": "мама", "ағасы не інісі": "брат", "атасы не әжесі": "бабушка или дедушка", "туысы": "родственник"} {
+		if got := Relation(old, "ru"); got != want {
+			t.Errorf("%q in ru: %q, want %q", old, got, want)
+		}
+	}
+}
