@@ -3,7 +3,6 @@ package api
 import (
 	"crypto/subtle"
 	"net/http"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -83,7 +82,7 @@ func (s *Server) deleteReport(c *gin.Context) {
 }
 
 func (s *Server) removeWithCode(c *gin.Context, id, code string) error {
-	code = strings.TrimSpace(code)
+	code = data.TypedCode(code)
 	if code == "" {
 		return validationError(intake.FieldErrors{"deletion_code": {Key: "field.deletion_code"}})
 	}

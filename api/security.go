@@ -150,7 +150,11 @@ func (sec *security) bodyLimit(c *gin.Context) {
 	// A web form is read here, so that one too large (or with too many
 	// fields) is said to be so: read later, it came out empty and the
 	// page asked to send it again, for ever (attacker trial, 2026-12-06).
-	if c.Request.Method == http.MethodPost && c.ContentType() == "application/x-www-form-urlencoded" {
+	// Not Twilio's webhooks: they verify the signature over the body
+	// themselves, and a body read here left them nothing to verify (every
+	// inbound SMS refused: the next trial the same day).
+	if c.Request.Method == http.MethodPost && c.ContentType() == "application/x-www-form-urlencoded" &&
+		!strings.HasPrefix(c.Request.URL.Path, "/webhooks/") {
 		if err := c.Request.ParseForm(); err != nil {
 			abortWith(c, errTooLarge)
 			return
