@@ -4,8 +4,10 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/oklog/ulid/v2"
 )
@@ -36,6 +38,26 @@ func NewCode(n int) string {
 	}
 	return hex.EncodeToString(b)
 }
+
+// TypedCode is a code (NewCode's hex) as a person typed or dictated it:
+// capitals, blanks and dashes between its groups, and the Cyrillic letters
+// that look like a to f on a Russian or Kazakh keyboard do not count
+// (6AABF279 7CC5E143 was "the wrong code": a new user's trial).
+func TypedCode(s string) string {
+	return strings.Map(func(r rune) rune {
+		r = unicode.ToLower(r)
+		if l, ok := cyrillicHex[r]; ok {
+			return l
+		}
+		if unicode.IsSpace(r) || r == '-' || r == '–' {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+}
+
+// cyrillicHex are the Cyrillic letters that look like hex digits' letters.
+var cyrillicHex = map[rune]rune{'а': 'a', 'в': 'b', 'с': 'c', 'е': 'e'}
 
 func ms(t time.Time) int64 {
 	if t.IsZero() {
