@@ -170,3 +170,28 @@ func TestHiddenHandleInANameIsNoOracle(t *testing.T) {
 		}
 	}
 }
+
+// TestHiddenWordsOfANameAreNotSearchable: a search for a word of what the
+// hiding removes from a name (an e-mail's or a handle's part) finds no
+// record: it found only the record hiding it, which rebuilt the address
+// prefix by prefix (attacker trial, 2026-12-06).
+func TestHiddenWordsOfANameAreNotSearchable(t *testing.T) {
+	_, eng, h := searchServer(t)
+	for _, name := range []string{"Ахметова Гульнара zhanna.k1988@gmail.com", "Ахметова Гульнара", "Серикбаев Нурлан @qwz_kaspi"} {
+		body := `{"kind":"safe","person":{"full_name":"` + name + `","birth_year":1990}}`
+		if w := (secReq{"POST", "/api/v1/reports", body, nil}).do(h); w.Code != http.StatusCreated {
+			t.Fatalf("post: %d %s", w.Code, w.Body)
+		}
+	}
+	if err := eng.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"zhanna", "k1988", "gmail", "qwz", "qwz_kaspi", "kaspi"} {
+		w := secReq{"GET", "/api/v1/search?q=" + url.QueryEscape(q), "", nil}.do(h)
+		var body struct{ Results []PublicHit }
+		_ = json.Unmarshal(w.Body.Bytes(), &body)
+		if len(body.Results) != 0 {
+			t.Errorf("q=%s found %d records", q, len(body.Results))
+		}
+	}
+}

@@ -210,14 +210,17 @@ func indexDoc(r *data.Report, seq int64) map[string]interface{} {
 }
 
 // activeNames is the text a report's name keys are computed from: every
-// distinct word of its names, or "" when it is not active (only active
-// reports are retrieved).
+// distinct word of its names but what the public may not see of them (a
+// handle, an e-mail, a number typed into a name: a search for "zhanna"
+// found only the record hiding zhanna.k1988@gmail.com, attacker trial of
+// 2026-12-06), or "" when it is not active (only active reports are
+// retrieved).
 func activeNames(r *data.Report) string {
 	if r.Status != data.StatusActive {
 		return ""
 	}
 	names := append([]string{r.FullName, r.GivenName, r.FamilyName, r.Patronymic}, r.AltNames...)
-	return strings.Join(dedupe(strings.Fields(strings.Join(names, " "))), " ")
+	return strings.Join(dedupe(strings.Fields(data.HideContacts(strings.Join(names, " ")))), " ")
 }
 
 // Name keys live in one field per kind of the in-memory lists, and only
