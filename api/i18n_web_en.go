@@ -192,6 +192,7 @@ var webMessagesEN = map[string]string{
 	"note.believed_alive":     "I know they are alive",
 	"note.believed_missing":   "I know they are missing",
 	"note.believed_dead":      "Believed dead",
+	"note.by.public":          "%s (a visitor of the site)",
 	"note.by.report_author":   "from the person who filed this report",
 	"note.by.volunteer":       "volunteer",
 	"note.is_note_author":     "I am this person",

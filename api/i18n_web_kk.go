@@ -191,6 +191,7 @@ var webMessagesKK = map[string]string{
 	"note.believed_alive":     "Тірі екенін білемін",
 	"note.believed_missing":   "Хабарсыз кеткенін білемін",
 	"note.believed_dead":      "Қаза тапқан болуы мүмкін",
+	"note.by.public":          "%s (сайтқа келуші)",
 	"note.by.report_author":   "өтінім авторынан",
 	"note.by.volunteer":       "ерікті",
 	"note.is_note_author":     "Бұл — менмін",

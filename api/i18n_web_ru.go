@@ -191,6 +191,7 @@ var webMessagesRU = map[string]string{
 	"note.believed_alive":     "Знаю, что жив(а)",
 	"note.believed_missing":   "Знаю, что пропал(а)",
 	"note.believed_dead":      "Вероятно, погиб(ла)",
+	"note.by.public":          "%s (посетитель сайта)",
 	"note.by.report_author":   "от автора заявки",
 	"note.by.volunteer":       "волонтёр",
 	"note.is_note_author":     "Это я",

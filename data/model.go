@@ -155,6 +155,9 @@ const (
 	NoteByPublic       NoteBy = ""
 	NoteByReportAuthor NoteBy = "report_author" // from the report's private page
 	NoteByVolunteer    NoteBy = "volunteer"     // in the console (Author is the login)
+	// NoteByEarlier: signed before tuys recorded who wrote notes; the name
+	// may be a report's contact, so it is not shown (migration 0010).
+	NoteByEarlier NoteBy = "earlier"
 )
 
 // Note is an update on a report.

@@ -81,8 +81,11 @@ type PublicNote struct {
 // and only a note by the public shows its author's name.
 func PublicNoteOf(n *Note) PublicNote {
 	p := PublicNote{ID: n.ID, Status: n.Status, Text: HideContacts(n.Text), By: n.By, CreatedAt: n.CreatedAt}
-	if n.By == NoteByPublic {
+	switch n.By {
+	case NoteByPublic:
 		p.Author = HideContacts(n.Author)
+	case NoteByEarlier:
+		p.By = NoteByPublic // nothing to say of who wrote it
 	}
 	return p
 }

@@ -235,3 +235,47 @@ func TestRemovedNameLeavesTheFiles(t *testing.T) {
 		t.Fatal("no database files")
 	}
 }
+
+// TestEarlierNotesLoseTheirSigners: notes signed before tuys recorded who
+// wrote them (a contact's name from the private page, a volunteer's
+// login) are, after migration 0010, a volunteer's or of no shown author.
+func TestEarlierNotesLoseTheirSigners(t *testing.T) {
+	dir := t.TempDir()
+	key := bytes.Repeat([]byte{7}, 32)
+	st, err := Open(context.Background(), Config{Dir: dir, SecretKey: key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	r := &Report{Kind: KindSeek, FullName: "Абенов Арман", Status: StatusActive, Channel: ChannelWeb, ContactName: "Гульнара Нурланова"}
+	if err := st.CreateReport(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateVolunteer(ctx, &Volunteer{Login: "bob.kassymov", PasswordHash: "x", Role: RoleVolunteer, Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, author := range []string{"Гульнара Нурланова", "bob.kassymov", ""} {
+		if err := st.AddNote(ctx, &Note{ReportID: r.ID, Text: "x", Author: author}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := st.(*sqlStore).w // as an older tuys left them: 0010 not applied
+	if _, err := w.ExecContext(ctx, `DELETE FROM schema_migrations WHERE version = 10`); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if st, err = Open(ctx, Config{Dir: dir, SecretKey: key}); err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	notes, err := st.ListNotes(ctx, r.ID)
+	if err != nil || len(notes) != 3 {
+		t.Fatalf("%d notes, %v", len(notes), err)
+	}
+	for _, n := range notes {
+		p := PublicNoteOf(&n)
+		if p.Author != "" || n.Author == "bob.kassymov" && p.By != NoteByVolunteer {
+			t.Errorf("note by %q (%s) shows as %+v", n.Author, n.By, p)
+		}
+	}
+}
