@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // HideContacts is what the public sees of free text (names, places,
@@ -28,7 +30,7 @@ func HideContacts(s string) string {
 
 // hideContacts is HideContacts without the memory of clean texts.
 func hideContacts(s string) string {
-	s = plainSpaces(s)
+	s = plainLetters(plainSpaces(s))
 	s = HidePhones(hideLookalikePhones(hideLetterPartedPhones(hideSpokenNumbers(s))))
 	if mayHoldAddress(s) {
 		s = contactInText.ReplaceAllString(s, hidden)
@@ -38,6 +40,31 @@ func hideContacts(s string) string {
 		s = hideHandleAfterTg(hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic)))
 	}
 	return hideHouseNumbers(s)
+}
+
+// plainLetters writes the styled forms of letters and digits (fullwidth
+// ｔ．ｍｅ, mathematical 𝐭.𝐦𝐞, circled ⓣ.ⓜⓔ) as the plain ones, which the
+// patterns know (attacker trial, 2026-12-06). Only those blocks: the rest
+// of NFKC would rewrite № as No in every description.
+func plainLetters(s string) string {
+	if !strings.ContainsFunc(s, styled) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if styled(r) {
+			b.WriteString(norm.NFKC.String(string(r)))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// styled: the fullwidth forms, the enclosed alphanumerics and the
+// mathematical alphanumeric symbols; not ⓐ, which people write for @.
+func styled(r rune) bool {
+	return r >= 0xFF01 && r <= 0xFF5E || r >= 0x2460 && r <= 0x24FF && r != 'ⓐ' || r >= 0x1D400 && r <= 0x1D7FF
 }
 
 // plainSpaces drops the invisible characters people (and scammers) put
@@ -148,7 +175,7 @@ const hidden = "•••"
 // ("потерялась собака рыжая. Она") never reads as one.
 var contactInText = regexp.MustCompile(
 	`[A-Za-z0-9._%+\-]+\s*(?:[@＠﹫ⓐ]|%40|&#64;|[\[({<]\s*(?i:at|@|собака|собачка|а|a)\s*[\])}>])\s*[A-Za-z0-9\-]+(?:\s*(?:[.．]|[\[({<]\s*(?i:dot|точка)\s*[\])}>])\s*[A-Za-z0-9\-]+)+` +
-		`|[A-Za-z0-9._%+\-]+[@＠﹫ⓐ][A-Za-z0-9\-]+` +
+		`|[\p{L}\p{N}._%+\-]+[@＠﹫ⓐ][\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*` + // any script: ерлан@мэйл.ру
 		`|[A-Za-z0-9._%+\-]+ (?i:at|ат|собака|собачка) (?i:[a-z0-9\-]+(?:(?:\.| dot | точка )[a-z]{2,6})+)` +
 		`|[A-Za-z0-9._%+\-]+(?:AT|_at_|\.at\.)[a-z0-9\-]+(?:\.[a-z]{2,6})+` + // erlanATmail.ru, erlan_at_mail.ru
 		`|(?i:[a-z][a-z0-9+.\-]*://\S+)` +
