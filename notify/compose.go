@@ -112,6 +112,11 @@ func (c *Composer) Contact(m data.Match, seek, safe *data.Report) (data.Message,
 	body, err := c.T.Fit(seek.Language, "contact", func(level int) Vars {
 		v := c.personVars(safe, seek.Language, level)
 		v.Phone = safe.ContactPhone
+		// A name-only match may be a stranger who read the name off the
+		// public search and agreed to be called: the family is told to
+		// ask what only their relative would know (attacker trial,
+		// 2026-12-06), unless the number is the one they gave.
+		v.Verified = data.Verified(seek, safe)
 		return v
 	})
 	if err != nil {

@@ -271,3 +271,24 @@ func TestSMSPlace(t *testing.T) {
 		}
 	}
 }
+
+// A found person's number reaches the family with "ask what only he would
+// know" unless tuys knows it is theirs (the safe report came by SMS from
+// the number the family gave): a stranger can read a name off the public
+// search, file "I am safe" with it and agree to be called (attacker
+// trial, 2026-12-06).
+func TestContactSaysHowToCheckAStranger(t *testing.T) {
+	c := &Composer{T: MustTemplates(), Hotline: "1414"}
+	at := time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC)
+	seek := &data.Report{ID: "S", Kind: data.KindSeek, ContactPhone: "+77011112233", Language: "ru", CreatedAt: at}
+	safe := &data.Report{ID: "F", Kind: data.KindSafe, FullName: "Абенов Арман Серикович", Sex: "M", BirthYear: 1995, City: "Алматы",
+		ContactPhone: "+77776665544", Channel: data.ChannelAPI, CreatedAt: at.Add(time.Hour)}
+	m, err := c.Contact(data.Match{ID: "M1"}, seek, safe)
+	if err != nil || !strings.Contains(m.Body, "Спросите, что знает лишь он") {
+		t.Errorf("a stranger's number: %q %v", m.Body, err)
+	}
+	seek.SoughtPhone, safe.Channel = safe.ContactPhone, data.ChannelSMS // the number the family gave, texting us
+	if m, err = c.Contact(data.Match{ID: "M1"}, seek, safe); err != nil || strings.Contains(m.Body, "Спросите") {
+		t.Errorf("the number the family gave: %q %v", m.Body, err)
+	}
+}
