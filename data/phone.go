@@ -35,6 +35,11 @@ func parsePhone(raw string) *phonenumbers.PhoneNumber {
 	if strings.HasPrefix(raw, "00") {
 		raw = "+" + raw[2:] // international prefix used abroad
 	}
+	if i := strings.LastIndex(raw, "+"); i > 0 && strings.Trim(raw[:i], "+7 ()-") == "" {
+		// the form's "+7 " and then the whole number typed after it
+		// (+7 +7 701…, +7 +44 20…: a new user's trial, 2026-12-06)
+		raw = raw[i:]
+	}
 	n, err := phonenumbers.Parse(raw, DefaultRegion)
 	if err != nil {
 		return nil

@@ -18,7 +18,10 @@ func TestNormalizePhone(t *testing.T) {
 		{"+90 532 123 45 67", "+905321234567", true},
 		{"0090 532 123 45 67", "+905321234567", true},
 		{"+49 151 2345 6789", "+4915123456789", true},
-		{"+7 916 123 45 67", "+79161234567", true}, // Russian mobile
+		{"+7 916 123 45 67", "+79161234567", true},    // Russian mobile
+		{"+7 +7 701 123 45 67", "+77011234567", true}, // the form's +7, then the whole number
+		{"+7 +44 20 7946 0958", "+442079460958", true},
+		{"+7 701 123 45 67 +7 702", "", false}, // two numbers are not one
 		{"12", "", false},
 		{"", "", false},
 		{"+7 709 123 45 67", "", false}, // 709 is not a valid KZ range
