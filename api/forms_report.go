@@ -71,9 +71,9 @@ func (f *reportForm) input() (*intake.ReportInput, intake.FieldErrors) {
 		Person: intake.PersonInput{FullName: f.FullName, Sex: f.Sex, City: f.City, Description: f.Description,
 			Phone: f.SoughtPhone},
 		Contact: intake.ContactInput{Name: f.ContactName, Relation: f.Relation, Language: f.Language}}
-	in.Person.BirthYear = formNumber(fe, "person.birth_year", f.BirthYear, errYear)
-	if f.Age != "" {
-		age := formInt(fe, "person.age", f.Age)
+	in.Person.BirthYear = formText(fe, "person.birth_year", f.BirthYear, intake.YearText, errYear)
+	if strings.TrimSpace(f.Age) != "" {
+		age := formText(fe, "person.age", f.Age, intake.AgeText, errCount)
 		in.Person.Age = &age
 	}
 	in.ExpiresInDays = formInt(fe, "expires_in_days", f.Expires)
@@ -101,12 +101,22 @@ func formInt(fe intake.FieldErrors, field, v string) int {
 // formNumber parses an optional whole number typed into a text field; when
 // it is none, the field gets errKey.
 func formNumber(fe intake.FieldErrors, field, v, errKey string) int {
+	return formText(fe, field, v, func(s string) (int, bool) {
+		n, err := strconv.Atoi(s)
+		return n, err == nil
+	}, errKey)
+}
+
+// formText reads an optional number typed into a text field with read
+// (intake.YearText, intake.AgeText: the words people write around it);
+// when it holds none, the field gets errKey.
+func formText(fe intake.FieldErrors, field, v string, read func(string) (int, bool), errKey string) int {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
 	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
+	n, ok := read(v)
+	if !ok {
 		fe.Add(field, errKey)
 		return 0
 	}
@@ -117,7 +127,7 @@ func formNumber(fe intake.FieldErrors, field, v, errKey string) int {
 // plausible century, within intake.YearRange.
 func formYear(fe intake.FieldErrors, field, v string) int {
 	now := time.Now()
-	y := intake.ExpandYear(formNumber(fe, field, v, errYear), now)
+	y := intake.ExpandYear(formText(fe, field, v, intake.YearText, errYear), now)
 	if lo, hi := intake.YearRange(now); y != 0 && (y < lo || y > hi) {
 		fe.Add(field, "field.birth_year", lo, hi)
 	}

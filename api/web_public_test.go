@@ -331,3 +331,26 @@ func countReports(t *testing.T, store data.Store) int {
 func escapeHTML(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "+", "&#43;").Replace(s)
 }
+
+// An age or a year written with the words people put around it is read:
+// the form's hint says an approximate age is fine.
+func TestFormReadsAgesAndYearsAsWritten(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	for _, c := range []struct {
+		field, value string
+		approx       bool
+	}{{"person.age", "около 40", true}, {"person.age", "40-45 жас", true}, {"person.birth_year", "1985г.", false}} {
+		b := newBrowser(t, h, "ru")
+		b.get("/safe")
+		w := b.post("/safe", url.Values{"person.full_name": {"Сейтқали Гүлжан"}, c.field: {c.value}, "contact.phone": {"+7 "},
+			"contact.language": {"ru"}, "expires_in_days": {"30"}, "consent": {"1"}})
+		if w.Code != http.StatusSeeOther {
+			t.Fatalf("%s %q: %d", c.field, c.value, w.Code)
+		}
+		id := strings.Split(w.Header().Get("Location"), "/")[2]
+		r, _ := store.GetReport(context.Background(), id)
+		if r.BirthYear == 0 || r.YearApprox != c.approx {
+			t.Errorf("%s %q: year %d approx %v", c.field, c.value, r.BirthYear, r.YearApprox)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -95,30 +94,12 @@ func (rec record) toInput(kind string) (intake.ReportInput, intake.FieldErrors) 
 	return in, errs
 }
 
-var yearPattern = regexp.MustCompile(`^(\d{4}|\d{1,2})(\.0+)?(г\.?|ж\.?|г\.р\.|ж\.т\.)?$`)
-
-// parseYear reads "1985", "1985 г.", "1985г.", "1985 ж.", a spreadsheet's
-// 1985.0, and a year of two digits ("85"), which intake reads as the web
-// form does (intake.ExpandYear: 1985).
-func parseYear(s string) (int, bool) {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return 0, false
-	}
-	m := yearPattern.FindStringSubmatch(strings.ToLower(f[0]))
-	if m == nil {
-		return 0, false
-	}
-	y, err := strconv.Atoi(m[1])
-	return y, err == nil
-}
-
 // birthYearOf reads a birth year or date cell, whichever column it is in:
 // lists put dates in "year" columns (12.03.1992) and years, even two-digit
 // ones, in "date" columns (85 read as the spreadsheet day 85 of 1900 was
 // filed as 1900: a new user's trial, 2026-12-06).
 func birthYearOf(s string) (int, bool) {
-	if y, ok := parseYear(s); ok {
+	if y, ok := intake.YearText(s); ok { // as the web form reads it: 85 is 1985 (intake.ExpandYear)
 		return y, true
 	}
 	d, ok := parseDate(s)
