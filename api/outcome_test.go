@@ -154,6 +154,21 @@ func assertNoFileHolds(t *testing.T, dir string, words ...string) {
 	}
 }
 
+// The private page opens in the language its author filed in, unless the
+// browser chose another (?lang=, the cookie): the link comes by SMS to a
+// phone whose browser asks for Russian.
+func TestPrivatePageSpeaksTheAuthorsLanguage(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	cr := createReport(t, h, `{"kind":"seek","person":{"full_name":"Оспанов Нурлан","birth_year":1979},"contact":{"name":"Сауле","phone":"+77011234567","language":"kk"}}`)
+	path := cr.PrivateURL[strings.Index(cr.PrivateURL, "/p/"):]
+	if body := newBrowser(t, h, "ru").get(path).Body.String(); !strings.Contains(body, `lang="kk"`) {
+		t.Errorf("the page of a Kazakh filer opened from a Russian phone is not in Kazakh")
+	}
+	if body := newBrowser(t, h, "ru").get(path + "?lang=en").Body.String(); !strings.Contains(body, `lang="en"`) {
+		t.Errorf("?lang=en did not win")
+	}
+}
+
 // An "I am safe" report's own author says "this is me" on it from the
 // private page, a status no one else without a token may set.
 func TestPrivateNoteOnSafeReport(t *testing.T) {

@@ -69,6 +69,11 @@ func (s *Server) privatePage(c *gin.Context) {
 	if !ok {
 		return
 	}
+	if chosen, _ := c.Cookie("lang"); !supported(c.Query("lang")) && !supported(chosen) && supported(r.Language) {
+		// The author chose a language when filing; the link opened from an
+		// SMS comes with only the phone's Accept-Language (Russian, often).
+		c.Set(langKey, r.Language)
+	}
 	p := s.newPage(c, "private.title")
 	if done := c.Query("done"); done == "note" || done == "close" {
 		p.Flash = "private.done." + done
