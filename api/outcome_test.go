@@ -161,10 +161,10 @@ func TestPrivatePageSpeaksTheAuthorsLanguage(t *testing.T) {
 	_, _, h := newWebServer(t, Config{})
 	cr := createReport(t, h, `{"kind":"seek","person":{"full_name":"Оспанов Нурлан","birth_year":1979},"contact":{"name":"Сауле","phone":"+77011234567","language":"kk"}}`)
 	path := cr.PrivateURL[strings.Index(cr.PrivateURL, "/p/"):]
-	if body := newBrowser(t, h, "ru").get(path).Body.String(); !strings.Contains(body, `lang="kk"`) {
+	if body := newBrowser(t, h, "ru").get(path).Body.String(); !strings.Contains(body, `<html lang="kk">`) {
 		t.Errorf("the page of a Kazakh filer opened from a Russian phone is not in Kazakh")
 	}
-	if body := newBrowser(t, h, "ru").get(path + "?lang=en").Body.String(); !strings.Contains(body, `lang="en"`) {
+	if body := newBrowser(t, h, "ru").get(path + "?lang=en").Body.String(); !strings.Contains(body, `<html lang="en">`) {
 		t.Errorf("?lang=en did not win")
 	}
 }
