@@ -217,7 +217,16 @@ func TestPrivatePageForms(t *testing.T) {
 	if r, _ := store.GetReport(context.Background(), cr.ID); r.Status != data.StatusFound {
 		t.Errorf("after close: %s", r.Status)
 	}
-	if w := b.post(path+"/delete", url.Values{}); w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/deleted" {
+	// one tap without the box ticked deletes nothing, and says so
+	if w := b.post(path+"/delete", url.Values{}); w.Code != http.StatusSeeOther || w.Header().Get("Location") == "/deleted" {
+		t.Fatalf("delete without confirming: %d %s", w.Code, w.Header().Get("Location"))
+	} else {
+		mustContain(t, b.get(w.Header().Get("Location")).Body.String(), escapeHTML(T("ru", "private.done.confirm")))
+	}
+	if r, _ := store.GetReport(context.Background(), cr.ID); r.Status == data.StatusRemoved {
+		t.Fatal("deleted without the box ticked")
+	}
+	if w := b.post(path+"/delete", url.Values{"confirm": {"1"}}); w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/deleted" {
 		t.Fatalf("delete: %d %s", w.Code, w.Header().Get("Location"))
 	}
 	if r, _ := store.GetReport(context.Background(), cr.ID); r.Status != data.StatusRemoved || r.FullName != "" {

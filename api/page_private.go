@@ -75,7 +75,7 @@ func (s *Server) privatePage(c *gin.Context) {
 		c.Set(langKey, r.Language)
 	}
 	p := s.newPage(c, "private.title")
-	if done := c.Query("done"); done == "note" || done == "close" {
+	if done := c.Query("done"); done == "note" || done == "close" || done == "confirm" {
 		p.Flash = "private.done." + done
 	}
 	d, err := s.privateView(c.Request.Context(), r, p.Lang, c.Param("token"))
@@ -184,6 +184,9 @@ func (s *Server) privateClosePost(c *gin.Context) {
 // privateDeletePost removes the report and everything derived from it.
 func (s *Server) privateDeletePost(c *gin.Context) {
 	s.privateAction(c, func(r *data.Report) (string, error) {
+		if c.PostForm("confirm") == "" { // one tap must not delete a family's search for good
+			return privatePath(c.Param("token")) + "?done=confirm", nil
+		}
 		err := s.store.RemoveReport(c.Request.Context(), r.ID)
 		s.wake()
 		return "/deleted", err
