@@ -131,10 +131,21 @@ func TestLoginLimitsCountFailures(t *testing.T) {
 	// a device cookie made for another account, or forged, spares nothing
 	forged := newBrowser(t, h, "ru")
 	forged.addr = "192.0.2.51:1"
-	forged.cookies[deviceCookie] = &http.Cookie{Name: deviceCookie, Value: own.cookies[deviceCookie].Value[:17] + "000000000000", Path: "/v/"}
+	name := s.deviceCookieName("aigerim")
+	forged.cookies[name] = &http.Cookie{Name: name, Value: own.cookies[name].Value[:17] + "000000000000", Path: "/v/"}
 	forged.get("/v/login")
 	if w := forged.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"correct horse battery"}}); w.Code != http.StatusTooManyRequests {
 		t.Errorf("a forged device cookie: %d, want 429", w.Code)
+	}
+	// a second volunteer signing in on the same computer keeps the first's cookie
+	addVolunteer(t, store, "bolat", "another good password", data.RoleVolunteer)
+	own.post("/v/logout", url.Values{})
+	own.get("/v/login")
+	if w := own.post("/v/login", url.Values{"login": {"bolat"}, "password": {"another good password"}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("bolat's sign-in: %d", w.Code)
+	}
+	if own.cookies[name] == nil || own.cookies[s.deviceCookieName("bolat")] == nil {
+		t.Errorf("one computer, two volunteers: cookies %v", own.cookies)
 	}
 }
 
