@@ -169,14 +169,23 @@ func TestPrivatePageSpeaksTheAuthorsLanguage(t *testing.T) {
 	}
 }
 
+// openPrivatePage files body through the API and opens its private page in
+// a browser speaking lang: the report, the page's path and the browser.
+func openPrivatePage(t *testing.T, h http.Handler, lang, body string) (CreatedReport, string, *browser) {
+	t.Helper()
+	cr := createReport(t, h, body)
+	path := cr.PrivateURL[strings.Index(cr.PrivateURL, "/p/"):]
+	b := newBrowser(t, h, lang)
+	b.get(path)
+	return cr, path, b
+}
+
 // An "I am safe" report's own author says "this is me" on it from the
 // private page, a status no one else without a token may set.
 func TestPrivateNoteOnSafeReport(t *testing.T) {
 	_, _, h := newWebServer(t, Config{})
-	cr := createReport(t, h, `{"kind":"safe","person":{"full_name":"Оспанова Алия","birth_year":1985,"city":"Тараз"},"contact":{"name":"Алия","phone":"+77011234568","language":"ru"}}`)
-	path := cr.PrivateURL[strings.Index(cr.PrivateURL, "/p/"):]
-	b := newBrowser(t, h, "kk")
-	b.get(path)
+	cr, path, b := openPrivatePage(t, h, "kk",
+		`{"kind":"safe","person":{"full_name":"Оспанова Алия","birth_year":1985,"city":"Тараз"},"contact":{"name":"Алия","phone":"+77011234568","language":"ru"}}`)
 	if w := b.post(path+"/note", url.Values{"text": {"Мен аман, Таразда"}}); w.Code != http.StatusSeeOther {
 		t.Fatalf("note: %d %s", w.Code, w.Body.String())
 	}
@@ -190,10 +199,8 @@ func TestPrivateNoteOnSafeReport(t *testing.T) {
 // deletes the report from the private page (CSRF checked on each).
 func TestPrivatePageForms(t *testing.T) {
 	_, store, h := newWebServer(t, Config{})
-	cr := createReport(t, h, `{"kind":"seek","person":{"full_name":"Оспанов Нурлан","birth_year":1979,"city":"Тараз"},"contact":{"name":"Сауле","phone":"+77011234567","language":"ru"}}`)
-	path := cr.PrivateURL[strings.Index(cr.PrivateURL, "/p/"):]
-	b := newBrowser(t, h, "ru")
-	b.get(path)
+	cr, path, b := openPrivatePage(t, h, "ru",
+		`{"kind":"seek","person":{"full_name":"Оспанов Нурлан","birth_year":1979,"city":"Тараз"},"contact":{"name":"Сауле","phone":"+77011234567","language":"ru"}}`)
 	if w := b.post(path+"/note", url.Values{"text": {"Видели в Таразе"}}); w.Code != http.StatusSeeOther {
 		t.Fatalf("note: %d", w.Code)
 	}
