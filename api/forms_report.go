@@ -95,16 +95,13 @@ const (
 
 // formInt parses an optional count typed into a text field.
 func formInt(fe intake.FieldErrors, field, v string) int {
-	return formNumber(fe, field, v, errCount)
+	return formText(fe, field, v, wholeNumber, errCount)
 }
 
-// formNumber parses an optional whole number typed into a text field; when
-// it is none, the field gets errKey.
-func formNumber(fe intake.FieldErrors, field, v, errKey string) int {
-	return formText(fe, field, v, func(s string) (int, bool) {
-		n, err := strconv.Atoi(s)
-		return n, err == nil
-	}, errKey)
+// wholeNumber reads a number of digits only.
+func wholeNumber(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 // formText reads an optional number typed into a text field with read
