@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -94,6 +95,17 @@ func (s *Server) reportPost(kind data.Kind) gin.HandlerFunc {
 		s.web.once.put(f.FormID, s.csrfToken(c), done.Report.ID, code, s.now())
 		s.confirmFiled(c, done.Report.ID, code)
 	}
+}
+
+// refuseReportForm answers a report form the rate limit refused: the same
+// form with everything typed in it, saying nothing was filed yet and how
+// long to wait. An error page in its place lost a frightened person's
+// whole report to one press of Send too many.
+func (s *Server) refuseReportForm(c *gin.Context, kind data.Kind, wait time.Duration) {
+	n := retrySeconds(wait)
+	c.Header("Retry-After", strconv.Itoa(n))
+	f := readReportForm(c, kind)
+	s.renderReportForm(c, http.StatusTooManyRequests, f, nil, T(lang(c), "err.rate_limited_form", n))
 }
 
 // secrets is what the page after filing shows once: the deletion code and

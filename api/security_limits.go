@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"tuys/data"
 )
 
 // limitClass says which bucket a request draws from.
@@ -68,10 +70,29 @@ func (sec *security) rateLimit(c *gin.Context) {
 	if ok, wait := lim.allow(key); !ok {
 		sec.srv.log.WarnContext(c.Request.Context(), "rate limited", "class", int(class), "key", key,
 			"path", c.Request.URL.Path, "retry_after_s", retrySeconds(wait))
+		if kind, ok := reportFormKind(c.Request.Method, c.Request.URL.Path); ok {
+			sec.srv.refuseReportForm(c, kind, wait) // what was typed comes back with the refusal
+			c.Abort()
+			return
+		}
 		abortWith(c, rateLimited(wait))
 		return
 	}
 	c.Next()
+}
+
+// reportFormKind tells the web report forms' posts from the JSON API's:
+// a refused form is shown again with what was typed, not as an error page.
+func reportFormKind(method, path string) (data.Kind, bool) {
+	if method != http.MethodPost {
+		return "", false
+	}
+	for _, k := range []data.Kind{data.KindSeek, data.KindSafe} {
+		if path == formPath(k) {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 // bucketFor: partners with a token are known, so they get the larger

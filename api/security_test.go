@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -259,12 +261,17 @@ func TestOversizedFormIsAPage(t *testing.T) {
 	}
 }
 
-func TestFormRateLimitIsAPage(t *testing.T) {
+// A report form the rate limit refuses comes back with everything typed in
+// it, in the visitor's language, saying nothing was filed and how long to
+// wait (it was an error page, and the typed report was lost).
+func TestFormRateLimitKeepsWhatWasTyped(t *testing.T) {
 	for _, lang := range data.Languages {
 		_, h := secServer(t, Config{Security: SecurityConfig{ReportRate: Rate{PerHour: 60, Burst: 2}}})
 		var w *httptest.ResponseRecorder
+		form := url.Values{"person.full_name": {"Жумабаев Ерлан"}, "person.description": {"в синей куртке, шрам на левой руке"},
+			"person.birth_year": {"1985"}, "contact.relation": {"сестра"}}
 		for i := 0; i < 3; i++ {
-			req := httptest.NewRequest("POST", "/looking", strings.NewReader("person.full_name=Ерлан"))
+			req := httptest.NewRequest("POST", "/looking", strings.NewReader(form.Encode()))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			req.Header.Set("Accept-Language", lang)
 			req.RemoteAddr = "198.51.100.8:1"
@@ -272,9 +279,18 @@ func TestFormRateLimitIsAPage(t *testing.T) {
 			h.ServeHTTP(w, req)
 		}
 		ra, _ := strconv.Atoi(w.Header().Get("Retry-After"))
+		page := html.UnescapeString(w.Body.String())
 		if w.Code != http.StatusTooManyRequests || ra < 1 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") ||
-			!strings.Contains(w.Body.String(), T(lang, "err.rate_limited", ra)) {
-			t.Errorf("%s: 3rd form post: %d %v\n%.300s", lang, w.Code, w.Header(), w.Body)
+			!strings.Contains(page, T(lang, "err.rate_limited_form", ra)) {
+			t.Errorf("%s: 3rd form post: %d %v\n%.300s", lang, w.Code, w.Header(), page)
+		}
+		for field, v := range form {
+			if !strings.Contains(page, v[0]) {
+				t.Errorf("%s: the refused form lost %s (%q)", lang, field, v[0])
+			}
+		}
+		if !strings.Contains(page, `action="/looking"`) {
+			t.Errorf("%s: the refused form is not the form to send again", lang)
 		}
 	}
 }
