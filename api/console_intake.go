@@ -21,6 +21,7 @@ type intakeData struct {
 	PrivateURL string // the caller's private page: read it out, or it goes by SMS
 	Matches    []consoleHit
 	Done       bool
+	Landline   bool // the caller's number cannot take SMS: ask for a mobile while on the line
 }
 
 func (s *Server) intakePage(c *gin.Context) {
@@ -114,4 +115,5 @@ func (s *Server) intakeFiled(c *gin.Context, d *intakeData, id string) {
 		s.log.WarnContext(c.Request.Context(), "intake: search", "err", err)
 	}
 	d.Filed, d.Done, d.Matches = publicView(r), true, consoleHits(lang(c), hits)
+	d.Landline = data.IsLandline(r.ContactPhone)
 }

@@ -135,6 +135,7 @@ type filedData struct {
 	Seeking    bool
 	Days       string
 	Possible   int
+	Landline   bool // the author's number cannot take SMS: told only to the author, who just filed
 }
 
 func (s *Server) filedPage(c *gin.Context) {
@@ -152,6 +153,6 @@ func (s *Server) filedPage(c *gin.Context) {
 	p := s.newPage(c, "filed.title")
 	p.D = filedData{Report: s.withOutcome(ctx, r), Code: code, PrivateURL: privateURL(s.cfg.PublicURL, token),
 		Seeking: r.Kind == data.KindSeek, Days: strconv.Itoa(int(r.ExpiresAt.Sub(r.CreatedAt).Hours() / 24)),
-		Possible: len(s.possibleMatches(ctx, r))}
+		Possible: len(s.possibleMatches(ctx, r)), Landline: cookie != "" && data.IsLandline(r.ContactPhone)}
 	s.render(c, http.StatusOK, "filed", p)
 }

@@ -51,7 +51,7 @@ func goldenData() map[string]func(p *page) {
 		},
 		"filed": func(p *page) {
 			p.D = filedData{Report: pub, Code: "0123456789abcdef", PrivateURL: "https://tuys.example.kz/p/00112233445566778899aabbccddeeff",
-				Days: "90", Possible: 1}
+				Days: "90", Possible: 1, Landline: true}
 		},
 		"private": func(p *page) {
 			at := time.Date(2022, 1, 7, 10, 0, 0, 0, time.UTC)
@@ -82,7 +82,7 @@ func goldenData() map[string]func(p *page) {
 			f := newReportForm("seek", p.Lang)
 			f.FormID = "0f0f0f0f0f0f0f0f0f0f0f0f"
 			p.D = &intakeData{Form: f, Cities: []string{"Алматы"}, Filed: pub,
-				Code: "0123456789abcdef", Done: true, Matches: hits}
+				Code: "0123456789abcdef", Done: true, Matches: hits, Landline: true}
 		},
 		"vsearch": func(p *page) { p.D = &consoleSearchData{Q: "Seitkali", Kind: "safe", Asked: true, Hits: hits} },
 		"review": func(p *page) {

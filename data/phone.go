@@ -47,6 +47,15 @@ func parsePhone(raw string) *phonenumbers.PhoneNumber {
 	return n
 }
 
+// IsLandline reports whether an E.164 number is a fixed line in its
+// country's numbering plan (+7 727… in Almaty, +90 212… in Istanbul): SMS
+// cannot reach it, and whoever gave it would wait for our SMS in vain.
+// A number that may be either (as in the USA) is not a landline.
+func IsLandline(e164 string) bool {
+	n := parsePhone(e164)
+	return n != nil && phonenumbers.GetNumberType(n) == phonenumbers.FIXED_LINE
+}
+
 // PhoneFault says why NormalizePhone refused a number, so that the person
 // is told what to fix: digits missing is not the same mistake as a
 // foreign number written without its country code.

@@ -150,3 +150,28 @@ func TestMaskPhonesInKeepsDates(t *testing.T) {
 		}
 	}
 }
+
+// A landline is told apart from a mobile by each country's numbering plan;
+// a number that may be either is not called a landline.
+func TestIsLandline(t *testing.T) {
+	for _, tt := range []struct {
+		e164 string
+		want bool
+	}{
+		{"+77272501234", true},   // Almaty
+		{"+77172123456", true},   // Astana
+		{"+77011234567", false},  // Kazakh mobile
+		{"+77471234567", false},  // Kazakh mobile
+		{"+902121234567", true},  // Istanbul
+		{"+905321234567", false}, // Turkish mobile
+		{"+74951234567", true},   // Moscow
+		{"+79161234567", false},  // Russian mobile
+		{"+12025550123", false},  // USA: fixed line or mobile
+		{"", false},
+		{"not a number", false},
+	} {
+		if got := IsLandline(tt.e164); got != tt.want {
+			t.Errorf("IsLandline(%q) = %v, want %v", tt.e164, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,69 @@
+package api
+
+import (
+	"strings"
+	"testing"
+
+	"tuys/data"
+)
+
+// A report filed with a landline says so to its author on the page after
+// filing, in their language: SMS cannot reach it, and the family would
+// wait for our SMS in vain. Nobody else is told what kind of number a
+// report carries.
+func TestFiledWithALandlineIsTold(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	for _, lang := range data.Languages {
+		for _, tt := range []struct {
+			phone string
+			told  bool
+		}{{"+7 727 250 12 34", true}, {"8 (7172) 12-34-56", true}, {"+7 701 123 45 67", false}} {
+			b := newBrowser(t, h, lang)
+			b.get("/looking")
+			form := seekForm()
+			form.Set("contact.phone", tt.phone)
+			w := b.post("/looking", form)
+			if w.Code != 303 {
+				t.Fatalf("%s %s: post %d %.300s", lang, tt.phone, w.Code, w.Body)
+			}
+			loc := w.Header().Get("Location")
+			told := strings.Contains(b.get(loc).Body.String(), escapeHTML(landlineNotice(lang)))
+			if told != tt.told {
+				t.Errorf("%s %s: told of a landline = %v, want %v", lang, tt.phone, told, tt.told)
+			}
+			if stranger := newBrowser(t, h, lang).get(loc).Body.String(); strings.Contains(stranger, escapeHTML(landlineNotice(lang))) {
+				t.Errorf("%s %s: a stranger opening the page is told the number is a landline", lang, tt.phone)
+			}
+		}
+	}
+}
+
+// The volunteer who typed a caller's landline is told at once, while the
+// caller is still on the line.
+func TestIntakeWithALandlineTellsTheVolunteer(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	b := loggedIn(t, h, store, data.RoleVolunteer)
+	for _, tt := range []struct {
+		phone string
+		told  bool
+	}{{"+7 727 250 12 34", true}, {"+7 701 765 43 21", false}} {
+		page := b.get("/v/intake").Body.String()
+		form := seekForm()
+		form.Set("csrf_token", formToken(t, page))
+		form.Set("contact.phone", tt.phone)
+		w := b.post("/v/intake", form)
+		if w.Code != 303 {
+			t.Fatalf("%s: intake %d %.300s", tt.phone, w.Code, w.Body)
+		}
+		told := strings.Contains(b.get(w.Header().Get("Location")).Body.String(), escapeHTML(T("ru", "intake.landline")))
+		if told != tt.told {
+			t.Errorf("%s: volunteer told of a landline = %v, want %v", tt.phone, told, tt.told)
+		}
+	}
+}
+
+// landlineNotice is the notice's text up to the hotline's number.
+func landlineNotice(lang string) string {
+	before, _, _ := strings.Cut(T(lang, "filed.landline", "\x00"), "\x00")
+	return before
+}
