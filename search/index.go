@@ -21,8 +21,9 @@ import (
 // German dsch, English/Italian readings, Kazakh Latin ý and y' = у.
 // 3: stored copies carry the status. 4: name keys not in Bleve (index.go).
 // 5: ё at the start of a word (Yolkin = Ёлкин = Елкин). 6: German ck = к.
-// 7: German ie = и with s = з (Friesen = Фризен).
-const RulesVersion = 7
+// 7: German ie = и with s = з (Friesen = Фризен). 8: German ss and sch
+// read with s = з too, and -kysy a patronymic (Muradkysy = Мұратқызы).
+const RulesVersion = 8
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so

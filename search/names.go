@@ -43,10 +43,11 @@ func koreanKey(tok string) string { return koreanByKey[Skeleton(tok)] }
 
 // patronymic endings on the primary key, with the sex they imply. Russian
 // (-ович/-евич/-ич, -овна/-евна/-ична), Kazakh (-ұлы/-uly/-uli,
-// -қызы/-kyzy/-qyzy), Azerbaijani/Uzbek (-оглы/-ogli/-ugli, -кизи).
+// -қызы/-kyzy/-qyzy/-kysy), Azerbaijani/Uzbek (-оглы/-ogli/-ugli, -кизи).
 var patronymicEnds = []struct{ end, sex string }{
 	{"ovich", "M"}, {"evich", "M"}, {"ich", "M"}, {"uli", "M"}, {"ogli", "M"}, {"ugli", "M"},
 	{"ovna", "F"}, {"evna", "F"}, {"ichna", "F"}, {"inichna", "F"}, {"kizi", "F"},
+	{"kisi", "F"}, // German -kysy (з is s): Muradkysy = Мұратқызы
 }
 
 // patronymicOf returns the sex a patronymic implies and its stem (the

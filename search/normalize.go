@@ -59,7 +59,9 @@ var conventions = []struct {
 	{vHasG | vJasY, []string{"h"}},
 	{vPinyin | vNG, []string{"qi", "qu", "xi", "xu", "ji"}},
 	{vEnglish, []string{"ge", "gi", "gy", "w", "ea", "ee"}},
-	{vIEasI | vSasZ | vChasH | vJasY, []string{"ie"}}, // German of the Volga and Kazakhstan Germans: Friesen = Фризен
+	// German of the Volga and Kazakhstan Germans: ie (Friesen = Фризен),
+	// ss for с and sch for ш (Nassyrowa, Muradkysy = Мұратқызы, Schakenow).
+	{vIEasI | vSasZ | vChasH | vJasY, []string{"ie", "ss", "sch"}},
 }
 
 // digraphLead reports the letters that an h after them would turn into a

@@ -88,3 +88,26 @@ func TestNearGivenNameRanksAboveStrangers(t *testing.T) {
 		t.Errorf("Берик for Ерик decided %q, want review", res[0].Decision)
 	}
 }
+
+// German spelling of a Kazakh patronymic: -kysy is -қызы (з is s), and ss
+// and sch mark the German reading of the word's other letters (ss = с,
+// sh = ж). The same father agreeing ranks the person above a namesake who
+// gave no father's name, and another father below both.
+func TestGermanKysyIsAPatronymic(t *testing.T) {
+	p := func(name string) *Person { return PersonFromReport(&data.Report{FullName: name}) }
+	for _, tt := range []struct{ q, same, silent, other string }{
+		{"Nassyrowa Marina Muradkysy", "Насырова Марина Мурадқызы", "Marina Nassyrowa", "Насырова Марина Серікқызы"},
+		{"Galkina Elmira Shassulankysy", "Галкина Эльмира Жасұланқызы", "Galkina Elmira", "Галкина Эльмира Болатқызы"},
+	} {
+		q := p(tt.q)
+		if q.Name.Patronymic == "" {
+			t.Errorf("%s: no patronymic read (others %v)", tt.q, q.Name.Other)
+		}
+		same, _ := scoreRaw(q, p(tt.same))
+		silent, _ := scoreRaw(q, p(tt.silent))
+		other, _ := scoreRaw(q, p(tt.other))
+		if !(same > silent && silent > other) {
+			t.Errorf("%s: the same father %.3f, none given %.3f, another father %.3f: want them in that order", tt.q, same, silent, other)
+		}
+	}
+}
