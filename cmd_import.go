@@ -42,8 +42,10 @@ Example:
   tuys import -kind safe -source "Городская больница №7" -source-date 2022-01-07 list.csv
   tuys import -kind seek -map "Қаласы=city,5=phone" -lang kk list.xlsx
 
-Exit status: 0 when the file was read (rejected rows are listed), 1 when
-it could not be, 2 on a usage error.
+Exit status: 0 when every row was filed (or had been before); 1 when some
+rows were rejected (each is listed with its reason; the others were
+filed, and a fixed list imports without filing them twice) or the file
+could not be read; 2 on a usage error.
 
 Flags:
 `
@@ -78,6 +80,11 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := runImport(ctx, sf, f, fs.Arg(0), stdout, stderr); err != nil {
+		var rej rowsRejected
+		if errors.As(err, &rej) {
+			fmt.Fprintln(stderr, "tuys import:", api.T(*f.lang, "import.rejected_exit", int(rej)))
+			return 1
+		}
 		fmt.Fprintln(stderr, "tuys import:", err)
 		if errors.Is(err, errUsage) {
 			return 2
@@ -88,6 +95,21 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 var errUsage = errors.New("usage")
+
+// rowsRejected ends an import that filed what it could but refused some
+// rows: a script running tuys import must see that from the exit status,
+// not only from a summary line a person may never read.
+type rowsRejected int
+
+func (n rowsRejected) Error() string { return fmt.Sprintf("%d rows rejected", int(n)) }
+
+// rejectedErr is the error an import ends with: err, or rowsRejected.
+func rejectedErr(err error, rejected int) error {
+	if err == nil && rejected > 0 {
+		return rowsRejected(rejected)
+	}
+	return err
+}
 
 func joinRoles() string {
 	var b bytes.Buffer
@@ -137,10 +159,11 @@ func importTable(ctx context.Context, filer *intake.Filer, is data.ImportStore, 
 	if errors.Is(err, exchange.ErrNoHeaderRow) {
 		return fmt.Errorf("%w: %s", errUsage, api.T(opts.Lang, exchange.ErrNoHeader))
 	}
-	if sum != nil {
-		printSummary(stdout, sum, opts, time.Since(start))
+	if sum == nil {
+		return err
 	}
-	return err
+	printSummary(stdout, sum, opts, time.Since(start))
+	return rejectedErr(err, sum.Rejected)
 }
 
 func (f importFlags) options() (exchange.Options, error) {

@@ -22,11 +22,12 @@ func importPFIF(ctx context.Context, filer *intake.Filer, st data.Store, raw []b
 	}
 	sum, err := exchange.ImportPFIF(ctx, filer, st, doc, exchange.PFIFOptions{Kind: *f.kind, Source: *f.source, Lang: *f.lang, DryRun: *f.dryRun,
 		Domain: exchange.DomainOf(*f.publicURL)})
-	if sum != nil {
-		for _, e := range sum.Errors {
-			fmt.Fprintln(stdout, api.T(*f.lang, "import.pfif_error", e.RecordID+" "+e.Field, api.T(*f.lang, e.Key, e.Args...)))
-		}
-		fmt.Fprintln(stdout, api.T(*f.lang, "import.pfif", sum.Filed, sum.Duplicates, sum.Rejected, sum.Removed, sum.Notes, sum.Links))
+	if sum == nil {
+		return err
 	}
-	return err
+	for _, e := range sum.Errors {
+		fmt.Fprintln(stdout, api.T(*f.lang, "import.pfif_error", e.RecordID+" "+e.Field, api.T(*f.lang, e.Key, e.Args...)))
+	}
+	fmt.Fprintln(stdout, api.T(*f.lang, "import.pfif", sum.Filed, sum.Duplicates, sum.Rejected, sum.Removed, sum.Notes, sum.Links))
+	return rejectedErr(err, sum.Rejected)
 }

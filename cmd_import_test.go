@@ -18,8 +18,12 @@ func TestImportAndExportCommands(t *testing.T) {
 	t.Setenv("TUYS_LOG_LEVEL", "error")
 	list, _ := charmap.Windows1251.NewEncoder().String("Фамилия;Имя;Отчество;Год рождения;Населённый пункт;Телефон\r\n" +
 		"Жумабаев;Ерлан;Серикович;1985;Алматы;8 701 123 45 67\r\nНурланов;Тимур;;3000;Актобе;123\r\n")
-	csvPath := filepath.Join(dir, "list.csv")
+	csvPath, fixedPath := filepath.Join(dir, "list.csv"), filepath.Join(dir, "fixed.csv")
 	if err := os.WriteFile(csvPath, []byte(list), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fixed := strings.Replace(strings.Replace(list, ";3000;", ";1990;", 1), ";123\r\n", ";\r\n", 1)
+	if err := os.WriteFile(fixedPath, []byte(fixed), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	steps := []struct {
@@ -30,11 +34,12 @@ func TestImportAndExportCommands(t *testing.T) {
 		wantStderr string
 	}{
 		{importCmd, []string{csvPath}, 2, "", "", "-kind safe or -kind seek"},
-		{importCmd, []string{"-kind", "safe", "-lang", "en", "-dry-run", csvPath}, 0,
-			"row 3: «Год рождения» — Enter a year between 1900", "filed 1,", ""},
+		{importCmd, []string{"-kind", "safe", "-lang", "en", "-dry-run", csvPath}, 1,
+			"row 3: «Год рождения» — Enter a year between 1900", "filed 1,", "1 rows rejected (listed above"},
 		{exportCmd, []string{"-format", "csv"}, 0, "id,kind,full_name", "Жумабаев", ""},
-		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", "-lang", "kk", csvPath}, 0, "тіркелді 1, қайталау өткізілді 0, қабылданбады 1", "", ""},
-		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", csvPath}, 0, "подано 0, повторов пропущено 1, отклонено 1", "", ""},
+		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", "-lang", "kk", csvPath}, 1, "тіркелді 1, қайталау өткізілді 0, қабылданбады 1", "", "қабылданбаған жол: 1"},
+		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", csvPath}, 1, "подано 0, повторов пропущено 1, отклонено 1", "", "отклонено строк: 1"},
+		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", fixedPath}, 0, "подано 1, повторов пропущено 1, отклонено 0", "", ""},
 		{exportCmd, []string{"-format", "csv"}, 0, "Жумабаев Ерлан Серикович", "+77011234567", ""},
 		{exportCmd, []string{"-format", "pfif", "-public-url", "https://tuys.example.kz"}, 0, "tuys.tuys.example.kz/person.", "701", ""},
 		{exportCmd, []string{"-format", "csv", "-contacts"}, 0, "+77011234567", "", ""},
