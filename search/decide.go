@@ -57,13 +57,15 @@ func contradicted(r Result) bool {
 // father's name). Namesakes are common; a namesake born the same year in
 // the same town is not. A family name that differs by an edit no
 // convention explains (Ахметов/Ахмедов) is as often another family as a
-// typo: it needs a second independent signal (the same phone, the same
-// father's name). Another given name (Берик/Ерик) is another person
-// unless a volunteer decides it is a typo, and an initial (В.) stands for
-// many names: a volunteer decides both.
+// typo, and so is a given name (Медина/Мадина, Есения/Ксения): either
+// needs a second independent signal (the same phone, the same father's
+// name). Fathers' names a few letters apart (Темірбек/Темір, Сабит/Сабыр)
+// may be two fathers, and another given name (Берик/Ерик) another person:
+// a volunteer decides those, and what an initial (В.) stands for. (A trial
+// in German spelling auto-confirmed 20 such strangers, 2026-12-06.)
 func corroborated(r Result) bool {
 	year, city := "", ""
-	familyEdit, second := false, false
+	nameEdit, second := false, false
 	if contradicted(r) {
 		return false
 	}
@@ -78,18 +80,22 @@ func corroborated(r Result) bool {
 		case "city":
 			city = "same"
 		case "family":
-			familyEdit = why.Edit
+			nameEdit = nameEdit || why.Edit
 		case "given":
 			if why.How == "different" || why.How == howInitial { // another given name, however near, or an initial
 				return false
 			}
+			nameEdit = nameEdit || why.Edit // Медина/Мадина, Есения/Ксения: as often two names as a typo
 		case "phone":
 			second = true
 		case "patronymic":
-			second = second || !why.Edit
+			if why.Edit { // two fathers' names a few letters apart may be two fathers
+				return false
+			}
+			second = true
 		}
 	}
-	if familyEdit && !second {
+	if nameEdit && !second {
 		return false
 	}
 	return year == "exact" || year == "near" && city == "same"
