@@ -20,6 +20,7 @@ type matchView struct {
 	Other    *PublicReport // nil when it is gone
 	Reasons  []string
 	Messages []messageView
+	Pending  bool // the found person has not answered this seeker's request yet
 }
 
 // messageView shows where an SMS went, what it was for and how far it got.
@@ -78,6 +79,10 @@ func (s *Server) renderConsoleRecord(c *gin.Context, status int, p *page, d *con
 			Author: notes[i].Author, By: notes[i].By, CreatedAt: notes[i].CreatedAt})
 	}
 	if d.Matches, err = s.recordMatches(ctx, r.ID, p.Lang); err != nil {
+		c.Error(err)
+		return
+	}
+	if err := s.markPending(ctx, r, d.Matches); err != nil {
 		c.Error(err)
 		return
 	}

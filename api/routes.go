@@ -128,6 +128,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 	in.GET("/r/:id", s.consoleRecordPage)
 	in.POST("/r/:id/note", s.consoleNotePost)
 	in.POST("/r/:id/link", s.linkPost)
+	in.POST("/r/:id/consent/:match", s.consentPost) // the found person's answer, given on the phone
 	in.GET("/audit", s.requireRole(data.RoleCoordinator), s.auditPage)
 	// Lists for coordinators (console_import.go): upload, preview, confirm, progress.
 	coord := in.Group("/import", s.requireRole(data.RoleCoordinator))

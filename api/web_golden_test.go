@@ -94,7 +94,7 @@ func goldenData() map[string]func(p *page) {
 			p.D = &consoleRecordData{R: r, Linked: &other, Notes: []PublicNote{note}, Matches: []matchView{{Match: match, OtherID: "01GOLDENSEEK",
 				Other: &other, Reasons: []string{"year: 1977 = 1977 (+0.04)"},
 				Messages: []messageView{{To: "+7***34", StateKey: "sms.state.delivered", Purpose: "found", Segments: 2},
-					{To: "+7***67", StateKey: "sms.state.logged", Purpose: "seeker", Body: "tuys: Seitkali G. (1977, Almaty) ...", Segments: 2}}}}}
+					{To: "+7***67", StateKey: "sms.state.logged", Purpose: "seeker", Body: "tuys: Seitkali G. (1977, Almaty) ...", Segments: 2}}, Pending: true}}}
 		},
 		"audit": func(p *page) {
 			p.D = []data.AuditEntry{{ID: 1, Actor: "aigerim", Action: "view_contact", Target: r.ID, At: goldenTime}}
