@@ -19,11 +19,8 @@ import (
 // him, give my number to my mother" may be the scammer the request guards
 // against. The person is told by SMS what was done on their word.
 func (s *Server) consentPost(c *gin.Context) {
-	p := s.newPage(c, "vrecord.title")
-	p.Compact = true
-	if !s.csrfOK(c) {
-		p.Problem = "err.csrf"
-		s.renderConsoleRecord(c, http.StatusForbidden, p, &consoleRecordData{})
+	p, ok := s.recordPost(c, &consoleRecordData{})
+	if !ok {
 		return
 	}
 	ctx, id := c.Request.Context(), c.Param("id")

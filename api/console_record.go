@@ -148,12 +148,23 @@ func purposeOf(key string) string {
 	return parts[0]
 }
 
-func (s *Server) consoleNotePost(c *gin.Context) {
+// recordPost starts a form posted from a record's console page: the page
+// to show again with the form's errors, or false when the post is not this
+// site's (answered here, with d's typed values).
+func (s *Server) recordPost(c *gin.Context, d *consoleRecordData) (*page, bool) {
 	p := s.newPage(c, "vrecord.title")
 	p.Compact = true
 	if !s.csrfOK(c) {
 		p.Problem = "err.csrf"
-		s.renderConsoleRecord(c, http.StatusForbidden, p, &consoleRecordData{})
+		s.renderConsoleRecord(c, http.StatusForbidden, p, d)
+		return nil, false
+	}
+	return p, true
+}
+
+func (s *Server) consoleNotePost(c *gin.Context) {
+	p, ok := s.recordPost(c, &consoleRecordData{})
+	if !ok {
 		return
 	}
 	in := NoteInput{Status: c.PostForm("status"), Text: c.PostForm("text"), Author: volunteer(c).Login}
@@ -178,12 +189,9 @@ func (s *Server) consoleNotePost(c *gin.Context) {
 // linkPost marks this record as the same person as another (PFIF
 // linked_person_record_id); the reason goes into a note and the audit log.
 func (s *Server) linkPost(c *gin.Context) {
-	p := s.newPage(c, "vrecord.title")
-	p.Compact = true
 	d := &consoleRecordData{LinkTo: strings.TrimSpace(c.PostForm("link_to")), Reason: intake.CleanText(c.PostForm("reason"))}
-	if !s.csrfOK(c) {
-		p.Problem = "err.csrf"
-		s.renderConsoleRecord(c, http.StatusForbidden, p, d)
+	p, ok := s.recordPost(c, d)
+	if !ok {
 		return
 	}
 	ctx, id := c.Request.Context(), c.Param("id")
