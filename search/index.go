@@ -23,7 +23,8 @@ import (
 // 5: ё at the start of a word (Yolkin = Ёлкин = Елкин). 6: German ck = к.
 // 7: German ie = и with s = з (Friesen = Фризен). 8: German ss and sch
 // read with s = з too, and -kysy a patronymic (Muradkysy = Мұратқызы).
-const RulesVersion = 8
+// 9: German sch = ж (Schansaja = Жансая).
+const RulesVersion = 9
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so

@@ -40,6 +40,7 @@ const (
 	vSasZ                        // s = з, ss = с, sh = ж (German): Asis, Sarina, Lassat
 	vEnglish                     // g = дж before e/i, w = у, ea/ee = и (English, Italian gi): Georgina, William, Dean
 	vIEasI                       // ie = и (German): Friesen, Dietrich, Wiebe
+	vSchAsZh                     // sch = ж (German): Schukow = Жуков, Schansaja = Жансая
 )
 
 // conventions are the alternates TokenKeys tries, each with the letters that
@@ -60,8 +61,11 @@ var conventions = []struct {
 	{vPinyin | vNG, []string{"qi", "qu", "xi", "xu", "ji"}},
 	{vEnglish, []string{"ge", "gi", "gy", "w", "ea", "ee"}},
 	// German of the Volga and Kazakhstan Germans: ie (Friesen = Фризен),
-	// ss for с and sch for ш (Nassyrowa, Muradkysy = Мұратқызы, Schakenow).
-	{vIEasI | vSasZ | vChasH | vJasY, []string{"ie", "ss", "sch"}},
+	// ss for с, sch for ш and -kysy for -қызы (Nassyrowa, Muradkysy =
+	// Мұратқызы, Schakenow).
+	{vIEasI | vSasZ | vChasH | vJasY, []string{"ie", "ss", "sch", "kysy"}},
+	// German writes ж as sch too, and с as s after a consonant: Schansaja = Жансая.
+	{vSchAsZh | vChasH | vJasY, []string{"sch"}},
 }
 
 // digraphLead reports the letters that an h after them would turn into a
@@ -136,6 +140,8 @@ func skeletonStep(r reader, i int) (string, int) {
 func foreignRules(r reader, i int) (string, int) {
 	c, v := r.t[i], r.v
 	switch {
+	case v&vSchAsZh != 0 && r.has(i, "sch") && !r.has(i, "schtsch"):
+		return "zh", 3
 	case v&vSasZ != 0 && r.has(i, "sh") && !r.has(i, "shch"):
 		return "zh", 2 // German sh = ж (sch = ш)
 	case v&vSasZ != 0 && r.has(i, "ss"):

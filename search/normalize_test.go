@@ -67,6 +67,11 @@ func TestAlternateKeys(t *testing.T) {
 		{"Кунанбаев", "Kunanbaiuly", "Kazakh -uly surname"},
 		{"Гамидов", "Hamidov", "h = г"},
 		{"Цанков", "Cankow", "Polish c"},
+		{"Жансая", "Schansaja", "German sch = ж, s = с after a consonant"},
+		{"Әлімжанова", "Alimschanowa", "German sch = ж"},
+		{"Жасұланқызы", "Shassulankysy", "German ss = с, sh = ж, s = з"},
+		{"Мұратқызы", "Muratkysy", "German -kysy"},
+		{"Шарипова", "Scharipowa", "German sch = ш still"},
 	}
 	for _, c := range cases {
 		if !shareKey(TokenKeys(Fold(c.a)), TokenKeys(Fold(c.b))) {
