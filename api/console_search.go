@@ -63,17 +63,56 @@ func (s *Server) consoleSearchPage(c *gin.Context) {
 		s.render(c, http.StatusOK, "vsearch", p)
 		return
 	}
-	q := SearchQuery{Name: d.Q, Kind: data.Kind(d.Kind), City: d.City, Limit: maxConsoleResults, Lang: p.Lang}
-	if from != 0 && from == to {
-		q.BirthYear = from
-	}
-	hits, err := s.web.search(c.Request.Context(), q)
+	hits, err := s.consoleHitsFor(c, d, from, to, p.Lang)
 	if err != nil {
 		c.Error(err)
 		return
 	}
 	d.Hits = consoleHits(p.Lang, filterHits(hits, d.Status, from, to))
 	s.render(c, http.StatusOK, "vsearch", p)
+}
+
+// consoleHitsFor runs a volunteer's search: by the contact phone when the
+// query is a phone number and nothing else (a caller asks "what became of
+// my report?" and gives their number), else by name.
+func (s *Server) consoleHitsFor(c *gin.Context, d *consoleSearchData, from, to int, lang string) ([]Hit, error) {
+	if e164, ok := phoneQuery(d.Q); ok {
+		return s.reportsWithPhone(c, e164, data.Kind(d.Kind), lang)
+	}
+	q := SearchQuery{Name: d.Q, Kind: data.Kind(d.Kind), City: d.City, Limit: maxConsoleResults, Lang: lang}
+	if from != 0 && from == to {
+		q.BirthYear = from
+	}
+	return s.web.search(c.Request.Context(), q)
+}
+
+// phoneQuery reads a query that is a phone number and nothing else.
+func phoneQuery(q string) (string, bool) {
+	if intake.HasLetter(q) {
+		return "", false
+	}
+	return data.NormalizePhone(q)
+}
+
+// reportsWithPhone lists the reports whose contact phone is e164, newest
+// first. Finding a report by its number reads contact data: each one
+// found is audited, as a view of its record page is.
+func (s *Server) reportsWithPhone(c *gin.Context, e164 string, kind data.Kind, lang string) ([]Hit, error) {
+	rs, err := s.store.ReportsWithPhone(c.Request.Context(), e164)
+	if err != nil {
+		return nil, err
+	}
+	var hide data.Hider
+	hits := make([]Hit, 0, len(rs))
+	for i := len(rs) - 1; i >= 0 && len(hits) < maxConsoleResults; i-- {
+		r := rs[i]
+		if r.Status == data.StatusRemoved || kind != "" && r.Kind != kind {
+			continue
+		}
+		s.audit(c, volunteer(c).Login, "search_phone", r.ID)
+		hits = append(hits, Hit{Report: r, View: hide.Public(r), Score: 1, Reasons: []string{T(lang, "why.phone")}})
+	}
+	return hits, nil
 }
 
 func filterHits(hits []Hit, status string, from, to int) []Hit {

@@ -232,6 +232,8 @@ var webMessagesEN = map[string]string{
 	"intake.no_matches": "No possible match yet; the matcher keeps looking.",
 
 	"vsearch.title":  "Search",
+	"vsearch.q":      "Name or phone number",
+	"vsearch.q_hint": "A phone number finds the reports filed with it (each one found is logged in the audit).",
 	"vsearch.kind":   "Kind",
 	"vsearch.status": "Status",
 	"vsearch.any":    "any",
@@ -299,6 +301,7 @@ var webMessagesEN = map[string]string{
 	"label.action.key.rotate":           "encryption key changed",
 	"label.action.export.contacts":      "exported contact details",
 	"label.action.user.add":             "account created",
+	"label.action.search_phone":         "found by phone number",
 	"label.action.user.disable":         "account disabled",
 	"label.action.user.reset":           "password reset",
 	"review.known":                      "Already confirmed for one of them (maybe the same person reported twice):",

@@ -231,6 +231,8 @@ var webMessagesKK = map[string]string{
 	"intake.no_matches": "Әзірге сәйкестік жоқ; іздеу жалғасуда.",
 
 	"vsearch.title":  "Іздеу",
+	"vsearch.q":      "Аты-жөні не телефон нөмірі",
+	"vsearch.q_hint": "Телефон нөмірі бойынша сол нөмірмен берілген өтініштер табылады (әр табылғаны журналға жазылады).",
 	"vsearch.kind":   "Түрі",
 	"vsearch.status": "Мәртебесі",
 	"vsearch.any":    "кез келген",
@@ -298,6 +300,7 @@ var webMessagesKK = map[string]string{
 	"label.action.key.rotate":           "шифрлау кілті ауыстырылды",
 	"label.action.export.contacts":      "байланыс деректері экспортталды",
 	"label.action.user.add":             "тіркелгі жасалды",
+	"label.action.search_phone":         "телефон нөмірі бойынша табылды",
 	"label.action.user.disable":         "тіркелгі өшірілді",
 	"label.action.user.reset":           "құпиясөз қалпына келтірілді",
 	"review.known":                      "Біреуі үшін бұрын расталған (бір адам екі рет хабарлаған болуы мүмкін):",

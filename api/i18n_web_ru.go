@@ -231,6 +231,8 @@ var webMessagesRU = map[string]string{
 	"intake.no_matches": "Совпадений пока нет; поиск продолжается.",
 
 	"vsearch.title":  "Поиск",
+	"vsearch.q":      "Имя или номер телефона",
+	"vsearch.q_hint": "По номеру телефона находятся заявления, поданные с ним (каждое найденное записывается в журнал).",
 	"vsearch.kind":   "Тип",
 	"vsearch.status": "Статус",
 	"vsearch.any":    "любой",
@@ -298,6 +300,7 @@ var webMessagesRU = map[string]string{
 	"label.action.key.rotate":           "сменён ключ шифрования",
 	"label.action.export.contacts":      "выгрузка контактов",
 	"label.action.user.add":             "создана учётная запись",
+	"label.action.search_phone":         "найдено по номеру телефона",
 	"label.action.user.disable":         "учётная запись отключена",
 	"label.action.user.reset":           "пароль сброшен",
 	"review.known":                      "Уже подтверждено для одного из них (возможно, тот же человек сообщил дважды):",
