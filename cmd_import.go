@@ -82,7 +82,8 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	if err := runImport(ctx, sf, f, fs.Arg(0), stdout, stderr); err != nil {
 		var rej rowsRejected
 		if errors.As(err, &rej) {
-			fmt.Fprintln(stderr, "tuys import:", api.T(*f.lang, "import.rejected_exit", int(rej)))
+			key := map[bool]string{false: "import.rejected_exit", true: "import.rejected_exit_dry"}[*f.dryRun]
+			fmt.Fprintln(stderr, "tuys import:", api.T(*f.lang, key, int(rej)))
 			return 1
 		}
 		fmt.Fprintln(stderr, "tuys import:", err)

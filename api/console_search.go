@@ -112,6 +112,9 @@ func (s *Server) reportsWithPhone(c *gin.Context, e164 string, kind data.Kind, l
 		s.audit(c, volunteer(c).Login, "search_phone", r.ID)
 		hits = append(hits, Hit{Report: r, View: hide.Public(r), Score: 1, Reasons: []string{T(lang, "why.phone")}})
 	}
+	if len(hits) == 0 { // trying numbers that are not on file leaves a trace too
+		s.audit(c, volunteer(c).Login, "search_phone_none", "")
+	}
 	return hits, nil
 }
 

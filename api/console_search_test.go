@@ -40,4 +40,8 @@ func TestConsoleSearchByPhone(t *testing.T) {
 	if page := b.get("/v/search?q=" + url.QueryEscape("8 701 123 45 67") + "&kind=safe").Body.String(); strings.Contains(page, "/v/r/"+mine.ID) {
 		t.Error("the kind filter does not apply to a search by phone")
 	}
+	b.get("/v/search?q=" + url.QueryEscape("+7 702 000 11 22"))
+	if !hasAudit(t, store, "search_phone_none", "") {
+		t.Error("a number searched and not found leaves no trace in the audit log")
+	}
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"crypto/subtle"
 	"errors"
 	"net/http"
 	"strconv"
@@ -63,13 +64,7 @@ func (s *Server) renderReportForm(c *gin.Context, status int, f *reportForm, fe 
 func (s *Server) reportPost(kind data.Kind) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		f := readReportForm(c, kind)
-		if !s.csrfOK(c) {
-			f.FormID = newFormID() // the post is not this site's: nor is its form id
-			s.renderReportForm(c, http.StatusForbidden, f, nil, "err.csrf")
-			return
-		}
-		if done, ok := s.web.once.get(f.FormID, s.csrfToken(c), s.now()); ok {
-			s.confirmFiled(c, done.reportID, done.code) // the same form sent again
+		if s.answeredBefore(c, f) {
 			return
 		}
 		in, fe := f.input()
@@ -101,11 +96,40 @@ func (s *Server) reportPost(kind data.Kind) gin.HandlerFunc {
 // form with everything typed in it, saying nothing was filed yet and how
 // long to wait. An error page in its place lost a frightened person's
 // whole report to one press of Send too many.
+// A post from another site, or the same form sent again, is answered as
+// without the limit: "nothing was filed" would be false for a repeat, and
+// a cross-site post must not have its planted fields shown as kept.
 func (s *Server) refuseReportForm(c *gin.Context, kind data.Kind, wait time.Duration) {
+	f := readReportForm(c, kind)
+	if s.answeredBefore(c, f) {
+		return
+	}
 	n := retrySeconds(wait)
 	c.Header("Retry-After", strconv.Itoa(n))
-	f := readReportForm(c, kind)
 	s.renderReportForm(c, http.StatusTooManyRequests, f, nil, T(lang(c), "err.rate_limited_form", n))
+}
+
+// answeredBefore answers what a report form's post is before its fields
+// count: a post that is not this site's (refused, with a new form id), or
+// the same form sent again (its confirmation). false: neither, go on.
+func (s *Server) answeredBefore(c *gin.Context, f *reportForm) bool {
+	if !s.csrfOK(c) {
+		f.FormID = newFormID() // the post is not this site's: nor is its form id
+		s.renderReportForm(c, http.StatusForbidden, f, nil, "err.csrf")
+		return true
+	}
+	if done, ok := s.web.once.get(f.FormID, s.csrfToken(c), s.now()); ok {
+		s.confirmFiled(c, done.reportID, done.code) // the same form sent again
+		return true
+	}
+	return false
+}
+
+// isAuthor: code is r's deletion code, so whoever holds it filed r. Any
+// cookie at all is not enough to be told a fact of r's private number: a
+// stranger set one and learnt whether it was a landline (trial, 2026-12-06).
+func isAuthor(r *data.Report, code string) bool {
+	return code != "" && subtle.ConstantTimeCompare([]byte(data.HashCode(code)), []byte(r.DeletionHash)) == 1
 }
 
 // secrets is what the page after filing shows once: the deletion code and
@@ -153,6 +177,6 @@ func (s *Server) filedPage(c *gin.Context) {
 	p := s.newPage(c, "filed.title")
 	p.D = filedData{Report: s.withOutcome(ctx, r), Code: code, PrivateURL: privateURL(s.cfg.PublicURL, token),
 		Seeking: r.Kind == data.KindSeek, Days: strconv.Itoa(int(r.ExpiresAt.Sub(r.CreatedAt).Hours() / 24)),
-		Possible: len(s.possibleMatches(ctx, r)), Landline: cookie != "" && data.IsLandline(r.ContactPhone)}
+		Possible: len(s.possibleMatches(ctx, r)), Landline: isAuthor(r, code) && data.IsLandline(r.ContactPhone)}
 	s.render(c, http.StatusOK, "filed", p)
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -267,16 +268,14 @@ func TestOversizedFormIsAPage(t *testing.T) {
 func TestFormRateLimitKeepsWhatWasTyped(t *testing.T) {
 	for _, lang := range data.Languages {
 		_, h := secServer(t, Config{Security: SecurityConfig{ReportRate: Rate{PerHour: 60, Burst: 2}}})
+		b := newBrowser(t, h, lang)
+		b.addr = "198.51.100.8:1"
+		b.get("/looking")
 		var w *httptest.ResponseRecorder
 		form := url.Values{"person.full_name": {"Жумабаев Ерлан"}, "person.description": {"в синей куртке, шрам на левой руке"},
 			"person.birth_year": {"1985"}, "contact.relation": {"сестра"}}
 		for i := 0; i < 3; i++ {
-			req := httptest.NewRequest("POST", "/looking", strings.NewReader(form.Encode()))
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			req.Header.Set("Accept-Language", lang)
-			req.RemoteAddr = "198.51.100.8:1"
-			w = httptest.NewRecorder()
-			h.ServeHTTP(w, req)
+			w = b.post("/looking", form)
 		}
 		ra, _ := strconv.Atoi(w.Header().Get("Retry-After"))
 		page := html.UnescapeString(w.Body.String())
@@ -292,5 +291,34 @@ func TestFormRateLimitKeepsWhatWasTyped(t *testing.T) {
 		if !strings.Contains(page, `action="/looking"`) {
 			t.Errorf("%s: the refused form is not the form to send again", lang)
 		}
+	}
+}
+
+// Over the limit, the same form sent again still lands on its confirmation
+// (it was filed: "nothing was filed yet" would be false, and obeying the
+// wait would file it twice), and a post from another site is refused as
+// such (not told "what you typed is kept").
+func TestFormRateLimitAfterRepeatAndCSRF(t *testing.T) {
+	_, h := secServer(t, Config{Security: SecurityConfig{ReportRate: Rate{PerHour: 60, Burst: 2}}})
+	b := newBrowser(t, h, "ru")
+	b.addr = "198.51.100.9:1"
+	page := b.get("/looking").Body.String()
+	form := seekForm()
+	form.Set("form_id", regexp.MustCompile(`name="form_id" value="([0-9a-f]+)"`).FindStringSubmatch(page)[1])
+	var locs []string
+	for i := 0; i < 3; i++ {
+		w := b.post("/looking", form)
+		if w.Code != http.StatusSeeOther {
+			t.Fatalf("post %d of one form: %d, want its confirmation", i+1, w.Code)
+		}
+		locs = append(locs, w.Header().Get("Location"))
+	}
+	if locs[0] != locs[1] || locs[1] != locs[2] {
+		t.Errorf("one form, several reports: %v", locs)
+	}
+	planted := url.Values{"person.full_name": {"Planted Name"}, csrfField: {"0000"}}
+	w := b.post("/looking", planted)
+	if w.Code != http.StatusForbidden || !strings.Contains(html.UnescapeString(w.Body.String()), T("ru", "err.csrf")) {
+		t.Errorf("a cross-site post over the limit: %d, want it refused as one (403)", w.Code)
 	}
 }

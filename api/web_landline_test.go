@@ -1,6 +1,7 @@
 package api
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -31,8 +32,14 @@ func TestFiledWithALandlineIsTold(t *testing.T) {
 			if told != tt.told {
 				t.Errorf("%s %s: told of a landline = %v, want %v", lang, tt.phone, told, tt.told)
 			}
-			if stranger := newBrowser(t, h, lang).get(loc).Body.String(); strings.Contains(stranger, escapeHTML(landlineNotice(lang))) {
-				t.Errorf("%s %s: a stranger opening the page is told the number is a landline", lang, tt.phone)
+			for _, cookie := range []string{"", "x", "0123456789abcdef.00112233445566778899aabbccddeeff"} {
+				stranger := newBrowser(t, h, lang)
+				if cookie != "" { // any cookie of their own making is no deletion code
+					stranger.cookies[codeCookie] = &http.Cookie{Name: codeCookie, Value: cookie, Path: loc}
+				}
+				if strings.Contains(stranger.get(loc).Body.String(), escapeHTML(landlineNotice(lang))) {
+					t.Errorf("%s %s: a stranger with cookie %q is told the number is a landline", lang, tt.phone, cookie)
+				}
 			}
 		}
 	}

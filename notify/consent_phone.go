@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"tuys/data"
 )
@@ -14,7 +15,13 @@ var ErrNoPendingConsent = errors.New("no consent request pending for this match"
 
 // phoneAnswerKey is the SMS telling the found person what a volunteer
 // recorded on their word: one per request, as a request is answered once.
-func phoneAnswerKey(matchID string) string { return "match:" + matchID + ":phone_answer" }
+func phoneAnswerKey(matchID string) string { return "match:" + matchID + ":" + phoneAnswerPurpose }
+
+const phoneAnswerPurpose = "phone_answer"
+
+func isPhoneAnswerKey(key string) bool {
+	return strings.HasPrefix(key, "match:") && strings.HasSuffix(key, ":"+phoneAnswerPurpose)
+}
 
 // AnswerByPhone records the answer a found person gave a volunteer on the
 // phone (the hotline, when SMS do not get through) to one seeker's request.

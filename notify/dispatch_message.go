@@ -45,7 +45,7 @@ func (d *Dispatcher) handle(ctx context.Context, m *data.Message, budget *atomic
 // send records the attempt before the request leaves (so a crash leaves a
 // trace to reconcile), sends, and records the outcome.
 func (d *Dispatcher) send(ctx context.Context, m *data.Message) error {
-	err := d.Store.MarkSending(ctx, m.ID, d.Worker, d.recipientCap())
+	err := d.Store.MarkSending(ctx, m.ID, d.Worker, d.recipientCap(m))
 	switch {
 	case errors.Is(err, data.ErrCapReached):
 		d.stats.Suppressed.Add(1)
@@ -200,9 +200,12 @@ func (d *Dispatcher) takeBudget(budget *atomic.Int64, low bool) bool {
 	}
 }
 
-// recipientCap is the daily cap as the store applies it at MarkSending.
-func (d *Dispatcher) recipientCap() data.RecipientCap {
-	if d.Policy.DailyCap <= 0 {
+// recipientCap is the daily cap as the store applies it at MarkSending. A
+// message telling a found person what a volunteer did on their word is
+// never capped: strangers' requests can fill the day's cap, and a number
+// shared unseen is what that message guards against (trial, 2026-12-06).
+func (d *Dispatcher) recipientCap(m *data.Message) data.RecipientCap {
+	if d.Policy.DailyCap <= 0 || isPhoneAnswerKey(m.Key) {
 		return data.RecipientCap{}
 	}
 	return data.RecipientCap{Max: d.Policy.DailyCap, Since: d.now().Add(-24 * time.Hour)}

@@ -214,6 +214,25 @@ func TestDispatchDailyCap(t *testing.T) {
 	}
 }
 
+// The SMS telling a found person what a volunteer did on their word goes
+// out past the daily cap that strangers' requests may have filled.
+func TestDispatchPhoneAnswerPastTheCap(t *testing.T) {
+	r := newRig(t)
+	r.d.Policy.DailyCap = 2
+	r.d.Parallel = 1
+	told := phoneAnswerKey("01MATCH")
+	r.enqueue(t, msg("a", "+77011234567", "a"), msg("b", "+77011234567", "b"))
+	r.drain(t)
+	r.enqueue(t, msg("c", "+77011234567", "c"), msg(told, "+77011234567", "told"))
+	r.drain(t)
+	if st := r.byKey(t, told).State; st == data.MsgSuppressed || st == data.MsgQueued {
+		t.Errorf("the phone answer's SMS is %s past the cap, want it sent", st)
+	}
+	if r.byKey(t, "c").State != data.MsgSuppressed {
+		t.Errorf("an ordinary third message is %s, want suppressed by the cap", r.byKey(t, "c").State)
+	}
+}
+
 func TestDispatchHourlyBudgetDefers(t *testing.T) {
 	r := newRig(t)
 	r.d.Policy.HourlyBudget = 1
