@@ -44,8 +44,8 @@ Example:
 
 Exit status: 0 when every row was filed (or had been before); 1 when some
 rows were rejected (each is listed with its reason; the others were
-filed, and a fixed list imports without filing them twice) or the file
-could not be read; 2 on a usage error.
+filed, and a fixed list imports without filing them twice), when the
+list has no rows, or when the file could not be read; 2 on a usage error.
 
 Flags:
 `
@@ -164,6 +164,9 @@ func importTable(ctx context.Context, filer *intake.Filer, is data.ImportStore, 
 		return err
 	}
 	printSummary(stdout, sum, opts, time.Since(start))
+	if err == nil && sum.Rows == 0 { // a wrong sheet, or a list saved without its rows, is no success
+		return errors.New(api.T(opts.Lang, "import.empty"))
+	}
 	return rejectedErr(err, sum.Rejected)
 }
 

@@ -22,6 +22,10 @@ func TestImportAndExportCommands(t *testing.T) {
 	if err := os.WriteFile(csvPath, []byte(list), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	emptyPath := filepath.Join(dir, "empty.csv")
+	if err := os.WriteFile(emptyPath, []byte("ФИО;Год рождения\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	fixed := strings.Replace(strings.Replace(list, ";3000;", ";1990;", 1), ";123\r\n", ";\r\n", 1)
 	if err := os.WriteFile(fixedPath, []byte(fixed), 0o600); err != nil {
 		t.Fatal(err)
@@ -40,6 +44,7 @@ func TestImportAndExportCommands(t *testing.T) {
 		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", "-lang", "kk", csvPath}, 1, "тіркелді 1, қайталау өткізілді 0, қабылданбады 1", "", "қабылданбаған жол: 1"},
 		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", csvPath}, 1, "подано 0, повторов пропущено 1, отклонено 1", "", "отклонено строк: 1"},
 		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", fixedPath}, 0, "подано 1, повторов пропущено 1, отклонено 0", "", ""},
+		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", emptyPath}, 1, "подано 0", "", "в списке нет строк под заголовком"},
 		{exportCmd, []string{"-format", "csv"}, 0, "Жумабаев Ерлан Серикович", "+77011234567", ""},
 		{exportCmd, []string{"-format", "pfif", "-public-url", "https://tuys.example.kz"}, 0, "tuys.tuys.example.kz/person.", "701", ""},
 		{exportCmd, []string{"-format", "csv", "-contacts"}, 0, "+77011234567", "", ""},

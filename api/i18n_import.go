@@ -29,6 +29,7 @@ var importMessagesEN = map[string]string{
 	"import.dry":               "dry run: would file %d, duplicates to skip %d, rejected %d (of %d rows); nothing was filed",
 	"import.rejected_exit":     "%d rows rejected (listed above with the reason); fix them and import the list again: rows already filed are not filed twice",
 	"import.rejected_exit_dry": "%d rows would be rejected (listed above with the reason); fix them before the import",
+	"import.empty":             "the list has no rows under its header: nothing was filed (is it the right file or sheet?)",
 	"import.pfif":              "PFIF: persons filed %d, duplicates skipped %d, rejected %d, removed %d; notes added %d; links %d",
 	"import.pfif_error":        "%s: %s",
 }
@@ -61,6 +62,7 @@ var importMessagesRU = map[string]string{
 	"import.dry":               "пробный запуск: будет подано %d, повторов будет пропущено %d, отклонено %d (из %d строк); ничего не подано",
 	"import.rejected_exit":     "отклонено строк: %d (они перечислены выше с причиной); исправьте их и импортируйте список снова: уже поданные строки повторно не подаются",
 	"import.rejected_exit_dry": "будет отклонено строк: %d (они перечислены выше с причиной); исправьте их до импорта",
+	"import.empty":             "в списке нет строк под заголовком: ничего не подано (тот ли это файл или лист?)",
 	"import.pfif":              "PFIF: подано людей %d, повторов пропущено %d, отклонено %d, удалено %d; заметок добавлено %d; связей %d",
 	"import.pfif_error":        "%s: %s",
 }
@@ -93,6 +95,7 @@ var importMessagesKK = map[string]string{
 	"import.dry":               "сынақ: тіркеледі %d, қайталау өткізіледі %d, қабылданбады %d (%d жолдан); ештеңе тіркелмеді",
 	"import.rejected_exit":     "қабылданбаған жол: %d (жоғарыда себебімен көрсетілген); оларды түзетіп, тізімді қайта импорттаңыз: тіркелген жолдар қайта тіркелмейді",
 	"import.rejected_exit_dry": "қабылданбайтын жол: %d (жоғарыда себебімен көрсетілген); импорттан бұрын түзетіңіз",
+	"import.empty":             "тізімде тақырыптан кейін жол жоқ: ештеңе тіркелмеді (файл не парақ дұрыс па?)",
 	"import.pfif":              "PFIF: адамдар тіркелді %d, қайталау өткізілді %d, қабылданбады %d, жойылды %d; жазба қосылды %d; байланыс %d",
 	"import.pfif_error":        "%s: %s",
 }
