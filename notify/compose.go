@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"tuys/data"
@@ -46,6 +47,17 @@ func (c *Composer) now() time.Time {
 func seekerKey(matchID string) string  { return "match:" + matchID + ":seeker" }
 func foundKey(matchID string) string   { return "match:" + matchID + ":found" }
 func contactKey(matchID string) string { return "match:" + matchID + ":contact" }
+
+// phoneAnswerKey: the SMS telling the found person what a volunteer
+// recorded on their word (AnswerByPhone), once per request. The daily cap
+// never holds it (recipientCap).
+func phoneAnswerKey(matchID string) string { return "match:" + matchID + ":" + phoneAnswerPurpose }
+
+const phoneAnswerPurpose = "phone_answer"
+
+func isPhoneAnswerKey(key string) bool {
+	return strings.HasPrefix(key, "match:") && strings.HasSuffix(key, ":"+phoneAnswerPurpose)
+}
 
 // MatchConfirmed composes what a confirmed match sends (ARCHITECTURE.md §
 // Consent). The seeker hears that the person is safe (no number yet). The

@@ -49,28 +49,44 @@ func (in *Inbound) decide(ctx context.Context, verb Verb, c data.Consent, from, 
 	if err != nil {
 		return "", err
 	}
-	var msgs []data.Message
-	if verb == VerbYes && seek.ContactPhone != "" && seek.Status != data.StatusRemoved && safe.ContactPhone != "" {
-		msg, err := in.Composer.Contact(*m, seek, safe)
-		if err != nil {
-			return "", err
-		}
-		msgs = append(msgs, msg)
-	}
-	answer := map[Verb]string{VerbYes: data.ConsentYes, VerbNo: data.ConsentNo}[verb]
-	err = in.Store.AnswerConsent(ctx, c.MatchID, from, answer, msgs)
-	if errors.Is(err, data.ErrNotFound) {
+	err = in.record(ctx, verb, m, seek, safe, from)
+	if errors.Is(err, ErrNoPendingConsent) {
 		return in.text(lang, "yes_none") // answered meanwhile (a duplicate webhook)
 	}
 	if err != nil {
-		return "", fmt.Errorf("answer consent %s: %w", c.MatchID, err)
-	}
-	if len(msgs) > 0 && in.Queued != nil {
-		in.Queued()
+		return "", err
 	}
 	name := map[Verb]string{VerbYes: "yes_ok", VerbNo: "no_ok"}[verb]
 	// The reply names exactly who received the number.
 	return in.Composer.T.Fit(lang, name, func(level int) Vars { return in.Composer.seekerVars(seek, lang, level) })
+}
+
+// record stores verb as the answer phone gave to the request of match m
+// and queues, in the same transaction, the seeker's SMS with the found
+// person's number for a YES, then extra. ErrNoPendingConsent: the request
+// was answered meanwhile (or never asked of phone).
+func (in *Inbound) record(ctx context.Context, verb Verb, m *data.Match, seek, safe *data.Report, phone string, extra ...data.Message) error {
+	var msgs []data.Message
+	if verb == VerbYes && seek.ContactPhone != "" && seek.Status != data.StatusRemoved && safe.ContactPhone != "" {
+		msg, err := in.Composer.Contact(*m, seek, safe)
+		if err != nil {
+			return err
+		}
+		msgs = append(msgs, msg)
+	}
+	msgs = append(msgs, extra...)
+	answer := map[Verb]string{VerbYes: data.ConsentYes, VerbNo: data.ConsentNo}[verb]
+	err := in.Store.AnswerConsent(ctx, m.ID, phone, answer, msgs)
+	if errors.Is(err, data.ErrNotFound) {
+		return ErrNoPendingConsent
+	}
+	if err != nil {
+		return fmt.Errorf("answer consent %s: %w", m.ID, err)
+	}
+	if len(msgs) > 0 && in.Queued != nil {
+		in.Queued()
+	}
+	return nil
 }
 
 // whichOne lists the pending requests, each with its code, and shares nothing.
