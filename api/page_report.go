@@ -125,9 +125,10 @@ func (s *Server) answeredBefore(c *gin.Context, f *reportForm) bool {
 	return false
 }
 
-// isAuthor: code is r's deletion code, so whoever holds it filed r. Any
-// cookie at all is not enough to be told a fact of r's private number: a
-// stranger set one and learnt whether it was a landline (trial, 2026-12-06).
+// isAuthor: code is r's deletion code, so whoever holds it filed r (and
+// may delete it). Any cookie at all is not enough to be told a fact of r's
+// private number: a stranger set one and learnt whether it was a landline
+// (trial, 2026-12-06).
 func isAuthor(r *data.Report, code string) bool {
 	return code != "" && subtle.ConstantTimeCompare([]byte(data.HashCode(code)), []byte(r.DeletionHash)) == 1
 }

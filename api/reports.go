@@ -1,7 +1,6 @@
 package api
 
 import (
-	"crypto/subtle"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -93,7 +92,7 @@ func (s *Server) removeWithCode(c *gin.Context, id, code string) error {
 	if r.Status == data.StatusRemoved {
 		return errNotFound
 	}
-	if subtle.ConstantTimeCompare([]byte(data.HashCode(code)), []byte(r.DeletionHash)) != 1 {
+	if !isAuthor(r, code) {
 		return errWrongCode
 	}
 	if err := s.store.RemoveReport(c.Request.Context(), id); err != nil {
