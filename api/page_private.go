@@ -31,6 +31,7 @@ type privateNews struct {
 	Verified bool
 	Asked    bool
 	AskLost  bool   // the request could not be sent (STOP, daily cap, refused): say so
+	AskCheck bool   // asked a typed number: what became of it is not said (asked anyway, and the hotline)
 	Phone    string // the found person's number, once they agreed (seeker's page only)
 }
 
@@ -134,6 +135,8 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 	var sms []privateSMS
 	for _, x := range msgs {
 		switch {
+		case strings.HasSuffix(x.Key, ":found") && !data.NumberProven(safe):
+			n.AskCheck = true // the same words whatever became of it: whoever typed the number may be reading
 		case strings.HasSuffix(x.Key, ":found"):
 			lost := x.State == data.MsgSuppressed || x.State == data.MsgFailed || x.State == data.MsgUndelivered
 			n.Asked, n.AskLost = !lost, lost
@@ -141,10 +144,24 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 			n.Phone = safe.ContactPhone
 		}
 		if x.ReportID == r.ID {
-			sms = append(sms, privateSMS{At: x.CreatedAt, State: smsStateKey(x), Body: x.Body})
+			sms = append(sms, privateSMS{At: x.CreatedAt, State: authorsSMSState(r, x), Body: x.Body})
 		}
 	}
 	return n, sms, nil
+}
+
+// authorsSMSState is the state of an SMS to r's own number as r's author
+// sees it: for a typed number only "waiting" or "processed", so that
+// filing a report with a stranger's number does not tell whether that
+// phone sent STOP, reached its daily cap or is switched off.
+func authorsSMSState(r *data.Report, m data.Message) string {
+	switch {
+	case data.NumberProven(r):
+		return smsStateKey(m)
+	case m.State == data.MsgQueued || m.State == data.MsgSending:
+		return "sms.state.queued"
+	}
+	return "sms.state.processed"
 }
 
 // smsStateKey names an SMS's state for people: an SMS that only went to

@@ -101,6 +101,14 @@ func matchingServer(t *testing.T) (http.Handler, data.Store, *search.Engine) {
 // closes it).
 func matchingServerOn(t *testing.T, st data.Store, dir string) (*Server, *search.Engine, *search.Index) {
 	t.Helper()
+	s, eng, ix, _ := notifyingServerOn(t, st, dir)
+	return s, eng, ix
+}
+
+// notifyingServerOn is matchingServerOn with its SMS service, whose
+// dispatcher the test runs (it sends to the log).
+func notifyingServerOn(t *testing.T, st data.Store, dir string) (*Server, *search.Engine, *search.Index, *notify.Service) {
+	t.Helper()
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	svc, err := notify.New(notify.Config{Hotline: "1414"}, st, quiet)
 	if err != nil {
@@ -111,7 +119,7 @@ func matchingServerOn(t *testing.T, st data.Store, dir string) (*Server, *search
 		t.Fatal(err)
 	}
 	eng := search.NewEngine(st, ix, search.Options{Logger: quiet, Composer: svc.Composer.MatchConfirmed})
-	return New(Config{PublicSearch: true, Security: NoLimits}, Deps{Store: st, Engine: eng, Log: quiet, SMS: svc}), eng, ix
+	return New(Config{PublicSearch: true, Security: NoLimits, Hotline: "1414"}, Deps{Store: st, Engine: eng, Log: quiet, SMS: svc}), eng, ix, svc
 }
 
 // TestNumberInANameIsHidden: a phone number typed into the name field is

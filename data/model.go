@@ -94,6 +94,13 @@ func SharesAtOnce(seek, safe *Report) bool {
 		(safe.Channel == ChannelSMS || !seek.CreatedAt.Before(safe.CreatedAt))
 }
 
+// NumberProven reports whether r's contact number is known to be its
+// author's: the report came by SMS from it (the sender is the carrier's,
+// not typed). A typed number may be anyone's, so whoever typed it is not
+// shown what became of an SMS to it (a STOP, the daily cap, a phone that
+// is off): that would tell them about a stranger's phone.
+func NumberProven(r *Report) bool { return r.Channel == ChannelSMS }
+
 // Verified reports whether the safe report came from the number the seeker
 // gave: it arrived by SMS from that number (the sender is the carrier's,
 // not typed) and the seeker gave the number before that report existed,
