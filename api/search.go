@@ -87,7 +87,7 @@ func (s *Server) searchReports(ctx context.Context, q SearchQuery) ([]Hit, error
 			continue // removed since the index saw it
 		}
 		hits = append(hits, Hit{Report: rep, View: hide.Public(rep), Score: r.Score, Decision: r.Decision,
-			Reasons: search.PublicLines(r.Explanation, say, hide.Hide)})
+			Reasons: search.PublicLines(r.Explanation, say, &hide)})
 	}
 	timeStage(ctx, "answer", start)
 	return hits, nil

@@ -30,39 +30,45 @@ type PublicReport struct {
 }
 
 // Public is r's public view.
-func Public(r *Report) PublicReport { return publicWith(r, HideContacts) }
+func Public(r *Report) PublicReport { return publicWith(r, HideContacts, HidePlace) }
 
 // Hider hides the contacts in the texts of one answer, each distinct text
 // once: a search answer repeats names, places and the query's words across
 // its hits (namesakes, one city), and hiding is most of what a public view
 // costs. Made for one answer and dropped with it, it keeps nobody's text
 // past the request. The zero value is ready; not for concurrent use.
-type Hider struct{ done map[string]string }
+type Hider struct{ texts, places map[string]string }
 
 // Hide is HideContacts(s), worked out once per distinct s.
-func (h *Hider) Hide(s string) string {
+func (h *Hider) Hide(s string) string { return remembered(&h.texts, s, HideContacts) }
+
+// Place is HidePlace(s), worked out once per distinct s.
+func (h *Hider) Place(s string) string { return remembered(&h.places, s, HidePlace) }
+
+// remembered is hide(s), from *done when s was seen before.
+func remembered(done *map[string]string, s string, hide func(string) string) string {
 	if s == "" {
 		return s
 	}
-	if v, ok := h.done[s]; ok {
+	if v, ok := (*done)[s]; ok {
 		return v
 	}
-	v := HideContacts(s)
-	if h.done == nil {
-		h.done = make(map[string]string, 64)
+	v := hide(s)
+	if *done == nil {
+		*done = make(map[string]string, 64)
 	}
-	h.done[s] = v
+	(*done)[s] = v
 	return v
 }
 
 // Public is r's public view, hidden through h.
-func (h *Hider) Public(r *Report) PublicReport { return publicWith(r, h.Hide) }
+func (h *Hider) Public(r *Report) PublicReport { return publicWith(r, h.Hide, h.Place) }
 
-func publicWith(r *Report, hide func(string) string) PublicReport {
+func publicWith(r *Report, hide, place func(string) string) PublicReport {
 	return PublicReport{
 		ID: r.ID, Kind: r.Kind, FullName: hide(r.FullName), GivenName: hide(r.GivenName), FamilyName: hide(r.FamilyName),
 		Patronymic: hide(r.Patronymic), Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
-		City: hide(r.City), Region: hide(r.Region), Country: hide(r.Country), Description: hide(r.Description),
+		City: place(r.City), Region: place(r.Region), Country: place(r.Country), Description: hide(r.Description),
 		Status: r.Status, LinkedID: r.LinkedID, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt,
 	}
 }

@@ -77,7 +77,7 @@ func corroborated(r Result) bool {
 			} else {
 				year = "near"
 			}
-		case "city":
+		case FieldCity:
 			city = "same"
 		case "family":
 			nameEdit = nameEdit || why.Edit

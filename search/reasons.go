@@ -21,7 +21,7 @@ func English(r Reason) string { return r.Text }
 // renderer of explanations: pages, the API and the console all use it.
 func Lines(rs []Reason, volunteer bool, say Phrase) []string {
 	if !volunteer {
-		return PublicLines(rs, say, data.HideContacts)
+		return PublicLines(rs, say, &data.Hider{})
 	}
 	lines := make([]string, 0, len(rs))
 	for _, r := range rs {
@@ -33,16 +33,21 @@ func Lines(rs []Reason, volunteer bool, say Phrase) []string {
 }
 
 // PublicLines is Lines for the public, with hide hiding the contacts in
-// each value on its own: a name typed with a contact in it is hidden, and
-// "1979 — 1979" is not read as one number. A search answer passes its
-// data.Hider, which hides the words its hits share once.
-func PublicLines(rs []Reason, say Phrase, hide func(string) string) []string {
+// each value on its own (and a place's door: data.HidePlace): a name typed
+// with a contact in it is hidden, and "1979 — 1979" is not read as one
+// number. A search answer passes the data.Hider of its hits, which hides
+// the words they share once.
+func PublicLines(rs []Reason, say Phrase, hide *data.Hider) []string {
 	lines := make([]string, 0, len(rs))
 	for _, r := range rs {
 		if r.Private() {
 			continue
 		}
-		r.Q, r.C, r.Text = hide(r.Q), hide(r.C), hide(r.Text)
+		if r.Field == FieldCity {
+			r.Q, r.C, r.Text = hide.Place(r.Q), hide.Place(r.C), hide.Place(r.Text)
+		} else {
+			r.Q, r.C, r.Text = hide.Hide(r.Q), hide.Hide(r.C), hide.Hide(r.Text)
+		}
 		if text := say(r); text != "" {
 			lines = append(lines, text)
 		}
@@ -70,6 +75,10 @@ func StoredLines(raw string, volunteer bool, say Phrase) []string {
 	}
 	return []string{raw}
 }
+
+// FieldCity is the reason about the place: public, shown through
+// data.HidePlace.
+const FieldCity = "city"
 
 // Reason fields only volunteers see: agreement of phone numbers.
 const (

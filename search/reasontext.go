@@ -21,7 +21,7 @@ func reasonText(r Reason) string {
 		return fmt.Sprintf("sex: %s ≠ %s (a relative, not the same person)", sexWord(r.Q), sexWord(r.C))
 	case "year":
 		return yearText(r)
-	case "city":
+	case FieldCity:
 		return fmt.Sprintf("city %s %s %s", r.Q, r.How, r.C)
 	}
 	return r.Text

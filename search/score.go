@@ -136,9 +136,9 @@ func scoreRest(q, c *Person, n nameMatch, why bool) (float64, []Reason) {
 	}
 	if q.CityKey != "" && c.CityKey != "" {
 		if q.CityKey == c.CityKey {
-			add(Reason{Field: "city", Effect: 0.03, Q: q.City, C: c.City, How: "="})
+			add(Reason{Field: FieldCity, Effect: 0.03, Q: q.City, C: c.City, How: "="})
 		} else {
-			add(Reason{Field: "city", Effect: -0.04, Q: q.City, C: c.City, How: "≠"})
+			add(Reason{Field: FieldCity, Effect: -0.04, Q: q.City, C: c.City, How: "≠"})
 		}
 	}
 	if q.Phone != "" && q.Phone == c.Phone {

@@ -1,0 +1,69 @@
+package data
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestHidePlace: a place field shows the place and the street, never the
+// door: every number goes but a micro-district's.
+func TestHidePlace(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Алматы", "Алматы"},
+		{"Алматы, Абая 10", "Алматы, Абая •••"},
+		{"Almaty, Abay 10", "Almaty, Abay •••"},
+		{"Шымкент, Тауке хана 5", "Шымкент, Тауке хана •••"},
+		{"Астана, Кенесары 40, 12", "Астана, Кенесары •••, •••"},
+		{"Караганда, Бухар жырау 33 кв5", "Караганда, Бухар жырау ••• •••"},
+		{"Almaty 050000", "Almaty •••"},
+		{"8 701", "••• •••"}, // a number split across the place fields
+		{"Алматы, мкр 5", "Алматы, мкр 5"},
+		{"Алматы, 14 мкр", "Алматы, 14 мкр"},
+		{"Алматы, Аксай-4", "Алматы, Аксай-4"},
+		{"Алматы, мкр Самал 2", "Алматы, мкр Самал 2"},
+		{"Алматы, мкр Аксай-4, д. 12, кв. 7", "Алматы, мкр Аксай-4, д. •••, кв. •••"},
+		{"Усть-Каменогорск", "Усть-Каменогорск"},
+		{"Алматы, тел 87011234567", "Алматы, тел •••"},
+	} {
+		if got := HidePlace(tc.in); got != tc.want {
+			t.Errorf("HidePlace(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestHiderPlacesAsHidePlace: the public view of a report hides its
+// place fields as HidePlace does, through an answer's Hider too.
+func TestHiderPlacesAsHidePlace(t *testing.T) {
+	r := &Report{ID: "01J00000000000000000000000", Kind: KindSeek, FullName: "Омарова Сара", City: "Алматы, Абая 10",
+		Region: "Толе би 59", Country: "Казахстан 12", Status: StatusActive}
+	var h Hider
+	for _, v := range []PublicReport{Public(r), h.Public(r), h.Public(r)} {
+		for _, f := range []string{v.City, v.Region, v.Country} {
+			if strings.ContainsFunc(f, unicode.IsNumber) {
+				t.Errorf("a public place shows its door: %q", f)
+			}
+		}
+	}
+}
+
+// FuzzHidePlace: any text is handled, and no digit survives unless it is
+// a micro-district's number.
+func FuzzHidePlace(f *testing.F) {
+	for _, s := range []string{"Алматы, Абая 10", "мкр 5", "14 мкр", "Аксай-4", "8 701 123 45 67", "\xff1", "a-1-2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := HidePlace(s)
+		if !strings.ContainsFunc(got, unicode.IsNumber) {
+			return
+		}
+		words := wordSpans(got)
+		text := func(i int) string { return got[words[i][0]:words[i][1]] }
+		for i := range words {
+			if strings.ContainsFunc(text(i), unicode.IsNumber) && !districtNumber(text, i, len(words)) {
+				t.Fatalf("HidePlace(%q) = %q: %q shows", s, got, text(i))
+			}
+		}
+	})
+}
