@@ -125,8 +125,11 @@ func joinRoles() string {
 
 func runImport(ctx context.Context, sf *storeFlags, f importFlags, path string, stdout, stderr io.Writer) error {
 	raw, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("%w: %s", errUsage, api.T(*f.lang, "import.cli_missing", path))
+	}
 	if err != nil {
-		return err
+		return errors.New(api.T(*f.lang, "import.cli_unreadable", path, err))
 	}
 	log := sf.logger(stderr)
 	st, err := sf.open(ctx, log)
@@ -173,18 +176,18 @@ func importTable(ctx context.Context, filer *intake.Filer, is data.ImportStore, 
 func (f importFlags) options() (exchange.Options, error) {
 	o := exchange.Options{Kind: *f.kind, Source: *f.source, Lang: *f.lang, DryRun: *f.dryRun}
 	if o.Kind != string(data.KindSafe) && o.Kind != string(data.KindSeek) {
-		return o, fmt.Errorf("%w: -kind safe or -kind seek: what does the list say of its people?", errUsage)
+		return o, fmt.Errorf("%w: %s", errUsage, api.T(o.Lang, "import.cli_kind"))
 	}
 	if *f.sourceDate != "" {
 		d, err := time.Parse("2006-01-02", *f.sourceDate)
 		if err != nil {
-			return o, fmt.Errorf("%w: -source-date %q: want YYYY-MM-DD", errUsage, *f.sourceDate)
+			return o, fmt.Errorf("%w: %s", errUsage, api.T(o.Lang, "import.cli_date", *f.sourceDate))
 		}
 		o.SourceDate = d
 	}
 	m, err := exchange.ParseMap(*f.mapping)
 	if err != nil {
-		return o, fmt.Errorf("%w: %v", errUsage, err)
+		return o, fmt.Errorf("%w: %s", errUsage, api.T(o.Lang, "import.cli_map", *f.mapping, joinRoles()))
 	}
 	o.Map = m
 	return o, nil

@@ -31,6 +31,11 @@ var importMessagesEN = map[string]string{
 	"import.rejected_exit_dry": "%d rows would be rejected (listed above with the reason); fix them before the import",
 	"import.empty":             "the list has no rows under its header: nothing was filed (is it the right file or sheet?)",
 	"import.pfif":              "PFIF: persons filed %d, duplicates skipped %d, rejected %d, removed %d; notes added %d; links %d",
+	"import.cli_missing":       "there is no file %s: check its name and folder",
+	"import.cli_unreadable":    "cannot read the file %s: %v",
+	"import.cli_kind":          "say who the people on the list are: -kind safe (a hospital's or shelter's list) or -kind seek (people being looked for)",
+	"import.cli_date":          "-source-date %q: write the date as YYYY-MM-DD, e.g. 2022-01-07",
+	"import.cli_map":           "-map %q: write Header=role,… (a header may be a column number from 1); roles: %s",
 	"import.pfif_error":        "%s: %s",
 }
 
@@ -64,6 +69,11 @@ var importMessagesRU = map[string]string{
 	"import.rejected_exit_dry": "будет отклонено строк: %d (они перечислены выше с причиной); исправьте их до импорта",
 	"import.empty":             "в списке нет строк под заголовком: ничего не подано (тот ли это файл или лист?)",
 	"import.pfif":              "PFIF: подано людей %d, повторов пропущено %d, отклонено %d, удалено %d; заметок добавлено %d; связей %d",
+	"import.cli_missing":       "файла %s нет: проверьте имя и папку",
+	"import.cli_unreadable":    "не удалось прочитать файл %s: %v",
+	"import.cli_kind":          "укажите, кто люди в списке: -kind safe (список больницы или пункта размещения) или -kind seek (их ищут)",
+	"import.cli_date":          "-source-date %q: напишите дату как ГГГГ-ММ-ДД, например 2022-01-07",
+	"import.cli_map":           "-map %q: пишите Заголовок=роль,… (вместо заголовка можно номер столбца с 1); роли: %s",
 	"import.pfif_error":        "%s: %s",
 }
 
@@ -97,6 +107,11 @@ var importMessagesKK = map[string]string{
 	"import.rejected_exit_dry": "қабылданбайтын жол: %d (жоғарыда себебімен көрсетілген); импорттан бұрын түзетіңіз",
 	"import.empty":             "тізімде тақырыптан кейін жол жоқ: ештеңе тіркелмеді (файл не парақ дұрыс па?)",
 	"import.pfif":              "PFIF: адамдар тіркелді %d, қайталау өткізілді %d, қабылданбады %d, жойылды %d; жазба қосылды %d; байланыс %d",
+	"import.cli_missing":       "%s файлы жоқ: атауы мен қалтасын тексеріңіз",
+	"import.cli_unreadable":    "%s файлын оқу мүмкін болмады: %v",
+	"import.cli_kind":          "тізімдегі адамдар кім екенін көрсетіңіз: -kind safe (аурухана не баспана тізімі) немесе -kind seek (оларды іздеп жүр)",
+	"import.cli_date":          "-source-date %q: күнді ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2022-01-07",
+	"import.cli_map":           "-map %q: Тақырып=рөл,… деп жазыңыз (тақырып орнына 1-ден басталатын баған нөмірі болады); рөлдер: %s",
 	"import.pfif_error":        "%s: %s",
 }
 
