@@ -107,6 +107,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	publicURL := sf.cfg.use(fs, "TUYS_PUBLIC_URL")
 	search := sf.cfg.use(fs, "TUYS_PUBLIC_SEARCH")
 	hotline := sf.cfg.use(fs, "TUYS_HOTLINE")
+	timezone := sf.cfg.use(fs, "TUYS_TIMEZONE")
 	proxies := sf.cfg.use(fs, "TUYS_TRUSTED_PROXIES")
 	metricsAddr := sf.cfg.use(fs, "TUYS_METRICS_ADDR")
 	pprofAddr := sf.cfg.use(fs, "TUYS_PPROF_ADDR")
@@ -118,6 +119,11 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	log := sf.logger(stderr)
 	sec, err := secf.resolve()
+	if err != nil {
+		fmt.Fprintln(stderr, "tuys serve:", err)
+		return 2
+	}
+	zone, err := parseZone(*timezone)
 	if err != nil {
 		fmt.Fprintln(stderr, "tuys serve:", err)
 		return 2
@@ -139,7 +145,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := serve(ctx, sf, log, listenAddrs{*addr, *metricsAddr, *pprofAddr}, *hugePages != "off", api.Config{PublicURL: strings.TrimRight(*publicURL, "/"),
-		PublicSearch: *search != "off", Hotline: *hotline,
+		PublicSearch: *search != "off", Hotline: *hotline, Zone: zone,
 		Security: sec, MetricsElsewhere: *metricsAddr != ""}); err != nil {
 		log.Error("tuys stopped", "err", err)
 		return 1

@@ -9,8 +9,11 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"tuys/data"
 )
@@ -135,4 +138,36 @@ func (c *config) lookup(env string) string {
 		}
 	}
 	return os.Getenv(env)
+}
+
+// zoneOffset is a time zone written as its offset from UTC: +05:00, -03:30, +5.
+var zoneOffset = regexp.MustCompile(`^([+-])(\d{1,2})(?::?(\d{2}))?$`)
+
+// parseZone reads TUYS_TIMEZONE: an offset from UTC or an IANA name (from
+// the system's zone files, else those built into the binary).
+func parseZone(s string) (*time.Location, error) {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "UTC"))
+	if m := zoneOffset.FindStringSubmatch(s); m != nil {
+		h, _ := strconv.Atoi(m[2])
+		mins := 0
+		if m[3] != "" {
+			mins, _ = strconv.Atoi(m[3])
+		}
+		if h > 14 || mins > 59 {
+			return nil, fmt.Errorf("TUYS_TIMEZONE %q: an offset is at most +14:00", s)
+		}
+		off := (h*60 + mins) * 60
+		if m[1] == "-" {
+			off = -off
+		}
+		return time.FixedZone("UTC"+m[0], off), nil
+	}
+	if s == "" {
+		return time.UTC, nil
+	}
+	loc, err := time.LoadLocation(s)
+	if err != nil {
+		return nil, fmt.Errorf("TUYS_TIMEZONE %q: not an offset like +05:00 nor a zone name like Asia/Almaty", s)
+	}
+	return loc, nil
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	_ "time/tzdata" // TUYS_TIMEZONE names a zone on a machine without zone files (a container)
 )
 
 const usage = `tuys — reunite families after an emergency.

@@ -84,7 +84,7 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addrs liste
 		n.close()
 		return nil, err
 	}
-	ncfg.PublicURL, ncfg.Hotline = cfg.PublicURL, cfg.Hotline
+	ncfg.PublicURL, ncfg.Hotline, ncfg.Zone = cfg.PublicURL, cfg.Hotline, cfg.Zone
 	svc, err := notify.New(ncfg, store, log)
 	if err != nil {
 		n.close()

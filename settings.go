@@ -37,6 +37,7 @@ var settingsTable = []setting{
 	{"public-url", "TUYS_PUBLIC_URL", "", "URL the public reaches this service at (Twilio callbacks and signatures, secure cookies); empty = http://localhost<addr>", false},
 	{"public-search", "TUYS_PUBLIC_SEARCH", "on", "on or off: off hides the public name search (matching and volunteers still work)", false},
 	{"hotline", "TUYS_HOTLINE", "1414", "hotline number shown on pages and in SMS", false},
+	{"timezone", "TUYS_TIMEZONE", "+05:00", "time zone of the times and dates on pages, in the console and in SMS: an offset from UTC (+05:00, Kazakhstan since 2024) or an IANA name (Europe/Moscow); the JSON API always answers in UTC", false},
 	{"metrics-addr", "TUYS_METRICS_ADDR", "", "address of a separate listener for /metrics (e.g. 127.0.0.1:9090); empty = /metrics on the main port, for this host and private networks only", false},
 	{"huge-pages", "TUYS_HUGE_PAGES", "off", "on or off: on collapses the heap's full 2 MB chunks into huge pages, which a search reads faster after a pause on a virtual machine (README: Operations, measured both ways); off = 4 KB pages only", false},
 	{"pprof-addr", "TUYS_PPROF_ADDR", "", "loopback address of a listener for Go's profiler at /debug/pprof/ (e.g. 127.0.0.1:6060, then go tool pprof http://127.0.0.1:6060/debug/pprof/profile?seconds=30); empty = off", false},

@@ -9,10 +9,6 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// almaty is the day boundary for "today": the hotline works on Kazakhstan
-// time (UTC+5 since 2024), not UTC.
-var almaty = time.FixedZone("Asia/Almaty", 5*3600)
-
 type statGroup struct {
 	Title string // catalog key
 	Rows  []statRow
@@ -30,8 +26,8 @@ type dashboardData struct {
 }
 
 func (s *Server) dashboardPage(c *gin.Context) {
-	now := s.now().In(almaty)
-	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, almaty)
+	now := s.now().In(s.zone()) // "today" is the hotline's day, not UTC's
+	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, s.zone())
 	stats, err := s.store.Stats(c.Request.Context(), midnight)
 	if err != nil {
 		c.Error(err)
@@ -47,7 +43,7 @@ func (s *Server) dashboardPage(c *gin.Context) {
 	}
 	if at, ok := stats["review.oldest_s"]; ok {
 		d.Waiting = true
-		d.OldestReview = time.Unix(int64(at), 0).In(almaty).Format("2006-01-02 15:04")
+		d.OldestReview = time.Unix(int64(at), 0).In(s.zone()).Format("2006-01-02 15:04")
 	}
 	p.D = d
 	s.render(c, http.StatusOK, "dashboard", p)

@@ -87,9 +87,9 @@ func (s *Server) possibleMatches(ctx context.Context, r *data.Report) []Hit {
 // newsLine is what a page says after the kind of report: the outcome with
 // its date when there is news, else the status when it is not the usual
 // one ("looking for · active" said the same thing twice), else "no news yet".
-func newsLine(lang string, r *data.Report, v PublicReport) string {
+func (s *Server) newsLine(lang string, r *data.Report, v PublicReport) string {
 	if v.Outcome != "" && v.Outcome != data.OutcomeNone && v.OutcomeAt != nil {
-		return T(lang, "outcome."+string(r.Kind)+"."+string(v.Outcome), v.OutcomeAt.Format("02.01.2006"))
+		return T(lang, "outcome."+string(r.Kind)+"."+string(v.Outcome), v.OutcomeAt.In(s.zone()).Format("02.01.2006"))
 	}
 	if r.Status != data.StatusActive {
 		return T(lang, "status."+string(r.Kind)+"."+r.Status)

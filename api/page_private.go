@@ -92,7 +92,7 @@ func (s *Server) privatePage(c *gin.Context) {
 func (s *Server) privateView(ctx context.Context, r *data.Report, lang, token string) (*privateData, error) {
 	v := s.withOutcome(ctx, r)
 	d := &privateData{Token: token, Report: v, ContactName: r.ContactName, ContactPhone: data.MaskPhone(r.ContactPhone),
-		News: newsLine(lang, r, v), Seeking: r.Kind == data.KindSeek, Closed: r.Status != data.StatusActive}
+		News: s.newsLine(lang, r, v), Seeking: r.Kind == data.KindSeek, Closed: r.Status != data.StatusActive}
 	ms, err := s.store.MatchesForReport(ctx, r.ID)
 	if err != nil {
 		return nil, err

@@ -47,7 +47,7 @@ func (s *Server) recordPage(c *gin.Context) {
 func (s *Server) renderRecord(c *gin.Context, status int, p *page, r *data.Report, d *recordData) {
 	d.Report = s.withOutcome(c.Request.Context(), r)
 	d.Removed = r.Status == data.StatusRemoved
-	d.Status = newsLine(p.Lang, r, d.Report)
+	d.Status = s.newsLine(p.Lang, r, d.Report)
 	for _, st := range data.NoteStatuses {
 		if data.PublicNoteStatus(st) {
 			d.Statuses = append(d.Statuses, st)

@@ -77,10 +77,10 @@ func (s *Server) publicResults(ctx context.Context, l string, hits []Hit) []sear
 		pv := s.addOutcome(ctx, h.Report, h.View)
 		status := T(l, "status."+string(pv.Kind)+"."+pv.Status) // tells a safe report from a search
 		if pv.Outcome != "" && pv.Outcome != data.OutcomeNone {
-			status = newsLine(l, h.Report, pv)
+			status = s.newsLine(l, h.Report, pv)
 		}
 		out = append(out, searchResult{Report: pv, Status: status,
-			Date: pv.CreatedAt.Format("02.01.2006")})
+			Date: pv.CreatedAt.In(s.zone()).Format("02.01.2006")})
 	}
 	return out
 }

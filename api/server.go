@@ -21,6 +21,7 @@ type Config struct {
 	MaxBodyBytes int64          // JSON and form bodies
 	PublicSearch bool           // TUYS_PUBLIC_SEARCH=off turns the public name search off
 	Hotline      string         // shown on pages and in SMS when no one else can be reached
+	Zone         *time.Location // TUYS_TIMEZONE: the times pages and the console show (nil = UTC); the API answers in UTC
 	Security     SecurityConfig // rate limits, trusted proxies (security.go)
 	// MetricsElsewhere: TUYS_METRICS_ADDR is set, so /metrics is served
 	// by MetricsHandler on its own listener and not on the main port.

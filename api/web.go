@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -148,6 +149,24 @@ type page struct {
 	Compact  bool // console pages: denser layout
 	Refresh  int  // seconds: a progress page reloads itself (no JavaScript needed)
 	NoSearch bool
+	zone     *time.Location
+}
+
+// When writes t in the service's time zone: {{$.When .At "2006-01-02 15:04"}}.
+// A family and a volunteer read the times of their own day, not UTC's.
+func (p *page) When(t time.Time, layout string) string {
+	if p.zone == nil { // a page not made by newPage (golden tests)
+		return t.UTC().Format(layout)
+	}
+	return t.In(p.zone).Format(layout)
+}
+
+// zone is where the people who read the pages live (TUYS_TIMEZONE).
+func (s *Server) zone() *time.Location {
+	if s.cfg.Zone == nil {
+		return time.UTC
+	}
+	return s.cfg.Zone
 }
 
 type langLink struct {
@@ -196,7 +215,7 @@ func (p *page) Err(field string) string { return p.Errors[field] }
 // exists, since most pages carry a form.
 func (s *Server) newPage(c *gin.Context, title string) *page {
 	l := lang(c)
-	p := &page{Lang: l, Title: title, CSRF: s.csrfToken(c), Hotline: s.cfg.Hotline, Errors: map[string]string{}}
+	p := &page{Lang: l, Title: title, CSRF: s.csrfToken(c), Hotline: s.cfg.Hotline, Errors: map[string]string{}, zone: s.zone()}
 	if v, ok := c.Get(volunteerKey); ok {
 		p.User = v.(*data.Volunteer)
 	}

@@ -16,6 +16,7 @@ import (
 type Composer struct {
 	T       *Templates
 	Hotline string           // whom to ask about a safe person without a phone
+	Zone    *time.Location   // the day an SMS's dates are of (nil = UTC)
 	Now     func() time.Time // for tests; time.Now when nil
 	// phoneTag names a number in message keys, which are stored in the
 	// clear: a keyed hash (data.Store.PhoneTag), so that a stolen
@@ -33,7 +34,7 @@ func NewComposer(cfg Config, phoneTag func(phone string) string) (*Composer, err
 	if err != nil {
 		return nil, err
 	}
-	return &Composer{T: t, Hotline: cfg.Hotline, phoneTag: phoneTag}, nil
+	return &Composer{T: t, Hotline: cfg.Hotline, Zone: cfg.Zone, phoneTag: phoneTag}, nil
 }
 
 func (c *Composer) now() time.Time {
@@ -158,7 +159,7 @@ func (c *Composer) personVars(r *data.Report, lang string, level int) Vars {
 		Name:    ShortName(personName(r), max(level, 1), 28),
 		Details: details(r, level),
 		Sex:     r.Sex,
-		Date:    FormatDate(lang, r.CreatedAt),
+		Date:    FormatDate(lang, r.CreatedAt, c.Zone),
 		Hotline: c.hotline(),
 	}
 }

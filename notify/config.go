@@ -28,13 +28,14 @@ func DefaultLease(timeout time.Duration) time.Duration { return 4*timeout + 30*t
 
 // Config is notify's configuration, read from TUYS_* variables.
 type Config struct {
-	AccountSID          string // TUYS_TWILIO_ACCOUNT_SID
-	AuthToken           string // TUYS_TWILIO_AUTH_TOKEN
-	From                string // TUYS_TWILIO_FROM
-	MessagingServiceSID string // TUYS_TWILIO_MESSAGING_SERVICE_SID
-	APIURL              string // TUYS_TWILIO_API_URL, default https://api.twilio.com
-	PublicURL           string // TUYS_PUBLIC_URL: callbacks and signature checks
-	Hotline             string // TUYS_HOTLINE: whom to ask when a report has no phone
+	AccountSID          string         // TUYS_TWILIO_ACCOUNT_SID
+	AuthToken           string         // TUYS_TWILIO_AUTH_TOKEN
+	From                string         // TUYS_TWILIO_FROM
+	MessagingServiceSID string         // TUYS_TWILIO_MESSAGING_SERVICE_SID
+	APIURL              string         // TUYS_TWILIO_API_URL, default https://api.twilio.com
+	PublicURL           string         // TUYS_PUBLIC_URL: callbacks and signature checks
+	Hotline             string         // TUYS_HOTLINE: whom to ask when a report has no phone
+	Zone                *time.Location // TUYS_TIMEZONE: the day an SMS's dates are of (nil = UTC)
 	Countries           []string
 	DailyCapPerPhone    int           // TUYS_SMS_DAILY_CAP
 	HourlyBudget        int           // TUYS_SMS_HOURLY_BUDGET

@@ -111,13 +111,17 @@ func gendered(sex, m, f, unknown string) string {
 	return unknown
 }
 
-// FormatDate writes a date the way each language's readers expect.
-func FormatDate(lang string, t time.Time) string {
+// FormatDate writes a date of zone's day (UTC when nil) the way each
+// language's readers expect.
+func FormatDate(lang string, t time.Time, zone *time.Location) string {
 	if t.IsZero() {
 		t = time.Now()
 	}
-	if Lang(lang) == "en" {
-		return t.UTC().Format("2 Jan 2006")
+	if zone == nil {
+		zone = time.UTC
 	}
-	return t.UTC().Format("02.01.2006")
+	if Lang(lang) == "en" {
+		return t.In(zone).Format("2 Jan 2006")
+	}
+	return t.In(zone).Format("02.01.2006")
 }

@@ -204,3 +204,21 @@ func TestEveryRelationChoiceReachesTheSMS(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesAreOfTheServicesDay: a report filed at 20:30 UTC was filed the
+// next day in Almaty; an SMS with TUYS_TIMEZONE=+05:00 says that day, in
+// each language's way.
+func TestDatesAreOfTheServicesDay(t *testing.T) {
+	r := &data.Report{FullName: "Жумабаев Ерлан", CreatedAt: time.Date(2026, 1, 5, 20, 30, 0, 0, time.UTC)}
+	almaty := time.FixedZone("UTC+05:00", 5*3600)
+	for _, tc := range []struct {
+		zone       *time.Location
+		lang, want string
+	}{
+		{nil, "ru", "05.01.2026"}, {almaty, "ru", "06.01.2026"}, {almaty, "kk", "06.01.2026"}, {almaty, "en", "6 Jan 2026"},
+	} {
+		if got := (&Composer{T: MustTemplates(), Zone: tc.zone}).personVars(r, tc.lang, 0).Date; got != tc.want {
+			t.Errorf("zone %v, %s: date %q, want %q", tc.zone, tc.lang, got, tc.want)
+		}
+	}
+}
