@@ -34,6 +34,7 @@ func hideContacts(s string) string {
 		s = contactInText.ReplaceAllString(s, hidden)
 		s = hideGroups(s, spacedHandle)
 	}
+	s = hideWordedMail(s)
 	if mayNameMessenger(s) {
 		s = hideHandleAfterTg(hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic)))
 	}
@@ -44,15 +45,18 @@ func hideContacts(s string) string {
 // patterns know: a string where no word starts with one of them is not
 // run through them (a search answer hides contacts in some eighty fields;
 // the pattern was two thirds of that time). By first letter, lower case.
-var messengerHints = func() map[rune][]string {
+var messengerHints = hintIndex(`tele тел тг tg inst инст ig what ват вас вац вот viber вайб виб tik тик vk вк ник логин user
+	skype скайп signal сигн discord дискорд facebook фейсбук fb фб imo wechat вичат snap снап twit твит`)
+
+// hintIndex indexes the word starts of a list by their first letter.
+func hintIndex(words string) map[rune][]string {
 	m := map[rune][]string{}
-	for _, h := range strings.Fields(`tele тел тг tg inst инст ig what ват вас вац вот viber вайб виб tik тик vk вк ник логин user
-		skype скайп signal сигн discord дискорд facebook фейсбук fb фб imo wechat вичат snap снап twit твит`) {
+	for _, h := range strings.Fields(words) {
 		r, _ := utf8.DecodeRuneInString(h)
 		m[r] = append(m[r], h)
 	}
 	return m
-}()
+}
 
 func mayNameMessenger(s string) bool {
 	// its handle follows a separator or has a digit, a dot or an underscore
@@ -60,11 +64,17 @@ func mayNameMessenger(s string) bool {
 	if !strings.ContainsAny(s, ":-0123456789_.") && !strings.Contains(s, "–") && !mixedScripts(s) {
 		return false
 	}
+	return wordStartsWith(s, messengerHints)
+}
+
+// wordStartsWith reports whether a word of s starts with one of hints, in
+// any case.
+func wordStartsWith(s string, hints map[rune][]string) bool {
 	start := true
 	for i, r := range s {
 		letter := unicode.IsLetter(r)
 		if start && letter {
-			for _, h := range messengerHints[unicode.ToLower(r)] {
+			for _, h := range hints[unicode.ToLower(r)] {
 				if len(s)-i >= len(h) && strings.EqualFold(s[i:i+len(h)], h) {
 					return true
 				}
