@@ -18,6 +18,17 @@ type CreatedReport struct {
 	PrivateURL      string       `json:"private_url"`
 	PossibleMatches int          `json:"possible_matches"`
 	Report          PublicReport `json:"report"`
+	// Notices are what the author must know that is not an error (the
+	// filing page says the same): a landline for a contact, which SMS
+	// cannot reach.
+	Notices []Notice `json:"notices,omitempty"`
+}
+
+// Notice is one such thing: a stable code, and its words in the
+// request's language.
+type Notice struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 func (s *Server) createReport(c *gin.Context) {
@@ -34,7 +45,15 @@ func (s *Server) createReport(c *gin.Context) {
 	r := done.Report
 	c.JSON(http.StatusCreated, CreatedReport{ID: r.ID, DeletionCode: done.DeletionCode,
 		PrivateURL: s.cfg.PublicURL + privatePath(done.PrivateToken), PossibleMatches: len(s.possibleMatches(c.Request.Context(), r)),
-		Report: s.withOutcome(c.Request.Context(), r)})
+		Report: s.withOutcome(c.Request.Context(), r), Notices: s.filingNotices(lang(c), r)})
+}
+
+// filingNotices are the notices of a report just filed.
+func (s *Server) filingNotices(lang string, r *data.Report) []Notice {
+	if data.IsLandline(r.ContactPhone) {
+		return []Notice{{Code: "landline", Message: T(lang, "filed.landline", s.cfg.Hotline)}}
+	}
+	return nil
 }
 
 // fileReport files through intake in the request's language; field errors

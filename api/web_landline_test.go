@@ -74,3 +74,24 @@ func landlineNotice(lang string) string {
 	before, _, _ := strings.Cut(T(lang, "filed.landline", "\x00"), "\x00")
 	return before
 }
+
+// The JSON API says the same to the author who filed through it, as a
+// notice beside the 201 answer; a mobile number gets none.
+func TestAPIFilingWithALandlineIsTold(t *testing.T) {
+	s, _ := newTestServer(t)
+	h := s.Handler()
+	for _, tt := range []struct {
+		phone string
+		told  bool
+	}{{"+7 727 250 12 34", true}, {"+7 701 123 45 67", false}} {
+		w := do(t, h, "POST", "/api/v1/reports", `{"kind":"seek","person":{"full_name":"Жумабаев Ерлан"},"contact":{"name":"Айгуль","phone":"`+tt.phone+`","relation":"sister","language":"kk"}}`,
+			"Accept-Language", "kk")
+		if w.Code != http.StatusCreated {
+			t.Fatalf("%s: %d %s", tt.phone, w.Code, w.Body)
+		}
+		told := strings.Contains(w.Body.String(), `"code":"landline"`) && strings.Contains(w.Body.String(), landlineNotice("kk"))
+		if told != tt.told {
+			t.Errorf("%s: told of a landline = %v, want %v: %s", tt.phone, told, tt.told, w.Body)
+		}
+	}
+}
