@@ -24,6 +24,10 @@ type CreatedReport struct {
 	Notices []Notice `json:"notices,omitempty"`
 }
 
+// noticeLandline: SMS cannot reach the contact number (api/openapi.yaml
+// lists the notice codes; they are not errors).
+const noticeLandline = "landline"
+
 // Notice is one such thing: a stable code, and its words in the
 // request's language.
 type Notice struct {
@@ -51,7 +55,7 @@ func (s *Server) createReport(c *gin.Context) {
 // filingNotices are the notices of a report just filed.
 func (s *Server) filingNotices(lang string, r *data.Report) []Notice {
 	if data.IsLandline(r.ContactPhone) {
-		return []Notice{{Code: "landline", Message: T(lang, "filed.landline", s.cfg.Hotline)}}
+		return []Notice{{Code: noticeLandline, Message: T(lang, "filed.landline", s.cfg.Hotline)}}
 	}
 	return nil
 }
