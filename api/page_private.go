@@ -140,7 +140,7 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 		case strings.HasSuffix(x.Key, ":found"):
 			lost := x.State == data.MsgSuppressed || x.State == data.MsgFailed || x.State == data.MsgUndelivered
 			n.Asked, n.AskLost = !lost, lost
-		case strings.HasSuffix(x.Key, ":contact") && r.Kind == data.KindSeek && x.State != data.MsgSuppressed:
+		case strings.HasSuffix(x.Key, ":contact") && r.Kind == data.KindSeek: // agreed: whatever became of our SMS to the seeker
 			n.Phone = safe.ContactPhone
 		}
 		if x.ReportID == r.ID {

@@ -104,3 +104,48 @@ func TestProvenNumbersSMSFateIsSaid(t *testing.T) {
 		t.Errorf("the seeker is not told that the request to an SMS sender's number was not sent:\n%s", page)
 	}
 }
+
+// TestSeekersNumbersSMSFateIsNoOracle: a seeker's page shows the found
+// person's number once they agreed, whether or not our SMS with it
+// reached the number the seeker typed: a stranger's number that sent STOP
+// (or reached its daily cap) must not read otherwise than any other
+// (attacker trial, 2026-12-07).
+func TestSeekersNumbersSMSFateIsNoOracle(t *testing.T) {
+	const found, seeker = "+77019990010", "+77019990002"
+	seen := map[bool]string{}
+	for _, stopped := range []bool{false, true} {
+		dir := t.TempDir()
+		st := secStore(t, dir)
+		s, eng, ix, svc := notifyingServerOn(t, st, dir)
+		t.Cleanup(func() { ix.Close() })
+		h := s.Handler()
+		if stopped {
+			if err := st.SetOptOut(t.Context(), seeker, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+		createReport(t, h, `{"kind":"safe","share_contact":true,"person":{"full_name":"Сапаров Данияр","birth_year":1990,"sex":"M","city":"Алматы"},"contact":{"phone":"`+found+`","language":"ru"}}`)
+		if err := eng.CatchUp(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		sk := createReport(t, h, `{"kind":"seek","person":{"full_name":"Сапаров Данияр","birth_year":1990,"sex":"M","city":"Алматы","phone":"`+found+`"},"contact":{"name":"Айгуль","phone":"`+seeker+`","relation":"sister","language":"ru"}}`)
+		if err := eng.CatchUp(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		for n := 1; n > 0; {
+			var err error
+			if n, err = svc.Dispatcher.DispatchOnce(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p := sk.PrivateURL[strings.Index(sk.PrivateURL, "/p/"):]
+		page := strings.NewReplacer(sk.ID, "SEEK", p, "TOKEN").Replace(secReq{"GET", p, "", nil}.do(h).Body.String())
+		seen[stopped] = volatile.ReplaceAllString(page, "…")
+	}
+	if seen[false] != seen[true] {
+		t.Errorf("a seeker's number that sent STOP shows otherwise than one that did not:\nopen:    %s\nstopped: %s", seen[false], seen[true])
+	}
+	if !strings.Contains(seen[true], escapeHTML(T("ru", "private.phone"))) || !strings.Contains(seen[true], escapeHTML(found)) {
+		t.Errorf("the seeker's page does not give the number the person agreed to share: %s", seen[true])
+	}
+}
