@@ -233,39 +233,54 @@ func wordSpans(s string) [][2]int {
 }
 
 // HidePlace is a place field (city, region, country) as anyone may see it:
-// its contacts hidden, and then every number left, since a place's name
-// holds none but a door does (Алматы, Абая 10; Тауке хана 5, 12), which
-// free text cannot be so sure of (Абая 10 may be a date there). A micro-
-// district keeps its number (мкр 5, 14 мкр, Аксай-4, мкр Самал 2):
-// thousands live in one. Every public place goes through here: the public
-// views, their explanations and the place the matcher compares.
+// its contacts hidden, and then every number left, in digits or in words,
+// since a place's name holds none but a door does (Алматы, Абая 10; Абая-10;
+// Абая десять), which free text cannot be so sure of (Абая 10 may be a
+// date there). Only a micro-district named as one keeps its number (мкр 5,
+// 14 мкр, мкр Аксай-4, мкр Самал 2): thousands live in one. A district
+// written without мкр (Аксай 4) loses its number: a street would read the
+// same. Every public place goes through here: the public views, their
+// explanations and the place the matcher compares.
 func HidePlace(s string) string {
 	s = HideContacts(s)
-	if !strings.ContainsFunc(s, unicode.IsNumber) {
-		return s
-	}
 	words := wordSpans(s)
 	text := func(i int) string { return s[words[i][0]:words[i][1]] }
 	var spans [][2]int
 	for i := range words {
-		if w := text(i); strings.ContainsFunc(w, unicode.IsNumber) && !districtNumber(text, i, len(words)) {
-			spans = append(spans, words[i])
+		if w := text(i); placeNumber(w) && !districtNumber(s, words, i) {
+			sp := words[i]
+			if name, _, ok := strings.Cut(w, "-"); ok && name != "" && !strings.ContainsFunc(name, unicode.IsNumber) {
+				sp[0] += len(name) + 1 // Абая-10 → Абая-•••: the street stays, as it does written apart
+			}
+			spans = append(spans, sp)
 		}
 	}
 	return replaceSpans(s, spans)
 }
 
+// placeNumber reports whether a word of a place is a number: it has a
+// digit, or it is a number word (десять, он бес, ten).
+func placeNumber(w string) bool {
+	return strings.ContainsFunc(w, unicode.IsNumber) || numberWords[foldNumberWord(w)] != 0
+}
+
 // districtNumber reports whether the word at i is a micro-district's
-// number or name: Аксай-4 as one word, or a number after мкр (мкр 5, мкр
-// Самал 2) or before it (14 мкр).
-func districtNumber(text func(int) string, i, n int) bool {
-	w := text(i)
-	if districtName.MatchString(w) && strings.ContainsFunc(w, unicode.IsLetter) && strings.Contains(w, "-") {
-		return true
+// number or name with its number: right after мкр (мкр 5, мкр Аксай-4), after мкр and the district's name (мкр Самал 2), or right
+// before мкр (14 мкр), with no comma between. After a numbered district
+// (5 мкр 12) a number is a house.
+func districtNumber(s string, words [][2]int, i int) bool {
+	text := func(j int) string { return s[words[j][0]:words[j][1]] }
+	joined := func(a int) bool {
+		return a >= 0 && a+1 < len(words) && !strings.ContainsAny(s[words[a][1]:words[a+1][0]], ",;\n")
 	}
+	district := func(j int) bool { // мкр, not already given its number before it
+		return j >= 0 && j < len(words) && isDistrictWord(text(j)) && !(joined(j-1) && placeNumber(text(j-1)))
+	}
+	w := text(i)
 	if !districtName.MatchString(w) {
 		return false
 	}
-	return i > 0 && isDistrictWord(text(i-1)) || i > 1 && isDistrictWord(text(i-2)) && !strings.ContainsFunc(text(i-1), unicode.IsNumber) ||
-		i+1 < n && isDistrictWord(text(i+1))
+	return district(i-1) && joined(i-1) ||
+		district(i-2) && joined(i-2) && joined(i-1) && !placeNumber(text(i-1)) ||
+		i+1 < len(words) && isDistrictWord(text(i+1)) && joined(i)
 }

@@ -265,7 +265,7 @@ func TestSourceName(t *testing.T) {
 
 func TestSMSPlace(t *testing.T) {
 	for in, want := range map[string]string{"Алматы": "Алматы", "Усть-Каменогорск": "Усть-Каменогорск", "Нур-Султан (Астана)": "Нур-Султан Астана",
-		"Полиция просит срочно позвонить в отдел номер восемь": ""} {
+		"Полиция просит срочно позвонить в отдел номер восемь": "", "Абая десять": "Абая", "Абай көшесі он бес": "Абай Көшесі"} {
 		if got := smsPlace(in); got != want {
 			t.Errorf("smsPlace(%q) = %q, want %q", in, got, want)
 		}

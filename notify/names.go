@@ -112,10 +112,11 @@ func SourceName(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// smsPlace is a place as an SMS may name it: letters only, and at most two
+// smsPlace is a place as an SMS may name it: as the public sees it (no
+// door, in digits or words: data.HidePlace), letters only, and at most two
 // words (a place name is short; a longer "city" is a stranger's sentence).
 func smsPlace(s string) string {
-	p := LettersOnly(s)
+	p := LettersOnly(data.HidePlace(s))
 	if len(strings.Fields(p)) > 2 {
 		return ""
 	}
