@@ -179,7 +179,7 @@ func (f importFlags) options() (exchange.Options, error) {
 		return o, fmt.Errorf("%w: %s", errUsage, api.T(o.Lang, "import.cli_kind"))
 	}
 	if *f.sourceDate != "" {
-		d, err := time.Parse("2006-01-02", *f.sourceDate)
+		d, err := exchange.ParseSourceDate(*f.sourceDate, time.Now())
 		if err != nil {
 			return o, fmt.Errorf("%w: %s", errUsage, api.T(o.Lang, "import.cli_date", *f.sourceDate))
 		}

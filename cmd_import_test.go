@@ -39,7 +39,7 @@ func TestImportAndExportCommands(t *testing.T) {
 	}{
 		{importCmd, []string{csvPath}, 2, "", "", "-kind safe (список больницы или пункта размещения) или -kind seek"},
 		{importCmd, []string{"-kind", "safe", "-lang", "kk", filepath.Join(dir, "nope.csv")}, 2, "", "", "nope.csv файлы жоқ"},
-		{importCmd, []string{"-kind", "safe", "-source-date", "07.01.2022", csvPath}, 2, "", "", "напишите дату как ГГГГ-ММ-ДД"},
+		{importCmd, []string{"-kind", "safe", "-source-date", "2099-01-07", csvPath}, 2, "", "", "не позже сегодняшнего"},
 		{importCmd, []string{"-kind", "safe", "-lang", "en", "-map", "Тел=telephone", csvPath}, 2, "", "", `-map "Тел=telephone": write Header=role`},
 		{importCmd, []string{"-kind", "safe", "-lang", "en", "-dry-run", csvPath}, 1,
 			"row 3: «Год рождения» — Enter a year between 1900", "filed 1,", "1 rows would be rejected (listed above"},

@@ -140,34 +140,37 @@ func (c *config) lookup(env string) string {
 	return os.Getenv(env)
 }
 
-// zoneOffset is a time zone written as its offset from UTC: +05:00, -03:30, +5.
-var zoneOffset = regexp.MustCompile(`^([+-])(\d{1,2})(?::?(\d{2}))?$`)
+// zoneOffset is a time zone written as its offset from UTC: +5, +05,
+// +05:00 or +0500 (not +123: hours and minutes would be a guess).
+var zoneOffset = regexp.MustCompile(`^([+-])(\d{1,2})$|^([+-])(\d{2}):?(\d{2})$`)
 
 // parseZone reads TUYS_TIMEZONE: an offset from UTC or an IANA name (from
-// the system's zone files, else those built into the binary).
+// the system's zone files, else those built into the binary). "Local" is
+// refused: the machine's zone is rarely the hotline's.
 func parseZone(s string) (*time.Location, error) {
-	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "UTC"))
-	if m := zoneOffset.FindStringSubmatch(s); m != nil {
-		h, _ := strconv.Atoi(m[2])
-		mins := 0
-		if m[3] != "" {
-			mins, _ = strconv.Atoi(m[3])
-		}
-		if h > 14 || mins > 59 {
-			return nil, fmt.Errorf("TUYS_TIMEZONE %q: an offset is at most +14:00", s)
-		}
-		off := (h*60 + mins) * 60
-		if m[1] == "-" {
-			off = -off
-		}
-		return time.FixedZone("UTC"+m[0], off), nil
+	v := strings.TrimSpace(s)
+	if len(v) >= 3 && strings.EqualFold(v[:3], "UTC") {
+		v = strings.TrimSpace(v[3:])
 	}
-	if s == "" {
+	if v == "" {
 		return time.UTC, nil
 	}
-	loc, err := time.LoadLocation(s)
-	if err != nil {
-		return nil, fmt.Errorf("TUYS_TIMEZONE %q: not an offset like +05:00 nor a zone name like Asia/Almaty", s)
+	if m := zoneOffset.FindStringSubmatch(v); m != nil {
+		sign, hh, mm := m[1]+m[3], m[2]+m[4], m[5]
+		h, _ := strconv.Atoi(hh)
+		mins, _ := strconv.Atoi("0" + mm)
+		if mins > 59 || h*60+mins > 14*60 {
+			return nil, fmt.Errorf("TUYS_TIMEZONE %q: an offset runs from -14:00 to +14:00, minutes from 00 to 59", s)
+		}
+		off := (h*60 + mins) * 60
+		if sign == "-" {
+			off = -off
+		}
+		return time.FixedZone(fmt.Sprintf("UTC%s%02d:%02d", sign, h, mins), off), nil
+	}
+	loc, err := time.LoadLocation(v)
+	if err != nil || v == "Local" {
+		return nil, fmt.Errorf("TUYS_TIMEZONE %q: write an offset like +05:00 or a zone name like Asia/Almaty", s)
 	}
 	return loc, nil
 }

@@ -93,7 +93,7 @@ func importOptions(d *importPageData, lang string) (exchange.Options, string) {
 		return o, "field.kind"
 	}
 	if d.Form.SourceDate != "" {
-		t, err := time.Parse("2006-01-02", d.Form.SourceDate)
+		t, err := exchange.ParseSourceDate(d.Form.SourceDate, time.Now())
 		if err != nil {
 			return o, "import.date"
 		}

@@ -89,7 +89,7 @@ func (s *Server) possibleMatches(ctx context.Context, r *data.Report) []Hit {
 // one ("looking for · active" said the same thing twice), else "no news yet".
 func (s *Server) newsLine(lang string, r *data.Report, v PublicReport) string {
 	if v.Outcome != "" && v.Outcome != data.OutcomeNone && v.OutcomeAt != nil {
-		return T(lang, "outcome."+string(r.Kind)+"."+string(v.Outcome), v.OutcomeAt.In(s.zone()).Format("02.01.2006"))
+		return T(lang, "outcome."+string(r.Kind)+"."+string(v.Outcome), s.day(lang, *v.OutcomeAt))
 	}
 	if r.Status != data.StatusActive {
 		return T(lang, "status."+string(r.Kind)+"."+r.Status)

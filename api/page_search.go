@@ -80,7 +80,7 @@ func (s *Server) publicResults(ctx context.Context, l string, hits []Hit) []sear
 			status = s.newsLine(l, h.Report, pv)
 		}
 		out = append(out, searchResult{Report: pv, Status: status,
-			Date: pv.CreatedAt.In(s.zone()).Format("02.01.2006")})
+			Date: s.day(l, pv.CreatedAt)})
 	}
 	return out
 }

@@ -161,6 +161,13 @@ func (p *page) When(t time.Time, layout string) string {
 	return t.In(p.zone).Format(layout)
 }
 
+// Day writes the day of t in the service's time zone as the page's readers
+// write dates (07.01.2022; 7 Jan 2022 in English), as the SMS do.
+func (p *page) Day(t time.Time) string { return notify.FormatDate(p.Lang, t, p.zone) }
+
+// day is Day for pages whose lines are worded in Go.
+func (s *Server) day(lang string, t time.Time) string { return notify.FormatDate(lang, t, s.zone()) }
+
 // zone is where the people who read the pages live (TUYS_TIMEZONE).
 func (s *Server) zone() *time.Location {
 	if s.cfg.Zone == nil {

@@ -17,8 +17,8 @@ func TestPagesShowTheServicesTime(t *testing.T) {
 		zone           *time.Location
 		day, consoleAt string
 	}{
-		{nil, "2026-01-05", "2026-01-05 20:30"},
-		{almaty, "2026-01-06", "2026-01-06 01:30"},
+		{nil, "05.01.2026", "2026-01-05 20:30"},
+		{almaty, "06.01.2026", "2026-01-06 01:30"},
 	} {
 		s, h := secServer(t, Config{PublicSearch: true, Security: NoLimits, Zone: tc.zone})
 		r := &data.Report{Kind: data.KindSafe, FullName: "Омарова Сара", BirthYear: 1990, Status: data.StatusActive,
@@ -26,7 +26,7 @@ func TestPagesShowTheServicesTime(t *testing.T) {
 		if err := s.store.CreateReport(t.Context(), r); err != nil {
 			t.Fatal(err)
 		}
-		if page := (secReq{"GET", "/r/" + r.ID, "", nil}).do(h).Body.String(); !strings.Contains(page, tc.day) {
+		if page := (secReq{"GET", "/r/" + r.ID + "?lang=ru", "", nil}).do(h).Body.String(); !strings.Contains(page, tc.day) {
 			t.Errorf("zone %v: the record page does not say it was filed on %s", tc.zone, tc.day)
 		}
 		if page := loggedIn(t, h, s.store, data.RoleVolunteer).get("/v/r/" + r.ID).Body.String(); !strings.Contains(page, tc.consoleAt) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"strings"
 	"time"
 
 	"tuys/api/intake"
@@ -19,6 +20,26 @@ type Options struct {
 	Lang       string            // language of messages and of reports without one
 	DryRun     bool              // validate and report, file nothing
 	Progress   func(done, total int)
+}
+
+// ErrSourceDate: the day a list was made is not a day (YYYY-MM-DD or
+// DD.MM.YYYY), or is after today.
+var ErrSourceDate = errors.New("source date: not a day up to today")
+
+// ParseSourceDate reads the day a list was made as noon UTC: read as
+// midnight it fell on the day before in a zone west of UTC (pages and SMS
+// show dates in TUYS_TIMEZONE), and noon is the same day from UTC-11 to
+// UTC+11. A list is not made after today (tomorrow east of UTC is today).
+func ParseSourceDate(s string, now time.Time) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02", "02.01.2006"} {
+		if d, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			if d = d.Add(12 * time.Hour); d.After(now.Add(36 * time.Hour)) { // tomorrow, somewhere east
+				return time.Time{}, ErrSourceDate
+			}
+			return d, nil
+		}
+	}
+	return time.Time{}, ErrSourceDate
 }
 
 // RowError is one problem of one row: its row number as the spreadsheet
