@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -87,7 +88,7 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		fmt.Fprintln(stderr, "tuys import:", err)
-		if errors.Is(err, errUsage) {
+		if errors.As(err, new(usageError)) {
 			return 2
 		}
 		return 1
@@ -95,7 +96,11 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-var errUsage = errors.New("usage")
+// usageError is a mistake in the command line, said in the chosen
+// language with what to write instead: tuys import exits 2.
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
 
 // rowsRejected ends an import that filed what it could but refused some
 // rows: a script running tuys import must see that from the exit status,
@@ -125,11 +130,11 @@ func joinRoles() string {
 
 func runImport(ctx context.Context, sf *storeFlags, f importFlags, path string, stdout, stderr io.Writer) error {
 	raw, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("%w: %s", errUsage, api.T(*f.lang, "import.cli_missing", path))
+	if errors.Is(err, os.ErrNotExist) { // exit 1, as for any file that cannot be read (README)
+		return errors.New(api.T(*f.lang, "import.cli_missing", path))
 	}
 	if err != nil {
-		return errors.New(api.T(*f.lang, "import.cli_unreadable", path, err))
+		return errors.New(api.T(*f.lang, "import.cli_unreadable", path))
 	}
 	log := sf.logger(stderr)
 	st, err := sf.open(ctx, log)
@@ -143,7 +148,7 @@ func runImport(ctx context.Context, sf *storeFlags, f importFlags, path string, 
 	}
 	filer := &intake.Filer{Store: st, Log: log, Now: func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }}
 	if exchange.IsPFIF(raw) {
-		return importPFIF(ctx, filer, st, raw, f, stdout)
+		return importPFIF(ctx, filer, st, raw, path, f, stdout)
 	}
 	return importTable(ctx, filer, is, raw, f, stdout, stderr)
 }
@@ -155,13 +160,17 @@ func importTable(ctx context.Context, filer *intake.Filer, is data.ImportStore, 
 	}
 	t, err := exchange.ReadTable(bytes.NewReader(raw))
 	if err != nil {
-		return err
+		return errors.New(api.T(opts.Lang, "import.unreadable"))
 	}
 	start := time.Now()
 	opts.Progress = progressLine(stderr, start)
 	sum, err := exchange.ImportTable(ctx, filer, is, t, opts)
+	var unmatched exchange.UnmatchedMap
+	if errors.As(err, &unmatched) {
+		return usageError(api.T(opts.Lang, "import.cli_map_unmatched", strings.Join(unmatched.Keys, ", "), strings.Join(unmatched.Headers, " | ")))
+	}
 	if errors.Is(err, exchange.ErrNoHeaderRow) {
-		return fmt.Errorf("%w: %s", errUsage, api.T(opts.Lang, exchange.ErrNoHeader))
+		return usageError(api.T(opts.Lang, exchange.ErrNoHeader))
 	}
 	if sum == nil {
 		return err
@@ -176,18 +185,21 @@ func importTable(ctx context.Context, filer *intake.Filer, is data.ImportStore, 
 func (f importFlags) options() (exchange.Options, error) {
 	o := exchange.Options{Kind: *f.kind, Source: *f.source, Lang: *f.lang, DryRun: *f.dryRun}
 	if o.Kind != string(data.KindSafe) && o.Kind != string(data.KindSeek) {
-		return o, fmt.Errorf("%w: %s", errUsage, api.T(o.Lang, "import.cli_kind"))
+		if o.Kind != "" {
+			return o, usageError(api.T(o.Lang, "import.cli_kind_bad", o.Kind))
+		}
+		return o, usageError(api.T(o.Lang, "import.cli_kind"))
 	}
 	if *f.sourceDate != "" {
 		d, err := exchange.ParseSourceDate(*f.sourceDate, time.Now())
 		if err != nil {
-			return o, fmt.Errorf("%w: %s", errUsage, api.T(o.Lang, "import.cli_date", *f.sourceDate))
+			return o, usageError(api.T(o.Lang, "import.cli_date", *f.sourceDate))
 		}
 		o.SourceDate = d
 	}
 	m, err := exchange.ParseMap(*f.mapping)
 	if err != nil {
-		return o, fmt.Errorf("%w: %s", errUsage, api.T(o.Lang, "import.cli_map", *f.mapping, joinRoles()))
+		return o, usageError(api.T(o.Lang, "import.cli_map", *f.mapping, joinRoles()))
 	}
 	o.Map = m
 	return o, nil

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -15,10 +16,10 @@ import (
 
 // importPFIF files a PFIF document; -kind is the kind of persons whose
 // notes do not tell it.
-func importPFIF(ctx context.Context, filer *intake.Filer, st data.Store, raw []byte, f importFlags, stdout io.Writer) error {
+func importPFIF(ctx context.Context, filer *intake.Filer, st data.Store, raw []byte, path string, f importFlags, stdout io.Writer) error {
 	doc, err := pfif.Read(bytes.NewReader(raw))
 	if err != nil {
-		return err
+		return errors.New(api.T(*f.lang, "import.cli_bad_pfif", path))
 	}
 	sum, err := exchange.ImportPFIF(ctx, filer, st, doc, exchange.PFIFOptions{Kind: *f.kind, Source: *f.source, Lang: *f.lang, DryRun: *f.dryRun,
 		Domain: exchange.DomainOf(*f.publicURL)})

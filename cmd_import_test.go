@@ -38,7 +38,9 @@ func TestImportAndExportCommands(t *testing.T) {
 		wantStderr string
 	}{
 		{importCmd, []string{csvPath}, 2, "", "", "-kind safe (список больницы или пункта размещения) или -kind seek"},
-		{importCmd, []string{"-kind", "safe", "-lang", "kk", filepath.Join(dir, "nope.csv")}, 2, "", "", "nope.csv файлы жоқ"},
+		{importCmd, []string{"-kind", "safe", "-lang", "kk", filepath.Join(dir, "nope.csv")}, 1, "", "", "nope.csv файлы жоқ"},
+		{importCmd, []string{"-kind", "found", csvPath}, 2, "", "", `-kind "found": пишите -kind safe`},
+		{importCmd, []string{"-kind", "safe", "-dry-run", "-map", "99=city,Телефон=phone", csvPath}, 2, "", "", "в -map указано 99, но такого столбца нет"},
 		{importCmd, []string{"-kind", "safe", "-source-date", "2099-01-07", csvPath}, 2, "", "", "не позже сегодняшнего"},
 		{importCmd, []string{"-kind", "safe", "-lang", "en", "-map", "Тел=telephone", csvPath}, 2, "", "", `-map "Тел=telephone": write Header=role`},
 		{importCmd, []string{"-kind", "safe", "-lang", "en", "-dry-run", csvPath}, 1,
@@ -55,7 +57,9 @@ func TestImportAndExportCommands(t *testing.T) {
 	}
 	for i, s := range steps {
 		code, out, errs := runCmd(t, s.cmd, s.args...)
-		if code != s.code || !strings.Contains(out, s.want) || (s.not != "" && strings.Contains(out, s.not)) || !strings.Contains(errs, s.wantStderr) {
+		if code != s.code || !strings.Contains(out, s.want) || (s.not != "" && strings.Contains(out, s.not)) || !strings.Contains(errs, s.wantStderr) ||
+			strings.Contains(errs, "usage:") { // a mistake is said in the chosen language, with no English prefix
+
 			t.Fatalf("step %d %v: code %d\nstdout: %s\nstderr: %s", i, s.args, code, out, errs)
 		}
 	}

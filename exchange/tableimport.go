@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -67,6 +68,32 @@ type Summary struct {
 // ErrNoHeaderRow: no row of the first ten names a name column.
 var ErrNoHeaderRow = errors.New("no header row with a name column (ФИО, Аты-жөні, Full name, Фамилия…): name the columns with --map")
 
+// UnmatchedMap is a --map naming what the header row does not hold (a
+// mistyped header, a column number past the last): its role would be
+// missing from every row without a word.
+type UnmatchedMap struct{ Keys, Headers []string }
+
+func (e UnmatchedMap) Error() string {
+	return "--map names no column of the header row: " + strings.Join(e.Keys, ", ")
+}
+
+// unmatchedMap lists the keys of explicit that name no column of header,
+// by its name or its number from 1.
+func unmatchedMap(header []string, explicit map[string]string) []string {
+	found := map[string]bool{}
+	for i, h := range header {
+		found[normalizeHeader(h)], found[strconv.Itoa(i+1)] = true, true
+	}
+	var miss []string
+	for k := range explicit {
+		if !found[k] {
+			miss = append(miss, k)
+		}
+	}
+	sort.Strings(miss)
+	return miss
+}
+
 // importBatch is how many rows share a transaction: large enough that a
 // commit costs little per row, small enough that progress moves.
 const importBatch = 500
@@ -82,6 +109,9 @@ func ImportTable(ctx context.Context, f *intake.Filer, st data.ImportStore, t *T
 	hdr, roles := findHeader(t, o.Map)
 	if hdr < 0 {
 		return nil, ErrNoHeaderRow
+	}
+	if miss := unmatchedMap(t.Rows[hdr], o.Map); len(miss) > 0 {
+		return nil, UnmatchedMap{Keys: miss, Headers: t.Rows[hdr]}
 	}
 	headers := map[string]string{}
 	for i, r := range roles {
