@@ -203,15 +203,43 @@ func label(lang, group string, v any) string {
 }
 
 // fieldProblem is one line of a form's error summary, linked to its input.
-type fieldProblem struct{ Field, Message string }
+type fieldProblem struct{ Field, Label, Message string }
 
-// ErrorList is the form's errors in field order, for the summary above it.
+// reportFields are the report forms' fields (public and console) in the
+// order they are asked, with the catalog key of their label: the summary
+// above a refused form names each field, in that order, so that a person
+// on a small screen knows which one to fix before scrolling to it.
+var reportFields = []struct{ name, label string }{
+	{"kind", ""}, {"person.full_name", "form.full_name"}, {"person.birth_year", "form.birth_year"}, {"person.age", "form.age"},
+	{"person.sex", "form.sex"}, {"person.city", "form.city"}, {"person.description", "form.description"},
+	{"person.phone", "form.sought_phone"}, {"contact.name", "form.contact_name"}, {"contact.phone", "form.phone"},
+	{"contact.relation", "form.relation"}, {"contact.language", "form.language"}, {"expires_in_days", "form.expires"},
+	{"share_contact", "form.share"}, {"consent", "form.consent"},
+}
+
+// ErrorList is the form's errors in field order, each with its field's
+// label, for the summary above it; fields of other forms come last.
 func (p *page) ErrorList() []fieldProblem {
+	rank := func(f string) int {
+		for i, rf := range reportFields {
+			if rf.name == f {
+				return i
+			}
+		}
+		return len(reportFields)
+	}
 	out := make([]fieldProblem, 0, len(p.Errors))
 	for f, m := range p.Errors {
-		out = append(out, fieldProblem{f, m})
+		fp := fieldProblem{Field: f, Message: m}
+		if i := rank(f); i < len(reportFields) && reportFields[i].label != "" {
+			fp.Label = strings.TrimRight(p.T(reportFields[i].label), ".:") // a sentence (consent) runs on into its problem
+		}
+		out = append(out, fp)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	sort.Slice(out, func(i, j int) bool {
+		ri, rj := rank(out[i].Field), rank(out[j].Field)
+		return ri < rj || ri == rj && out[i].Field < out[j].Field
+	})
 	return out
 }
 
