@@ -213,11 +213,15 @@ func replaceSpans(s string, spans [][2]int) string {
 // wordSpans returns the byte spans of s's words: runs of letters, digits,
 // and the joiners inside a house number or an abbreviation (10/2, 5-пәтер,
 // б-р, ул.).
-func wordSpans(s string) [][2]int {
+func wordSpans(s string) [][2]int { return tokenSpans(s, "-/.") }
+
+// tokenSpans are the byte spans of the runs of letters, digits and marks
+// in s, with joiners inside a run (not at its start) kept in it.
+func tokenSpans(s, joiners string) [][2]int {
 	var spans [][2]int
 	start := -1
 	for i, r := range s {
-		in := unicode.IsLetter(r) || unicode.IsNumber(r) || (start >= 0 && strings.ContainsRune("-/.", r))
+		in := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || (start >= 0 && strings.ContainsRune(joiners, r))
 		switch {
 		case in && start < 0:
 			start = i

@@ -91,24 +91,10 @@ func mailHandle(w string) bool {
 	return latin && (strings.ContainsFunc(w, unicode.IsDigit) || strings.Contains(strings.Trim(w, "."), "."))
 }
 
-// mailTokens are the byte spans of the runs of letters, digits, dots,
-// underscores and hyphens in s (a mailbox's name keeps its _ and .).
+// mailTokens are the words of s with the dots, underscores and hyphens
+// inside them (a mailbox's name keeps its _ and .).
 func mailTokens(s string) [][2]int {
-	var spans [][2]int
-	start := -1
-	for i, r := range s {
-		in := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || strings.ContainsRune("._-", r)
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			spans = append(spans, [2]int{start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		spans = append(spans, [2]int{start, len(s)})
-	}
+	spans := tokenSpans(s, "._-")
 	for i, sp := range spans { // a sentence's full stop is not the name's
 		spans[i][1] = sp[0] + len(strings.TrimRight(s[sp[0]:sp[1]], ".-"))
 	}
