@@ -246,6 +246,21 @@ func tokenSpans(s, joiners string) [][2]int {
 // same. Every public place goes through here: the public views, their
 // explanations and the place the matcher compares.
 func HidePlace(s string) string {
+	if cleanPlaces.has(s) {
+		return s
+	}
+	out := hidePlace(s)
+	if out == s {
+		cleanPlaces.add(s)
+	}
+	return out
+}
+
+// cleanPlaces remembers the places HidePlace left as they were: a search
+// answer shows ten hits' cities, most of them the same few.
+var cleanPlaces = newCleanTexts()
+
+func hidePlace(s string) string {
 	s = HideContacts(s)
 	words := wordSpans(s)
 	text := func(i int) string { return s[words[i][0]:words[i][1]] }

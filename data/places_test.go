@@ -63,6 +63,9 @@ func FuzzHidePlace(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := HidePlace(s)
+		if again := HidePlace(s); again != got || got != hidePlace(s) { // remembered as clean or not, the same answer
+			t.Fatalf("HidePlace(%q) = %q, then %q, without the memory %q", s, got, again, hidePlace(s))
+		}
 		if !strings.ContainsFunc(got, unicode.IsNumber) {
 			return
 		}
