@@ -23,15 +23,23 @@ var numberFirstWords = wordSet(`street st avenue ave road rd lane көше кө�
 // Not "дома", which is "at home" too (ушёл из дома 12 мая).
 var streetStems = []string{"квартир", "улиц", "проспект", "микрорайон", "переул", "корпус", "подъезд", "общежит", "доме", "дому"}
 
-// unitWords after a number make it an age, a size, a sum or a count,
-// never a door: 25 лет, 175 см, 1 000 тенге, 3 legs.
-var unitWords = wordSet(`лет год года годы годах г гг жас жаста жасар жыл жылы см кг м км человек человека чел тенге тг руб
-	день дня дней час часа часов минут недели недель месяц месяца месяцев этаж этажа этажей этажный градус градусов
-	класс класса классе сынып сыныпта адам бөлмелі комнатная комнатной
+// dayWords after a number make it a day or an anniversary, which name
+// streets and villages too (8 Марта, 1 Мая, 10 лет Независимости).
+const dayWords = `лет жыл жылдығы years
 	января февраля марта апреля мая июня июля августа сентября октября ноября декабря
 	қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан
-	years year yrs cm kg km people injured legs tenge days hours weeks months am pm floor floors
-	january february march april may june july august september october november december`)
+	january february march april may june july august september october november december`
+
+// unitWords after a number make it an age, a size, a sum, a count or a
+// day, never a door: 25 лет, 175 см, 1 000 тенге, 3 legs, 8 марта.
+var unitWords = wordSet(`год года годы годах г гг жас жаста жасар жылы см кг м км человек человека чел тенге тг руб
+	день дня дней час часа часов минут недели недель месяц месяца месяцев этаж этажа этажей этажный градус градусов
+	класс класса классе сынып сыныпта адам бөлмелі комнатная комнатной
+	year yrs cm kg km people injured legs tenge days hours weeks months am pm floor floors ` + dayWords)
+
+// placeDayWords are dayWords as a set: in a place field only they keep
+// the number before them.
+var placeDayWords = wordSet(dayWords)
 
 func wordSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -44,7 +52,7 @@ func wordSet(words string) map[string]bool {
 // districtWords name a micro-district, whose name or number follows
 // (мкр Самал-2, мкр 5, в микрорайоне Самал 2, 14 мкр): thousands live in
 // one, so it stays.
-var districtWords = wordSet(`мкр мкрн шағынаудан шағынауданы ықшамаудан ықшамауданы mkr mkrn md`)
+var districtWords = wordSet(`мкр мкрн мкр-н м-н шағынаудан шағынауданы ықшамаудан ықшамауданы mkr mkrn md`)
 
 func isDistrictWord(w string) bool {
 	w = strings.ToLower(strings.Trim(w, "."))
@@ -107,8 +115,8 @@ func hideHouseNumbers(s string) string {
 				hide[j] = hide[j] || door(j)
 			}
 			if numberFirstWords[strings.ToLower(strings.Trim(w, "."))] {
-				for j := max(0, i-2); j < i; j++ {
-					hide[j] = hide[j] || door(j)
+				for j := max(0, i-2); j < i; j++ { // not back across a comma: мкр Аксай-4, 12 үй
+					hide[j] = hide[j] || door(j) && !strings.ContainsAny(s[words[j][1]:words[i][0]], ",;\n")
 				}
 			}
 		}
@@ -266,9 +274,9 @@ func hidePlace(s string) string {
 	text := func(i int) string { return s[words[i][0]:words[i][1]] }
 	var spans [][2]int
 	for i := range words {
-		if w := text(i); placeNumber(w) && !districtNumber(s, words, i) {
+		if w := text(i); placeNumber(w) && !districtNumber(s, words, i) && !namesADay(text, i, len(words)) {
 			sp := words[i]
-			if name, _, ok := strings.Cut(w, "-"); ok && name != "" && !strings.ContainsFunc(name, unicode.IsNumber) {
+			if name, _, ok := strings.Cut(w, "-"); ok && name != "" && !placeNumber(name) {
 				sp[0] += len(name) + 1 // Абая-10 → Абая-•••: the street stays, as it does written apart
 			}
 			spans = append(spans, sp)
@@ -278,9 +286,24 @@ func hidePlace(s string) string {
 }
 
 // placeNumber reports whether a word of a place is a number: it has a
-// digit, or it is a number word (десять, он бес, ten).
+// digit, or it is a number word (десять, он бес, ten), or is made of them
+// (forty-two, десять/пять).
 func placeNumber(w string) bool {
-	return strings.ContainsFunc(w, unicode.IsNumber) || numberWords[foldNumberWord(w)] != 0
+	if strings.ContainsFunc(w, unicode.IsNumber) {
+		return true
+	}
+	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' }) {
+		if numberWords[foldNumberWord(part)] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// namesADay reports whether the number at i, with the unit after it, is a
+// place's name rather than a door: 8 Марта, 1 Мая, 10 лет Независимости.
+func namesADay(text func(int) string, i, n int) bool {
+	return i+1 < n && placeDayWords[strings.ToLower(strings.Trim(text(i+1), "."))] && strings.ContainsFunc(text(i), unicode.IsDigit)
 }
 
 // districtNumber reports whether the word at i is a micro-district's

@@ -167,7 +167,7 @@ var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers 
 // Cyrillic text that word is the handle (group 1), whatever its letters.
 // Not after "тг", which is also the tenge (5000 тг Kaspi).
 var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + cyrillicMessengers + `|вк|фб|` + nickWords + `)` +
-	`(?:\s+в\s+\p{L}+)?\s*(?:` + handleSeparator + `)*\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
+	`(?:\s+в\s+\p{L}+(?:\s|` + handleSeparator + `)+)?\s*(?:` + handleSeparator + `)*\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
 
 // handleBeforeMessenger finds a handle written before the messenger's
 // name (erlan_zh в телеге, erlan.zh (instagram), erlanzh в инсте, erlanzh

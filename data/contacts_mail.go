@@ -7,88 +7,155 @@ import (
 
 // mailProviders are the mail services people name in words instead of
 // writing an address (erlan_zh на mail.ru, erlan1985 майл ру, erlan
-// собака джимейл точка ком). Distinctive names stand alone; "mail",
-// "list", "inbox" and "bk" are ordinary words until a domain follows them.
+// собака джимейл точка ком), as they spell them. Distinctive names stand
+// alone; plainMailProviders are ordinary words ("mail", "list", "ya")
+// until a domain follows them.
 var (
-	mailProviders = wordSet(`gmail googlemail yandex icloud outlook hotmail yahoo rambler protonmail ukr
-		джимейл джимэйл гмейл гмайл жимейл яндекс рамблер аутлук майл мейл мэйл маил`)
-	plainMailProviders = wordSet(`mail list inbox bk`)
-	mailDomainEnds     = wordSet(`ru com kz net ua by org ру ком кз нет`)
-	mailDots           = wordSet(`точка dot point нүкте`)
-	// mailAts stand for @ between a name and a provider; "на" (to, on)
-	// only before a name that cannot be a word of the sentence.
-	mailAts = wordSet(`at собака собачка эт ат на`)
+	mailProviders = wordSet(`gmail googlemail yandex icloud outlook hotmail yahoo rambler protonmail proton ukr mailru
+		джимейл джимэйл джимеил джимаил гмейл гмайл гмаил гмэйл жимейл жмейл яндекс рамблер аутлук хотмейл айклауд иклауд яху протон
+		майл мейл мэйл маил майлру мейлру`)
+	plainMailProviders = wordSet(`mail list inbox bk ya me инбокс лист бк я`)
+	mailDomainEnds     = wordSet(`ru com kz net ua by org me ру ком кз нет`)
+	mailDots           = wordSet(`точка тчк dot point нүкте`)
+	// mailAts stand for @ between a mailbox's name and its provider.
+	mailAts = wordSet(`at собака собачка эт ат sobaka sobachka айқұлақ`)
+	// weakMailAts are words of every sentence too (на mail.ru: "to";
+	// в, ит): only a name that cannot be a word makes them an @.
+	weakMailAts = wordSet(`на в ит na v on`)
 )
 
 // mailHints are the starts of the providers' names (mayNameMessenger's way).
-var mailHints = hintIndex(`gmail googlemail yandex icloud outlook hotmail yahoo rambler proton ukr mail list inbox bk
-	джимейл джимэйл гмейл гмайл жимейл яндекс рамблер аутлук майл мейл мэйл маил`)
+var mailHints = hintIndex(`gmail googlemail yandex icloud outlook hotmail yahoo rambler proton ukr mail list inbox bk ya me
+	джимейл джимэйл джимеил джимаил гмейл гмайл гмаил гмэйл жимейл жмейл яндекс рамблер аутлук хотмейл айклауд иклауд яху протон
+	майл мейл мэйл маил инбокс лист бк я`)
 
-// hideWordedMail hides an e-mail address whose provider is named in words
-// (with the name before it, or after a colon): the handle patterns need
-// an @, a link or a messenger's name, and this has none.
+// hideWordedMail hides an e-mail address whose provider is named in words,
+// with the mailbox's name before it (after a worded @, or right before),
+// or after it: the handle patterns need an @, a link or a messenger's
+// name, and this has none. A sentence's punctuation ends an address, so
+// "Пропала собака. Яндекс курьер видел её" stays.
 func hideWordedMail(s string) string {
 	if !wordStartsWith(s, mailHints) {
 		return s
 	}
-	toks := mailTokens(s)
-	word := func(i int) string { return strings.ToLower(s[toks[i][0]:toks[i][1]]) }
+	m := mailText{s: s, toks: mailTokens(s)}
 	var spans [][2]int
-	for i := range toks {
-		end, ok := mailProviderAt(word, i, len(toks))
+	for i := range m.toks {
+		if m.gluedAddress(i) { // erlan85.mail.ru, erlan_mail.ru: the @ typed as a dot
+			spans = append(spans, m.toks[i])
+			continue
+		}
+		end, domain, ok := m.providerAt(i)
 		if !ok {
 			continue
 		}
-		start := -1
-		switch {
-		case i >= 2 && mailAts[word(i-1)] && (word(i-1) != "на" || mailHandle(s[toks[i-2][0]:toks[i-2][1]])):
-			start = i - 2 // erlan собака джимейл, erlan_zh на mail.ru
-		case i >= 1 && mailHandle(s[toks[i-1][0]:toks[i-1][1]]):
-			start = i - 1 // erlan1985 майл ру
-		case end+1 < len(toks) && strings.ContainsAny(s[toks[end][1]:toks[end+1][0]], ":-–—") && mailHandle(s[toks[end+1][0]:toks[end+1][1]]):
-			start, end = i, end+1 // gmail: erlan.zh
-		}
-		if start >= 0 {
-			spans = append(spans, [2]int{toks[start][0], toks[end][1]})
+		if start, end := m.mailbox(i, end, domain); start >= 0 {
+			spans = append(spans, [2]int{m.toks[start][0], m.toks[end][1]})
 		}
 	}
 	return replaceSpans(s, mergeSpans(spans))
 }
 
-// mailProviderAt reports whether the words from i name a mail provider,
-// with the last word of its domain (mail.ru, майл ру, джимейл точка ком).
-func mailProviderAt(word func(int) string, i, n int) (end int, ok bool) {
-	base, domain, glued := strings.Cut(word(i), ".")
-	plain := plainMailProviders[base]
-	if glued && !mailDomainEnds[domain] || !mailProviders[base] && !plain {
-		return 0, false
-	}
-	end = i
-	switch {
-	case glued:
-	case i+1 < n && mailDomainEnds[word(i+1)]:
-		end = i + 1
-	case i+2 < n && mailDots[word(i+1)] && mailDomainEnds[word(i+2)]:
-		end = i + 2
-	}
-	if plain && !glued && end == i {
-		return 0, false // "mail" alone is a word: "sent by mail"
-	}
-	return end, true
+// mailText is a text and its words, as hideWordedMail reads them.
+type mailText struct {
+	s    string
+	toks [][2]int
 }
 
+func (m mailText) raw(i int) string  { return m.s[m.toks[i][0]:m.toks[i][1]] }
+func (m mailText) word(i int) string { return strings.ToLower(m.raw(i)) }
+
+// between is what separates words i and i+1.
+func (m mailText) between(i int) string { return m.s[m.toks[i][1]:m.toks[i+1][0]] }
+
+// joined reports whether words i and i+1 belong to one phrase: no
+// sentence's punctuation between them.
+func (m mailText) joined(i int) bool { return !strings.ContainsAny(m.between(i), ".,;:!?\n") }
+
+// mailbox finds the mailbox's name of the provider at i (its domain ending
+// at end): the span to hide, or start -1.
+func (m mailText) mailbox(i, end int, domain bool) (start, last int) {
+	lowerProvider := m.raw(i) == m.word(i)
+	// a name in Cyrillic with a digit (ВАЗ-2109 на яндекс такси) is a
+	// mailbox only before a domain
+	handle := func(j int) bool {
+		return mailHandle(m.raw(j)) && (domain || strings.ContainsFunc(m.raw(j), isLatinLetter))
+	}
+	switch {
+	case i >= 1 && strings.ContainsAny(m.between(i-1), "@＠"):
+		return i - 1, end // erlan @ mail ru
+	case i >= 2 && m.joined(i-2) && m.joined(i-1) && (mailAts[m.word(i-1)] || weakMailAts[m.word(i-1)]) &&
+		(handle(i-2) || !weakMailAts[m.word(i-1)] && (domain || lowerProvider) && m.lowerWord(i-2)):
+		return i - 2, end // erlan собака джимейл, erlan_zh на mail.ru
+	case i >= 1 && m.joined(i-1) && handle(i-1):
+		return i - 1, end // erlan1985 майл ру
+	case end+1 < len(m.toks) && strings.ContainsAny(m.between(end), ":-–—") && handle(end+1):
+		return i, end + 1 // gmail: erlan.zh
+	case end+1 < len(m.toks) && strings.TrimSpace(m.between(end)) == "" && handle(end+1) && domain:
+		return i, end + 1 // mail.ru erlan85
+	}
+	return -1, 0
+}
+
+// lowerWord reports whether word j is written in lower case: after a
+// strong @ (собака, at) and a provider that reads as an address (a domain,
+// or written in lower case) it is the mailbox's name (erlan собака
+// джимейл); not "He works at Yandex", nor "с ней собака Yandex".
+func (m mailText) lowerWord(j int) bool {
+	return m.raw(j) == m.word(j) && strings.ContainsFunc(m.raw(j), unicode.IsLetter)
+}
+
+// providerAt reports whether the words from i name a mail provider, with
+// the last word of its domain (mail.ru, майл ру, джимейл точка ком) and
+// whether one was given.
+func (m mailText) providerAt(i int) (end int, domain, ok bool) {
+	base, dom, glued := strings.Cut(m.word(i), ".")
+	plain := plainMailProviders[base]
+	if glued && !mailDomainEnds[dom] || !mailProviders[base] && !plain {
+		return 0, false, false
+	}
+	end = i
+	switch n := len(m.toks); {
+	case glued:
+	case i+1 < n && m.joined(i) && mailDomainEnds[m.word(i+1)]:
+		end = i + 1
+	case i+2 < n && mailDots[m.word(i+1)] && mailDomainEnds[m.word(i+2)]:
+		end = i + 2
+	}
+	domain = glued || end > i
+	if plain && !domain {
+		return 0, false, false // "mail" alone is a word: "sent by mail"
+	}
+	return end, domain, true
+}
+
+// gluedAddress reports whether word i is a whole address whose @ was typed
+// as a dot or an underscore: erlan85.mail.ru, erlan_mail.ru.
+func (m mailText) gluedAddress(i int) bool {
+	w := m.word(i)
+	dot := strings.LastIndex(w, ".")
+	if dot < 0 || !mailDomainEnds[w[dot+1:]] {
+		return false
+	}
+	rest := w[:dot]
+	at := strings.LastIndexAny(rest, "._")
+	if at <= 0 {
+		return false
+	}
+	provider, name := rest[at+1:], rest[:at]
+	return (mailProviders[provider] || plainMailProviders[provider]) && strings.ContainsFunc(name, isLatinLetter)
+}
+
+func isLatinLetter(r rune) bool { return r < unicode.MaxASCII && unicode.IsLetter(r) }
+
 // mailHandle reports whether w can only be a mailbox's name, not a word of
-// the sentence: Latin with a digit, an underscore or an inner dot, or any
-// letters with an underscore (erlan_zh, erlan1985, e.zhumabaev, ерлан_ж).
+// the sentence: letters with a digit, an underscore or an inner dot
+// (erlan_zh, erlan1985, e.zhumabaev, ерлан85).
 func mailHandle(w string) bool {
 	if len(w) < 2 || !strings.ContainsFunc(w, unicode.IsLetter) {
 		return false
 	}
-	if strings.Contains(w, "_") {
-		return true
-	}
-	latin := strings.ContainsFunc(w, func(r rune) bool { return r < unicode.MaxASCII && unicode.IsLetter(r) })
-	return latin && (strings.ContainsFunc(w, unicode.IsDigit) || strings.Contains(strings.Trim(w, "."), "."))
+	return strings.Contains(w, "_") || strings.ContainsFunc(w, unicode.IsDigit) || strings.Contains(strings.Trim(w, "."), ".")
 }
 
 // mailTokens are the words of s with the dots, underscores and hyphens

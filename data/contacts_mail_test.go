@@ -23,6 +23,30 @@ func TestHideWordedMail(t *testing.T) {
 		{"пишите на mail.ru", "пишите на mail.ru"},
 		{"Sent by mail on Monday", "Sent by mail on Monday"},
 		{"водитель Yandex Go", "водитель Yandex Go"},
+		// a second trial (2026-12-07): leaks
+		{"erlan85 ya.ru", "•••"},
+		{"erlan85 гмаил", "•••"},
+		{"erlan85 инбокс ру", "•••"},
+		{"erlan85.mail.ru", "•••"},
+		{"пишите erlan_mail.ru", "пишите •••"},
+		{"erlan sobaka mail.ru", "•••"},
+		{"erlan @ mail ru", "•••"},
+		{"erlan_zh в gmail", "•••"},
+		{"mail.ru erlan85", "•••"},
+		{"ерлан85 майл ру", "•••"},
+		{"erlan85 mail тчк ру", "•••"},
+		// and words of ordinary sentences that must stay
+		{"Пропала собака. Яндекс курьер видел её", "Пропала собака. Яндекс курьер видел её"},
+		{"дома осталась собака, яндекс станция включена", "дома осталась собака, яндекс станция включена"},
+		{"Была с ней собака Yandex не при чём", "Была с ней собака Yandex не при чём"},
+		{"He works at Yandex", "He works at Yandex"},
+		{"Last seen at Yandex office", "Last seen at Yandex office"},
+		{"worked at Yahoo for years", "worked at Yahoo for years"},
+		{"ВАЗ-2109 на яндекс такси", "ВАЗ-2109 на яндекс такси"},
+		{"Лада 2107 на яндекс такси", "Лада 2107 на яндекс такси"},
+		{"отправил на почту", "отправил на почту"},
+		{"Работает в Mail.ru Group", "Работает в Mail.ru Group"},
+		{"писали на gmail: никто не ответил", "писали на gmail: никто не ответил"},
 	} {
 		if got := HideContacts(tc.in); got != tc.want {
 			t.Errorf("HideContacts(%q) = %q, want %q", tc.in, got, tc.want)
