@@ -30,11 +30,11 @@ func HideContacts(s string) string {
 func hideContacts(s string) string {
 	s = plainLetters(plainSpaces(s))
 	s = HidePhones(hideLookalikePhones(hideLetterPartedPhones(hideSpokenNumbers(s))))
+	s = hideWordedMail(s) // first: a name spelled out (erlan dot zh at gmail) is hidden whole
 	if mayHoldAddress(s) {
 		s = contactInText.ReplaceAllString(s, hidden)
 		s = hideGroups(s, spacedHandle)
 	}
-	s = hideWordedMail(s)
 	if mayNameMessenger(s) {
 		s = hideHandleAfterTg(hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic)))
 	}

@@ -83,18 +83,35 @@ func (m mailText) mailbox(i, end int, domain bool) (start, last int) {
 	}
 	switch {
 	case i >= 1 && strings.ContainsAny(m.between(i-1), "@＠"):
-		return i - 1, end // erlan @ mail ru
+		return m.nameStart(i - 1), end // erlan @ mail ru
 	case i >= 2 && m.joined(i-2) && m.joined(i-1) && (mailAts[m.word(i-1)] || weakMailAts[m.word(i-1)]) &&
 		(handle(i-2) || !weakMailAts[m.word(i-1)] && (domain || lowerProvider) && m.lowerWord(i-2)):
-		return i - 2, end // erlan собака джимейл, erlan_zh на mail.ru
+		return m.nameStart(i - 2), end // erlan собака джимейл, erlan_zh на mail.ru
 	case i >= 1 && m.joined(i-1) && handle(i-1):
-		return i - 1, end // erlan1985 майл ру
+		return m.nameStart(i - 1), end // erlan1985 майл ру
 	case end+1 < len(m.toks) && strings.ContainsAny(m.between(end), ":-–—") && handle(end+1):
 		return i, end + 1 // gmail: erlan.zh
 	case end+1 < len(m.toks) && strings.TrimSpace(m.between(end)) == "" && handle(end+1) && domain:
 		return i, end + 1 // mail.ru erlan85
 	}
 	return -1, 0
+}
+
+// nameStart is the first word of a mailbox's name whose last word is j:
+// a name spelled out with its dots (erlan dot zh, erlan точка zh,
+// erlan . zh) is hidden whole, not only its last part.
+func (m mailText) nameStart(j int) int {
+	for {
+		switch {
+		case j >= 2 && mailDots[m.word(j-1)] && m.joined(j-2) && m.joined(j-1) && m.lowerWord(j-2):
+			j -= 2
+		case j >= 1 && strings.Contains("._", strings.TrimSpace(m.between(j-1))) && strings.TrimSpace(m.between(j-1)) != "" &&
+			m.lowerWord(j-1):
+			j--
+		default:
+			return j
+		}
+	}
 }
 
 // lowerWord reports whether word j is written in lower case: after a

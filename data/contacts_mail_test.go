@@ -35,6 +35,9 @@ func TestHideWordedMail(t *testing.T) {
 		{"mail.ru erlan85", "•••"},
 		{"ерлан85 майл ру", "•••"},
 		{"erlan85 mail тчк ру", "•••"},
+		{"пишите erlan dot zh at gmail dot com", "пишите •••"},
+		{"erlan точка zh собака gmail точка com", "•••"},
+		{"erlan . zh at gmail", "•••"},
 		// and words of ordinary sentences that must stay
 		{"Пропала собака. Яндекс курьер видел её", "Пропала собака. Яндекс курьер видел её"},
 		{"дома осталась собака, яндекс станция включена", "дома осталась собака, яндекс станция включена"},
