@@ -298,6 +298,17 @@ what the floor leaves for the work. A request through the whole
 middleware chain costs 5 µs in process (an httptest benchmark of
 /healthz), so nothing there was cut.
 
+A cache of the hits' public rows, weighed and not built (2026-12-07,
+thirteenth session; side by side at 1M tuys p50 2.50-2.70 ms, ratios
+14.5-15.2 raw and 24.8-25.8 on ICU, the floor 0.70-0.82 ms). The store's
+read of the ten hits is 0.35 ms at p50; a cache in the serving process
+would take most of it, about an eighth of the median, and still leave
+both ratios short (about 17 and 29). Against it: the read is what keeps
+a report removed a moment ago out of every answer, and a report can be
+removed by another process on the same SQLite file (tuys import of a
+PFIF feed, tuys purge) or another node, which a process-local cache
+learns of only from the event log, up to a poll later.
+
 Cross-script recall at 1M (2026-12-06, twelfth session) was 0.985 after
 the given-name table grew (the synthetic people draw from it). Half the
 misses were German spellings of a Kazakh patronymic (Shassulankysy,
