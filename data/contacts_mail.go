@@ -35,7 +35,7 @@ var mailHints = hintIndex(`gmail googlemail yandex icloud outlook hotmail yahoo 
 // name, and this has none. A sentence's punctuation ends an address, so
 // "Пропала собака. Яндекс курьер видел её" stays.
 func hideWordedMail(s string) string {
-	if !wordStartsWith(s, mailHints) {
+	if !wordStartsWith(s, mailHints) && !mixedScripts(s) { // gmаil with a Cyrillic а starts like no hint
 		return s
 	}
 	m := mailText{s: s, toks: mailTokens(s)}
@@ -63,7 +63,26 @@ type mailText struct {
 }
 
 func (m mailText) raw(i int) string  { return m.s[m.toks[i][0]:m.toks[i][1]] }
-func (m mailText) word(i int) string { return strings.ToLower(m.raw(i)) }
+func (m mailText) word(i int) string { return readAsLatin(strings.ToLower(m.raw(i))) }
+
+// cyrillicAsLatin reads lookalikePairs the other way: the Cyrillic letters
+// drawn as Latin ones.
+var cyrillicAsLatin = func() *strings.Replacer {
+	pairs := strings.Fields(lookalikePairs)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		pairs[i], pairs[i+1] = pairs[i+1], pairs[i]
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// readAsLatin reads a word that mixes Latin and Cyrillic letters as Latin:
+// gmаil with a Cyrillic а is gmail (a second trial, 2026-12-07).
+func readAsLatin(w string) string {
+	if !mixedScripts(w) {
+		return w
+	}
+	return cyrillicAsLatin.Replace(w)
+}
 
 // between is what separates words i and i+1.
 func (m mailText) between(i int) string { return m.s[m.toks[i][1]:m.toks[i+1][0]] }
@@ -84,6 +103,8 @@ func (m mailText) mailbox(i, end int, domain bool) (start, last int) {
 	switch {
 	case i >= 1 && strings.ContainsAny(m.between(i-1), "@＠"):
 		return m.nameStart(i - 1), end // erlan @ mail ru
+	case i >= 3 && m.word(i-2) == "ит" && m.word(i-1) == "белгісі" && m.joined(i-3) && (handle(i-3) || m.lowerWord(i-3)):
+		return m.nameStart(i - 3), end // erlan ит белгісі mail ru: Kazakh "the dog sign"
 	case i >= 2 && m.joined(i-2) && m.joined(i-1) && (mailAts[m.word(i-1)] || weakMailAts[m.word(i-1)]) &&
 		(handle(i-2) || !weakMailAts[m.word(i-1)] && (domain || lowerProvider) && m.lowerWord(i-2)):
 		return m.nameStart(i - 2), end // erlan собака джимейл, erlan_zh на mail.ru

@@ -38,6 +38,9 @@ func TestHideWordedMail(t *testing.T) {
 		{"пишите erlan dot zh at gmail dot com", "пишите •••"},
 		{"erlan точка zh собака gmail точка com", "•••"},
 		{"erlan . zh at gmail", "•••"},
+		{"erlan85 gmаil.com", "•••"}, // a Cyrillic а
+		{"erlan85 gmail.сom", "•••"}, // a Cyrillic с
+		{"erlan ит белгісі mail ru", "•••"},
 		// and words of ordinary sentences that must stay
 		{"Пропала собака. Яндекс курьер видел её", "Пропала собака. Яндекс курьер видел её"},
 		{"дома осталась собака, яндекс станция включена", "дома осталась собака, яндекс станция включена"},

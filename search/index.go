@@ -25,7 +25,8 @@ import (
 // read with s = з too, and -kysy a patronymic (Muradkysy = Мұратқызы).
 // 9: German sch = ж (Schansaja = Жансая). 10: a mailbox written with its
 // provider in words (erlan_zh на mail.ru) is hidden, so not a name key.
-const RulesVersion = 10
+// 11: so are gmаil with Cyrillic look-alikes and "ит белгісі" for @.
+const RulesVersion = 11
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
