@@ -60,7 +60,7 @@ var settingsTable = []setting{
 	// Abuse limits (rateHelp says how to write them) and retention.
 	{"rate-reports", "TUYS_RATE_REPORTS", rates.ReportRate.String(), "per-IP limit on filing reports (API and web forms)" + rateHelp, false},
 	{"rate-writes", "TUYS_RATE_WRITES", rates.WriteRate.String(), "per-IP limit on notes, deletions, subscriptions" + rateHelp, false},
-	{"rate-search", "TUYS_RATE_SEARCH", rates.SearchRate.String(), "per-IP limit on the public search" + rateHelp, false},
+	{"rate-search", "TUYS_RATE_SEARCH", rates.SearchRate.String(), "per-IP limit on the public search (and a report's stored matches in the API)" + rateHelp, false},
 	{"rate-partner", "TUYS_RATE_PARTNER", rates.TrustedRate.String(), "per-token limit for API tokens with write/import scope" + rateHelp, false},
 	{"rate-sms-in", "TUYS_RATE_SMS_IN", rates.SMSRate.String(), "per-phone limit on inbound SMS (STOP is always honoured)" + rateHelp, false},
 	{"rate-subscribe-ip", "TUYS_RATE_SUBSCRIBE_IP", rates.SubscribeIPRate.String(), "per-IP limit on SMS subscriptions (each sends a confirmation SMS)" + rateHelp, false},

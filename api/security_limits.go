@@ -54,8 +54,13 @@ func isPublicSearch(path string) bool {
 
 // runsSearch matches the page shown after filing, which ranks possible
 // matches for the report on every view: each view costs a search, so it
-// counts against the search limit (attacker trial, 2026-12-06: it did not).
+// counts against the search limit (attacker trial, 2026-12-06: it did not);
+// and a report's stored matches, which followed from report to report
+// list people as a search does.
 func runsSearch(path string) bool {
+	if id, ok := strings.CutPrefix(path, "/api/v1/reports/"); ok {
+		return strings.Count(id, "/") == 1 && strings.HasSuffix(id, "/matches")
+	}
 	id, ok := strings.CutPrefix(path, "/r/")
 	return ok && strings.Count(id, "/") == 1 && strings.HasSuffix(id, "/filed")
 }

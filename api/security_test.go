@@ -123,7 +123,8 @@ func TestLimitClasses(t *testing.T) {
 		{"GET", "/search", classSearch},
 		{"GET", "/api/v1/search", classSearch},
 		{"GET", "/r/x/filed", classSearch},
-		{"GET", "/api/v1/reports/x/matches", classNone},
+		{"GET", "/api/v1/reports/x/matches", classSearch}, // the match graph, followed report by report, lists people
+		{"GET", "/api/v1/reports/x/matches/y", classNone},
 		{"GET", "/r/x", classNone},
 		{"GET", "/r/filed", classNone},
 		{"GET", "/api/v1/reports/x/notes", classNone},
