@@ -302,10 +302,16 @@ func (c *cluster) checkPairs(ctx context.Context, store data.Store, people []*pe
 	}
 }
 
-// checkMatchesAPI: GET /api/v1/reports/{seek}/matches on every node names the safe report.
+// matchesClients numbers the client addresses checkMatchesAPI uses.
+var matchesClients atomic.Int64
+
+// checkMatchesAPI: GET /api/v1/reports/{seek}/matches on every node names
+// the safe report. Each pair is checked from its own client address: the
+// route counts against the per-IP search limit, as the searches above do.
 func (c *cluster) checkMatchesAPI(ctx context.Context, seek, safe *person) {
+	ip := clientIP(1<<20 + int(matchesClients.Add(1))) // past the posters' and searchers' addresses
 	for i, nd := range c.nodes {
-		status, body, err := c.do(ctx, http.MethodGet, nd.base+"/api/v1/reports/"+seek.ID+"/matches", nil, "10.250.0.1")
+		status, body, err := c.do(ctx, http.MethodGet, nd.base+"/api/v1/reports/"+seek.ID+"/matches", nil, ip)
 		switch {
 		case err != nil:
 			c.t.Errorf("matches on node%d: %v", i, err)
