@@ -252,17 +252,9 @@ func tokenSpans(s, joiners string) [][2]int {
 // 14 мкр, мкр Аксай-4, мкр Самал 2): thousands live in one. A district
 // written without мкр (Аксай 4) loses its number: a street would read the
 // same. Every public place goes through here: the public views, their
-// explanations and the place the matcher compares.
-func HidePlace(s string) string {
-	if cleanPlaces.has(s) {
-		return s
-	}
-	out := hidePlace(s)
-	if out == s {
-		cleanPlaces.add(s)
-	}
-	return out
-}
+// explanations and the place an SMS names. (The matcher compares places
+// by their gazetteer keys, which leave the digits out.)
+func HidePlace(s string) string { return cleanPlaces.through(s, hidePlace) }
 
 // cleanPlaces remembers the places HidePlace left as they were: a search
 // answer shows ten hits' cities, most of them the same few.

@@ -37,6 +37,19 @@ func (c *cleanTexts) key(s string) [2]uint64 {
 	return [2]uint64{maphash.String(c.seeds[0], s), maphash.String(c.seeds[1], s)}
 }
 
+// through is hide(s), skipped for a text hide left as it was before (and
+// remembered when it does so now).
+func (c *cleanTexts) through(s string, hide func(string) string) string {
+	if c.has(s) {
+		return s
+	}
+	out := hide(s)
+	if out == s {
+		c.add(s)
+	}
+	return out
+}
+
 // has reports whether s was found clean before.
 func (c *cleanTexts) has(s string) bool {
 	if len(s) > cleanTextMaxLen {

@@ -15,16 +15,7 @@ import (
 // write "звоните 8 701…, тг: erlan_zh, Абая 10-5" anyway; a scammer
 // reading the page must find none of it. Dates, ages, years and counts
 // stay: the day someone was last seen matters on the page.
-func HideContacts(s string) string {
-	if clean.has(s) {
-		return s
-	}
-	out := hideContacts(s)
-	if out == s {
-		clean.add(s)
-	}
-	return out
-}
+func HideContacts(s string) string { return clean.through(s, hideContacts) }
 
 // hideContacts is HideContacts without the memory of clean texts.
 func hideContacts(s string) string {
