@@ -16,8 +16,8 @@ var streetWords = wordSet(`ул улица пр проспект пр-т пер 
 	street st str avenue ave road rd lane apt apartment flat house building bldg address mkr mkrn md kv ul koshesi dom`)
 
 // numberFirstWords come after their number too (10 Abay street, 10 үй,
-// 5-пәтер), or after the house of their flat (Абая 10 кв 5).
-var numberFirstWords = wordSet(`street st avenue ave road rd lane көше көшесі даңғылы үй үйі пәтер пәтері кв квартира apt flat`)
+// 5-пәтер, 10-й дом), or after the house of their flat (Абая 10 кв 5).
+var numberFirstWords = wordSet(`street st avenue ave road rd lane көше көшесі даңғылы үй үйі пәтер пәтері кв квартира дом apt flat house`)
 
 // streetStems are the inflected forms: в квартире 5, на улице Абая 10.
 // Not "дома", which is "at home" too (ушёл из дома 12 мая).
@@ -34,8 +34,8 @@ const dayWords = `лет жыл жылдығы years
 // day, never a door: 25 лет, 175 см, 1 000 тенге, 3 legs, 8 марта.
 var unitWords = wordSet(`год года годы годах г гг жас жаста жасар жылы см кг м км человек человека чел тенге тг руб
 	день дня дней час часа часов минут недели недель месяц месяца месяцев этаж этажа этажей этажный градус градусов
-	класс класса классе сынып сыныпта адам бөлмелі комнатная комнатной
-	year yrs cm kg km people injured legs tenge days hours weeks months am pm floor floors ` + dayWords)
+	класс класса классе сынып сыныпта адам бөлмелі комнатная комнатной комнаты комнат комнатах комната бөлме бөлмесі
+	year yrs cm kg km people injured legs tenge days hours weeks months am pm floor floors rooms room bedrooms ` + dayWords)
 
 // placeDayWords are dayWords as a set: in a place field only they keep
 // the number before them.
@@ -285,7 +285,7 @@ func placeNumber(w string) bool {
 		return true
 	}
 	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' }) {
-		if numberWords[foldNumberWord(part)] != 0 {
+		if f := foldNumberWord(part); numberWords[f] != 0 || ordinalWord(f) {
 			return true
 		}
 	}

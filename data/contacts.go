@@ -29,7 +29,7 @@ func hideContacts(s string) string {
 	if mayNameMessenger(s) {
 		s = hideHandleAfterTg(hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic)))
 	}
-	return hideHouseNumbers(s)
+	return hideSpelledDoors(hideHouseNumbers(s))
 }
 
 // messengerHints are the starts of the messenger names the handle

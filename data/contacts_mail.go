@@ -102,12 +102,16 @@ func (m mailText) mailbox(i, end int, domain bool) (start, last int) {
 	}
 	switch {
 	case i >= 1 && strings.ContainsAny(m.between(i-1), "@＠"):
-		return m.nameStart(i - 1), end // erlan @ mail ru
+		return m.withWordBefore(m.nameStart(i - 1)), end // erlan @ mail ru
 	case i >= 3 && m.word(i-2) == "ит" && m.word(i-1) == "белгісі" && m.joined(i-3) && (handle(i-3) || m.lowerWord(i-3)):
 		return m.nameStart(i - 3), end // erlan ит белгісі mail ru: Kazakh "the dog sign"
 	case i >= 2 && m.joined(i-2) && m.joined(i-1) && (mailAts[m.word(i-1)] || weakMailAts[m.word(i-1)]) &&
 		(handle(i-2) || !weakMailAts[m.word(i-1)] && (domain || lowerProvider) && m.lowerWord(i-2)):
-		return m.nameStart(i - 2), end // erlan собака джимейл, erlan_zh на mail.ru
+		start := m.nameStart(i - 2)
+		if mailAts[m.word(i-1)] {
+			start = m.withWordBefore(start)
+		}
+		return start, end // erlan собака джимейл, erlan_zh на mail.ru
 	case i >= 1 && m.joined(i-1) && handle(i-1):
 		return m.nameStart(i - 1), end // erlan1985 майл ру
 	case end+1 < len(m.toks) && strings.ContainsAny(m.between(end), ":-–—") && handle(end+1):
@@ -133,6 +137,24 @@ func (m mailText) nameStart(j int) int {
 			return j
 		}
 	}
+}
+
+// mailLeadWords lead up to an address; they are no part of its name.
+var mailLeadWords = wordSet(`to me my at is or and the a an by via on in for from with write email e-mail mail contact address
+	his her their him them us our your you reach message text pishite pishi napishite`)
+
+// withWordBefore takes into a mailbox's name, found before an @ or a
+// strong worded at, the plain lower-case Latin word right before it:
+// "erlan zhumabaev at gmail" is erlanzhumabaev or erlan.zhumabaev written
+// apart, and hiding only zhumabaev left half of it (a second trial,
+// 2026-12-07). One word, not a sentence's: "write to" stays.
+func (m mailText) withWordBefore(start int) int {
+	j := start - 1
+	if j < 0 || m.between(j) != " " || !m.lowerWord(j) || mailLeadWords[m.word(j)] ||
+		strings.ContainsFunc(m.raw(j), func(r rune) bool { return !isLatinLetter(r) }) {
+		return start
+	}
+	return j
 }
 
 // lowerWord reports whether word j is written in lower case: after a

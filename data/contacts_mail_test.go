@@ -41,6 +41,10 @@ func TestHideWordedMail(t *testing.T) {
 		{"erlan85 gmаil.com", "•••"}, // a Cyrillic а
 		{"erlan85 gmail.сom", "•••"}, // a Cyrillic с
 		{"erlan ит белгісі mail ru", "•••"},
+		// a name of two plain words (a second trial, 2026-12-07)
+		{"write to erlan zhumabaev at gmail", "write to •••"},
+		{"пишите erlan zhumabaev собака mail ru", "пишите •••"},
+		{"erlan zhumabaev @ gmail.com", "•••"},
 		// and words of ordinary sentences that must stay
 		{"Пропала собака. Яндекс курьер видел её", "Пропала собака. Яндекс курьер видел её"},
 		{"дома осталась собака, яндекс станция включена", "дома осталась собака, яндекс станция включена"},

@@ -1,0 +1,160 @@
+package data
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// A door written in words passes every rule that reads digits: дом
+// десять, кв. сорок вторая, он бесінші үй, flat five (an attacker trial,
+// 2026-12-07: a place field hid "сорок" and showed "вторая", and a
+// description showed the whole address). Numbers in words are common in
+// prose, so in free text only a run right after a street word (or after
+// it and the street's name) counts, or right before a word that follows
+// its number (пятый дом, он бесінші үй); a place field hides them all
+// (placeNumber).
+
+// russianOrdinalStems are the stems of the Russian ordinals (пят-ый,
+// трет-ий, сороков-ой); the endings are ordinalEndings.
+var russianOrdinalStems = wordSet(`перв втор трет четверт четвёрт пят шест седьм восьм девят десят
+	одиннадцат двенадцат тринадцат четырнадцат пятнадцат шестнадцат семнадцат восемнадцат девятнадцат
+	двадцат тридцат сороков пятидесят шестидесят семидесят восьмидесят девяност сот`)
+
+// ordinalEndings are the adjective endings of a Russian ordinal, in every
+// gender and case (пятый, пятая, пятого, пятом; третий, третья, третьем).
+var ordinalEndings = wordSet(`ый ой ий ая ое ые ого ому ым ом ую ых ыми
+	ья ье ьи ьего ьему ьим ьем ью ьей ьих ьими`)
+
+// kazakhOrdinalSuffixes make a Kazakh number word an ordinal (бес-інші,
+// алты-ншы, он-ыншы, жиырма-сыншы), also typed without Kazakh letters.
+var kazakhOrdinalSuffixes = []string{"сыншы", "ыншы", "інші", "инши", "ншы", "нші", "нши"}
+
+// englishOrdinals are the English ordinals (twenty-first is two parts).
+var englishOrdinals = wordSet(`first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+	thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth
+	fiftieth sixtieth seventieth eightieth ninetieth hundredth`)
+
+// ordinalWord reports whether w, folded as numberWords are, is an ordinal
+// of Russian, Kazakh or English.
+func ordinalWord(w string) bool {
+	if englishOrdinals[w] {
+		return true
+	}
+	for _, suffix := range kazakhOrdinalSuffixes {
+		if base, ok := strings.CutSuffix(w, suffix); ok && (kazakhNumbers[base] || base == "қырқ" || base == "кырк") {
+			return true
+		}
+	}
+	for i := range w { // the stem is three to eleven letters
+		if russianOrdinalStems[w[:i]] && ordinalEndings[w[i:]] {
+			return true
+		}
+	}
+	return false
+}
+
+// spelledNumber reports whether a word is a number in words, counted or
+// ordered, or made of them (сорок-два, twenty-first).
+func spelledNumber(w string) bool {
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' })
+	for _, p := range parts {
+		if f := foldNumberWord(p); numberWords[f] == 0 && !ordinalWord(f) {
+			return false
+		}
+	}
+	return len(parts) > 0
+}
+
+// aloneWords are number words that mostly mean "alone" or "he" after a
+// street word (остался в квартире один; Kazakh он is Russian "he"): a
+// run of one of them is no door.
+var aloneWords = wordSet(`один одна одно одни одного one он`)
+
+// hideSpelledDoors hides the house and flat numbers written in words
+// beside a street word.
+func hideSpelledDoors(s string) string {
+	d := spelledText{s: s, words: wordSpans(s)}
+	var spans [][2]int
+	for i := range d.words {
+		w := d.text(i)
+		if strings.ContainsFunc(w, unicode.IsNumber) || !isStreetWord(w) {
+			continue
+		}
+		if sp, ok := d.runAfter(i); ok {
+			spans = append(spans, sp)
+		}
+		if numberFirstWords[strings.ToLower(strings.Trim(w, "."))] {
+			if sp, ok := d.runBefore(i); ok {
+				spans = append(spans, sp)
+			}
+		}
+	}
+	if len(spans) == 0 {
+		return s
+	}
+	// a run after one street word may lie after the run before the next
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	return replaceSpans(s, mergeSpans(spans))
+}
+
+// spelledText is a text and its words, as hideSpelledDoors reads them.
+type spelledText struct {
+	s     string
+	words [][2]int
+}
+
+func (d spelledText) text(i int) string { return d.s[d.words[i][0]:d.words[i][1]] }
+
+// tight reports whether words i and i+1 belong to one address: only
+// blanks, an abbreviation's dot or a number sign between them.
+func (d spelledText) tight(i int) bool {
+	return strings.Trim(d.s[d.words[i][1]:d.words[i+1][0]], " \t.:№#") == ""
+}
+
+func (d spelledText) spelled(i int) bool {
+	return i >= 0 && i < len(d.words) && spelledNumber(d.text(i))
+}
+
+// runAfter is the run of number words after the street word at i, or
+// after it and the street's name (улица Абая десять), unless a unit makes
+// it a count (дом, где сорок человек) or it is a lone "один".
+func (d spelledText) runAfter(i int) ([2]int, bool) {
+	j := i + 1
+	if j < len(d.words) && d.tight(i) && !d.spelled(j) && streetNameAt(d.s, d.words, j) {
+		i, j = j, j+1
+	}
+	if j >= len(d.words) || !d.tight(i) || !d.spelled(j) {
+		return [2]int{}, false
+	}
+	end := j
+	for end+1 < len(d.words) && d.tight(end) && d.spelled(end+1) {
+		end++
+	}
+	if end+1 < len(d.words) && unitWords[strings.ToLower(strings.Trim(d.text(end+1), "."))] {
+		return [2]int{}, false
+	}
+	return d.span(j, end)
+}
+
+// runBefore is the run of number words right before a word that follows
+// its number (пятый дом, он бесінші үй, сорок вторая квартира).
+func (d spelledText) runBefore(i int) ([2]int, bool) {
+	start := i - 1
+	if start < 0 || !d.tight(start) || !d.spelled(start) {
+		return [2]int{}, false
+	}
+	for start > 0 && d.tight(start-1) && d.spelled(start-1) {
+		start--
+	}
+	return d.span(start, i-1)
+}
+
+// span is the byte span of words a..b, unless it is a lone word that
+// means "alone" or "he".
+func (d spelledText) span(a, b int) ([2]int, bool) {
+	if a == b && aloneWords[foldNumberWord(d.text(a))] {
+		return [2]int{}, false
+	}
+	return [2]int{d.words[a][0], d.words[b][1]}, true
+}

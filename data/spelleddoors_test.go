@@ -1,0 +1,47 @@
+package data
+
+import "testing"
+
+// TestSpelledDoors: a house or a flat written in words beside a street
+// word is hidden in free text; number words that count, or mean "alone",
+// stay.
+func TestSpelledDoors(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"живёт на Абая дом десять квартира пять", "живёт на Абая дом ••• квартира •••"},
+		{"ул. Абая, дом десять, кв. сорок два", "ул. Абая, дом •••, кв. •••"},
+		{"Абая дом пятый квартира сорок вторая", "Абая дом ••• квартира •••"},
+		{"улица Абая десять", "улица Абая •••"},
+		{"Абая десятый дом", "Абая ••• дом"},
+		{"Абай көшесі он бесінші үй", "Абай көшесі ••• үй"},
+		{"Абай көшесі, он бес үй, жиырма пәтер", "Абай көшесі, ••• үй, ••• пәтер"},
+		{"Abay street house ten apartment forty-two", "Abay street house ••• apartment •••"},
+		{"10 Abay street, flat five", "••• Abay street, flat •••"},
+		{"Алматы, Абая 10-й дом", "Алматы, Абая ••• дом"},
+		// counts, and "alone"
+		{"остался в квартире один", "остался в квартире один"},
+		{"в доме пять этажей", "в доме пять этажей"},
+		{"квартира две комнаты", "квартира две комнаты"},
+		{"ушёл из дома пять дней назад", "ушёл из дома пять дней назад"},
+		{"дом, где сорок человек", "дом, где сорок человек"},
+		{"на улице Абая двое детей", "на улице Абая двое детей"},
+		{"пятый день не выходит на связь", "пятый день не выходит на связь"},
+	} {
+		if got := HideContacts(tc.in); got != tc.want {
+			t.Errorf("HideContacts(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestOrdinalWord: the ordinals of the three languages, not words that
+// start like them.
+func TestOrdinalWord(t *testing.T) {
+	for w, want := range map[string]bool{
+		"пятый": true, "третьей": true, "сороковая": true, "сотом": true, "бесінші": true, "алтыншы": true,
+		"оныншы": true, "жиырмасыншы": true, "қырқыншы": true, "бесинши": true, "fifth": true, "twentieth": true,
+		"первомайский": false, "пятно": false, "шесть": false, "сотня": false, "бес": false, "firstly": false,
+	} {
+		if got := ordinalWord(w); got != want {
+			t.Errorf("ordinalWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
