@@ -184,7 +184,7 @@ func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
 func where(r *data.Report, level int) string {
 	w := SourceName(r.SourceName)
 	if w == "" {
-		w = LettersOnly(r.City)
+		w = smsPlace(r.City) // as public as the record's page, never the door typed there
 	}
 	if w == "" {
 		w = "?"

@@ -292,3 +292,32 @@ func TestContactSaysHowToCheckAStranger(t *testing.T) {
 		t.Errorf("the number the family gave: %q %v", m.Body, err)
 	}
 }
+
+// TestSMSNeverCarriesAStoredDoor: the found person's place and name reach
+// an SMS as public as on the record's page: a seeker's "found" SMS and the
+// reply to FIND sent the city as typed (attacker trial, 2026-12-07:
+// "Абая дом десять кв пять", a phone number, an e-mail).
+func TestSMSNeverCarriesAStoredDoor(t *testing.T) {
+	c := &Composer{T: MustTemplates(), Hotline: "1414"}
+	at := time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC)
+	seek := &data.Report{ID: "S", Kind: data.KindSeek, ContactPhone: "+77011112233", Language: "ru", CreatedAt: at}
+	for _, city := range []string{"Абая дом десять кв пять", "87015554433", "olzhas.t@mail.ru", "erlan85 майл ру"} {
+		safe := &data.Report{ID: "F", Kind: data.KindSafe, FullName: "Абенов Серик tg erlan_zh", BirthYear: 1970, City: city, CreatedAt: at}
+		found, err := c.seekerFound(seek, safe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reply, err := c.FiledReply("ru", seek, []*data.Report{safe})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, body := range []string{found, reply} {
+			low := strings.ToLower(body)
+			for _, leak := range []string{"десять", "пять", "5554433", "olzhas", "erlan"} {
+				if strings.Contains(low, leak) {
+					t.Errorf("city %q: the SMS shows %q: %q", city, leak, body)
+				}
+			}
+		}
+	}
+}

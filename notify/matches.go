@@ -25,8 +25,8 @@ func matchesLine(lang string, rs []*data.Report, level int) string {
 		if r.BirthYear > 0 {
 			s += " " + strconv.Itoa(r.BirthYear)
 		}
-		if r.City != "" {
-			s += " " + Truncate(r.City, 12)
+		if city := smsPlace(r.City); city != "" { // the stored field as typed may hold a number or a door
+			s += " " + Truncate(city, 12)
 		}
 		if !seen[s] { // two reports of one person are listed once
 			seen[s] = true

@@ -134,9 +134,9 @@ func FirstName(full string) string {
 // personName is the name of the person a report describes, letters only.
 func personName(r *data.Report) string {
 	if r.FullName != "" {
-		return LettersOnly(r.FullName)
+		return LettersOnly(data.HideContacts(r.FullName))
 	}
-	return LettersOnly(r.FamilyName + " " + r.GivenName + " " + r.Patronymic)
+	return LettersOnly(data.HideContacts(r.FamilyName + " " + r.GivenName + " " + r.Patronymic))
 }
 
 // details is "1985, Алматы" (what is known), capped to keep SMS short.
