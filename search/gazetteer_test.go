@@ -1,6 +1,10 @@
 package search
 
-import "testing"
+import (
+	"testing"
+
+	"tuys/data"
+)
 
 func TestCityKey(t *testing.T) {
 	groups := [][]string{
@@ -43,5 +47,26 @@ func TestCityKey(t *testing.T) {
 	}
 	if n := CityNames("ru"); len(n) < 30 || n[0] == "" {
 		t.Errorf("CityNames: %v", n)
+	}
+}
+
+// TestHiddenPlaceIsNoOracle: two reports whose cities differ only in what
+// the public view hides compare alike, so a search naming a guessed city
+// learns nothing of it; the place the public sees is still compared.
+func TestHiddenPlaceIsNoOracle(t *testing.T) {
+	person := func(city string) *Person {
+		return PersonFromReport(&data.Report{ID: "R", Kind: data.KindSafe, FullName: "Темирбеков Олжас", City: city})
+	}
+	for _, pair := range [][2]string{
+		{"olzhas.t@mail.ru", "olzhas.x@mail.ru"},
+		{"Абая дом десять кв пять", "Абая дом девять кв пять"},
+		{"Алматы, erlan85 майл ру", "Алматы, zorro85 майл ру"},
+	} {
+		if a, b := person(pair[0]).CityKey, person(pair[1]).CityKey; a != b {
+			t.Errorf("cities %q and %q compare by what the public does not see: keys %q and %q", pair[0], pair[1], a, b)
+		}
+	}
+	if a, b := person("Алматы").CityKey, person("Астана").CityKey; a == b || a == "" {
+		t.Errorf("Алматы and Астана: keys %q and %q", a, b)
 	}
 }

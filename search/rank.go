@@ -79,6 +79,9 @@ func (p namePart) empty() bool { return len(p.keys) == 0 }
 
 // PersonFromReport builds the re-ranker's view of a report. The parsed
 // name fields win when the intake filled them; otherwise FullName is parsed.
+// The place is compared as the public sees it: a search naming a city
+// was told "equal" or "different" of what a city field hid (an e-mail, a
+// door in words), an oracle (attacker trial, 2026-12-07).
 func PersonFromReport(r *data.Report) *Person {
 	n := ParseName(r.FullName)
 	if r.FamilyName != "" || r.GivenName != "" {
@@ -89,7 +92,7 @@ func PersonFromReport(r *data.Report) *Person {
 	}
 	p := &Person{
 		ID: r.ID, Name: n, Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
-		City: r.City, CityKey: CityKey(r.City), Phone: r.ContactPhone,
+		City: r.City, CityKey: CityKey(data.HidePlace(r.City)), Phone: r.ContactPhone,
 	}
 	if p.Sex == "" {
 		p.Sex = n.Sex
