@@ -94,6 +94,9 @@ func testOutcomeAndDeletion(t *testing.T, st data.Store, dir string, dump func()
 	if body := (secReq{"GET", "/api/v1/reports/" + seek.ID + "/matches", "", nil}).do(h).Body.String(); strings.Contains(body, safe.ID) {
 		t.Errorf("the deleted report's matches still name the report it was linked to: %s", body)
 	}
+	if body := (secReq{"GET", "/api/v1/reports/" + safe.ID + "/matches", "", nil}).do(h).Body.String(); strings.Contains(body, seek.ID) {
+		t.Errorf("the other report's matches still name the deleted one (attacker trial, 2026-12-07): %s", body)
+	}
 	for _, p := range []string{"/api/v1/reports/" + safe.ID + "/matches", "/api/v1/reports/" + seek.ID, "/api/v1/search?q=Tleukabylov",
 		"/r/" + safe.ID, path} {
 		body := secReq{"GET", p, "", nil}.do(h).Body.String()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -197,10 +198,36 @@ func (s *Server) reportMatches(c *gin.Context) {
 		c.Error(err)
 		return
 	}
+	ms, err = s.withoutRemoved(ctx, ms)
+	if err != nil {
+		c.Error(err)
+		return
+	}
 	out := make([]PublicMatch, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, PublicMatch{ID: m.ID, SeekID: m.SeekID, SafeID: m.SafeID, Score: m.Score, State: m.State,
 			Explanation: search.StoredLines(m.Explanation, false, phrase(lang(c)))})
 	}
 	c.JSON(http.StatusOK, gin.H{"matches": out})
+}
+
+// withoutRemoved leaves out the matches whose other report was removed
+// (or purged): its id and its link to this one were its author's data
+// too, and the other side went on listing them (attacker trial,
+// 2026-12-07). A confirmed match stays in the store for the outcome the
+// family sees.
+func (s *Server) withoutRemoved(ctx context.Context, ms []data.Match) ([]data.Match, error) {
+	ids := make([]string, 0, 2*len(ms))
+	for _, m := range ms {
+		ids = append(ids, m.SeekID, m.SafeID)
+	}
+	rs, err := s.store.PublicReports(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("matches: %w", err)
+	}
+	kept := map[string]bool{}
+	for _, r := range rs {
+		kept[r.ID] = r.Status != data.StatusRemoved
+	}
+	return slices.DeleteFunc(ms, func(m data.Match) bool { return !kept[m.SeekID] || !kept[m.SafeID] }), nil
 }
