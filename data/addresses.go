@@ -63,6 +63,10 @@ func isDistrictWord(w string) bool {
 // (Самал-2, Аксай-1А, 5, 12А).
 var districtName = regexp.MustCompile(`^(?:\p{L}+-)?\d{1,2}\p{L}?$`)
 
+// numberedDistrict is a district's name with its number (Жетысу-2,
+// Аксай-4): a house and a flat after it (Жетысу-2, 45-12) are a door.
+var numberedDistrict = regexp.MustCompile(`^\p{Lu}\p{L}+-\d{1,2}\p{L}?$`)
+
 // districtNamed reports whether the words from i name a district: its
 // name with its number (Самал-2), its number, or a name then a number
 // (Самал 2).
@@ -114,13 +118,14 @@ func hideHouseNumbers(s string) string {
 			for j := i + 1; j <= i+streetReach && j < len(words) && !endsClause(s[words[j-1][1]:words[j][0]]); j++ {
 				hide[j] = hide[j] || door(j)
 			}
-			if numberFirstWords[strings.ToLower(strings.Trim(w, "."))] {
+			if numberFirstWords[strings.TrimLeft(strings.ToLower(strings.Trim(w, ".")), "0123456789-")] { // кв, 5-кв (Абая 10 5-кв)
 				for j := max(0, i-2); j < i; j++ { // not back across a comma: мкр Аксай-4, 12 үй
 					hide[j] = hide[j] || door(j) && !strings.ContainsAny(s[words[j][1]:words[i][0]], ",;\n")
 				}
 			}
 		}
-		if houseFlat.MatchString(w) && (nameAt(i-1) || nameAt(i-2) && !notStreetBetween[strings.ToLower(text(i-1))] || nameAt(i+1)) &&
+		if houseFlat.MatchString(w) && (nameAt(i-1) || nameAt(i-2) && !notStreetBetween[strings.ToLower(text(i-1))] || nameAt(i+1) ||
+			i > 0 && numberedDistrict.MatchString(text(i-1))) &&
 			!(i > 1 && isDistrictWord(text(i-2)) && !strings.ContainsFunc(text(i-1), unicode.IsNumber)) { // мкр Аксай 1А
 			hide[i] = hide[i] || door(i)
 		}
@@ -268,8 +273,8 @@ func hidePlace(s string) string {
 	for i := range words {
 		if w := text(i); placeNumber(w) && !districtNumber(s, words, i) && !namesADay(text, i, len(words)) {
 			sp := words[i]
-			if name, _, ok := strings.Cut(w, "-"); ok && name != "" && !placeNumber(name) {
-				sp[0] += len(name) + 1 // Абая-10 → Абая-•••: the street stays, as it does written apart
+			if cut := strings.IndexAny(w, "-."); cut > 0 && !placeNumber(w[:cut]) {
+				sp[0] += cut + 1 // Абая-10 → Абая-•••, дом.десять → дом.•••: the word stays, as it does written apart
 			}
 			spans = append(spans, sp)
 		}
@@ -284,7 +289,7 @@ func placeNumber(w string) bool {
 	if strings.ContainsFunc(w, unicode.IsNumber) {
 		return true
 	}
-	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' }) {
+	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' || r == '.' }) {
 		if f := foldNumberWord(part); numberWords[f] != 0 || ordinalWord(f) {
 			return true
 		}

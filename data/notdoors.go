@@ -30,8 +30,8 @@ func notADoor(s string, words [][2]int, j int) bool {
 		return true
 	}
 	before := strings.TrimRight(s[:words[j][0]], " ")
-	if strings.HasSuffix(before, "№") || strings.HasSuffix(before, "#") {
-		return true
+	if (strings.HasSuffix(before, "№") || strings.HasSuffix(before, "#")) && !numberedDoor(s, words, j-1) {
+		return true // школа №5; not дом №10, кв. №5, apt #5 (attacker trial, 2026-12-07)
 	}
 	if r, n := utf8.DecodeLastRuneInString(s[:words[j][0]]); n > 0 && strings.ContainsRune("-+−", r) {
 		if p, _ := utf8.DecodeLastRuneInString(s[:words[j][0]-n]); p == utf8.RuneError || unicode.IsSpace(p) {
@@ -60,4 +60,18 @@ func streetNameAt(s string, words [][2]int, j int) bool {
 func isRailway(w string) bool {
 	w = strings.ToLower(w)
 	return strings.HasPrefix(w, "ж/д") || strings.HasPrefix(w, "ж.д")
+}
+
+// numberedDoor reports whether word k, before a number sign, makes it a
+// door: a street word (дом №10, кв. №5), but not a house that names an
+// institution (Детский дом №3, Родильный дом №1).
+func numberedDoor(s string, words [][2]int, k int) bool {
+	if k < 0 || !isStreetWord(s[words[k][0]:words[k][1]]) {
+		return false
+	}
+	if k == 0 || strings.ToLower(s[words[k][0]:words[k][1]]) != "дом" {
+		return true
+	}
+	adjective := strings.ToLower(s[words[k-1][0]:words[k-1][1]])
+	return !strings.HasSuffix(adjective, "ий") && !strings.HasSuffix(adjective, "ый") && !strings.HasSuffix(adjective, "ой")
 }

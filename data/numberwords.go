@@ -26,17 +26,26 @@ const (
 )
 
 // The number words, by class: Russian and English, and Kazakh apart,
-// as "он" (ten) is Russian "he" (kazakhTen).
+// as "он" (ten) is Russian "he" (kazakhTen). The Kazakh column holds the
+// neighbours' Turkic words too (Kyrgyz and Uzbek, in Cyrillic and in
+// Latin, and Turkish): Uzbeks are the third people of Kazakhstan, and an
+// attacker trial (2026-12-07) dictated a number in each.
 var numberWordLists = map[numberClass][2]string{
 	unitWord: {`ноль нуль нолик один одна одно два две три четыре пять шесть семь восемь девять
 		единица двойка тройка четверка четвёрка пятерка пятёрка шестерка шестёрка семерка семёрка восьмерка восьмёрка девятка
+		единичка двоечка троечка четверочка четвёрочка пятерочка пятёрочка шестерочка шестёрочка семерочка семёрочка
+		восьмерочка восьмёрочка девяточка
 		zero oh o nought nil one two three four five six seven eight nine`,
-		`нөл нол бір бир екі еки үш уш төрт торт бес алты жеті жети сегіз сегиз тоғыз тогыз`},
+		`нөл нол бір бир екі еки үш уш төрт торт бес алты жеті жети сегіз сегиз тоғыз тогыз
+		эки икки уч үч беш олти етти саккиз тогуз тўрт тўққиз тукқиз
+		sıfır sifir iki ikki üç uç dört dort yedi sekiz dokuz toqqiz`},
 	teenWord: {`десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать
 		ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen`, ``},
 	tensWord: {`двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто
 		twenty thirty forty fifty sixty seventy eighty ninety`,
-		`он жиырма отыз қырық кырык елу алпыс жетпіс жетпис сексен тоқсан токсан`},
+		`он жиырма отыз қырық кырык елу алпыс жетпіс жетпис сексен тоқсан токсан
+		жыйырма кырк элүү алтымыш жетимиш токсон
+		yirmi yigirma otuz ottiz kırk qirq elli ellik altmış oltmish yetmiş yetmish sakson doksan toqson`},
 	hundredsWord: {`сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот`, ``},
 	hundredWord:  {`hundred`, `жүз жуз`},
 	repeatWord:   {`double triple`, ``},
@@ -185,7 +194,7 @@ func spokenRun(s string, toks []token, i int) runTally {
 	r := runTally{end: i}
 	for j := i; j < len(toks); j++ {
 		t := toks[j]
-		if j > r.end && !onlySeparators(s[toks[j-1].span[1]:t.span[0]]) {
+		if j > r.end && !onlySeparators(s[toks[j-1].span[1]:t.span[0]]) && !dottedWords(s, toks[j-1], t) {
 			break
 		}
 		if t.class == 0 && t.digits == 0 {
@@ -291,6 +300,13 @@ func letterDigitRuns(s string) [][2]int {
 // (the soft sign of a romanized number word: sem'sot, pyat').
 func inWordMark(r rune) bool {
 	return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) || r == '\'' || r == '’' || r == 'ʼ'
+}
+
+// dottedWords reports whether two number words are parted by dots
+// (восемь.семь.ноль): a dot stops a run of digits (03.04.2024), not of
+// words, which no date is written in.
+func dottedWords(s string, a, b token) bool {
+	return a.digits == 0 && b.digits == 0 && strings.Trim(s[a.span[1]:b.span[0]], ". ") == ""
 }
 
 // onlySeparators reports whether what lies between two words of a

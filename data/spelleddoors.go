@@ -78,6 +78,10 @@ func hideSpelledDoors(s string) string {
 	var spans [][2]int
 	for i := range d.words {
 		w := d.text(i)
+		if street, number, ok := strings.Cut(w, "."); ok && isStreetWord(street) && spelledNumber(number) {
+			spans = append(spans, [2]int{d.words[i][0] + len(street) + 1, d.words[i][1]}) // дом.десять, кв.пять
+			continue
+		}
 		if strings.ContainsFunc(w, unicode.IsNumber) || !isStreetWord(w) {
 			continue
 		}

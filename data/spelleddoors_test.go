@@ -17,6 +17,14 @@ func TestSpelledDoors(t *testing.T) {
 		{"Abay street house ten apartment forty-two", "Abay street house ••• apartment •••"},
 		{"10 Abay street, flat five", "••• Abay street, flat •••"},
 		{"Алматы, Абая 10-й дом", "Алматы, Абая ••• дом"},
+		{"Абая дом.десять кв.пять", "Абая дом.••• кв.•••"},
+		// doors after a number sign, a glued flat word, a district's house (attacker trial, 2026-12-07)
+		{"ул. Абая, дом №10, кв. №5", "ул. Абая, дом №•••, кв. №•••"},
+		{"Abay street #10, apt #5", "Abay street #•••, apt #•••"},
+		{"Абай көшесі №10 үй", "Абай көшесі №••• үй"},
+		{"Абая 10 5-кв", "Абая ••• •••"},
+		{"Жетысу-2, 45-12", "Жетысу-2, •••"},
+		{"Родильный дом №1, школа №5", "Родильный дом №1, школа №5"},
 		// counts, and "alone"
 		{"остался в квартире один", "остался в квартире один"},
 		{"в доме пять этажей", "в доме пять этажей"},
@@ -42,6 +50,28 @@ func TestOrdinalWord(t *testing.T) {
 	} {
 		if got := ordinalWord(w); got != want {
 			t.Errorf("ordinalWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestDottedAndTurkicNumbers: a phone number dictated with dots between
+// the words, in Kazakh Latin, in the neighbours' Turkic words or in
+// Russian diminutives is hidden (attacker trial, 2026-12-07); a date
+// in digits with dots is not a number.
+func TestDottedAndTurkicNumbers(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"восемь.семь.ноль.один.один.два.три.четыре.пять.шесть.семь", "•••"},
+		{"eight.seven.zero.one.one.two.three.four.five.six.seven", "•••"},
+		{"сегіз.жеті.нөл.бір.бір.екі.үш.төрт.бес.алты.жеті", "•••"},
+		{"звоните segız jetı nöl bır bır ekı üş tört bes altı jetı", "звоните •••"},
+		{"sakkiz yetti nol bir bir ikki uch tort besh olti yetti", "•••"},
+		{"sekiz yedi sıfır bir bir iki üç dört beş altı yedi", "•••"},
+		{"саккиз етти нол бир бир икки уч тўрт беш олти етти", "•••"},
+		{"восьмерка семерка нолик единичка единичка двоечка троечка четверочка пятерочка шестерочка семерочка", "•••"},
+		{"видели 03.04.2024 в 18.30, было пять человек", "видели 03.04.2024 в 18.30, было пять человек"},
+	} {
+		if got := HideContacts(tc.in); got != tc.want {
+			t.Errorf("HideContacts(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
