@@ -27,7 +27,7 @@ func hideContacts(s string) string {
 		s = hideGroups(s, spacedHandle)
 	}
 	if mayNameMessenger(s) {
-		s = hideHandleAfterTg(hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic)))
+		s = hideHandleAfterLatin(hideHandleAfterTg(hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic))))
 	}
 	return hideSpelledDoors(hideHouseNumbers(s))
 }
@@ -37,7 +37,8 @@ func hideContacts(s string) string {
 // run through them (a search answer hides contacts in some eighty fields;
 // the pattern was two thirds of that time). By first letter, lower case.
 var messengerHints = hintIndex(`tele тел тг tg inst инст ig what ват вас вац вот viber вайб виб tik тик vk вк ник логин user
-	skype скайп signal сигн discord дискорд facebook фейсбук fb фб imo wechat вичат snap снап twit твит`)
+	skype скайп signal сигн discord дискорд facebook фейсбук fb фб imo wechat вичат snap снап twit твит
+	одноклас odnoklas почт ящик пошт имейл емейл электрон мейл майл mail e-mail email`)
 
 // hintIndex indexes the word starts of a list by their first letter.
 func hintIndex(words string) map[rune][]string {
@@ -99,7 +100,8 @@ func spacedAt(s string) bool {
 // gluedAt reports whether s may hold an at written into the address
 // (erlanATmail.ru, erlan_at_mail.ru, erlan.at.gmail.com).
 func gluedAt(s string) bool {
-	return strings.Contains(s, "AT") || strings.Contains(s, "_at_") || strings.Contains(s, ".at.")
+	return strings.Contains(s, "AT") || strings.Contains(s, "_at_") || strings.Contains(s, ".at.") || strings.Contains(s, "-at-") ||
+		strings.Contains(s, "_sobaka_") || strings.Contains(s, "-sobaka-")
 }
 
 // mayWordAt reports whether s has "at" or "собака" in any case, or a
@@ -128,109 +130,17 @@ var contactInText = regexp.MustCompile(
 		`|[\p{L}\p{N}._%+\-]+[@＠﹫ⓐ][\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*` + // any script: ерлан@мэйл.ру
 		`|[A-Za-z0-9._%+\-]+ (?i:at|ат|собака|собачка) (?i:[a-z0-9\-]+(?:(?:\.| dot | точка )[a-z]{2,6})+)` +
 		`|[A-Za-z0-9._%+\-]+(?:AT|_at_|\.at\.)[a-z0-9\-]+(?:\.[a-z]{2,6})+` + // erlanATmail.ru, erlan_at_mail.ru
+		`|[A-Za-z0-9.%+]+[_\-](?i:at|sobaka)[_\-][A-Za-z0-9]+(?:[_\-](?i:dot|tochka)[_\-][A-Za-z]{2,6})+` + // erlan85_at_yandex_dot_ru
+		`|(?i:tme|т\s*[.．]?\s*ме)\s*[/\\]\s*[^\s,;]+` + // tme/erlan_zh, т.ме/erlan_zh
+		`|(?i:[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|ru|kz|net|org|io|me|app|cc|ly|su|ua|by|uz|kg|info|biz)/[^\s,;]+)` + // linkedin.com/in/erlanzh
 		`|(?i:[a-z][a-z0-9+.\-]*://\S+)` +
 		`|(?i:(?:www\.)?(?:t\s*(?:[.．․。·]|\[\.\]|\s(?i:dot)\s)\s*me|telegram\.(?:me|dog)|wa\.me|m\.me|vk\.me|ig\.me|linktr\.ee|taplink\.(?:cc|ru)|(?:api|chat)\.whatsapp\.com|instagram\.com|instagr\.am|instagram|vk\.(?:com|ru|cc)|facebook\.com|fb\.com|ok\.ru|tiktok\.com|youtube\.com|x\.com|twitter\.com|threads\.net|discord\.gg|bit\.ly|clck\.ru)\s*[/\\]\s*[^\s,;]+)` +
 		`|[@＠﹫][\p{L}\p{N}_.]{3,}`)
-
-// The messengers' names, in one place for the handle patterns: Latin
-// names long enough to stand for themselves, Cyrillic ones with their
-// endings, and the short ones (тг, вк, fb) that need a separator or "в".
-const (
-	latinMessengers    = `telegram|telega|inst(?:a(?:gram)?)?|whats?app|whatsup|viber|tik ?tok|skype|signal|discord|facebook|wechat|snapchat|twitter`
-	cyrillicMessengers = `телег\p{L}*|инст(?:аграмм?)?\p{L}{0,3}(?:[^\p{L}]|$)|ват?сап\p{L}*|ватцап\p{L}*|вацап\p{L}*|вотсап\p{L}*|вайбер\p{L}*|вибер\p{L}*|тик ?ток\p{L}*|скайп\p{L}*|дискорд\p{L}*|фейсбук\p{L}*|твиттер\p{L}*|снапчат\p{L}*|вичат\p{L}*|вконтакт\p{L}*|тлг`
-	shortMessengers    = `тг|tg|tlg|вк|vk|ig|fb|фб|imo`
-	nickWords          = `ник|никнейм|логин|username`
-	// handleSeparator is what people put between a messenger's name and
-	// its handle: a colon, a dash, an arrow, an emoji (тг 👉 erlanzh).
-	handleSeparator = `[:\-–—=>→]|\p{So}|\x{FE0F}`
-)
-
-// handleInText finds a handle written after the messenger's name
-// (telegram: erlan_zh, тг erlan_zh, инст: erlan.zh, ник в телеге
-// erlan_zh). Handles are Latin; after a colon or a dash any word with a
-// letter is one (group 1), without it only one with a digit, a dot or an
-// underscore (group 2): "via telegram yesterday" and "signal 3.5 km" stay.
-var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers + `|` + cyrillicMessengers + `|` + shortMessengers + `|` + nickWords + `)` +
-	`(?:\s+в\s+\p{L}+)?(?:\s*(?:` + handleSeparator + `)+\s*[@＠﹫]?\s*([A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*)|\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]))`)
-
-// handleAfterCyrillic finds a Latin word after a messenger's name written
-// in Cyrillic (телеграм erlanzh, в инсте erlanzh, мой ник erlanzh): in
-// Cyrillic text that word is the handle (group 1), whatever its letters.
-// Not after "тг", which is also the tenge (5000 тг Kaspi).
-var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + cyrillicMessengers + `|вк|фб|` + nickWords + `)` +
-	`(?:\s+в\s+\p{L}+(?:\s|` + handleSeparator + `)+)?\s*(?:` + handleSeparator + `)*\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
-
-// handleBeforeMessenger finds a handle written before the messenger's
-// name (erlan_zh в телеге, erlan.zh (instagram), erlanzh в инсте, erlanzh
-// в тг): one with a digit, a dot or an underscore before any messenger's
-// name (group 1), a Latin word of three letters or more before a Cyrillic
-// one (group 2), as in handleAfterCyrillic.
-var handleBeforeMessenger = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_.@])(?:([A-Za-z][A-Za-z0-9_.]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z][A-Za-z0-9_]*[0-9_])|([A-Za-z][A-Za-z0-9_]{2,}))` +
-	`(?:\s*(?:\(\s*|[-–—,:]\s*|\s+(?:в|во|на|in|on)\s+)?(?:(?:` + latinMessengers + `)(?:[^\p{L}]|$)|(?:` + cyrillicMessengers + `))` +
-	`|\s+(?:в|на)\s+(?:` + shortMessengers + `)(?:[^\p{L}]|$))`)
-
-// handleAfterTg is a Latin word after "тг" with no separator (тг erlanzh,
-// в тг erlanzh): group 2, after what precedes тг (group 1). тг is also the tenge, so hideHandleAfterTg
-// leaves it when a number comes just before (5000 тг Kaspi).
-var handleAfterTg = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])тг\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
-
-func hideHandleAfterTg(s string) string {
-	var spans [][2]int
-	for _, m := range handleAfterTg.FindAllStringSubmatchIndex(s, -1) {
-		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:m[3]], " ")); unicode.IsNumber(r) {
-			continue // 5000 тг Kaspi: a sum
-		}
-		if !notHandles.MatchString(s[m[4]:m[5]]) {
-			spans = append(spans, [2]int{m[4], m[5]})
-		}
-	}
-	return replaceSpans(s, spans)
-}
-
-// notHandles are Latin words written next to a messenger's name that are
-// no one's handle: the messengers themselves (WhatsApp, телеграм) and the
-// brands people name with them (перевод на Kaspi в телеге).
-var notHandles = regexp.MustCompile(`(?i)^(?:` + latinMessengers + `|` + shortMessengers + `|kaspi|halyk|iphone|android|olx|google|youtube|gmail|mail|sms)$`)
-
-// hideHandleBefore hides handleBeforeMessenger's handles; a plain Latin
-// word counts only before a Cyrillic messenger name (group 2 matched with
-// a Latin name is English prose: "Erlan on telegram").
-func hideHandleBefore(s string) string {
-	var spans [][2]int
-	for _, m := range handleBeforeMessenger.FindAllStringSubmatchIndex(s, -1) {
-		switch {
-		case m[2] >= 0 && !notHandles.MatchString(s[m[2]:m[3]]):
-			spans = append(spans, [2]int{m[2], m[3]})
-		case m[4] >= 0 && !notHandles.MatchString(s[m[4]:m[5]]) &&
-			strings.ContainsFunc(s[m[5]:m[1]], func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }):
-			spans = append(spans, [2]int{m[4], m[5]})
-		}
-	}
-	return replaceSpans(s, spans)
-}
-
-// spacedHandle is a handle with a space after the @ ("@ erlan_zh"): hidden
-// when it has a digit or an underscore, so that "a cat @ home" stays.
-var spacedHandle = regexp.MustCompile(`[@＠﹫]\s+([A-Za-z0-9_.]*[0-9_][A-Za-z0-9_.]*)`)
 
 // mixedScripts reports whether s has both Latin and Cyrillic letters.
 func mixedScripts(s string) bool {
 	latin := strings.ContainsFunc(s, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) })
 	return latin && strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
-}
-
-// hideGroups hides the groups of every match of re in s (the one of
-// them that matched), but a messenger's or a brand's name (notHandles).
-func hideGroups(s string, re *regexp.Regexp) string {
-	var spans [][2]int
-	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-		for g := 2; g+1 < len(m); g += 2 {
-			if m[g] >= 0 && !notHandles.MatchString(s[m[g]:m[g+1]]) {
-				spans = append(spans, [2]int{m[g], m[g+1]})
-			}
-		}
-	}
-	return replaceSpans(s, spans)
 }
 
 // lookalikeDigits are the letters people (and scammers dodging a filter)

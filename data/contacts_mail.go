@@ -116,8 +116,10 @@ func (m mailText) mailbox(i, end int, domain bool) (start, last int) {
 		return m.nameStart(i - 1), end // erlan1985 майл ру
 	case end+1 < len(m.toks) && strings.ContainsAny(m.between(end), ":-–—") && handle(end+1):
 		return i, end + 1 // gmail: erlan.zh
-	case end+1 < len(m.toks) && strings.TrimSpace(m.between(end)) == "" && handle(end+1) && domain:
-		return i, end + 1 // mail.ru erlan85
+	case end+1 < len(m.toks) && strings.TrimSpace(m.between(end)) == "" && handle(end+1) && (domain || m.distinctive(i)):
+		return i, end + 1 // mail.ru erlan85, почта gmail erlan1985
+	case i >= 2 && m.joined(i-2) && m.joined(i-1) && mailLabels[m.word(i-1)] && handle(i-2):
+		return m.nameStart(i - 2), end // zhanna88 (почта яндекс)
 	}
 	return -1, 0
 }
@@ -137,6 +139,17 @@ func (m mailText) nameStart(j int) int {
 			return j
 		}
 	}
+}
+
+// mailLabels are the words for a mailbox between its name and its
+// provider (zhanna88 (почта яндекс), erlan85 e-mail gmail).
+var mailLabels = wordSet(`почта почте почту ящик email e-mail mail пошта`)
+
+// distinctive reports whether the provider at i names a mail service
+// alone (gmail, яндекс), not a word of every sentence (mail, list).
+func (m mailText) distinctive(i int) bool {
+	base, _, _ := strings.Cut(m.word(i), ".")
+	return mailProviders[base]
 }
 
 // mailLeadWords lead up to an address; they are no part of its name.

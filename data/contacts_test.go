@@ -107,6 +107,41 @@ func TestHideContacts(t *testing.T) {
 	}
 }
 
+// TestHandlesAndMailboxesOfTheTrial: the handles, mailboxes and links an
+// attacker trial (2026-12-07) got past, and prose that must stay.
+func TestHandlesAndMailboxesOfTheTrial(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"почта: erlan.zhumabaev", "почта: •••"},
+		{"E-mail: erlan.zhumabaev", "E-mail: •••"},
+		{"mail: erlan_zh85", "mail: •••"},
+		{"ящик на мейле: erlan85", "ящик на мейле: •••"},
+		{"ищите в инсте как erlan.zh", "ищите в инсте как •••"},
+		{"мой ник везде erlan_zh1985", "мой ник везде •••"},
+		{"Жумабаев Ерлан telegram erlanzh", "Жумабаев Ерлан telegram •••"},
+		{"discord erlan#1234", "discord •••"},
+		{"одноклассники erlan.zh", "одноклассники •••"},
+		{"snap erlan_zh", "snap •••"},
+		{"почта gmail erlan1985", "почта •••"},
+		{"пишите: zhanna88 (почта яндекс)", "пишите: •••)"},
+		{"erlan85_at_yandex_dot_ru", "•••"},
+		{"erlan85-at-yandex-dot-ru", "•••"},
+		{"tme/erlan_zh", "•••"},
+		{"т.ме/erlan_zh", "•••"},
+		{"linkedin.com/in/erlanzh", "•••"},
+		// and prose
+		{"message me on telegram today", "message me on telegram today"},
+		{"Почта России не работает", "Почта России не работает"},
+		{"отправил на почту посылку", "отправил на почту посылку"},
+		{"его одноклассники видели его", "его одноклассники видели его"},
+		{"sent by mail yesterday", "sent by mail yesterday"},
+		{"в инсте есть фото", "в инсте есть фото"},
+	} {
+		if got := HideContacts(tc.in); got != tc.want {
+			t.Errorf("HideContacts(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 // FuzzHideContacts: whatever the text, nothing of an e-mail address
 // survives, and any input is handled.
 func FuzzHideContacts(f *testing.F) {
