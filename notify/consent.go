@@ -89,22 +89,36 @@ func (in *Inbound) record(ctx context.Context, verb Verb, m *data.Match, seek, s
 	return nil
 }
 
-// whichOne lists the pending requests, each with its code, and shares nothing.
+// whichOne lists the pending requests, newest first, each with its code,
+// and shares nothing. Past a few it names how many more: six seekers
+// (a family filing again and again) made a list no SMS could hold, and the
+// person got "try again later", which could never work (a new user's
+// trial, 2026-12-07).
 func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang string) (string, error) {
 	yes := map[string]string{"kk": "ИӘ", "ru": "ДА", "en": "YES"}[Lang(lang)]
+	type asking struct {
+		matchID string
+		seek    *data.Report
+	}
+	var all []asking
+	for _, c := range pending {
+		if _, seek, _, err := in.parties(ctx, c.MatchID); err == nil {
+			all = append(all, asking{c.MatchID, seek})
+		}
+	}
 	return in.Composer.T.Fit(lang, "yes_which", func(level int) Vars {
+		shown := min(len(all), max(1, 3-level))
 		var parts []string
-		for _, c := range pending {
-			_, seek, _, err := in.parties(ctx, c.MatchID)
-			if err != nil {
-				continue
-			}
-			v := in.Composer.seekerVars(seek, lang, level+1)
+		for _, a := range all[:shown] {
+			v := in.Composer.seekerVars(a.seek, lang, level+1)
 			who := v.Seeker
 			if v.Relation != "" {
 				who += " (" + v.Relation + ")"
 			}
-			parts = append(parts, who+" - "+yes+" "+ConsentCode(c.MatchID))
+			parts = append(parts, who+" - "+yes+" "+ConsentCode(a.matchID))
+		}
+		if more := len(all) - shown; more > 0 {
+			parts = append(parts, fmt.Sprintf(map[string]string{"kk": "тағы %d", "ru": "и ещё %d", "en": "%d more"}[Lang(lang)], more))
 		}
 		return Vars{Matches: strings.Join(parts, "; ")}
 	})

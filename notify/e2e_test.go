@@ -305,6 +305,28 @@ func TestEndToEndConsentPerSeeker(t *testing.T) {
 	}
 }
 
+// TestEndToEndBareYesWithManySeekers: six requests (a family filing
+// again and again) still get an answer that fits an SMS, with the newest
+// codes and how many more, not "try again later" (a new user's trial,
+// 2026-12-07).
+func TestEndToEndBareYesWithManySeekers(t *testing.T) {
+	w := newWorld(t)
+	for i := range 6 {
+		w.seekPh = fmt.Sprintf("+7701777777%d", i)
+		w.match(t, false)
+	}
+	w.drain(t)
+	for _, lang := range []string{"ИӘ", "да", "yes"} {
+		_, twiml := w.inbound(t, w.foundPh, lang, "")
+		_, reply, _ := strings.Cut(twiml, "<Message>")
+		reply, _, _ = strings.Cut(reply, "</Message>")
+		if reply == "" || Segments(reply) > MaxSegments || !strings.ContainsAny(reply, "0123456789") ||
+			!(strings.Contains(reply, "тағы") || strings.Contains(reply, "ещё") || strings.Contains(reply, "more")) {
+			t.Errorf("bare %s with six pending: %q (%d segments)", lang, reply, Segments(reply))
+		}
+	}
+}
+
 func TestEndToEndNoSharesNothing(t *testing.T) {
 	w := newWorld(t)
 	w.match(t, false)
