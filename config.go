@@ -56,6 +56,16 @@ func (c *config) parse(fs *flag.FlagSet, args []string) error {
 			*s.val = v
 		}
 	}
+	for _, s := range c.settings {
+		if s.check == nil {
+			continue
+		}
+		if err := s.check(*s.val); err != nil {
+			err = fmt.Errorf("%s (-%s) cannot be %q: %w", s.env, s.flag, *s.val, err)
+			fmt.Fprintln(fs.Output(), err)
+			return err
+		}
+	}
 	return nil
 }
 
@@ -160,7 +170,7 @@ func parseZone(s string) (*time.Location, error) {
 		h, _ := strconv.Atoi(hh)
 		mins, _ := strconv.Atoi("0" + mm)
 		if mins > 59 || h*60+mins > 14*60 {
-			return nil, fmt.Errorf("TUYS_TIMEZONE %q: an offset runs from -14:00 to +14:00, minutes from 00 to 59", s)
+			return nil, errors.New("an offset runs from -14:00 to +14:00, minutes from 00 to 59")
 		}
 		off := (h*60 + mins) * 60
 		if sign == "-" {
@@ -170,7 +180,7 @@ func parseZone(s string) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(v)
 	if err != nil || v == "Local" {
-		return nil, fmt.Errorf("TUYS_TIMEZONE %q: write an offset like +05:00 or a zone name like Asia/Almaty", s)
+		return nil, errors.New("write an offset like +05:00 or a zone name like Asia/Almaty")
 	}
 	return loc, nil
 }

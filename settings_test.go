@@ -133,3 +133,34 @@ func TestHelpOnStdout(t *testing.T) {
 		}
 	}
 }
+
+// TestBadSettingsStopTheStart: a value a setting cannot take stops serve
+// with what to write, before anything opens: "false" had left the public
+// search on, and a public URL without its scheme made dead private links
+// (a new user's trial, 2026-12-07).
+func TestBadSettingsStopTheStart(t *testing.T) {
+	t.Setenv("TUYS_DATA_DIR", t.TempDir())
+	for _, tc := range []struct{ env, value, says string }{
+		{"TUYS_PUBLIC_SEARCH", "false", "write on or off"},
+		{"TUYS_PUBLIC_URL", "tuys.kz", "https://"},
+		{"TUYS_HOTLINE", "", "the number people call"},
+		{"TUYS_LOG_LEVEL", "verbose", "debug, info, warn or error"},
+		{"TUYS_ADDR", ":99999", "0 to 65535"},
+		{"TUYS_METRICS_ADDR", "9090", "a host and a port"},
+		{"TUYS_TIMEZONE", "+123", "+05:00"},
+		{"TUYS_HUGE_PAGES", "yes", "write on or off"},
+	} {
+		t.Run(tc.env, func(t *testing.T) {
+			t.Setenv(tc.env, tc.value)
+			code, _, stderr := runCmd(t, serveCmd)
+			if code != 2 || !strings.Contains(stderr, tc.env) || !strings.Contains(stderr, tc.says) {
+				t.Errorf("%s=%q: exit %d, %q; want 2 naming it and saying %q", tc.env, tc.value, code, stderr, tc.says)
+			}
+		})
+	}
+	for _, ok := range [][2]string{{"TUYS_PUBLIC_URL", "https://tuys.kz/"}, {"TUYS_HOTLINE", "+7 (727) 000-00-00"}, {"TUYS_ADDR", "127.0.0.1:0"}} {
+		if err := settingFor(ok[0]).check(ok[1]); err != nil {
+			t.Errorf("%s=%q refused: %v", ok[0], ok[1], err)
+		}
+	}
+}
