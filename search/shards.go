@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -109,8 +110,15 @@ func openShards(dir string) (*Index, error) {
 
 func shardDir(dir string, i int) string { return filepath.Join(dir, "shard-"+strconv.Itoa(i)) }
 
+// indexLockWait is how long opening an index waits for another process
+// to let it go (a node still shutting down).
+var indexLockWait = 10 * time.Second
+
 func openShard(dir string) (bleve.Index, error) {
-	bi, err := bleve.Open(dir)
+	// Another process holding the index (tuys serve, while tuys reindex
+	// starts) made Open wait on its lock for ever, silent (a new user's
+	// trial, 2026-12-07): past the timeout it is an error that says so.
+	bi, err := bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": indexLockWait.String()})
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		im, merr := indexMapping()
 		if merr != nil {

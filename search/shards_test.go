@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -148,5 +149,35 @@ func TestIndexRebuildsWhenRulesChange(t *testing.T) {
 	res, err := eng.Search(ctx, Query{Name: "Есханов Ерлан", Kind: data.KindSafe})
 	if err != nil || len(res) == 0 || res[0].Report.FullName != "Есханов Ерлан" {
 		t.Fatalf("search after the rebuild: %v, %+v", err, res)
+	}
+}
+
+// TestOpenIndexHeldElsewhereFails: an index another holder has open is an
+// error after indexLockWait, not a wait for ever (tuys reindex beside a
+// running tuys serve hung silent: a new user's trial, 2026-12-07).
+func TestOpenIndexHeldElsewhereFails(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := OpenIndex(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	defer func(w time.Duration) { indexLockWait = w }(indexLockWait)
+	indexLockWait = 200 * time.Millisecond
+	done := make(chan error, 1)
+	go func() {
+		second, err := OpenIndex(dir)
+		if err == nil {
+			second.Close()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Fatal("a second holder opened the index")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("opening an index held elsewhere still waits")
 	}
 }
