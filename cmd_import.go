@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -206,11 +207,24 @@ func (f importFlags) options() (exchange.Options, error) {
 }
 
 func printSummary(w io.Writer, sum *exchange.Summary, o exchange.Options, took time.Duration) {
+	if len(sum.Unread) > 0 {
+		fmt.Fprintln(w, api.T(o.Lang, "import.cli_unread", "«"+strings.Join(sum.Unread, "», «")+"»", sum.Unread[0]))
+	}
+	// the rows in the list's order, filed and rejected alike
+	type line struct {
+		row  int
+		text string
+	}
+	var lines []line
 	for _, r := range sum.Reports {
-		fmt.Fprintln(w, api.T(o.Lang, "import.would_file", r.Row, describe(r.Report)))
+		lines = append(lines, line{r.Row, api.T(o.Lang, "import.would_file", r.Row, describe(o.Lang, r.Report))})
 	}
 	for _, e := range sum.Errors {
-		fmt.Fprintln(w, api.RowErrorText(o.Lang, e))
+		lines = append(lines, line{e.Row, api.RowErrorText(o.Lang, e)})
+	}
+	slices.SortStableFunc(lines, func(a, b line) int { return a.row - b.row })
+	for _, l := range lines {
+		fmt.Fprintln(w, l.text)
 	}
 	if o.DryRun {
 		fmt.Fprintln(w, api.T(o.Lang, "import.dry", sum.Filed, sum.Duplicates, sum.Rejected, sum.Rows))
@@ -220,8 +234,8 @@ func printSummary(w io.Writer, sum *exchange.Summary, o exchange.Options, took t
 }
 
 // describe is a report as a dry run shows it: the public fields.
-func describe(r *data.Report) string {
-	s := fmt.Sprintf("%s [%s]", r.FullName, r.Kind)
+func describe(lang string, r *data.Report) string {
+	s := fmt.Sprintf("%s [%s]", r.FullName, api.T(lang, "status."+string(r.Kind)+".active"))
 	if r.BirthYear != 0 {
 		s += fmt.Sprintf(", %d", r.BirthYear)
 	}

@@ -67,6 +67,8 @@ func parsePages() map[string]*template.Template {
 var templateFuncs = template.FuncMap{
 	"field":     newFormField,
 	"phoneHint": phoneHint,
+	// joinQuoted lists names as a sentence quotes them: «Бөлім», «Палата»
+	"joinQuoted": func(names []string) string { return "«" + strings.Join(names, "», «") + "»" },
 	// personAuto: the browser may fill in the person's name and city only
 	// on "I am safe" (they are the reporter's own); on "looking for" it
 	// would put the seeker's own details into the sought person's fields.

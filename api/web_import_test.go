@@ -40,9 +40,9 @@ func (b *browser) upload(path string, fields map[string]string, file []byte) *ht
 // with one bad row.
 func hospitalList(t *testing.T, good int) []byte {
 	var sb strings.Builder
-	sb.WriteString("ФИО;Год рождения;Город\r\nНурланов Тимур;3000;Актобе\r\n")
+	sb.WriteString("ФИО;Год рождения;Город;Отделение\r\nНурланов Тимур;3000;Актобе;2\r\n")
 	for i := 0; i < good; i++ {
-		fmt.Fprintf(&sb, "Пациент Номер%s Тестович;%d;Алматы\r\n", strings.Repeat("а", i%7+1)+fmt.Sprint(i), 1940+i%70)
+		fmt.Fprintf(&sb, "Пациент Номер%s Тестович;%d;Алматы;3\r\n", strings.Repeat("а", i%7+1)+fmt.Sprint(i), 1940+i%70)
 	}
 	b, err := charmap.Windows1251.NewEncoder().Bytes([]byte(sb.String()))
 	if err != nil {
@@ -75,7 +75,8 @@ func TestConsoleImport(t *testing.T) {
 	}
 	job := w.Header().Get("Location")
 	preview := b.get(job).Body.String()
-	mustContain(t, preview, T("ru", "import.dry", good, 0, 1, good+1), "строка 2: «Год рождения»", T("ru", "import.confirm", good))
+	mustContain(t, preview, T("ru", "import.dry", good, 0, 1, good+1), "строка 2: «Год рождения»", T("ru", "import.confirm", good),
+		T("ru", "import.unread", "«Отделение»")) // a column nothing reads is named before anything is filed
 	if rs, _ := store.ScanReports(context.Background(), "", 10); len(rs) != 0 {
 		t.Fatalf("the preview filed %d reports", len(rs))
 	}

@@ -30,7 +30,8 @@ const (
 )
 
 // headerNames are the ways lists in Kazakhstan title their columns, in
-// Kazakh, Russian and English, compared after normalizeHeader.
+// Kazakh (with the possessive forms a list's header most often takes:
+// қаласы, телефоны), Russian and English, compared after normalizeHeader.
 var headerNames = map[string][]string{
 	colFullName: {"фио", "ф и о", "аты жөні", "аты жони", "толық аты жөні", "тегі аты әкесінің аты",
 		"фамилия имя отчество", "фамилия имя", "full name", "name", "person", "имя фамилия"},
@@ -41,10 +42,10 @@ var headerNames = map[string][]string{
 	colBirthDate:   {"дата рождения", "туған күні", "туылған күні", "date of birth", "birth date", "birthdate", "dob"},
 	colAge:         {"возраст", "жасы", "жас", "age"},
 	colSex:         {"пол", "жынысы", "sex", "gender"},
-	colCity:        {"город", "населенный пункт", "нас пункт", "қала", "елді мекен", "city", "town", "locality", "settlement"},
-	colRegion:      {"область", "регион", "район", "облыс", "аудан", "region", "province", "district"},
-	colCountry:     {"страна", "ел", "country"},
-	colPhone:       {"телефон", "тел", "номер телефона", "контактный телефон", "телефон нөмірі", "phone", "phone number", "mobile", "tel"},
+	colCity:        {"город", "населенный пункт", "нас пункт", "қала", "қаласы", "каласы", "елді мекен", "елді мекені", "ауыл", "ауылы", "city", "town", "locality", "settlement"},
+	colRegion:      {"область", "регион", "район", "облыс", "облысы", "аудан", "ауданы", "region", "province", "district"},
+	colCountry:     {"страна", "ел", "елі", "country"},
+	colPhone:       {"телефон", "тел", "номер телефона", "контактный телефон", "телефон нөмірі", "телефоны", "ұялы телефон", "байланыс телефоны", "phone", "phone number", "mobile", "tel"},
 	colDescription: {"описание", "приметы", "сипаттама", "белгілері", "description", "appearance"},
 	// A hospital's or shelter's remarks ("палата 12", "переведён в ГКБ 4",
 	// "лёгкое ранение") say where and how someone is: volunteers read them

@@ -63,6 +63,11 @@ type Summary struct {
 	Rows, Filed, Duplicates, Rejected int
 	Errors                            []RowError
 	Reports                           []Filed
+	// Unread are the headers of the columns no role was found for (nor
+	// -map gave one): said before anything is filed, since what is in
+	// them reaches no report (Қаласы and Телефоны were dropped without a
+	// word: a new user's trial, 2026-12-07).
+	Unread []string
 }
 
 // ErrNoHeaderRow: no row of the first ten names a name column.
@@ -94,6 +99,19 @@ func unmatchedMap(header []string, explicit map[string]string) []string {
 	return miss
 }
 
+// unreadColumns are the named columns of header without a role, but
+// those -map said to ignore.
+func unreadColumns(header, roles []string, explicit map[string]string) []string {
+	var out []string
+	for i, h := range header {
+		ignored := explicit[normalizeHeader(h)] == colIgnore || explicit[strconv.Itoa(i+1)] == colIgnore
+		if roles[i] == "" && strings.TrimSpace(h) != "" && !ignored {
+			out = append(out, strings.TrimSpace(h))
+		}
+	}
+	return out
+}
+
 // importBatch is how many rows share a transaction: large enough that a
 // commit costs little per row, small enough that progress moves.
 const importBatch = 500
@@ -119,7 +137,7 @@ func ImportTable(ctx context.Context, f *intake.Filer, st data.ImportStore, t *T
 			headers[r] = t.Rows[hdr][i]
 		}
 	}
-	sum := &Summary{}
+	sum := &Summary{Unread: unreadColumns(t.Rows[hdr], roles, o.Map)}
 	total := len(t.Rows) - hdr - 1
 	var batch []pendingRow
 	flush := func() error {
