@@ -71,7 +71,7 @@ func (f *reportForm) input() (*intake.ReportInput, intake.FieldErrors) {
 		Person: intake.PersonInput{FullName: f.FullName, Sex: f.Sex, City: f.City, Description: f.Description,
 			Phone: f.SoughtPhone},
 		Contact: intake.ContactInput{Name: f.ContactName, Relation: f.Relation, Language: f.Language}}
-	in.Person.BirthYear = formText(fe, "person.birth_year", f.BirthYear, intake.YearText, errYear)
+	in.Person.BirthYear = formText(fe, "person.birth_year", f.BirthYear, yearOrNumber, errYear)
 	if strings.TrimSpace(f.Age) != "" {
 		age := formText(fe, "person.age", f.Age, intake.AgeText, errCount)
 		in.Person.Age = &age
@@ -104,6 +104,16 @@ func wholeNumber(s string) (int, bool) {
 	return n, err == nil
 }
 
+// yearOrNumber reads a year as people type it, or else a bare number,
+// which the year's range then judges: 19855 is a number, and "write a
+// number" was no help (a new user's trial, 2026-12-07).
+func yearOrNumber(s string) (int, bool) {
+	if y, ok := intake.YearText(s); ok {
+		return y, true
+	}
+	return wholeNumber(s)
+}
+
 // formText reads an optional number typed into a text field with read
 // (intake.YearText, intake.AgeText: the words people write around it);
 // when it holds none, the field gets errKey.
@@ -124,7 +134,7 @@ func formText(fe intake.FieldErrors, field, v string, read func(string) (int, bo
 // plausible century, within intake.YearRange.
 func formYear(fe intake.FieldErrors, field, v string) int {
 	now := time.Now()
-	y := intake.ExpandYear(formText(fe, field, v, intake.YearText, errYear), now)
+	y := intake.ExpandYear(formText(fe, field, v, yearOrNumber, errYear), now)
 	if lo, hi := intake.YearRange(now); y != 0 && (y < lo || y > hi) {
 		fe.Add(field, "field.birth_year", lo, hi)
 	}

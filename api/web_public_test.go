@@ -191,6 +191,7 @@ func TestReportFormErrors(t *testing.T) {
 		{"name without letters", "person.full_name", url.Values{"person.full_name": {"12345"}}, "field.name_letters", nil},
 		{"year not a number", "person.birth_year", url.Values{"person.birth_year": {"nineteen"}}, "web.err.number", nil},
 		{"year out of range", "person.birth_year", url.Values{"person.birth_year": {"1850"}}, "field.birth_year", []any{intake.MinBirthYear, 0}},
+		{"year with a digit too many", "person.birth_year", url.Values{"person.birth_year": {"19855"}}, "field.birth_year", []any{intake.MinBirthYear, 0}},
 		{"days not a number", "expires_in_days", url.Values{"expires_in_days": {"a week"}}, "web.err.count", nil},
 		{"age out of range", "person.age", url.Values{"person.birth_year": {""}, "person.age": {"150"}}, "field.age", nil},
 		{"age and year", "person.age", url.Values{"person.age": {"40"}}, "field.age_and_year", nil},
