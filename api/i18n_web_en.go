@@ -138,6 +138,8 @@ var webMessagesEN = map[string]string{
 	"private.next":               "What happens next",
 	"private.next_seek":          "When someone with this name reports safe, we send you an SMS and show it here. You can also search yourself, or call the hotline.",
 	"private.next_safe":          "When your relatives look for you, we ask you by SMS before we give them your number.",
+	"private.next_wait":          "We asked them by SMS whether to give you their number: when they agree, it appears here and comes to you by SMS. If the details do not fit, tell the hotline: a volunteer will check.",
+	"private.next_safe_news":     "The people looking for you were told you are safe. If we asked you by SMS whether to give them your number, answer that SMS; you can also call the hotline.",
 	"private.next_news":          "Call or write to them. If the details do not fit, tell the hotline: a volunteer will check.",
 	"private.next_closed":        "This report is closed. Thank you for telling us.",
 	"private.hotline":            "Hotline: %s",

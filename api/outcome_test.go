@@ -246,3 +246,30 @@ func TestPrivatePageForms(t *testing.T) {
 		t.Errorf("the private page of a deleted report: %d", w.Code)
 	}
 }
+
+// TestPrivateNextStepFitsWhatThePageOffers: "call or write to them" only
+// when a number is on the page; a seeker still waiting is told so, and
+// the safe side what it can do (a new user's trial, 2026-12-07).
+func TestPrivateNextStepFitsWhatThePageOffers(t *testing.T) {
+	withPhone, waiting := []privateNews{{Phone: "+77011234567"}}, []privateNews{{Asked: true}}
+	for _, tc := range []struct {
+		d    privateData
+		want string
+	}{
+		{privateData{Seeking: true}, "private.next_seek"},
+		{privateData{}, "private.next_safe"},
+		{privateData{Seeking: true, Matches: waiting}, "private.next_wait"},
+		{privateData{Seeking: true, Matches: append(waiting, withPhone...)}, "private.next_news"},
+		{privateData{Matches: waiting}, "private.next_safe_news"},
+		{privateData{Seeking: true, Closed: true, Matches: withPhone}, "private.next_closed"},
+	} {
+		if got := tc.d.NextKey(); got != tc.want {
+			t.Errorf("%+v: %s, want %s", tc.d, got, tc.want)
+		}
+		for _, lang := range data.Languages {
+			if T(lang, tc.want) == tc.want {
+				t.Errorf("%s has no %s text", tc.want, lang)
+			}
+		}
+	}
+}

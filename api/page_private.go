@@ -54,6 +54,29 @@ type privateData struct {
 	Closed       bool
 }
 
+// NextKey is what to do next, by what the page can offer: a number to
+// call, a request still waiting for the person's answer, or, on the
+// safe side, the SMS to answer. "Call or write to them" stood above
+// matches that had no number yet (a new user's trial, 2026-12-07).
+func (d *privateData) NextKey() string {
+	switch {
+	case d.Closed:
+		return "private.next_closed"
+	case len(d.Matches) == 0 && d.Seeking:
+		return "private.next_seek"
+	case len(d.Matches) == 0:
+		return "private.next_safe"
+	case !d.Seeking:
+		return "private.next_safe_news"
+	}
+	for _, m := range d.Matches {
+		if m.Phone != "" {
+			return "private.next_news"
+		}
+	}
+	return "private.next_wait"
+}
+
 // privateReport finds the report of the token in the URL; a wrong or
 // removed one is a plain 404, the same as for any unknown page.
 func (s *Server) privateReport(c *gin.Context) (*data.Report, bool) {
