@@ -161,6 +161,8 @@ type filedData struct {
 	Days       string
 	Possible   int
 	Landline   bool // the author's number cannot take SMS: told only to the author, who just filed
+	NoPhone    bool // the author gave no number: told only to the author, so no SMS is promised
+	SMSOff     bool // SMS go to the log on this server: none will come
 }
 
 func (s *Server) filedPage(c *gin.Context) {
@@ -178,6 +180,7 @@ func (s *Server) filedPage(c *gin.Context) {
 	p := s.newPage(c, "filed.title")
 	p.D = filedData{Report: s.withOutcome(ctx, r), Code: code, PrivateURL: privateURL(s.cfg.PublicURL, token),
 		Seeking: r.Kind == data.KindSeek, Days: strconv.Itoa(int(r.ExpiresAt.Sub(r.CreatedAt).Hours() / 24)),
-		Possible: len(s.possibleMatches(ctx, r)), Landline: isAuthor(r, code) && data.IsLandline(r.ContactPhone)}
+		Possible: len(s.possibleMatches(ctx, r)), Landline: isAuthor(r, code) && data.IsLandline(r.ContactPhone),
+		NoPhone: isAuthor(r, code) && r.ContactPhone == "", SMSOff: s.deps.SMS == nil || !s.deps.SMS.Config.Sends()}
 	s.render(c, http.StatusOK, "filed", p)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"tuys/data"
+	"tuys/notify"
 )
 
 // A report filed with a landline says so to its author on the page after
@@ -92,6 +93,41 @@ func TestAPIFilingWithALandlineIsTold(t *testing.T) {
 		told := strings.Contains(w.Body.String(), `"code":"landline"`) && strings.Contains(w.Body.String(), landlineNotice("kk"))
 		if told != tt.told {
 			t.Errorf("%s: told of a landline = %v, want %v: %s", tt.phone, told, tt.told, w.Body)
+		}
+	}
+}
+
+// TestFiledPagePromisesOnlySMSThatCome: "reply STOP" only where SMS leave
+// (not into the log), and an "I am safe" author without a number is told
+// we cannot write to them, which nobody else opening the page learns (a
+// new user's trial, 2026-12-07).
+func TestFiledPagePromisesOnlySMSThatCome(t *testing.T) {
+	_, _, h := newWebServer(t, Config{})
+	s, _, hs := newWebServer(t, Config{})
+	s.deps.SMS = &notify.Service{Config: notify.Config{Gateway: notify.GatewayGammu}}
+	for _, tc := range []struct {
+		h          http.Handler
+		phone      string
+		want, nots []string
+	}{
+		{h, "+7 701 123 45 67", []string{T("en", "filed.sms_off", "1414"), T("en", "filed.next_safe")}, []string{"STOP"}},
+		{hs, "+7 701 123 45 67", []string{T("en", "filed.sms"), T("en", "filed.next_safe")}, []string{T("en", "filed.sms_off", "1414")}},
+		{hs, "", []string{T("en", "filed.next_safe_nophone")}, []string{"STOP", T("en", "filed.next_safe")}},
+	} {
+		b := newBrowser(t, tc.h, "en")
+		b.get("/safe")
+		form := seekForm()
+		form.Set("contact.phone", tc.phone)
+		w := b.post("/safe", form)
+		if w.Code != http.StatusSeeOther {
+			t.Fatalf("post: %d %s", w.Code, w.Body)
+		}
+		loc := w.Header().Get("Location")
+		page := b.get(loc).Body.String()
+		mustContain(t, page, tc.want...)
+		mustNotContain(t, page, tc.nots...)
+		if stranger := newBrowser(t, tc.h, "en").get(loc).Body.String(); strings.Contains(stranger, T("en", "filed.next_safe_nophone")) {
+			t.Errorf("a stranger opening %s learns the author gave no number", loc)
 		}
 	}
 }

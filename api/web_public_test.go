@@ -89,7 +89,8 @@ func TestSeekFormFilesAndConfirms(t *testing.T) {
 	if code == nil || data.HashCode(code[1]) != r.DeletionHash {
 		t.Fatalf("confirmation page has no valid deletion code")
 	}
-	mustContain(t, page, "Что будет дальше", "STOP")
+	mustContain(t, page, "Что будет дальше", T("ru", "filed.sms_off", "1414")) // no SMS set up: none is promised
+	mustNotContain(t, page, "STOP")
 	mustNotContain(t, page, "+77011234567", "701 123 45 67")
 	if again := b.get(loc).Body.String(); strings.Contains(again, code[1]) {
 		t.Error("deletion code shown twice")

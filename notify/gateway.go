@@ -48,6 +48,18 @@ func (c *Config) gatewayFromEnv(getenv func(string) string) error {
 	return nil
 }
 
+// Sends reports whether SMS leave for real (Twilio or the modem), not
+// into the log: the pages promise SMS only then.
+func (c Config) Sends() bool {
+	switch c.Gateway {
+	case GatewayTwilio, GatewayGammu:
+		return true
+	case "":
+		return c.Twilio()
+	}
+	return false
+}
+
 // NewSender builds the configured channel: Twilio (falling over to the
 // modem when TUYS_GAMMU_SPOOL is set too), the modem, or the log. The
 // *Gammu is non-nil when the modem is in use (its inbox must be read).
