@@ -88,7 +88,7 @@ func ParseCommand(body string) Command {
 	}
 	kw, ok := keywords[strings.ToUpper(strings.Trim(words[0], ".!?:-—\"'«»()"))]
 	if !ok {
-		return Command{Verb: VerbHelp, Lang: scriptLang(words[0])}
+		return Command{Verb: VerbHelp, Lang: textLang(words)}
 	}
 	cmd := Command{Verb: kw.verb, Lang: kw.lang}
 	switch cmd.Verb {
@@ -157,6 +157,19 @@ func personArgs(words []string) (name string, year int, city string) {
 	}
 	name = Truncate(strings.Join(nameWords, " "), maxNameRunes)
 	return name, year, city
+}
+
+// textLang guesses the language of a message we could not read: Kazakh
+// when any word has a Kazakh letter (Салем, мен Ерланды іздеп жүрмін was
+// answered in Russian: a new user's trial, 2026-12-07), else by its first
+// word's script.
+func textLang(words []string) string {
+	for _, w := range words {
+		if scriptLang(w) == "kk" {
+			return "kk"
+		}
+	}
+	return scriptLang(words[0])
 }
 
 // scriptLang guesses a language from a word's script, for replies to

@@ -46,6 +46,8 @@ func TestParseCommand(t *testing.T) {
 		{"   \x00\u200b ", Command{Verb: VerbHelp}},
 		{"привет", Command{Verb: VerbHelp, Lang: "ru"}},
 		{"сәлем", Command{Verb: VerbHelp, Lang: "kk"}},
+		{"Салем, мен Ерланды іздеп жүрмін", Command{Verb: VerbHelp, Lang: "kk"}}, // a Kazakh letter past the first word (new user's trial)
+		{"Привет, ищу брата", Command{Verb: VerbHelp, Lang: "ru"}},
 		{"hello", Command{Verb: VerbHelp, Lang: "en"}},
 		{"12345", Command{Verb: VerbHelp}},
 	}
