@@ -295,6 +295,7 @@ var webMessagesEN = map[string]string{
 	"vrecord.gone":                      "(deleted)",
 	"label.action.login":                "signed in",
 	"label.action.login_failed":         "failed sign-in",
+	"label.action.import":               "imported a list",
 	"label.action.intake":               "took a call (new report)",
 	"label.action.view_contact":         "opened contact details",
 	"label.action.note":                 "added a note",

@@ -294,6 +294,7 @@ var webMessagesKK = map[string]string{
 	"vrecord.gone":                      "(жойылды)",
 	"label.action.login":                "кіру",
 	"label.action.login_failed":         "сәтсіз кіру",
+	"label.action.import":               "тізімді импорттады",
 	"label.action.intake":               "қоңырау қабылдады (жаңа өтініш)",
 	"label.action.view_contact":         "байланыс деректерін ашты",
 	"label.action.note":                 "жазба қосты",

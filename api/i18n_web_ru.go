@@ -294,6 +294,7 @@ var webMessagesRU = map[string]string{
 	"vrecord.gone":                      "(удалено)",
 	"label.action.login":                "вход",
 	"label.action.login_failed":         "неудачный вход",
+	"label.action.import":               "импортировал(а) список",
 	"label.action.intake":               "принял(а) звонок (новое заявление)",
 	"label.action.view_contact":         "открыл(а) контакты",
 	"label.action.note":                 "добавил(а) заметку",

@@ -67,6 +67,7 @@ func parsePages() map[string]*template.Template {
 var templateFuncs = template.FuncMap{
 	"field":     newFormField,
 	"phoneHint": phoneHint,
+	"reportID":  data.IsID, // a link to /v/r/ only for a report's id (audit targets are matches and lists too)
 	// joinQuoted lists names as a sentence quotes them: «Бөлім», «Палата»
 	"joinQuoted": func(names []string) string { return "«" + strings.Join(names, "», «") + "»" },
 	// personAuto: the browser may fill in the person's name and city only

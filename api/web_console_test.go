@@ -428,11 +428,22 @@ func TestAuditPageForCoordinators(t *testing.T) {
 	c := newBrowser(t, h, "en")
 	c.get("/v/login")
 	c.post("/v/login", url.Values{"login": {"boss"}, "password": {"coordinator password"}})
+	// a report's id links to its record; a match's id and a list's name are
+	// no record (they linked to a 404: a new user's trial, 2026-12-07)
+	report := data.NewID()
+	for _, e := range []data.AuditEntry{{Actor: "boss", Action: "view_contact", Target: report},
+		{Actor: "boss", Action: "match.confirm", Target: "m36d8aa01"}, {Actor: "boss", Action: "import", Target: "Hospital 7 (list.csv)"}} {
+		if err := store.Audit(t.Context(), e); err != nil {
+			t.Fatal(err)
+		}
+	}
 	w := c.get("/v/audit")
 	if w.Code != http.StatusOK {
 		t.Fatalf("coordinator audit: %d", w.Code)
 	}
-	mustContain(t, w.Body.String(), "aigerim", T("en", "label.action.login"))
+	body := w.Body.String()
+	mustContain(t, body, "aigerim", T("en", "label.action.login"), `href="/v/r/`+report+`"`, T("en", "label.action.import"), "Hospital 7 (list.csv)")
+	mustNotContain(t, body, `href="/v/r/m36d8aa01"`, `href="/v/r/Hospital`)
 }
 
 func hasAudit(t *testing.T, store data.Store, action, target string) bool {

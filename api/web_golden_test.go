@@ -97,7 +97,7 @@ func goldenData() map[string]func(p *page) {
 					{To: "+7***67", StateKey: "sms.state.logged", Purpose: "seeker", Body: "tuys: Seitkali G. (1977, Almaty) ...", Segments: 2}}, Pending: true}}}
 		},
 		"audit": func(p *page) {
-			p.D = []data.AuditEntry{{ID: 1, Actor: "aigerim", Action: "view_contact", Target: r.ID, At: goldenTime}}
+			p.D = []data.AuditEntry{{ID: 1, Actor: "aigerim", Action: "view_contact", Target: "01GQ1C0RJ8QF2Z6V7W0Y5X4N3M", At: goldenTime}, {ID: 2, Actor: "aigerim", Action: "match.confirm", Target: "m36d8aa01", At: goldenTime}}
 		},
 		"import": func(p *page) { // the preview of an uploaded list
 			sum := &exchange.Summary{Rows: 2, Filed: 1, Rejected: 1, Reports: []exchange.Filed{{Row: 2, Report: r}}}

@@ -24,6 +24,13 @@ func NewID() string {
 	return ulid.MustNew(ulid.Timestamp(time.Now()), idEntropy).String()
 }
 
+// IsID reports whether s is a report's id (NewID's form): an audit
+// entry's target may be one, or a match, a list, a login.
+func IsID(s string) bool {
+	_, err := ulid.ParseStrict(s)
+	return err == nil && len(s) == ulid.EncodedSize
+}
+
 // HashCode hashes a one-time code (deletion code, session token) for storage.
 func HashCode(code string) string {
 	sum := sha256.Sum256([]byte(code))
