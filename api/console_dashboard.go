@@ -34,6 +34,9 @@ func (s *Server) dashboardPage(c *gin.Context) {
 		return
 	}
 	p := s.newPage(c, "dash.title")
+	if c.Query("done") == "removed" { // a record removed from the console lands here: its page is gone
+		p.Flash = "vrecord.done.removed"
+	}
 	p.Compact = true
 	d := dashboardData{}
 	for _, g := range []struct{ prefix, title string }{

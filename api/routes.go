@@ -129,6 +129,8 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 	in.POST("/r/:id/note", s.consoleNotePost)
 	in.POST("/r/:id/link", s.linkPost)
 	in.POST("/r/:id/consent/:match", s.consentPost) // the found person's answer, given on the phone
+	in.POST("/r/:id/resend", s.resendLinkPost)      // a new private link by SMS to the report's own number
+	in.POST("/r/:id/remove", s.requireRole(data.RoleCoordinator), s.removePost)
 	in.GET("/audit", s.requireRole(data.RoleCoordinator), s.auditPage)
 	// Lists for coordinators (console_import.go): upload, preview, confirm, progress.
 	coord := in.Group("/import", s.requireRole(data.RoleCoordinator))

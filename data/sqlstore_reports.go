@@ -230,6 +230,17 @@ func (s *sqlStore) ReportByPrivateHash(ctx context.Context, hash string) (*Repor
 	return rs[0], nil
 }
 
+func (s *sqlStore) SetPrivateHash(ctx context.Context, id, hash string) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE reports SET private_hash = $1 WHERE id = $2 AND status <> $3`, hash, id, StatusRemoved)
+	if err != nil {
+		return fmt.Errorf("set private link of %s: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
 func (s *sqlStore) ReportsWithPhone(ctx context.Context, phone string) ([]*Report, error) {
 	if phone == "" {
 		return nil, nil

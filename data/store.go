@@ -52,6 +52,9 @@ type ReportStore interface {
 	LinkReports(ctx context.Context, id, linkedID string) error
 	// ReportByPrivateHash finds a report by its private-page token's hash.
 	ReportByPrivateHash(ctx context.Context, hash string) (*Report, error)
+	// SetPrivateHash gives a report's private page a new token's hash: the
+	// old link stops working (a volunteer re-sends a lost link).
+	SetPrivateHash(ctx context.Context, id, hash string) error
 	// RemoveReport purges personal data, keeps a placeholder, writes report.removed.
 	RemoveReport(ctx context.Context, id string) error
 	// ExpiredReports lists ids of non-removed reports that expired before t.

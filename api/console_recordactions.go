@@ -1,0 +1,75 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"tuys/api/intake"
+	"tuys/data"
+	"tuys/notify"
+)
+
+// What the hotline can do for the author of a report who calls: the pages
+// send people to it when they lose their link or their deletion code, and
+// the console had nothing to offer them (a new user's trial, 2026-12-07).
+
+// resendLinkPost gives the author a new private link by SMS, to the
+// report's own number only, so a caller gains nothing they could not have
+// read on their own phone. The old link stops working: it may be the one
+// that was lost, or seen by someone else.
+func (s *Server) resendLinkPost(c *gin.Context) {
+	p, ok := s.recordPost(c, &consoleRecordData{})
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	r, err := s.store.GetReport(ctx, c.Param("id"))
+	if err != nil || r.Status == data.StatusRemoved {
+		c.Error(errNotFound)
+		return
+	}
+	if r.ContactPhone == "" || s.deps.SMS == nil || !s.deps.SMS.Config.Sends() {
+		p.Problem = "vrecord.resend_none"
+		s.renderConsoleRecord(c, http.StatusUnprocessableEntity, p, &consoleRecordData{})
+		return
+	}
+	token := data.NewCode(intake.PrivateTokenLength)
+	if err := s.store.SetPrivateHash(ctx, r.ID, data.HashCode(token)); err != nil {
+		c.Error(err)
+		return
+	}
+	s.sendPrivateLink(ctx, r, token)
+	s.audit(c, volunteer(c).Login, "resend_link", r.ID)
+	seeOther(c, "/v/r/"+r.ID+"?done=link_sent")
+}
+
+// removePost removes a report for its author who lost the deletion code
+// and called: a coordinator's act, with a reason, audited. Its personal
+// data goes everywhere, as with the code.
+func (s *Server) removePost(c *gin.Context) {
+	p, ok := s.recordPost(c, &consoleRecordData{})
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	r, err := s.store.GetReport(ctx, c.Param("id"))
+	if err != nil || r.Status == data.StatusRemoved {
+		c.Error(errNotFound)
+		return
+	}
+	reason := c.PostForm("remove_reason")
+	if c.PostForm("remove_confirm") != "1" || len([]rune(reason)) < 3 {
+		p.Errors = translateFields(intake.FieldErrors{"remove_reason": {Key: "vrecord.remove_why"}}, p.Lang)
+		p.Problem = "err.validation"
+		s.renderConsoleRecord(c, http.StatusUnprocessableEntity, p, &consoleRecordData{})
+		return
+	}
+	if err := s.store.RemoveReport(ctx, r.ID); err != nil {
+		c.Error(err)
+		return
+	}
+	s.wake()
+	s.audit(c, volunteer(c).Login, "remove", r.ID+" ("+notify.Truncate(reason, 200)+")")
+	seeOther(c, "/v/?done=removed")
+}
