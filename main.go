@@ -16,20 +16,20 @@ Usage:
   tuys [command] [flags]
 
 Commands:
-  serve      run the web service (default)
-  eval       measure name matching on an evaluation set
-  reindex    rebuild the search index from the store
-  user       manage volunteer accounts (add, disable, reset)
-  migrate    apply database migrations and exit
-  purge      remove personal data of expired reports now
-  token      manage API tokens for partner systems (add, list, revoke)
-  import     file the people of a CSV, XLSX or PFIF list (hospital, shelter, Person Finder)
-  export     write the public records as PFIF 1.4, CSV or XLSX
-  rotate-key re-encrypt contact data under a new secret key (nodes stopped)
-  backup     copy the SQLite database to FILE, also while serve runs (no key in it)
-  restore    put a backup into an empty data directory (needs the same key)
-  healthcheck exit 0 when the local serve answers /readyz (container HEALTHCHECK)
-  version    print the version and build information
+  serve        run the web service (default)
+  eval         measure name matching on an evaluation set
+  reindex      rebuild the search index from the store
+  user         manage volunteer accounts (add, disable, reset)
+  migrate      apply database migrations and exit
+  purge        remove personal data of expired reports now
+  token        manage API tokens for partner systems (add, list, revoke)
+  import       file the people of a CSV, XLSX or PFIF list (hospital, shelter, Person Finder)
+  export       write the public records as PFIF 1.4, CSV or XLSX
+  rotate-key   re-encrypt contact data under a new secret key (nodes stopped)
+  backup       copy the SQLite database to FILE, also while serve runs (no key in it)
+  restore      put a backup into an empty data directory (needs the same key)
+  healthcheck  exit 0 when the local serve answers /readyz (container HEALTHCHECK)
+  version      print the version and build information
 
 Start here:
   make run                 # or: tuys serve — http://localhost:8080, data in ./tuys-data

@@ -45,7 +45,7 @@ func (s *Server) requireVolunteer(c *gin.Context) {
 func (s *Server) requireRole(role string) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if volunteer(c).Role != role {
-			c.Error(errForbidden)
+			c.Error(errCoordinator) // the one role a page asks for (import, audit, removal): say which
 			c.Abort()
 			return
 		}

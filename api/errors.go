@@ -32,6 +32,7 @@ var (
 	errNotFound    = &AppError{HTTP: http.StatusNotFound, Code: "not_found", Key: "err.not_found"}
 	errWrongCode   = &AppError{HTTP: http.StatusForbidden, Code: "wrong_code", Key: "err.wrong_code"}
 	errForbidden   = &AppError{HTTP: http.StatusForbidden, Code: "forbidden", Key: "err.forbidden"}
+	errCoordinator = &AppError{HTTP: http.StatusForbidden, Code: "forbidden", Key: "err.coordinator_only"} // a console page for coordinators
 	errUnauth      = &AppError{HTTP: http.StatusUnauthorized, Code: "unauthorized", Key: "err.unauthorized"}
 	errUnavailable = &AppError{HTTP: http.StatusServiceUnavailable, Code: "unavailable", Key: "err.unavailable"}
 	errSearchOff   = &AppError{HTTP: http.StatusNotFound, Code: "search_off", Key: "err.search_off"}

@@ -55,6 +55,8 @@ func TestConsoleImport(t *testing.T) {
 	_, store, h := newWebServer(t, Config{})
 	if w := loggedIn(t, h, store, data.RoleVolunteer).get("/v/import"); w.Code != http.StatusForbidden {
 		t.Fatalf("a volunteer may import: %d", w.Code)
+	} else { // says who may, and leads back into the console (a new user's trial, 2026-12-07)
+		mustContain(t, w.Body.String(), T("ru", "err.coordinator_only"), `href="/v/"`)
 	}
 	b := newBrowser(t, h, "ru")
 	addVolunteer(t, store, "coord", "correct horse battery", data.RoleCoordinator)
@@ -91,7 +93,7 @@ func TestConsoleImport(t *testing.T) {
 			break
 		}
 	}
-	mustContain(t, page, fmt.Sprintf("подано %d, повторов пропущено 0, отклонено 1", good))
+	mustContain(t, page, fmt.Sprintf("подано %d, повторов пропущено 0, отклонено 1", good), `href="/v/review"`) // and where to go next
 	rs, _ := store.ScanReports(context.Background(), "", 3*good)
 	if len(rs) != good || rs[0].SourceName != "Больница №7" || rs[0].Channel != data.ChannelImport {
 		t.Fatalf("%d reports stored (%+v), want %d from Больница №7", len(rs), rs[0], good)
