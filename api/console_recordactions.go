@@ -7,7 +7,6 @@ import (
 
 	"tuys/api/intake"
 	"tuys/data"
-	"tuys/notify"
 )
 
 // What the hotline can do for the author of a report who calls: the pages
@@ -35,17 +34,24 @@ func (s *Server) resendLinkPost(c *gin.Context) {
 		return
 	}
 	token := data.NewCode(intake.PrivateTokenLength)
-	if err := s.store.SetPrivateHash(ctx, r.ID, data.HashCode(token)); err != nil {
+	hash := data.HashCode(token)
+	if err := s.store.SetPrivateHash(ctx, r.ID, hash); err != nil {
 		c.Error(err)
 		return
 	}
-	s.sendPrivateLink(ctx, r, token)
+	// its own key, named by the new token's hash (a secret's hash, as the
+	// store keeps it): each new link is one SMS, sent once
+	if err := s.queuePrivateLink(ctx, r, token, hash[:16]); err != nil {
+		c.Error(err)
+		return
+	}
 	s.audit(c, volunteer(c).Login, "resend_link", r.ID)
 	seeOther(c, "/v/r/"+r.ID+"?done=link_sent")
 }
 
 // removePost removes a report for its author who lost the deletion code
-// and called: a coordinator's act, with a reason, audited. Its personal
+// and called: a coordinator's act, once they ticked that the caller was
+// checked; audited by id. Its personal
 // data goes everywhere, as with the code.
 func (s *Server) removePost(c *gin.Context) {
 	p, ok := s.recordPost(c, &consoleRecordData{})
@@ -58,9 +64,8 @@ func (s *Server) removePost(c *gin.Context) {
 		c.Error(errNotFound)
 		return
 	}
-	reason := c.PostForm("remove_reason")
-	if c.PostForm("remove_confirm") != "1" || len([]rune(reason)) < 3 {
-		p.Errors = translateFields(intake.FieldErrors{"remove_reason": {Key: "vrecord.remove_why"}}, p.Lang)
+	if c.PostForm("remove_confirm") != "1" {
+		p.Errors = translateFields(intake.FieldErrors{"remove_confirm": {Key: "vrecord.remove_why"}}, p.Lang)
 		p.Problem = "err.validation"
 		s.renderConsoleRecord(c, http.StatusUnprocessableEntity, p, &consoleRecordData{})
 		return
@@ -70,6 +75,6 @@ func (s *Server) removePost(c *gin.Context) {
 		return
 	}
 	s.wake()
-	s.audit(c, volunteer(c).Login, "remove", r.ID+" ("+notify.Truncate(reason, 200)+")")
+	s.audit(c, volunteer(c).Login, "remove", r.ID) // the id only, as every removal keeps
 	seeOther(c, "/v/?done=removed")
 }

@@ -358,7 +358,7 @@ var webMessagesEN = map[string]string{
 	"vrecord.remove_hint":               "For the author who lost the deletion code: check on the phone that the caller is the author (the number on the report, the details they gave). The personal data goes everywhere and cannot be brought back.",
 	"vrecord.remove_confirm":            "I checked that the caller is the author of this report",
 	"vrecord.remove_button":             "Remove the report",
-	"vrecord.remove_why":                "Tick the box and write why (at least 3 letters): it goes into the audit log.",
+	"vrecord.remove_why":                "Tick the box once you checked that the caller is the author.",
 	"vrecord.done.removed":              "The report was removed, with its personal data.",
 	"label.action.resend_link":          "sent a new private link",
 	"label.action.remove":               "removed a report",

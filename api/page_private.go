@@ -13,7 +13,7 @@ import (
 )
 
 // privatePath is where the author of a report sees what happened to it.
-func privatePath(token string) string { return "/p/" + token }
+func privatePath(token string) string { return data.PrivatePath(token) }
 
 // privateURL is privatePath on the public address ("" without a token).
 func privateURL(base, token string) string {
@@ -260,13 +260,21 @@ func (s *Server) sendPrivateLink(ctx context.Context, r *data.Report, token stri
 	if s.deps.SMS == nil || r.ContactPhone == "" || token == "" {
 		return
 	}
-	msg, err := s.deps.SMS.Composer.PrivateLink(r, privateURL(s.cfg.PublicURL, token))
+	if err := s.queuePrivateLink(ctx, r, token, ""); err != nil {
+		s.log.WarnContext(ctx, "private link sms", "id", r.ID, "err", err)
+	}
+}
+
+// queuePrivateLink queues the private link's SMS (again: see
+// Composer.PrivateLink) and wakes the dispatcher.
+func (s *Server) queuePrivateLink(ctx context.Context, r *data.Report, token, again string) error {
+	msg, err := s.deps.SMS.Composer.PrivateLink(r, privateURL(s.cfg.PublicURL, token), again)
 	if err == nil {
 		err = s.store.EnqueueMessages(ctx, []data.Message{msg})
 	}
 	if err != nil {
-		s.log.WarnContext(ctx, "private link sms", "id", r.ID, "err", err)
-		return
+		return err
 	}
 	s.deps.SMS.Dispatcher.Wake()
+	return nil
 }

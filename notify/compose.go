@@ -208,8 +208,11 @@ func (c *Composer) message(key, matchID, reportID, to, lang, body string, now ti
 }
 
 // PrivateLink sends the author of r, filed by SMS or by a volunteer on the
-// phone, the link to their private page (key link:{report}: once).
-func (c *Composer) PrivateLink(r *data.Report, link string) (data.Message, error) {
+// phone, the link to their private page: key link:{report}, once, or
+// link:{report}:{again} for a new link a volunteer sends later (under the
+// first key it was never queued, and the old link was dead: a trial,
+// 2026-12-07).
+func (c *Composer) PrivateLink(r *data.Report, link, again string) (data.Message, error) {
 	if r.ContactPhone == "" {
 		return data.Message{}, errors.New("compose private link: no phone")
 	}
@@ -217,7 +220,11 @@ func (c *Composer) PrivateLink(r *data.Report, link string) (data.Message, error
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose private link %s: %w", r.ID, err)
 	}
-	return c.message("link:"+r.ID, "", r.ID, r.ContactPhone, r.Language, body, c.now()), nil
+	key := "link:" + r.ID
+	if again != "" {
+		key += ":" + again
+	}
+	return c.message(key, "", r.ID, r.ContactPhone, r.Language, body, c.now()), nil
 }
 
 // SubscribeConfirm asks phone to confirm (YES <code>) SMS updates on
