@@ -111,7 +111,7 @@ func (s *Server) recordMatches(ctx context.Context, id, lang string) ([]matchVie
 			v := messageView{To: data.MaskPhone(msg.To), StateKey: smsStateKey(msg), Error: msg.ErrorText,
 				Purpose: purposeOf(msg.Key), Segments: msg.Segments}
 			if v.StateKey == "sms.state.logged" {
-				v.Body = msg.Body
+				v.Body = data.MaskPrivateLinks(msg.Body) // the author's link is theirs, not the volunteer's
 			}
 			mv.Messages = append(mv.Messages, v)
 		}

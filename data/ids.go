@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -86,4 +87,22 @@ func fromMS(v int64) time.Time {
 func PairID(seekID, safeID string) string {
 	sum := sha256.Sum256([]byte(seekID + "|" + safeID))
 	return "m" + hex.EncodeToString(sum[:12])
+}
+
+// PrivatePath is the path of a report's private page: whoever holds it
+// may read, close or delete the report, so it is a secret.
+func PrivatePath(token string) string { return "/p/" + token }
+
+// privateLink is a private page's path in a text (an SMS body).
+var privateLink = regexp.MustCompile(`/p/([0-9a-f]{4})[0-9a-f]{8,}`)
+
+// MaskPrivateLinks keeps the first characters of every private link's
+// token in s: the log sender's line and the console's view of a logged
+// SMS showed whole links, so a log reader or a volunteer could open
+// (and delete) the author's private page.
+func MaskPrivateLinks(s string) string {
+	if !strings.Contains(s, "/p/") {
+		return s
+	}
+	return privateLink.ReplaceAllString(s, "/p/$1…")
 }

@@ -74,7 +74,7 @@ func (s *LogSender) Send(ctx context.Context, to, body, _ string) (SendResult, e
 	}
 	s.mu.Unlock()
 	s.log.InfoContext(ctx, "sms (log sender, not sent)", "to", MaskPhone(to), "sid", sid,
-		"segments", Segments(body), "body", data.MaskPhonesIn(body))
+		"segments", Segments(body), "body", data.MaskPhonesIn(data.MaskPrivateLinks(body)))
 	return SendResult{SID: sid, State: data.MsgSent, Segments: Segments(body), At: now}, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"tuys/data"
 )
 
 func TestLogSender(t *testing.T) {
@@ -40,5 +41,20 @@ func TestLogSender(t *testing.T) {
 	kept := fmt.Sprintf("%+v", s.sent)
 	if strings.Contains(kept, "7011234567") || strings.Contains(kept, "call") {
 		t.Errorf("the log sender keeps the text: %s", kept)
+	}
+}
+
+// TestLogSenderMasksPrivateLinks: a private link in an SMS reaches the
+// log with its token cut short: whoever reads the log could otherwise
+// open, close or delete the author's report.
+func TestLogSenderMasksPrivateLinks(t *testing.T) {
+	var logs bytes.Buffer
+	s := NewLogSender(slog.New(slog.NewTextHandler(&logs, nil)))
+	token := "0123456789abcdef0123456789abcdef"
+	if _, err := s.Send(context.Background(), "+77011234567", "tuys: your page https://tuys.kz"+data.PrivatePath(token), ""); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(logs.String(), token) || !strings.Contains(logs.String(), "/p/0123…") {
+		t.Errorf("the log shows the private link: %s", logs.String())
 	}
 }
