@@ -35,7 +35,8 @@ var numberWordLists = map[numberClass][2]string{
 		единица двойка тройка четверка четвёрка пятерка пятёрка шестерка шестёрка семерка семёрка восьмерка восьмёрка девятка
 		единичка двоечка троечка четверочка четвёрочка пятерочка пятёрочка шестерочка шестёрочка семерочка семёрочка
 		восьмерочка восьмёрочка девяточка
-		zero oh o nought nil one two three four five six seven eight nine`,
+		zero oh o nought nil one two three four five six seven eight nine
+		чотири шість сім вісім`,
 		`нөл нол бір бир екі еки үш уш төрт торт бес алты жеті жети сегіз сегиз тоғыз тогыз
 		эки икки уч үч беш олти етти саккиз тогуз тўрт тўққиз тукқиз
 		sıfır sifir iki ikki üç uç dört dort yedi sekiz dokuz toqqiz`},
@@ -83,7 +84,7 @@ var ageWords = wordSet(`лет года годика годиков жас жа�
 
 // fillerWords may stand between the groups of a dictated number (восемь
 // семьсот один, потом сто двадцать три): the run goes on past one.
-var fillerWords = wordSet(`и потом затем дальше далее ещё еще тире and then dash`)
+var fillerWords = wordSet(`и а потом затем дальше далее ещё еще тире плюс and then dash plus`)
 
 // spokenDigits counts the digits of a run of number words as a phone
 // number is dictated: groups of one, two or three digits, a ten or a
@@ -226,7 +227,7 @@ func numberTokens(s string) []token {
 	var toks []token
 	for _, w := range letterDigitRuns(s) {
 		t := token{span: w, word: foldNumberWord(s[w[0]:w[1]])}
-		if unicode.IsNumber([]rune(t.word)[0]) {
+		if first, _ := utf8.DecodeRuneInString(t.word); unicode.IsNumber(first) { // a word of marks only (ʼ) folds to ""
 			t.digits = utf8.RuneCountInString(t.word)
 			t.breaks = year.MatchString(t.word) || w[0] > 0 && strings.ContainsRune(".:", rune(s[w[0]-1])) ||
 				w[1] < len(s) && strings.ContainsRune(".:", rune(s[w[1]]))
@@ -302,11 +303,15 @@ func inWordMark(r rune) bool {
 	return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) || r == '\'' || r == '’' || r == 'ʼ'
 }
 
-// dottedWords reports whether two number words are parted by dots
-// (восемь.семь.ноль): a dot stops a run of digits (03.04.2024), not of
-// words, which no date is written in.
+// dottedWords reports whether two number words are parted by any marks
+// but a new line or a semicolon, which end a clause (восемь.семь.ноль,
+// восемь·семь, eight:seven): a dot or a
+// colon stops a run of digits (03.04.2024, 18:30), not of words, which no
+// date or time is written in.
 func dottedWords(s string, a, b token) bool {
-	return a.digits == 0 && b.digits == 0 && strings.Trim(s[a.span[1]:b.span[0]], ". ") == ""
+	between := s[a.span[1]:b.span[0]]
+	return a.digits == 0 && b.digits == 0 && utf8.RuneCountInString(between) <= 3 &&
+		!strings.ContainsFunc(between, func(r rune) bool { return r == '\n' || r == ';' || unicode.IsLetter(r) || unicode.IsNumber(r) })
 }
 
 // onlySeparators reports whether what lies between two words of a
