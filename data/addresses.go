@@ -196,8 +196,8 @@ var streetInitials = func() map[rune]bool {
 	return m
 }()
 
-// gluedDoor is a street word run into its number: кв5, д10, apt5.
-var gluedDoor = regexp.MustCompile(`^(?:кв|д|дом|ул|үй|kv|apt|flat)\.?\d+\p{L}?$`)
+// gluedDoor is a street word run into its number: кв5, д10, apt5, д10к5.
+var gluedDoor = regexp.MustCompile(`^(?:кв|д|дом|ул|үй|kv|apt|flat)\.?\d+\p{L}?(?:(?:к|кв|корп)\.?\d+)?$`) // and д10к5, дом10кв5
 
 func startsUpper(w string) bool {
 	for _, r := range w {
@@ -271,7 +271,7 @@ func hidePlace(s string) string {
 	text := func(i int) string { return s[words[i][0]:words[i][1]] }
 	var spans [][2]int
 	for i := range words {
-		if w := text(i); placeNumber(w) && !districtNumber(s, words, i) && !namesADay(text, i, len(words)) {
+		if w := text(i); placeNumber(w) && !districtNumber(s, words, i) && !namesADay(text, i, len(words)) && !numberedPlaceName(w, text, i, len(words)) {
 			sp := words[i]
 			if cut := strings.IndexAny(w, "-."); cut > 0 && !placeNumber(w[:cut]) {
 				sp[0] += cut + 1 // Абая-10 → Абая-•••, дом.десять → дом.•••: the word stays, as it does written apart
@@ -298,9 +298,25 @@ func placeNumber(w string) bool {
 }
 
 // namesADay reports whether the number at i, with the unit after it, is a
-// place's name rather than a door: 8 Марта, 1 Мая, 10 лет Независимости.
+// place's name rather than a door: 8 Марта, 1 Мая, 10 лет Независимости,
+// and in words Первого Мая, Восьмого Марта.
 func namesADay(text func(int) string, i, n int) bool {
-	return i+1 < n && placeDayWords[strings.ToLower(strings.Trim(text(i+1), "."))] && strings.ContainsFunc(text(i), unicode.IsDigit)
+	return i+1 < n && placeDayWords[strings.ToLower(strings.Trim(text(i+1), "."))] &&
+		(strings.ContainsFunc(text(i), unicode.IsDigit) || ordinalWord(foldNumberWord(text(i))))
+}
+
+// numberedPlaceName reports whether the number word at i is part of a
+// place's name: a town whose name starts with one (Уш-Тобе, Бес-Агаш,
+// Jeti-Oguz), or a micro-district's ordinal (пятый микрорайон). A trial
+// (2026-12-07) found them hidden.
+func numberedPlaceName(w string, text func(int) string, i, n int) bool {
+	if strings.ContainsFunc(w, unicode.IsNumber) {
+		return false
+	}
+	if first, rest, ok := strings.Cut(w, "-"); ok && placeNumber(first) && startsUpper(rest) && !placeNumber(rest) {
+		return true
+	}
+	return i+1 < n && isDistrictWord(text(i+1)) && ordinalWord(foldNumberWord(w))
 }
 
 // districtNumber reports whether the word at i is a micro-district's

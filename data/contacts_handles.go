@@ -15,18 +15,18 @@ import (
 // names long enough to stand for themselves, Cyrillic ones with their
 // endings, and the short ones (тг, вк, fb) that need a separator or "в".
 const (
-	latinMessengers    = `telegram|telega|inst(?:a(?:gram)?)?|whats?app|whatsup|viber|tik ?tok|skype|signal|discord|facebook|wechat|snap(?:chat)?|twitter|odnoklassniki`
-	cyrillicMessengers = `телег\p{L}*|инст(?:аграмм?)?\p{L}{0,3}(?:[^\p{L}]|$)|ват?сап\p{L}*|ватцап\p{L}*|вацап\p{L}*|вотсап\p{L}*|вайбер\p{L}*|вибер\p{L}*|тик ?ток\p{L}*|скайп\p{L}*|дискорд\p{L}*|фейсбук\p{L}*|твиттер\p{L}*|снапчат\p{L}*|вичат\p{L}*|вконтакт\p{L}*|одноклассник\p{L}*|тлг`
+	latinMessengers    = `telegram|telega|inst(?:a(?:gram)?)?|whats?app|whatsup|viber|tik ?tok|skype|signal|discord|facebook|wechat|snap(?:chat)?|twitter|threads|odnoklassniki`
+	cyrillicMessengers = `телег\p{L}*|инст(?:аграмм?\p{L}{0,5}|\p{L}{0,3})(?:[^\p{L}]|$)|ват?сап\p{L}*|ватцап\p{L}*|вацап\p{L}*|вотсап\p{L}*|вайбер\p{L}*|вибер\p{L}*|тик ?ток\p{L}*|скайп\p{L}*|дискорд\p{L}*|фейсбук\p{L}*|твиттер\p{L}*|снапчат\p{L}*|вичат\p{L}*|вконтакт\p{L}*|одноклассник\p{L}*|снап\p{L}*|ютуб\p{L}*|тредс\p{L}*|тлг`
 	shortMessengers    = `тг|tg|tlg|вк|vk|ig|fb|фб|imo`
 	nickWords          = `ник|никнейм|логин|username`
 	// mailWords name a mailbox whose name follows (почта: erlan.zhumabaev,
 	// E-mail: erlan_zh85, ящик на мейле: erlan85): attacker trial,
 	// 2026-12-07. Latin ones only before a separator or a handle.
 	latinMailWords    = `e-?mail|mail`
-	cyrillicMailWords = `почт\p{L}*|ящик\p{L}*|пошта\p{L}*|имейл\p{L}*|емейл\p{L}*|электронк\p{L}*|мейл\p{L}*|майл\p{L}*`
+	cyrillicMailWords = `почт\p{L}*|ящик\p{L}*|пошта\p{L}*|имейл\p{L}*|емейл\p{L}*|электрон\p{L}*|мейл\p{L}*|майл\p{L}*`
 	// handleFillers may stand between a messenger's name and its handle
 	// (в инсте как erlan.zh, мой ник везде erlan_zh1985).
-	handleFillers = `как|под|ником|это|там|везде|тоже|есть`
+	handleFillers = `как|под|ником|это|там|везде|тоже|есть|меня|его|её|ее|можно|найти|ищите|адрес|адресом|арқылы|парақшасы|парақшам|аккаунт|аккаунты`
 	// handleSeparator is what people put between a messenger's name and
 	// its handle: a colon, a dash, an arrow, an emoji (тг 👉 erlanzh).
 	handleSeparator = `[:\-–—=>→]|\p{So}|\x{FE0F}`
@@ -46,13 +46,13 @@ var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers 
 // Cyrillic text that word is the handle (group 1), whatever its letters.
 // Not after "тг", which is also the tenge (5000 тг Kaspi).
 var handleAfterCyrillic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + cyrillicMessengers + `|вк|фб|` + nickWords + `|` + cyrillicMailWords + `)` +
-	`(?:\s+(?:в|на)\s+\p{L}+(?:\s|` + handleSeparator + `)+)?(?:\s*(?:` + handleFillers + `)\s+){0,2}\s*(?:` + handleSeparator + `)*\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
+	`(?:\s+(?:в|на)\s+\p{L}+(?:\s|` + handleSeparator + `)+)?(?:\s*(?:` + handleFillers + `)(?:\s|` + handleSeparator + `)+){0,4}\s*(?:` + handleSeparator + `)*\s*[@＠﹫]?\s*([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
 
 // handleAfterLatin is a Latin word after a messenger's Latin name (group
 // 1): hideHandleAfterLatin hides it when a Cyrillic word comes before the
 // name (Жумабаев Ерлан telegram erlanzh), as handleAfterCyrillic does;
 // English prose keeps it ("Erlan on telegram said he is fine").
-var handleAfterLatin = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers + `)\s+[@＠﹫]?([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
+var handleAfterLatin = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers + `|` + latinMailWords + `)\s+[@＠﹫]?([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])`)
 
 func hideHandleAfterLatin(s string) string {
 	cyrillic := func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }

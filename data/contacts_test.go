@@ -128,6 +128,13 @@ func TestHandlesAndMailboxesOfTheTrial(t *testing.T) {
 		{"tme/erlan_zh", "•••"},
 		{"т.ме/erlan_zh", "•••"},
 		{"linkedin.com/in/erlanzh", "•••"},
+		{"в инстаграме меня можно найти как erlanzh", "в инстаграме меня можно найти как •••"},
+		{"Инстаграмдағы парақшасы: erlanzh", "Инстаграмдағы парақшасы: •••"},
+		{"телеграм арқылы erlanzh", "телеграм арқылы •••"},
+		{"снап: erlanzh", "снап: •••"},
+		{"Пишите Email erlanzh", "Пишите Email •••"},
+		{"электронный адрес: erlan.zh", "электронный адрес: •••"},
+		{"учился в институте KIMEP", "учился в институте KIMEP"},
 		// and prose
 		{"message me on telegram today", "message me on telegram today"},
 		{"Почта России не работает", "Почта России не работает"},

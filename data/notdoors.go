@@ -63,8 +63,9 @@ func isRailway(w string) bool {
 }
 
 // numberedDoor reports whether word k, before a number sign, makes it a
-// door: a street word (дом №10, кв. №5), but not a house that names an
-// institution (Детский дом №3, Родильный дом №1).
+// door: a street word (дом №10, кв. №5, мой дом №15), but not a house
+// that a capitalised adjective makes an institution (Детский дом №3,
+// Родильный дом №1).
 func numberedDoor(s string, words [][2]int, k int) bool {
 	if k < 0 || !isStreetWord(s[words[k][0]:words[k][1]]) {
 		return false
@@ -72,6 +73,8 @@ func numberedDoor(s string, words [][2]int, k int) bool {
 	if k == 0 || strings.ToLower(s[words[k][0]:words[k][1]]) != "дом" {
 		return true
 	}
-	adjective := strings.ToLower(s[words[k-1][0]:words[k-1][1]])
-	return !strings.HasSuffix(adjective, "ий") && !strings.HasSuffix(adjective, "ый") && !strings.HasSuffix(adjective, "ой")
+	// an institution's name is capitalised (Детский дом №3); мой дом №15 is a door
+	adjective := s[words[k-1][0]:words[k-1][1]]
+	named := startsUpper(adjective) && (strings.HasSuffix(adjective, "ий") || strings.HasSuffix(adjective, "ый") || strings.HasSuffix(adjective, "ой"))
+	return !named
 }

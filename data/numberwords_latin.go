@@ -9,7 +9,7 @@ import "strings"
 // people romanize each letter, so the two never drift apart.
 
 // latinLetters are the ways a Cyrillic letter of a number word is
-// written in Latin letters: passport and BGN, Kazakh Latin (2017-2021, with ş and ç),
+// written in Latin letters: passport and BGN, Kazakh Latin (2017-2021: ş, ç; the 2018 accents á, ó, ú, ń),
 // German and chat spellings (4 for ч).
 var latinLetters = map[rune][]string{
 	'а': {"a"}, 'б': {"b"}, 'в': {"v", "w"}, 'г': {"g"}, 'д': {"d"}, 'е': {"e", "ye"}, 'ё': {"e", "yo"},
@@ -17,8 +17,8 @@ var latinLetters = map[rune][]string{
 	'н': {"n"}, 'о': {"o"}, 'п': {"p"}, 'р': {"r"}, 'с': {"s"}, 'т': {"t"}, 'у': {"u"}, 'ф': {"f"},
 	'х': {"kh", "h"}, 'ц': {"ts", "c", "tz"}, 'ч': {"ch", "4", "ç"}, 'ш': {"sh", "ş"}, 'щ': {"shch", "sch"},
 	'ъ': {""}, 'ы': {"y", "i", "ı"}, 'ь': {""}, 'э': {"e"}, 'ю': {"yu", "iu", "ju"}, 'я': {"ya", "ia", "ja"},
-	'ә': {"a", "ä", "ae"}, 'ғ': {"g", "gh", "ğ", "ǵ"}, 'қ': {"k", "q"}, 'ң': {"n", "ng", "ñ"},
-	'ө': {"o", "ö", "oe"}, 'ұ': {"u", "ū"}, 'ү': {"u", "ü", "ue"}, 'һ': {"h"}, 'і': {"i", "ı"},
+	'ә': {"a", "ä", "ae", "á"}, 'ғ': {"g", "gh", "ğ", "ǵ"}, 'қ': {"k", "q"}, 'ң': {"n", "ng", "ñ", "ń"},
+	'ө': {"o", "ö", "oe", "ó"}, 'ұ': {"u", "ū", "ú"}, 'ү': {"u", "ü", "ue", "ú"}, 'һ': {"h"}, 'і': {"i", "ı"},
 }
 
 // latinForms are the Latin spellings of a Cyrillic number word; none for

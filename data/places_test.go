@@ -48,6 +48,10 @@ func TestHidePlace(t *testing.T) {
 		{"Абай көшесі, бесінші үй", "Абай көшесі, ••• үй"},
 		{"Abay street, the fifth house", "Abay street, the ••• house"},
 		{"Первомайский район", "Первомайский район"},
+		{"ул. Первого Мая", "ул. Первого Мая"},
+		{"Алматы, пятый микрорайон", "Алматы, пятый микрорайон"},
+		{"Уш-Тобе", "Уш-Тобе"},
+		{"Бес-Агаш", "Бес-Агаш"},
 	} {
 		if got := HidePlace(tc.in); got != tc.want {
 			t.Errorf("HidePlace(%q) = %q, want %q", tc.in, got, tc.want)

@@ -88,7 +88,7 @@ func hideSpelledDoors(s string) string {
 		if sp, ok := d.runAfter(i); ok {
 			spans = append(spans, sp)
 		}
-		if numberFirstWords[strings.ToLower(strings.Trim(w, "."))] {
+		if d.numberFirst(i) {
 			if sp, ok := d.runBefore(i); ok {
 				spans = append(spans, sp)
 			}
@@ -121,37 +121,88 @@ func (d spelledText) spelled(i int) bool {
 }
 
 // runAfter is the run of number words after the street word at i, or
-// after it and the street's name (улица Абая десять), unless a unit makes
-// it a count (дом, где сорок человек) or it is a lone "один".
+// after it and the street's name (улица Абая десять), with "номер" or a
+// dash between (дом номер десять, дом — десять). It is a door only where
+// the run ends the address: at a comma or the end, or before another
+// street word or a preposition (дом десять, кв. пять; дом десять на
+// Абая). Before a noun it is a count: В доме Ерлана две собаки, в
+// квартире пять детей, a house five minutes from the river (a trial,
+// 2026-12-07).
 func (d spelledText) runAfter(i int) ([2]int, bool) {
 	j := i + 1
 	if j < len(d.words) && d.tight(i) && !d.spelled(j) && streetNameAt(d.s, d.words, j) {
 		i, j = j, j+1
 	}
-	if j >= len(d.words) || !d.tight(i) || !d.spelled(j) {
+	if j < len(d.words) && d.tight(i) && numberWordsLead[strings.ToLower(d.text(j))] {
+		i, j = j, j+1
+	}
+	if j >= len(d.words) || !d.tight(i) && !d.dashed(i) || !d.spelled(j) {
 		return [2]int{}, false
 	}
 	end := j
 	for end+1 < len(d.words) && d.tight(end) && d.spelled(end+1) {
 		end++
 	}
-	if end+1 < len(d.words) && unitWords[strings.ToLower(strings.Trim(d.text(end+1), "."))] {
-		return [2]int{}, false
+	if next := end + 1; next < len(d.words) && strings.TrimSpace(d.between(end)) == "" {
+		w := d.text(next)
+		if !isStreetWord(w) && !strings.ContainsFunc(w, unicode.IsNumber) && !doorFollowers[strings.ToLower(w)] {
+			return [2]int{}, false
+		}
 	}
 	return d.span(j, end)
 }
 
+// numberWordsLead may stand between a street word and its number: дом
+// номер десять, house number twelve.
+var numberWordsLead = wordSet(`номер номері нөмірі number no`)
+
+// doorFollowers may follow a door's number in a sentence (дом десять на
+// Абая): prepositions, where a count is followed by what it counts.
+var doorFollowers = wordSet(`на по в во возле около у at on in near by off`)
+
+// institutionWords after "дом" name a place, not a door: an ordinal before
+// it is the institution's (Первый дом престарелых).
+var institutionWords = wordSet(`престарелых культуры ребёнка ребенка малютки быта отдыха инвалидов офицеров моды книги молодёжи молодежи`)
+
+// inflectedDoorWords take an ordinal before them: в сорок второй квартире,
+// в десятом доме.
+var inflectedDoorWords = []string{"квартир", "доме", "дому"}
+
+func (d spelledText) between(i int) string { return d.s[d.words[i][1]:d.words[i+1][0]] }
+
+// dashed reports whether a dash parts words i and i+1 (дом — десять).
+func (d spelledText) dashed(i int) bool { return strings.Trim(d.between(i), " \t-–—") == "" }
+
 // runBefore is the run of number words right before a word that follows
-// its number (пятый дом, он бесінші үй, сорок вторая квартира).
+// its number (пятый дом, он бесінші үй, сорок вторая квартира), or of
+// ordinals before an inflected one (в сорок второй квартире).
 func (d spelledText) runBefore(i int) ([2]int, bool) {
 	start := i - 1
 	if start < 0 || !d.tight(start) || !d.spelled(start) {
+		return [2]int{}, false
+	}
+	if i+1 < len(d.words) && institutionWords[strings.ToLower(d.text(i+1))] {
 		return [2]int{}, false
 	}
 	for start > 0 && d.tight(start-1) && d.spelled(start-1) {
 		start--
 	}
 	return d.span(start, i-1)
+}
+
+// numberFirst reports whether the street word at i follows its number:
+// numberFirstWords, or an inflected door word after an ordinal.
+func (d spelledText) numberFirst(i int) bool {
+	w := strings.ToLower(strings.Trim(d.text(i), "."))
+	if numberFirstWords[w] {
+		return true
+	}
+	for _, stem := range inflectedDoorWords {
+		if strings.HasPrefix(w, stem) {
+			return i > 0 && ordinalWord(foldNumberWord(d.text(i-1)))
+		}
+	}
+	return false
 }
 
 // span is the byte span of words a..b, unless it is a lone word that

@@ -30,7 +30,9 @@ import (
 // десять, восемь.семь.ноль, Kazakh Latin, Turkic neighbours) are hidden.
 // 13: so are mailboxes after почта:, handles after fillers (в инсте как
 // erlan.zh) and links without a scheme (linkedin.com/in/erlanzh).
-const RulesVersion = 13
+// 14: more of both (a second trial): doors after номер or a dash, ordinals
+// before в квартире, numbers with any marks between the words, more labels.
+const RulesVersion = 14
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
