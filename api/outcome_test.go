@@ -71,6 +71,13 @@ func testOutcomeAndDeletion(t *testing.T, st data.Store, dir string, dump func()
 	if pub.Outcome != data.OutcomeReportedSafe || pub.OutcomeAt == nil {
 		t.Fatalf("public outcome after the match: %q %v", pub.Outcome, pub.OutcomeAt)
 	}
+	// So does the confirmation page, opened later: not "being checked"
+	// under a confirmed match (a new user's trial, 2026-12-07).
+	filed := secReq{"GET", "/r/" + seek.ID + "/filed", "", nil}.do(h).Body.String()
+	if news := T("ru", "outcome.seek.reported_safe", pub.OutcomeAt.Format("02.01.2006")); !strings.Contains(filed, news) ||
+		strings.Contains(filed, T("ru", "filed.possible_seek", 1)) {
+		t.Errorf("the filed page does not say %q, or still says it is being checked", news)
+	}
 	// The public list says what the record page says: not "still looking".
 	list := secReq{"GET", "/search?q=" + url.QueryEscape(name), "", nil}.do(h).Body.String()
 	if news := T("ru", "outcome.seek.reported_safe", pub.OutcomeAt.Format("02.01.2006")); !strings.Contains(list, news) ||

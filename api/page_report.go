@@ -160,9 +160,10 @@ type filedData struct {
 	Seeking    bool
 	Days       string
 	Possible   int
-	Landline   bool // the author's number cannot take SMS: told only to the author, who just filed
-	NoPhone    bool // the author gave no number: told only to the author, so no SMS is promised
-	SMSOff     bool // SMS go to the log on this server: none will come
+	Landline   bool   // the author's number cannot take SMS: told only to the author, who just filed
+	NoPhone    bool   // the author gave no number: told only to the author, so no SMS is promised
+	SMSOff     bool   // SMS go to the log on this server: none will come
+	News       string // the outcome once there is one: "being checked" stood under a confirmed match
 }
 
 func (s *Server) filedPage(c *gin.Context) {
@@ -178,7 +179,12 @@ func (s *Server) filedPage(c *gin.Context) {
 	code, token := splitSecrets(cookie)
 	ctx := c.Request.Context()
 	p := s.newPage(c, "filed.title")
-	p.D = filedData{Report: s.withOutcome(ctx, r), Code: code, PrivateURL: privateURL(s.cfg.PublicURL, token),
+	v := s.withOutcome(ctx, r)
+	news := ""
+	if v.Outcome != "" && v.Outcome != data.OutcomeNone {
+		news = s.newsLine(p.Lang, r, v)
+	}
+	p.D = filedData{Report: v, News: news, Code: code, PrivateURL: privateURL(s.cfg.PublicURL, token),
 		Seeking: r.Kind == data.KindSeek, Days: strconv.Itoa(int(r.ExpiresAt.Sub(r.CreatedAt).Hours() / 24)),
 		Possible: len(s.possibleMatches(ctx, r)), Landline: isAuthor(r, code) && data.IsLandline(r.ContactPhone),
 		NoPhone: isAuthor(r, code) && r.ContactPhone == "", SMSOff: s.deps.SMS == nil || !s.deps.SMS.Config.Sends()}
