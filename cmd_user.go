@@ -19,8 +19,14 @@ func init() { commands["user"] = userCmd }
 
 const userUsage = `Usage:
   tuys user add -login LOGIN -role volunteer|coordinator   create a console account
+  tuys user list                                           the accounts, their roles, which are blocked
   tuys user disable -login LOGIN                           block the account, end its sessions
   tuys user reset -login LOGIN                             set a new password (and re-enable)
+
+Roles: a volunteer takes calls, enters reports, searches, reviews matches
+and reads contact details (every read is in the audit log); a coordinator
+also imports lists, reads the audit log and removes a report for a caller
+who lost its deletion code.
 
 The password is read from standard input when it is piped in
 (echo 'secret phrase' | tuys user add ...); otherwise one is generated and
@@ -52,7 +58,13 @@ func userCmd(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	*login = strings.TrimSpace(*login)
-	if *login == "" {
+	switch sub {
+	case "add", "disable", "reset", "list":
+	default:
+		fmt.Fprintf(stderr, "tuys user: unknown subcommand %q\n\n%s", sub, userUsage)
+		return 2
+	}
+	if *login == "" && sub != "list" {
 		fmt.Fprint(stderr, "tuys user: -login is required\n\n"+userUsage)
 		return 2
 	}
@@ -70,9 +82,8 @@ func userCmd(args []string, stdout, stderr io.Writer) int {
 		err = userDisable(ctx, store, *login, stdout)
 	case "reset":
 		err = userReset(ctx, store, *login, stdout)
-	default:
-		fmt.Fprintf(stderr, "tuys user: unknown subcommand %q\n\n%s", sub, userUsage)
-		return 2
+	case "list":
+		err = userList(ctx, store, stdout)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "tuys user:", err)
@@ -172,4 +183,25 @@ func printPassword(out io.Writer, pw string, generated bool) {
 
 func userAudit(ctx context.Context, store data.Store, action, target string) {
 	_ = store.Audit(ctx, data.AuditEntry{Actor: "cli", Action: action, Target: target})
+}
+
+// userList prints one account a line: login, role, and whether it is
+// blocked; never a password or its hash.
+func userList(ctx context.Context, store data.Store, out io.Writer) error {
+	vs, err := store.Volunteers(ctx)
+	if err != nil {
+		return err
+	}
+	if len(vs) == 0 {
+		fmt.Fprintln(out, "no accounts yet: tuys user add -login LOGIN -role coordinator")
+		return nil
+	}
+	for _, v := range vs {
+		state := "active"
+		if !v.Active {
+			state = "blocked"
+		}
+		fmt.Fprintf(out, "%-20s %-12s %s (since %s)\n", v.Login, v.Role, state, v.CreatedAt.Format("2006-01-02"))
+	}
+	return nil
 }

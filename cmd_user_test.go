@@ -55,6 +55,19 @@ func TestUserAddResetDisable(t *testing.T) {
 	if code, _ := runUser(t, dir, "", "disable", "-login", "nobody"); code == 0 {
 		t.Error("disabling an unknown login succeeded")
 	}
+	// list: no -login needed, the roles and who is blocked, never a hash
+	// (it said "-login is required": a new user's trial, 2026-12-07)
+	if code, out := runUser(t, dir, "a long enough phrase\n", "add", "-login", "bolat"); code != 0 {
+		t.Fatalf("add bolat: %d %s", code, out)
+	}
+	code, out = runUser(t, dir, "", "list")
+	if code != 0 || !strings.Contains(out, "aigerim") || !strings.Contains(out, "coordinator") || !strings.Contains(out, "blocked") ||
+		!strings.Contains(out, "bolat") || strings.Contains(out, "argon2") {
+		t.Errorf("list: %d %s", code, out)
+	}
+	if code, out := runUser(t, dir, "", "lsit"); code != 2 || !strings.Contains(out, `unknown subcommand "lsit"`) {
+		t.Errorf("a mistyped subcommand: %d %s", code, out)
+	}
 }
 
 func readVolunteer(t *testing.T, dir, login string) *data.Volunteer {

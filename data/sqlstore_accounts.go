@@ -44,6 +44,23 @@ func (s *sqlStore) VolunteerByLogin(ctx context.Context, login string) (*Volunte
 	return scanVolunteer(s.r.QueryRowContext(ctx, `SELECT `+volunteerColumns+` FROM volunteers WHERE login = $1`, login))
 }
 
+func (s *sqlStore) Volunteers(ctx context.Context) ([]*Volunteer, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+volunteerColumns+` FROM volunteers ORDER BY login`)
+	if err != nil {
+		return nil, fmt.Errorf("list volunteers: %w", err)
+	}
+	defer rows.Close()
+	var out []*Volunteer
+	for rows.Next() {
+		v, err := scanVolunteer(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 func (s *sqlStore) UpdateVolunteer(ctx context.Context, v *Volunteer) error {
 	res, err := s.w.ExecContext(ctx, `UPDATE volunteers SET password_hash = $1, role = $2, active = $3 WHERE id = $4`,
 		v.PasswordHash, v.Role, v.Active, v.ID)

@@ -162,6 +162,8 @@ type SubscriptionStore interface {
 type AccountStore interface {
 	CreateVolunteer(ctx context.Context, v *Volunteer) error
 	VolunteerByLogin(ctx context.Context, login string) (*Volunteer, error)
+	// Volunteers lists every console account by login (tuys user list).
+	Volunteers(ctx context.Context) ([]*Volunteer, error)
 	UpdateVolunteer(ctx context.Context, v *Volunteer) error
 	CreateSession(ctx context.Context, tokenHash string, volunteerID int64, expires time.Time) error
 	SessionVolunteer(ctx context.Context, tokenHash string) (*Volunteer, error)
