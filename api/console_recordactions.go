@@ -18,16 +18,11 @@ import (
 // read on their own phone. The old link stops working: it may be the one
 // that was lost, or seen by someone else.
 func (s *Server) resendLinkPost(c *gin.Context) {
-	p, ok := s.recordPost(c, &consoleRecordData{})
+	p, r, ok := s.recordAction(c)
 	if !ok {
 		return
 	}
 	ctx := c.Request.Context()
-	r, err := s.store.GetReport(ctx, c.Param("id"))
-	if err != nil || r.Status == data.StatusRemoved {
-		c.Error(errNotFound)
-		return
-	}
 	if r.ContactPhone == "" || s.deps.SMS == nil || !s.deps.SMS.Config.Sends() {
 		p.Problem = "vrecord.resend_none"
 		s.renderConsoleRecord(c, http.StatusUnprocessableEntity, p, &consoleRecordData{})
@@ -54,16 +49,11 @@ func (s *Server) resendLinkPost(c *gin.Context) {
 // checked; audited by id. Its personal
 // data goes everywhere, as with the code.
 func (s *Server) removePost(c *gin.Context) {
-	p, ok := s.recordPost(c, &consoleRecordData{})
+	p, r, ok := s.recordAction(c)
 	if !ok {
 		return
 	}
 	ctx := c.Request.Context()
-	r, err := s.store.GetReport(ctx, c.Param("id"))
-	if err != nil || r.Status == data.StatusRemoved {
-		c.Error(errNotFound)
-		return
-	}
 	if c.PostForm("remove_confirm") != "1" {
 		p.Errors = translateFields(intake.FieldErrors{"remove_confirm": {Key: "vrecord.remove_why"}}, p.Lang)
 		p.Problem = "err.validation"
@@ -77,4 +67,19 @@ func (s *Server) removePost(c *gin.Context) {
 	s.wake()
 	s.audit(c, volunteer(c).Login, "remove", r.ID) // the id only, as every removal keeps
 	seeOther(c, "/v/?done=removed")
+}
+
+// recordAction starts an action posted from a record's page: the page to
+// show again on an error, and the report, still there (removed is a 404).
+func (s *Server) recordAction(c *gin.Context) (*page, *data.Report, bool) {
+	p, ok := s.recordPost(c, &consoleRecordData{})
+	if !ok {
+		return nil, nil, false
+	}
+	r, err := s.store.GetReport(c.Request.Context(), c.Param("id"))
+	if err != nil || r.Status == data.StatusRemoved {
+		c.Error(errNotFound)
+		return nil, nil, false
+	}
+	return p, r, true
 }
