@@ -27,6 +27,7 @@ func TestSpelledDoors(t *testing.T) {
 		{"Родильный дом №1, школа №5", "Родильный дом №1, школа №5"},
 		// a second trial (2026-12-07): doors it missed
 		{"живёт в сорок второй квартире", "живёт в ••• квартире"},
+		{"дом двухсотый, кв пятисотая", "дом •••, кв •••"}, // hundreds (a second trial)
 		{"в десятом доме на Абая", "в ••• доме на Абая"},
 		{"ул. Абая, дом номер сто двадцать, кв номер сорок два", "ул. Абая, дом номер •••, кв номер •••"},
 		{"дом — десять, кв — пять", "дом — •••, кв — •••"},
@@ -61,7 +62,7 @@ func TestSpelledDoors(t *testing.T) {
 func TestOrdinalWord(t *testing.T) {
 	for w, want := range map[string]bool{
 		"пятый": true, "третьей": true, "сороковая": true, "сотом": true, "бесінші": true, "алтыншы": true,
-		"оныншы": true, "жиырмасыншы": true, "қырқыншы": true, "бесинши": true, "fifth": true, "twentieth": true,
+		"двухсотый": true, "трёхсотой": true, "пятисотая": true, "оныншы": true, "жиырмасыншы": true, "қырқыншы": true, "бесинши": true, "fifth": true, "twentieth": true,
 		"первомайский": false, "пятно": false, "шесть": false, "сотня": false, "бес": false, "firstly": false,
 	} {
 		if got := ordinalWord(w); got != want {

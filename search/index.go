@@ -32,7 +32,8 @@ import (
 // erlan.zh) and links without a scheme (linkedin.com/in/erlanzh).
 // 14: more of both (a second trial): doors after номер or a dash, ordinals
 // before в квартире, numbers with any marks between the words, more labels.
-const RulesVersion = 14
+// 15: hundreds' ordinals (двухсотый) hide as doors too.
+const RulesVersion = 15
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
