@@ -23,7 +23,7 @@ func (s *Server) resendLinkPost(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	if r.ContactPhone == "" || s.deps.SMS == nil || !s.deps.SMS.Config.Sends() {
+	if r.ContactPhone == "" || !s.smsSends() {
 		p.Problem = "vrecord.resend_none"
 		s.renderConsoleRecord(c, http.StatusUnprocessableEntity, p, &consoleRecordData{})
 		return

@@ -29,6 +29,10 @@ func (s *Server) deletedPage(c *gin.Context) {
 	s.render(c, http.StatusOK, "deleted", s.newPage(c, "deleted.title"))
 }
 
+// smsSends reports whether SMS leave this server (Twilio or the modem),
+// not into the log: only then do pages promise them, or a volunteer send one.
+func (s *Server) smsSends() bool { return s.deps.SMS != nil && s.deps.SMS.Config.Sends() }
+
 // smsNumber is the number people text commands to, when SMS is wired with
 // a plain sender number (a messaging service has none to print).
 func (s *Server) smsNumber() string {

@@ -179,14 +179,14 @@ func (s *Server) filedPage(c *gin.Context) {
 	code, token := splitSecrets(cookie)
 	ctx := c.Request.Context()
 	p := s.newPage(c, "filed.title")
-	v := s.withOutcome(ctx, r)
+	author, v := isAuthor(r, code), s.withOutcome(ctx, r)
 	news := ""
 	if v.Outcome != "" && v.Outcome != data.OutcomeNone {
 		news = s.newsLine(p.Lang, r, v)
 	}
 	p.D = filedData{Report: v, News: news, Code: code, PrivateURL: privateURL(s.cfg.PublicURL, token),
 		Seeking: r.Kind == data.KindSeek, Days: strconv.Itoa(int(r.ExpiresAt.Sub(r.CreatedAt).Hours() / 24)),
-		Possible: len(s.possibleMatches(ctx, r)), Landline: isAuthor(r, code) && data.IsLandline(r.ContactPhone),
-		NoPhone: isAuthor(r, code) && r.ContactPhone == "", SMSOff: s.deps.SMS == nil || !s.deps.SMS.Config.Sends()}
+		Possible: len(s.possibleMatches(ctx, r)), Landline: author && data.IsLandline(r.ContactPhone),
+		NoPhone: author && r.ContactPhone == "", SMSOff: !s.smsSends()}
 	s.render(c, http.StatusOK, "filed", p)
 }
