@@ -9,7 +9,7 @@ import (
 // TestHidePlace: a place field shows the place and the street, never the
 // door: every number goes but a micro-district's.
 func TestHidePlace(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
+	expectHidden(t, HidePlace, []struct{ in, want string }{
 		{"Алматы", "Алматы"},
 		{"Алматы, Абая 10", "Алматы, Абая •••"},
 		{"Almaty, Abay 10", "Almaty, Abay •••"},
@@ -52,11 +52,7 @@ func TestHidePlace(t *testing.T) {
 		{"Алматы, пятый микрорайон", "Алматы, пятый микрорайон"},
 		{"Уш-Тобе", "Уш-Тобе"},
 		{"Бес-Агаш", "Бес-Агаш"},
-	} {
-		if got := HidePlace(tc.in); got != tc.want {
-			t.Errorf("HidePlace(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestHiderPlacesAsHidePlace: the public view of a report hides its

@@ -6,7 +6,7 @@ import "testing"
 // word is hidden in free text; number words that count, or mean "alone",
 // stay.
 func TestSpelledDoors(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
+	expectHidden(t, HideContacts, []struct{ in, want string }{
 		{"живёт на Абая дом десять квартира пять", "живёт на Абая дом ••• квартира •••"},
 		{"ул. Абая, дом десять, кв. сорок два", "ул. Абая, дом •••, кв. •••"},
 		{"Абая дом пятый квартира сорок вторая", "Абая дом ••• квартира •••"},
@@ -50,11 +50,7 @@ func TestSpelledDoors(t *testing.T) {
 		{"дом, где сорок человек", "дом, где сорок человек"},
 		{"на улице Абая двое детей", "на улице Абая двое детей"},
 		{"пятый день не выходит на связь", "пятый день не выходит на связь"},
-	} {
-		if got := HideContacts(tc.in); got != tc.want {
-			t.Errorf("HideContacts(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestOrdinalWord: the ordinals of the three languages, not words that
@@ -76,7 +72,7 @@ func TestOrdinalWord(t *testing.T) {
 // Russian diminutives is hidden (attacker trial, 2026-12-07); a date
 // in digits with dots is not a number.
 func TestDottedAndTurkicNumbers(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
+	expectHidden(t, HideContacts, []struct{ in, want string }{
 		{"восемь.семь.ноль.один.один.два.три.четыре.пять.шесть.семь", "•••"},
 		{"eight.seven.zero.one.one.two.three.four.five.six.seven", "•••"},
 		{"сегіз.жеті.нөл.бір.бір.екі.үш.төрт.бес.алты.жеті", "•••"},
@@ -91,9 +87,16 @@ func TestDottedAndTurkicNumbers(t *testing.T) {
 		{"вісім сім нуль один два три чотири п'ять шість сім", "•••"},
 		{"видели 03.04.2024 в 18.30, было пять человек", "видели 03.04.2024 в 18.30, было пять человек"},
 		{"видели в 18:30, 03.04.2024, было двое", "видели в 18:30, 03.04.2024, было двое"},
-	} {
-		if got := HideContacts(tc.in); got != tc.want {
-			t.Errorf("HideContacts(%q) = %q, want %q", tc.in, got, tc.want)
+	})
+}
+
+// expectHidden checks what hide (HideContacts, HidePlace) makes of each
+// input: the hiding tests' one table loop.
+func expectHidden(t *testing.T, hide func(string) string, cases []struct{ in, want string }) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := hide(tc.in); got != tc.want {
+			t.Errorf("%q hidden as %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
