@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"tuys/api/intake"
 )
 
@@ -109,20 +107,15 @@ func birthYearOf(s string) (int, bool) {
 var dateLayouts = []string{"02.01.2006", "2.1.2006", "2006-01-02", "02/01/2006", "2/1/2006", "02-01-2006", "2006.01.02",
 	"2006-01-02T15:04:05Z", "02.01.06"}
 
-// parseDate reads the date formats of Kazakh and Russian lists (day first),
-// ISO dates, and XLSX's serial day numbers.
+// parseDate reads the date formats of Kazakh and Russian lists (day first)
+// and ISO dates (what readXLSX makes of a spreadsheet's dates). A bare
+// number is no date: a year typed 19855 was read as a day of 1954 when
+// every number of 100 and more was taken for a spreadsheet's day number
+// (a new user's trial, 2026-12-07).
 func parseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "г."))
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t, true
-		}
-	}
-	// XLSX stores a date as days since 1899-12-30; a plausible birth date is
-	// between 1900 (1) and 2100 (73051), and below 100 it is a year of two
-	// digits (parseYear), not a day of early 1900.
-	if n, err := strconv.ParseFloat(s, 64); err == nil && n >= 100 && n < 73051 {
-		if t, err := excelize.ExcelDateToTime(n, false); err == nil {
 			return t, true
 		}
 	}

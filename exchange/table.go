@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -136,9 +138,10 @@ func readCSV(raw []byte) (*Table, error) {
 	}
 }
 
-// readXLSX reads the first sheet's raw values (dates as serial numbers, see
-// parseDate). A merged cell's value is copied to every cell it covers, so
-// a header merged over two rows or columns names each column under it.
+// readXLSX reads the first sheet's raw values, with its dates written as
+// ISO dates (dateCells). A merged cell's value is copied to every cell it
+// covers, so a header merged over two rows or columns names each column
+// under it.
 func readXLSX(raw []byte) (*Table, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(raw))
 	if err != nil {
@@ -157,6 +160,7 @@ func readXLSX(raw []byte) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read XLSX merged cells: %w", err)
 	}
+	dateCells(f, sheets[0], rows)
 	for _, m := range merged {
 		rows = fillMerged(rows, m.GetStartAxis(), m.GetEndAxis(), m.GetCellValue())
 	}
@@ -192,3 +196,54 @@ func IsPFIF(raw []byte) bool {
 	head := raw[:min(len(raw), 4096)]
 	return bytes.Contains(head, []byte("zesty.ca/pfif/"))
 }
+
+// dateCells writes each cell that the sheet shows as a date (a day number
+// under a date format) as an ISO date. Only those: a number under the
+// general format is what was typed (a year, 19855 by mistake), never a day.
+func dateCells(f *excelize.File, sheet string, rows [][]string) {
+	isDate := map[int]bool{} // by style index: a sheet has few styles
+	for r, row := range rows {
+		for c, v := range row {
+			n, err := strconv.ParseFloat(v, 64)
+			if err != nil || n < 1 {
+				continue
+			}
+			cell, err := excelize.CoordinatesToCellName(c+1, r+1)
+			if err != nil {
+				continue
+			}
+			idx, err := f.GetCellStyle(sheet, cell)
+			if err != nil {
+				continue
+			}
+			date, seen := isDate[idx]
+			if !seen {
+				date = dateStyle(f, idx)
+				isDate[idx] = date
+			}
+			if t, err := excelize.ExcelDateToTime(n, false); date && err == nil {
+				row[c] = t.Format("2006-01-02")
+			}
+		}
+	}
+}
+
+// dateStyle reports whether the style shows a number as a date: one of
+// the built-in date formats (ECMA-376 18.8.30), or a format of its own
+// that names days or years outside quoted text.
+func dateStyle(f *excelize.File, idx int) bool {
+	s, err := f.GetStyle(idx)
+	if err != nil || s == nil {
+		return false
+	}
+	if s.CustomNumFmt != nil {
+		return customDateFormat.MatchString(quotedInFormat.ReplaceAllString(*s.CustomNumFmt, ""))
+	}
+	id := s.NumFmt
+	return id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 50 && id <= 58
+}
+
+var (
+	quotedInFormat   = regexp.MustCompile(`"[^"]*"|\[[^\]]*\]|\\.`)
+	customDateFormat = regexp.MustCompile(`[dDyY]`)
+)
