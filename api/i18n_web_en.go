@@ -92,6 +92,7 @@ var webMessagesEN = map[string]string{
 	"filed.next_safe_nophone": "We compare your report with everyone who is looking for someone. You gave no phone number, so we cannot write to you: your family will see on the report that you are safe, and your private page shows who is looking for you.",
 	"filed.sms_off":           "SMS is not set up on this server yet, so none will come: open your private page now and then, or call the hotline %s.",
 	"filed.sms":               "SMS come from our number; reply STOP at any time to stop them. We never ask for money.",
+	"filed.landline_abroad":   "The number you gave looks like a landline, and SMS cannot reach a landline: we will not be able to write to you. Keep the private link above and open it now and then: whatever we learn appears there.",
 	"filed.landline":          "The number you gave looks like a landline, and SMS cannot reach a landline: we will not be able to write to you. Open the private link above now and then, or call the hotline %s and give a mobile number.",
 	"filed.days":              "The report is kept for %s days, then deleted.",
 	"filed.code":              "Your deletion code",

@@ -160,7 +160,7 @@ type filedData struct {
 	Seeking    bool
 	Days       string
 	Possible   int
-	Landline   bool   // the author's number cannot take SMS: told only to the author, who just filed
+	Landline   string // the author's number cannot take SMS (landlineNotice): told only to the author, who just filed
 	NoPhone    bool   // the author gave no number: told only to the author, so no SMS is promised
 	SMSOff     bool   // SMS go to the log on this server: none will come
 	News       string // the outcome once there is one: "being checked" stood under a confirmed match
@@ -186,7 +186,7 @@ func (s *Server) filedPage(c *gin.Context) {
 	}
 	p.D = filedData{Report: v, News: news, Code: code, PrivateURL: privateURL(s.cfg.PublicURL, token),
 		Seeking: r.Kind == data.KindSeek, Days: strconv.Itoa(int(r.ExpiresAt.Sub(r.CreatedAt).Hours() / 24)),
-		Possible: len(s.possibleMatches(ctx, r)), Landline: author && data.IsLandline(r.ContactPhone),
+		Possible: len(s.possibleMatches(ctx, r)), Landline: s.landlineNotice(p.Lang, map[bool]string{true: r.ContactPhone}[author]),
 		NoPhone: author && r.ContactPhone == "", SMSOff: !s.smsSends()}
 	s.render(c, http.StatusOK, "filed", p)
 }

@@ -54,10 +54,36 @@ func (s *Server) createReport(c *gin.Context) {
 
 // filingNotices are the notices of a report just filed.
 func (s *Server) filingNotices(lang string, r *data.Report) []Notice {
-	if data.IsLandline(r.ContactPhone) {
-		return []Notice{{Code: noticeLandline, Message: T(lang, "filed.landline", s.cfg.Hotline)}}
+	if say := s.landlineNotice(lang, r.ContactPhone); say != "" {
+		return []Notice{{Code: noticeLandline, Message: say}}
 	}
 	return nil
+}
+
+// landlineNotice tells whoever filed with phone, if SMS cannot reach it,
+// what to do instead: call the hotline, or, from abroad, where a short
+// hotline number (1414) cannot be dialled, open the private link ("call
+// 1414" was said to a family in Germany: a new user's trial, 2026-12-07).
+func (s *Server) landlineNotice(lang, phone string) string {
+	switch {
+	case !data.IsLandline(phone):
+		return ""
+	case data.InKazakhstan(phone) || dialledFromAbroad(s.cfg.Hotline):
+		return T(lang, "filed.landline", s.cfg.Hotline)
+	}
+	return T(lang, "filed.landline_abroad")
+}
+
+// dialledFromAbroad: a hotline written as a whole number (ten digits or
+// more, +7 727 …) can be called from another country; a short one cannot.
+func dialledFromAbroad(hotline string) bool {
+	digits := 0
+	for _, r := range hotline {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits >= 10
 }
 
 // fileReport files through intake in the request's language; field errors

@@ -51,7 +51,7 @@ func goldenData() map[string]func(p *page) {
 		},
 		"filed": func(p *page) {
 			p.D = filedData{Report: pub, Code: "0123456789abcdef", PrivateURL: "https://tuys.example.kz/p/00112233445566778899aabbccddeeff",
-				Days: "90", Possible: 1, Landline: true}
+				Days: "90", Possible: 1, Landline: T(p.Lang, "filed.landline", "1414")}
 		},
 		"private": func(p *page) {
 			at := time.Date(2022, 1, 7, 10, 0, 0, 0, time.UTC)

@@ -131,3 +131,35 @@ func TestFiledPagePromisesOnlySMSThatCome(t *testing.T) {
 		}
 	}
 }
+
+// A family abroad who gave a landline is not sent to a short hotline
+// number they cannot dial from there, unless the hotline is written as a
+// number the world can call.
+func TestLandlineAbroadIsNotSentToAShortHotline(t *testing.T) {
+	for _, tt := range []struct {
+		hotline, phone string
+		want           string // catalog key of the notice
+	}{
+		{"1414", "+7 727 250 12 34", "filed.landline"},
+		{"1414", "+49 30 12345678", "filed.landline_abroad"},
+		{"1414", "+7 495 123 45 67", "filed.landline_abroad"}, // Moscow: +7, but not Kazakhstan
+		{"+7 727 355 14 14", "+49 30 12345678", "filed.landline"},
+		{"1414", "+7 701 123 45 67", ""},
+	} {
+		s, _ := newTestServer(t)
+		s.cfg.Hotline = tt.hotline
+		phone, _ := data.NormalizePhone(tt.phone)
+		for _, lang := range data.Languages {
+			want := ""
+			switch tt.want {
+			case "filed.landline":
+				want = T(lang, tt.want, tt.hotline)
+			case "filed.landline_abroad":
+				want = T(lang, tt.want)
+			}
+			if got := s.landlineNotice(lang, phone); got != want {
+				t.Errorf("hotline %s, %s (%s): %q, want %q", tt.hotline, tt.phone, lang, got, want)
+			}
+		}
+	}
+}

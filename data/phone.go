@@ -47,6 +47,14 @@ func parsePhone(raw string) *phonenumbers.PhoneNumber {
 	return n
 }
 
+// InKazakhstan reports whether an E.164 number is of Kazakhstan's plan
+// (+7 6xx/7xx; the rest of +7 is Russia's): from there the hotline's short
+// number can be dialled, from abroad it cannot.
+func InKazakhstan(e164 string) bool {
+	n := parsePhone(e164)
+	return n != nil && phonenumbers.GetRegionCodeForNumber(n) == DefaultRegion
+}
+
 // IsLandline reports whether an E.164 number is a fixed line in its
 // country's numbering plan (+7 727… in Almaty, +90 212… in Istanbul): SMS
 // cannot reach it, and whoever gave it would wait for our SMS in vain.
