@@ -180,13 +180,15 @@ func (s *Server) filedPage(c *gin.Context) {
 	ctx := c.Request.Context()
 	p := s.newPage(c, "filed.title")
 	author, v := isAuthor(r, code), s.withOutcome(ctx, r)
-	news := ""
+	news, possible := "", 0
 	if v.Outcome != "" && v.Outcome != data.OutcomeNone {
 		news = s.newsLine(p.Lang, r, v)
+	} else {
+		possible = len(s.possibleMatches(ctx, r)) // shown only while there is no news
 	}
 	p.D = filedData{Report: v, News: news, Code: code, PrivateURL: privateURL(s.cfg.PublicURL, token),
 		Seeking: r.Kind == data.KindSeek, Days: strconv.Itoa(int(r.ExpiresAt.Sub(r.CreatedAt).Hours() / 24)),
-		Possible: len(s.possibleMatches(ctx, r)), Landline: s.landlineNotice(p.Lang, map[bool]string{true: r.ContactPhone}[author]),
+		Possible: possible, Landline: s.landlineNotice(p.Lang, map[bool]string{true: r.ContactPhone}[author]),
 		NoPhone: author && r.ContactPhone == "", SMSOff: !s.smsSends()}
 	s.render(c, http.StatusOK, "filed", p)
 }
