@@ -134,6 +134,8 @@ var webMessagesEN = map[string]string{
 	"private.phone":              "They agreed to be contacted. Phone:",
 	"private.ask_lost":           "We could not send them our SMS (they stopped SMS, or a limit was reached). Call the hotline %s: a volunteer will try to reach them.",
 	"private.ask_check":          "We asked them by SMS, to the number in their report, to share their number with you; you will get it by SMS as soon as they agree. If no number comes within a day, call the hotline %s: a volunteer will try to reach them.",
+	"private.twice":              "You reported looking for this person before, from the same number: they were asked about your first report, once. If they agree, their number comes to you by SMS.",
+	"private.next_twice":         "Wait for our SMS: the number comes to you by SMS as soon as they agree. If you lost the link to your first report, call the hotline: a volunteer can send it to you again.",
 	"private.asked":              "We asked them by SMS to share their number with you. You will get it by SMS as soon as they agree.",
 	"private.none_seek":          "No news yet. We compare every new report with yours, day and night.",
 	"private.none_safe":          "Nobody looking for you has been matched yet.",

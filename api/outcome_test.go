@@ -267,6 +267,8 @@ func TestPrivateNextStepFitsWhatThePageOffers(t *testing.T) {
 		{privateData{}, "private.next_safe"},
 		{privateData{Seeking: true, Matches: waiting}, "private.next_wait"},
 		{privateData{Seeking: true, Matches: append(waiting, withPhone...)}, "private.next_news"},
+		{privateData{Seeking: true, Matches: []privateNews{{Twice: true}}}, "private.next_twice"},
+		{privateData{Seeking: true, Matches: append(waiting, privateNews{Twice: true})}, "private.next_wait"},
 		{privateData{Matches: waiting}, "private.next_safe_news"},
 		{privateData{Seeking: true, Closed: true, Matches: withPhone}, "private.next_closed"},
 	} {

@@ -33,6 +33,7 @@ type privateNews struct {
 	AskLost  bool   // the request could not be sent (STOP, daily cap, refused): say so
 	AskCheck bool   // asked a typed number: what became of it is not said (asked anyway, and the hotline)
 	Phone    string // the found person's number, once they agreed (seeker's page only)
+	Twice    bool   // asked once already, about the author's earlier report (data.AskedThrough)
 }
 
 // privateSMS is one SMS sent to the author about this report.
@@ -69,10 +70,17 @@ func (d *privateData) NextKey() string {
 	case !d.Seeking:
 		return "private.next_safe_news"
 	}
+	twice := 0
 	for _, m := range d.Matches {
 		if m.Phone != "" {
 			return "private.next_news"
 		}
+		if m.Twice {
+			twice++
+		}
+	}
+	if twice == len(d.Matches) {
+		return "private.next_twice"
 	}
 	return "private.next_wait"
 }
@@ -169,6 +177,17 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 		if x.ReportID == r.ID {
 			sms = append(sms, privateSMS{At: x.CreatedAt, State: authorsSMSState(r, x), Body: x.Body})
 		}
+	}
+	if len(msgs) == 0 && r.Kind == data.KindSeek {
+		// Nothing sent about this match: perhaps the author filed before
+		// and was asked about through that report. Its news (and the
+		// number) stay on that report's page: this one's author may only
+		// have typed the same phone and name.
+		through, err := data.AskedThrough(ctx, s.store, m, r)
+		if err != nil {
+			return nil, nil, err
+		}
+		n.Twice = through != nil
 	}
 	return n, sms, nil
 }

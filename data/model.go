@@ -230,6 +230,11 @@ type Match struct {
 	// SeekerKnows (not stored) says the seeker was already told of another
 	// confirmed match: a second "safe" report of the same person is no news.
 	SeekerKnows bool
+	// AskedBefore (not stored) says the found person was already asked
+	// about this seeker through another confirmed match (AskedThrough: a
+	// family filing twice): the match is no news to either side, and a
+	// second request with a second code only confuses.
+	AskedBefore bool
 }
 
 // OtherConfirmed reports whether ms holds a confirmed match besides the one

@@ -40,6 +40,9 @@ type Command struct {
 	Year int    // SAFE/FIND: birth year, 0 when not given
 	City string // SAFE/FIND: words after the year
 	Code string // YES/NO: the request's code ("ДА 123"), "" for a bare answer
+	// Unsure: a YES or NO that says more than the answer and its code
+	// (answerArgs): it decides nothing.
+	Unsure bool
 }
 
 type keyword struct {
@@ -95,11 +98,42 @@ func ParseCommand(body string) Command {
 	case VerbSafe, VerbFind:
 		cmd.Name, cmd.Year, cmd.City = personArgs(words[1:])
 	case VerbYes, VerbNo:
-		if len(words) > 1 {
-			cmd.Code = answerCode(words[1])
-		}
+		cmd.Code, cmd.Unsure = answerArgs(cmd.Verb, words)
 	}
 	return cmd
+}
+
+// answerArgs reads what follows a YES or NO: at most one code and words
+// of courtesy. Anything else makes the answer unsure, and so does a
+// question mark: "Да нет, не надо" (no, no need), "Да? Кто это?" (yes?
+// who is this?) were taken for a YES and shared the number (an attacker's
+// trial, 2026-12-07).
+func answerArgs(verb Verb, words []string) (code string, unsure bool) {
+	for i, w := range words {
+		if strings.ContainsAny(w, "?¿؟") {
+			return code, true
+		}
+		if i == 0 {
+			continue
+		}
+		bare := strings.ToUpper(strings.Trim(w, ".!,:;-—\"'«»()"))
+		if c := answerCode(w); c != "" && code == "" {
+			code = c
+			continue
+		}
+		if kw, ok := keywords[bare]; ok && kw.verb == verb || courtesy[bare] {
+			continue // "да, да", "нет, спасибо"
+		}
+		return code, true
+	}
+	return code, false
+}
+
+// courtesy are the words an answer may carry besides its code.
+var courtesy = map[string]bool{
+	"СПАСИБО": true, "СПС": true, "РАХМЕТ": true, "РАХМЕТ!": true, "THANKS": true, "THANK": true, "YOU": true, "PLEASE": true,
+	"ПОЖАЛУЙСТА": true, "OK": true, "ОК": true, "OKAY": true, "ХОРОШО": true, "ЖАҚСЫ": true, "ЖАКСЫ": true,
+	"КОНЕЧНО": true, "ӘРИНЕ": true, "АРИНЕ": true, "SURE": true, "": true,
 }
 
 // answerCode reads the code after YES/NO ("123", "#123", "123."): digits

@@ -11,15 +11,15 @@ func TestParseCommand(t *testing.T) {
 		in   string
 		want Command
 	}{
-		{"SAFE Erlan Zhumabayev 1985 Almaty", Command{VerbSafe, "en", "Erlan Zhumabayev", 1985, "Almaty", ""}},
-		{"  жив Жумабаев Ерлан, 1985, Алматы ", Command{VerbSafe, "ru", "Жумабаев Ерлан", 1985, "Алматы", ""}},
-		{"Аман Жұмабаев Ерлан 1985 Алматы", Command{VerbSafe, "kk", "Жұмабаев Ерлан", 1985, "Алматы", ""}},
-		{"ЖИВА Айгуль", Command{VerbSafe, "ru", "Айгуль", 0, "", ""}},
-		{"aman Erlan 1985", Command{VerbSafe, "kk", "Erlan", 1985, "", ""}},
-		{"ИЩУ Ахметова Гульнара 1980 Шымкент", Command{VerbFind, "ru", "Ахметова Гульнара", 1980, "Шымкент", ""}},
-		{"іздеу Ахметова Гүлнар 1980 Шымкент", Command{VerbFind, "kk", "Ахметова Гүлнар", 1980, "Шымкент", ""}},
-		{"find Anna 12345 Berlin", Command{VerbFind, "en", "Anna 12345 Berlin", 0, "", ""}},
-		{"FIND Bob 2990", Command{VerbFind, "en", "Bob 2990", 0, "", ""}},
+		{"SAFE Erlan Zhumabayev 1985 Almaty", Command{VerbSafe, "en", "Erlan Zhumabayev", 1985, "Almaty", "", false}},
+		{"  жив Жумабаев Ерлан, 1985, Алматы ", Command{VerbSafe, "ru", "Жумабаев Ерлан", 1985, "Алматы", "", false}},
+		{"Аман Жұмабаев Ерлан 1985 Алматы", Command{VerbSafe, "kk", "Жұмабаев Ерлан", 1985, "Алматы", "", false}},
+		{"ЖИВА Айгуль", Command{VerbSafe, "ru", "Айгуль", 0, "", "", false}},
+		{"aman Erlan 1985", Command{VerbSafe, "kk", "Erlan", 1985, "", "", false}},
+		{"ИЩУ Ахметова Гульнара 1980 Шымкент", Command{VerbFind, "ru", "Ахметова Гульнара", 1980, "Шымкент", "", false}},
+		{"іздеу Ахметова Гүлнар 1980 Шымкент", Command{VerbFind, "kk", "Ахметова Гүлнар", 1980, "Шымкент", "", false}},
+		{"find Anna 12345 Berlin", Command{VerbFind, "en", "Anna 12345 Berlin", 0, "", "", false}},
+		{"FIND Bob 2990", Command{VerbFind, "en", "Bob 2990", 0, "", "", false}},
 		{"ИӘ", Command{Verb: VerbYes, Lang: "kk"}},
 		{"иә!", Command{Verb: VerbYes, Lang: "kk"}},
 		{"И\u04d9", Command{Verb: VerbYes, Lang: "kk"}},
@@ -30,6 +30,18 @@ func TestParseCommand(t *testing.T) {
 		{"YES ١٢٣", Command{Verb: VerbYes, Lang: "en", Code: "123"}},
 		{"Да １２３", Command{Verb: VerbYes, Lang: "ru", Code: "123"}},
 		{"нет 456", Command{Verb: VerbNo, Lang: "ru", Code: "456"}},
+		{"Да, да 123 спасибо", Command{Verb: VerbYes, Lang: "ru", Code: "123"}},
+		{"нет, спасибо", Command{Verb: VerbNo, Lang: "ru"}},
+		{"Рахмет, иә 77", Command{Verb: VerbHelp, Lang: "kk"}}, // the answer comes first or not at all
+		// An answer that says more than yes or no decides nothing (an
+		// attacker's trial: each of these shared the number).
+		{"Да нет, не надо. Кто это вообще?", Command{Verb: VerbYes, Lang: "ru", Unsure: true}},
+		{"Да? Кто это?", Command{Verb: VerbYes, Lang: "ru", Unsure: true}},
+		{"Yes? who is this", Command{Verb: VerbYes, Lang: "en", Unsure: true}},
+		{"ДА 123 нет", Command{Verb: VerbYes, Lang: "ru", Code: "123", Unsure: true}},
+		{"ДА 123 456", Command{Verb: VerbYes, Lang: "ru", Code: "123", Unsure: true}},
+		{"иә, бірақ кім бұл", Command{Verb: VerbYes, Lang: "kk", Unsure: true}},
+		{"Нет, это не мой брат", Command{Verb: VerbNo, Lang: "ru", Unsure: true}},
 		{"ОТПИСКА", Command{Verb: VerbStop, Lang: "ru"}},
 		{"отписаться", Command{Verb: VerbStop, Lang: "ru"}},
 		{"quit", Command{Verb: VerbStop, Lang: "en"}},

@@ -67,7 +67,8 @@ func isPhoneAnswerKey(key string) bool {
 // share their number with this one seeker. A safe report that allowed
 // sharing (share_contact) shares at once, but only with a seeker whose
 // match is verified (they gave the person's own number) or confirmed by a
-// volunteer: anyone else could claim a relative from public data. It fits
+// volunteer: anyone else could claim a relative from public data. A match
+// AskedBefore (the seeker's phone filed again) composes nothing. It fits
 // search.Composer.
 func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe *data.Report) ([]data.Message, []data.Consent, error) {
 	if seek == nil || safe == nil {
@@ -77,6 +78,11 @@ func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe 
 		// Keys and consents name the match: without its id every match would
 		// share "match::seeker" and only the first would ever send.
 		return nil, nil, errors.New("compose match: the match needs its ID before composing (set m.ID = data.NewID())")
+	}
+	if m.AskedBefore {
+		// The same phone filed again: its first report's match told the
+		// seeker and asked the found person; this one adds nothing.
+		return nil, nil, nil
 	}
 	now := c.now()
 	var msgs []data.Message
@@ -275,10 +281,7 @@ func statusWord(change, lang string) string {
 }
 
 // ReportGetter loads reports and their matches (data.Store implements it).
-type ReportGetter interface {
-	GetReport(ctx context.Context, id string) (*data.Report, error)
-	MatchesForReport(ctx context.Context, reportID string) ([]data.Match, error)
-}
+type ReportGetter = data.MatchLister
 
 // SeekerKnows reports whether the seeker of m was already told of another
 // confirmed match: then a new one sends the seeker nothing (duplicate news
@@ -307,6 +310,11 @@ func (c *Composer) ForMatch(st ReportGetter) func(ctx context.Context, m data.Ma
 		if m.SeekerKnows, err = SeekerKnows(ctx, st, m); err != nil {
 			return nil, nil, err
 		}
+		through, err := data.AskedThrough(ctx, st, m, seek)
+		if err != nil {
+			return nil, nil, err
+		}
+		m.AskedBefore = through != nil
 		return c.MatchConfirmed(ctx, m, seek, safe)
 	}
 }

@@ -27,9 +27,12 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 				chosen = append(chosen, c)
 			}
 		}
-		if len(chosen) == 0 && cmd.Verb == VerbYes {
+		if len(chosen) == 0 && cmd.Verb == VerbYes && !cmd.Unsure {
 			return in.confirmSubscription(ctx, from, cmd.Code, lang)
 		}
+	}
+	if cmd.Unsure {
+		return in.unsure(ctx, chosen, pending, lang)
 	}
 	switch {
 	case len(chosen) == 0:
@@ -37,9 +40,22 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 	case len(chosen) > 1 && cmd.Code != "":
 		return in.Composer.Failed(lang), nil // two requests share a code: a volunteer sorts it out
 	case len(chosen) > 1:
-		return in.whichOne(ctx, chosen, lang)
+		return in.whichOne(ctx, chosen, lang, "yes_which")
 	}
 	return in.decide(ctx, cmd.Verb, chosen[0], from, lang)
+}
+
+// unsure answers an answer that decides nothing (Command.Unsure): it
+// shares nothing and lists, with their codes, the requests it may have
+// meant (those of its code, else all pending).
+func (in *Inbound) unsure(ctx context.Context, chosen, pending []data.Consent, lang string) (string, error) {
+	if len(chosen) == 0 {
+		chosen = pending
+	}
+	if len(chosen) == 0 {
+		return in.text(lang, "yes_none")
+	}
+	return in.whichOne(ctx, chosen, lang, "answer_unsure")
 }
 
 // decide records the answer to one request and, for a YES, queues the
@@ -94,8 +110,11 @@ func (in *Inbound) record(ctx context.Context, verb Verb, m *data.Match, seek, s
 // (a family filing again and again) made a list no SMS could hold, and the
 // person got "try again later", which could never work (a new user's
 // trial, 2026-12-07).
-func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang string) (string, error) {
-	yes := map[string]string{"kk": "ИӘ", "ru": "ДА", "en": "YES"}[Lang(lang)]
+func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang, template string) (string, error) {
+	yes := map[string]string{"kk": "ИӘ ", "ru": "ДА ", "en": "YES "}[Lang(lang)]
+	if template != "yes_which" {
+		yes = "" // answer_unsure names both answers first: the list gives codes only
+	}
 	type asking struct {
 		matchID string
 		seek    *data.Report
@@ -106,7 +125,7 @@ func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang st
 			all = append(all, asking{c.MatchID, seek})
 		}
 	}
-	return in.Composer.T.Fit(lang, "yes_which", func(level int) Vars {
+	return in.Composer.T.Fit(lang, template, func(level int) Vars {
 		shown := min(len(all), max(1, 3-level))
 		var parts []string
 		for _, a := range all[:shown] {
@@ -115,7 +134,7 @@ func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang st
 			if v.Relation != "" {
 				who += " (" + v.Relation + ")"
 			}
-			parts = append(parts, who+" - "+yes+" "+ConsentCode(a.matchID))
+			parts = append(parts, who+" - "+yes+ConsentCode(a.matchID))
 		}
 		if more := len(all) - shown; more > 0 {
 			parts = append(parts, fmt.Sprintf(map[string]string{"kk": "тағы %d", "ru": "и ещё %d", "en": "%d more"}[Lang(lang)], more))

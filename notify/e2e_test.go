@@ -344,3 +344,32 @@ func TestEndToEndNoSharesNothing(t *testing.T) {
 		}
 	}
 }
+
+// An answer that says more than yes or no shares nothing and asks again,
+// naming the request's code; the plain answer then works. "Да нет, не
+// надо" (no, no need) and "Да? Кто это?" shared the number (an
+// attacker's trial, 2026-12-07).
+func TestEndToEndUnsureAnswerSharesNothing(t *testing.T) {
+	w := newWorld(t)
+	m := w.match(t, false)
+	w.drain(t)
+	code := ConsentCode(m.ID)
+	for _, body := range []string{"Да нет, не надо. Кто это вообще?", "Да? Кто это?", "иә, бірақ кім бұл", "ДА " + code + " нет"} {
+		if _, reply := w.inbound(t, w.foundPh, body, ""); !strings.Contains(reply, code) || strings.Contains(reply, "Рахмет") {
+			t.Errorf("%q: reply %q; want the request's code again and nothing shared", body, reply)
+		}
+	}
+	w.drain(t)
+	for _, sent := range w.fake.SentTo(w.seekPh) {
+		if strings.Contains(sent.Body, "5321234567") {
+			t.Fatalf("the number went out on an unsure answer: %q", sent.Body)
+		}
+	}
+	if _, reply := w.inbound(t, w.foundPh, "ИӘ "+code, ""); !strings.Contains(reply, w.seeker) {
+		t.Fatalf("the plain YES after them: %q", reply)
+	}
+	w.drain(t)
+	if got := w.fake.SentTo(w.seekPh); !strings.Contains(got[len(got)-1].Body, "5321234567") {
+		t.Errorf("the number did not go out after the plain YES: %q", got[len(got)-1].Body)
+	}
+}

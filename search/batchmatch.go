@@ -60,7 +60,7 @@ func (e *Engine) matchBatch(ctx context.Context, jobs []matchJob) error {
 		maps.Copy(byID, got)
 	}
 	var ws []data.MatchWrite
-	known := map[string]bool{} // seekers auto-confirmed earlier in this batch
+	known := map[string]bool{} // what auto matches earlier in this batch told (toldBefore)
 	for _, j := range jobs {
 		w, err := e.writes(ctx, j.r, j.res, byID, known)
 		if err != nil {

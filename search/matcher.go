@@ -67,7 +67,7 @@ func (e *Engine) clearFromSeeker(ctx context.Context, safe *data.Report, seek Re
 
 // writes builds the matches of r; phone agreement, which the index does
 // not hold, is checked on the store's copies (byID: the batch's candidates,
-// read together). known marks seekers confirmed earlier in the batch.
+// read together). known marks what matches earlier in the batch told (toldBefore).
 func (e *Engine) writes(ctx context.Context, r *data.Report, res []Result, byID map[string]*data.Report, known map[string]bool) ([]data.MatchWrite, error) {
 	var ws []data.MatchWrite
 	for i := range res {
@@ -116,12 +116,9 @@ func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Res
 	w := data.MatchWrite{Match: m}
 	if res.Decision == "auto" {
 		m.State = data.MatchAutoConfirmed
-		knows, err := e.seekerKnows(ctx, m)
-		if err != nil {
+		if err := e.toldBefore(ctx, m, seek, known); err != nil {
 			return w, err
 		}
-		m.SeekerKnows = knows || known[m.SeekID]
-		known[m.SeekID] = true
 		if e.opts.Composer != nil {
 			var err error
 			if w.Messages, w.Consents, err = e.opts.Composer(ctx, *m, seek, safe); err != nil {
@@ -207,6 +204,26 @@ func (e *Engine) Reindex(ctx context.Context) error {
 		return err
 	}
 	return e.ix.compact(ctx)
+}
+
+// toldBefore sets what the parties of m already heard: its seeker, of
+// another confirmed match (SeekerKnows); its found person, asked about
+// the same seeker's phone through another (AskedBefore); each from the
+// store or from this batch's earlier matches (told, which it extends).
+func (e *Engine) toldBefore(ctx context.Context, m *data.Match, seek *data.Report, told map[string]bool) error {
+	knows, err := e.seekerKnows(ctx, m)
+	if err != nil {
+		return err
+	}
+	through, err := data.AskedThrough(ctx, e.store, *m, seek)
+	if err != nil {
+		return fmt.Errorf("match %s: %w", m.ID, err)
+	}
+	askedKey := m.SafeID + "\x00" + data.SeekerKey(seek) // never a report id, the other keys
+	m.SeekerKnows = knows || told[m.SeekID]
+	m.AskedBefore = seek.ContactPhone != "" && (through != nil || told[askedKey])
+	told[m.SeekID], told[askedKey] = true, true
+	return nil
 }
 
 // seekerKnows reports whether m's seeker already has another confirmed

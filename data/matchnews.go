@@ -1,0 +1,61 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// MatchLister reads a report's matches and reports (data.Store does).
+type MatchLister interface {
+	GetReport(ctx context.Context, id string) (*Report, error)
+	MatchesForReport(ctx context.Context, reportID string) ([]Match, error)
+}
+
+// SameSeeker reports whether two "looking for" reports were filed by one
+// person as the found person would be told of them: the same phone, the
+// same name and the same relation. A request about the second would read
+// exactly like the first. A phone alone is not enough: it is typed, not
+// proven, and whoever typed a family's number with another name must not
+// silence that family's own request.
+func SameSeeker(a, b *Report) bool {
+	return a.ContactPhone != "" && SeekerKey(a) == SeekerKey(b)
+}
+
+// SeekerKey is what SameSeeker compares: phone, relation and the name
+// as the found person reads it (case and spaces aside).
+func SeekerKey(r *Report) string {
+	return strings.Join([]string{r.ContactPhone, r.Relation, strings.ToLower(strings.Join(strings.Fields(r.ContactName), " "))}, "\x00")
+}
+
+// AskedThrough returns the match through which the found person of m was
+// already asked about seek (m's seek report), or nil: another confirmed
+// match of m's safe report whose seek report, still there, is SameSeeker
+// as seek. The engine and a volunteer's confirmation both ask it
+// (Match.AskedBefore), and the seeker's private page.
+func AskedThrough(ctx context.Context, st MatchLister, m Match, seek *Report) (*Match, error) {
+	if seek.ContactPhone == "" {
+		return nil, nil
+	}
+	ms, err := st.MatchesForReport(ctx, m.SafeID)
+	if err != nil {
+		return nil, fmt.Errorf("matches of %s: %w", m.SafeID, err)
+	}
+	for _, o := range ms {
+		if o.ID == m.ID || o.SeekID == seek.ID || !o.Confirmed() {
+			continue
+		}
+		other, err := st.GetReport(ctx, o.SeekID)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("seek report %s: %w", o.SeekID, err)
+		}
+		if other.Status != StatusRemoved && SameSeeker(other, seek) {
+			return &o, nil
+		}
+	}
+	return nil, nil
+}
