@@ -176,7 +176,10 @@ func (c *Composer) personVars(r *data.Report, lang string, level int) Vars {
 func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
 	first := Truncate(FirstName(LettersOnly(seek.ContactName)), 20-4*level)
 	if first == "" {
-		first = map[string]string{"kk": "жақыныңыз", "ru": "близкий человек", "en": "someone"}[Lang(lang)]
+		// Said as it is: "your relative" vouched for whoever filed
+		// without a name, by SMS FIND or the API (an attacker's trial,
+		// 2026-12-07).
+		first = map[string]string{"kk": "аты белгісіз адам", "ru": "человек, не указавший имени", "en": "someone who gave no name"}[Lang(lang)]
 	}
 	rel := Relation(seek.Relation, lang)
 	if level >= 2 {

@@ -321,3 +321,22 @@ func TestSMSNeverCarriesAStoredDoor(t *testing.T) {
 		}
 	}
 }
+
+// A seeker who gave no name (SMS FIND, the API) is not called "your
+// relative": the found person is told the name is unknown, in their
+// language, and decides on that (an attacker's trial, 2026-12-07).
+func TestNamelessSeekerIsNotVouchedFor(t *testing.T) {
+	c := &Composer{T: MustTemplates(), Hotline: "1414"}
+	for lang, want := range map[string]string{"kk": "аты белгісіз", "ru": "не указавший имени", "en": "gave no name"} {
+		seek, safe := reports()
+		seek.ContactName, seek.Relation, safe.Language = "", "", lang
+		msgs, _, err := c.MatchConfirmed(context.Background(), data.Match{ID: "M1"}, seek, safe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ask := msgs[len(msgs)-1].Body
+		if !strings.Contains(ask, want) || strings.Contains(ask, "близкий") || strings.Contains(ask, "жақын") {
+			t.Errorf("%s: %q; want the seeker named as nameless (%q)", lang, ask, want)
+		}
+	}
+}
