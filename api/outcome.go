@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"tuys/data"
@@ -22,9 +23,16 @@ func (s *Server) outcome(ctx context.Context, r *data.Report) (data.Outcome, tim
 	}
 	var first time.Time
 	for _, m := range ms {
-		if m.Confirmed() && (first.IsZero() || m.UpdatedAt.Before(first)) {
-			first = m.UpdatedAt
+		if !m.Confirmed() || !first.IsZero() && !m.UpdatedAt.Before(first) {
+			continue
 		}
+		if gone, err := s.otherSideGone(ctx, r, m); err != nil || gone {
+			if err != nil {
+				return data.OutcomeNone, time.Time{}, err
+			}
+			continue
+		}
+		first = m.UpdatedAt
 	}
 	switch {
 	case first.IsZero():
@@ -33,6 +41,25 @@ func (s *Server) outcome(ctx context.Context, r *data.Report) (data.Outcome, tim
 		return data.OutcomeReportedSafe, first, nil
 	}
 	return data.OutcomeFound, first, nil
+}
+
+// otherSideGone reports whether the other report of m was removed: its
+// author took the match's news along (someone hiding who deleted their
+// "safe" report was still announced as reported safe: an attacker's
+// trial, 2026-12-07).
+func (s *Server) otherSideGone(ctx context.Context, r *data.Report, m data.Match) (bool, error) {
+	other := m.SafeID
+	if r.Kind == data.KindSafe {
+		other = m.SeekID
+	}
+	o, err := s.store.GetReport(ctx, other)
+	if errors.Is(err, data.ErrNotFound) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return o.Status == data.StatusRemoved, nil
 }
 
 // withOutcome is r's public view with its outcome; a store error leaves

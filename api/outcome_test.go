@@ -104,6 +104,13 @@ func testOutcomeAndDeletion(t *testing.T, st data.Store, dir string, dump func()
 	if body := (secReq{"GET", "/api/v1/reports/" + safe.ID + "/matches", "", nil}).do(h).Body.String(); strings.Contains(body, seek.ID) {
 		t.Errorf("the other report's matches still name the deleted one (attacker trial, 2026-12-07): %s", body)
 	}
+	// Nor does the other report still say it was found: whoever deletes
+	// their side of a match takes its news along (a second trial that day).
+	var other PublicReport
+	_ = json.Unmarshal(secReq{"GET", "/api/v1/reports/" + safe.ID, "", nil}.do(h).Body.Bytes(), &other)
+	if other.Outcome != data.OutcomeNone || other.OutcomeAt != nil {
+		t.Errorf("the other report still says %q (%v) after the deletion", other.Outcome, other.OutcomeAt)
+	}
 	for _, p := range []string{"/api/v1/reports/" + safe.ID + "/matches", "/api/v1/reports/" + seek.ID, "/api/v1/search?q=Tleukabylov",
 		"/r/" + safe.ID, path} {
 		body := secReq{"GET", p, "", nil}.do(h).Body.String()
