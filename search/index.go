@@ -33,7 +33,8 @@ import (
 // 14: more of both (a second trial): doors after номер or a dash, ordinals
 // before в квартире, numbers with any marks between the words, more labels.
 // 15: hundreds' ordinals (двухсотый) hide as doors too.
-const RulesVersion = 15
+// 16: each name field hidden on its own (activeNames).
+const RulesVersion = 16
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
@@ -230,8 +231,17 @@ func activeNames(r *data.Report) string {
 	if r.Status != data.StatusActive {
 		return ""
 	}
-	names := append([]string{r.FullName, r.GivenName, r.FamilyName, r.Patronymic}, r.AltNames...)
-	return strings.Join(dedupe(strings.Fields(data.HideContacts(strings.Join(names, " ")))), " ")
+	// Each field hidden on its own, as the public sees it: hidden once
+	// joined, "Жумабаев Ерлан дом десять" was followed by the given name,
+	// the door no longer ended the text, and a search for "десять" found
+	// the one record hiding it (an attacker's trial, 2026-12-07).
+	var words []string
+	for _, n := range append([]string{r.FullName, r.GivenName, r.FamilyName, r.Patronymic}, r.AltNames...) {
+		if n != "" {
+			words = append(words, strings.Fields(data.HideContacts(n))...)
+		}
+	}
+	return strings.Join(dedupe(words), " ")
 }
 
 // Name keys live in one field per kind of the in-memory lists, and only
