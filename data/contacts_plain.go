@@ -40,22 +40,44 @@ func styled(r rune) bool {
 // inside an address or a number (erlan@\u200bmail.ru) and writes the
 // other blanks (no-break, thin) as spaces, which the patterns know.
 func plainSpaces(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 && (unicode.IsSpace(r) || invisible(r)) }) {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 && (unicode.IsSpace(r) || invisible(r) || r == zwj) }) {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
+	var b strings.Builder
+	last := rune(0) // the last rune kept
+	for _, r := range s {
 		switch {
-		case invisible(r):
-			return -1
+		case r == zwj && !pictograph(last), invisible(r):
+			continue
 		case r >= 0x80 && unicode.IsSpace(r):
-			return ' '
+			r = ' '
 		}
-		return r
-	}, s)
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
 }
 
-// invisible are the zero-width characters that part nothing on screen;
-// not the joiner of emoji sequences (U+200D).
+// zwj joins emoji (👨‍👩‍👧); between letters it only hides them from the
+// patterns (т\u200dг: erlan_zh, Абая 10\u200d-5: an attacker's trial,
+// 2026-12-07).
+const zwj = 0x200D
+
+// pictograph: what a zwj may follow in an emoji sequence (a symbol, a
+// skin tone, a variation selector).
+func pictograph(r rune) bool {
+	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r >= 0xFE00 && r <= 0xFE0F || r >= 0x1F000
+}
+
+// invisible are the characters that show nothing on screen: the format
+// characters but the emoji joiner (zwj), the combining grapheme joiner,
+// and the Hangul and Khmer fillers that render blank.
 func invisible(r rune) bool {
-	return r == 0x200B || r == 0x2060 || r == 0xFEFF || r == 0x00AD || r == 0x200C || r == 0x180E
+	switch r {
+	case zwj:
+		return false
+	case 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0:
+		return true
+	}
+	return unicode.Is(unicode.Cf, r)
 }

@@ -33,7 +33,8 @@ import (
 // 14: more of both (a second trial): doors after номер or a dash, ordinals
 // before в квартире, numbers with any marks between the words, more labels.
 // 15: hundreds' ordinals (двухсотый) hide as doors too.
-// 16: each name field hidden on its own (activeNames).
+// 16: each name field hidden on its own (activeNames); joiners and fillers
+// between letters dropped before hiding.
 const RulesVersion = 16
 
 // The index is derived from the store: a document per report carries its
