@@ -66,6 +66,11 @@ var conventions = []struct {
 	{vIEasI | vSasZ | vChasH | vJasY, []string{"ie", "ss", "sch", "kysy"}},
 	// German writes ж as sch too, and с as s after a consonant: Schansaja = Жансая.
 	{vSchAsZh | vChasH | vJasY, []string{"sch"}},
+	// German w for в (-ow, -ewa) brings German s = з and z = ц: Saizew =
+	// Зайцев, Kusnezowa = Кузнецова, Sacharowa = Захарова. Relatives in
+	// Germany write so; a trial on names the project had not seen found
+	// such spellings only "a letter away", so never automatic (2026-12-07).
+	{vSasZ | vZasTs | vChasH | vJasY, []string{"w"}},
 }
 
 // digraphLead reports the letters that an h after them would turn into a
