@@ -34,7 +34,7 @@ import (
 // before в квартире, numbers with any marks between the words, more labels.
 // 15: hundreds' ordinals (двухсотый) hide as doors too.
 // 16: each name field hidden on its own (activeNames); joiners and fillers
-// between letters dropped before hiding.
+// between letters dropped before hiding; German w brings s = з, z = ц.
 const RulesVersion = 16
 
 // The index is derived from the store: a document per report carries its
