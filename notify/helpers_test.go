@@ -85,3 +85,13 @@ func (r *rig) byKey(t testing.TB, key string) *data.Message {
 	}
 	return m
 }
+
+// newTestComposer is the composer of a node whose hotline is 1414, keyed by st.
+func newTestComposer(t testing.TB, st data.Store) *Composer {
+	t.Helper()
+	c, err := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}

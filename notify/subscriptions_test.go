@@ -13,10 +13,7 @@ import (
 func TestSubscriptionStatusChange(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	comp, err := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
-	if err != nil {
-		t.Fatal(err)
-	}
+	comp := newTestComposer(t, st)
 	woken := 0
 	subs := &Subscriptions{Store: st, Composer: comp, Queued: func() { woken++ }}
 	r := &data.Report{Kind: data.KindSeek, FullName: "Ким Виктория", BirthYear: 1988, City: "Алматы",
@@ -76,7 +73,7 @@ func countTo(t *testing.T, st data.Store, phone string) int {
 func TestYesConfirmsSubscription(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	comp, _ := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
+	comp := newTestComposer(t, st)
 	subs := &Subscriptions{Store: st, Composer: comp}
 	r := &data.Report{Kind: data.KindSafe, FullName: "Ким Виктория", Language: "ru"}
 	st.CreateReport(ctx, r)
@@ -105,7 +102,7 @@ func TestAnonymousNotesWaitForVolunteerAndCoalesce(t *testing.T) {
 	ctx := context.Background()
 	rig := newRig(t)
 	st := rig.st
-	comp, _ := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
+	comp := newTestComposer(t, st)
 	subs := &Subscriptions{Store: st, Composer: comp}
 	r := &data.Report{Kind: data.KindSeek, FullName: "Ким Виктория", Language: "ru", ContactPhone: "+77011234567"}
 	if err := st.CreateReport(ctx, r); err != nil {

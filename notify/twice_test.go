@@ -19,10 +19,7 @@ import (
 func TestFamilyFilingTwiceIsToldOnce(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	comp, err := NewComposer(Config{Hotline: "1414"}, st.PhoneTag)
-	if err != nil {
-		t.Fatal(err)
-	}
+	comp := newTestComposer(t, st)
 	ix, err := search.OpenIndex(filepath.Join(t.TempDir(), "index"))
 	if err != nil {
 		t.Fatal(err)
