@@ -113,6 +113,13 @@ func loadSecretKey(raw, file, dataDir string, generate bool, log *slog.Logger) (
 		}
 		file = filepath.Join(dataDir, "secret.key")
 		if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+			if _, err := os.Stat(filepath.Join(dataDir, data.SQLiteFile)); err == nil {
+				// The database is there and its key is not: it is elsewhere
+				// (TUYS_SECRET_KEY given to serve). A new key here would seal
+				// what this command writes so that no node could read it (a
+				// new user's trial, 2026-12-07).
+				return nil, fmt.Errorf("secret key: %s holds a database but no secret.key: give this command the key tuys serve uses (TUYS_SECRET_KEY or TUYS_SECRET_KEY_FILE)", dataDir)
+			}
 			if err := os.MkdirAll(dataDir, 0o700); err != nil {
 				return nil, fmt.Errorf("secret key: %w", err)
 			}

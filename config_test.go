@@ -1,8 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"tuys/data"
 )
 
 // TestParseZone: TUYS_TIMEZONE takes an offset in the ways people write
@@ -32,5 +40,34 @@ func TestParseZone(t *testing.T) {
 		case at.In(loc).Format("15:04") != tc.want:
 			t.Errorf("parseZone(%q): 20:30 UTC reads %s, want %s", tc.in, at.In(loc).Format("15:04"), tc.want)
 		}
+	}
+}
+
+// A command run on a data directory whose database is there but whose key
+// is kept elsewhere (TUYS_SECRET_KEY given to serve) refuses, instead of
+// making a new key that would seal what it writes for no node to read (a
+// new user's trial, 2026-12-07). An empty directory gets its key, once.
+func TestNoNewKeyBesideADatabase(t *testing.T) {
+	dir := t.TempDir()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	first, err := loadSecretKey("", "", dir, true, quiet)
+	if err != nil || len(first) != 32 {
+		t.Fatalf("a new directory: %d bytes, %v", len(first), err)
+	}
+	again, err := loadSecretKey("", "", dir, true, quiet)
+	if err != nil || !bytes.Equal(first, again) {
+		t.Fatalf("the key made before was not kept: %v", err)
+	}
+	if err := os.Remove(filepath.Join(dir, "secret.key")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, data.SQLiteFile), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if key, err := loadSecretKey("", "", dir, true, quiet); err == nil || !strings.Contains(err.Error(), "TUYS_SECRET_KEY") {
+		t.Fatalf("a database without its key: got a key of %d bytes, %v", len(key), err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "secret.key")); err == nil {
+		t.Error("a new key was written beside the database")
 	}
 }

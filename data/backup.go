@@ -31,7 +31,7 @@ var ErrDataDirNotEmpty = errors.New("data directory is not empty")
 // copy is written 0600 beside dest and renamed over it only once it is
 // complete and verified. The secret key is a separate file and never copied.
 func BackupSQLite(ctx context.Context, dir, dest string) (BackupInfo, error) {
-	src := filepath.Join(dir, sqliteFile)
+	src := filepath.Join(dir, SQLiteFile)
 	if _, err := os.Stat(src); err != nil {
 		return BackupInfo{}, fmt.Errorf("backup: no database: %w", err)
 	}
@@ -102,12 +102,12 @@ func RestoreSQLite(ctx context.Context, src, dir string) (BackupInfo, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return BackupInfo{}, fmt.Errorf("restore: %w", err)
 	}
-	tmpPath := filepath.Join(dir, "."+sqliteFile+".restore")
+	tmpPath := filepath.Join(dir, "."+SQLiteFile+".restore")
 	if err := copyFile(src, tmpPath); err != nil {
 		os.Remove(tmpPath)
 		return BackupInfo{}, fmt.Errorf("restore: %w", err)
 	}
-	if err := syncAndRename(tmpPath, filepath.Join(dir, sqliteFile)); err != nil {
+	if err := syncAndRename(tmpPath, filepath.Join(dir, SQLiteFile)); err != nil {
 		os.Remove(tmpPath)
 		return BackupInfo{}, fmt.Errorf("restore: %w", err)
 	}
@@ -117,7 +117,7 @@ func RestoreSQLite(ctx context.Context, src, dir string) (BackupInfo, error) {
 // UndoRestore removes the database files a restore put into dir (and any
 // that opening it since made), leaving dir as empty as RestoreSQLite found it.
 func UndoRestore(dir string) error {
-	for _, p := range sqliteFiles(filepath.Join(dir, sqliteFile)) {
+	for _, p := range sqliteFiles(filepath.Join(dir, SQLiteFile)) {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("undo restore: %w", err)
 		}

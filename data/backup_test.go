@@ -114,13 +114,13 @@ func TestVerifyKeyRejectsAnotherKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	other, err := Open(ctx, Config{Dir: dir, SecretKey: []byte(strings.Repeat("x", 32))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	if _, err := VerifyKey(ctx, other); err == nil {
-		t.Fatal("another key passed the check")
+	// Another key does not even open the store: a command given it would
+	// file reports no node can read (a new user's trial, 2026-12-07).
+	if other, err := Open(ctx, Config{Dir: dir, SecretKey: []byte(strings.Repeat("x", 32))}); !errors.Is(err, ErrWrongKey) {
+		if err == nil {
+			other.Close()
+		}
+		t.Fatalf("another key opened the store: %v", err)
 	}
 }
 
@@ -146,12 +146,12 @@ func TestRestoreRefuses(t *testing.T) {
 	if _, err := BackupSQLite(ctx, src, good); err != nil {
 		t.Fatal(err)
 	}
-	for _, live := range []string{filepath.Join(src, sqliteFile), filepath.Join(src, ".", sqliteFile+"-wal")} {
+	for _, live := range []string{filepath.Join(src, SQLiteFile), filepath.Join(src, ".", SQLiteFile+"-wal")} {
 		if _, err := BackupSQLite(ctx, src, live); err == nil || !strings.Contains(err.Error(), "live database") {
 			t.Fatalf("backup onto %s: %v, want a refusal", live, err)
 		}
 	}
-	os.Link(filepath.Join(src, sqliteFile), filepath.Join(src, "hardlink.db"))
+	os.Link(filepath.Join(src, SQLiteFile), filepath.Join(src, "hardlink.db"))
 	if _, err := BackupSQLite(ctx, src, filepath.Join(src, "hardlink.db")); err == nil {
 		t.Fatal("backup onto a hard link of the live database was not refused")
 	}
@@ -218,8 +218,8 @@ func TestDataFilesPrivate(t *testing.T) {
 	st.Close()
 
 	old := t.TempDir()
-	os.WriteFile(filepath.Join(old, sqliteFile), nil, 0o644) // an empty file is an empty SQLite database
-	os.Chmod(filepath.Join(old, sqliteFile), 0o644)
+	os.WriteFile(filepath.Join(old, SQLiteFile), nil, 0o644) // an empty file is an empty SQLite database
+	os.Chmod(filepath.Join(old, SQLiteFile), 0o644)
 	st, err = Open(ctx, Config{Dir: old, SecretKey: testKey})
 	if err != nil {
 		t.Fatal(err)
@@ -241,7 +241,7 @@ func checkPrivate(t *testing.T, dir string) {
 // checkPrivateFiles fails unless every database file in dir is 0600.
 func checkPrivateFiles(t *testing.T, dir string) {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(dir, sqliteFile+"*"))
+	files, _ := filepath.Glob(filepath.Join(dir, SQLiteFile+"*"))
 	if len(files) == 0 {
 		t.Fatalf("no database files in %s", dir)
 	}

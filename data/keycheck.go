@@ -35,3 +35,33 @@ func VerifyKey(ctx context.Context, st Store) (int, error) {
 	}
 	return checked, nil
 }
+
+// ErrWrongKey says the secret key given does not open what the store
+// already holds sealed.
+var ErrWrongKey = errors.New("the secret key does not open this database's sealed data: give every command " +
+	"the key tuys serve uses (TUYS_SECRET_KEY, TUYS_SECRET_KEY_FILE, or the data directory's secret.key)")
+
+// checkKey opens one of the latest sealed values the store holds, if it
+// holds any. `tuys user add` run without the key serve was given made a
+// new one, `tuys import` then filed reports under it, and from then on
+// the matcher stopped at them while /readyz said ready (a new user's
+// trial, 2026-12-07). Only the latest rows are read: opening stays quick
+// at a million reports, and they are what a wrong key would have written.
+func (s *sqlStore) checkKey(ctx context.Context) error {
+	for _, col := range []string{"contact_phone_enc", "contact_name_enc", "last_location_enc"} {
+		var sealed string
+		err := s.r.QueryRowContext(ctx, `SELECT v FROM (SELECT `+col+` AS v FROM reports ORDER BY id DESC LIMIT 1000) AS latest
+			WHERE v <> '' LIMIT 1`).Scan(&sealed)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("check the secret key: %w", err)
+		}
+		if _, err := s.seal.Open(sealed); err != nil {
+			return fmt.Errorf("%w (%v)", ErrWrongKey, err)
+		}
+		return nil
+	}
+	return nil
+}

@@ -55,6 +55,10 @@ func OpenPostgres(ctx context.Context, url string, seal *Sealer) (Store, error) 
 		db.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
+	if err := s.checkKey(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
 	s.group = newGroupCommit(s)
 	return s, nil
 }

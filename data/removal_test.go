@@ -221,7 +221,7 @@ func TestRemovedNameLeavesTheFiles(t *testing.T) {
 	if err := st.RemoveReport(ctx, r.ID); err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, sqliteFile+"*"))
+	files, _ := filepath.Glob(filepath.Join(dir, SQLiteFile+"*"))
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {

@@ -14,8 +14,8 @@ import (
 	_ "modernc.org/sqlite" // pure-Go SQLite: no cgo, one static binary
 )
 
-// sqliteFile is the database's name inside the data directory.
-const sqliteFile = "tuys.db"
+// SQLiteFile is the database's name inside the data directory.
+const SQLiteFile = "tuys.db"
 
 // OpenSQLite opens (creating if needed) dir/tuys.db in WAL mode with one
 // writer connection and a pool of readers, and applies migrations.
@@ -23,7 +23,7 @@ func OpenSQLite(ctx context.Context, dir string, seal *Sealer) (Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
-	path := filepath.Join(dir, sqliteFile)
+	path := filepath.Join(dir, SQLiteFile)
 	if err := createPrivate(path); err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
@@ -59,6 +59,10 @@ func OpenSQLite(ctx context.Context, dir string, seal *Sealer) (Store, error) {
 	r.SetMaxIdleConns(maxReaders)
 	s := &sqlStore{w: w, r: r, reads: &sync.Map{}, d: dialect{name: "sqlite"}, seal: seal, now: func() time.Time { return time.Now().UTC() }}
 	if err := migrate(ctx, w, "sqlite"); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	if err := s.checkKey(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
