@@ -23,6 +23,7 @@ const (
 	hundredsWord                        // 100-900: three digits
 	hundredWord                         // жүз, hundred: the unit before it was the hundreds' digit
 	repeatWord                          // double, triple: the next digit again
+	countedWord                         // семёрки, нуля: the digit a count before it repeats (две семёрки)
 )
 
 // The number words, by class: Russian and English, and Kazakh apart,
@@ -50,6 +51,7 @@ var numberWordLists = map[numberClass][2]string{
 	hundredsWord: {`сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот`, ``},
 	hundredWord:  {`hundred`, `жүз жуз`},
 	repeatWord:   {`double triple`, ``},
+	countedWord:  {countedDigits, ``},
 }
 
 // numberWords are the number words of Russian, Kazakh and English, by
@@ -85,48 +87,6 @@ var ageWords = wordSet(`лет года годика годиков жас жа�
 // fillerWords may stand between the groups of a dictated number (восемь
 // семьсот один, потом сто двадцать три): the run goes on past one.
 var fillerWords = wordSet(`и а потом затем дальше далее ещё еще тире плюс and then dash plus`)
-
-// spokenDigits counts the digits of a run of number words as a phone
-// number is dictated: groups of one, two or three digits, a ten or a
-// hundred filled by the words after it (семьсот один is 701, three
-// digits; он бір is 11, two).
-type spokenDigits struct {
-	digits int
-	open   numberClass // the group being filled: tensWord or hundredsWord, 0 when none
-	filled bool        // the open group's ten is given (семьсот двадцать …)
-	repeat int         // the extra copies of the next digit (double: one, triple: two)
-}
-
-func (c *spokenDigits) add(class numberClass, word string) {
-	switch class {
-	case repeatWord:
-		c.repeat += 1 + strings.Count(word, "triple")
-		c.open = 0
-	case hundredsWord:
-		c.digits += 3
-		c.open, c.filled = hundredsWord, false
-	case hundredWord: // жеті жүз: the unit counted one, the hundred has three
-		c.digits += 2
-		c.open, c.filled = hundredsWord, false
-	case tensWord:
-		if c.open == hundredsWord && !c.filled {
-			c.filled = true
-			return
-		}
-		c.digits += 2
-		c.open, c.filled = tensWord, false
-	case teenWord:
-		if c.open != hundredsWord || c.filled {
-			c.digits += 2
-		}
-		c.open = 0
-	case unitWord:
-		if c.open == 0 {
-			c.digits += 1 + c.repeat
-		}
-		c.open, c.repeat = 0, 0
-	}
-}
 
 // token is a word or a run of digits of a text that may dictate a number.
 type token struct {
@@ -195,7 +155,7 @@ func spokenRun(s string, toks []token, i int) runTally {
 	r := runTally{end: i}
 	for j := i; j < len(toks); j++ {
 		t := toks[j]
-		if j > r.end && !onlySeparators(s[toks[j-1].span[1]:t.span[0]]) && !dottedWords(s, toks[j-1], t) {
+		if j > r.end && !onlySeparators(s[toks[j-1].span[1]:t.span[0]]) && !dottedWords(s, toks[j-1], t) && !semicolonListed(s, toks, j) {
 			break
 		}
 		if t.class == 0 && t.digits == 0 {
@@ -214,7 +174,7 @@ func spokenRun(s string, toks []token, i int) runTally {
 		} else {
 			r.digitRuns++
 			r.count.digits += t.digits
-			r.count.open = 0
+			r.count.open, r.count.last = 0, ""
 		}
 	}
 	return r
