@@ -29,14 +29,14 @@ func hideContacts(s string) string {
 	if mayNameMessenger(s) {
 		s = hideHandleAfterLatin(hideHandleAfterTg(hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic))))
 	}
-	return hideSpelledDoors(hideHouseNumbers(s))
+	return hideSpelledDoors(hideHouseNumbers(hideLooseHandles(s)))
 }
 
 // messengerHints are the starts of the messenger names the handle
 // patterns know: a string where no word starts with one of them is not
 // run through them (a search answer hides contacts in some eighty fields;
 // the pattern was two thirds of that time). By first letter, lower case.
-var messengerHints = hintIndex(`tele тел тг tg inst инст ig what ват вас вац вот viber вайб виб tik тик vk вк ник логин user
+var messengerHints = hintIndex(`tele тел тг tg inst инст ig what ват вас вац вот viber вайб виб tik тик vk вк ник логин user юзер
 	skype скайп signal сигн discord дискорд facebook фейсбук fb фб imo wechat вичат snap снап twit твит
 	одноклас odnoklas почт ящик пошт имейл емейл электрон мейл майл mail e-mail email ютуб тредс threads`)
 
@@ -53,7 +53,7 @@ func hintIndex(words string) map[rune][]string {
 func mayNameMessenger(s string) bool {
 	// its handle follows a separator or has a digit, a dot or an underscore
 	// or is a Latin word in Cyrillic text
-	if !strings.ContainsAny(s, ":-0123456789_.") && !strings.Contains(s, "–") && !mixedScripts(s) {
+	if !strings.ContainsAny(s, ":-0123456789_.") && !strings.Contains(s, "–") && !strings.Contains(s, "—") && !mixedScripts(s) {
 		return false
 	}
 	return wordStartsWith(s, messengerHints)

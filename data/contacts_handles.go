@@ -18,15 +18,18 @@ const (
 	latinMessengers    = `telegram|telega|inst(?:a(?:gram)?)?|whats?app|whatsup|viber|tik ?tok|skype|signal|discord|facebook|wechat|snap(?:chat)?|twitter|threads|odnoklassniki`
 	cyrillicMessengers = `телег\p{L}*|инст(?:аграмм?\p{L}{0,5}|\p{L}{0,3})(?:[^\p{L}]|$)|ват?сап\p{L}*|ватцап\p{L}*|вацап\p{L}*|вотсап\p{L}*|вайбер\p{L}*|вибер\p{L}*|тик ?ток\p{L}*|скайп\p{L}*|дискорд\p{L}*|фейсбук\p{L}*|твиттер\p{L}*|снапчат\p{L}*|вичат\p{L}*|вконтакт\p{L}*|одноклассник\p{L}*|снап\p{L}*|ютуб\p{L}*|тредс\p{L}*|тлг`
 	shortMessengers    = `тг|tg|tlg|вк|vk|ig|fb|фб|imo`
-	nickWords          = `ник|никнейм|логин|username`
+	nickWords          = `ник(?:у|а|ом|и)?|никнейм\p{L}*|логин\p{L}*|username|user|юзер\p{L}*`
 	// mailWords name a mailbox whose name follows (почта: erlan.zhumabaev,
 	// E-mail: erlan_zh85, ящик на мейле: erlan85): attacker trial,
 	// 2026-12-07. Latin ones only before a separator or a handle.
 	latinMailWords    = `e-?mail|mail`
 	cyrillicMailWords = `почт\p{L}*|ящик\p{L}*|пошта\p{L}*|имейл\p{L}*|емейл\p{L}*|электрон\p{L}*|мейл\p{L}*|майл\p{L}*`
 	// handleFillers may stand between a messenger's name and its handle
-	// (в инсте как erlan.zh, мой ник везде erlan_zh1985).
-	handleFillers = `как|под|ником|это|там|везде|тоже|есть|меня|его|её|ее|можно|найти|ищите|адрес|адресом|арқылы|парақшасы|парақшам|аккаунт|аккаунты`
+	// (в инсте как erlan.zh, мой ник везде erlan_zh1985), and the verbs
+	// of "write to" (телеграмға жазыңыз erlan_zh: an attacker's trial,
+	// 2026-12-07).
+	handleFillers = `как|под|ником|это|там|везде|тоже|есть|меня|его|её|ее|можно|найти|ищите|адрес|адресом|арқылы|парақшасы|парақшам|аккаунт|аккаунты|` +
+		`пишите|напишите|пиши|жаз\p{L}*|хабарлас\p{L}*|іздеңіз|по`
 	// handleSeparator is what people put between a messenger's name and
 	// its handle: a colon, a dash, an arrow, an emoji (тг 👉 erlanzh).
 	handleSeparator = `[:\-–—=>→]|\p{So}|\x{FE0F}`

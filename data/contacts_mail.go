@@ -45,6 +45,10 @@ func hideWordedMail(s string) string {
 			spans = append(spans, m.toks[i])
 			continue
 		}
+		if start, end, ok := m.labelledMailbox(i); ok {
+			spans = append(spans, [2]int{m.toks[start][0], m.toks[end][1]})
+			continue
+		}
 		end, domain, ok := m.providerAt(i)
 		if !ok {
 			continue
@@ -252,4 +256,37 @@ func mergeSpans(spans [][2]int) [][2]int {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// mailboxLabels name a mailbox before its name: моя почта ерлан жумабаев
+// на гмейле.
+var mailboxLabels = wordSet(`почта ящик email e-mail пошта поштасы`)
+
+// labelledMailbox finds a mailbox's name of one or two plain lower-case
+// words between a label and its provider, named in a case (моя почта
+// ерлан жумабаев на гмейле, почта erlan zh в яндексе): the name has no
+// digit or underscore to tell it, the label and the provider do (an
+// attacker's trial, 2026-12-07). It returns the name's first word and
+// the provider's.
+func (m mailText) labelledMailbox(i int) (start, end int, ok bool) {
+	if !mailboxLabels[m.word(i)] {
+		return 0, 0, false
+	}
+	j := i + 1
+	for ; j < len(m.toks) && j <= i+2 && m.joined(j-1) && m.lowerWord(j) && !weakMailAts[m.word(j)] && !notCyrillicHandles[m.word(j)] && !russianInflected.MatchString(m.word(j)); j++ {
+	}
+	if j == i+1 || j >= len(m.toks) || !m.joined(j-1) {
+		return 0, 0, false
+	}
+	p := j
+	if weakMailAts[m.word(j)] && j+1 < len(m.toks) && m.joined(j) {
+		p = j + 1
+	}
+	w := m.word(p)
+	for _, ending := range []string{"", "е", "у", "а", "ом"} {
+		if base, cut := strings.CutSuffix(w, ending); cut && mailProviders[base] {
+			return i + 1, p, true
+		}
+	}
+	return 0, 0, false
 }

@@ -52,6 +52,8 @@ func TestHidePlace(t *testing.T) {
 		{"Алматы, пятый микрорайон", "Алматы, пятый микрорайон"},
 		{"Уш-Тобе", "Уш-Тобе"},
 		{"Бес-Агаш", "Бес-Агаш"},
+		{"Telegram saulekud", "Telegram •••"}, // a handle in a place field (an attacker's trial, 2026-12-07)
+		{"fb asemerm", "fb •••"},
 	})
 }
 
