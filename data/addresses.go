@@ -34,7 +34,7 @@ const dayWords = `лет жыл жылдығы years
 // day, never a door: 25 лет, 175 см, 1 000 тенге, 3 legs, 8 марта.
 var unitWords = wordSet(`год года годы годах г гг жас жаста жасар жылы см кг м км человек человека чел тенге тг руб
 	день дня дней час часа часов минут недели недель месяц месяца месяцев этаж этажа этажей этажный градус градусов
-	класс класса классе сынып сыныпта адам бөлмелі комнатная комнатной комнаты комнат комнатах комната бөлме бөлмесі
+	класс класса классе сынып сыныпта адам кісі бала баласы қабат қабатты қабатта қабатында пәтерлі бөлмелі комнатная комнатной комнаты комнат комнатах комната бөлме бөлмесі
 	year yrs cm kg km people injured legs tenge days hours weeks months am pm floor floors rooms room bedrooms ` + dayWords)
 
 // placeDayWords are dayWords as a set: in a place field only they keep
@@ -130,6 +130,7 @@ func hideHouseNumbers(s string) string {
 			hide[i] = hide[i] || door(i)
 		}
 	}
+	markKazakhDoors(s, words, hide, door)
 	var spans [][2]int
 	for i, h := range hide {
 		if h {
@@ -337,5 +338,5 @@ func districtNumber(s string, words [][2]int, i int) bool {
 	}
 	return district(i-1) && joined(i-1) ||
 		district(i-2) && joined(i-2) && joined(i-1) && !placeNumber(text(i-1)) ||
-		i+1 < len(words) && isDistrictWord(text(i+1)) && joined(i)
+		i+1 < len(words) && (isDistrictWord(text(i+1)) || kazakhFormOf(text(i+1)) == kazakhDistrict) && joined(i)
 }

@@ -83,10 +83,11 @@ func hideSpelledDoors(s string) string {
 			spans = append(spans, [2]int{d.words[i][0] + len(street) + 1, d.words[i][1]}) // дом.десять, кв.пять
 			continue
 		}
-		if strings.ContainsFunc(w, unicode.IsNumber) || !isStreetWord(w) {
+		kazakh := kazakhFormOf(w) == kazakhDoor // он үйде: its number comes before it only
+		if strings.ContainsFunc(w, unicode.IsNumber) || !isStreetWord(w) && !kazakh {
 			continue
 		}
-		if sp, ok := d.runAfter(i); ok {
+		if sp, ok := d.runAfter(i); ok && !kazakh {
 			spans = append(spans, sp)
 		}
 		if d.numberFirst(i) {
@@ -195,7 +196,7 @@ func (d spelledText) runBefore(i int) ([2]int, bool) {
 // numberFirstWords, or an inflected door word after an ordinal.
 func (d spelledText) numberFirst(i int) bool {
 	w := strings.ToLower(strings.Trim(d.text(i), "."))
-	if numberFirstWords[w] {
+	if numberFirstWords[w] || kazakhFormOf(w) == kazakhDoor {
 		return true
 	}
 	for _, stem := range inflectedDoorWords {
@@ -209,8 +210,19 @@ func (d spelledText) numberFirst(i int) bool {
 // span is the byte span of words a..b, unless it is a lone word that
 // means "alone" or "he".
 func (d spelledText) span(a, b int) ([2]int, bool) {
-	if a == b && aloneWords[foldNumberWord(d.text(a))] {
+	if a == b && aloneWords[foldNumberWord(d.text(a))] && !d.kazakhTenAt(a) {
 		return [2]int{}, false
 	}
 	return [2]int{d.words[a][0], d.words[b][1]}, true
+}
+
+// kazakhTenAt reports whether the "он" at a is Kazakh ten, not Russian
+// "he": a Kazakh door word follows it (Абай көшесі он үй: an attacker's
+// trial, 2026-12-07).
+func (d spelledText) kazakhTenAt(a int) bool {
+	if a+1 >= len(d.words) || foldNumberWord(d.text(a)) != kazakhTen {
+		return false
+	}
+	next := strings.ToLower(d.text(a + 1))
+	return next == "үй" || next == "үйі" || next == "пәтер" || next == "пәтері" || kazakhFormOf(next) == kazakhDoor
 }
