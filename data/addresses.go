@@ -131,6 +131,7 @@ func hideHouseNumbers(s string) string {
 		}
 	}
 	markKazakhDoors(s, words, hide, door)
+	markRussianDoors(s, words, hide, door)
 	var spans [][2]int
 	for i, h := range hide {
 		if h {
@@ -198,7 +199,7 @@ var streetInitials = func() map[rune]bool {
 }()
 
 // gluedDoor is a street word run into its number: кв5, д10, apt5, д10к5.
-var gluedDoor = regexp.MustCompile(`^(?:кв|д|дом|ул|үй|kv|apt|flat)\.?\d+\p{L}?(?:(?:к|кв|корп)\.?\d+)?$`) // and д10к5, дом10кв5
+var gluedDoor = regexp.MustCompile(`^(?:кв|д|дом|ул|үй|kv|d|apt|flat)\.?\d+\p{L}?(?:(?:к|кв|корп)\.?\d+|[-/]\d+\p{L}?)?$`) // and д10к5, дом10кв5, д10/2, d.10
 
 func startsUpper(w string) bool {
 	for _, r := range w {

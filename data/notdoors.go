@@ -15,7 +15,8 @@ import (
 // never an address (Рост 170-175, Автобус 12а, Школа 25, size 38).
 var measureWords = wordSet(`рост вес размер возраст обувь бой салмағы жасы өлшемі height weight size age aged
 	автобус маршрут рейс поезд вагон место школа гимназия лицей больница гкб поликлиника роддом палата кабинет
-	аудитория группа класс колледж корпус сынып мектеп аурухана bus route flight train seat school hospital ward room`)
+	аудитория группа класс колледж корпус сынып мектеп аурухана bus route flight train seat school hospital ward room
+	высота длина ширина глубина температура цена сумма оценка счёт счет`)
 
 // notStreetBetween are the little words between a capitalised word and a
 // number that part them (Ушёл в 14-30, Пропала с 5-7): the capital is
