@@ -272,8 +272,9 @@ func hidePlace(s string) string {
 	words := wordSpans(s)
 	text := func(i int) string { return s[words[i][0]:words[i][1]] }
 	var spans [][2]int
+	spread := districtsSpellPhone(s, words)
 	for i := range words {
-		if w := text(i); placeNumber(w) && !districtNumber(s, words, i) && !namesADay(text, i, len(words)) && !numberedPlaceName(w, text, i, len(words)) {
+		if w := text(i); placeNumber(w) && (spread || !districtNumber(s, words, i)) && !namesADay(text, i, len(words)) && !numberedPlaceName(w, text, i, len(words)) {
 			sp := words[i]
 			if cut := strings.IndexAny(w, "-."); cut > 0 && !placeNumber(w[:cut]) {
 				sp[0] += cut + 1 // Абая-10 → Абая-•••, дом.десять → дом.•••: the word stays, as it does written apart

@@ -173,3 +173,24 @@ func endsAddress(s string, words [][2]int, f int) bool {
 	}
 	return strings.ContainsAny(s[words[f][1]:words[f+1][0]], ",;.!?)\n") || isStreetWord(s[words[f+1][0]:words[f+1][1]])
 }
+
+// districtsSpellPhone reports whether the micro-districts' numbers of a
+// place field are a phone number spread over them (мкр 87, мкр 70, мкр
+// 11, мкр 23, мкр 45, мкр 67: an attacker's trial, 2026-12-07): three
+// districts or more whose digits together are as many as a number's.
+// A place names one district, two at most.
+func districtsSpellPhone(s string, words [][2]int) bool {
+	districts, digits := 0, 0
+	for i := range words {
+		if w := s[words[i][0]:words[i][1]]; strings.ContainsFunc(w, unicode.IsNumber) && districtNumber(s, words, i) {
+			districts++
+			digits += len(strings.Map(func(r rune) rune {
+				if unicode.IsNumber(r) {
+					return r
+				}
+				return -1
+			}, w))
+		}
+	}
+	return districts >= 3 && digits >= minPhoneDigits
+}

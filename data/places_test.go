@@ -54,6 +54,8 @@ func TestHidePlace(t *testing.T) {
 		{"Бес-Агаш", "Бес-Агаш"},
 		{"Telegram saulekud", "Telegram •••"}, // a handle in a place field (an attacker's trial, 2026-12-07)
 		{"fb asemerm", "fb •••"},
+		{"мкр 87, мкр 70, мкр 11, мкр 23, мкр 45, мкр 67", "мкр •••, мкр •••, мкр •••, мкр •••, мкр •••, мкр •••"}, // a phone spread over districts
+		{"Алматы, мкр 5, мкр Аксай-4", "Алматы, мкр 5, мкр Аксай-4"},
 	})
 }
 
