@@ -131,7 +131,7 @@ func answerArgs(verb Verb, words []string) (code string, unsure bool) {
 
 // courtesy are the words an answer may carry besides its code.
 var courtesy = map[string]bool{
-	"СПАСИБО": true, "СПС": true, "РАХМЕТ": true, "РАХМЕТ!": true, "THANKS": true, "THANK": true, "YOU": true, "PLEASE": true,
+	"СПАСИБО": true, "СПС": true, "РАХМЕТ": true, "РАҚМЕТ": true, "РАКМЕТ": true, "THANKS": true, "THANK": true, "YOU": true, "PLEASE": true,
 	"ПОЖАЛУЙСТА": true, "OK": true, "ОК": true, "OKAY": true, "ХОРОШО": true, "ЖАҚСЫ": true, "ЖАКСЫ": true,
 	"КОНЕЧНО": true, "ӘРИНЕ": true, "АРИНЕ": true, "SURE": true, "": true,
 }

@@ -32,6 +32,7 @@ func TestParseCommand(t *testing.T) {
 		{"нет 456", Command{Verb: VerbNo, Lang: "ru", Code: "456"}},
 		{"Да, да 123 спасибо", Command{Verb: VerbYes, Lang: "ru", Code: "123"}},
 		{"нет, спасибо", Command{Verb: VerbNo, Lang: "ru"}},
+		{"Жоқ, рақмет", Command{Verb: VerbNo, Lang: "kk"}},
 		{"Рахмет, иә 77", Command{Verb: VerbHelp, Lang: "kk"}}, // the answer comes first or not at all
 		// An answer that says more than yes or no decides nothing (an
 		// attacker's trial: each of these shared the number).

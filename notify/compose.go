@@ -179,7 +179,7 @@ func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
 		// Said as it is: "your relative" vouched for whoever filed
 		// without a name, by SMS FIND or the API (an attacker's trial,
 		// 2026-12-07).
-		first = map[string]string{"kk": "аты белгісіз адам", "ru": "человек, не указавший имени", "en": "someone who gave no name"}[Lang(lang)]
+		first = map[string]string{"kk": "атын көрсетпеген адам", "ru": "человек, не указавший имени", "en": "someone who gave no name"}[Lang(lang)]
 	}
 	rel := Relation(seek.Relation, lang)
 	if level >= 2 {

@@ -327,7 +327,7 @@ func TestSMSNeverCarriesAStoredDoor(t *testing.T) {
 // language, and decides on that (an attacker's trial, 2026-12-07).
 func TestNamelessSeekerIsNotVouchedFor(t *testing.T) {
 	c := &Composer{T: MustTemplates(), Hotline: "1414"}
-	for lang, want := range map[string]string{"kk": "аты белгісіз", "ru": "не указавший имени", "en": "gave no name"} {
+	for lang, want := range map[string]string{"kk": "атын көрсетпеген", "ru": "не указавший имени", "en": "gave no name"} {
 		seek, safe := reports()
 		seek.ContactName, seek.Relation, safe.Language = "", "", lang
 		msgs, _, err := c.MatchConfirmed(context.Background(), data.Match{ID: "M1"}, seek, safe)
