@@ -12,7 +12,7 @@ var apiMessagesEN = map[string]string{
 	"err.internal":             "Something went wrong on our side. Your data is safe; please try again.",
 	"err.rate_limited":         "Too many requests. Please wait %d seconds and try again.",
 	"err.rate_limited_form":    "Too many reports were sent from this connection just now. Nothing was filed yet, and what you typed is kept below: wait %d seconds, then press the button again.",
-	"err.coordinator_only":     "This is for coordinators. Ask a coordinator to do it, or to give your account the coordinator role (tuys user add -role coordinator).",
+	"err.coordinator_only":     "This is for coordinators: ask the coordinator on your shift to do it.",
 	"err.forbidden":            "You are not allowed to do this.",
 	"err.unauthorized":         "Please sign in.",
 	"err.wrong_code":           "The deletion code is not right.",

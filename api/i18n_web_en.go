@@ -87,6 +87,7 @@ var webMessagesEN = map[string]string{
 	"filed.title":             "Report received",
 	"filed.heading":           "Thank you. Your report is saved.",
 	"filed.next":              "What happens next",
+	"filed.next_seek_nosms":   "We compare your report with everyone reported safe, however the name is spelled. SMS cannot reach your number: when the person is found, the news appears on your private page.",
 	"filed.next_seek":         "We compare your report with everyone who reports safe, in every spelling. When we find this person, we send you an SMS, and we ask them by SMS before sharing their number with you.",
 	"filed.next_safe":         "We compare your report with everyone who is looking for someone. When your family looks for you, we send you an SMS saying who is looking.",
 	"filed.next_safe_nophone": "We compare your report with everyone who is looking for someone. You gave no phone number, so we cannot write to you: your family will see on the report that you are safe, and your private page shows who is looking for you.",

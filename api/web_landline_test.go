@@ -29,9 +29,14 @@ func TestFiledWithALandlineIsTold(t *testing.T) {
 				t.Fatalf("%s %s: post %d %.300s", lang, tt.phone, w.Code, w.Body)
 			}
 			loc := w.Header().Get("Location")
-			told := strings.Contains(b.get(loc).Body.String(), escapeHTML(landlineNotice(lang)))
+			page := b.get(loc).Body.String()
+			told := strings.Contains(page, escapeHTML(landlineNotice(lang)))
 			if told != tt.told {
 				t.Errorf("%s %s: told of a landline = %v, want %v", lang, tt.phone, told, tt.told)
+			}
+			// and then not promised SMS it cannot get (a new user's trial, 2026-12-07)
+			if promised := strings.Contains(page, escapeHTML(T(lang, "filed.next_seek"))); promised == tt.told {
+				t.Errorf("%s %s: promised SMS = %v beside the landline notice = %v", lang, tt.phone, promised, told)
 			}
 			for _, cookie := range []string{"", "x", "0123456789abcdef.00112233445566778899aabbccddeeff"} {
 				stranger := newBrowser(t, h, lang)

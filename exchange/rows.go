@@ -10,8 +10,8 @@ import (
 
 // Catalog keys of the errors only a list can have (the api renders them).
 const (
-	ErrDate     = "import.date"      // a birth date that cannot be read
-	ErrNoHeader = "import.no_header" // no row names a name column
+	ErrDate     = "import.birth_date" // a birth date that cannot be read (not the list's date: import.date)
+	ErrNoHeader = "import.no_header"  // no row names a name column
 )
 
 // fieldColumn says which column role an intake field error belongs to.
