@@ -13,11 +13,13 @@ import (
 // district, not a door.
 var streetWords = wordSet(`ул улица пр проспект пр-т пер бульвар б-р мкр мкрн микрорайон д дом кв корп корпус ком комн жк
 	адрес адресу адресе мекенжай мекенжайы көше көшесі көш к-сі даңғыл даңғылы даңғ шағынаудан ықшамаудан үй үйі пәтер пәтері
-	street st str avenue ave road rd lane apt apartment flat house building bldg address mkr mkrn md kv ul koshesi dom`)
+	street st str avenue ave road rd lane apt apartment flat house building bldg address mkr mkrn md kv ul koshesi dom
+	кошеси уй уйи патер патери uy üy pater päter koshesi köşesi kóshesi`)
 
 // numberFirstWords come after their number too (10 Abay street, 10 үй,
 // 5-пәтер, 10-й дом), or after the house of their flat (Абая 10 кв 5).
-var numberFirstWords = wordSet(`street st avenue ave road rd lane көше көшесі даңғылы үй үйі пәтер пәтері кв квартира дом apt flat house`)
+var numberFirstWords = wordSet(`street st avenue ave road rd lane көше көшесі даңғылы үй үйі пәтер пәтері кв квартира дом apt flat house
+	кошеси уй уйи патер патери uy üy pater päter`)
 
 // streetStems are the inflected forms: в квартире 5, на улице Абая 10.
 // Not "дома", which is "at home" too (ушёл из дома 12 мая).
@@ -35,7 +37,10 @@ const dayWords = `лет жыл жылдығы years
 var unitWords = wordSet(`год года годы годах г гг жас жаста жасар жылы см кг м км человек человека чел тенге тг руб
 	день дня дней час часа часов минут недели недель месяц месяца месяцев этаж этажа этажей этажный градус градусов
 	класс класса классе сынып сыныпта адам кісі бала баласы қабат қабатты қабатта қабатында пәтерлі бөлмелі комнатная комнатной комнаты комнат комнатах комната бөлме бөлмесі
-	year yrs cm kg km people injured legs tenge days hours weeks months am pm floor floors rooms room bedrooms ` + dayWords)
+	year yrs cm kg km people injured legs tenge days hours weeks months am pm floor floors rooms room bedrooms
+	утра утром вечера вечером ночи ночью суток раз детей ребенка ребёнка детьми собаки собак кошки кошек машин машины
+	женщины женщин мужчины мужчин студентов погибших раненых человек
+	o'clock oclock minutes mins kids children times nights people ` + dayWords)
 
 // placeDayWords are dayWords as a set: in a place field only they keep
 // the number before them.
@@ -84,7 +89,7 @@ func endsClause(between string) bool { return strings.ContainsAny(between, ";\n"
 // houseFlat is a house and a flat (10-5, 10/2, 150а-12) or a house alone
 // with a letter (150а): written next to a street's name without a street
 // word, the way addresses are most often written here (Абая 10-5).
-var houseFlat = regexp.MustCompile(`^\d{1,4}\p{L}?(?:[-/]\d{1,4}\p{L}?)+$|^\d{1,4}\p{L}$`)
+var houseFlat = regexp.MustCompile(`^\d{1,4}\p{L}?(?:[-/–—]\d{1,4}\p{L}?)+$|^\d{1,4}\p{L}$`)
 
 // streetReach is how many words after a street word may be its numbers
 // (ул. Абая 10, кв. 5: two after "ул", one after "кв"); a number-first
@@ -227,8 +232,9 @@ func replaceSpans(s string, spans [][2]int) string {
 
 // wordSpans returns the byte spans of s's words: runs of letters, digits,
 // and the joiners inside a house number or an abbreviation (10/2, 5-пәтер,
-// б-р, ул.).
-func wordSpans(s string) [][2]int { return tokenSpans(s, "-/.") }
+// б-р, ул.). En and em dashes join as the hyphen does: Абая 10–5, which
+// phones type for "--", was shown (an attacker's trial, 2026-12-07).
+func wordSpans(s string) [][2]int { return tokenSpans(s, "-/.–—") }
 
 // tokenSpans are the byte spans of the runs of letters, digits and marks
 // in s, with joiners inside a run (not at its start) kept in it.

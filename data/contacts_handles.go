@@ -131,7 +131,9 @@ func hideGroups(s string, re *regexp.Regexp) string {
 	var spans [][2]int
 	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 		for g := 2; g+1 < len(m); g += 2 {
-			if m[g] >= 0 && !notHandles.MatchString(s[m[g]:m[g+1]]) {
+			// an English word is no handle: "Telegram: nothing since Jan 5",
+			// "Instagram - no news" (an attacker's trial, 2026-12-07)
+			if m[g] >= 0 && !notHandles.MatchString(s[m[g]:m[g+1]]) && !commonLatinWords[strings.ToLower(s[m[g]:m[g+1]])] {
 				spans = append(spans, [2]int{m[g], m[g+1]})
 			}
 		}

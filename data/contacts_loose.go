@@ -30,7 +30,9 @@ var commonLatinWords = wordSet(`today yesterday tomorrow tonight now too also on
 	but to for with from at on in by of the a an if as so he she they we it its his her him them us me my your our their
 	this that there here not no yes ok okay all any every some same web desktop mobile phone first last name handle
 	username nick id home work group kanal gruppa est net tozhe bar zhok dm directly private down up broken blocked
-	hacked deleted closed open active inactive offline online working public new old gone lost dead`)
+	hacked deleted closed open active inactive offline online working public new old gone lost dead
+	nothing anything something anywhere everywhere nowhere news silent quiet completely either neither since until
+	unavailable unreachable disconnected off none more less much many still yet already`)
 
 // handleFollowers may follow a handle in its clause: another messenger,
 // or a conjunction (Telegram erlanzh or WhatsApp …).

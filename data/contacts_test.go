@@ -57,6 +57,18 @@ func TestHideContacts(t *testing.T) {
 		// (an attacker's trial, 2026-12-07); emoji keep their joiner.
 		{"т\u200dг: erlan_zh, t\u200d.me/erlanzh, t\u034f.me/erlanzh, e\u034frlan@m\u034fail.ru, кв\u034f 5", "тг: •••, •••, •••, •••, кв •••"},
 		{"семья 👨\u200d👩\u200d👧 цела", "семья 👨\u200d👩\u200d👧 цела"},
+		// A second trial that day: an age's word after a whole dictated
+		// number kept it; hours, counts and English words were hidden.
+		{"восемь семьсот один сто двадцать три сорок пять шестьдесят семь лет", "••• лет"},
+		{"eight seven oh one one two three four five six seven years", "••• years"},
+		{"детям четыре, семь, девять, одиннадцать лет", "детям четыре, семь, девять, одиннадцать лет"},
+		{"Кеше сағат 10-да үйден шықты, 18:00-де үйге қайтпады", "Кеше сағат 10-да үйден шықты, 18:00-де үйге қайтпады"},
+		{"Вышла из квартиры в 7 утра; в доме остались 3 детей", "Вышла из квартиры в 7 утра; в доме остались 3 детей"},
+		{"Мужчина 30-35, высокий. Колония 158/1", "Мужчина 30-35, высокий. Колония 158/1"},
+		{"Instagram - no news. Telegram: nothing since Jan 5", "Instagram - no news. Telegram: nothing since Jan 5"},
+		{"Абай 10 уй 5 патер; Abay 10 uy 5 pater; Абая 10–5", "Абай ••• уй ••• патер; Abay ••• uy ••• pater; Абая •••"},
+		{"Рост 170–175", "Рост 170–175"},
+		{"Ушёл 5–7 января, ждали 2–3 часа; детям 5–7 лет", "Ушёл 5–7 января, ждали 2–3 часа; детям 5–7 лет"},
 		{"тг 👉 erlanzh, телега ➡️ erlan.zh, инст → erlan_zh, вконтакте: erlanzh, тлг: erlanzh", "тг 👉 •••, телега ➡️ •••, инст → •••, вконтакте: •••, тлг: •••"},
 		{"t. me/erlanzh, t[.]me/erlanzh, t․me/erlanzh", "•••, •••, •••"},
 		{"t。me/erlanzh, t·me/erlanzh, t dot me/erlanzh, m.me/erlan.zh, vk.me/erlanzh, ig.me/erlanzh, linktr.ee/erlanzh", "•••, •••, •••, •••, •••, •••, •••"},

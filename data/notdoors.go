@@ -1,6 +1,7 @@
 package data
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,18 +17,25 @@ import (
 var measureWords = wordSet(`рост вес размер возраст обувь бой салмағы жасы өлшемі height weight size age aged
 	автобус маршрут рейс поезд вагон место школа гимназия лицей больница гкб поликлиника роддом палата кабинет
 	аудитория группа класс колледж корпус сынып мектеп аурухана bus route flight train seat school hospital ward room
-	высота длина ширина глубина температура цена сумма оценка счёт счет`)
+	высота длина ширина глубина температура цена сумма оценка счёт счет
+	школы школе гимназии лицея больницы колония колонии сизо ик учреждение мужчина женщина парень девушка мальчик девочка
+	ребенок ребёнок man woman boy girl`)
 
 // notStreetBetween are the little words between a capitalised word and a
 // number that part them (Ушёл в 14-30, Пропала с 5-7): the capital is
 // then a sentence's first word, not a street's name.
 var notStreetBetween = wordSet(`в во на с со до по у к и или около после между from to at in on since and or`)
 
+// kazakhHour is an hour with the Kazakh locative (10-да, 8-де, 00-де of
+// 18:00-де: at ten): сағат 10-да үйден шықты (left home at ten) lost its
+// hour to the door rules (an attacker's trial, 2026-12-07).
+var kazakhHour = regexp.MustCompile(`^\d{1,2}-(да|де|та|те)$`)
+
 // notADoor reports whether word j of s is a date, a year, a time of day,
 // a number after № or with a sign (-15), or a measure's number.
 func notADoor(s string, words [][2]int, j int) bool {
 	t := strings.Trim(s[words[j][0]:words[j][1]], ".-/")
-	if isCalendarDate(t) || dayMonth(t) || year.MatchString(t) || timeOfDay.MatchString(t) {
+	if isCalendarDate(t) || dayMonth(t) || year.MatchString(t) || timeOfDay.MatchString(t) || kazakhHour.MatchString(t) {
 		return true
 	}
 	before := strings.TrimRight(s[:words[j][0]], " ")

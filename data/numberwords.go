@@ -102,7 +102,8 @@ type token struct {
 // blanks, commas, dashes and the like, and by one or two filler words
 // (потом, и дальше).
 // A run that an age's word ends (четыре, семь, девять, одиннадцать лет)
-// stays, and so do years, dates and times, which no dictation holds.
+// stays, unless it holds a whole number, and so do years, dates and
+// times, which no dictation holds.
 func hideSpokenNumbers(s string) string {
 	if !mayHoldNumberWords(s) && !atLeastDigits(s, fillerPartedDigits) {
 		return s
@@ -115,7 +116,11 @@ func hideSpokenNumbers(s string) string {
 			continue
 		}
 		r := spokenRun(s, toks, i)
-		ages := r.end+1 < len(toks) && ageWords[toks[r.end+1].word] && onlySeparators(s[toks[r.end].span[1]:toks[r.end+1].span[0]])
+		// Ages (a family's children, четыре, семь, девять, одиннадцать лет)
+		// are never a whole number with its area code: a dictated number
+		// with "лет" after it was shown (an attacker's trial, 2026-12-07).
+		ages := r.end+1 < len(toks) && ageWords[toks[r.end+1].word] && onlySeparators(s[toks[r.end].span[1]:toks[r.end+1].span[0]]) &&
+			r.count.digits < fillerPartedDigits
 		spoken := r.count.digits >= minPhoneDigits && (r.said >= 2 || r.said >= 1 && r.digitRuns > 0)
 		parted := r.said == 0 && r.fillers > 0 && r.count.digits >= fillerPartedDigits // 8701, затем 123, затем 4567
 		if (spoken || parted) && !ages {
