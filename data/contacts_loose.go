@@ -103,7 +103,11 @@ func hideSpacedLinks(s string) string {
 	var spans [][2]int
 	for _, m := range spacedLink.FindAllStringSubmatchIndex(s, -1) {
 		dot, slash := strings.TrimSpace(s[m[4]:m[5]]) != "", strings.TrimSpace(s[m[6]:m[7]]) != ""
-		if (dot || slash) && (slash || !commonLatinWords[strings.ToLower(s[m[8]:m[9]])]) {
+		host := strings.ToLower(strings.TrimSpace(s[m[2]:m[4]]))
+		// blanks alone (t me erlanzh, vk com erlanzh: an attacker's trial,
+		// 2026-12-07) where the host is no English word (x, ok)
+		blanks := !dot && !slash && host != "x" && host != "ok"
+		if (dot || slash || blanks) && (slash || !commonLatinWords[strings.ToLower(s[m[8]:m[9]])]) {
 			spans = append(spans, [2]int{m[2], m[3]})
 		}
 	}
@@ -166,10 +170,28 @@ func hideLooseHandles(s string) string {
 		s = hideBareSites(s)
 	}
 	if wordStartsWith(s, linkHints) {
-		s = hideSpacedLinks(s)
+		s = hideSpacedMailboxes(hideSpacedLinks(s))
 	}
 	return s
 }
 
+// spacedMailbox is a mailbox typed with blanks for its @ and its dot
+// (erlanzh gmail com, erlanzh mail ru: an attacker's trial, 2026-12-07),
+// hidden whole (group 1).
+var spacedMailbox = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_.@])((?:[a-z0-9_.]*[0-9_.][a-z0-9_.]*|[a-z][a-z0-9]{3,})\s+` +
+	`(?:gmail|mail|yandex|inbox|bk|list|icloud|outlook|hotmail|yahoo|rambler)\s+(?:com|ru|kz))(?:$|[^\p{L}\p{N}])`)
+
+// hideSpacedMailboxes hides spacedMailbox's mailboxes but after an English
+// word (sent from gmail com).
+func hideSpacedMailboxes(s string) string {
+	var spans [][2]int
+	for _, m := range spacedMailbox.FindAllStringSubmatchIndex(s, -1) {
+		if name := strings.Fields(s[m[2]:m[3]])[0]; !commonLatinWords[strings.ToLower(name)] {
+			spans = append(spans, [2]int{m[2], m[3]})
+		}
+	}
+	return replaceSpans(s, spans)
+}
+
 // linkHints are the endings of the links spacedLink knows.
-var linkHints = hintIndex(`me com ru dog cc`)
+var linkHints = hintIndex(`me com ru dog cc kz`)

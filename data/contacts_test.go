@@ -68,6 +68,8 @@ func TestHideContacts(t *testing.T) {
 		{"Instagram - no news. Telegram: nothing since Jan 5", "Instagram - no news. Telegram: nothing since Jan 5"},
 		{"Абай 10 уй 5 патер; Abay 10 uy 5 pater; Абая 10–5", "Абай ••• уй ••• патер; Abay ••• uy ••• pater; Абая •••"},
 		{"Рост 170–175", "Рост 170–175"},
+		{"пишите: t me erlanzh, vk com erlanzh; his email erlanzh gmail com", "пишите: •••, •••; his email •••"},
+		{"let me know; sent from gmail com; news on vk com today", "let me know; sent from gmail com; news on vk com today"},
 		{"Ушёл 5–7 января, ждали 2–3 часа; детям 5–7 лет", "Ушёл 5–7 января, ждали 2–3 часа; детям 5–7 лет"},
 		{"тг 👉 erlanzh, телега ➡️ erlan.zh, инст → erlan_zh, вконтакте: erlanzh, тлг: erlanzh", "тг 👉 •••, телега ➡️ •••, инст → •••, вконтакте: •••, тлг: •••"},
 		{"t. me/erlanzh, t[.]me/erlanzh, t․me/erlanzh", "•••, •••, •••"},
