@@ -336,6 +336,19 @@ parsed with that word as a man's -ин surname (familyIndex tied, the
 first word won) and the person scored 0.55; an -in/-ina ending now
 counts less than -ova/-ov there: 1.00.
 
+A benchmark's corpus that moved with the tables (2026-12-07, fifteenth
+session). Ukrainian and German forms of given names (Василь, Андрій,
+Alexander) were first added as spellings in the lists Synth draws the
+synthetic people from: the side-by-side then drew another million people,
+and its recall fell (one edit inside 0.998 to 0.995, patronymic dropped
+1.000 to 0.996) on namesakes that corpus happened to hold, with no change
+to the search. The forms now live in their own table (nameForms), which
+the matcher reads and Synth does not; recall is back to 0.995 / 0.998 /
+1.000 / 1.000 / 1.000 in process. Side by side at 1M on a quieter day of
+the same machine: p50 1.92-2.03 ms, p99 3.30-3.33, ratios 18.8-19.6 raw
+and 32.1-33.6 on ICU; the floor (an empty answer after PostgreSQL's
+queries) 0.45-0.47 ms, the search stage 0.86-0.90.
+
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
 in the main package measures it through tuys import and a running node):
