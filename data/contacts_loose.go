@@ -157,11 +157,22 @@ func hideBareSites(s string) string {
 // profileNumber is a profile's number on a network (вк id12345).
 var profileNumber = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(id\s?\d{3,})(?:[^\p{L}\p{N}]|$)`)
 
+// quotedHandle is a Latin word in quotes or brackets right after a
+// messenger's name (телеграм «erlanzh», Telegram (erlanzh)), and
+// namedHandle a Latin word that Kazakh names with деп / деген in a text
+// that names a messenger (erlanzh деп телеграмнан іздеңіз), in lower case
+// or with a digit or a mark (Almaty деп айтты is a place): group 1 each.
+// An attacker's trial, 2026-12-07, found both shown.
+var (
+	quotedHandle = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers + `|` + cyrillicMessengers + `|tg|тг|вк|vk|fb|фб)\s*[:\-–—]?\s*[«"“'(\[]\s*[@＠]?([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])\s*[»"”')\]]`)
+	namedHandle  = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_.@])[@＠]?([a-z][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z][A-Za-z0-9_.]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_])\s+(?:деп|деген)(?:[^\p{L}]|$)`)
+)
+
 // hideLooseHandles runs the rules above, each on the texts that may hold
 // its contact.
 func hideLooseHandles(s string) string {
 	if wordStartsWith(s, messengerHints) {
-		s = hideGroups(hideCyrillicHandles(hideLatinHandles(s)), profileNumber)
+		s = hideGroups(hideGroups(hideGroups(hideCyrillicHandles(hideLatinHandles(s)), profileNumber), quotedHandle), namedHandle)
 	}
 	if strings.ContainsAny(s, "@＠﹫") || strings.Contains(s, "at") || strings.Contains(s, "AT") {
 		s = hideAtParted(s)

@@ -70,6 +70,8 @@ func TestHideContacts(t *testing.T) {
 		{"Рост 170–175", "Рост 170–175"},
 		{"пишите: t me erlanzh, vk com erlanzh; his email erlanzh gmail com", "пишите: •••, •••; his email •••"},
 		{"let me know; sent from gmail com; news on vk com today", "let me know; sent from gmail com; news on vk com today"},
+		{"телеграм «erlanzh», Telegram (erlan_zh); erlanzh деп телеграмнан іздеңіз", "телеграм «•••», Telegram (•••); ••• деп телеграмнан іздеңіз"},
+		{"Telegram (the app) was blocked. Ол Almaty деп айтты", "Telegram (the app) was blocked. Ол Almaty деп айтты"},
 		{"Ушёл 5–7 января, ждали 2–3 часа; детям 5–7 лет", "Ушёл 5–7 января, ждали 2–3 часа; детям 5–7 лет"},
 		{"тг 👉 erlanzh, телега ➡️ erlan.zh, инст → erlan_zh, вконтакте: erlanzh, тлг: erlanzh", "тг 👉 •••, телега ➡️ •••, инст → •••, вконтакте: •••, тлг: •••"},
 		{"t. me/erlanzh, t[.]me/erlanzh, t․me/erlanzh", "•••, •••, •••"},

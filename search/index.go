@@ -38,7 +38,8 @@ import (
 // 17: the hiding of a third trial (repeated digits, handles without marks,
 // Kazakh and lower-case Russian addresses).
 // 18: a second trial's: dashes, Kazakh door words without Kazakh letters.
-const RulesVersion = 18
+// 19: handles in quotes or brackets after a messenger, and before деп.
+const RulesVersion = 19
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
