@@ -189,24 +189,33 @@ func (s *sqlStore) MatchesByState(ctx context.Context, state string, limit int) 
 }
 
 func (s *sqlStore) PendingConsents(ctx context.Context, phone string) ([]Consent, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT match_id, phone_enc, asked_at FROM consents
-		WHERE phone_hash = $1 AND answer = '' ORDER BY asked_at DESC, match_id`, s.seal.Hash(phone))
+	return s.consentsOf(ctx, "pending consents", phone, `answer = ''`)
+}
+
+func (s *sqlStore) AnsweredConsents(ctx context.Context, phone string) ([]Consent, error) {
+	return s.consentsOf(ctx, "answered consents", phone, `answer <> ''`)
+}
+
+// consentsOf lists the consents asked of phone that where selects, newest first.
+func (s *sqlStore) consentsOf(ctx context.Context, what, phone, where string) ([]Consent, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT match_id, phone_enc, asked_at, answer, answered_at FROM consents
+		WHERE phone_hash = $1 AND `+where+` ORDER BY asked_at DESC, match_id`, s.seal.Hash(phone))
 	if err != nil {
-		return nil, fmt.Errorf("pending consents: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
 	var out []Consent
 	for rows.Next() {
 		var c Consent
 		var enc string
-		var asked int64
-		if err := rows.Scan(&c.MatchID, &enc, &asked); err != nil {
-			return nil, fmt.Errorf("pending consents: %w", err)
+		var asked, answered int64
+		if err := rows.Scan(&c.MatchID, &enc, &asked, &c.Answer, &answered); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		if c.Phone, err = s.seal.Open(enc); err != nil {
 			return nil, err
 		}
-		c.AskedAt = fromMS(asked)
+		c.AskedAt, c.AnsweredAt = fromMS(asked), fromMS(answered)
 		out = append(out, c)
 	}
 	return out, rows.Err()

@@ -95,6 +95,8 @@ type MatchStore interface {
 	MatchesByState(ctx context.Context, state string, limit int) ([]Match, error)
 	// PendingConsents lists unanswered consents asked of phone, newest first.
 	PendingConsents(ctx context.Context, phone string) ([]Consent, error)
+	// AnsweredConsents lists the consents phone answered, newest first.
+	AnsweredConsents(ctx context.Context, phone string) ([]Consent, error)
 	// AnswerConsent records the answer and writes msgs in the same transaction.
 	AnswerConsent(ctx context.Context, matchID, phone, answer string, msgs []Message) error
 }

@@ -27,6 +27,11 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 				chosen = append(chosen, c)
 			}
 		}
+		if len(chosen) == 0 {
+			if said, ok, err := in.answeredBefore(ctx, cmd.Code, from, lang); ok || err != nil {
+				return said, err
+			}
+		}
 		if len(chosen) == 0 && cmd.Verb == VerbYes && !cmd.Unsure {
 			return in.confirmSubscription(ctx, from, cmd.Code, lang)
 		}
@@ -43,6 +48,37 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 		return in.whichOne(ctx, chosen, lang, "yes_which")
 	}
 	return in.decide(ctx, cmd.Verb, chosen[0], from, lang)
+}
+
+// answeredBefore tells a phone that answers a request again what its
+// answer was ("ДА 986" after the number went out got "no request with
+// that code", and the person thought the consent failed: a new user's
+// trial, 2026-12-07). ok is false when phone answered no request of code.
+func (in *Inbound) answeredBefore(ctx context.Context, code, phone, lang string) (string, bool, error) {
+	answered, err := in.Store.AnsweredConsents(ctx, phone)
+	if err != nil {
+		return "", false, fmt.Errorf("answered consents: %w", err)
+	}
+	for _, c := range answered {
+		if ConsentCode(c.MatchID) != code {
+			continue
+		}
+		_, seek, _, err := in.parties(ctx, c.MatchID)
+		if err != nil {
+			return "", false, nil // the seeker's report is gone: nothing to name
+		}
+		name := map[string]string{data.ConsentYes: "yes_before", data.ConsentNo: "no_before"}[c.Answer]
+		if name == "" {
+			return "", false, nil
+		}
+		said, err := in.Composer.T.Fit(lang, name, func(level int) Vars {
+			v := in.Composer.seekerVars(seek, lang, level)
+			v.Code, v.Date = code, FormatDate(lang, c.AnsweredAt, in.Composer.Zone)
+			return v
+		})
+		return said, err == nil, err
+	}
+	return "", false, nil
 }
 
 // unsure answers an answer that decides nothing (Command.Unsure): it

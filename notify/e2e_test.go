@@ -373,3 +373,29 @@ func TestEndToEndUnsureAnswerSharesNothing(t *testing.T) {
 		t.Errorf("the number did not go out after the plain YES: %q", got[len(got)-1].Body)
 	}
 }
+
+// Answering a request again is told what the first answer did, not "no
+// request with that code": after YES the number went out, and the person
+// took the second reply for a failed consent (a new user's trial,
+// 2026-12-07). Nothing goes out twice.
+func TestEndToEndAnswerAgainIsToldTheFirst(t *testing.T) {
+	w := newWorld(t)
+	m := w.match(t, false)
+	w.drain(t)
+	code := ConsentCode(m.ID)
+	if _, reply := w.inbound(t, w.foundPh, "ИӘ "+code, ""); !strings.Contains(reply, w.seeker) {
+		t.Fatalf("the first YES: %q", reply)
+	}
+	w.drain(t)
+	sent := len(w.fake.SentTo(w.seekPh))
+	for _, body := range []string{"ИӘ " + code, "ЖОҚ " + code} {
+		if _, reply := w.inbound(t, w.foundPh, body, ""); !strings.Contains(reply, code) || !strings.Contains(reply, w.seeker) ||
+			!strings.Contains(reply, "берілді") {
+			t.Errorf("%q again: %q; want the first answer (shared) named with its code and seeker", body, reply)
+		}
+	}
+	w.drain(t)
+	if again := len(w.fake.SentTo(w.seekPh)); again != sent {
+		t.Errorf("answering again sent the seeker %d more SMS", again-sent)
+	}
+}

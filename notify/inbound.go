@@ -11,6 +11,7 @@ import (
 // InboundStore is the part of data.Store inbound commands use.
 type InboundStore interface {
 	PendingConsents(ctx context.Context, phone string) ([]data.Consent, error)
+	AnsweredConsents(ctx context.Context, phone string) ([]data.Consent, error)
 	AnswerConsent(ctx context.Context, matchID, phone, answer string, msgs []data.Message) error
 	GetMatch(ctx context.Context, id string) (*data.Match, error)
 	GetReport(ctx context.Context, id string) (*data.Report, error)
