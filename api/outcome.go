@@ -26,13 +26,13 @@ func (s *Server) outcome(ctx context.Context, r *data.Report) (data.Outcome, tim
 		if !m.Confirmed() || !first.IsZero() && !m.UpdatedAt.Before(first) {
 			continue
 		}
-		if gone, err := s.otherSideGone(ctx, r, m); err != nil || gone {
-			if err != nil {
-				return data.OutcomeNone, time.Time{}, err
-			}
-			continue
+		gone, err := s.otherSideGone(ctx, r, m)
+		if err != nil {
+			return data.OutcomeNone, time.Time{}, err
 		}
-		first = m.UpdatedAt
+		if !gone {
+			first = m.UpdatedAt
+		}
 	}
 	switch {
 	case first.IsZero():

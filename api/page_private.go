@@ -33,7 +33,7 @@ type privateNews struct {
 	AskLost  bool   // the request could not be sent (STOP, daily cap, refused): say so
 	AskCheck bool   // asked a typed number: what became of it is not said (asked anyway, and the hotline)
 	Phone    string // the found person's number, once they agreed (seeker's page only)
-	Twice    bool   // asked once already, about the author's earlier report (data.AskedThrough)
+	Twice    bool   // asked once already, about the author's earlier report (data.AskedBefore)
 }
 
 // privateSMS is one SMS sent to the author about this report.
@@ -183,11 +183,11 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 		// and was asked about through that report. Its news (and the
 		// number) stay on that report's page: this one's author may only
 		// have typed the same phone and name.
-		through, err := data.AskedThrough(ctx, s.store, m, r)
+		twice, err := data.AskedBefore(ctx, s.store, m, r)
 		if err != nil {
 			return nil, nil, err
 		}
-		n.Twice = through != nil
+		n.Twice = twice
 	}
 	return n, sms, nil
 }

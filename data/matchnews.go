@@ -29,18 +29,18 @@ func SeekerKey(r *Report) string {
 	return strings.Join([]string{r.ContactPhone, r.Relation, strings.ToLower(strings.Join(strings.Fields(r.ContactName), " "))}, "\x00")
 }
 
-// AskedThrough returns the match through which the found person of m was
-// already asked about seek (m's seek report), or nil: another confirmed
-// match of m's safe report whose seek report, still there, is SameSeeker
-// as seek. The engine and a volunteer's confirmation both ask it
-// (Match.AskedBefore), and the seeker's private page.
-func AskedThrough(ctx context.Context, st MatchLister, m Match, seek *Report) (*Match, error) {
+// AskedBefore reports whether the found person of m was already asked
+// about seek (m's seek report) through another confirmed match of m's safe
+// report whose seek report, still there, is SameSeeker as seek. The
+// engine and a volunteer's confirmation both ask it (Match.AskedBefore),
+// and the seeker's private page.
+func AskedBefore(ctx context.Context, st MatchLister, m Match, seek *Report) (bool, error) {
 	if seek.ContactPhone == "" {
-		return nil, nil
+		return false, nil
 	}
 	ms, err := st.MatchesForReport(ctx, m.SafeID)
 	if err != nil {
-		return nil, fmt.Errorf("matches of %s: %w", m.SafeID, err)
+		return false, fmt.Errorf("matches of %s: %w", m.SafeID, err)
 	}
 	for _, o := range ms {
 		if o.ID == m.ID || o.SeekID == seek.ID || !o.Confirmed() {
@@ -51,11 +51,11 @@ func AskedThrough(ctx context.Context, st MatchLister, m Match, seek *Report) (*
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("seek report %s: %w", o.SeekID, err)
+			return false, fmt.Errorf("seek report %s: %w", o.SeekID, err)
 		}
 		if other.Status != StatusRemoved && SameSeeker(other, seek) {
-			return &o, nil
+			return true, nil
 		}
 	}
-	return nil, nil
+	return false, nil
 }

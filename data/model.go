@@ -231,7 +231,7 @@ type Match struct {
 	// confirmed match: a second "safe" report of the same person is no news.
 	SeekerKnows bool
 	// AskedBefore (not stored) says the found person was already asked
-	// about this seeker through another confirmed match (AskedThrough: a
+	// about this seeker through another confirmed match (data.AskedBefore: a
 	// family filing twice): the match is no news to either side, and a
 	// second request with a second code only confuses.
 	AskedBefore bool

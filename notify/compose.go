@@ -313,11 +313,9 @@ func (c *Composer) ForMatch(st ReportGetter) func(ctx context.Context, m data.Ma
 		if m.SeekerKnows, err = SeekerKnows(ctx, st, m); err != nil {
 			return nil, nil, err
 		}
-		through, err := data.AskedThrough(ctx, st, m, seek)
-		if err != nil {
+		if m.AskedBefore, err = data.AskedBefore(ctx, st, m, seek); err != nil {
 			return nil, nil, err
 		}
-		m.AskedBefore = through != nil
 		return c.MatchConfirmed(ctx, m, seek, safe)
 	}
 }

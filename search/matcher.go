@@ -215,13 +215,13 @@ func (e *Engine) toldBefore(ctx context.Context, m *data.Match, seek *data.Repor
 	if err != nil {
 		return err
 	}
-	through, err := data.AskedThrough(ctx, e.store, *m, seek)
+	asked, err := data.AskedBefore(ctx, e.store, *m, seek)
 	if err != nil {
 		return fmt.Errorf("match %s: %w", m.ID, err)
 	}
 	askedKey := m.SafeID + "\x00" + data.SeekerKey(seek) // never a report id, the other keys
 	m.SeekerKnows = knows || told[m.SeekID]
-	m.AskedBefore = seek.ContactPhone != "" && (through != nil || told[askedKey])
+	m.AskedBefore = seek.ContactPhone != "" && (asked || told[askedKey])
 	told[m.SeekID], told[askedKey] = true, true
 	return nil
 }
