@@ -349,6 +349,20 @@ the same machine: p50 1.92-2.03 ms, p99 3.30-3.33, ratios 18.8-19.6 raw
 and 32.1-33.6 on ICU; the floor (an empty answer after PostgreSQL's
 queries) 0.45-0.47 ms, the search stage 0.86-0.90.
 
+One query on two cores, built and measured, not kept (2026-12-07,
+sixteenth session, the same machine). A profile of every query in
+process with the caches flushed before each (TUYS_BENCH_THRASH_MB=64):
+of a search's CPU, the lists' top reports 43% (the walk itself 25%),
+the re-ranking 21%, the candidates' stored copies 18% (a first pass's
+cost: the side-by-side warms them). The walk's blocks are independent,
+so a walk holding more than 12,000 postings was split at a block
+boundary between the query's goroutine and a helper on the other core,
+each with its own states and heap, merged after (the same hits, tied
+namesakes and tie-break included, as one walk: a test held it). With
+the caches flushed, best-of-three p50 1.04 / 1.04 ms split against
+0.87 / 0.84 whole, alternated: waking the other virtual CPU and its cold
+states cost more than the half walk saves.
+
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
 in the main package measures it through tuys import and a running node):
