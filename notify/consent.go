@@ -23,7 +23,7 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 	if cmd.Code != "" {
 		chosen = nil
 		for _, c := range pending {
-			if ConsentCode(c.MatchID) == cmd.Code {
+			if codeNames(cmd.Code, c.MatchID) {
 				chosen = append(chosen, c)
 			}
 		}
@@ -42,9 +42,9 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 	switch {
 	case len(chosen) == 0:
 		return in.text(lang, "yes_none")
-	case len(chosen) > 1 && cmd.Code != "":
-		return in.Composer.Failed(lang), nil // two requests share a code: a volunteer sorts it out
-	case len(chosen) > 1:
+	case len(chosen) > 1 && len(cmd.Code) > len(ConsentCode(chosen[0].MatchID)):
+		return in.Composer.Failed(lang), nil // even the long codes collide: a volunteer sorts it out
+	case len(chosen) > 1: // a bare answer, or a short code that names several
 		return in.whichOne(ctx, chosen, lang, "yes_which")
 	}
 	return in.decide(ctx, cmd.Verb, chosen[0], from, lang)
@@ -60,7 +60,7 @@ func (in *Inbound) answeredBefore(ctx context.Context, code, phone, lang string)
 		return "", false, fmt.Errorf("answered consents: %w", err)
 	}
 	for _, c := range answered {
-		if ConsentCode(c.MatchID) != code {
+		if !codeNames(code, c.MatchID) {
 			continue
 		}
 		_, seek, _, err := in.parties(ctx, c.MatchID)
@@ -156,7 +156,9 @@ func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang, t
 		seek    *data.Report
 	}
 	var all []asking
+	var ids []string
 	for _, c := range pending {
+		ids = append(ids, c.MatchID)
 		if _, seek, _, err := in.parties(ctx, c.MatchID); err == nil {
 			all = append(all, asking{c.MatchID, seek})
 		}
@@ -170,7 +172,7 @@ func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang, t
 			if v.Relation != "" {
 				who += " (" + v.Relation + ")"
 			}
-			parts = append(parts, who+" - "+yes+ConsentCode(a.matchID))
+			parts = append(parts, who+" - "+yes+listedCode(a.matchID, ids))
 		}
 		if more := len(all) - shown; more > 0 {
 			parts = append(parts, fmt.Sprintf(map[string]string{"kk": "тағы %d", "ru": "и ещё %d", "en": "%d more"}[Lang(lang)], more))

@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -27,6 +28,7 @@ type world struct {
 	knows   bool   // the seeker gives the found person's own number
 	bySMS   bool   // the found person texted SAFE (after the seeker filed)
 	later   bool   // the safe report was typed after the seek report
+	matchID string // the next match's id ("" for a new one)
 }
 
 func newWorld(t *testing.T) *world {
@@ -72,7 +74,7 @@ func (w *world) match(t *testing.T, share bool) data.Match {
 			t.Fatal(err)
 		}
 	}
-	m := data.Match{ID: data.NewID(), SeekID: seek.ID, SafeID: safe.ID, Score: 0.97, State: data.MatchAutoConfirmed}
+	m := data.Match{ID: cmp.Or(w.matchID, data.NewID()), SeekID: seek.ID, SafeID: safe.ID, Score: 0.97, State: data.MatchAutoConfirmed}
 	for i := 0; i < 2; i++ { // the second is a replay: no second set of SMS
 		mm := m
 		msgs, consents, err := w.comp.MatchConfirmed(ctx, mm, seek, safe)

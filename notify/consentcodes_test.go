@@ -1,0 +1,80 @@
+package notify
+
+import (
+	"strings"
+	"testing"
+
+	"tuys/data"
+)
+
+// TestEndToEndCollidingCodesStillChoose: two seekers' requests to one
+// phone share a short code (a stranger can file seeks until one does, to
+// block a family's answer). "ДА <code>" shares nothing and lists both with
+// long codes; the long code then shares with that seeker only.
+func TestEndToEndCollidingCodesStillChoose(t *testing.T) {
+	w := newWorld(t)
+	firstID, secondID := collidingMatchIDs(t)
+	w.matchID = firstID
+	w.match(t, false)
+	w.seekPh, w.seeker, w.matchID = "+77017777777", "Марат", secondID
+	w.match(t, false)
+	w.drain(t)
+	_, reply := w.inbound(t, w.foundPh, "да "+ConsentCode(firstID), "")
+	for _, want := range []string{"Айгуль", "Марат", LongConsentCode(firstID), LongConsentCode(secondID)} {
+		if !strings.Contains(reply, want) {
+			t.Errorf("YES with a shared code: reply %q lacks %q", reply, want)
+		}
+	}
+	w.drain(t)
+	for _, ph := range []string{"+77011234567", "+77017777777"} {
+		if got := w.fake.SentTo(ph); len(got) != 1 {
+			t.Fatalf("a shared code released the number to %s (%d SMS)", ph, len(got))
+		}
+	}
+	_, reply = w.inbound(t, w.foundPh, "ДА "+LongConsentCode(secondID), "")
+	if !strings.Contains(reply, "Марат") || strings.Contains(reply, "Айгуль") {
+		t.Errorf("YES <long code> reply %q: must name Марат only", reply)
+	}
+	w.drain(t)
+	if got := w.fake.SentTo("+77017777777"); len(got) != 2 || !strings.Contains(got[1].Body, w.foundPh) {
+		t.Errorf("Марат got %d SMS; want the number in the second", len(got))
+	}
+	if got := w.fake.SentTo("+77011234567"); len(got) != 1 {
+		t.Errorf("Айгуль got the number with Марат's long code (%d SMS)", len(got))
+	}
+}
+
+// collidingMatchIDs draws match ids until two share a short code (about
+// 900 draws) and not a long one.
+func collidingMatchIDs(t *testing.T) (string, string) {
+	first := data.NewID()
+	for range 100_000 {
+		if id := data.NewID(); ConsentCode(id) == ConsentCode(first) && LongConsentCode(id) != LongConsentCode(first) {
+			return first, id
+		}
+	}
+	t.Fatal("no two ids share a short code")
+	return "", ""
+}
+
+func TestListedCodeIsLongOnlyWhereShortCodesCollide(t *testing.T) {
+	a, b := collidingMatchIDs(t)
+	c := data.NewID()
+	for ConsentCode(c) == ConsentCode(a) {
+		c = data.NewID()
+	}
+	list := []string{a, b, c}
+	for _, tc := range []struct{ id, want string }{
+		{a, LongConsentCode(a)}, {b, LongConsentCode(b)}, {c, ConsentCode(c)},
+	} {
+		if got := listedCode(tc.id, list); got != tc.want {
+			t.Errorf("listedCode(%s) = %s, want %s", tc.id, got, tc.want)
+		}
+		if !codeNames(tc.want, tc.id) || !codeNames(ConsentCode(tc.id), tc.id) {
+			t.Errorf("%s is not named by its own codes", tc.id)
+		}
+	}
+	if len(LongConsentCode(a)) != 5 || len(ConsentCode(a)) != 3 {
+		t.Errorf("codes %s / %s: want three and five digits", ConsentCode(a), LongConsentCode(a))
+	}
+}
