@@ -45,7 +45,7 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 	case len(chosen) > 1 && len(cmd.Code) > len(ConsentCode(chosen[0].MatchID)):
 		return in.Composer.Failed(lang), nil // even the long codes collide: a volunteer sorts it out
 	case len(chosen) > 1: // a bare answer, or a short code that names several
-		return in.whichOne(ctx, chosen, lang, "yes_which")
+		return in.whichOne(ctx, chosen, lang, map[Verb]string{VerbYes: "yes_which", VerbNo: "no_which"}[cmd.Verb])
 	}
 	return in.decide(ctx, cmd.Verb, chosen[0], from, lang)
 }
@@ -147,10 +147,12 @@ func (in *Inbound) record(ctx context.Context, verb Verb, m *data.Match, seek, s
 // person got "try again later", which could never work (a new user's
 // trial, 2026-12-07).
 func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang, template string) (string, error) {
-	yes := map[string]string{"kk": "ИӘ ", "ru": "ДА ", "en": "YES "}[Lang(lang)]
-	if template != "yes_which" {
-		yes = "" // answer_unsure names both answers first: the list gives codes only
-	}
+	// The list gives each code with the answer asked for; answer_unsure
+	// names both answers first, so its list gives codes only.
+	answer := map[string]map[string]string{
+		"yes_which": {"kk": "ИӘ ", "ru": "ДА ", "en": "YES "},
+		"no_which":  {"kk": "ЖОҚ ", "ru": "НЕТ ", "en": "NO "},
+	}[template][Lang(lang)]
 	type asking struct {
 		matchID string
 		seek    *data.Report
@@ -172,7 +174,7 @@ func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang, t
 			if v.Relation != "" {
 				who += " (" + v.Relation + ")"
 			}
-			parts = append(parts, who+" - "+yes+listedCode(a.matchID, ids))
+			parts = append(parts, who+" - "+answer+listedCode(a.matchID, ids))
 		}
 		if more := len(all) - shown; more > 0 {
 			parts = append(parts, fmt.Sprintf(map[string]string{"kk": "тағы %d", "ru": "и ещё %d", "en": "%d more"}[Lang(lang)], more))

@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -76,5 +77,29 @@ func TestListedCodeIsLongOnlyWhereShortCodesCollide(t *testing.T) {
 	}
 	if len(LongConsentCode(a)) != 5 || len(ConsentCode(a)) != 3 {
 		t.Errorf("codes %s / %s: want three and five digits", ConsentCode(a), LongConsentCode(a))
+	}
+}
+
+// TestBareNoWithSeveralListsNoCodes: a bare NO with two requests pending
+// refuses nothing yet and lists them with the NO answer, not the YES one
+// (a person who wants to refuse was told to reply YES and the code).
+func TestBareNoWithSeveralListsNoCodes(t *testing.T) {
+	w := newWorld(t)
+	first := w.match(t, false)
+	w.seekPh, w.seeker = "+77017777777", "Марат"
+	second := w.match(t, false)
+	w.drain(t)
+	_, reply := w.inbound(t, w.foundPh, "нет", "")
+	for _, want := range []string{"Айгуль", "Марат", "НЕТ " + ConsentCode(first.ID), "НЕТ " + ConsentCode(second.ID)} {
+		if !strings.Contains(reply, want) {
+			t.Errorf("bare NO with two pending: reply %q lacks %q", reply, want)
+		}
+	}
+	if strings.Contains(reply, "ДА ") {
+		t.Errorf("bare NO: reply %q asks for a YES", reply)
+	}
+	pending, err := w.st.PendingConsents(context.Background(), w.foundPh)
+	if err != nil || len(pending) != 2 {
+		t.Errorf("after a bare NO: %d pending, want both (%v)", len(pending), err)
 	}
 }

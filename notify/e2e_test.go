@@ -131,7 +131,7 @@ func TestEndToEndConsentFlow(t *testing.T) {
 	if strings.Contains(toSeeker[0].Body, "5321234567") {
 		t.Errorf("seeker got the number before consent: %q", toSeeker[0].Body)
 	}
-	for _, want := range []string{"Айгуль", "ИӘ " + ConsentCode(m.ID), "ақша сұрамайды"} {
+	for _, want := range []string{"Айгуль", "ИӘ " + ConsentCode(m.ID), "ЖОҚ " + ConsentCode(m.ID), "ақша сұрамайды"} {
 		if !strings.Contains(toFound[0].Body, want) {
 			t.Errorf("found person's SMS %q lacks %q", toFound[0].Body, want)
 		}
