@@ -91,7 +91,7 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addrs liste
 		return nil, err
 	}
 	n.disp = svc.Dispatcher
-	met := newNodeMetrics(store, n.index, ncfg.HourlyBudget, log)
+	met := newNodeMetrics(store, n.index, n.stalledSince, ncfg.HourlyBudget, log)
 	subs := &notify.Subscriptions{Store: store, Composer: svc.Composer, Queued: n.disp.Wake}
 	var leading func() bool // one process on SQLite: it always matches
 	if *sf.dbURL != "" {
@@ -181,3 +181,7 @@ func (n *node) close() {
 	}
 	n.store.Close()
 }
+
+// stalledSince is the engine's StalledSince, for the metrics, which are
+// made before the engine and scraped only once the node runs.
+func (n *node) stalledSince() time.Time { return n.engine.StalledSince() }

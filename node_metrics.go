@@ -16,11 +16,12 @@ import (
 // TUYS_METRICS_ADDR for /metrics and TUYS_PPROF_ADDR for the profiler.
 type listenAddrs struct{ main, metrics, pprof string }
 
-// newNodeMetrics: the store's figures at scrape time, this node's index lag
-// and the build (tuys_build_info).
-func newNodeMetrics(store data.Store, ix *search.Index, hourlyBudget int, log *slog.Logger) *metrics.Metrics {
+// newNodeMetrics: the store's figures at scrape time, this node's index lag,
+// how long its catch-ups have failed (stalled: the engine is made after the
+// metrics, which it reports to) and the build (tuys_build_info).
+func newNodeMetrics(store data.Store, ix *search.Index, stalled func() time.Time, hourlyBudget int, log *slog.Logger) *metrics.Metrics {
 	return metrics.New(metrics.Options{Store: store, HourlyBudget: hourlyBudget, IndexedSeq: ix.LastSeq,
-		Version: version, Log: log})
+		StalledSince: stalled, Version: version, Log: log})
 }
 
 // httpServer bounds every phase of a request: a slow client cannot hold a

@@ -23,6 +23,7 @@ type dashboardData struct {
 	Groups       []statGroup
 	OldestReview string
 	Waiting      bool
+	StalledSince string // when this node's matching began failing; "" while it works
 }
 
 func (s *Server) dashboardPage(c *gin.Context) {
@@ -47,6 +48,11 @@ func (s *Server) dashboardPage(c *gin.Context) {
 	if at, ok := stats["review.oldest_s"]; ok {
 		d.Waiting = true
 		d.OldestReview = time.Unix(int64(at), 0).In(s.zone()).Format("2006-01-02 15:04")
+	}
+	if s.engine != nil {
+		if since := s.engine.StalledSince(); !since.IsZero() {
+			d.StalledSince = since.In(s.zone()).Format("2006-01-02 15:04")
+		}
 	}
 	p.D = d
 	s.render(c, http.StatusOK, "dashboard", p)

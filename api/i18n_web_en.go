@@ -223,6 +223,7 @@ var webMessagesEN = map[string]string{
 	"dash.messages":  "SMS by state",
 	"dash.oldest":    "Oldest match waiting for review: %s",
 	"dash.no_review": "No match is waiting for review.",
+	"dash.stalled":   "Matching has stopped on this server since %s: new reports are not compared and no match SMS goes out. Tell the administrator; the server's log says why.",
 
 	"intake.title":      "New call",
 	"intake.kind":       "The caller",

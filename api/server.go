@@ -32,6 +32,7 @@ type Config struct {
 type Engine interface {
 	Wake()
 	Ready() bool
+	StalledSince() time.Time // zero while catch-ups succeed (the dashboard warns)
 	Search(ctx context.Context, q search.Query) ([]search.Result, error)
 }
 

@@ -78,6 +78,7 @@ type Engine struct {
 	ready atomic.Bool
 	wake  chan struct{}
 	seen  map[data.Kind]*atomic.Bool // some active report of this kind is indexed
+	stall stall                      // Run's catch-ups failing in a row (stall.go)
 
 	// What this node has matched and last published as the store's
 	// matched-through mark (guarded by mu).
@@ -124,8 +125,8 @@ func (e *Engine) Run(ctx context.Context) error {
 	t := time.NewTicker(e.opts.Poll)
 	defer t.Stop()
 	for {
-		if err := e.CatchUp(ctx); err != nil && ctx.Err() == nil {
-			e.opts.Logger.Error("search: catch up", "err", err)
+		if err := e.CatchUp(ctx); ctx.Err() == nil {
+			e.noteCatchUp(err, time.Now())
 		}
 		select {
 		case <-ctx.Done():

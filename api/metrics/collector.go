@@ -29,6 +29,9 @@ var (
 		"SMS the service may still send in the current hour (TUYS_SMS_HOURLY_BUDGET minus the last hour's sends).", nil, nil)
 	descLag = prometheus.NewDesc("tuys_index_lag_events", "Events in the store's log this node's search index does not hold yet.",
 		nil, nil)
+	descStalled = prometheus.NewDesc("tuys_matching_stalled_seconds",
+		"How long this node's catch-ups with the log have failed in a row (new reports neither searchable nor matched); 0 while they succeed.",
+		nil, nil)
 )
 
 // storeCollector reads the store's snapshot at each scrape.
@@ -41,7 +44,7 @@ func newStoreCollector(o Options) *storeCollector { return &storeCollector{o: o,
 
 func (c *storeCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{descReports, descMatches, descReview, descSMS, descSMSErrors, descOutboxAge,
-		descReviewAge, descBudget, descLag} {
+		descReviewAge, descBudget, descLag, descStalled} {
 		ch <- d
 	}
 }
@@ -50,6 +53,9 @@ func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	now := c.now()
+	if c.o.StalledSince != nil { // this node's own: shown even when the store does not answer
+		ch <- prometheus.MustNewConstMetric(descStalled, prometheus.GaugeValue, age(now, c.o.StalledSince()))
+	}
 	snap, err := c.o.Store.OpsSnapshot(ctx, now.Add(-time.Hour))
 	if err != nil {
 		ch <- prometheus.NewInvalidMetric(descReports, err)

@@ -35,6 +35,7 @@ type Options struct {
 	Store        Source
 	HourlyBudget int                   // TUYS_SMS_HOURLY_BUDGET; 0: no budget, no tuys_sms_budget_remaining
 	IndexedSeq   func() (int64, error) // the last event this node's index holds; nil: no tuys_index_lag_events
+	StalledSince func() time.Time      // since when this node's catch-ups fail (zero: they succeed); nil: no tuys_matching_stalled_seconds
 	Version      string                // tuys_build_info
 	Log          *slog.Logger
 }

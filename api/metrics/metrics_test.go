@@ -177,3 +177,17 @@ func TestRequestLabels(t *testing.T) {
 		t.Errorf("match observations: %v", n)
 	}
 }
+
+// A node whose catch-ups fail says for how long, even when the store it
+// cannot read also fails the scrape's snapshot; 0 while they succeed.
+func TestMatchingStalledSeconds(t *testing.T) {
+	var since time.Time
+	m := New(Options{Store: brokenStore{}, Log: quiet, StalledSince: func() time.Time { return since }})
+	if got, ok := value(t, m, "tuys_matching_stalled_seconds", nil); !ok || got != 0 {
+		t.Errorf("catching up: %v %v, want 0", got, ok)
+	}
+	since = time.Now().Add(-90 * time.Second)
+	if got, _ := value(t, m, "tuys_matching_stalled_seconds", nil); got < 89 || got > 120 {
+		t.Errorf("failing for 90 s: %v", got)
+	}
+}
