@@ -225,7 +225,15 @@ func (c *Composer) PrivateLink(r *data.Report, link, again string) (data.Message
 	if r.ContactPhone == "" {
 		return data.Message{}, errors.New("compose private link: no phone")
 	}
-	body, err := c.T.Fit(r.Language, "private_link", func(int) Vars { return Vars{Link: link} })
+	// "Recorded" only where this SMS is the first word the person gets:
+	// a report filed by SMS was confirmed by the reply to it (two SMS
+	// began «Записано» for one ЖИВ: a new user's trial, 2026-12-07), and a
+	// new link comes long after the recording.
+	name := "private_link"
+	if r.Channel == data.ChannelSMS || again != "" {
+		name = "private_link_page"
+	}
+	body, err := c.T.Fit(r.Language, name, func(int) Vars { return Vars{Link: link} })
 	if err != nil {
 		return data.Message{}, fmt.Errorf("compose private link %s: %w", r.ID, err)
 	}

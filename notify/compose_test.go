@@ -340,3 +340,28 @@ func TestNamelessSeekerIsNotVouchedFor(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivateLinkSaysRecordedOnlyFirst: the link SMS says "recorded" to a
+// caller whose report a volunteer typed (the first SMS they get); a report
+// filed by SMS was told so in the reply already, and a new link comes long
+// after: both get the page's link alone.
+func TestPrivateLinkSaysRecordedOnlyFirst(t *testing.T) {
+	c := &Composer{T: MustTemplates()}
+	for _, tc := range []struct {
+		channel, again string
+		recorded       bool
+	}{
+		{data.ChannelVolunteer, "", true},
+		{data.ChannelSMS, "", false},
+		{data.ChannelVolunteer, "0123456789abcdef", false},
+	} {
+		r := &data.Report{ID: "R1", ContactPhone: "+77011234567", Language: "ru", Channel: tc.channel}
+		msg, err := c.PrivateLink(r, "https://tuys.example.kz/p/0123456789abcdef0123456789abcdef", tc.again)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(msg.Body, "Записано"); got != tc.recorded || !strings.Contains(msg.Body, "/p/0123") {
+			t.Errorf("%s, again %q: %q", tc.channel, tc.again, msg.Body)
+		}
+	}
+}
