@@ -52,3 +52,31 @@ func scoredResults(q *Person, cs []*Person) []Result {
 	}
 	return scoreAll(q, cands)
 }
+
+// TestUnisexDiminutiveWithoutSexIsReviewed: a diminutive of names of both
+// sexes (Саша, Женя, Валя) says nothing of the person's sex, and a family
+// name that does not either (Ким, Мельник, Пак) leaves a brother and a
+// sister one name: auto only when that side's sex is known (given, or
+// from the family name's ending).
+func TestUnisexDiminutiveWithoutSexIsReviewed(t *testing.T) {
+	e := &Engine{opts: Options{Thresholds: DefaultThresholds}}
+	for _, c := range []struct {
+		q, qSex, doc, docSex, want string
+	}{
+		{"Ким Саша", "", "Ким Александра", "F", "review"},
+		{"Ким Саша", "", "Ким Александр", "M", "review"},
+		{"Мельник Женя", "", "Мельник Евгения", "F", "review"},
+		{"Pak Valya", "", "Пак Валентина", "F", "review"},
+		{"Ким Евгения", "F", "Ким Женя", "", "review"}, // the diminutive on the found side
+		{"Ким Саша", "F", "Ким Александра", "F", "auto"},
+		{"Иванов Саша", "", "Иванов Александр", "M", "auto"}, // -ов says he
+		{"Мельник Дима", "", "Мельник Дмитрий", "M", "auto"}, // Дима is his alone
+		{"Ким Евгения", "F", "Ким Женя", "F", "auto"},
+	} {
+		q := synthPerson(c.q, 1990, "Алматы", c.qSex)
+		res := e.pick(q, scoredResults(q, []*Person{synthPerson(c.doc, 1990, "Алматы", c.docSex)}), 0, 10)
+		if len(res) == 0 || res[0].Decision != c.want {
+			t.Errorf("%s (%s) for %s (%s): %+v, want %s", c.q, c.qSex, c.doc, c.docSex, res, c.want)
+		}
+	}
+}

@@ -38,6 +38,7 @@ type givenInfo struct {
 var (
 	givenByKey = map[string]givenInfo{}
 	dimByKey   = map[string][]string{} // diminutive key → full names as written
+	unisexDims = map[string]bool{}     // diminutive keys of names of both sexes (Саша: Александр, Александра)
 )
 
 func init() {
@@ -73,6 +74,13 @@ func init() {
 	for _, entry := range strings.Fields(diminutives) {
 		short, full, _ := strings.Cut(entry, "=")
 		dimByKey[nameKey(short)] = strings.Split(full, ",")
+		sexes := map[string]bool{}
+		for _, f := range strings.Split(full, ",") {
+			if g, ok := lookupGiven(TokenKeys(Fold(f))); ok {
+				sexes[g.sex] = true
+			}
+		}
+		unisexDims[nameKey(short)] = len(sexes) > 1
 	}
 }
 
@@ -87,6 +95,17 @@ func lookupGiven(keys []string) (givenInfo, bool) {
 		}
 	}
 	return givenInfo{}, false
+}
+
+// unisexDiminutive reports whether a short form stands for names of both
+// sexes (Женя: Евгений, Евгения).
+func unisexDiminutive(keys []string) bool {
+	for _, k := range keys {
+		if _, ok := dimByKey[k]; ok {
+			return unisexDims[k]
+		}
+	}
+	return false
 }
 
 // lookupDiminutive returns the full names a short form stands for.

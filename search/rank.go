@@ -43,11 +43,15 @@ type namePart struct {
 	// for every pair of words it compares)
 	given   givenInfo
 	isGiven bool
+	// a diminutive of names of both sexes (Саша, Женя, Валя): it says
+	// nothing of the person's sex
+	unisex bool
 }
 
 func newPart(text string, alts []string) namePart {
 	p := namePart{text: text, keys: wordKeys(text), kr: krKeys(text), letters: lowerLetters(text)}
 	p.given, p.isGiven = lookupGiven(p.keys)
+	p.unisex = unisexDiminutive(p.keys)
 	for _, a := range alts {
 		p.alts = append(p.alts, wordKeys(a))
 	}

@@ -37,6 +37,10 @@ type nameWhy struct {
 	famHow, givHow string
 	patrHow        string // "" when the fathers' names say nothing (or one is unknown)
 	patrEdit       bool
+	// the given names agree through a diminutive of names of both sexes
+	// on a side whose sex is not known (Женя Мельник, no sex given, and
+	// Евгения Мельник): his sister or him, an edit's doubt (Edit)
+	givOpenSex     bool
 	hasF, hasG     bool   // both sides have a family (given) name
 	qf, cf, qg, cg string // the parts compared, query's and candidate's
 	qp, cp         string
@@ -49,7 +53,7 @@ func (w *nameWhy) reasons(rs []Reason) []Reason {
 			Q: w.qf, C: w.cf, How: partHow(w.fam, w.famHow), detail: w.famHow})
 	}
 	if w.hasG {
-		rs = append(rs, Reason{Field: "given", Effect: w.giv, Edit: !explainedHows[w.givHow],
+		rs = append(rs, Reason{Field: "given", Effect: w.giv, Edit: !explainedHows[w.givHow] || w.givOpenSex,
 			Q: w.qg, C: w.cg, How: partHow(w.giv, w.givHow), detail: w.givHow})
 	}
 	if w.patrHow != "" {
@@ -280,7 +284,8 @@ func nameScore(q, c *Person, qf, cf namePart, sameFather bool) (float64, nameWhy
 		s = 0.7 * best.giv
 	}
 	why := nameWhy{fam: best.fam, giv: best.giv, famHow: best.famHow, givHow: best.givHow, hasF: hasF, hasG: hasG,
-		qf: best.qf.text, cf: best.cf.text, qg: best.qg.text, cg: best.cg.text}
+		qf: best.qf.text, cf: best.cf.text, qg: best.qg.text, cg: best.cg.text,
+		givOpenSex: best.givHow == "diminutive" && (best.qg.unisex && q.Sex == "" || best.cg.unisex && c.Sex == "")}
 	return s, why, best.clash
 }
 
