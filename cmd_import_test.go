@@ -44,7 +44,7 @@ func TestImportAndExportCommands(t *testing.T) {
 		{importCmd, []string{"-kind", "safe", "-source-date", "2099-01-07", csvPath}, 2, "", "", "не позже сегодняшнего"},
 		{importCmd, []string{"-kind", "safe", "-lang", "en", "-map", "Тел=telephone", csvPath}, 2, "", "", `-map "Тел=telephone": write Header=role`},
 		{importCmd, []string{"-kind", "safe", "-lang", "en", "-dry-run", csvPath}, 1,
-			"row 3: «Год рождения» — Enter a year between 1900", "filed 1,", "1 rows would be rejected (listed above"},
+			"row 3 (Нурланов Тимур), «Год рождения»: «3000» — Enter a year between 1900", "filed 1,", "1 rows would be rejected (listed above"},
 		{exportCmd, []string{"-format", "csv"}, 0, "id,kind,full_name", "Жумабаев", ""},
 		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", "-lang", "kk", csvPath}, 1, "тіркелді 1, қайталау өткізілді 0, қабылданбады 1", "", "қабылданбаған жол: 1"},
 		{importCmd, []string{"-kind", "safe", "-source", "Больница №7", csvPath}, 1, "подано 0, повторов пропущено 1, отклонено 1", "", "отклонено строк: 1"},

@@ -18,12 +18,21 @@ import (
 
 // RowErrorText is one row error as people read it, in lang: the CLI and
 // the console print the same line.
+// The row is named by its number and the person it is about, the column
+// by its header, with the value refused when the list has one.
 func RowErrorText(lang string, e exchange.RowError) string {
 	msg := T(lang, e.Key, e.Args...)
-	if e.Column == "" {
-		return T(lang, "import.row_plain", e.Row, msg)
+	where := T(lang, "import.row_at", e.Row)
+	if e.Name != "" {
+		where = T(lang, "import.row_at_name", e.Row, e.Name)
 	}
-	return T(lang, "import.row_error", e.Row, e.Column, msg)
+	switch {
+	case e.Column == "":
+		return T(lang, "import.row_plain", where, msg)
+	case e.Value == "":
+		return T(lang, "import.row_error", where, e.Column, msg)
+	}
+	return T(lang, "import.row_error_value", where, e.Column, e.Value, msg)
 }
 
 // consoleImportPath takes lists as large as an import token may send.

@@ -103,7 +103,7 @@ func goldenData() map[string]func(p *page) {
 			sum := &exchange.Summary{Rows: 2, Filed: 1, Rejected: 1, Reports: []exchange.Filed{{Row: 2, Report: r}}}
 			job := &importJob{ID: "01GOLDENJOB", FileName: "hospital7.xlsx", Opts: exchange.Options{Source: "Больница №7"}, Preview: sum}
 			p.D = &importPageData{Job: job, Sample: sum.Reports, Errors: []string{RowErrorText(p.Lang, exchange.RowError{Row: 3,
-				Column: "Год рождения", FieldError: intake.FieldError{Key: "field.birth_year", Args: []any{1900, 2026}}})}}
+				Column: "Год рождения", Value: "3000", Name: "Нурланов Тимур", FieldError: intake.FieldError{Key: "field.birth_year", Args: []any{1900, 2026}}})}}
 		},
 	}
 }

@@ -77,7 +77,7 @@ func TestConsoleImport(t *testing.T) {
 	}
 	job := w.Header().Get("Location")
 	preview := b.get(job).Body.String()
-	mustContain(t, preview, T("ru", "import.dry", good, 0, 1, good+1), "строка 2: «Год рождения»", T("ru", "import.confirm", good),
+	mustContain(t, preview, T("ru", "import.dry", good, 0, 1, good+1), "строка 2 (Нурланов Тимур), «Год рождения»: «3000» — ", T("ru", "import.confirm", good),
 		T("ru", "import.unread", "«Отделение»")) // a column nothing reads is named before anything is filed
 	if rs, _ := store.ScanReports(context.Background(), "", 10); len(rs) != 0 {
 		t.Fatalf("the preview filed %d reports", len(rs))

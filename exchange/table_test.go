@@ -172,11 +172,13 @@ func TestImportTableRowErrorsAndIdempotence(t *testing.T) {
 	if dry.Filed != 1 || dry.Rejected != 3 || len(stored(t, st)) != 0 {
 		t.Fatalf("dry run: %+v, stored %d", dry, len(stored(t, st)))
 	}
-	want := map[int][2]string{3: {"Год рождения", "field.birth_year"}, 4: {"Телефон", "field.phone_short"}, 5: {"Год рождения", "field.birth_year"}}
+	// the column, the value refused (never a phone's) and whom the row is about
+	want := map[int][4]string{3: {"Год рождения", "field.birth_year", "3000", "Нурланов Тимур"},
+		4: {"Телефон", "field.phone_short", "", "Ким Виктор"}, 5: {"Год рождения", "field.birth_year", "abc", "Иванова Ольга"}}
 	for _, e := range dry.Errors {
 		w := want[e.Row]
-		if e.Column != w[0] || e.Key != w[1] {
-			t.Errorf("row %d: error %+v, want column %q key %q", e.Row, e, w[0], w[1])
+		if e.Column != w[0] || e.Key != w[1] || e.Value != w[2] || e.Name != w[3] {
+			t.Errorf("row %d: error %+v, want column %q key %q value %q name %q", e.Row, e, w[0], w[1], w[2], w[3])
 		}
 		delete(want, e.Row)
 	}

@@ -49,6 +49,11 @@ type RowError struct {
 	Row    int
 	Column string
 	Field  string
+	// what the list holds there, cut short: the refused cell (never a
+	// contact's: a phone or a name the row gives to reach someone) and
+	// the person the row is about, so a coordinator finds the row
+	// without counting lines
+	Value, Name string
 	intake.FieldError
 }
 
@@ -118,6 +123,7 @@ const importBatch = 500
 
 type pendingRow struct {
 	line int
+	rec  record
 	row  intake.ImportRow
 }
 
@@ -157,10 +163,10 @@ func ImportTable(ctx context.Context, f *intake.Filer, st data.ImportStore, t *T
 		in, errs := rec.toInput(o.Kind)
 		if len(errs) > 0 {
 			_, fe := in.ToReport(f.Now(), o.Lang, data.ChannelImport)
-			sum.reject(t.Line[i], headers, errs.Merge(fe))
+			sum.reject(t.Line[i], headers, rec, errs.Merge(fe))
 			continue
 		}
-		batch = append(batch, pendingRow{t.Line[i], intake.ImportRow{Input: in, Source: o.Source, SourceDate: o.SourceDate}})
+		batch = append(batch, pendingRow{t.Line[i], rec, intake.ImportRow{Input: in, Source: o.Source, SourceDate: o.SourceDate}})
 		if len(batch) == importBatch {
 			if err := flush(); err != nil {
 				return sum, err
@@ -185,7 +191,7 @@ func fileBatch(ctx context.Context, f *intake.Filer, st data.ImportStore, batch 
 	for i, r := range res {
 		switch {
 		case r.Errors != nil:
-			sum.reject(batch[i].line, headers, r.Errors)
+			sum.reject(batch[i].line, headers, batch[i].rec, r.Errors)
 		case r.Duplicate:
 			sum.Duplicates++
 		default:
@@ -198,19 +204,37 @@ func fileBatch(ctx context.Context, f *intake.Filer, st data.ImportStore, batch 
 	return nil
 }
 
-func (s *Summary) reject(line int, headers map[string]string, fe intake.FieldErrors) {
+func (s *Summary) reject(line int, headers map[string]string, rec record, fe intake.FieldErrors) {
 	s.Rejected++
 	var errs []RowError
 	for field, e := range fe {
-		col := ""
+		col, value := "", ""
 		for _, role := range fieldColumn[field] {
 			if h, ok := headers[role]; ok {
-				col = h
+				col, value = h, rec[role]
 				break
 			}
 		}
-		errs = append(errs, RowError{Row: line, Column: col, Field: field, FieldError: e})
+		if contactFields[field] {
+			value = ""
+		}
+		errs = append(errs, RowError{Row: line, Column: col, Field: field, FieldError: e,
+			Value: shortCell(value), Name: shortCell(rec.fullName())})
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Field < errs[j].Field })
 	s.Errors = append(s.Errors, errs...)
+}
+
+// contactFields are the fields whose refused value a row error leaves
+// out: a contact's phone or name is not the person the list is about.
+var contactFields = map[string]bool{"contact.phone": true, "contact.name": true}
+
+// shortCell is a cell as a row error quotes it: one line, at most 40
+// letters.
+func shortCell(v string) string {
+	v = strings.Join(strings.Fields(v), " ")
+	if r := []rune(v); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return v
 }
