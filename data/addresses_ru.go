@@ -86,6 +86,7 @@ func markRussianDoors(s string, words [][2]int, hide []bool, door func(int) bool
 		}
 	}
 	markHouseBeforeFlat(s, words, hide, door)
+	markBareStreetDoors(s, words, hide, door)
 }
 
 // gluedStreetDoor is a street's name run into its house and flat

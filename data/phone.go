@@ -209,9 +209,13 @@ var year = regexp.MustCompile(`^(?:19|20)\d\d(?:-(?:19|20)\d\d)?$`)
 // A phone number has pieces of other lengths.
 func onlyDatesAndYears(m string) bool {
 	pieces := dateListSeparators.Split(strings.TrimSpace(m), -1)
-	dates, small := 0, 0 // calendar dates; the digits of numbers of three digits or fewer (вес 80, 05.01.2022)
-	for _, p := range pieces {
+	dates, small, spaced := 0, 0, 0 // calendar dates; the digits of numbers of three digits or fewer (вес 80, 05.01.2022); dates with blanks
+	for i := 0; i < len(pieces); i++ {
+		p := pieces[i]
 		switch {
+		case i+2 < len(pieces) && year.MatchString(pieces[i+2]) && isCalendarDate(p+"."+pieces[i+1]+"."+pieces[i+2]):
+			spaced++ // родился 12 05 1980: a day written with blanks (a reader's trial found it hidden)
+			i += 2
 		case p == "" || year.MatchString(p) || timeOfDay.MatchString(p):
 		case isCalendarDate(p):
 			dates++
@@ -221,7 +225,9 @@ func onlyDatesAndYears(m string) bool {
 			return false
 		}
 	}
-	return small == 0 || dates > 0 && small < minPhoneDigits // a number's digits next to a date are still a number
+	// a number's digits next to a date are still a number; next to a day
+	// with blanks none may stand (8 701 12 05 1980 is a number)
+	return small == 0 || dates > 0 && spaced == 0 && small < minPhoneDigits
 }
 
 var timeOfDay = regexp.MustCompile(`^(?:[01]?\d|2[0-3]):[0-5]\d$`)

@@ -39,7 +39,7 @@ import (
 // Kazakh and lower-case Russian addresses).
 // 18: a second trial's: dashes, Kazakh door words without Kazakh letters.
 // 19: handles in quotes or brackets after a messenger, and before деп.
-const RulesVersion = 19
+const RulesVersion = 20
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so

@@ -1,0 +1,39 @@
+package data
+
+import "testing"
+
+// TestBareStreetDoors: a street's name of no street shape with a bare
+// house and flat (Достык 5 12) is a door where something says it is an
+// address: a verb of living or a preposition of place before it, a
+// street word, or nothing else in its clause. Dates, times, counts and
+// measures written the same way stay.
+func TestBareStreetDoors(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"Достык 5 12", "Достык ••• •••"},
+		{"Satpaeva 25 14", "Satpaeva ••• •••"},
+		{"Алматы, Достык 5 12", "Алматы, Достык ••• •••"},
+		{"живёт на Абая 150 23", "живёт на Абая ••• •••"},
+		{"живет на Достык 5 12, звоните", "живет на Достык ••• •••, звоните"},
+		{"проживает Достык 5 12", "проживает Достык ••• •••"},
+		{"проживает по достык 5 12", "проживает по достык ••• •••"},
+		{"Ол Достық 5 12 тұрады", "Ол Достық ••• ••• тұрады"},
+		{"He lives on Dostyk 5 12", "He lives on Dostyk ••• •••"},
+		{"last seen at Zheltoksan 112 7, near the bank", "last seen at Zheltoksan ••• •••, near the bank"},
+		{"ул. Достык 5 12; проспект Достык 5 12", "ул. Достык ••• •••; проспект Достык ••• •••"},
+		// what stays
+		{"родился 12 05 1980", "родился 12 05 1980"},
+		{"Родилась 3 11 1975, рост 175 вес 70", "Родилась 3 11 1975, рост 175 вес 70"},
+		{"рост 175 вес 70; Рост 175 70", "рост 175 вес 70; Рост 175 70"},
+		{"у неё 5 детей 3 внука", "у неё 5 детей 3 внука"},
+		{"встретились в 10 15 у магазина", "встретились в 10 15 у магазина"},
+		{"Ушла из дома в Алматы 5 12 числа", "Ушла из дома в Алматы 5 12 числа"},
+		{"прилетела в Астану 5 12, ждали", "прилетела в Астану 5 12, ждали"},
+		{"Дети 5 12 лет", "Дети 5 12 лет"},
+		{"Размер 46 48", "Размер 46 48"},
+		{"Приехала к Ерлану 12 05", "Приехала к Ерлану 12 05"},
+	})
+	// a number in a day's shape next to others is still a number
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"8 701 12 05 1980", "•••"},
+	})
+}
