@@ -37,3 +37,21 @@ func TestBareStreetDoors(t *testing.T) {
 		{"8 701 12 05 1980", "•••"},
 	})
 }
+
+// TestCapitalHandleBeforeDegen: a capitalised Latin word before деген /
+// деп is a handle where an account's word or a messenger's name follows
+// (Erlanzh деген атпен, Aigerim деп телеграмнан іздеңіз); before a verb
+// of saying it is a place or a name (Almaty деп айтты).
+func TestCapitalHandleBeforeDegen(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"Erlanzh деген атпен телеграмда бар", "••• деген атпен телеграмда бар"},
+		{"Aigerim деп телеграмнан іздеңіз", "••• деп телеграмнан іздеңіз"},
+		{"инстаграмда AsemErm деген аккаунты бар", "инстаграмда ••• деген аккаунты бар"},
+		{"ERLANZH деген ник, телеграм", "••• деген ник, телеграм"},
+		{"Erlanzh деген атпен іздеңіз", "••• деген атпен іздеңіз"},
+		{"Телеграмда Erlan_Zh деген аккаунт бар", "Телеграмда ••• деген аккаунт бар"},
+		// what stays
+		{"Telegram (the app) was blocked. Ол Almaty деп айтты", "Telegram (the app) was blocked. Ол Almaty деп айтты"},
+		{"Kaspi деген банкке ақша салдым, WhatsApp деген қосымша", "Kaspi деген банкке ақша салдым, WhatsApp деген қосымша"},
+	})
+}

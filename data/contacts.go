@@ -38,7 +38,7 @@ func hideContacts(s string) string {
 // the pattern was two thirds of that time). By first letter, lower case.
 var messengerHints = hintIndex(`tele тел тг tg inst инст ig what ват вас вац вот viber вайб виб tik тик vk вк ник логин user юзер
 	skype скайп signal сигн discord дискорд facebook фейсбук fb фб imo wechat вичат snap снап twit твит
-	одноклас odnoklas почт ящик пошт имейл емейл электрон мейл майл mail e-mail email ютуб тредс threads`)
+	одноклас odnoklas почт ящик пошт имейл емейл электрон мейл майл mail e-mail email ютуб тредс threads атпен атымен аккаунт парақша`)
 
 // hintIndex indexes the word starts of a list by their first letter.
 func hintIndex(words string) map[rune][]string {

@@ -166,13 +166,20 @@ var profileNumber = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(id\s?\d{3,})(?:[
 var (
 	quotedHandle = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers + `|` + cyrillicMessengers + `|tg|тг|вк|vk|fb|фб)\s*[:\-–—]?\s*[«"“'(\[]\s*[@＠]?([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])\s*[»"”')\]]`)
 	namedHandle  = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_.@])[@＠]?([a-z][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z][A-Za-z0-9_.]*[0-9_.][A-Za-z0-9_.]*[A-Za-z0-9_])\s+(?:деп|деген)(?:[^\p{L}]|$)`)
+	// namedAccount is a capitalised Latin word that деп / деген names
+	// as an account (Erlanzh деген атпен, Aigerim деп телеграмнан
+	// іздеңіз): an account's word or a messenger's name follows, at most
+	// a word between; a trial (2026-12-07) found it shown. Before a verb
+	// of saying it is a place or a name (Almaty деп айтты) and stays.
+	namedAccount = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_.@])[@＠]?([A-Z][A-Za-z0-9]{2,})\s+(?:деп|деген)\s+(?:\p{L}+\s+)?` +
+		`(?i:атпен|атымен|аккаунт|парақша|ник|логин|профил|канал|username|nick|account|` + cyrillicMessengers + `|` + latinMessengers + `|тг|вк|tg|vk)`)
 )
 
 // hideLooseHandles runs the rules above, each on the texts that may hold
 // its contact.
 func hideLooseHandles(s string) string {
 	if wordStartsWith(s, messengerHints) {
-		s = hideGroups(hideGroups(hideGroups(hideCyrillicHandles(hideLatinHandles(s)), profileNumber), quotedHandle), namedHandle)
+		s = hideGroups(hideGroups(hideGroups(hideGroups(hideCyrillicHandles(hideLatinHandles(s)), profileNumber), quotedHandle), namedHandle), namedAccount)
 	}
 	if strings.ContainsAny(s, "@＠﹫") || strings.Contains(s, "at") || strings.Contains(s, "AT") {
 		s = hideAtParted(s)

@@ -39,6 +39,8 @@ import (
 // Kazakh and lower-case Russian addresses).
 // 18: a second trial's: dashes, Kazakh door words without Kazakh letters.
 // 19: handles in quotes or brackets after a messenger, and before деп.
+// 20: bare street doors (Достык 5 12), capitalised handles before деген,
+// Roman doors, houses before an entrance, districts' numbers in places.
 const RulesVersion = 20
 
 // The index is derived from the store: a document per report carries its
