@@ -13,7 +13,7 @@ import (
 // district, not a door.
 var streetWords = wordSet(`ул улица пр проспект пр-т пер бульвар б-р мкр мкрн микрорайон д дом кв корп корпус ком комн жк
 	адрес адресу адресе мекенжай мекенжайы көше көшесі көш к-сі даңғыл даңғылы даңғ шағынаудан ықшамаудан үй үйі пәтер пәтері
-	street st str avenue ave road rd lane apt apartment flat house building bldg address mkr mkrn md kv ul koshesi dom
+	street st str avenue ave road rd lane apt apartment flat house building bldg address mkr mkrn md kv ul koshesi dom офис оф office
 	кошеси уй уйи патер патери uy üy pater päter koshesi köşesi kóshesi`)
 
 // numberFirstWords come after their number too (10 Abay street, 10 үй,
@@ -109,7 +109,8 @@ func hideHouseNumbers(s string) string {
 		if j < 0 || j >= len(words) || !strings.ContainsFunc(text(j), unicode.IsNumber) || notADoor(s, words, j) {
 			return false
 		}
-		return j+1 >= len(words) || !unitWords[strings.ToLower(strings.Trim(text(j+1), "."))]
+		// a unit past a comma is another part's (подъезд 2, этаж 3)
+		return j+1 >= len(words) || !unitWords[strings.ToLower(strings.Trim(text(j+1), "."))] || strings.ContainsAny(s[words[j][1]:words[j+1][0]], ",;")
 	}
 	nameAt := func(j int) bool { return streetNameAt(s, words, j) } // a street's name: Абая, Толе би
 	near := nearNumbers(words, func(i int) bool { return strings.ContainsFunc(text(i), unicode.IsNumber) })
@@ -120,9 +121,7 @@ func hideHouseNumbers(s string) string {
 			if isDistrictWord(w) && i+1 < len(words) && districtNamed(text, i+1, len(words)) {
 				continue // мкр Самал-2, мкр 5: a district has no door (д. 5 after it is its own street word)
 			}
-			for j := i + 1; j <= i+streetReach && j < len(words) && !endsClause(s[words[j-1][1]:words[j][0]]); j++ {
-				hide[j] = hide[j] || door(j)
-			}
+			markAfterStreetWord(s, words, i, hide, door)
 			if numberFirstWords[strings.TrimLeft(strings.ToLower(strings.Trim(w, ".")), "0123456789-")] { // кв, 5-кв (Абая 10 5-кв)
 				for j := max(0, i-2); j < i; j++ { // not back across a comma: мкр Аксай-4, 12 үй
 					hide[j] = hide[j] || door(j) && !strings.ContainsAny(s[words[j][1]:words[i][0]], ",;\n")

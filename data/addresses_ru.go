@@ -117,7 +117,7 @@ func flatAfter(s string, words [][2]int, h int, door func(int) bool) (f, letter 
 }
 
 // flatWords are the words of a flat, whose house comes before them.
-var flatWords = wordSet(`кв квартира kv apt flat`)
+var flatWords = wordSet(`кв квартира kv apt flat офис оф office`)
 
 // isFlatWord reports whether w is a flat's word, alone or run into its
 // number (кв, kv.5, кв5).
@@ -149,8 +149,9 @@ func markHouseBeforeFlat(s string, words [][2]int, hide []bool, door func(int) b
 		if !isFlatWord(text(i)) {
 			continue
 		}
-		k := i - 1
-		for k > 0 && i-k <= 3 && (buildingPart.MatchString(strings.ToLower(text(k))) || bareFlat.MatchString(text(k)) && strings.HasPrefix(strings.ToLower(text(k-1)), "к")) {
+		k := i - 1 // back past a building's letter or block, an entrance, a floor, an office (Абая 10, подъезд 2, кв 45)
+		for k > 0 && i-k <= 5 && (buildingPart.MatchString(strings.ToLower(text(k))) || bareFlat.MatchString(text(k)) && strings.HasPrefix(strings.ToLower(text(k-1)), "к") ||
+			isEntrancePart(s, words, k)) {
 			k--
 		}
 		if k > 0 && k < i && !strings.ContainsAny(s[words[k][1]:words[i][0]], ";\n") && door(k) &&

@@ -29,7 +29,7 @@ func hideContacts(s string) string {
 	if mayNameMessenger(s) {
 		s = hideHandleAfterLatin(hideHandleAfterTg(hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic))))
 	}
-	return hideSpelledDoors(hideHouseNumbers(hideLooseHandles(s)))
+	return hideRomanDoors(hideSpelledDoors(hideHouseNumbers(hideLooseHandles(s))))
 }
 
 // messengerHints are the starts of the messenger names the handle
