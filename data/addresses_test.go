@@ -79,3 +79,18 @@ func TestDoorsPastEntrances(t *testing.T) {
 		{"подъезд 2 был открыт, 3 этаж", "подъезд ••• был открыт, 3 этаж"},
 	})
 }
+
+// TestTimesAfterStreetWords: a time's preposition after a street word
+// makes the number after it a time (on Abay street at 10), and the door
+// before it stays hidden.
+func TestTimesAfterStreetWords(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"on Abay street at 10 pm", "on Abay street at 10 pm"},
+		{"met at Dostyk avenue at 10", "met at Dostyk avenue at 10"},
+		{"seen on Abay street around 9, then on Satpaev ave after 11", "seen on Abay street around 9, then on Satpaev ave after 11"},
+		{"видели на ул. Абая около 10, на проспекте Достык с 9 до 11", "видели на ул. Абая около 10, на проспекте Достык с 9 до 11"},
+		// the door stays hidden
+		{"ул. Абая 10 в 9 утра; Abay street 10 at 9", "ул. Абая ••• в 9 утра; Abay street ••• at 9"},
+		{"10 Abay street at 9", "••• Abay street at 9"},
+	})
+}
