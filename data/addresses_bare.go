@@ -50,8 +50,8 @@ func markBareStreetDoors(s string, words [][2]int, hide []bool, door func(int) b
 		upper := startsUpper(text(k))
 		var placed bool
 		switch {
-		case living:
-			placed = ends || after
+		case living: // and a time after the flat: живёт на Абая 150 23 с 2010 года
+			placed = ends || after || f+1 < len(words) && timePrepositions[lower(f+1)]
 		case placePrepositions[lower(k-1)]:
 			placed = upper && (ends || after)
 		case cityPrepositions[lower(k-1)]:

@@ -15,7 +15,7 @@ import (
 
 // timePrepositions before a number after a street word make it a time,
 // not a door: on Abay street at 10, на ул. Абая около 10, с 10 до 12.
-var timePrepositions = wordSet(`at around about after before until till since from by в во около после до с со примерно`)
+var timePrepositions = wordSet(`at around about after before until till since from by в во около после до с со примерно сағат сағ`)
 
 // romanDoor is a door word with a Roman numeral after it (group 1): дом
 // XII, кв. IX, a trick to pass a filter. Not a street's word: ул. XXII
@@ -93,4 +93,11 @@ func isEntrancePart(s string, words [][2]int, k int) bool {
 	}
 	return k > 0 && k+1 < len(words) && entranceWord(text(k+1)) &&
 		(strings.Contains(s[words[k-1][1]:words[k][0]], ",") || bareHouse.MatchString(text(k-1)))
+}
+
+// entranceOnly reports whether w is an entrance's word (not a floor's or
+// an office's): its house is a door with or without a flat after it.
+func entranceOnly(w string) bool {
+	w = strings.ToLower(w)
+	return strings.HasPrefix(w, "подъезд") || strings.HasPrefix(w, "кіреберіс") || strings.HasPrefix(w, "entrance")
 }

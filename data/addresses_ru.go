@@ -146,7 +146,7 @@ func markHouseBeforeFlat(s string, words [][2]int, hide []bool, door func(int) b
 			hide[i-1] = true
 			continue
 		}
-		if !isFlatWord(text(i)) {
+		if !isFlatWord(text(i)) && !entranceOnly(text(i)) { // the house before an entrance is a door too: Абая 10 подъезд 2
 			continue
 		}
 		k := i - 1 // back past a building's letter or block, an entrance, a floor, an office (Абая 10, подъезд 2, кв 45)
