@@ -343,6 +343,9 @@ func districtNumber(s string, words [][2]int, i int) bool {
 	if !districtName.MatchString(w) {
 		return false
 	}
+	if namedDistrictNumber(s, words, i) {
+		return true // Аксай-4, Самал 2: a known district's number, with or without мкр
+	}
 	return district(i-1) && joined(i-1) ||
 		district(i-2) && joined(i-2) && joined(i-1) && !placeNumber(text(i-1)) ||
 		i+1 < len(words) && (isDistrictWord(text(i+1)) || kazakhFormOf(text(i+1)) == kazakhDistrict) && joined(i)
