@@ -32,6 +32,9 @@ type Vars struct {
 	Code     string // the code to answer with: "ДА 123"
 	Verified bool   // the safe report came from the number the seeker gave
 	Link     string // the author's private page
+	// Terse is Fit's last resort, past the shortest names: a template
+	// leaves out what the message can do without (details, the money line)
+	Terse bool
 }
 
 // Templates renders the message catalog.
@@ -73,13 +76,18 @@ func (t *Templates) Render(lang, name string, v Vars) (string, error) {
 }
 
 // Fit renders name with vars(level) for level 0, 1, 2… until the body fits in
-// MaxSegments; each level shortens names further. It fails only when even
-// the shortest form is too long.
+// MaxSegments; each level shortens names further, and a last one renders
+// the shortest names Terse. It fails only when even that is too long: a
+// failure here once stopped matching for everyone (an attacker's trial,
+// 2026-12-07), so the catalog's test renders every template with the
+// longest names, places and numbers in every language.
 func (t *Templates) Fit(lang, name string, vars func(level int) Vars) (string, error) {
 	var body string
-	for level := 0; level <= maxLevel; level++ {
+	for level := 0; level <= maxLevel+1; level++ {
+		v := vars(min(level, maxLevel))
+		v.Terse = level > maxLevel
 		var err error
-		if body, err = t.Render(lang, name, vars(level)); err != nil {
+		if body, err = t.Render(lang, name, v); err != nil {
 			return "", err
 		}
 		if Segments(body) <= MaxSegments {

@@ -23,6 +23,7 @@ var (
 		"Нұрсұлтанова-Жанғабылова Гүлжанат Қуанышбекқызы",
 		"Константинопольская-Преображенская Александра Владиславовна",
 		"Nursultanova-Zhangabylova Gulzhanat Kuanyshbekkyzy",
+		"Константинопольская-Преображенская",
 	}
 	longCity    = "Петропавловск-Камчатский"
 	longSource  = "Городская клиническая больница скорой медицинской помощи №7 г. Усть-Каменогорск"
@@ -64,15 +65,16 @@ func TestEveryTemplateFitsTwoSegments(t *testing.T) {
 	tm := MustTemplates()
 	for _, lang := range data.Languages {
 		for _, name := range templateNames(t, tm, lang) {
-			for _, full := range longNames {
+			for i, full := range longNames {
 				r := &data.Report{FullName: full, BirthYear: 1987, City: longCity, SourceName: longSource, CreatedAt: time.Now()}
+				verified := i%2 == 0 // "from the number you gave", with no sex known (an SMS ЖИВ gives none)
 				c := &Composer{T: tm, Hotline: longHotline}
 				body, err := tm.Fit(lang, name, func(level int) Vars {
 					v := c.personVars(r, lang, level)
 					sv := c.seekerVars(&data.Report{ContactName: longSeeker, Relation: longRel, ContactPhone: longPhone}, lang, level)
 					v.Seeker, v.Relation, v.Phone = sv.Seeker, sv.Relation, longPhone
 					v.Where, v.Status = where(r, level), statusWord("note", lang)
-					v.Link, v.Code = longLink, "999"
+					v.Link, v.Code, v.Verified = longLink, "999", verified
 					v.Matches = matchesLine(lang, []*data.Report{r, r, r}, level)
 					return v
 				})

@@ -122,7 +122,16 @@ func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Res
 		if e.opts.Composer != nil {
 			var err error
 			if w.Messages, w.Consents, err = e.opts.Composer(ctx, *m, seek, safe); err != nil {
-				return w, fmt.Errorf("match %s/%s: compose: %w", seek.ID, safe.ID, err)
+				if ctx.Err() != nil {
+					return w, fmt.Errorf("match %s/%s: compose: %w", seek.ID, safe.ID, err)
+				}
+				// One pair whose SMS cannot be written must not stop the
+				// matching of every report after it, as it did (a text
+				// too long for two segments, an attacker's trial,
+				// 2026-12-07): a volunteer gets the pair instead.
+				e.opts.Logger.Error("search: the match's SMS cannot be composed; it goes to review", "match", m.ID, "err", err)
+				m.State, res.Decision = data.MatchReview, "review"
+				w.Messages, w.Consents = nil, nil
 			}
 		}
 	}

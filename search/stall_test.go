@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"strings"
 	"sync"
@@ -90,6 +91,41 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 	for deadline := time.Now().Add(10 * time.Second); !ok(); time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("not %s after 10 s", what)
+		}
+	}
+}
+
+// TestUncomposableMatchGoesToReview: a pair whose SMS cannot be written
+// (a text too long for two segments) is saved for a volunteer, and the
+// pairs after it are matched as usual: it once failed every catch-up, and
+// no report after it was matched.
+func TestUncomposableMatchGoesToReview(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	compose := func(_ context.Context, m data.Match, seek, safe *data.Report) ([]data.Message, []data.Consent, error) {
+		if seek.FullName == "Ахметова Гульнара" {
+			return nil, nil, errors.New("ru/seeker_found: 3 segments even with the shortest names")
+		}
+		return []data.Message{{Key: "match:" + m.ID + ":seeker", To: "+77011112233", Body: "found"}}, nil, nil
+	}
+	eng, _ := newTestEngine(t, st, Options{Composer: compose, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	var seeks []*data.Report
+	for _, name := range []string{"Ахметова Гульнара", "Пак Сергей"} {
+		seek := report(data.KindSeek, name, 1980, "Шымкент", "")
+		for _, r := range []*data.Report{seek, report(data.KindSafe, name, 1980, "Шымкент", "")} {
+			if err := st.CreateReport(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		seeks = append(seeks, seek)
+	}
+	if err := eng.CatchUp(ctx); err != nil {
+		t.Fatalf("catch up: %v", err)
+	}
+	for i, want := range []string{data.MatchReview, data.MatchAutoConfirmed} {
+		ms, err := st.MatchesForReport(ctx, seeks[i].ID)
+		if err != nil || len(ms) != 1 || ms[0].State != want {
+			t.Errorf("%s: matches %+v (%v), want one %s", seeks[i].FullName, ms, err, want)
 		}
 	}
 }
