@@ -145,6 +145,13 @@ func (s *Server) privateView(ctx context.Context, r *data.Report, lang, token st
 }
 
 // privateMatch is one confirmed match of r and the SMS r's author got about it.
+//
+// Whoever typed the author's number may be reading, not its owner: for a
+// typed number the page lists no SMS and says the same whether or not a
+// request went out. A request is not sent when the number typed for the
+// seeker is the found person's own, nor when the same phone, name and
+// relation filed before; its SMS list and wording told a stranger either
+// (an attacker's trial, 2026-12-07).
 func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match) (*privateNews, []privateSMS, error) {
 	otherID := m.SafeID
 	if r.Kind == data.KindSafe {
@@ -163,6 +170,7 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 	if err != nil {
 		return nil, nil, err
 	}
+	proven := data.NumberProven(r)
 	var sms []privateSMS
 	for _, x := range msgs {
 		switch {
@@ -174,36 +182,25 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 		case strings.HasSuffix(x.Key, ":contact") && r.Kind == data.KindSeek: // agreed: whatever became of our SMS to the seeker
 			n.Phone = safe.ContactPhone
 		}
-		if x.ReportID == r.ID {
-			sms = append(sms, privateSMS{At: x.CreatedAt, State: authorsSMSState(r, x), Body: x.Body})
+		if x.ReportID == r.ID && proven {
+			sms = append(sms, privateSMS{At: x.CreatedAt, State: smsStateKey(x), Body: x.Body})
 		}
 	}
-	if len(msgs) == 0 && r.Kind == data.KindSeek {
-		// Nothing sent about this match: perhaps the author filed before
-		// and was asked about through that report. Its news (and the
-		// number) stay on that report's page: this one's author may only
-		// have typed the same phone and name.
-		twice, err := data.AskedBefore(ctx, s.store, m, r)
-		if err != nil {
+	switch {
+	case r.Kind != data.KindSeek || n.Asked || n.AskLost || n.AskCheck:
+	case proven && len(msgs) == 0:
+		// Nothing sent about this match: the author filed before and was
+		// asked about through that report, whose page keeps its news.
+		if n.Twice, err = data.AskedBefore(ctx, s.store, m, r); err != nil {
 			return nil, nil, err
 		}
-		n.Twice = twice
+	case proven || safe.ContactPhone == "": // nobody to ask
+	case data.NumberProven(safe):
+		n.Asked = true
+	default:
+		n.AskCheck = true
 	}
 	return n, sms, nil
-}
-
-// authorsSMSState is the state of an SMS to r's own number as r's author
-// sees it: for a typed number only "waiting" or "processed", so that
-// filing a report with a stranger's number does not tell whether that
-// phone sent STOP, reached its daily cap or is switched off.
-func authorsSMSState(r *data.Report, m data.Message) string {
-	switch {
-	case data.NumberProven(r):
-		return smsStateKey(m)
-	case m.State == data.MsgQueued || m.State == data.MsgSending:
-		return "sms.state.queued"
-	}
-	return "sms.state.processed"
 }
 
 // smsStateKey names an SMS's state for people: an SMS that only went to
