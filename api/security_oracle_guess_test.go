@@ -35,7 +35,10 @@ func TestGuessedNumbersReadAsAnyOther(t *testing.T) {
 			func(f *smsFixture, _ string) CreatedReport { return f.file(seek("Жанна", family)) },
 			func(f *smsFixture, n string) CreatedReport { return f.file(safe(n)) }, family, "+77013334456"},
 		{"the family's phone, name and relation again",
-			func(f *smsFixture, _ string) CreatedReport { f.file(safe(person)); return f.file(seek("Айгуль", family)) },
+			func(f *smsFixture, _ string) CreatedReport {
+				f.file(safe(person))
+				return f.file(seek("Айгуль", family))
+			},
 			func(f *smsFixture, n string) CreatedReport { return f.file(seek("Айгуль", n)) }, family, "+77013334456"},
 	}
 	for _, c := range cases {
