@@ -144,10 +144,13 @@ func mixedScripts(s string) bool {
 }
 
 // lookalikeDigits are the letters people (and scammers dodging a filter)
-// type for digits: O for 0, I, i, l and | for 1, Z for 2, З for 3, S for
-// 5, b for 6, B for 8 (Latin i, S, Z and b were missing: "8 7o1 i23 45
-// 67" and "8 7O1 1Z3 4S b7" passed, attacker trials of 2026-12-06).
-const lookalikeDigits = "OoОоIilІі|ZzЗзSsbB"
+// type for digits: O for 0, I, i, l and | for 1, Z for 2, З for 3, Ч and
+// A for 4, S for 5, b and б for 6, T for 7, B and В for 8, g and q for 9
+// (Latin i, S, Z and b were missing: "8 7o1 i23 45 67" and "8 7O1 1Z3 4S
+// b7" passed, attacker trials of 2026-12-06; Ч, б, В and A: "8 7О1 1 2 З
+// Ч 5 б 7", 2026-12-07). Lower-case в and а stay out: "с 8 в 10 в 12" is
+// no number.
+const lookalikeDigits = "OoОоIilІі|ZzЗзЧчASsbбБTBВgq"
 
 // lookalikePhone is a run of digits and lookalike letters with the
 // separators of a phone number between them (8 7OI I23 45 67).
@@ -168,7 +171,7 @@ func hideLookalikePhones(s string) string {
 	return lookalikePhone.ReplaceAllStringFunc(s, func(m string) string {
 		head, body, tail := trimLooseLetters(m)
 		digits, likes := 0, 0
-		for _, r := range body {
+		for _, r := range carPlate.ReplaceAllString(body, " ") { // 123 AB 02 is a car, not 1234802
 			switch {
 			case unicode.IsNumber(r):
 				digits++

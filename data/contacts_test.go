@@ -88,6 +88,10 @@ func TestHideContacts(t *testing.T) {
 		{"8-701-l23-45-67, 8 701 ЗЗЗ 44 55", "•••, •••"},
 		{"8 7o1 i23 45 67", "•••"},
 		{"8 7O1 1Z3 4S b7, 8 70b 123 45 67, 8 701 123 4B 67", "•••, •••, •••"},
+		// Cyrillic Ч, б, В and Latin A, T, g for 4, 6, 8, 4, 7, 9, one character at a time
+		{"звоните 8 7О1 1 2 З Ч 5 б 7; 87О112ЗЧ5б7; 8 7O1 l23 A5 67", "звоните •••; •••; •••"},
+		{"В7О1 123 45 67, 8 7T1 123 45 6g, 8 701 123 4q 67", "•••, •••, •••"},
+		{"с 8 в 10 в 12, 10 ч 30 мин, 250 g 30 g", "с 8 в 10 в 12, 10 ч 30 мин, 250 g 30 g"},
 		{"8\u3164701\u3164123\u316445\u316467, 8\u034f701\u034f123\u034f45\u034f67", "•••"},
 		// the Russian and Kazakh number words in Latin letters
 		{"zvonite: vosem' sem'sot odin, sto dvadcat' tri, sorok pyat', shest'desyat sem'", "zvonite: •••"},

@@ -1,6 +1,10 @@
 package data
 
-import "time"
+import (
+	"regexp"
+	"time"
+	"unicode"
+)
 
 // PublicReport is all that anyone may see of a report: never a phone number,
 // a contact name, or an exact location. The API, the pages, the exports and
@@ -65,9 +69,10 @@ func remembered(done *map[string]string, s string, hide func(string) string) str
 func (h *Hider) Public(r *Report) PublicReport { return publicWith(r, h.Hide, h.Place) }
 
 func publicWith(r *Report, hide, place func(string) string) PublicReport {
+	names := namesHider(r, hide)
 	return PublicReport{
-		ID: r.ID, Kind: r.Kind, FullName: hide(r.FullName), GivenName: hide(r.GivenName), FamilyName: hide(r.FamilyName),
-		Patronymic: hide(r.Patronymic), Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
+		ID: r.ID, Kind: r.Kind, FullName: names(r.FullName), GivenName: names(r.GivenName), FamilyName: names(r.FamilyName),
+		Patronymic: names(r.Patronymic), Sex: r.Sex, BirthYear: r.BirthYear, YearApprox: r.YearApprox,
 		City: place(r.City), Region: place(r.Region), Country: place(r.Country), Description: hide(r.Description),
 		Status: r.Status, LinkedID: r.LinkedID, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt,
 	}
@@ -94,4 +99,37 @@ func PublicNoteOf(n *Note) PublicNote {
 		p.By = NoteByPublic // nothing to say of who wrote it
 	}
 	return p
+}
+
+// namesHider hides r's name fields: through hide, and, when what hide left
+// of them holds a phone number's count of digits, every digit too. Names
+// carry a list's number at most (Пациент №12); one digit group glued to
+// each name word (Ахметов-8701 Арман-123 Серикович-4567) passed the
+// patterns, which read one number at a time, and the three name fields
+// shown apart spelled the number again (an attacker's trial, 2026-12-07).
+func namesHider(r *Report, hide func(string) string) func(string) string {
+	n := 0
+	for _, f := range []string{r.FullName, r.GivenName, r.FamilyName, r.Patronymic} {
+		n = max(n, countDigits(hide(f)))
+	}
+	if given := countDigits(hide(r.GivenName)) + countDigits(hide(r.FamilyName)) + countDigits(hide(r.Patronymic)); given > n {
+		n = given
+	}
+	if n < minPhoneDigits {
+		return hide
+	}
+	return func(s string) string { return digitRun.ReplaceAllString(hide(s), hidden) }
+}
+
+// digitRun is a run of digits of any script.
+var digitRun = regexp.MustCompile(`\p{N}+`)
+
+func countDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsNumber(r) {
+			n++
+		}
+	}
+	return n
 }

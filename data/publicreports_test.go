@@ -67,3 +67,24 @@ func TestPublicReports(t *testing.T) {
 		}
 	})
 }
+
+// TestDigitsAcrossNameFieldsAreHidden: one digit group glued to each name
+// word, or one per name field, spells a number none of the patterns reads
+// alone; a list's number in a name (Пациент №12) stays.
+func TestDigitsAcrossNameFieldsAreHidden(t *testing.T) {
+	r := &Report{FullName: "Ахметов-8701 Арман-123 Серикович-4567", FamilyName: "Ахметов-8701", GivenName: "Арман-123", Patronymic: "Серикович-4567"}
+	p := Public(r)
+	for _, v := range []string{p.FullName, p.FamilyName, p.GivenName, p.Patronymic} {
+		if strings.ContainsAny(v, "0123456789") {
+			t.Errorf("a name field shows digits: %+v", p)
+			break
+		}
+	}
+	apart := Public(&Report{FamilyName: "Ахметов 8701", GivenName: "Арман 123", Patronymic: "4567"})
+	if strings.ContainsAny(apart.FamilyName+apart.GivenName+apart.Patronymic, "0123456789") {
+		t.Errorf("the name fields spell the number apart: %+v", apart)
+	}
+	if got := Public(&Report{FullName: "Пациент №12 Неизвестный"}).FullName; got != "Пациент №12 Неизвестный" {
+		t.Errorf("a list's number in a name: %q", got)
+	}
+}

@@ -41,7 +41,8 @@ import (
 // 19: handles in quotes or brackets after a messenger, and before деп.
 // 20: bare street doors (Достык 5 12), capitalised handles before деген,
 // Roman doors, houses before an entrance, districts' numbers in places.
-const RulesVersion = 20
+// 21: Ч, б, В, A, T, g and q read as digits in a number.
+const RulesVersion = 21
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
