@@ -86,6 +86,11 @@ func (s *Server) renderConsoleRecord(c *gin.Context, status int, p *page, d *con
 		c.Error(err)
 		return
 	}
+	for _, m := range d.Matches {
+		if m.showsOthersContact() {
+			s.audit(c, volunteer(c).Login, "view_contact", m.OtherID)
+		}
+	}
 	d.Linked = s.publicOf(ctx, r.LinkedID)
 	p.D = d
 	s.render(c, status, "vrecord", p)
@@ -118,6 +123,20 @@ func (s *Server) recordMatches(ctx context.Context, id, lang string) ([]matchVie
 		out = append(out, mv)
 	}
 	return out, nil
+}
+
+// showsOthersContact reports whether the page shows an SMS's text about
+// this match: the number a YES released, or the seeker's name in a
+// request, are the other report's contact data, and reading them is
+// audited on that report too (an attacker's trial, 2026-12-07: only the
+// record opened was).
+func (m matchView) showsOthersContact() bool {
+	for _, msg := range m.Messages {
+		if msg.Body != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // publicOf is the public view of report id, nil when it is unknown or gone.
