@@ -42,7 +42,9 @@ import (
 // 20: bare street doors (Достык 5 12), capitalised handles before деген,
 // Roman doors, houses before an entrance, districts' numbers in places.
 // 21: Ч, б, В, A, T, g and q read as digits in a number.
-const RulesVersion = 21
+// 22: German umlauts: ü ö ä and ue oe ae read as ю ё е, h after a vowel
+// silent (Kühn = Kuehn = Кюн, Jäger = Егер), ae also as a (Jaeger = Ягер).
+const RulesVersion = 22
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so

@@ -22,7 +22,7 @@ import "strings"
 
 // variant selects how the ambiguous Latin letters are read: one flag per
 // spelling convention that disagrees with passport/English Latin.
-type variant uint16
+type variant uint32
 
 const (
 	vPrimary variant = 0
@@ -41,6 +41,7 @@ const (
 	vEnglish                     // g = дж before e/i, w = у, ea/ee = и (English, Italian gi): Georgina, William, Dean
 	vIEasI                       // ie = и (German): Friesen, Dietrich, Wiebe
 	vSchAsZh                     // sch = ж (German): Schukow = Жуков, Schansaja = Жансая
+	vUmlaut                      // ue/oe/ae = ю/ё/е, h after a vowel silent (German, Turkish ü ö ä): Kuehn = Кюн
 )
 
 // conventions are the alternates TokenKeys tries, each with the letters that
@@ -66,6 +67,13 @@ var conventions = []struct {
 	{vIEasI | vSasZ | vChasH | vJasY, []string{"ie", "ss", "sch", "kysy"}},
 	// German writes ж as sch too, and с as s after a consonant: Schansaja = Жансая.
 	{vSchAsZh | vChasH | vJasY, []string{"sch"}},
+	// German umlauts written out (Mueller, Schroeder, Jaeger) or as
+	// letters (wordKeys reads Müller as Mueller too) are ю, ё and е in
+	// Russian records: Мюллер, Шрёдер, Егер; and a German h after a vowel
+	// only lengthens it (Kühn = Кюн, Böhme = Бёме). With z = ц as a
+	// second key, not the only one: Turkish ü keeps z (Öztürk = Озтюрк).
+	{vUmlaut | vJasY | vChasH, []string{"ue!v", "oe!v", "ae!v"}},
+	{vUmlaut | vJasY | vChasH | vZasTs, []string{"ue!v+z", "oe!v+z", "ae!v+z"}},
 	// German w for в (-ow, -ewa) brings German s = з and z = ц: Saizew =
 	// Зайцев, Kusnezowa = Кузнецова, Sacharowa = Захарова. Relatives in
 	// Germany write so; a trial on names the project had not seen found
@@ -130,7 +138,7 @@ func (r reader) has(i int, s string) bool { return strings.HasPrefix(r.t[i:], s)
 
 // skeletonRules run in this order; each returns what to write and how many
 // bytes it read, or n == 0 when it does not apply at i.
-var skeletonRules = []func(r reader, i int) (string, int){foreignRules, sibilantRules, digraphRules, variantRules, letterRules}
+var skeletonRules = []func(r reader, i int) (string, int){umlautRules, foreignRules, sibilantRules, digraphRules, variantRules, letterRules}
 
 func skeletonStep(r reader, i int) (string, int) {
 	for _, rule := range skeletonRules {
@@ -364,8 +372,11 @@ func tokenKeys(tok string) []string {
 }
 
 // triggered reports whether tok contains the trigger t; "x!y" means x not
-// followed by y (the z of zh is not a German z).
+// followed by y (the z of zh is not a German z), "x+y" both x and y.
 func triggered(tok, t string) bool {
+	if a, b, both := strings.Cut(t, "+"); both {
+		return triggered(tok, a) && triggered(tok, b)
+	}
 	pat, not, neg := strings.Cut(t, "!")
 	for i := 0; ; {
 		j := strings.Index(tok[i:], pat)

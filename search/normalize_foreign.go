@@ -29,3 +29,29 @@ func foreignRules(r reader, i int) (string, int) {
 	}
 	return "", 0
 }
+
+// umlautRules: German (and Turkish) ü ö ä written ue oe ae are ю, ё and е
+// in Russian records after a consonant (Мюллер, Шрёдер, Егер; ё folds to
+// е); a word's first ö is о there (Öztürk = Озтюрк, Özdemir = Оздемир).
+// After a vowel the pair is two sounds (Bauer = Бауэр). A German h after
+// a vowel and before a consonant or the word's end is silent: it only
+// lengthens the vowel (Kühn = Кюн, Böhme = Бёме, Fröhlich = Фрёлих).
+func umlautRules(r reader, i int) (string, int) {
+	if r.v&vUmlaut == 0 {
+		return "", 0
+	}
+	// ... but not before v or w: the Russian -уев, -оев, -аев (Zuev,
+	// Boev, Zhumabaev, German Nikolaew) are two sounds too.
+	lead := (i == 0 || !isVowel(r.at(i-1))) && r.at(i+2) != 'v' && r.at(i+2) != 'w'
+	switch {
+	case lead && r.has(i, "ue"):
+		return "iu", 2
+	case lead && r.has(i, "oe") && i == 0:
+		return "o", 2
+	case lead && (r.has(i, "oe") || r.has(i, "ae")):
+		return "e", 2
+	case r.t[i] == 'h' && i > 0 && isVowel(r.at(i-1)) && !isVowel(r.at(i+1)):
+		return "", 1
+	}
+	return "", 0
+}

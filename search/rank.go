@@ -46,10 +46,14 @@ type namePart struct {
 	// a diminutive of names of both sexes (Саша, Женя, Валя): it says
 	// nothing of the person's sex
 	unisex bool
+	// a silent German h (Möhler) and a doubled consonant (Мёллер) as
+	// written: hAgainstDouble
+	silentH, double bool
 }
 
 func newPart(text string, alts []string) namePart {
 	p := namePart{text: text, keys: wordKeys(text), kr: krKeys(text), letters: lowerLetters(text)}
+	p.silentH, p.double = silentHAndDouble(p.letters)
 	p.given, p.isGiven = lookupGiven(p.keys)
 	p.unisex = unisexDiminutive(p.keys)
 	for _, a := range alts {
@@ -58,8 +62,22 @@ func newPart(text string, alts []string) namePart {
 	return p
 }
 
-// wordKeys returns the keys of a written word (hyphenated words joined).
+// wordKeys returns the keys of a written word (hyphenated words joined),
+// and those of its other written readings (writtenReadings).
 func wordKeys(s string) []string {
+	keys := spellingKeys(s)
+	for _, r := range writtenReadings(s) {
+		for _, k := range spellingKeys(r) {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
+}
+
+// spellingKeys returns the keys of a word as spelled.
+func spellingKeys(s string) []string {
 	toks := Tokens(s)
 	if len(toks) == 0 {
 		return nil
@@ -192,7 +210,7 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 	if s, ok := initialOf(a, b); ok {
 		return s, howInitial
 	}
-	if shareKey(a.keys, b.keys) {
+	if shareKey(a.keys, b.keys) && !hAgainstDouble(a, b) {
 		if slices.Equal(a.letters, b.letters) { // Ахметова Жумабаева, Ахметова-Жумабаева
 			return 1, "same"
 		}

@@ -1,0 +1,76 @@
+package search
+
+import "strings"
+
+// Folding keeps one reading of each letter, and for a few letters the
+// reading that Russian records use is another one, which only the word as
+// written still shows. writtenReadings returns the word respelled in those
+// readings; wordKeys adds their keys as alternates.
+
+// umlautsOut spells German and Turkish ü ö ä as ue oe ae: folded, Müller
+// is muller (Kazakh 2021 ü = ү, Russian у), while the records of Germans
+// from Kazakhstan write Мюллер, as the umlaut reading of Mueller does
+// (vUmlaut).
+var umlautsOut = strings.NewReplacer("ü", "ue", "ö", "oe", "ä", "ae", "Ü", "Ue", "Ö", "Oe", "Ä", "Ae")
+
+// writtenReadings returns the other readings of a written word (none for
+// most words: a scan for the few letters that have one).
+func writtenReadings(s string) []string {
+	var out []string
+	if strings.ContainsAny(s, "üöäÜÖÄ") {
+		out = append(out, umlautsOut.Replace(s))
+	}
+	if a := aeAsA(s); a != s {
+		out = append(out, a)
+	}
+	return out
+}
+
+// aeAsA reads ae for ä also as the a it is without its dots: Jaeger is
+// Jäger, which records write Ягер as well as Егер. Not before v or w:
+// Zhumabaev, Nikolaew are -аев.
+func aeAsA(s string) string {
+	lower := func(i int) byte {
+		if i < len(s) {
+			return s[i] | 0x20 // ASCII letters only are compared
+		}
+		return 0
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		if lower(i) == 'a' && lower(i+1) == 'e' && lower(i+2) != 'v' && lower(i+2) != 'w' {
+			i++ // drop the e
+		}
+	}
+	return b.String()
+}
+
+// silentHAndDouble reports whether a word as written has a Latin h after
+// a vowel and before a consonant or its end (German Möhler, Kühn), and a
+// doubled consonant (Möller, Мёллер).
+func silentHAndDouble(letters []rune) (silentH, double bool) {
+	for i, r := range letters {
+		next := rune(0)
+		if i+1 < len(letters) {
+			next = letters[i+1]
+		}
+		if r == 'h' && i > 0 && isLatinVowel(letters[i-1]) && !isLatinVowel(next) {
+			silentH = true
+		}
+		if r == next && !isVowelRune(r) && !isLatinVowel(r) {
+			double = true
+		}
+	}
+	return silentH, double
+}
+
+func isLatinVowel(r rune) bool { return strings.ContainsRune("aeiouyäöü", r) }
+
+// hAgainstDouble reports whether two words meet only because keys drop a
+// German silent h and collapse doubled letters: Möhler is Мёлер, Мёллер
+// is Möller, two families (Köhler/Köller, Dahm/Damm), however one key
+// the three spellings share. Such a pair is compared by its spelling.
+func hAgainstDouble(a, b namePart) bool {
+	return a.silentH && b.double && !a.double || b.silentH && a.double && !b.double
+}
