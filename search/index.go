@@ -44,7 +44,9 @@ import (
 // 21: Ч, б, В, A, T, g and q read as digits in a number.
 // 22: German umlauts: ü ö ä and ue oe ae read as ю ё е, h after a vowel
 // silent (Kühn = Kuehn = Кюн, Jäger = Егер), ae also as a (Jaeger = Ягер).
-const RulesVersion = 22
+// 23: Uzbek oʻ = ў = у, and о = а in a word with oʻ, gʻ, ў or ҳ
+// (Yoʻldoshev = Йўлдошев = Юлдашев, Gʻofurov = Гафуров).
+const RulesVersion = 23
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so

@@ -23,7 +23,7 @@ func writtenReadings(s string) []string {
 	if a := aeAsA(s); a != s {
 		out = append(out, a)
 	}
-	return out
+	return append(out, uzbekReadings(s)...)
 }
 
 // aeAsA reads ae for ä also as the a it is without its dots: Jaeger is
@@ -73,4 +73,55 @@ func isLatinVowel(r rune) bool { return strings.ContainsRune("aeiouyäöü", r) 
 // the three spellings share. Such a pair is compared by its spelling.
 func hAgainstDouble(a, b namePart) bool {
 	return a.silentH && b.double && !a.double || b.silentH && a.double && !b.double
+}
+
+// uzbekReadings: the Uzbek Latin oʻ (o', o`, o’) is the Uzbek Cyrillic ў,
+// which Russian records write у (Oʻtkir = Ўткир = Уткир); folding reads it
+// o, as the Kazakh 2017 o' = ө of passports (Omirbek). And in a word that
+// is surely Uzbek (oʻ, gʻ, ў, ҳ), о is the а of Russian records, as in most
+// Uzbek names (Yoʻldoshev = Йўлдошев = Юлдашев, Gʻofurov = Гафуров),
+// but for the surname's own -ov/-ova. Nil for any other word.
+func uzbekReadings(s string) []string {
+	var out []string
+	switch {
+	case strings.ContainsAny(s, "ўЎҳҲ"):
+		out = append(out, uzbekOAsA(s, "о", "а", "О", "А", []string{"ович", "овна", "ова", "ов"}))
+	case uzbekLatin(s):
+		u := s
+		for _, r := range []rune(s) {
+			if isApostrophe(r) {
+				u = strings.ReplaceAll(strings.ReplaceAll(u, "o"+string(r), "u"), "O"+string(r), "U")
+			}
+		}
+		if u != s {
+			out = append(out, u)
+		}
+		out = append(out, uzbekOAsA(u, "o", "a", "O", "A", []string{"ovich", "ovna", "ova", "ov"}))
+	}
+	return out
+}
+
+// uzbekLatin reports an o or g with a mark after it: Uzbek Latin's oʻ and gʻ.
+func uzbekLatin(s string) bool {
+	prev := rune(0)
+	for _, r := range s {
+		if isApostrophe(r) && strings.ContainsRune("oOgG", prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// uzbekOAsA writes every o of s before its surname ending (ends, lower
+// case, longest first) as a.
+func uzbekOAsA(s, o, a, upperO, upperA string, ends []string) string {
+	stem, end := s, ""
+	for _, e := range ends {
+		if strings.HasSuffix(strings.ToLower(s), e) {
+			stem, end = s[:len(s)-len(e)], s[len(s)-len(e):]
+			break
+		}
+	}
+	return strings.NewReplacer(o, a, upperO, upperA).Replace(stem) + end
 }

@@ -24,6 +24,22 @@ func TestWrittenReadingsMeet(t *testing.T) {
 		{"Öztürk", "Озтюрк", "Turkish ö at the start, ü = ю, z kept"},
 		{"Günther", "Гюнтер", "German ü, th"},
 		{"Jürgen", "Юрген", "German j = й, ü"},
+		{"Yo'ldoshev", "Йўлдошев", "Uzbek oʻ = ў"},
+		{"Yoʻldoshev", "Юлдашев", "Uzbek oʻ = у, о = а"},
+		{"Yo`ldoshev", "Юлдашев", "Uzbek o` = у"},
+		{"Yo’ldoshev", "Юлдашев", "Uzbek o’ = у"},
+		{"Йўлдошев", "Юлдашев", "Uzbek Cyrillic ў and о"},
+		{"O'tkir", "Ўткир", "Uzbek oʻ = ў"},
+		{"Oʻtkir", "Уткир", "Uzbek oʻ = у"},
+		{"G'ulom", "Ғулом", "Uzbek gʻ = ғ"},
+		{"Gʻulom", "Гулом", "Uzbek gʻ = г"},
+		{"G‘ulom", "Гулам", "Uzbek о = а"},
+		{"Xolmatov", "Холматов", "Uzbek x = х"},
+		{"Qodirov", "Кодиров", "Uzbek q = к"},
+		{"Qo'chqorov", "Кучкаров", "Uzbek q, oʻ, о = а"},
+		{"G'ofurova", "Гафурова", "Uzbek о = а, not in -ova"},
+		{"Шуҳратов", "Шухратов", "Uzbek ҳ = х"},
+		{"O'mirbek", "Өмірбек", "Kazakh 2017 o' = ө still"},
 	}
 	for _, c := range cases {
 		if ka, kb := wordKeys(c.a), wordKeys(c.b); !shareKey(ka, kb) {
@@ -40,9 +56,13 @@ func TestWrittenReadingsMeet(t *testing.T) {
 // their own keys.
 func TestWrittenReadingsApart(t *testing.T) {
 	cases := [][2]string{
-		{"Bauer", "Бюер"},       // ue after a vowel is not ю
-		{"Müller", "Миллер"},    // ü is ю or у, not и
-		{"Schröder", "Шрайдер"}, // ö is not ай
+		{"Bauer", "Бюер"},          // ue after a vowel is not ю
+		{"Müller", "Миллер"},       // ü is ю or у, not и
+		{"Schröder", "Шрайдер"},    // ö is not ай
+		{"Олимов", "Алимов"},       // о = а only in a word surely Uzbek
+		{"Sobirov", "Сабиров"},     // (a guess would merge Russian names)
+		{"Qo'chqorov", "Кучкарав"}, // the surname's -ov stays
+		{"G'ofurova", "Гафурава"},
 	}
 	for _, c := range cases {
 		if ka, kb := wordKeys(c[0]), wordKeys(c[1]); shareKey(ka, kb) {
