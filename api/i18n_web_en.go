@@ -338,6 +338,7 @@ var webMessagesEN = map[string]string{
 	"label.how.Kazakh/Russian form":     "Kazakh and Russian forms of one name",
 	"label.how.another real surname":    "two different real surnames",
 	"label.how.another given name":      "two different given names, one letter apart",
+	"label.how.shortened name":          "a shortened form of the name (-жан, -бек, -гүл dropped)",
 	"label.how.=":                       "equal",
 	"label.how.≠":                       "different",
 	"label.how.±1":                      "one year apart, common",

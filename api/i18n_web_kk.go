@@ -337,6 +337,7 @@ var webMessagesKK = map[string]string{
 	"label.how.Kazakh/Russian form":     "бір есімнің қазақша және орысша түрі",
 	"label.how.another real surname":    "екі түрлі нақты тек",
 	"label.how.another given name":      "бір әріппен ғана ерекшеленетін екі түрлі есім",
+	"label.how.shortened name":          "есімнің қысқартылған түрі (-жан, -бек, -гүл жоқ)",
 	"label.how.=":                       "бірдей",
 	"label.how.≠":                       "әртүрлі",
 	"label.how.±1":                      "бір жыл айырма, бола береді",

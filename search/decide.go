@@ -82,7 +82,7 @@ func corroborated(r Result) bool {
 		case "family":
 			nameEdit = nameEdit || why.Edit
 		case "given":
-			if why.How == "different" || why.How == howInitial { // another given name, however near, or an initial
+			if why.How == "different" || why.How == howInitial || why.How == howShortened { // another given name, however near, an initial, or a shortened name
 				return false
 			}
 			nameEdit = nameEdit || why.Edit // Медина/Мадина, Есения/Ксения: as often two names as a typo

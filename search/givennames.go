@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Given names of Kazakhstan (Kazakh, Russian, Tatar, Uzbek, Uyghur, Korean-
 // Kazakh families use Russian given names), one name per entry with its
@@ -116,4 +119,40 @@ func lookupDiminutive(keys []string) []string {
 		}
 	}
 	return nil
+}
+
+// nameEndings are the parts Kazakh and Uzbek given names are compounded
+// with and everyday use drops (Бақытжан is called Бақыт, Асылбек Асыл,
+// Сәулегүл Сәуле), as written in Cyrillic and Latin, lower case, a longer
+// spelling before the shorter one it ends with.
+var nameEndings = []string{"жан", "жон", "бек", "гүл", "гуль", "гул", "хан", "хон", "бай", "бой", "бол", "нұр", "нур",
+	"dzhan", "zhan", "jan", "jon", "bek", "gül", "gul", "khan", "han", "xan", "xon", "bai", "bay", "boy", "bol", "nūr", "nur"}
+
+// shortKeys returns the keys, and the Kazakh/Russian forms' keys, of a
+// given name without the ending it is compounded with, when at least
+// four letters are left (Ержан is no Ер); nil for any other word.
+func shortKeys(text string) []string {
+	w := strings.ToLower(strings.TrimSpace(text))
+	for _, e := range nameEndings {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 4 {
+			return append(wordKeys(stem), krKeys(stem)...)
+		}
+	}
+	return nil
+}
+
+// howShortened is the verdict for a given name and the same name without
+// its compounded part (Бақытжан, Бахыт): often one person, as often a
+// relative (a father Бақыт names his son Бақытжан), so a volunteer sees
+// the pair and it never decides alone (corroborated).
+const howShortened = "shortened name"
+
+// shortenedSim: with the family name the same, enough for review even
+// without a year; a year a decade apart puts it below.
+const shortenedSim = 0.5
+
+// shortened reports whether one of two given names is the other without
+// its compounded part, in any script or Kazakh/Russian form.
+func shortened(a, b namePart) bool {
+	return shareKey(a.short, b.keys) || shareKey(a.short, b.kr) || shareKey(b.short, a.keys) || shareKey(b.short, a.kr)
 }

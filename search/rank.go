@@ -49,6 +49,9 @@ type namePart struct {
 	// a silent German h (Möhler) and a doubled consonant (Мёллер) as
 	// written: hAgainstDouble
 	silentH, double bool
+	// a given name's keys without the part it is compounded with
+	// (Бақытжан: Бақыт; shortKeys), nil for other words
+	short []string
 }
 
 func newPart(text string, alts []string) namePart {
@@ -121,10 +124,12 @@ func PersonFromReport(r *data.Report) *Person {
 	}
 	p.written, p.cyrillic = writtenForms(n.Full), writtenInCyrillic(n.Full)
 	p.given = newPart(n.Given, n.AltGiven)
+	p.given.short = shortKeys(n.Given)
 	p.family = newPart(n.Family, nil)
 	p.patronymic = newPart(n.Patronymic, nil)
 	for _, o := range append(append([]string{}, n.Other...), r.AltNames...) {
 		p.others = append(p.others, newPart(o, lookupDiminutive(wordKeys(o))))
+		p.others[len(p.others)-1].short = shortKeys(o)
 	}
 	if n.Given != "" && len(n.Other) > 0 {
 		p.givenSplit = newPart(n.Given+" "+n.Other[0], nil)
@@ -228,6 +233,9 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 	}
 	if kazakhRussianForm(a, b) {
 		return 0.97, howKazakhRussian
+	}
+	if shortened(a, b) {
+		return shortenedSim, howShortened
 	}
 	ga, okA := a.given, a.isGiven
 	gb, okB := b.given, b.isGiven
