@@ -339,6 +339,7 @@ var webMessagesEN = map[string]string{
 	"label.how.another real surname":    "two different real surnames",
 	"label.how.another given name":      "two different given names, one letter apart",
 	"label.how.shortened name":          "a shortened form of the name (-жан, -бек, -гүл dropped)",
+	"label.how.one of a double surname": "one of the two names of a double surname",
 	"label.how.=":                       "equal",
 	"label.how.≠":                       "different",
 	"label.how.±1":                      "one year apart, common",

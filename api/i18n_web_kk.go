@@ -338,6 +338,7 @@ var webMessagesKK = map[string]string{
 	"label.how.another real surname":    "екі түрлі нақты тек",
 	"label.how.another given name":      "бір әріппен ғана ерекшеленетін екі түрлі есім",
 	"label.how.shortened name":          "есімнің қысқартылған түрі (-жан, -бек, -гүл жоқ)",
+	"label.how.one of a double surname": "қос тектің бір бөлігі",
 	"label.how.=":                       "бірдей",
 	"label.how.≠":                       "әртүрлі",
 	"label.how.±1":                      "бір жыл айырма, бола береді",

@@ -338,6 +338,7 @@ var webMessagesRU = map[string]string{
 	"label.how.another real surname":    "две разные реальные фамилии",
 	"label.how.another given name":      "два разных имени, отличаются одной буквой",
 	"label.how.shortened name":          "сокращённое имя (без -жан, -бек, -гүл)",
+	"label.how.one of a double surname": "одна из частей двойной фамилии",
 	"label.how.=":                       "совпадает",
 	"label.how.≠":                       "разные",
 	"label.how.±1":                      "разница в год, так бывает",

@@ -52,6 +52,8 @@ type namePart struct {
 	// a given name's keys without the part it is compounded with
 	// (Бақытжан: Бақыт; shortKeys), nil for other words
 	short []string
+	// a double family name's halves' keys (halfKeys), nil for others
+	halves []string
 }
 
 func newPart(text string, alts []string) namePart {
@@ -126,6 +128,7 @@ func PersonFromReport(r *data.Report) *Person {
 	p.given = newPart(n.Given, n.AltGiven)
 	p.given.short = shortKeys(n.Given)
 	p.family = newPart(n.Family, nil)
+	p.family.halves = halfKeys(n.Family)
 	p.patronymic = newPart(n.Patronymic, nil)
 	for _, o := range append(append([]string{}, n.Other...), r.AltNames...) {
 		p.others = append(p.others, newPart(o, lookupDiminutive(wordKeys(o))))
@@ -343,6 +346,9 @@ func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 	}
 	if sim >= 1 || a.empty() || b.empty() {
 		return sim, how, false
+	}
+	if sim < doubleSurnameSim && oneOfDouble(a, b) {
+		return doubleSurnameSim, howDoubleSurname, false
 	}
 	if !explainedHows[how] && sameRootName(a, b) && !otherRealSurname(a, b) {
 		// Two spellings of one father's name, unless both are surnames of
