@@ -36,14 +36,24 @@ func aeAsA(s string) string {
 		}
 		return 0
 	}
-	var b strings.Builder
+	var b []byte // nil until an ae is read: most words have none, and cost nothing
 	for i := 0; i < len(s); i++ {
-		b.WriteByte(s[i])
 		if lower(i) == 'a' && lower(i+1) == 'e' && lower(i+2) != 'v' && lower(i+2) != 'w' {
+			if b == nil {
+				b = append(make([]byte, 0, len(s)), s[:i]...)
+			}
+			b = append(b, s[i])
 			i++ // drop the e
+			continue
+		}
+		if b != nil {
+			b = append(b, s[i])
 		}
 	}
-	return b.String()
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // silentHAndDouble reports whether a word as written has a Latin h after
