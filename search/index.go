@@ -46,7 +46,8 @@ import (
 // silent (Kühn = Kuehn = Кюн, Jäger = Егер), ae also as a (Jaeger = Ягер).
 // 23: Uzbek oʻ = ў = у, and о = а in a word with oʻ, gʻ, ў or ҳ
 // (Yoʻldoshev = Йўлдошев = Юлдашев, Gʻofurov = Гафуров).
-const RulesVersion = 23
+// 24: no German reading of a Kazakh Latin ä ö ü (Mädina is not Медина).
+const RulesVersion = 24
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so

@@ -13,11 +13,28 @@ import "strings"
 // (vUmlaut).
 var umlautsOut = strings.NewReplacer("ü", "ue", "ö", "oe", "ä", "ae", "Ü", "Ue", "Ö", "Oe", "Ä", "Ae")
 
+// kazakhLatin reports a word with ä ö ü that is Kazakh Latin (2021: ä = ә,
+// ö = ө, ü = ү), not German: it has a letter only the Kazakh alphabet
+// has, it is a given name the table knows (Mädina is Мадина, and the
+// German reading would make it Медина, another name), or it ends as a
+// Russian or Kazakh surname (Mäkenov is Мәкенов, not Мекенов).
+func kazakhLatin(s string) bool {
+	if strings.ContainsAny(s, "ğñūıİşŞĞÑŪ") {
+		return true
+	}
+	k := Skeleton(strings.Join(Tokens(s), ""))
+	if _, ok := givenByKey[k]; ok {
+		return true
+	}
+	f, ok := familyEndOf(k)
+	return ok && f.sex != ""
+}
+
 // writtenReadings returns the other readings of a written word (none for
 // most words: a scan for the few letters that have one).
 func writtenReadings(s string) []string {
 	var out []string
-	if strings.ContainsAny(s, "üöäÜÖÄ") {
+	if strings.ContainsAny(s, "üöäÜÖÄ") && !kazakhLatin(s) {
 		out = append(out, umlautsOut.Replace(s))
 	}
 	if a := aeAsA(s); a != s {
