@@ -363,29 +363,18 @@ the caches flushed, best-of-three p50 1.04 / 1.04 ms split against
 0.87 / 0.84 whole, alternated: waking the other virtual CPU and its cold
 states cost more than the half walk saves.
 
-Umlauts, Uzbek Latin, shortened and double names (2026-12-07,
-seventeenth session). A trial written before the change, on names the
-project had not seen (52 people: Germans of Kazakhstan in Cyrillic and
-German spelling, Uzbeks in Uzbek Latin and Cyrillic, Kazakh given names
-without -жан/-бек/-гүл, double surnames; sisters, fathers and near
-namesakes as hard negatives; 93 queries, 20,000 distractors, seed 3)
-found every person in review but few automatic: Kühn/Кюн, Köhler/Кёлер
-"different", Oʻktamov/Уктамов a spelling, Петрова for Иванова-Петрова
-"different". Folding had read ü ö ä as u o a and oʻ as o; wordKeys now
-adds the readings only the word as written shows (readings.go): German
-ue oe ae = ю ё е with a silent h after a vowel (vUmlaut), ae also as a,
-and in a surely Uzbek word (oʻ, gʻ, ў, ҳ) oʻ = у and о = а but for the
-surname's -ov. The silent h and the keys' collapsed doubles made Möhler
-one key with Мёллер (a false automatic match in the trial): a silent h
-against a written double is compared by its spelling (hAgainstDouble).
-A given name without its compounded part (Бақытжан/Бахыт) is a
-shortened name (0.5, review with the family name alone, never
-automatic: a father Бақыт names his son Бақытжан); it was 0.487 with
-the family name and year, below review. One half of a double surname
-scores 0.85, an edit: above the exact name born another year, automatic
-only with a second signal. Trial: r@1 0.975 -> 0.988, auto_recall
-0.247 -> 0.753, false_auto 0 -> 0, review_recall 1 -> 1; the dev set's
-figures unchanged (r@1 1.000, auto_recall 0.9831, false_auto 0).
+Umlauts, Uzbek Latin, short and double names (2026-12-07). A trial on
+unseen names (52 people, 93 queries, 20,000 distractors, seed 3) found
+all in review, few automatic: folding read ü ö ä as u o a and oʻ as o.
+wordKeys adds the readings only the written word shows (readings.go):
+German ue oe ae = ю ё е, a silent h after a vowel, ae also a (none for
+Kazakh Latin: Mädina is no Медина); in a surely Uzbek word (oʻ gʻ ў ҳ)
+oʻ = у and о = а but for -ov. A silent h against a written double
+(Möhler/Мёллер, a false auto) is compared by spelling. Бақытжан/Бахыт is
+a shortened name (0.5: review with the family name, never auto; it was
+0.487 with name and year); one half of a double surname 0.85, an edit
+(auto only with a second signal). Trial r@1 0.975 -> 0.988,
+auto_recall 0.247 -> 0.753, false_auto 0; dev unchanged.
 
 Where the matcher spent its time on an import (2026-12-04; a node holding
 10,000 seekers takes a 100,000-row hospital list; BenchmarkImportCSVMatched
