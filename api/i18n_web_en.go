@@ -145,6 +145,8 @@ var webMessagesEN = map[string]string{
 	"private.next_seek":          "When someone with this name reports safe, we send you an SMS and show it here. You can also search yourself, or call the hotline.",
 	"private.next_safe":          "When your relatives look for you, we ask you by SMS before we give them your number.",
 	"private.next_wait":          "We asked them by SMS whether to give you their number: when they agree, it appears here and comes to you by SMS. If the details do not fit, tell the hotline: a volunteer will check.",
+	"private.next_nophone":       "Their report gives no phone, so there is nobody to ask. The hotline can tell you where they were registered and how to reach them.",
+	"private.nophone":            "Their report gives no phone: the hotline %s can tell you where they were registered.",
 	"private.next_safe_news":     "The people looking for you were told you are safe. If we asked you by SMS whether to give them your number, answer that SMS; you can also call the hotline.",
 	"private.next_news":          "Call or write to them. If the details do not fit, tell the hotline: a volunteer will check.",
 	"private.next_closed":        "This report is closed. Thank you for telling us.",

@@ -277,6 +277,8 @@ func TestPrivateNextStepFitsWhatThePageOffers(t *testing.T) {
 		{privateData{Seeking: true, Matches: []privateNews{{Twice: true}}}, "private.next_twice"},
 		{privateData{Seeking: true, Matches: append(waiting, privateNews{Twice: true})}, "private.next_wait"},
 		{privateData{Matches: waiting}, "private.next_safe_news"},
+		{privateData{Seeking: true, Matches: []privateNews{{NoPhone: true}}}, "private.next_nophone"},
+		{privateData{Seeking: true, Matches: append(waiting, privateNews{NoPhone: true})}, "private.next_wait"},
 		{privateData{Seeking: true, Closed: true, Matches: withPhone}, "private.next_closed"},
 	} {
 		if got := tc.d.NextKey(); got != tc.want {

@@ -34,6 +34,7 @@ type privateNews struct {
 	AskCheck bool   // asked a typed number: what became of it is not said (asked anyway, and the hotline)
 	Phone    string // the found person's number, once they agreed (seeker's page only)
 	Twice    bool   // asked once already, about the author's earlier report (data.AskedBefore)
+	NoPhone  bool   // the found person's report gives no phone: nobody to ask (seeker's page only)
 }
 
 // privateSMS is one SMS sent to the author about this report.
@@ -70,7 +71,7 @@ func (d *privateData) NextKey() string {
 	case !d.Seeking:
 		return "private.next_safe_news"
 	}
-	twice := 0
+	twice, nophone := 0, 0
 	for _, m := range d.Matches {
 		if m.Phone != "" {
 			return "private.next_news"
@@ -78,9 +79,15 @@ func (d *privateData) NextKey() string {
 		if m.Twice {
 			twice++
 		}
+		if m.NoPhone {
+			nophone++
+		}
 	}
-	if twice == len(d.Matches) {
+	switch len(d.Matches) {
+	case twice:
 		return "private.next_twice"
+	case nophone: // "we asked by SMS" stood where nobody could be asked
+		return "private.next_nophone"
 	}
 	return "private.next_wait"
 }
@@ -165,7 +172,8 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 	if r.Kind == data.KindSafe {
 		seek, safe = other, r
 	}
-	n := &privateNews{Other: publicView(other), At: m.UpdatedAt, Verified: data.Verified(seek, safe)}
+	n := &privateNews{Other: publicView(other), At: m.UpdatedAt, Verified: data.Verified(seek, safe),
+		NoPhone: r.Kind == data.KindSeek && safe.ContactPhone == ""}
 	msgs, err := s.store.MessagesForMatch(ctx, m.ID)
 	if err != nil {
 		return nil, nil, err
