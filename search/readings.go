@@ -115,7 +115,7 @@ func uzbekReadings(s string) []string {
 		out = append(out, uzbekOAsA(s, "о", "а", "О", "А", []string{"ович", "овна", "ова", "ов"}))
 	case uzbekLatin(s):
 		u := s
-		for _, r := range []rune(s) {
+		for _, r := range s {
 			if isApostrophe(r) {
 				u = strings.ReplaceAll(strings.ReplaceAll(u, "o"+string(r), "u"), "O"+string(r), "U")
 			}
