@@ -32,16 +32,27 @@ func TestEndToEndCollidingCodesStillChoose(t *testing.T) {
 			t.Fatalf("a shared code released the number to %s (%d SMS)", ph, len(got))
 		}
 	}
-	_, reply = w.inbound(t, w.foundPh, "ДА "+LongConsentCode(secondID), "")
-	if !strings.Contains(reply, "Марат") || strings.Contains(reply, "Айгуль") {
-		t.Errorf("YES <long code> reply %q: must name Марат only", reply)
+	w.sharesWithOnly(t, "ДА "+LongConsentCode(secondID), seekerAt{"Марат", "+77017777777"}, seekerAt{"Айгуль", "+77011234567"})
+}
+
+// seekerAt is a seeker of the world by first name and phone.
+type seekerAt struct{ name, phone string }
+
+// sharesWithOnly sends the found person's answer and checks that its
+// reply names chosen only, that chosen got the number in a second SMS and
+// that other got nothing more than the first.
+func (w *world) sharesWithOnly(t *testing.T, answer string, chosen, other seekerAt) {
+	t.Helper()
+	_, reply := w.inbound(t, w.foundPh, answer, "")
+	if !strings.Contains(reply, chosen.name) || strings.Contains(reply, other.name) {
+		t.Errorf("%q: reply %q must name %s only", answer, reply, chosen.name)
 	}
 	w.drain(t)
-	if got := w.fake.SentTo("+77017777777"); len(got) != 2 || !strings.Contains(got[1].Body, w.foundPh) {
-		t.Errorf("Марат got %d SMS; want the number in the second", len(got))
+	if got := w.fake.SentTo(chosen.phone); len(got) != 2 || !strings.Contains(got[1].Body, w.foundPh) {
+		t.Errorf("%s got %d SMS; want the number in the second", chosen.name, len(got))
 	}
-	if got := w.fake.SentTo("+77011234567"); len(got) != 1 {
-		t.Errorf("Айгуль got the number with Марат's long code (%d SMS)", len(got))
+	if got := w.fake.SentTo(other.phone); len(got) != 1 {
+		t.Errorf("%s got the number with %s's answer (%d SMS)", other.name, chosen.name, len(got))
 	}
 }
 

@@ -294,17 +294,7 @@ func TestEndToEndConsentPerSeeker(t *testing.T) {
 			t.Errorf("a bare YES released the number to %s (%d SMS)", ph, len(got))
 		}
 	}
-	_, reply = w.inbound(t, w.foundPh, "да "+ConsentCode(first.ID), "")
-	if !strings.Contains(reply, "Айгуль") || strings.Contains(reply, "Марат") {
-		t.Errorf("YES <code> reply %q: must name Айгуль only", reply)
-	}
-	w.drain(t)
-	if got := w.fake.SentTo("+77011234567"); len(got) != 2 || !strings.Contains(got[1].Body, w.foundPh) {
-		t.Errorf("Айгуль got %d SMS; want the number in the second", len(got))
-	}
-	if got := w.fake.SentTo("+77017777777"); len(got) != 1 {
-		t.Errorf("Марат got the number with Айгуль's code (%d SMS)", len(got))
-	}
+	w.sharesWithOnly(t, "да "+ConsentCode(first.ID), seekerAt{"Айгуль", "+77011234567"}, seekerAt{"Марат", "+77017777777"})
 }
 
 // TestEndToEndBareYesWithManySeekers: six requests (a family filing
