@@ -40,7 +40,12 @@ type nameWhy struct {
 	// the given names agree through a diminutive of names of both sexes
 	// on a side whose sex is not known (Женя Мельник, no sex given, and
 	// Евгения Мельник): his sister or him, an edit's doubt (Edit)
-	givOpenSex     bool
+	givOpenSex bool
+	// one family name is a -ұлы/-қызы form and the other an -ов/-ова one
+	// (Кайратулы, Қайратов): one family, or a father's name typed where
+	// the surname goes (Нурлан Кайратулы, whose surname is Жолдасбеков),
+	// an edit's doubt (Edit)
+	famTurkic      bool
 	hasF, hasG     bool   // both sides have a family (given) name
 	qf, cf, qg, cg string // the parts compared, query's and candidate's
 	qp, cp         string
@@ -49,7 +54,7 @@ type nameWhy struct {
 // reasons appends the names' reasons to rs: family, given, patronymic.
 func (w *nameWhy) reasons(rs []Reason) []Reason {
 	if w.hasF {
-		rs = append(rs, Reason{Field: "family", Effect: w.fam, Edit: !explainedHows[w.famHow],
+		rs = append(rs, Reason{Field: "family", Effect: w.fam, Edit: !explainedHows[w.famHow] || w.famTurkic,
 			Q: w.qf, C: w.cf, How: partHow(w.fam, w.famHow), detail: w.famHow})
 	}
 	if w.hasG {
@@ -285,7 +290,8 @@ func nameScore(q, c *Person, qf, cf namePart, sameFather bool) (float64, nameWhy
 	}
 	why := nameWhy{fam: best.fam, giv: best.giv, famHow: best.famHow, givHow: best.givHow, hasF: hasF, hasG: hasG,
 		qf: best.qf.text, cf: best.cf.text, qg: best.qg.text, cg: best.cg.text,
-		givOpenSex: best.givHow == "diminutive" && (best.qg.unisex && q.Sex == "" || best.cg.unisex && c.Sex == "")}
+		givOpenSex: best.givHow == "diminutive" && (best.qg.unisex && q.Sex == "" || best.cg.unisex && c.Sex == ""),
+		famTurkic:  hasF && best.famHow == howKazakhRussian && turkicForm(best.qf.keys[0]) != turkicForm(best.cf.keys[0])}
 	return s, why, best.clash
 }
 
