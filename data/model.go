@@ -301,6 +301,7 @@ const (
 type Consent struct {
 	MatchID    string
 	Phone      string // the asked party's number; encrypted at rest
+	Code       string // what the party answers with ("ДА 123"), drawn at random; "" on rows from before it was kept
 	AskedAt    time.Time
 	Answer     string
 	AnsweredAt time.Time

@@ -111,9 +111,9 @@ func (s *sqlStore) writeFollowUps(ctx context.Context, tx *sql.Tx, msgs []Messag
 		if c.AskedAt.IsZero() {
 			c.AskedAt = s.now()
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO consents (match_id, phone_hash, phone_enc, asked_at, answer, answered_at)
-			VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (match_id, phone_hash) DO NOTHING`,
-			c.MatchID, s.seal.Hash(c.Phone), s.seal.Seal(c.Phone), ms(c.AskedAt), c.Answer, ms(c.AnsweredAt)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO consents (match_id, phone_hash, phone_enc, asked_at, answer, answered_at, code)
+			VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (match_id, phone_hash) DO NOTHING`,
+			c.MatchID, s.seal.Hash(c.Phone), s.seal.Seal(c.Phone), ms(c.AskedAt), c.Answer, ms(c.AnsweredAt), c.Code); err != nil {
 			return fmt.Errorf("insert consent: %w", err)
 		}
 	}
@@ -198,7 +198,7 @@ func (s *sqlStore) AnsweredConsents(ctx context.Context, phone string) ([]Consen
 
 // consentsOf lists the consents asked of phone that where selects, newest first.
 func (s *sqlStore) consentsOf(ctx context.Context, what, phone, where string) ([]Consent, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT match_id, phone_enc, asked_at, answer, answered_at FROM consents
+	rows, err := s.r.QueryContext(ctx, `SELECT match_id, phone_enc, asked_at, answer, answered_at, code FROM consents
 		WHERE phone_hash = $1 AND `+where+` ORDER BY asked_at DESC, match_id`, s.seal.Hash(phone))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
@@ -209,7 +209,7 @@ func (s *sqlStore) consentsOf(ctx context.Context, what, phone, where string) ([
 		var c Consent
 		var enc string
 		var asked, answered int64
-		if err := rows.Scan(&c.MatchID, &enc, &asked, &c.Answer, &answered); err != nil {
+		if err := rows.Scan(&c.MatchID, &enc, &asked, &c.Answer, &answered, &c.Code); err != nil {
 			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		if c.Phone, err = s.seal.Open(enc); err != nil {

@@ -173,7 +173,7 @@ func TestSaveMatchIdempotent(t *testing.T) {
 		for i := 0; i < 3; i++ {
 			m := &Match{SeekID: seek.ID, SafeID: safe.ID, Score: 0.95, State: MatchAutoConfirmed}
 			msgs := []Message{{Key: "match:" + seek.ID + ":seeker", To: seek.ContactPhone, Body: "hello"}}
-			created, err := s.SaveMatch(ctx, m, msgs, []Consent{{MatchID: m.ID, Phone: safe.ContactPhone}})
+			created, err := s.SaveMatch(ctx, m, msgs, []Consent{{MatchID: m.ID, Phone: safe.ContactPhone, Code: "481"}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -190,7 +190,7 @@ func TestSaveMatchIdempotent(t *testing.T) {
 			t.Fatalf("messages: %+v", msgs)
 		}
 		pend, _ := s.PendingConsents(ctx, "+905321234567")
-		if len(pend) != 1 {
+		if len(pend) != 1 || pend[0].Code != "481" {
 			t.Fatalf("pending consents: %+v", pend)
 		}
 		contact := []Message{{Key: "match:x:contact", To: seek.ContactPhone, Body: "number"}}

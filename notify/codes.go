@@ -1,39 +1,62 @@
 package notify
 
 import (
+	"crypto/rand"
 	"hash/fnv"
+	"math/big"
 	"strconv"
+
+	"tuys/data"
 )
 
-// ConsentCode is the short number a found person answers one seeker's
-// request with ("ДА 123"). It is derived from the match, so composing needs
-// no I/O; it is no secret (only the asked phone can answer). Two pending
-// requests to one phone may share it (about 1 in 900 per pair, and a
-// stranger filing a few hundred seeks could make it so on purpose to
-// block a family's answer): an answer with a shared code then lists the
-// requests with their long codes (LongConsentCode), which it also takes.
-func ConsentCode(matchID string) string { return strconv.Itoa(100 + int(fnv32(matchID)%900)) }
+// A found person answers one seeker's request with its short code ("ДА
+// 123"). The code is drawn at random when the request is composed and kept
+// with it (data.Consent.Code): derived from the match id, which is public,
+// it let a stranger file seeks until one shared the family's code, then
+// steer the person's answer to that seek (an attacker's trial,
+// 2026-12-07). Two requests to one phone may still share a short code by
+// chance, about 1 in 900 a pair: an answer with a shared code then lists
+// them with long codes, five digits of the keyed hash of the match id
+// (no stranger can work them out), which it also takes.
 
-// LongConsentCode tells apart requests whose short codes collide: five
-// digits, so it is never a short consent code nor a subscription's.
-func LongConsentCode(matchID string) string {
-	return strconv.Itoa(10000 + int(fnv32("long:"+matchID)%90000))
+// newConsentCode draws a short code.
+func newConsentCode() string {
+	n, err := rand.Int(rand.Reader, big.NewInt(900))
+	if err != nil {
+		panic("consent code: the random source failed: " + err.Error())
+	}
+	return strconv.Itoa(100 + int(n.Int64()))
 }
 
-// codeNames reports whether code, as answered, names the request of
-// matchID: its short or its long code.
-func codeNames(code, matchID string) bool {
-	return code == ConsentCode(matchID) || code == LongConsentCode(matchID)
+// shortCode is the code request was sent with: the one kept, or for a
+// request kept before codes were, the one derived from its match id then.
+func shortCode(request data.Consent) string {
+	if request.Code != "" {
+		return request.Code
+	}
+	return strconv.Itoa(100 + int(fnv32(request.MatchID)%900))
 }
 
-// listedCode is the code a list of requests shows for matchID: the short
-// one, or the long one when another request of the list shares it (the
-// short code would name both).
-func listedCode(matchID string, list []string) string {
-	short := ConsentCode(matchID)
-	for _, other := range list {
-		if other != matchID && ConsentCode(other) == short {
-			return LongConsentCode(matchID)
+// longCode is request's five-digit code, never a short consent code nor
+// a subscription's four.
+func (c *Composer) longCode(matchID string) string {
+	return strconv.Itoa(10000 + int(fnv32(c.phoneTag("consent-long:"+matchID))%90000))
+}
+
+// codeNames reports whether code, as answered, names request: its short
+// or its long code.
+func (c *Composer) codeNames(code string, request data.Consent) bool {
+	return code == shortCode(request) || code == c.longCode(request.MatchID)
+}
+
+// listedCode is the code a list shows for request: the short one, or the
+// long one when another request of among shares it (the short code would
+// name both).
+func (c *Composer) listedCode(request data.Consent, among []data.Consent) string {
+	short := shortCode(request)
+	for _, other := range among {
+		if other.MatchID != request.MatchID && shortCode(other) == short {
+			return c.longCode(request.MatchID)
 		}
 	}
 	return short

@@ -22,6 +22,16 @@ type Composer struct {
 	// clear: a keyed hash (data.Store.PhoneTag), so that a stolen
 	// database cannot be reversed by hashing every possible number.
 	phoneTag func(phone string) string
+	// codes draws a consent request's code (codes.go); tests set it
+	codes func() string
+}
+
+// drawCode draws the code of a new consent request.
+func (c *Composer) drawCode() string {
+	if c.codes != nil {
+		return c.codes()
+	}
+	return newConsentCode()
 }
 
 // NewComposer builds a Composer with the embedded catalog; phoneTag is the
@@ -103,9 +113,10 @@ func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe 
 	}
 	share := data.SharesAtOnce(seek, safe) || safe.ShareContact && m.State == data.MatchConfirmed
 	name := map[bool]string{false: "found_ask", true: "found_shared"}[share]
+	code := c.drawCode()
 	body, err := c.T.Fit(safe.Language, name, func(level int) Vars {
 		v := c.seekerVars(seek, safe.Language, level)
-		v.Code = ConsentCode(m.ID)
+		v.Code = code
 		return v
 	})
 	if err != nil {
@@ -113,7 +124,7 @@ func (c *Composer) MatchConfirmed(ctx context.Context, m data.Match, seek, safe 
 	}
 	add(foundKey(m.ID), safe.ID, safe.ContactPhone, safe.Language, body)
 	if !share {
-		return msgs, []data.Consent{{MatchID: m.ID, Phone: safe.ContactPhone, AskedAt: now}}, nil
+		return msgs, []data.Consent{{MatchID: m.ID, Phone: safe.ContactPhone, AskedAt: now, Code: code}}, nil
 	}
 	contact, err := c.Contact(m, seek, safe)
 	if err != nil {

@@ -19,20 +19,24 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 	if err != nil {
 		return "", fmt.Errorf("pending consents: %w", err)
 	}
+	which := map[Verb]string{VerbYes: "yes_which", VerbNo: "no_which"}[cmd.Verb]
 	chosen := pending
 	if cmd.Code != "" {
-		chosen = nil
-		for _, c := range pending {
-			if codeNames(cmd.Code, c.MatchID) {
-				chosen = append(chosen, c)
-			}
+		chosen = in.named(cmd.Code, pending)
+		answered, err := in.Store.AnsweredConsents(ctx, from)
+		if err != nil {
+			return "", fmt.Errorf("answered consents: %w", err)
 		}
-		if len(chosen) == 0 {
-			if said, ok, err := in.answeredBefore(ctx, cmd.Code, from, lang); ok || err != nil {
-				return said, err
-			}
-		}
-		if len(chosen) == 0 && cmd.Verb == VerbYes && !cmd.Unsure {
+		switch before := in.named(cmd.Code, answered); {
+		case len(before) > 0 && len(chosen) == 0:
+			return in.answeredBefore(ctx, before[0], cmd.Code, lang)
+		case len(before) > 0 && !cmd.Unsure:
+			// The person may be repeating an answer given already, and a
+			// request pending with the same code got the number (an
+			// attacker's trial, 2026-12-07): nothing is decided, the
+			// pending are listed with codes of their own.
+			return in.whichOne(ctx, chosen, append(chosen, before...), lang, which)
+		case len(chosen) == 0 && cmd.Verb == VerbYes && !cmd.Unsure:
 			return in.confirmSubscription(ctx, from, cmd.Code, lang)
 		}
 	}
@@ -42,43 +46,40 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 	switch {
 	case len(chosen) == 0:
 		return in.text(lang, "yes_none")
-	case len(chosen) > 1 && len(cmd.Code) > len(ConsentCode(chosen[0].MatchID)):
+	case len(chosen) > 1 && len(cmd.Code) > len(shortCode(chosen[0])):
 		return in.Composer.Failed(lang), nil // even the long codes collide: a volunteer sorts it out
 	case len(chosen) > 1: // a bare answer, or a short code that names several
-		return in.whichOne(ctx, chosen, lang, map[Verb]string{VerbYes: "yes_which", VerbNo: "no_which"}[cmd.Verb])
+		return in.whichOne(ctx, chosen, chosen, lang, which)
 	}
 	return in.decide(ctx, cmd.Verb, chosen[0], from, lang)
+}
+
+// named keeps the requests of among that code names.
+func (in *Inbound) named(code string, among []data.Consent) []data.Consent {
+	var out []data.Consent
+	for _, c := range among {
+		if in.Composer.codeNames(code, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // answeredBefore tells a phone that answers a request again what its
 // answer was ("ДА 986" after the number went out got "no request with
 // that code", and the person thought the consent failed: a new user's
-// trial, 2026-12-07). ok is false when phone answered no request of code.
-func (in *Inbound) answeredBefore(ctx context.Context, code, phone, lang string) (string, bool, error) {
-	answered, err := in.Store.AnsweredConsents(ctx, phone)
-	if err != nil {
-		return "", false, fmt.Errorf("answered consents: %w", err)
+// trial, 2026-12-07).
+func (in *Inbound) answeredBefore(ctx context.Context, c data.Consent, code, lang string) (string, error) {
+	name := map[string]string{data.ConsentYes: "yes_before", data.ConsentNo: "no_before"}[c.Answer]
+	_, seek, _, err := in.parties(ctx, c.MatchID)
+	if err != nil || name == "" {
+		return in.text(lang, "yes_none") // the seeker's report is gone: nothing to name
 	}
-	for _, c := range answered {
-		if !codeNames(code, c.MatchID) {
-			continue
-		}
-		_, seek, _, err := in.parties(ctx, c.MatchID)
-		if err != nil {
-			return "", false, nil // the seeker's report is gone: nothing to name
-		}
-		name := map[string]string{data.ConsentYes: "yes_before", data.ConsentNo: "no_before"}[c.Answer]
-		if name == "" {
-			return "", false, nil
-		}
-		said, err := in.Composer.T.Fit(lang, name, func(level int) Vars {
-			v := in.Composer.seekerVars(seek, lang, level)
-			v.Code, v.Date = code, FormatDate(lang, c.AnsweredAt, in.Composer.Zone)
-			return v
-		})
-		return said, err == nil, err
-	}
-	return "", false, nil
+	return in.Composer.T.Fit(lang, name, func(level int) Vars {
+		v := in.Composer.seekerVars(seek, lang, level)
+		v.Code, v.Date = code, FormatDate(lang, c.AnsweredAt, in.Composer.Zone)
+		return v
+	})
 }
 
 // unsure answers an answer that decides nothing (Command.Unsure): it
@@ -91,7 +92,7 @@ func (in *Inbound) unsure(ctx context.Context, chosen, pending []data.Consent, l
 	if len(chosen) == 0 {
 		return in.text(lang, "yes_none")
 	}
-	return in.whichOne(ctx, chosen, lang, "answer_unsure")
+	return in.whichOne(ctx, chosen, chosen, lang, "answer_unsure")
 }
 
 // decide records the answer to one request and, for a YES, queues the
@@ -146,7 +147,7 @@ func (in *Inbound) record(ctx context.Context, verb Verb, m *data.Match, seek, s
 // (a family filing again and again) made a list no SMS could hold, and the
 // person got "try again later", which could never work (a new user's
 // trial, 2026-12-07).
-func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang, template string) (string, error) {
+func (in *Inbound) whichOne(ctx context.Context, pending, among []data.Consent, lang, template string) (string, error) {
 	// The list gives each code with the answer asked for; answer_unsure
 	// names both answers first, so its list gives codes only.
 	answer := map[string]map[string]string{
@@ -154,15 +155,13 @@ func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang, t
 		"no_which":  {"kk": "ЖОҚ ", "ru": "НЕТ ", "en": "NO "},
 	}[template][Lang(lang)]
 	type asking struct {
-		matchID string
-		seek    *data.Report
+		code string // the request's code among the others (listedCode)
+		seek *data.Report
 	}
 	var all []asking
-	var ids []string
 	for _, c := range pending {
-		ids = append(ids, c.MatchID)
 		if _, seek, _, err := in.parties(ctx, c.MatchID); err == nil {
-			all = append(all, asking{c.MatchID, seek})
+			all = append(all, asking{in.Composer.listedCode(c, among), seek})
 		}
 	}
 	return in.Composer.T.Fit(lang, template, func(level int) Vars {
@@ -174,7 +173,7 @@ func (in *Inbound) whichOne(ctx context.Context, pending []data.Consent, lang, t
 			if v.Relation != "" {
 				who += " (" + v.Relation + ")"
 			}
-			parts = append(parts, who+" - "+answer+listedCode(a.matchID, ids))
+			parts = append(parts, who+" - "+answer+a.code)
 		}
 		if more := len(all) - shown; more > 0 {
 			parts = append(parts, fmt.Sprintf(map[string]string{"kk": "тағы %d", "ru": "и ещё %d", "en": "%d more"}[Lang(lang)], more))

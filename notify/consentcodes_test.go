@@ -9,19 +9,18 @@ import (
 )
 
 // TestEndToEndCollidingCodesStillChoose: two seekers' requests to one
-// phone share a short code (a stranger can file seeks until one does, to
-// block a family's answer). "ДА <code>" shares nothing and lists both with
-// long codes; the long code then shares with that seeker only.
+// phone share a short code (by chance: codes are drawn). "ДА <code>"
+// shares nothing and lists both with long codes; the long code then
+// shares with that seeker only.
 func TestEndToEndCollidingCodesStillChoose(t *testing.T) {
 	w := newWorld(t)
-	firstID, secondID := collidingMatchIDs(t)
-	w.matchID = firstID
-	w.match(t, false)
-	w.seekPh, w.seeker, w.matchID = "+77017777777", "Марат", secondID
-	w.match(t, false)
+	w.comp.codes = func() string { return "839" }
+	first := w.match(t, false)
+	w.seekPh, w.seeker = "+77017777777", "Марат"
+	second := w.match(t, false)
 	w.drain(t)
-	_, reply := w.inbound(t, w.foundPh, "да "+ConsentCode(firstID), "")
-	for _, want := range []string{"Айгуль", "Марат", LongConsentCode(firstID), LongConsentCode(secondID)} {
+	_, reply := w.inbound(t, w.foundPh, "да 839", "")
+	for _, want := range []string{"Айгуль", "Марат", w.comp.longCode(first.ID), w.comp.longCode(second.ID)} {
 		if !strings.Contains(reply, want) {
 			t.Errorf("YES with a shared code: reply %q lacks %q", reply, want)
 		}
@@ -32,7 +31,71 @@ func TestEndToEndCollidingCodesStillChoose(t *testing.T) {
 			t.Fatalf("a shared code released the number to %s (%d SMS)", ph, len(got))
 		}
 	}
-	w.sharesWithOnly(t, "ДА "+LongConsentCode(secondID), seekerAt{"Марат", "+77017777777"}, seekerAt{"Айгуль", "+77011234567"})
+	w.sharesWithOnly(t, "ДА "+w.comp.longCode(second.ID), seekerAt{"Марат", "+77017777777"}, seekerAt{"Айгуль", "+77011234567"})
+}
+
+// TestEndToEndRepeatedAnswerDecidesNoOtherRequest: the person shared
+// their number with the family by "ДА 574" and sends it again, as people
+// do; a stranger's request pending with the same code must not get the
+// number (an attacker's trial, 2026-12-07, filed seeks until one did).
+func TestEndToEndRepeatedAnswerDecidesNoOtherRequest(t *testing.T) {
+	w := newWorld(t)
+	w.comp.codes = func() string { return "574" }
+	w.match(t, false)
+	w.drain(t)
+	w.inbound(t, w.foundPh, "ДА 574", "")
+	w.seekPh, w.seeker = "+77012220077", "Мама"
+	stranger := w.match(t, false)
+	w.drain(t)
+	_, reply := w.inbound(t, w.foundPh, "ДА 574", "")
+	w.drain(t)
+	if got := w.fake.SentTo("+77012220077"); len(got) != 1 {
+		t.Fatalf("the repeated answer gave the stranger the number (%d SMS): reply %q", len(got), reply)
+	}
+	if !strings.Contains(reply, w.comp.longCode(stranger.ID)) {
+		t.Errorf("reply %q: want the pending request listed with its own code", reply)
+	}
+}
+
+// TestCodesAreDrawnNotDerived: a request's code cannot be worked out from
+// its match id, which is public: drawn anew for each request, three
+// digits; the long code five digits, the same for a match every time.
+func TestCodesAreDrawnNotDerived(t *testing.T) {
+	c := newTestComposer(t, openStore(t))
+	seen := map[string]bool{}
+	for range 50 {
+		code := c.drawCode()
+		if len(code) != 3 || code[0] == '0' {
+			t.Fatalf("code %q: want three digits", code)
+		}
+		seen[code] = true
+	}
+	if len(seen) < 10 {
+		t.Errorf("50 draws gave %d codes", len(seen))
+	}
+	if l := c.longCode("M1"); len(l) != 5 || l != c.longCode("M1") {
+		t.Errorf("long code %q", l)
+	}
+}
+
+func TestListedCodeIsLongOnlyWhereShortCodesCollide(t *testing.T) {
+	c := newTestComposer(t, openStore(t))
+	a, b, d := data.Consent{MatchID: "A", Code: "839"}, data.Consent{MatchID: "B", Code: "839"}, data.Consent{MatchID: "D", Code: "120"}
+	among := []data.Consent{a, b, d}
+	for _, tc := range []struct {
+		request data.Consent
+		want    string
+	}{{a, c.longCode("A")}, {b, c.longCode("B")}, {d, "120"}} {
+		if got := c.listedCode(tc.request, among); got != tc.want {
+			t.Errorf("listedCode(%s) = %s, want %s", tc.request.MatchID, got, tc.want)
+		}
+		if !c.codeNames(tc.want, tc.request) || !c.codeNames(tc.request.Code, tc.request) {
+			t.Errorf("%s is not named by its own codes", tc.request.MatchID)
+		}
+	}
+	if old := (data.Consent{MatchID: "OLD"}); !c.codeNames(shortCode(old), old) || len(shortCode(old)) != 3 {
+		t.Errorf("a request kept before codes were has no code: %q", shortCode(old))
+	}
 }
 
 // seekerAt is a seeker of the world by first name and phone.
@@ -56,41 +119,6 @@ func (w *world) sharesWithOnly(t *testing.T, answer string, chosen, other seeker
 	}
 }
 
-// collidingMatchIDs draws match ids until two share a short code (about
-// 900 draws) and not a long one.
-func collidingMatchIDs(t *testing.T) (string, string) {
-	first := data.NewID()
-	for range 100_000 {
-		if id := data.NewID(); ConsentCode(id) == ConsentCode(first) && LongConsentCode(id) != LongConsentCode(first) {
-			return first, id
-		}
-	}
-	t.Fatal("no two ids share a short code")
-	return "", ""
-}
-
-func TestListedCodeIsLongOnlyWhereShortCodesCollide(t *testing.T) {
-	a, b := collidingMatchIDs(t)
-	c := data.NewID()
-	for ConsentCode(c) == ConsentCode(a) {
-		c = data.NewID()
-	}
-	list := []string{a, b, c}
-	for _, tc := range []struct{ id, want string }{
-		{a, LongConsentCode(a)}, {b, LongConsentCode(b)}, {c, ConsentCode(c)},
-	} {
-		if got := listedCode(tc.id, list); got != tc.want {
-			t.Errorf("listedCode(%s) = %s, want %s", tc.id, got, tc.want)
-		}
-		if !codeNames(tc.want, tc.id) || !codeNames(ConsentCode(tc.id), tc.id) {
-			t.Errorf("%s is not named by its own codes", tc.id)
-		}
-	}
-	if len(LongConsentCode(a)) != 5 || len(ConsentCode(a)) != 3 {
-		t.Errorf("codes %s / %s: want three and five digits", ConsentCode(a), LongConsentCode(a))
-	}
-}
-
 // TestBareNoWithSeveralListsNoCodes: a bare NO with two requests pending
 // refuses nothing yet and lists them with the NO answer, not the YES one
 // (a person who wants to refuse was told to reply YES and the code).
@@ -101,7 +129,7 @@ func TestBareNoWithSeveralListsNoCodes(t *testing.T) {
 	second := w.match(t, false)
 	w.drain(t)
 	_, reply := w.inbound(t, w.foundPh, "нет", "")
-	for _, want := range []string{"Айгуль", "Марат", "НЕТ " + ConsentCode(first.ID), "НЕТ " + ConsentCode(second.ID)} {
+	for _, want := range []string{"Айгуль", "Марат", "НЕТ " + w.code(t, first.ID), "НЕТ " + w.code(t, second.ID)} {
 		if !strings.Contains(reply, want) {
 			t.Errorf("bare NO with two pending: reply %q lacks %q", reply, want)
 		}
@@ -113,4 +141,21 @@ func TestBareNoWithSeveralListsNoCodes(t *testing.T) {
 	if err != nil || len(pending) != 2 {
 		t.Errorf("after a bare NO: %d pending, want both (%v)", len(pending), err)
 	}
+}
+
+// code is the short code the found person was asked about match id with.
+func (w *world) code(t *testing.T, matchID string) string {
+	t.Helper()
+	pending, err := w.st.PendingConsents(context.Background(), w.foundPh)
+	answered, err2 := w.st.AnsweredConsents(context.Background(), w.foundPh)
+	if err != nil || err2 != nil {
+		t.Fatal(err, err2)
+	}
+	for _, c := range append(pending, answered...) {
+		if c.MatchID == matchID {
+			return shortCode(c)
+		}
+	}
+	t.Fatalf("no request about match %s", matchID)
+	return ""
 }

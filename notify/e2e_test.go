@@ -131,7 +131,7 @@ func TestEndToEndConsentFlow(t *testing.T) {
 	if strings.Contains(toSeeker[0].Body, "5321234567") {
 		t.Errorf("seeker got the number before consent: %q", toSeeker[0].Body)
 	}
-	for _, want := range []string{"Айгуль", "ИӘ " + ConsentCode(m.ID), "ЖОҚ " + ConsentCode(m.ID), "ақша сұрамайды"} {
+	for _, want := range []string{"Айгуль", "ИӘ " + w.code(t, m.ID), "ЖОҚ " + w.code(t, m.ID), "ақша сұрамайды"} {
 		if !strings.Contains(toFound[0].Body, want) {
 			t.Errorf("found person's SMS %q lacks %q", toFound[0].Body, want)
 		}
@@ -283,7 +283,7 @@ func TestEndToEndConsentPerSeeker(t *testing.T) {
 		t.Fatalf("found person got %d requests, want 2", n)
 	}
 	_, reply := w.inbound(t, w.foundPh, "да", "")
-	for _, want := range []string{"Айгуль", "Марат", ConsentCode(first.ID), ConsentCode(second.ID)} {
+	for _, want := range []string{"Айгуль", "Марат", w.code(t, first.ID), w.code(t, second.ID)} {
 		if !strings.Contains(reply, want) {
 			t.Errorf("bare YES with two pending: reply %q lacks %q", reply, want)
 		}
@@ -294,7 +294,7 @@ func TestEndToEndConsentPerSeeker(t *testing.T) {
 			t.Errorf("a bare YES released the number to %s (%d SMS)", ph, len(got))
 		}
 	}
-	w.sharesWithOnly(t, "да "+ConsentCode(first.ID), seekerAt{"Айгуль", "+77011234567"}, seekerAt{"Марат", "+77017777777"})
+	w.sharesWithOnly(t, "да "+w.code(t, first.ID), seekerAt{"Айгуль", "+77011234567"}, seekerAt{"Марат", "+77017777777"})
 }
 
 // TestEndToEndBareYesWithManySeekers: six requests (a family filing
@@ -345,7 +345,7 @@ func TestEndToEndUnsureAnswerSharesNothing(t *testing.T) {
 	w := newWorld(t)
 	m := w.match(t, false)
 	w.drain(t)
-	code := ConsentCode(m.ID)
+	code := w.code(t, m.ID)
 	for _, body := range []string{"Да нет, не надо. Кто это вообще?", "Да? Кто это?", "иә, бірақ кім бұл", "ДА " + code + " нет"} {
 		if _, reply := w.inbound(t, w.foundPh, body, ""); !strings.Contains(reply, code) || strings.Contains(reply, "Рахмет") {
 			t.Errorf("%q: reply %q; want the request's code again and nothing shared", body, reply)
@@ -374,7 +374,7 @@ func TestEndToEndAnswerAgainIsToldTheFirst(t *testing.T) {
 	w := newWorld(t)
 	m := w.match(t, false)
 	w.drain(t)
-	code := ConsentCode(m.ID)
+	code := w.code(t, m.ID)
 	if _, reply := w.inbound(t, w.foundPh, "ИӘ "+code, ""); !strings.Contains(reply, w.seeker) {
 		t.Fatalf("the first YES: %q", reply)
 	}
