@@ -2,6 +2,7 @@ package data
 
 import (
 	"regexp"
+	"strings"
 	"time"
 	"unicode"
 )
@@ -118,7 +119,16 @@ func namesHider(r *Report, hide func(string) string) func(string) string {
 	if n < minPhoneDigits {
 		return hide
 	}
-	return func(s string) string { return digitRun.ReplaceAllString(hide(s), hidden) }
+	return func(s string) string { return HideNameDigits(hide(s)) }
+}
+
+// HideNameDigits hides every run of digits in a name (or a reason about
+// one): what a name needs of digits is a list's number at most.
+func HideNameDigits(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsNumber) {
+		return s
+	}
+	return digitRun.ReplaceAllString(s, hidden)
 }
 
 // digitRun is a run of digits of any script.

@@ -43,9 +43,17 @@ func PublicLines(rs []Reason, say Phrase, hide *data.Hider) []string {
 		if r.Private() {
 			continue
 		}
-		if r.Field == FieldCity {
+		switch r.Field {
+		case FieldCity:
 			r.Q, r.C, r.Text = hide.Place(r.Q), hide.Place(r.C), hide.Place(r.Text)
-		} else {
+		case "family", "given", "patronymic":
+			// A name needs no digits, and one group per name field
+			// (Ахметов-8701 Арман-123 Серикович-4567) spelled a number
+			// across the reasons, each group too short to be hidden (an
+			// attacker's trial, 2026-12-07); stored explanations of
+			// older matches are rendered here too.
+			r.Q, r.C, r.Text = data.HideNameDigits(hide.Hide(r.Q)), data.HideNameDigits(hide.Hide(r.C)), data.HideNameDigits(hide.Hide(r.Text))
+		default:
 			r.Q, r.C, r.Text = hide.Hide(r.Q), hide.Hide(r.C), hide.Hide(r.Text)
 		}
 		if text := say(r); text != "" {
