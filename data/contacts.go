@@ -148,9 +148,10 @@ func mixedScripts(s string) bool {
 // A for 4, S for 5, b and б for 6, T for 7, B and В for 8, g and q for 9
 // (Latin i, S, Z and b were missing: "8 7o1 i23 45 67" and "8 7O1 1Z3 4S
 // b7" passed, attacker trials of 2026-12-06; Ч, б, В and A: "8 7О1 1 2 З
-// Ч 5 б 7", 2026-12-07). Lower-case в and а stay out: "с 8 в 10 в 12" is
-// no number.
-const lookalikeDigits = "OoОоIilІі|ZzЗзЧчASsbбБTBВgq"
+// Ч 5 б 7", then Cyrillic Т, Э, E and the reversed Ƨ, Ʒ: "8 7O1 Т23 45
+// 67", 2026-12-07). Lower-case в, а and т stay out: "с 8 в 10 в 12" is no
+// number.
+const lookalikeDigits = "OoОоIilІі|ZzЗзЧчASsbбБTТBВgqЭEƧƷӠ"
 
 // lookalikePhone is a run of digits and lookalike letters with the
 // separators of a phone number between them (8 7OI I23 45 67).
@@ -276,7 +277,12 @@ func trimLooseLetters(m string) (head, body, tail string) {
 	if len(words) < 2 {
 		return "", m, ""
 	}
-	loose := func(w string) bool { return !strings.ContainsFunc(w, unicode.IsNumber) }
+	// A word without a digit is loose (по, или, В), unless it is two or
+	// more letters that all stand for digits (бТ in "87О1 ТЗЗ Ч5 бТ").
+	loose := func(w string) bool {
+		return !strings.ContainsFunc(w, unicode.IsNumber) &&
+			(utf8.RuneCountInString(w) < 2 || strings.ContainsFunc(w, func(r rune) bool { return !strings.ContainsRune(lookalikeDigits, r) }))
+	}
 	body = m
 	if first := words[0]; loose(first) {
 		i := len(first)

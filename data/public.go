@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // PublicReport is all that anyone may see of a report: never a phone number,
@@ -111,15 +112,64 @@ func PublicNoteOf(n *Note) PublicNote {
 func namesHider(r *Report, hide func(string) string) func(string) string {
 	n := 0
 	for _, f := range []string{r.FullName, r.GivenName, r.FamilyName, r.Patronymic} {
-		n = max(n, countDigits(hide(f)))
+		n = max(n, countNumberish(hide(f)))
 	}
-	if given := countDigits(hide(r.GivenName)) + countDigits(hide(r.FamilyName)) + countDigits(hide(r.Patronymic)); given > n {
+	if given := countNumberish(hide(r.GivenName)) + countNumberish(hide(r.FamilyName)) + countNumberish(hide(r.Patronymic)); given > n {
 		n = given
 	}
 	if n < minPhoneDigits {
 		return hide
 	}
-	return func(s string) string { return HideNameDigits(hide(s)) }
+	return func(s string) string { return numberishWord.ReplaceAllStringFunc(hide(s), hideNumberish) }
+}
+
+// numberishWord is a run of letters and digits in a name.
+var numberishWord = regexp.MustCompile(`[\p{L}\p{N}]+`)
+
+// numberish reports whether a word of a name reads as part of a number:
+// it has a digit, or is two or more letters typed for digits (IЗЗ, бT).
+func numberish(w string) bool {
+	if strings.ContainsFunc(w, unicode.IsNumber) {
+		return true
+	}
+	return utf8.RuneCountInString(w) >= 2 && !strings.ContainsFunc(w, func(r rune) bool { return !strings.ContainsRune(lookalikeDigits, r) })
+}
+
+// hideNumberish hides a numberish word's digits and letters typed for
+// digits; the rest of a word (Ахметов in Ахметов8701) stays.
+func hideNumberish(w string) string {
+	switch {
+	case !numberish(w):
+		return w
+	case !strings.ContainsFunc(w, unicode.IsNumber):
+		return hidden // letters typed for digits alone (IЗЗ)
+	}
+	return lookalikeRun.ReplaceAllStringFunc(w, func(run string) string {
+		if strings.ContainsFunc(run, unicode.IsNumber) {
+			return hidden
+		}
+		return run // the о of Ахметов in Ахметов8701
+	})
+}
+
+// lookalikeRun is a run of digits and letters typed for digits.
+var lookalikeRun = regexp.MustCompile(`[\p{N}` + regexp.QuoteMeta(lookalikeDigits) + `]+`)
+
+// countNumberish counts the digits and the letters typed for digits in
+// the numberish words of s.
+func countNumberish(s string) int {
+	n := 0
+	for _, w := range numberishWord.FindAllString(s, -1) {
+		if !numberish(w) {
+			continue
+		}
+		for _, r := range w {
+			if unicode.IsNumber(r) || strings.ContainsRune(lookalikeDigits, r) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // HideNameDigits hides every run of digits in a name (or a reason about
@@ -133,13 +183,3 @@ func HideNameDigits(s string) string {
 
 // digitRun is a run of digits of any script.
 var digitRun = regexp.MustCompile(`\p{N}+`)
-
-func countDigits(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsNumber(r) {
-			n++
-		}
-	}
-	return n
-}

@@ -84,6 +84,17 @@ func TestDigitsAcrossNameFieldsAreHidden(t *testing.T) {
 	if strings.ContainsAny(apart.FamilyName+apart.GivenName+apart.Patronymic, "0123456789") {
 		t.Errorf("the name fields spell the number apart: %+v", apart)
 	}
+	// letters typed for digits count, and hide, with the digits
+	looks := Public(&Report{FullName: "Ахметов-87O7 Арман-IЗЗ Серикович-44бT", FamilyName: "Ахметов8ТО1", GivenName: "Арман-1ЗЗ", Patronymic: "Серикович-Ч5б7"})
+	for _, v := range []string{looks.FullName, looks.FamilyName, looks.GivenName, looks.Patronymic} {
+		if strings.ContainsAny(v, "0123456789OЗбTТЧ") || !strings.Contains(v, "•••") {
+			t.Errorf("a name field shows letters typed for digits: %+v", looks)
+			break
+		}
+	}
+	if looks.FamilyName != "Ахметов•••" {
+		t.Errorf("the name around the number: %q", looks.FamilyName)
+	}
 	if got := Public(&Report{FullName: "Пациент №12 Неизвестный"}).FullName; got != "Пациент №12 Неизвестный" {
 		t.Errorf("a list's number in a name: %q", got)
 	}

@@ -47,7 +47,8 @@ import (
 // 23: Uzbek oʻ = ў = у, and о = а in a word with oʻ, gʻ, ў or ҳ
 // (Yoʻldoshev = Йўлдошев = Юлдашев, Gʻofurov = Гафуров).
 // 24: no German reading of a Kazakh Latin ä ö ü (Mädina is not Медина).
-const RulesVersion = 24
+// 25: Т, Э, E, Ƨ, Ʒ read as digits, and letters for digits at a number's end.
+const RulesVersion = 25
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
