@@ -71,7 +71,11 @@ func TestEveryTemplateFitsTwoSegments(t *testing.T) {
 				c := &Composer{T: tm, Hotline: longHotline}
 				body, err := tm.Fit(lang, name, func(level int) Vars {
 					v := c.personVars(r, lang, level)
-					sv := c.seekerVars(&data.Report{ContactName: longSeeker, Relation: longRel, ContactPhone: longPhone}, lang, level)
+					seeker := longSeeker
+					if verified {
+						seeker = "" // a seeker who gave no name is called so: a long phrase
+					}
+					sv := c.seekerVars(&data.Report{ContactName: seeker, Relation: longRel, ContactPhone: longPhone}, lang, level)
 					v.Seeker, v.Relation, v.Phone = sv.Seeker, sv.Relation, longPhone
 					v.Where, v.Status = where(r, level), statusWord("note", lang)
 					v.Link, v.Code, v.Verified = longLink, "999", verified
