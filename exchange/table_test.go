@@ -156,7 +156,7 @@ func TestImportTableRowErrorsAndIdempotence(t *testing.T) {
 	st := datatest.SQLite(t)
 	is, _ := data.Imports(st)
 	list := "ФИО;Год рождения;Телефон\nЖумабаев Ерлан;1985;8 701 123 45 67\nНурланов Тимур;3000;87011234567\n" +
-		"Ким Виктор;1972;123\nИванова Ольга;abc;\n"
+		"Ким Виктор;1972;123\nИванова Ольга;abc;\nСеров Иван 87011234567;87011234568;\n"
 	run := func(dry bool, text string) *Summary {
 		tbl, err := ReadTable(strings.NewReader(text))
 		if err != nil {
@@ -169,12 +169,13 @@ func TestImportTableRowErrorsAndIdempotence(t *testing.T) {
 		return sum
 	}
 	dry := run(true, list)
-	if dry.Filed != 1 || dry.Rejected != 3 || len(stored(t, st)) != 0 {
+	if dry.Filed != 1 || dry.Rejected != 4 || len(stored(t, st)) != 0 {
 		t.Fatalf("dry run: %+v, stored %d", dry, len(stored(t, st)))
 	}
 	// the column, the value refused (never a phone's) and whom the row is about
 	want := map[int][4]string{3: {"Год рождения", "field.birth_year", "3000", "Нурланов Тимур"},
-		4: {"Телефон", "field.phone_short", "", "Ким Виктор"}, 5: {"Год рождения", "field.birth_year", "abc", "Иванова Ольга"}}
+		4: {"Телефон", "field.phone_short", "", "Ким Виктор"}, 5: {"Год рождения", "field.birth_year", "abc", "Иванова Ольга"},
+		6: {"Год рождения", "field.birth_year", "•••", "Серов Иван •••"}} // a number in any column stays hidden
 	for _, e := range dry.Errors {
 		w := want[e.Row]
 		if e.Column != w[0] || e.Key != w[1] || e.Value != w[2] || e.Name != w[3] {

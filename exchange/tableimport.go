@@ -215,11 +215,16 @@ func (s *Summary) reject(line int, headers map[string]string, rec record, fe int
 				break
 			}
 		}
-		if contactFields[field] {
+		switch {
+		case contactFields[field]:
 			value = ""
+		case placeFields[field]:
+			value = data.HidePlace(value)
+		default:
+			value = data.HideContacts(value)
 		}
 		errs = append(errs, RowError{Row: line, Column: col, Field: field, FieldError: e,
-			Value: shortCell(value), Name: shortCell(rec.fullName())})
+			Value: shortCell(value), Name: shortCell(data.HideContacts(rec.fullName()))})
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Field < errs[j].Field })
 	s.Errors = append(s.Errors, errs...)
@@ -228,6 +233,11 @@ func (s *Summary) reject(line int, headers map[string]string, rec record, fe int
 // contactFields are the fields whose refused value a row error leaves
 // out: a contact's phone or name is not the person the list is about.
 var contactFields = map[string]bool{"contact.phone": true, "contact.name": true}
+
+// placeFields are hidden as places are (their doors); any other refused
+// value as a free text: a list may hold a number or an address in any
+// column, and the error is read on a screen or a terminal.
+var placeFields = map[string]bool{"person.city": true, "person.region": true, "person.country": true, "person.last_location": true}
 
 // shortCell is a cell as a row error quotes it: one line, at most 40
 // letters.
