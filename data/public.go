@@ -110,6 +110,9 @@ func PublicNoteOf(n *Note) PublicNote {
 // patterns, which read one number at a time, and the three name fields
 // shown apart spelled the number again (an attacker's trial, 2026-12-07).
 func namesHider(r *Report, hide func(string) string) func(string) string {
+	if !anyDigit(r.FullName, r.GivenName, r.FamilyName, r.Patronymic) {
+		return hide // a number has digits (hideLookalikePhones asks four): most names have none
+	}
 	n := 0
 	for _, f := range []string{r.FullName, r.GivenName, r.FamilyName, r.Patronymic} {
 		n = max(n, countNumberish(hide(f)))
@@ -121,6 +124,15 @@ func namesHider(r *Report, hide func(string) string) func(string) string {
 		return hide
 	}
 	return func(s string) string { return numberishWord.ReplaceAllStringFunc(hide(s), hideNumberish) }
+}
+
+func anyDigit(fields ...string) bool {
+	for _, f := range fields {
+		if strings.ContainsFunc(f, unicode.IsNumber) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberishWord is a run of letters and digits in a name.

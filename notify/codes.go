@@ -50,7 +50,7 @@ func (c *Composer) codeNames(code string, request data.Consent) bool {
 }
 
 // listedCode is the code a list shows for request: the short one, or the
-// long one when another request of among shares it (the short code would
+// long one when another request in among shares it (the short code would
 // name both).
 func (c *Composer) listedCode(request data.Consent, among []data.Consent) string {
 	short := shortCode(request)
