@@ -19,18 +19,7 @@ func TestEndToEndCollidingCodesStillChoose(t *testing.T) {
 	w.seekPh, w.seeker = "+77017777777", "Марат"
 	second := w.match(t, false)
 	w.drain(t)
-	_, reply := w.inbound(t, w.foundPh, "да 839", "")
-	for _, want := range []string{"Айгуль", "Марат", w.comp.longCode(first.ID), w.comp.longCode(second.ID)} {
-		if !strings.Contains(reply, want) {
-			t.Errorf("YES with a shared code: reply %q lacks %q", reply, want)
-		}
-	}
-	w.drain(t)
-	for _, ph := range []string{"+77011234567", "+77017777777"} {
-		if got := w.fake.SentTo(ph); len(got) != 1 {
-			t.Fatalf("a shared code released the number to %s (%d SMS)", ph, len(got))
-		}
-	}
+	w.listsAndSharesNothing(t, "да 839", "Айгуль", "Марат", w.comp.longCode(first.ID), w.comp.longCode(second.ID))
 	w.sharesWithOnly(t, "ДА "+w.comp.longCode(second.ID), seekerAt{"Марат", "+77017777777"}, seekerAt{"Айгуль", "+77011234567"})
 }
 
@@ -95,6 +84,25 @@ func TestListedCodeIsLongOnlyWhereShortCodesCollide(t *testing.T) {
 	}
 	if old := (data.Consent{MatchID: "OLD"}); !c.codeNames(shortCode(old), old) || len(shortCode(old)) != 3 {
 		t.Errorf("a request kept before codes were has no code: %q", shortCode(old))
+	}
+}
+
+// listsAndSharesNothing sends the found person's answer and checks that
+// the reply lists what want names and that neither seeker (Айгуль,
+// Марат) got the number.
+func (w *world) listsAndSharesNothing(t *testing.T, answer string, want ...string) {
+	t.Helper()
+	_, reply := w.inbound(t, w.foundPh, answer, "")
+	for _, x := range want {
+		if !strings.Contains(reply, x) {
+			t.Errorf("%q: reply %q lacks %q", answer, reply, x)
+		}
+	}
+	w.drain(t)
+	for _, ph := range []string{"+77011234567", "+77017777777"} {
+		if got := w.fake.SentTo(ph); len(got) != 1 {
+			t.Fatalf("%q released the number to %s (%d SMS)", answer, ph, len(got))
+		}
 	}
 }
 
