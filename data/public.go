@@ -104,7 +104,8 @@ func PublicNoteOf(n *Note) PublicNote {
 }
 
 // namesHider hides r's name fields: through hide, and, when what hide left
-// of them holds a phone number's count of digits, every digit too. Names
+// of them holds a phone number's count of digits (letters typed for
+// digits counted with them), every digit and such letter too. Names
 // carry a list's number at most (Пациент №12); one digit group glued to
 // each name word (Ахметов-8701 Арман-123 Серикович-4567) passed the
 // patterns, which read one number at a time, and the three name fields
