@@ -16,6 +16,9 @@ import (
 // stranger who filed a report about this person.
 func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (string, error) {
 	pending, err := in.Store.PendingConsents(ctx, from)
+	if err == nil {
+		pending, err = in.received(ctx, pending)
+	}
 	if err != nil {
 		return "", fmt.Errorf("pending consents: %w", err)
 	}
@@ -52,6 +55,26 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 		return in.whichOne(ctx, chosen, chosen, lang, which)
 	}
 	return in.decide(ctx, cmd.Verb, chosen[0], from, lang)
+}
+
+// received keeps the requests whose SMS may have reached the phone: one
+// suppressed (STOP, the daily cap), failed or undelivered never did, and
+// an answer cannot mean it; a stranger's requests past the cap were still
+// answerable, and listed to a bare YES (an attacker's trial, 2026-12-07).
+func (in *Inbound) received(ctx context.Context, pending []data.Consent) ([]data.Consent, error) {
+	var out []data.Consent
+	for _, c := range pending {
+		m, err := in.Store.MessageByKey(ctx, foundKey(c.MatchID))
+		switch {
+		case errors.Is(err, data.ErrNotFound):
+		case err != nil:
+			return nil, err
+		case m.State == data.MsgSuppressed || m.State == data.MsgFailed || m.State == data.MsgUndelivered:
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // named keeps the requests of among that code names.

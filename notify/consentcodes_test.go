@@ -167,3 +167,25 @@ func (w *world) code(t *testing.T, matchID string) string {
 	t.Fatalf("no request about match %s", matchID)
 	return ""
 }
+
+// TestEndToEndUnreceivedRequestIsNoChoice: the found person's phone
+// reached its daily cap, so a stranger's later request was suppressed and
+// never reached it. A bare YES is then about the family's request alone,
+// the one the person read, and shares with the family only (it listed the
+// stranger too, and a stranger's code could be answered: an attacker's
+// trial, 2026-12-07).
+func TestEndToEndUnreceivedRequestIsNoChoice(t *testing.T) {
+	w := newWorld(t)
+	w.match(t, false)
+	w.drain(t)
+	w.seekPh, w.seeker = "+77017777777", "Марат"
+	w.match(t, false)
+	noCap := w.d.Policy.DailyCap
+	w.d.Policy.DailyCap = 1 // the found person's one SMS today was the family's request
+	w.drain(t)
+	w.d.Policy.DailyCap = noCap
+	if got := w.fake.SentTo(w.foundPh); len(got) != 1 {
+		t.Fatalf("the found person got %d requests, want the first only (daily cap 1)", len(got))
+	}
+	w.sharesWithOnly(t, "да", seekerAt{"Айгуль", "+77011234567"}, seekerAt{"Марат", "+77017777777"})
+}

@@ -12,6 +12,7 @@ import (
 type InboundStore interface {
 	PendingConsents(ctx context.Context, phone string) ([]data.Consent, error)
 	AnsweredConsents(ctx context.Context, phone string) ([]data.Consent, error)
+	MessageByKey(ctx context.Context, key string) (*data.Message, error)
 	AnswerConsent(ctx context.Context, matchID, phone, answer string, msgs []data.Message) error
 	GetMatch(ctx context.Context, id string) (*data.Match, error)
 	GetReport(ctx context.Context, id string) (*data.Report, error)
