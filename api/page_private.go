@@ -202,7 +202,7 @@ func (s *Server) privateMatch(ctx context.Context, r *data.Report, m data.Match)
 		if n.Twice, err = data.AskedBefore(ctx, s.store, m, r); err != nil {
 			return nil, nil, err
 		}
-	case proven || safe.ContactPhone == "": // nobody to ask
+	case proven || safe.ContactPhone == "": // the author's own SMS said it, or there was nobody to ask
 	case data.NumberProven(safe):
 		n.Asked = true
 	default:
