@@ -32,8 +32,9 @@ type GammuInbox struct {
 	Handle func(ctx context.Context, from, body string) (string, error)
 	Queued func() // after a reply was queued (Dispatcher.Wake)
 	Poll   time.Duration
-	// Settle is how old an inbox file must be: the daemon writes the parts
-	// of a long SMS one after the other, in place.
+	// Settle is how old an inbox file must be: the daemon writes a file in
+	// place, and the parts of a long SMS one after the other, so a younger
+	// file may be half written. Zero means DefaultSettle.
 	Settle time.Duration
 	Log    *slog.Logger
 
@@ -45,6 +46,9 @@ type GammuInbox struct {
 // files stay in the spool. They hold numbers and texts in clear (the daemon
 // needs them so); after a week no lookup or delivery report needs them.
 const spoolKeep = 7 * 24 * time.Hour
+
+// DefaultSettle is the Settle of a GammuInbox that sets none.
+const DefaultSettle = 2 * time.Second
 
 // gammuReports maps the text of a delivery report the daemon stores in its
 // inbox (Gammu writes the report's TP-Status as one of these words) onto
@@ -144,10 +148,17 @@ func inboxID(name string) string {
 	return name[:i]
 }
 
+func (in *GammuInbox) settle() time.Duration {
+	if in.Settle <= 0 {
+		return DefaultSettle
+	}
+	return in.Settle
+}
+
 func (in *GammuInbox) settled(parts []string) bool {
 	for _, p := range parts {
 		st, err := os.Stat(filepath.Join(in.Gammu.Spool, gammuInbox, p))
-		if err != nil || time.Since(st.ModTime()) < in.Settle {
+		if err != nil || time.Since(st.ModTime()) < in.settle() {
 			return false
 		}
 	}

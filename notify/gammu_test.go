@@ -47,6 +47,11 @@ func (r *gammuRig) run(t *testing.T) {
 	t.Cleanup(func() { cancel(); <-done })
 }
 
+// testSettle is long enough for gammu-smsd to finish writing an inbox
+// file (read sooner, a delivery report was once half written and went to
+// the command handler) and short enough for quick tests.
+const testSettle = 300 * time.Millisecond
+
 func waitFor(t *testing.T, what string, within time.Duration, ok func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(within)
@@ -103,7 +108,7 @@ func TestGammuPacesByPriorityAndRecordsReports(t *testing.T) {
 		}
 	}
 
-	in := &GammuInbox{Gammu: r.modem, Store: r.st, Handle: func(context.Context, string, string) (string, error) {
+	in := &GammuInbox{Gammu: r.modem, Store: r.st, Settle: testSettle, Handle: func(context.Context, string, string) (string, error) {
 		t.Fatal("a delivery report reached the command handler")
 		return "", nil
 	}}
@@ -132,7 +137,7 @@ func TestGammuPacesByPriorityAndRecordsReports(t *testing.T) {
 func TestGammuInboundOnceByDaemonID(t *testing.T) {
 	r := newGammuRig(t, 600)
 	var calls atomic.Int32
-	in := &GammuInbox{Gammu: r.modem, Store: r.st, Queued: r.d.Wake, Handle: func(_ context.Context, from, body string) (string, error) {
+	in := &GammuInbox{Gammu: r.modem, Store: r.st, Settle: testSettle, Queued: r.d.Wake, Handle: func(_ context.Context, from, body string) (string, error) {
 		calls.Add(1)
 		return "ack " + body, nil
 	}}

@@ -53,7 +53,7 @@ func (s *Service) GammuInbox(st InboxStore, handle func(ctx context.Context, fro
 		return nil
 	}
 	return &GammuInbox{Gammu: s.Gammu, Store: st, Handle: handle, Queued: s.Dispatcher.Wake,
-		Poll: time.Second, Settle: 2 * time.Second, Log: s.Log}
+		Poll: time.Second, Log: s.Log}
 }
 
 // Run dispatches the outbox until ctx ends.
