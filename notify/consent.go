@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"tuys/data"
@@ -165,11 +166,13 @@ func (in *Inbound) record(ctx context.Context, verb Verb, m *data.Match, seek, s
 	return nil
 }
 
-// whichOne lists the pending requests, newest first, each with its code,
-// and shares nothing. Past a few it names how many more: six seekers
-// (a family filing again and again) made a list no SMS could hold, and the
-// person got "try again later", which could never work (a new user's
-// trial, 2026-12-07).
+// whichOne lists the pending requests, each with its code, and shares
+// nothing. Past a few it names how many more: six seekers (a family filing
+// again and again) made a list no SMS could hold, and the person got "try
+// again later", which could never work (a new user's trial, 2026-12-07).
+// The earliest seekers come first: listed newest first, strangers who
+// filed after the safe report went public pushed the family, who was
+// looking before it, out of the list.
 func (in *Inbound) whichOne(ctx context.Context, pending, among []data.Consent, lang, template string) (string, error) {
 	// The list gives each code with the answer asked for; answer_unsure
 	// names both answers first, so its list gives codes only.
@@ -187,6 +190,7 @@ func (in *Inbound) whichOne(ctx context.Context, pending, among []data.Consent, 
 			all = append(all, asking{in.Composer.listedCode(c, among), seek})
 		}
 	}
+	slices.SortStableFunc(all, func(a, b asking) int { return a.seek.CreatedAt.Compare(b.seek.CreatedAt) })
 	return in.Composer.T.Fit(lang, template, func(level int) Vars {
 		shown := min(len(all), max(1, 3-level))
 		var parts []string

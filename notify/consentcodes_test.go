@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -188,4 +189,25 @@ func TestEndToEndUnreceivedRequestIsNoChoice(t *testing.T) {
 		t.Fatalf("the found person got %d requests, want the first only (daily cap 1)", len(got))
 	}
 	w.sharesWithOnly(t, "да", seekerAt{"Айгуль", "+77011234567"}, seekerAt{"Марат", "+77017777777"})
+}
+
+// TestBareYesListsTheEarliestSeekersFirst: strangers who file "looking
+// for" reports after the found person's safe report is public cannot push
+// the family's earlier request out of the list a bare YES gets (it shows
+// the first three): the family was looking before anyone could copy the
+// safe report.
+func TestBareYesListsTheEarliestSeekersFirst(t *testing.T) {
+	w := newWorld(t)
+	w.later = true // the family filed an hour before the safe report
+	family := w.match(t, false)
+	w.later = false
+	for i := range 4 { // then strangers, each filed after it
+		w.seekPh, w.seeker = fmt.Sprintf("+7701888888%d", i), "Чужой"
+		w.match(t, false)
+	}
+	w.drain(t)
+	_, reply := w.inbound(t, w.foundPh, "да", "")
+	if want := "ДА " + w.code(t, family.ID); !strings.Contains(reply, "Айгуль") || !strings.Contains(reply, want) {
+		t.Errorf("bare YES with the family and four later strangers: %q lacks Айгуль and %q", reply, want)
+	}
 }
