@@ -33,7 +33,9 @@ type Vars struct {
 	Verified bool   // the safe report came from the number the seeker gave
 	Link     string // the author's private page
 	// Terse is Fit's last resort, past the shortest names: a template
-	// leaves out what the message can do without (details, the money line)
+	// leaves out what the message can do without (details, the opt-out
+	// line), never the money line: a stranger could force the terse form
+	// with a long name to strip the warning against scammers
 	Terse bool
 }
 

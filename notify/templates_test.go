@@ -61,6 +61,9 @@ func TestCatalogSameInEveryLanguage(t *testing.T) {
 
 // TestEveryTemplateFitsTwoSegments renders every template in every language
 // with the longest names we expect, shortening like the composer does.
+// moneyLine is each language's "tuys never asks for money".
+var moneyLine = map[string]string{"kk": "tuys ақша сұрамайды", "ru": "tuys не просит денег", "en": "tuys never asks for money"}
+
 func TestEveryTemplateFitsTwoSegments(t *testing.T) {
 	tm := MustTemplates()
 	for _, lang := range data.Languages {
@@ -69,7 +72,7 @@ func TestEveryTemplateFitsTwoSegments(t *testing.T) {
 				r := &data.Report{FullName: full, BirthYear: 1987, City: longCity, SourceName: longSource, CreatedAt: time.Now()}
 				verified := i%2 == 0 // "from the number you gave", with no sex known (an SMS ЖИВ gives none)
 				c := &Composer{T: tm, Hotline: longHotline}
-				body, err := tm.Fit(lang, name, func(level int) Vars {
+				vars := func(level int) Vars {
 					v := c.personVars(r, lang, level)
 					seeker := longSeeker
 					if verified {
@@ -81,10 +84,16 @@ func TestEveryTemplateFitsTwoSegments(t *testing.T) {
 					v.Link, v.Code, v.Verified = longLink, "999", verified
 					v.Matches = matchesLine(lang, []*data.Report{r, r, r}, level)
 					return v
-				})
+				}
+				body, err := tm.Fit(lang, name, vars)
 				if err != nil {
 					t.Errorf("%s/%s with %q: %v", lang, name, full, err)
 					continue
+				}
+				// The warning against scammers is never what a long name
+				// pushes out (an attacker's trial forced the terse form).
+				if longest, _ := tm.Render(lang, name, vars(0)); strings.Contains(longest, moneyLine[lang]) && !strings.Contains(body, moneyLine[lang]) {
+					t.Errorf("%s/%s with %q lost the money line: %q", lang, name, full, body)
 				}
 				if !utf8.ValidString(body) || strings.ContainsRune(body, utf8.RuneError) {
 					t.Errorf("%s/%s: invalid UTF-8 in %q", lang, name, body)
