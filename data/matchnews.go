@@ -59,3 +59,32 @@ func AskedBefore(ctx context.Context, st MatchLister, m Match, seek *Report) (bo
 	}
 	return false, nil
 }
+
+// SeekerHeard reports whether the seeker of m was already told of another
+// confirmed match whose "safe" report is still there: a second "safe"
+// report of the same person is then no news. A removed one does not count
+// (an attacker's trial, 2026-12-07): an impostor filed the person safe,
+// the family was told, the impostor deleted the report, and the family
+// heard nothing of the real person's report that followed.
+func SeekerHeard(ctx context.Context, st MatchLister, m Match) (bool, error) {
+	ms, err := st.MatchesForReport(ctx, m.SeekID)
+	if err != nil {
+		return false, fmt.Errorf("matches of %s: %w", m.SeekID, err)
+	}
+	for _, o := range ms {
+		if o.ID == m.ID || o.SeekID != m.SeekID || !o.Confirmed() {
+			continue
+		}
+		safe, err := st.GetReport(ctx, o.SafeID)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return false, fmt.Errorf("safe report %s: %w", o.SafeID, err)
+		}
+		if safe.Status != StatusRemoved {
+			return true, nil
+		}
+	}
+	return false, nil
+}

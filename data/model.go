@@ -237,17 +237,6 @@ type Match struct {
 	AskedBefore bool
 }
 
-// OtherConfirmed reports whether ms holds a confirmed match besides the one
-// with id except: the seeker already heard the news.
-func OtherConfirmed(ms []Match, except string) bool {
-	for _, o := range ms {
-		if o.ID != except && o.Confirmed() {
-			return true
-		}
-	}
-	return false
-}
-
 // Confirmed reports whether the match has been accepted (by rule or by a volunteer).
 func (m Match) Confirmed() bool {
 	return m.State == MatchAutoConfirmed || m.State == MatchConfirmed

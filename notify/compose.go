@@ -305,17 +305,6 @@ func statusWord(change, lang string) string {
 // ReportGetter loads reports and their matches (data.Store implements it).
 type ReportGetter = data.MatchLister
 
-// SeekerKnows reports whether the seeker of m was already told of another
-// confirmed match: then a new one sends the seeker nothing (duplicate news
-// is no news), while the found person is still asked.
-func SeekerKnows(ctx context.Context, st ReportGetter, m data.Match) (bool, error) {
-	ms, err := st.MatchesForReport(ctx, m.SeekID)
-	if err != nil {
-		return false, fmt.Errorf("matches of %s: %w", m.SeekID, err)
-	}
-	return data.OtherConfirmed(ms, m.ID), nil
-}
-
 // ForMatch composes the SMS of a match a volunteer confirms, given only the
 // match (api.ConfirmHook).
 func (c *Composer) ForMatch(st ReportGetter) func(ctx context.Context, m data.Match) ([]data.Message, []data.Consent, error) {
@@ -329,7 +318,7 @@ func (c *Composer) ForMatch(st ReportGetter) func(ctx context.Context, m data.Ma
 			return nil, nil, fmt.Errorf("compose match %s: safe report: %w", m.ID, err)
 		}
 		m.State = data.MatchConfirmed // a volunteer's confirmation
-		if m.SeekerKnows, err = SeekerKnows(ctx, st, m); err != nil {
+		if m.SeekerKnows, err = data.SeekerHeard(ctx, st, m); err != nil {
 			return nil, nil, err
 		}
 		if m.AskedBefore, err = data.AskedBefore(ctx, st, m, seek); err != nil {

@@ -220,9 +220,9 @@ func (e *Engine) Reindex(ctx context.Context) error {
 // the same seeker's phone through another (AskedBefore); each from the
 // store or from this batch's earlier matches (told, which it extends).
 func (e *Engine) toldBefore(ctx context.Context, m *data.Match, seek *data.Report, told map[string]bool) error {
-	knows, err := e.seekerKnows(ctx, m)
+	knows, err := data.SeekerHeard(ctx, e.store, *m)
 	if err != nil {
-		return err
+		return fmt.Errorf("match %s: earlier matches: %w", m.ID, err)
 	}
 	asked, err := data.AskedBefore(ctx, e.store, *m, seek)
 	if err != nil {
@@ -233,14 +233,4 @@ func (e *Engine) toldBefore(ctx context.Context, m *data.Match, seek *data.Repor
 	m.AskedBefore = seek.ContactPhone != "" && (asked || told[askedKey])
 	told[m.SeekID], told[askedKey] = true, true
 	return nil
-}
-
-// seekerKnows reports whether m's seeker already has another confirmed
-// match (then the composer sends them no second "reported safe").
-func (e *Engine) seekerKnows(ctx context.Context, m *data.Match) (bool, error) {
-	ms, err := e.store.MatchesForReport(ctx, m.SeekID)
-	if err != nil {
-		return false, fmt.Errorf("match %s: earlier matches: %w", m.ID, err)
-	}
-	return data.OtherConfirmed(ms, m.ID), nil
 }
