@@ -126,6 +126,18 @@ func (in *Inbound) decide(ctx context.Context, verb Verb, c data.Consent, from, 
 	if err != nil {
 		return "", err
 	}
+	if verb == VerbYes {
+		switch twin, err := in.twinSeeker(ctx, c, seek, from, lang); {
+		case err != nil:
+			return "", err
+		case twin:
+			return in.Composer.T.Fit(lang, "yes_twin", func(level int) Vars {
+				v := in.Composer.seekerVars(seek, lang, level)
+				v.Hotline = in.Composer.hotline()
+				return v
+			})
+		}
+	}
 	err = in.record(ctx, verb, m, seek, safe, from)
 	if errors.Is(err, ErrNoPendingConsent) {
 		return in.text(lang, "yes_none") // answered meanwhile (a duplicate webhook)

@@ -211,3 +211,35 @@ func TestBareYesListsTheEarliestSeekersFirst(t *testing.T) {
 		t.Errorf("bare YES with the family and four later strangers: %q lacks Айгуль and %q", reply, want)
 	}
 }
+
+// TestTwinSeekersShareNothingBySMS: a stranger who learnt the family's
+// name and relation files a copy with their own number; the found person
+// cannot tell the two requests apart, so a YES by SMS to either shares
+// nothing and sends the person to the hotline, whose volunteer can still
+// record the answer after calling back.
+func TestTwinSeekersShareNothingBySMS(t *testing.T) {
+	w := newWorld(t)
+	family := w.match(t, false)
+	w.seekPh = "+77019999999" // the copy: the same name (Айгуль) and relation
+	copied := w.match(t, false)
+	w.drain(t)
+	for _, id := range []string{copied.ID, family.ID} {
+		_, reply := w.inbound(t, w.foundPh, "да "+w.code(t, id), "")
+		if !strings.Contains(reply, "+7 727 000 00 00") || !strings.Contains(reply, "Айгуль") {
+			t.Errorf("YES to one of two twin requests: reply %q names neither the seeker nor the hotline", reply)
+		}
+	}
+	w.drain(t)
+	for _, ph := range []string{"+77011234567", "+77019999999"} {
+		if got := w.fake.SentTo(ph); len(got) != 1 {
+			t.Fatalf("a YES by SMS to twin requests released the number to %s (%d SMS)", ph, len(got))
+		}
+	}
+	if err := w.in.AnswerByPhone(context.Background(), family.ID, true); err != nil {
+		t.Fatalf("a volunteer's call-back answer: %v", err)
+	}
+	w.drain(t)
+	if got := w.fake.SentTo("+77011234567"); len(got) != 2 || !strings.Contains(got[1].Body, w.foundPh) {
+		t.Errorf("after the volunteer's call the family got %d SMS", len(got))
+	}
+}
