@@ -23,6 +23,7 @@ var apiMessagesKK = map[string]string{
 	"field.required":           "Міндетті өріс.",
 	"field.too_long":           "Тым ұзын: ең көбі %d таңба.",
 	"field.kind":               "«seek» (адам іздеймін) немесе «safe» (аман-есенмін) таңдаңыз.",
+	"field.contact_authority":  "Өз атыңызды жазыңыз. tuys полиция, қызмет не мекеме атынан сұрау жібермейді.",
 	"field.name_letters":       "Атын әріппен жазыңыз.",
 	"field.birth_year":         "%d мен %d аралығындағы жылды жазыңыз.",
 	"field.age":                "0 мен 120 аралығындағы жасты жазыңыз.",

@@ -23,6 +23,7 @@ var apiMessagesRU = map[string]string{
 	"field.required":           "Обязательное поле.",
 	"field.too_long":           "Слишком длинно: не больше %d символов.",
 	"field.kind":               "Выберите «seek» (ищу человека) или «safe» (я в безопасности).",
+	"field.contact_authority":  "Напишите своё имя. tuys не передаёт запросы от имени полиции, служб и учреждений.",
 	"field.name_letters":       "Напишите имя буквами.",
 	"field.birth_year":         "Укажите год от %d до %d.",
 	"field.age":                "Укажите возраст от 0 до 120.",

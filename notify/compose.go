@@ -186,6 +186,9 @@ func (c *Composer) personVars(r *data.Report, lang string, level int) Vars {
 // any other text a stranger could choose.
 func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
 	first := Truncate(FirstName(LettersOnly(seek.ContactName)), 20-4*level)
+	if seek.Channel != data.ChannelImport && data.ClaimsAuthority(seek.ContactName) {
+		first = "" // filed before the intake refused such names: not a name to vouch for
+	}
 	if first == "" {
 		// Said as it is: "your relative" vouched for whoever filed
 		// without a name, by SMS FIND or the API (an attacker's trial,

@@ -237,3 +237,18 @@ func TestDatesAreOfTheServicesDay(t *testing.T) {
 		}
 	}
 }
+
+// A seeker's name stored as an office (filed before the intake refused
+// such names) is no name the found person is told: "Вас ищет Полиция" in
+// tuys's own SMS is what a scammer wants (an attacker's trial).
+func TestAuthorityIsNoSeekerName(t *testing.T) {
+	c := &Composer{T: MustTemplates()}
+	for _, name := range []string{"Полиция", "ДЧС", "Майор Ахметов"} {
+		if v := c.seekerVars(&data.Report{ContactName: name, Channel: data.ChannelWeb}, "ru", 0); v.Seeker != "человек, не указавший имени" {
+			t.Errorf("a seeker named %q is announced as %q", name, v.Seeker)
+		}
+	}
+	if v := c.seekerVars(&data.Report{ContactName: "Больница №7", Channel: data.ChannelImport}, "ru", 0); v.Seeker != "Больница" {
+		t.Errorf("an imported list's seeker is announced as %q", v.Seeker)
+	}
+}

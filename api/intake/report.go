@@ -79,6 +79,9 @@ func (in *ReportInput) ToReport(now time.Time, reqLang, channel string) (*data.R
 		"person.last_location": p.LastLocation, "contact.name": in.Contact.Name} {
 		CheckText(fe, field, CleanText(v), MaxShortLen, false)
 	}
+	if channel != data.ChannelImport && data.ClaimsAuthority(in.Contact.Name) {
+		fe.Add("contact.name", "field.contact_authority") // the found person reads it in our SMS
+	}
 	CheckText(fe, "person.description", CleanText(p.Description), MaxDescriptionLen, false)
 	CheckText(fe, "contact.relation", CleanText(in.Contact.Relation), maxRelationLen, false)
 	phone := ""
