@@ -102,7 +102,7 @@ func (s *Server) loginPost(c *gin.Context) {
 	}
 	v, ok := s.checkPassword(c, d.Login, c.PostForm("password"))
 	if !ok {
-		s.audit(c, d.Login, "login_failed", "")
+		s.audit(c, s.attemptedLogin(v, d.Login), "login_failed", "")
 		fail(http.StatusUnauthorized, "login.wrong")
 		return
 	}
@@ -113,6 +113,21 @@ func (s *Server) loginPost(c *gin.Context) {
 		return
 	}
 	seeOther(c, d.Next)
+}
+
+// attemptedLogin is how the audit names a failed sign-in's login: an
+// account's own, else a keyed tag of what was typed. People type their
+// password into the login field, and the audit kept it as typed (an
+// attacker's trial, 2026-12-07); the tag still shows one text tried again
+// and again.
+func (s *Server) attemptedLogin(v *data.Volunteer, typed string) string {
+	if v != nil {
+		return v.Login
+	}
+	if typed == "" {
+		return "?"
+	}
+	return "?" + s.store.PhoneTag("login:"+typed)[:8]
 }
 
 // dummyHash keeps a wrong login as slow as a wrong password, so timing does

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,6 +42,25 @@ func TestLoginWrongPasswordNoSession(t *testing.T) {
 			}
 			mustContain(t, w.Body.String(), T(l, "login.wrong"))
 		}
+	}
+}
+
+// A password typed into the login field is not kept in the audit; a
+// known account's failures are audited under its login.
+func TestFailedLoginAuditKeepsNoTypedText(t *testing.T) {
+	_, store, h := newWebServer(t, Config{})
+	addVolunteer(t, store, "aigerim", "correct horse battery", data.RoleVolunteer)
+	b := newBrowser(t, h, "en")
+	b.get("/v/login")
+	b.post("/v/login", url.Values{"login": {"correct horse battery"}, "password": {""}})
+	b.post("/v/login", url.Values{"login": {"aigerim"}, "password": {"wrong"}})
+	es, err := store.ListAudit(context.Background(), 10)
+	if err != nil || len(es) != 2 {
+		t.Fatalf("audit: %d entries, %v", len(es), err)
+	}
+	actors := []string{es[0].Actor, es[1].Actor}
+	if !slices.Contains(actors, "aigerim") || slices.ContainsFunc(actors, func(a string) bool { return strings.Contains(a, "horse") }) {
+		t.Errorf("failed sign-ins audited as %q", actors)
 	}
 }
 
