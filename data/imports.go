@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -126,8 +128,22 @@ func (s *sqlStore) AddImportedNote(ctx context.Context, in ImportedNote) (bool, 
 	return added, err
 }
 
-// claimKey records key; false when it was recorded before.
+// buriedPrefix starts the import key of a removed report (buryImportKeys).
+const buriedPrefix = "gone:"
+
+// buriedKey is what a removed report's import key becomes.
+func (s *sqlStore) buriedKey(key string) string { return buriedPrefix + s.seal.Hash("import-key:"+key) }
+
+// claimKey records key; false when it was recorded before, also for a
+// report removed since.
 func (s *sqlStore) claimKey(ctx context.Context, tx *sql.Tx, key, reportID, noteID string, sourceDate time.Time, recordID string) (bool, error) {
+	var buried int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM import_keys WHERE key = $1`, s.buriedKey(key)).Scan(&buried); err != nil {
+		return false, fmt.Errorf("import key: %w", err)
+	}
+	if buried > 0 {
+		return false, nil
+	}
 	var date int64
 	if !sourceDate.IsZero() {
 		date = ms(sourceDate)
@@ -201,7 +217,11 @@ func (s *sqlStore) KnownKeys(ctx context.Context, keys []string) (map[string]boo
 	if len(keys) == 0 {
 		return out, nil
 	}
-	cond, arg := s.d.inList("key", 1, keys)
+	asked := make(map[string]string, 2*len(keys)) // stored form → the key asked about
+	for _, k := range keys {
+		asked[k], asked[s.buriedKey(k)] = k, k
+	}
+	cond, arg := s.d.inList("key", 1, slices.Collect(maps.Keys(asked)))
 	rows, err := s.r.QueryContext(ctx, `SELECT key FROM import_keys WHERE `+cond, arg)
 	if err != nil {
 		return nil, fmt.Errorf("known import keys: %w", err)
@@ -212,7 +232,7 @@ func (s *sqlStore) KnownKeys(ctx context.Context, keys []string) (map[string]boo
 		if err := rows.Scan(&k); err != nil {
 			return nil, fmt.Errorf("known import keys: %w", err)
 		}
-		out[k] = true
+		out[asked[k]] = true
 	}
 	return out, rows.Err()
 }

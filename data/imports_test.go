@@ -104,3 +104,33 @@ func TestChangedSince(t *testing.T) {
 		}
 	})
 }
+
+// A removed report's import key is kept only as a keyed hash: the plain
+// key is a hash of the name, year, city and source, which a copy of the
+// database and a list of names would reverse. The same row imported again
+// still files nothing.
+func TestRemovedReportsImportKeyIsBuried(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		is, _ := Imports(s)
+		r := &Report{ID: NewID(), Kind: KindSafe, FullName: "Касымова Динара Бековна", BirthYear: 1990, City: "Шымкент", Channel: ChannelImport}
+		key := ImportKey("Больница 7", r)
+		if filed, err := is.CreateImported(ctx, []ImportedReport{{Report: r, Key: key}}); err != nil || !filed[0] {
+			t.Fatalf("import: %v %v", filed, err)
+		}
+		if err := s.RemoveReport(ctx, r.ID); err != nil {
+			t.Fatal(err)
+		}
+		var plain int
+		if err := s.(*sqlStore).r.QueryRowContext(ctx, `SELECT count(*) FROM import_keys WHERE key = $1`, key).Scan(&plain); err != nil || plain != 0 {
+			t.Fatalf("the plain import key of a removed report is kept (%d rows, %v)", plain, err)
+		}
+		again := &Report{ID: NewID(), Kind: KindSafe, FullName: r.FullName, BirthYear: 1990, City: "Шымкент", Channel: ChannelImport}
+		if filed, err := is.CreateImported(ctx, []ImportedReport{{Report: again, Key: key}}); err != nil || filed[0] {
+			t.Fatalf("the removed person's row imported again was filed: %v %v", filed, err)
+		}
+		if known, err := is.KnownKeys(ctx, []string{key}); err != nil || !known[key] {
+			t.Fatalf("a dry run does not know the removed row: %v %v", known, err)
+		}
+	})
+}

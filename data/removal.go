@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // RemoveReport keeps a PFIF-style placeholder (id, kind, dates) so copies
@@ -76,6 +77,41 @@ func (s *sqlStore) scrubDerived(ctx context.Context, tx *sql.Tx, id string) erro
 	for _, st := range stmts {
 		if _, err := tx.ExecContext(ctx, st.sql, st.args...); err != nil {
 			return fmt.Errorf("remove report %s: %s: %w", id, st.what, err)
+		}
+	}
+	return s.buryImportKeys(ctx, tx, id)
+}
+
+// buryImportKeys replaces the import keys of a removed report with their
+// keyed hash. A key is a plain hash of the row's name, year, city and
+// source, so a copy of the database confirmed, with a list of names, who
+// had been on which hospital's list after they asked to be removed (an
+// attacker's trial, 2026-12-07). The buried key still stops the same row
+// of a list imported again from filing the person anew.
+func (s *sqlStore) buryImportKeys(ctx context.Context, tx *sql.Tx, id string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT key FROM import_keys WHERE report_id = $1`, id)
+	if err != nil {
+		return fmt.Errorf("remove report %s: import keys: %w", id, err)
+	}
+	var keys []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			rows.Close()
+			return fmt.Errorf("remove report %s: import keys: %w", id, err)
+		}
+		keys = append(keys, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("remove report %s: import keys: %w", id, err)
+	}
+	for _, k := range keys {
+		if strings.HasPrefix(k, buriedPrefix) {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE import_keys SET key = $1 WHERE key = $2`, s.buriedKey(k), k); err != nil {
+			return fmt.Errorf("remove report %s: bury import key: %w", id, err)
 		}
 	}
 	return nil
