@@ -51,7 +51,7 @@ var settingsTable = []setting{
 	{"twilio-api-url", "TUYS_TWILIO_API_URL", "", "Twilio REST base URL; empty = https://api.twilio.com (set it for a gateway or a test fake)", false, nil},
 	{"twilio-timeout", "TUYS_TWILIO_TIMEOUT", notify.DefaultTimeout.String(), "time limit of one Twilio call (send or lookup)", false, nil},
 	{"sms-lease", "TUYS_SMS_LEASE", "", "how long a node owns a claimed SMS before another may reconcile it; empty = 4 × twilio-timeout + 30s, and never less than 4 × twilio-timeout", false, nil},
-	{"sms-countries", "TUYS_SMS_COUNTRIES", strings.Join(notify.DefaultCountries, ","), "ISO countries SMS may go to; premium and unknown ranges are always refused", false, nil},
+	{"sms-countries", "TUYS_SMS_COUNTRIES", strings.Join(notify.DefaultCountries, ","), "ISO countries SMS may go to; premium and unknown ranges are always refused. The first is home: SMS abroad stop while a quarter of the hourly budget is left, which stays for home numbers", false, nil},
 	{"sms-gateway", "TUYS_SMS_GATEWAY", "", "twilio, gammu or log: how SMS leave; empty = twilio when its credentials are set, else log. twilio with -gammu-spool set falls over to the modem when Twilio stops answering", false, nil},
 	{"gammu-spool", "TUYS_GAMMU_SPOOL", "", "spool directory of gammu-smsd's files service (inbox/, outbox/, sent/, error/ under it): SMS through a local GSM modem", false, nil},
 	{"gammu-rate", "TUYS_GAMMU_RATE", itoa(notify.DefaultGammuRate), "SMS a minute the modem is given (match and consent SMS first)", false, nil},

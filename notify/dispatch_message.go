@@ -171,24 +171,19 @@ func (d *Dispatcher) check(ctx context.Context, m *data.Message, budget *atomic.
 	// Last, so only a message that will be sent takes from the budget.
 	// The per-recipient daily cap is not here: it is counted where the
 	// send is claimed (send, MarkSending), atomically.
-	if !d.takeBudget(budget, data.LowPriority(m.Key)) {
+	if !d.takeBudget(budget, m) {
 		return "", d.now().Add(time.Minute + rand.N(4*time.Minute)), nil
 	}
 	return "", later, nil
 }
 
-// takeBudget takes one SMS from the hour's budget (nil: no budget). A
-// low-priority message (subscription confirmations, status updates) may
-// only take it while more than the reserved half is left: match and
-// consent SMS always have that half to themselves.
-func (d *Dispatcher) takeBudget(budget *atomic.Int64, low bool) bool {
+// takeBudget takes one SMS from the hour's budget (nil: no budget) while
+// more than m's floor (budgetFloor) is left.
+func (d *Dispatcher) takeBudget(budget *atomic.Int64, m *data.Message) bool {
 	if budget == nil {
 		return true
 	}
-	floor := int64(0)
-	if low {
-		floor = int64(d.Policy.HourlyBudget - d.Policy.HourlyBudget/2)
-	}
+	floor := d.Policy.budgetFloor(m)
 	for {
 		left := budget.Load()
 		if left <= floor {

@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -139,15 +140,9 @@ func (d *Dispatcher) DispatchOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err // the claimed messages' leases run out and another poll takes them
 	}
-	// Match and consent SMS take from the budget first.
+	// Match and consent SMS home take from the budget first (budgetFloor).
 	slices.SortStableFunc(msgs, func(a, b data.Message) int {
-		switch la, lb := data.LowPriority(a.Key), data.LowPriority(b.Key); {
-		case la == lb:
-			return 0
-		case lb:
-			return -1
-		}
-		return 1
+		return cmp.Compare(d.Policy.budgetFloor(&a), d.Policy.budgetFloor(&b))
 	})
 	sem := make(chan struct{}, max(d.Parallel, 1))
 	var wg sync.WaitGroup

@@ -316,6 +316,32 @@ func TestDispatchDailyCapHoldsUnderConcurrency(t *testing.T) {
 	})
 }
 
+// A flood of match SMS abroad (matching pairs of reports filed with
+// numbers where SMS pumping pays) stops at a quarter of the hour's budget
+// left, which a family's SMS home still finds.
+func TestSMSAbroadLeaveTheHomeQuarter(t *testing.T) {
+	r := newRig(t)
+	r.d.Policy.HourlyBudget, r.d.Parallel = 8, 1
+	for i := range 8 {
+		r.enqueue(t, msg(fmt.Sprintf("match:p%d:seeker", i), fmt.Sprintf("+99293123456%d", i), "pumped"))
+	}
+	r.drain(t)
+	r.enqueue(t, msg("match:family:seeker", "+77019998877", "family"))
+	r.drain(t)
+	abroad := 0
+	for _, m := range r.fake.Messages() {
+		if m.Body == "pumped" {
+			abroad++
+		}
+	}
+	if abroad != 6 {
+		t.Errorf("%d SMS abroad sent within a budget of 8, want 6 (a quarter kept for home numbers)", abroad)
+	}
+	if m := r.byKey(t, "match:family:seeker"); m.State != data.MsgSent {
+		t.Errorf("the family's SMS home is %s after a flood abroad, want sent", m.State)
+	}
+}
+
 // A flood of subscription SMS (confirmations, status updates) queued
 // before a match SMS neither delays it nor eats the hour's budget: the
 // match goes out in the first batch, and subscriptions stop at half the
