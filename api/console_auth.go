@@ -127,7 +127,7 @@ func (s *Server) attemptedLogin(v *data.Volunteer, typed string) string {
 	if typed == "" {
 		return "?"
 	}
-	return "?" + s.store.PhoneTag("login:"+typed)[:8]
+	return "?" + s.store.PhoneTag("login:" + typed)[:8]
 }
 
 // dummyHash keeps a wrong login as slow as a wrong password, so timing does

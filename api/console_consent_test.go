@@ -20,6 +20,7 @@ type consentWorld struct {
 	aigul      data.Match // the mother's request
 	marat      data.Match // the brother's
 	aigulPhone string
+	svc        *notify.Service
 }
 
 func newConsentWorld(t *testing.T) *consentWorld {
@@ -37,25 +38,47 @@ func newConsentWorld(t *testing.T) *consentWorld {
 	if err := store.CreateReport(ctx, w.safe); err != nil {
 		t.Fatal(err)
 	}
-	for _, sk := range []struct {
-		name, phone, rel string
-		m                *data.Match
-	}{{"Айгуль", w.aigulPhone, "mother", &w.aigul}, {"Марат", "+77019998877", "brother", &w.marat}} {
-		seek := &data.Report{Kind: data.KindSeek, FullName: "Жумабаев Ерлан", BirthYear: 1985, ContactName: sk.name,
-			ContactPhone: sk.phone, Relation: sk.rel, Language: "ru", Channel: data.ChannelWeb}
-		if err := store.CreateReport(ctx, seek); err != nil {
-			t.Fatal(err)
-		}
-		*sk.m = data.Match{ID: data.NewID(), SeekID: seek.ID, SafeID: w.safe.ID, Score: 0.97, State: data.MatchAutoConfirmed}
-		msgs, consents, err := svc.Composer.MatchConfirmed(ctx, *sk.m, seek, w.safe)
-		if err != nil || len(consents) != 1 {
-			t.Fatalf("compose: %v %v", consents, err)
-		}
-		if _, err := store.SaveMatch(ctx, sk.m, msgs, consents); err != nil {
-			t.Fatal(err)
-		}
-	}
+	w.svc = svc
+	w.aigul = w.ask(t, "Айгуль", w.aigulPhone, "mother")
+	w.marat = w.ask(t, "Марат", "+77019998877", "brother")
 	return w
+}
+
+// ask files a seeker's report and confirms its match with the found
+// person the way the matcher does.
+func (w *consentWorld) ask(t *testing.T, name, phone, rel string) data.Match {
+	t.Helper()
+	ctx := context.Background()
+	seek := &data.Report{Kind: data.KindSeek, FullName: "Жумабаев Ерлан", BirthYear: 1985, ContactName: name,
+		ContactPhone: phone, Relation: rel, Language: "ru", Channel: data.ChannelWeb}
+	if err := w.store.CreateReport(ctx, seek); err != nil {
+		t.Fatal(err)
+	}
+	m := data.Match{ID: data.NewID(), SeekID: seek.ID, SafeID: w.safe.ID, Score: 0.97, State: data.MatchAutoConfirmed}
+	msgs, consents, err := w.svc.Composer.MatchConfirmed(ctx, m, seek, w.safe)
+	if err != nil || len(consents) != 1 {
+		t.Fatalf("compose: %v %v", consents, err)
+	}
+	if _, err := w.store.SaveMatch(ctx, &m, msgs, consents); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// A request that reads like another from another number (a copy of the
+// family's name and relation) is marked on the found person's record:
+// the person's YES by SMS sent them to the hotline, and the volunteer
+// must find out which seeker is theirs.
+func TestConsoleMarksTwinRequests(t *testing.T) {
+	w := newConsentWorld(t)
+	if page := w.b.get("/v/r/" + w.safe.ID).Body.String(); strings.Contains(page, escapeHTML(T("ru", "vrecord.twin"))) {
+		t.Fatal("two different seekers marked as twins")
+	}
+	w.ask(t, "айгуль", "+77050000000", "mother")
+	page := w.b.get("/v/r/" + w.safe.ID).Body.String()
+	if n := strings.Count(page, escapeHTML(T("ru", "vrecord.twin"))); n != 2 {
+		t.Errorf("the twin requests are marked %d times, want both", n)
+	}
 }
 
 func (w *consentWorld) answer(m data.Match, form url.Values) *http.Response {

@@ -373,6 +373,7 @@ var webMessagesEN = map[string]string{
 	"label.action.remove":               "removed a report",
 	"vrecord.done.note":                 "Note added.",
 	"vrecord.done.link":                 "Linked.",
+	"vrecord.twin":                      "Another request to this person gives the same name and relation from another number: one may be a scammer. Ask the person for their relative's number and compare it with the one on the seeker's record.",
 	"vrecord.consent":                   "Their answer on the phone",
 	"vrecord.consent_hint":              "If SMS do not reach the person, they may answer this request by phone. Call them back yourself on their own number first: a caller who only says who they are may be a scammer.",
 	"vrecord.called_back":               "I called the person back myself on %s, the number in this report, and heard their answer.",

@@ -127,7 +127,7 @@ func (in *Inbound) decide(ctx context.Context, verb Verb, c data.Consent, from, 
 		return "", err
 	}
 	if verb == VerbYes {
-		switch twin, err := in.twinSeeker(ctx, c, seek, from, lang); {
+		switch twin, err := in.twinSeeker(ctx, c, seek, from); {
 		case err != nil:
 			return "", err
 		case twin:

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"tuys/data"
 )
@@ -18,7 +17,7 @@ import (
 // name and relation then asked the real person, whose YES to it went to
 // the impostor). A YES by SMS then shares nothing: a volunteer calls the
 // person back and asks which one is theirs (api consentPost).
-func (in *Inbound) twinSeeker(ctx context.Context, c data.Consent, seek *data.Report, phone, lang string) (bool, error) {
+func (in *Inbound) twinSeeker(ctx context.Context, c data.Consent, seek *data.Report, phone string) (bool, error) {
 	pending, err := in.Store.PendingConsents(ctx, phone)
 	if err != nil {
 		return false, fmt.Errorf("pending consents: %w", err)
@@ -27,7 +26,6 @@ func (in *Inbound) twinSeeker(ctx context.Context, c data.Consent, seek *data.Re
 	if err != nil {
 		return false, fmt.Errorf("answered consents: %w", err)
 	}
-	reads := in.seekerReads(seek, lang)
 	for _, o := range append(pending, answered...) {
 		if o.MatchID == c.MatchID {
 			continue
@@ -39,15 +37,9 @@ func (in *Inbound) twinSeeker(ctx context.Context, c data.Consent, seek *data.Re
 		if err != nil {
 			return false, err
 		}
-		if other.Status != data.StatusRemoved && other.ContactPhone != seek.ContactPhone && in.seekerReads(other, lang) == reads {
+		if other.Status != data.StatusRemoved && data.ReadsAlike(other, seek) {
 			return true, nil
 		}
 	}
 	return false, nil
-}
-
-// seekerReads is the seeker as a request names them to the found person.
-func (in *Inbound) seekerReads(seek *data.Report, lang string) string {
-	v := in.Composer.seekerVars(seek, lang, 0)
-	return strings.ToLower(v.Seeker) + "\x00" + v.Relation
 }
