@@ -75,40 +75,17 @@ func (s *Server) markPending(ctx context.Context, r *data.Report, ms []matchView
 	return s.markTwins(ctx, r.ContactPhone, ms)
 }
 
-// markTwins marks the pending requests that another request to phone,
-// pending or answered, reads like from another number: the person's YES
-// by SMS shared nothing and sent them to the hotline, and the volunteer
-// must learn which seeker is theirs.
+// markTwins marks the pending requests that read like another request
+// to phone (notify.Twins): the person's YES by SMS shared nothing and sent
+// them to the hotline, and the volunteer must learn which seeker is
+// theirs.
 func (s *Server) markTwins(ctx context.Context, phone string, ms []matchView) error {
-	answered, err := s.store.AnsweredConsents(ctx, phone)
+	twins, err := notify.Twins(ctx, s.store, phone)
 	if err != nil {
 		return err
-	}
-	pending, err := s.store.PendingConsents(ctx, phone)
-	if err != nil {
-		return err
-	}
-	var seeks []*data.Report
-	for _, c := range append(pending, answered...) {
-		m, err := s.store.GetMatch(ctx, c.MatchID)
-		if err != nil {
-			continue // its report was removed
-		}
-		if seek, err := s.store.GetReport(ctx, m.SeekID); err == nil && seek.Status != data.StatusRemoved {
-			seeks = append(seeks, seek)
-		}
 	}
 	for i := range ms {
-		if !ms[i].Pending {
-			continue
-		}
-		for _, seek := range seeks {
-			if seek.ID == ms[i].Match.SeekID {
-				for _, other := range seeks {
-					ms[i].Twin = ms[i].Twin || data.ReadsAlike(seek, other)
-				}
-			}
-		}
+		ms[i].Twin = ms[i].Pending && twins[ms[i].Match.ID]
 	}
 	return nil
 }

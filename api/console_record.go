@@ -21,7 +21,7 @@ type matchView struct {
 	Reasons  []string
 	Messages []messageView
 	Pending  bool // the found person has not answered this seeker's request yet
-	Twin     bool // another request to the person reads the same from another number (data.ReadsAlike)
+	Twin     bool // another request to the person reads the same from another number (notify.Twins)
 }
 
 // messageView shows where an SMS went, what it was for and how far it got.

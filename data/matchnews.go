@@ -29,28 +29,6 @@ func SeekerKey(r *Report) string {
 	return strings.Join([]string{r.ContactPhone, r.Relation, strings.ToLower(strings.Join(strings.Fields(r.ContactName), " "))}, "\x00")
 }
 
-// ReadsAlike reports whether the found person would read two seekers'
-// requests as one seeker's (the same first name, or none, and the same
-// relation) though they come from different numbers: one may be an
-// impostor who learnt the family's name and relation, and the person
-// cannot tell which (notify's twin seekers).
-func ReadsAlike(a, b *Report) bool {
-	return a.ContactPhone != b.ContactPhone && seekerReads(a) == seekerReads(b)
-}
-
-// seekerReads is a seeker as a request names them: the first word of the
-// name (none when it claims an office), and the relation.
-func seekerReads(r *Report) string {
-	first := ""
-	if !ClaimsAuthority(r.ContactName) {
-		words := strings.FieldsFunc(strings.ToLower(r.ContactName), func(c rune) bool { return notLetter(c) && c != '-' && c != '\'' })
-		if len(words) > 0 {
-			first = strings.Trim(words[0], "-'")
-		}
-	}
-	return first + "\x00" + r.Relation
-}
-
 // AskedBefore reports whether the found person of m was already asked
 // about seek (m's seek report) through another confirmed match of m's safe
 // report whose seek report, still there, is SameSeeker as seek. The

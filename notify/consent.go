@@ -127,10 +127,10 @@ func (in *Inbound) decide(ctx context.Context, verb Verb, c data.Consent, from, 
 		return "", err
 	}
 	if verb == VerbYes {
-		switch twin, err := in.twinSeeker(ctx, c, seek, from); {
+		switch twins, err := Twins(ctx, in.Store, from); {
 		case err != nil:
 			return "", err
-		case twin:
+		case twins[c.MatchID]:
 			return in.Composer.T.Fit(lang, "yes_twin", func(level int) Vars {
 				v := in.Composer.seekerVars(seek, lang, level)
 				v.Hotline = in.Composer.hotline()

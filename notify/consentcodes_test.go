@@ -243,3 +243,59 @@ func TestTwinSeekersShareNothingBySMS(t *testing.T) {
 		t.Errorf("after the volunteer's call the family got %d SMS", len(got))
 	}
 }
+
+// ReadsAlike judges what the found person reads: the relation as the SMS
+// translates it and the first name whatever its spelling (an attacker's
+// second trial: «мама» beside "mother", «Sister», «әпке», a Latin A in
+// «Aйгерим», Kazakh «Айгерім», no relation, all got the number).
+func TestReadsAlike(t *testing.T) {
+	seeker := func(name, rel, phone string) *data.Report {
+		return &data.Report{ContactName: name, Relation: rel, ContactPhone: phone, Channel: data.ChannelWeb}
+	}
+	family := seeker("Айгерим Ахметова", "sister", "+77051000001")
+	for _, tc := range []struct {
+		other *data.Report
+		want  bool
+	}{
+		{seeker("айгерим", "sister", "+77059000002"), true},
+		{seeker("Айгерим", "сестра", "+77059000002"), true},
+		{seeker("Айгерим", "Sister", "+77059000002"), true},
+		{seeker("Aйгерим", "sister", "+77059000002"), true}, // a Latin A
+		{seeker("Айгерім", "sister", "+77059000002"), true},
+		{seeker("Aigerim", "sister", "+77059000002"), true},
+		{seeker("Айге\u0301рим", "sister", "+77059000002"), true},
+		{seeker("Айгерим", "", "+77059000002"), true}, // «Вас ищет Айгерим.» beside «Айгерим (сестра)»
+		{seeker("Айгерим", "sister", "+77051000001"), false}, // the same number: one seeker
+		{seeker("Айгерим", "mother", "+77059000002"), false},
+		{seeker("Айгуль", "sister", "+77059000002"), false},
+		{seeker("Анна-Мария", "sister", "+77059000002"), false},
+	} {
+		if got := ReadsAlike(family, tc.other); got != tc.want {
+			t.Errorf("ReadsAlike(family, %q %q) = %v, want %v", tc.other.ContactName, tc.other.Relation, got, tc.want)
+		}
+	}
+	if !ReadsAlike(seeker("Полиция", "", "+77051000001"), seeker("", "", "+77059000002")) {
+		t.Error("an office's name and no name read alike: both are «человек, не указавший имени»")
+	}
+}
+
+// A copy with the relation in other words, sent after the family got the
+// number, is still a twin: its YES shares nothing.
+func TestTwinWithTheRelationInOtherWords(t *testing.T) {
+	w := newWorld(t)
+	family := w.match(t, false) // Айгуль, sister
+	w.drain(t)
+	if _, reply := w.inbound(t, w.foundPh, "да "+w.code(t, family.ID), ""); !strings.Contains(reply, "Айгуль") {
+		t.Fatalf("the family's YES: %q", reply)
+	}
+	w.seekPh, w.seeker, w.rel = "+77019999999", "Aйгуль", "сестра" // a Latin A
+	w.match(t, false)
+	w.drain(t)
+	if _, reply := w.inbound(t, w.foundPh, "да", ""); !strings.Contains(reply, "+7 727 000 00 00") {
+		t.Errorf("a bare YES to the copy: %q, want the hotline", reply)
+	}
+	w.drain(t)
+	if got := w.fake.SentTo("+77019999999"); len(got) != 1 {
+		t.Errorf("the copy got the number (%d SMS)", len(got))
+	}
+}

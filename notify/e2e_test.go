@@ -25,6 +25,7 @@ type world struct {
 	seekPh  string
 	foundPh string
 	seeker  string // the seeker's name
+	rel     string // the seeker's relation as typed ("" for sister)
 	knows   bool   // the seeker gives the found person's own number
 	bySMS   bool   // the found person texted SAFE (after the seeker filed)
 	later   bool   // the safe report was typed after the seek report
@@ -55,7 +56,7 @@ func (w *world) match(t *testing.T, share bool) data.Match {
 	t.Helper()
 	ctx := context.Background()
 	seek := &data.Report{Kind: data.KindSeek, FullName: "Жумабаев Ерлан", Sex: "M", BirthYear: 1985, City: "Алматы",
-		ContactName: w.seeker, ContactPhone: w.seekPh, Relation: "sister", Language: "ru", Channel: data.ChannelWeb}
+		ContactName: w.seeker, ContactPhone: w.seekPh, Relation: cmp.Or(w.rel, "sister"), Language: "ru", Channel: data.ChannelWeb}
 	if w.knows {
 		seek.SoughtPhone = w.foundPh
 	}
