@@ -264,7 +264,7 @@ func TestReadsAlike(t *testing.T) {
 		{seeker("Айгерім", "sister", "+77059000002"), true},
 		{seeker("Aigerim", "sister", "+77059000002"), true},
 		{seeker("Айге\u0301рим", "sister", "+77059000002"), true},
-		{seeker("Айгерим", "", "+77059000002"), true}, // «Вас ищет Айгерим.» beside «Айгерим (сестра)»
+		{seeker("Айгерим", "", "+77059000002"), true},        // «Вас ищет Айгерим.» beside «Айгерим (сестра)»
 		{seeker("Айгерим", "sister", "+77051000001"), false}, // the same number: one seeker
 		{seeker("Айгерим", "mother", "+77059000002"), false},
 		{seeker("Айгуль", "sister", "+77059000002"), false},
