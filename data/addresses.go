@@ -102,6 +102,8 @@ func hideHouseNumbers(s string) string {
 	if !strings.ContainsFunc(s, unicode.IsNumber) {
 		return s
 	}
+	orig := s
+	s = joinAddressLines(s)
 	words := wordSpans(s)
 	text := func(i int) string { return s[words[i][0]:words[i][1]] }
 	hide := make([]bool, len(words))
@@ -109,8 +111,9 @@ func hideHouseNumbers(s string) string {
 		if j < 0 || j >= len(words) || !strings.ContainsFunc(text(j), unicode.IsNumber) || notADoor(s, words, j) {
 			return false
 		}
-		// a unit past a comma is another part's (подъезд 2, этаж 3)
-		return j+1 >= len(words) || !unitWords[strings.ToLower(strings.Trim(text(j+1), "."))] || strings.ContainsAny(s[words[j][1]:words[j+1][0]], ",;")
+		// a unit past a comma is another part's (подъезд 2, этаж 3), and so is a floor with its number after it (Абая 10 этаж 3)
+		return j+1 >= len(words) || !unitWords[strings.ToLower(strings.Trim(text(j+1), "."))] || strings.ContainsAny(s[words[j][1]:words[j+1][0]], ",;") ||
+			numberedEntrance(s, words, j+1)
 	}
 	nameAt := func(j int) bool { return streetNameAt(s, words, j) } // a street's name: Абая, Толе би
 	near := nearNumbers(words, func(i int) bool { return strings.ContainsFunc(text(i), unicode.IsNumber) })
@@ -139,10 +142,14 @@ func hideHouseNumbers(s string) string {
 	var spans [][2]int
 	for i, h := range hide {
 		if h {
-			spans = append(spans, words[i])
+			sp := words[i]
+			if strings.HasSuffix(text(i), ".") {
+				sp[1]-- // the full stop after a flat ends the sentence: Абая 10 5.
+			}
+			spans = append(spans, sp)
 		}
 	}
-	return replaceSpans(s, spans)
+	return replaceSpans(orig, spans)
 }
 
 // nearNumbers marks the words that may be a street word of a number: a

@@ -53,11 +53,13 @@ func markBareStreetDoors(s string, words [][2]int, hide []bool, door func(int) b
 		case living: // and a time after the flat: живёт на Абая 150 23 с 2010 года
 			placed = ends || after || f+1 < len(words) && timePrepositions[lower(f+1)]
 		case placePrepositions[lower(k-1)]:
-			placed = upper && (ends || after)
-		case cityPrepositions[lower(k-1)]:
-			placed = upper && (ends || after) && !dayShaped(text(h), text(f))
+			placed = upper && (ends || after || nearWords[lower(f+1)])
+		case cityPrepositions[lower(k-1)]: // a district is no town one flies to on a day (в Самал 5 12)
+			placed = upper && (ends || after) && (!dayShaped(text(h), text(f)) || knownDistricts[lower(k)])
 		default:
-			placed = upper && (after || ends && clauseStart(s, words, k) && (f+1 == len(words) || !strings.Contains(s[words[f][1]:words[f+1][0]], ",")))
+			placed = upper && (after || ends && clauseStart(s, words, k) && (f+1 == len(words) || !strings.Contains(s[words[f][1]:words[f+1][0]], ",")) ||
+				(midSentence(s, words, k) || clauseStart(s, words, k)) && nearWords[lower(f+1)] ||
+				midSentence(s, words, k) && !dayShaped(text(h), text(f)) && !timeShaped(text(h), text(f)))
 		}
 		if placed {
 			hide[h], hide[f] = true, true
@@ -72,8 +74,36 @@ func bareName(w string) bool {
 	if len([]rune(w)) < 3 || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		return false
 	}
-	return !measureWords[lw] && !unitWords[lw] && !notStreetBetween[lw] && !livingWords[lw] && !commonLatinWords[lw]
+	return !measureWords[lw] && !unitWords[lw] && !notStreetBetween[lw] && !livingWords[lw] && !commonLatinWords[lw] && !eventWords[lw] && !weekdays[lw]
 }
+
+// eventWords say what happened, and a day follows them (Пропал 5 12: went
+// missing on the 5th of December), never a street's number.
+var eventWords = wordSet(`пропал пропала пропали пропавший пропавшая исчез исчезла исчезли ушёл ушел ушла ушли вышел вышла вышли
+	уехал уехала уехали видели видел видела нашли найден найдена найдены родился родилась родились умер умерла погиб погибла
+	приехал приехала приехали прилетел прилетела звонил звонила звонили был была были последний последняя
+	жоғалды жоғалған кетті кеткен шықты шыққан көрді көрдік көрген табылды туған туды хабарласты missing left seen found
+	born died arrived gone last called disappeared vanished went came`)
+
+// weekdays take a day after them (on Monday 5, в Понедельник 5 12).
+var weekdays = wordSet(`понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
+	дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі monday tuesday wednesday thursday friday saturday sunday`)
+
+// nearWords after an address place someone by it (видели Достык 5 12
+// около магазина): a place's preposition or a Kazakh postposition.
+var nearWords = wordSet(`около возле у рядом напротив за перед между near next opposite behind beside by outside
+	жанында қасында маңында алдында артында жанынан қасынан`)
+
+// midSentence reports whether word k is inside its sentence, after no
+// little word that would part a name from the numbers (к Ерлану 14 30):
+// a capital there is a name's, not a sentence's first word.
+func midSentence(s string, words [][2]int, k int) bool {
+	return k > 0 && !clauseStart(s, words, k) && !notStreetBetween[strings.ToLower(s[words[k-1][0]:words[k-1][1]])]
+}
+
+// timeShaped reports whether two numbers may be an hour and its minutes
+// (14 30, 9 15).
+func timeShaped(a, b string) bool { return timeOfDay.MatchString(a + ":" + b) }
 
 // dayShaped reports whether two numbers may be a day and a month (5 12).
 func dayShaped(a, b string) bool { return isCalendarDate(a + "." + b + ".2000") }

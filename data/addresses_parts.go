@@ -95,6 +95,13 @@ func isEntrancePart(s string, words [][2]int, k int) bool {
 		(strings.Contains(s[words[k-1][1]:words[k][0]], ",") || bareHouse.MatchString(text(k-1)))
 }
 
+// numberedEntrance reports whether the word at i is an entrance, floor
+// or office word with its number after it (этаж 3, floor 2).
+func numberedEntrance(s string, words [][2]int, i int) bool {
+	return i+1 < len(words) && entranceWord(s[words[i][0]:words[i][1]]) && !strings.ContainsFunc(s[words[i][0]:words[i][1]], unicode.IsNumber) &&
+		bareFlat.MatchString(strings.TrimSuffix(s[words[i+1][0]:words[i+1][1]], ".")) && !strings.ContainsAny(s[words[i][1]:words[i+1][0]], ",;\n")
+}
+
 // entranceOnly reports whether w is an entrance's word (not a floor's or
 // an office's): its house is a door with or without a flat after it.
 func entranceOnly(w string) bool {

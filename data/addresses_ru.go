@@ -87,6 +87,7 @@ func markRussianDoors(s string, words [][2]int, hide []bool, door func(int) bool
 	}
 	markHouseBeforeFlat(s, words, hide, door)
 	markBareStreetDoors(s, words, hide, door)
+	markLoneHouses(s, words, hide, door)
 }
 
 // gluedStreetDoor is a street's name run into its house and flat
@@ -146,7 +147,8 @@ func markHouseBeforeFlat(s string, words [][2]int, hide []bool, door func(int) b
 			hide[i-1] = true
 			continue
 		}
-		if !isFlatWord(text(i)) && !entranceOnly(text(i)) { // the house before an entrance is a door too: Абая 10 подъезд 2
+		// the house before an entrance, or a floor with its number, is a door too: Абая 10 подъезд 2, Абая 10 этаж 3
+		if !isFlatWord(text(i)) && !entranceOnly(text(i)) && !numberedEntrance(s, words, i) {
 			continue
 		}
 		k := i - 1 // back past a building's letter or block, an entrance, a floor, an office (Абая 10, подъезд 2, кв 45)

@@ -103,9 +103,11 @@ func PublicNoteOf(n *Note) PublicNote {
 	return p
 }
 
-// namesHider hides r's name fields: through hide, and, when what hide left
-// of them holds a phone number's count of digits (letters typed for
-// digits counted with them), every digit and such letter too. Names
+// namesHider hides r's name fields: through hide, and, when they hold a
+// phone number's count of digits (letters typed for digits counted with
+// them), every digit and such letter too. The digits are counted before
+// hide: a group it takes for a house (Ахметов 8701) leaves the others to
+// spell the rest of the number. Names
 // carry a list's number at most (Пациент №12); one digit group glued to
 // each name word (Ахметов-8701 Арман-123 Серикович-4567) passed the
 // patterns, which read one number at a time, and the three name fields
@@ -116,9 +118,9 @@ func namesHider(r *Report, hide func(string) string) func(string) string {
 	}
 	n := 0
 	for _, f := range []string{r.FullName, r.GivenName, r.FamilyName, r.Patronymic} {
-		n = max(n, countNumberish(hide(f)))
+		n = max(n, countNumberish(f))
 	}
-	if given := countNumberish(hide(r.GivenName)) + countNumberish(hide(r.FamilyName)) + countNumberish(hide(r.Patronymic)); given > n {
+	if given := countNumberish(r.GivenName) + countNumberish(r.FamilyName) + countNumberish(r.Patronymic); given > n {
 		n = given
 	}
 	if n < minPhoneDigits {

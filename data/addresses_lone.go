@@ -1,0 +1,124 @@
+package data
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A street's name with its house alone (живёт на Абая 10, lives on
+// Satpaev 25, Достык 5 written as the whole text): a private house is
+// found by its street and number as a flat is by three. A name and one
+// number are as often a person and an age (С ними живёт Айгуль 12), a
+// thing and its number or a day (on May 5), so the name must be placed as
+// an address: after a preposition of place (на, по, at, on), after a
+// verb of living when the name is shaped as a street's (проживает Абая
+// 10), before a verb of living (Достық 5 тұрады), or as the whole text,
+// or a town's name and a comma before it (Алматы, Достык 5). A reader's
+// trial (2026-12-07, session 23) left these open.
+
+// markLoneHouses marks the bare house after a street's name placed as an
+// address (see above), and the house before a street's name after a verb
+// of living and at or on (lives at 25 Satpaev).
+func markLoneHouses(s string, words [][2]int, hide []bool, door func(int) bool) {
+	text := func(i int) string { return s[words[i][0]:words[i][1]] }
+	lower := func(i int) string {
+		if i < 0 || i >= len(words) {
+			return ""
+		}
+		return strings.ToLower(strings.Trim(text(i), "."))
+	}
+	for h := 1; h < len(words); h++ {
+		house := strings.TrimSuffix(text(h), ".")
+		if hide[h] || !bareHouse.MatchString(house) || strings.HasPrefix(house, "0") || !door(h) {
+			continue
+		}
+		if h+2 < len(words) && placePrepositions[lower(h-1)] && livingWords[lower(h-2)] && startsUpper(text(h+1)) &&
+			bareName(text(h+1)) && !placeDayWords[lower(h+1)] && endsAddress(s, words, h+1) {
+			hide[h] = true // lives at 25 Satpaev
+			continue
+		}
+		if h+1 < len(words) && bareFlat.MatchString(strings.TrimSuffix(text(h+1), ".")) && !strings.HasSuffix(text(h), ".") && !isEntrancePart(s, words, h+1) {
+			continue // a house and a flat: markBareStreetDoors's
+		}
+		k := h - 1
+		if strings.Trim(s[words[k][1]:words[h][0]], " \t") != "" {
+			continue
+		}
+		if streetTitles[lower(k)] && k > 0 {
+			k-- // Толе би 59
+		}
+		if placeDayWords[lower(k)] || !bareName(text(k)) && !streetShaped(s, words, k) {
+			continue
+		}
+		if loneHousePlaced(s, words, k, h, lower) {
+			hide[h] = true
+		}
+	}
+}
+
+// loneHousePlaced reports whether the name at k with its house at h is
+// placed as an address.
+func loneHousePlaced(s string, words [][2]int, k, h int, lower func(int) string) bool {
+	name := s[words[k][0]:words[k][1]]
+	ends := h+1 == len(words) || strings.HasSuffix(s[words[h][0]:words[h][1]], ".") || strings.ContainsAny(s[words[h][1]:words[h+1][0]], ",;!?)\n")
+	next := lower(h + 1)
+	follows := livingWords[next] || timePrepositions[next] || nearWords[next] || h+1 < len(words) && entranceWord(s[words[h+1][0]:words[h+1][1]])
+	shaped := streetShaped(s, words, k)
+	switch {
+	case strings.HasPrefix(next, "тұр"):
+		return true // Достық 5 тұрады; not Ерлан 35 живёт в Алматы, an age
+	case placePrepositions[lower(k-1)]: // на Абая 10, lives on Satpaev 25
+		return (startsUpper(name) || shaped) && (ends || follows)
+	case h+1 < len(words) && isEntrancePart(s, words, h+1):
+		return startsUpper(name) || shaped // Абая 10, 3 этаж; Достык 5 подъезд 2
+	case livingWords[lower(k-1)]: // проживает Абая 10; not живёт Айгуль 12
+		return shaped && (ends || follows)
+	case !ends || !startsUpper(name):
+		return false
+	case k == 0 && h+1 == len(words):
+		return true // the whole text: Достык 5
+	case shaped && k > 0 && strings.Contains(s[words[k-1][1]:words[k][0]], "\n") && (h+1 == len(words) || strings.Contains(s[words[h][1]:words[h+1][0]], "\n")):
+		return true // a line of its own: Ищу маму. / Сейфуллина 10
+	}
+	// a town's name and a comma before it: Алматы, Достык 5
+	return k >= 1 && strings.TrimSpace(s[words[k-1][1]:words[k][0]]) == "," && startsUpper(s[words[k-1][0]:words[k-1][1]]) &&
+		(k == 1 || strings.ContainsAny(s[words[k-2][1]:words[k-1][0]], ".,;:!?\n") || lower(k-2) == "г")
+}
+
+// joinAddressLines is s with the line breaks inside an address made
+// blanks, byte for byte (the spans found in it are s's): a break after a
+// line that ends in a letter or a digit, before a line that starts with a
+// number or a street word (ул. Абая / 10; Абая 10 / кв 5). People put an
+// address on lines of its own, and a break ends a street word's reach.
+func joinAddressLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	b := []byte(s)
+	for i := strings.IndexByte(s, '\n'); i >= 0; i = nextBreak(s, i) {
+		before := strings.TrimRight(s[:i], " \t\r")
+		after := strings.TrimLeft(s[i+1:], " \t\r")
+		if before == "" || after == "" {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(before)
+		first, _ := utf8.DecodeRuneInString(after)
+		head := after[:strings.IndexFunc(after+" ", unicode.IsSpace)]
+		tail := before[strings.LastIndexFunc(before, unicode.IsSpace)+1:]
+		if (unicode.IsLetter(last) || unicode.IsNumber(last) || last == '.' && isStreetWord(tail)) && (unicode.IsNumber(first) || isStreetWord(head)) {
+			for j := len(before); j <= i; j++ {
+				b[j] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+func nextBreak(s string, i int) int {
+	j := strings.IndexByte(s[i+1:], '\n')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
+}

@@ -1,0 +1,54 @@
+package data
+
+import "testing"
+
+// TestLoneHouseDoors: a street's name with its house alone is a door
+// where something places it as an address (a preposition of place, a
+// verb of living before a street-shaped name, a Kazakh verb of living
+// after it, the whole text, a town and a comma before it, a line of its
+// own), and before a floor with its number (Абая 10 этаж 3). A person
+// and an age, a thing and its number, a day, stay.
+func TestLoneHouseDoors(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"Достык 5", "Достык •••"},
+		{"живёт на Абая 10", "живёт на Абая •••"},
+		{"Мама живёт на Достык 5, звоните", "Мама живёт на Достык •••, звоните"},
+		{"видели на Толе би 59", "видели на Толе би •••"},
+		{"он был на Сейфуллина 10 около 9 утра", "он был на Сейфуллина ••• около 9 утра"},
+		{"проживает Абая 150а.", "проживает Абая •••."},
+		{"He lives on Satpaev 25", "He lives on Satpaev •••"},
+		{"I live at 25 Satpaev, apt 14", "I live at ••• Satpaev, apt •••"},
+		{"Ол Достық 5 тұрады", "Ол Достық ••• тұрады"},
+		{"Алматы, Достык 5", "Алматы, Достык •••"},
+		{"г. Алматы, Абая 10", "г. Алматы, Абая •••"},
+		{"Ищу маму.\nСейфуллина 10", "Ищу маму.\nСейфуллина •••"},
+		{"Абая 10 этаж 3", "Абая ••• этаж 3"},
+		{"Достык 5 этаж 2, кв 12", "Достык ••• этаж 2, кв •••"},
+		// what stays
+		{"С ними живёт Айгуль 12", "С ними живёт Айгуль 12"},
+		{"Ерлан 35 живёт в Алматы", "Ерлан 35 живёт в Алматы"},
+		{"Ищу маму, Айгуль 55", "Ищу маму, Айгуль 55"},
+		{"on May 5; on Monday 5; at Gate 5; at Terminal 2", "on May 5; on Monday 5; at Gate 5; at Terminal 2"},
+		{"Пациент 12", "Пациент 12"},
+		{"поехал на Медео 10 человек; живёт на Абая 10 лет", "поехал на Медео 10 человек; живёт на Абая 10 лет"},
+		{"опоздал на Автобус 12, на Наурыз 22 марта", "опоздал на Автобус 12, на Наурыз 22 марта"},
+		{"Мы на 5 этаже; Абая 10, 3 этаж", "Мы на 5 этаже; Абая •••, 3 этаж"},
+		{"Дети:\nЕрлан 5\nАйгуль 12", "Дети:\nЕрлан 5\nАйгуль 12"},
+	})
+}
+
+// TestAddressOverLines: an address put on lines of its own is read as
+// one (ул. Абая / 10; Абая 10 / кв 5), and lines of other things stay.
+func TestAddressOverLines(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"Адрес:\nАбая 10\nкв 5", "Адрес:\nАбая •••\nкв •••"},
+		{"ул. Абая\n10", "ул. Абая\n•••"},
+		{"Достык\n5 12", "Достык\n••• •••"},
+		{"Мама живёт на Сатпаева\n25\n14", "Мама живёт на Сатпаева\n•••\n•••"},
+		{"Абай көшесі\r\n10 үй", "Абай көшесі\r\n••• үй"},
+		// what stays
+		{"Пропала мама\n12 мая", "Пропала мама\n12 мая"},
+		{"Рост\n175, вес 70", "Рост\n175, вес 70"},
+		{"Ищу брата.\n5 детей дома", "Ищу брата.\n5 детей дома"},
+	})
+}
