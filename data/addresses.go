@@ -12,8 +12,8 @@ import (
 // по адресу Абая 150). The name of the street is kept: it tells a
 // district, not a door.
 var streetWords = wordSet(`ул улица пр проспект пр-т пер бульвар б-р мкр мкрн микрорайон д дом кв корп корпус ком комн жк
-	адрес адресу адресе мекенжай мекенжайы көше көшесі көш к-сі даңғыл даңғылы даңғ шағынаудан ықшамаудан үй үйі пәтер пәтері
-	street st str avenue ave road rd lane apt apartment flat house building bldg address mkr mkrn md kv ul koshesi dom офис оф office
+	адрес адресу адресе мекенжай мекенжайы көше көшесі көш к-сі даңғыл даңғылы даңғ даң шағынаудан ықшамаудан үй үйі пәтер пәтері
+	street st str avenue ave road rd lane apt apartment flat unit block blk house building bldg address mkr mkrn md kv ul koshesi dom офис оф office
 	кошеси уй уйи патер патери uy üy pater päter koshesi köşesi kóshesi`)
 
 // numberFirstWords come after their number too (10 Abay street, 10 үй,
@@ -40,7 +40,7 @@ var unitWords = wordSet(`год года годы годах г гг жас жа
 	year yrs cm kg km people injured legs tenge days hours weeks months am pm floor floors rooms room bedrooms
 	утра утром вечера вечером ночи ночью суток раз детей ребенка ребёнка детьми собаки собак кошки кошек машин машины
 	женщины женщин мужчины мужчин студентов погибших раненых человек
-	o'clock oclock minutes mins kids children times nights people ` + dayWords)
+	o'clock oclock minutes mins kids children times nights people blocks units miles meters metres ` + dayWords)
 
 // placeDayWords are dayWords as a set: in a place field only they keep
 // the number before them.
@@ -79,7 +79,15 @@ func districtNamed(text func(int) string, i, n int) bool {
 	if districtName.MatchString(text(i)) {
 		return true
 	}
-	return i+1 < n && !strings.ContainsFunc(text(i), unicode.IsNumber) && districtName.MatchString(text(i+1))
+	return i+1 < n && !strings.ContainsFunc(text(i), unicode.IsNumber) && !personsStreet(text(i)) && districtName.MatchString(text(i+1))
+}
+
+// personsStreet reports whether w is a street named for a person in the
+// genitive (Абая, Сатпаева), not a district's name: мкр Абая 10 is a
+// street's house in the district (a reader's trial, 2026-12-07).
+func personsStreet(w string) bool {
+	lw := strings.ToLower(w)
+	return streetNameShape.MatchString(lw) && !knownDistricts[lw]
 }
 
 // endsClause reports whether what lies between two words ends the
@@ -354,6 +362,6 @@ func districtNumber(s string, words [][2]int, i int) bool {
 		return true // Аксай-4, Самал 2: a known district's number, with or without мкр
 	}
 	return district(i-1) && joined(i-1) ||
-		district(i-2) && joined(i-2) && joined(i-1) && !placeNumber(text(i-1)) ||
+		district(i-2) && joined(i-2) && joined(i-1) && !placeNumber(text(i-1)) && !personsStreet(text(i-1)) ||
 		i+1 < len(words) && (isDistrictWord(text(i+1)) || kazakhFormOf(text(i+1)) == kazakhDistrict) && joined(i)
 }

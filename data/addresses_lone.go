@@ -1,6 +1,7 @@
 package data
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,6 +30,10 @@ func markLoneHouses(s string, words [][2]int, hide []bool, door func(int) bool) 
 		return strings.ToLower(strings.Trim(text(i), "."))
 	}
 	for h := 1; h < len(words); h++ {
+		if kazakhAtHouse.MatchString(text(h)) && kazakhLiving(lower(h+1)) && (bareName(text(h-1)) || streetShaped(s, words, h-1)) {
+			hide[h] = true // Абай 10-да тұрады: lives at Abay 10; not сағат 10-да шықты, at ten
+			continue
+		}
 		house := strings.TrimSuffix(text(h), ".")
 		if hide[h] || !bareHouse.MatchString(house) || strings.HasPrefix(house, "0") || !door(h) {
 			continue
@@ -57,6 +62,15 @@ func markLoneHouses(s string, words [][2]int, hide []bool, door func(int) bool) 
 	}
 }
 
+// kazakhAtHouse is a house's number with the Kazakh locative (10-да, 5-те).
+var kazakhAtHouse = regexp.MustCompile(`^\d{1,4}\p{L}?-(?:да|де|та|те|нда|нде)$`)
+
+// kazakhLiving reports whether w is a Kazakh verb of living (тұрады,
+// турады).
+func kazakhLiving(w string) bool {
+	return strings.HasPrefix(w, "тұр") || strings.HasPrefix(w, "тур")
+}
+
 // loneHousePlaced reports whether the name at k with its house at h is
 // placed as an address.
 func loneHousePlaced(s string, words [][2]int, k, h int, lower func(int) string) bool {
@@ -66,7 +80,7 @@ func loneHousePlaced(s string, words [][2]int, k, h int, lower func(int) string)
 	follows := livingWords[next] || timePrepositions[next] || nearWords[next] || h+1 < len(words) && entranceWord(s[words[h+1][0]:words[h+1][1]])
 	shaped := streetShaped(s, words, k)
 	switch {
-	case strings.HasPrefix(next, "тұр"):
+	case kazakhLiving(next):
 		return true // Достық 5 тұрады; not Ерлан 35 живёт в Алматы, an age
 	case placePrepositions[lower(k-1)]: // на Абая 10, lives on Satpaev 25
 		return (startsUpper(name) || shaped) && (ends || follows)

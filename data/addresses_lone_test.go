@@ -52,3 +52,27 @@ func TestAddressOverLines(t *testing.T) {
 		{"Ищу брата.\n5 детей дома", "Ищу брата.\n5 детей дома"},
 	})
 }
+
+// TestAbbreviatedAndKazakhDoors: a street behind мкр keeps no number (мкр
+// Абая 10), a house before a Kazakh flat (Абая 10, 5-ші пәтер) or with the
+// locative before тұрады (Абай 10-да тұрады), даң., unit and block, and a
+// street's name run into its house before кв (Абая10 кв5) are doors.
+// Districts keep theirs, and an hour with the locative stays.
+func TestAbbreviatedAndKazakhDoors(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"мкр Абая 10; мкр Сатпаева 25", "мкр Абая •••; мкр Сатпаева •••"},
+		{"Абая 10, 5-ші пәтер", "Абая •••, ••• пәтер"},
+		{"Абай 10-да тұрады; Достық 5-те турады", "Абай ••• тұрады; Достық ••• турады"},
+		{"Абай даң. 150", "Абай даң. •••"},
+		{"Block 5, unit 12", "Block •••, unit •••"},
+		{"Абая10 кв5", "••• •••"},
+		// what stays
+		{"мкр Самал 2; мкр Орбита 3; мкр Жетысу 2", "мкр Самал 2; мкр Орбита 3; мкр Жетысу 2"},
+		{"сағат 10-да үйден шықты", "сағат 10-да үйден шықты"},
+		{"intensive care unit, 2 blocks away", "intensive care unit, 2 blocks away"},
+	})
+	expectHidden(t, HidePlace, []struct{ in, want string }{
+		{"мкр Абая 10", "мкр Абая •••"},
+		{"мкр Самал 2, Алматы", "мкр Самал 2, Алматы"},
+	})
+}

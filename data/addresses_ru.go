@@ -65,8 +65,9 @@ func houseGap(between string) bool {
 func markRussianDoors(s string, words [][2]int, hide []bool, door func(int) bool) {
 	text := func(i int) string { return s[words[i][0]:words[i][1]] }
 	for k := range words {
-		if gluedStreetDoor.MatchString(text(k)) || gluedHouseFlat.MatchString(text(k)) {
-			hide[k] = true // Абая10-5, 531кв23
+		if gluedStreetDoor.MatchString(text(k)) || gluedHouseFlat.MatchString(text(k)) ||
+			gluedStreetHouse.MatchString(text(k)) && k+1 < len(words) && isFlatWord(text(k+1)) {
+			hide[k] = true // Абая10-5, 531кв23, Абая10 кв5
 		}
 		h := k + 1
 		if h >= len(words) || !streetShaped(s, words, k) {
@@ -96,6 +97,9 @@ func markRussianDoors(s string, words [][2]int, hide []bool, door func(int) bool
 var (
 	gluedStreetDoor = regexp.MustCompile(`^\p{Lu}\p{Ll}{2,}\d{1,4}\p{L}?(?:[-/\\]\d{1,4}\p{L}?)+$`)
 	gluedHouseFlat  = regexp.MustCompile(`^\d{1,4}\p{L}?(?:кв|kv|к)\.?\d{1,4}$`)
+	// gluedStreetHouse is a street's name run into its house, a flat's
+	// word after it (Абая10 кв5).
+	gluedStreetHouse = regexp.MustCompile(`^\p{Lu}\p{Ll}{2,}\d{1,4}\p{L}?$`)
 )
 
 // flatAfter finds the flat after the bare house at h (Абая 10 5, Абая 10
@@ -148,19 +152,29 @@ func markHouseBeforeFlat(s string, words [][2]int, hide []bool, door func(int) b
 			continue
 		}
 		// the house before an entrance, or a floor with its number, is a door too: Абая 10 подъезд 2, Абая 10 этаж 3
-		if !isFlatWord(text(i)) && !entranceOnly(text(i)) && !numberedEntrance(s, words, i) {
+		at := i // the flat's word, or its number before a Kazakh one (Абая 10, 5-ші пәтер)
+		if kazakhFlatWord(text(i)) && i > 0 && strings.ContainsFunc(text(i-1), unicode.IsNumber) && !strings.ContainsFunc(text(i), unicode.IsNumber) {
+			at = i - 1
+		} else if !isFlatWord(text(i)) && !entranceOnly(text(i)) && !numberedEntrance(s, words, i) && !kazakhFlatWord(text(i)) {
 			continue
 		}
-		k := i - 1 // back past a building's letter or block, an entrance, a floor, an office (Абая 10, подъезд 2, кв 45)
-		for k > 0 && i-k <= 5 && (buildingPart.MatchString(strings.ToLower(text(k))) || bareFlat.MatchString(text(k)) && strings.HasPrefix(strings.ToLower(text(k-1)), "к") ||
+		k := at - 1 // back past a building's letter or block, an entrance, a floor, an office (Абая 10, подъезд 2, кв 45)
+		for k > 0 && at-k <= 5 && (buildingPart.MatchString(strings.ToLower(text(k))) || bareFlat.MatchString(text(k)) && strings.HasPrefix(strings.ToLower(text(k-1)), "к") ||
 			isEntrancePart(s, words, k)) {
 			k--
 		}
-		if k > 0 && k < i && !strings.ContainsAny(s[words[k][1]:words[i][0]], ";\n") && door(k) &&
+		if k > 0 && k < at && !strings.ContainsAny(s[words[k][1]:words[at][0]], ";\n") && door(k) &&
 			(streetShaped(s, words, k-1) || streetNameAt(s, words, k-1)) {
 			hide[k] = true
 		}
 	}
+}
+
+// kazakhFlatWord reports whether w is a Kazakh flat's word, whose number
+// comes before it (5 пәтер, 5-пәтерде, 5-ші пәтер).
+func kazakhFlatWord(w string) bool {
+	lw := strings.TrimLeft(strings.ToLower(strings.Trim(w, ".")), "0123456789-")
+	return strings.HasPrefix(lw, "пәтер") || strings.HasPrefix(lw, "патер") || lw == "pater" || lw == "päter"
 }
 
 // isHouseLetter reports whether w is a house's letter (А, б).
