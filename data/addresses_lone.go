@@ -38,7 +38,7 @@ func markLoneHouses(s string, words [][2]int, hide []bool, door func(int) bool) 
 		if hide[h] || !bareHouse.MatchString(house) || strings.HasPrefix(house, "0") || !door(h) {
 			continue
 		}
-		if h+2 < len(words) && placePrepositions[lower(h-1)] && livingWords[lower(h-2)] && startsUpper(text(h+1)) &&
+		if h+1 < len(words) && placePrepositions[lower(h-1)] && livingWords[lower(h-2)] && startsUpper(text(h+1)) &&
 			bareName(text(h+1)) && !placeDayWords[lower(h+1)] && endsAddress(s, words, h+1) {
 			hide[h] = true // lives at 25 Satpaev
 			continue
@@ -95,10 +95,16 @@ func loneHousePlaced(s string, words [][2]int, k, h int, lower func(int) string)
 	case shaped && k > 0 && strings.Contains(s[words[k-1][1]:words[k][0]], "\n") && (h+1 == len(words) || strings.Contains(s[words[h][1]:words[h+1][0]], "\n")):
 		return true // a line of its own: Ищу маму. / Сейфуллина 10
 	}
-	// a town's name and a comma before it: Алматы, Достык 5
-	return k >= 1 && strings.TrimSpace(s[words[k-1][1]:words[k][0]]) == "," && startsUpper(s[words[k-1][0]:words[k-1][1]]) &&
-		(k == 1 || strings.ContainsAny(s[words[k-2][1]:words[k-1][0]], ".,;:!?\n") || lower(k-2) == "г")
+	// a town's name and a comma before it: Алматы, Достык 5; not Мама, Айгуль 55
+	return k >= 1 && strings.TrimSpace(s[words[k-1][1]:words[k][0]]) == "," && startsUpper(s[words[k-1][0]:words[k-1][1]]) && !kinWords[lower(k-1)] &&
+		(k == 1 || strings.ContainsAny(s[words[k-2][1]:words[k-1][0]], ".,;:!?\n") || lower(k-2) == "г" || lower(k-2) == "қ")
 }
+
+// kinWords name a relative, whose name and age may follow a comma (Мама,
+// Айгуль 55), as a street and its house follow a town's name.
+var kinWords = wordSet(`мама папа мать отец сын дочь брат сестра жена муж бабушка дедушка внук внучка тётя тетя дядя ребёнок ребенок
+	мамам әкем ана әке ата әже апа аға іні қарындас сіңлі әпке ұлы қызы ұлым қызым немере
+	mother mom mum father dad son daughter brother sister wife husband grandmother grandma grandfather grandpa child aunt uncle`)
 
 // joinAddressLines is s with the line breaks inside an address made
 // blanks, byte for byte (the spans found in it are s's): a break after a

@@ -19,7 +19,7 @@ var measureWords = wordSet(`рост вес размер возраст обув
 	аудитория группа класс колледж корпус сынып мектеп аурухана bus route flight train seat school hospital ward room
 	высота длина ширина глубина температура давление пульс сахар зрение цена сумма оценка счёт счет pressure pulse
 	школы школе гимназии лицея больницы колония колонии сизо ик учреждение мужчина женщина парень девушка мальчик девочка
-	ребенок ребёнок man woman boy girl пациент пациентка неизвестный неизвестная patient unknown gate terminal platform exit терминал платформа`)
+	ребенок ребёнок man woman boy girl пациент пациентка неизвестный неизвестная patient unknown gate terminal platform exit day highway терминал платформа вокзал вокзале станция станции`)
 
 // notStreetBetween are the little words between a capitalised word and a
 // number that part them (Ушёл в 14-30, Пропала с 5-7): the capital is
