@@ -78,3 +78,19 @@ func TestAbbreviatedAndKazakhDoors(t *testing.T) {
 		{"мкр Самал 2, Алматы", "мкр Самал 2, Алматы"},
 	})
 }
+
+// TestSpelledLoneHouses: a house in words after a street's name placed by
+// a verb of living (живёт на Абая десять), and an English house before
+// its street's name and a flat (10 Abay, apartment five), are doors; a
+// count or a span of years after the name stays.
+func TestSpelledLoneHouses(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"живёт на Абая десять", "живёт на Абая •••"},
+		{"lives on Abay ten, call", "lives on Abay •••, call"},
+		{"проживает Сатпаева двадцать пять", "проживает Сатпаева •••"},
+		{"10 Abay, apartment five", "••• Abay, apartment •••"},
+		// what stays
+		{"живёт на Абая десять лет; живёт на Абая один", "живёт на Абая десять лет; живёт на Абая один"},
+		{"живёт на Абая с тремя детьми, 10 лет", "живёт на Абая с тремя детьми, 10 лет"},
+	})
+}

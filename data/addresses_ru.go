@@ -122,7 +122,7 @@ func flatAfter(s string, words [][2]int, h int, door func(int) bool) (f, letter 
 }
 
 // flatWords are the words of a flat, whose house comes before them.
-var flatWords = wordSet(`кв квартира kv apt flat офис оф office`)
+var flatWords = wordSet(`кв квартира kv apt apartment flat unit офис оф office`)
 
 // isFlatWord reports whether w is a flat's word, alone or run into its
 // number (кв, kv.5, кв5).
@@ -166,6 +166,9 @@ func markHouseBeforeFlat(s string, words [][2]int, hide []bool, door func(int) b
 		if k > 0 && k < at && !strings.ContainsAny(s[words[k][1]:words[at][0]], ";\n") && door(k) &&
 			(streetShaped(s, words, k-1) || streetNameAt(s, words, k-1)) {
 			hide[k] = true
+		} else if k > 0 && k < at && startsUpper(text(k)) && bareHouse.MatchString(text(k-1)) && door(k-1) && strings.TrimSpace(s[words[k-1][1]:words[k][0]]) == "" &&
+			(clauseStart(s, words, k-1) || placePrepositions[strings.ToLower(text(k-2))]) {
+			hide[k-1] = true // the house before its street's name, in English: 10 Abay, apartment 5
 		}
 	}
 }

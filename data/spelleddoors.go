@@ -83,6 +83,12 @@ func hideSpelledDoors(s string) string {
 			spans = append(spans, [2]int{d.words[i][0] + len(street) + 1, d.words[i][1]}) // дом.десять, кв.пять
 			continue
 		}
+		if d.placesName(i) {
+			if sp, ok := d.runAfter(i); ok {
+				spans = append(spans, sp) // живёт на Абая десять, lives on Abay ten
+			}
+			continue
+		}
 		kazakh := kazakhFormOf(w) == kazakhDoor // он үйде: its number comes before it only
 		if strings.ContainsFunc(w, unicode.IsNumber) || !isStreetWord(w) && !kazakh {
 			continue
@@ -111,6 +117,16 @@ type spelledText struct {
 }
 
 func (d spelledText) text(i int) string { return d.s[d.words[i][0]:d.words[i][1]] }
+
+// placesName reports whether the word at i places the street's name
+// after it as where someone lives, as a street word does: a preposition
+// of place after a verb of living (живёт на Абая), or a verb of living
+// before a name shaped as a street's (проживает Абая).
+func (d spelledText) placesName(i int) bool {
+	w := strings.ToLower(d.text(i))
+	return placePrepositions[w] && i > 0 && livingWords[strings.ToLower(d.text(i-1))] ||
+		livingWords[w] && i+1 < len(d.words) && streetShaped(d.s, d.words, i+1)
+}
 
 // tight reports whether words i and i+1 belong to one address: only
 // blanks, an abbreviation's dot or a number sign between them.
