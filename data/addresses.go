@@ -14,7 +14,7 @@ import (
 var streetWords = wordSet(`ул улица пр проспект пр-т пер бульвар б-р мкр мкрн микрорайон д дом кв корп корпус ком комн жк
 	адрес адресу адресе мекенжай мекенжайы көше көшесі көш к-сі даңғыл даңғылы даңғ даң шағынаудан ықшамаудан үй үйі пәтер пәтері
 	street st str avenue ave road rd lane apt apartment flat unit block blk house building bldg address mkr mkrn md kv ul koshesi dom офис оф office
-	кошеси уй уйи патер патери uy üy pater päter koshesi köşesi kóshesi`)
+	кошеси уй уйи патер патери uy üy pater päter koshesi köşesi kóshesi жатақхана жатақханасы общага общаге общагу участок участке`)
 
 // numberFirstWords come after their number too (10 Abay street, 10 үй,
 // 5-пәтер, 10-й дом), or after the house of their flat (Абая 10 кв 5).

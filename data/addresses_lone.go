@@ -86,6 +86,8 @@ func loneHousePlaced(s string, words [][2]int, k, h int, lower func(int) string)
 		return (startsUpper(name) || shaped) && (ends || follows)
 	case h+1 < len(words) && isEntrancePart(s, words, h+1):
 		return startsUpper(name) || shaped // Абая 10, 3 этаж; Достык 5 подъезд 2
+	case k > 0 && strings.Contains(s[words[k-1][1]:words[k][0]], ":") && (residenceWords[lower(k-1)] || livingWords[lower(k-1)]):
+		return ends || follows // тұратын жері: Абай 10; проживает: Достык 5
 	case livingWords[lower(k-1)]: // проживает Абая 10; not живёт Айгуль 12
 		return shaped && (ends || follows)
 	case !ends || !startsUpper(name):
@@ -97,8 +99,16 @@ func loneHousePlaced(s string, words [][2]int, k, h int, lower func(int) string)
 	}
 	// a town's name and a comma before it: Алматы, Достык 5; not Мама, Айгуль 55
 	return k >= 1 && strings.TrimSpace(s[words[k-1][1]:words[k][0]]) == "," && startsUpper(s[words[k-1][0]:words[k-1][1]]) && !kinWords[lower(k-1)] &&
-		(k == 1 || strings.ContainsAny(s[words[k-2][1]:words[k-1][0]], ".,;:!?\n") || lower(k-2) == "г" || lower(k-2) == "қ")
+		(k == 1 || strings.ContainsAny(s[words[k-2][1]:words[k-1][0]], ".,;:!?\n") || townMarkers[lower(k-2)])
 }
+
+// townMarkers come before a town's or a village's name (г. Алматы, с.
+// Каскелен, aul Kaskelen).
+var townMarkers = wordSet(`г гор город қ қ-сы қала қаласы с село пос п посёлок поселок аул ауыл ауылы aul auyl city town village`)
+
+// residenceWords label where someone lives (место жительства: Абая 10,
+// тұратын жері: Абай 10).
+var residenceWords = wordSet(`жительства проживания прописка прописки регистрации жері мекені residence`)
 
 // kinWords name a relative, whose name and age may follow a comma (Мама,
 // Айгуль 55), as a street and its house follow a town's name.

@@ -95,10 +95,15 @@ func isEntrancePart(s string, words [][2]int, k int) bool {
 		(strings.Contains(s[words[k-1][1]:words[k][0]], ",") || bareHouse.MatchString(text(k-1)))
 }
 
-// numberedEntrance reports whether the word at i is an entrance, floor
-// or office word with its number after it (этаж 3, floor 2).
+// roomWords name a room of a hostel, which takes its number after it.
+var roomWords = wordSet(`комната комнате бөлме бөлмесі`)
+
+// numberedEntrance reports whether the word at i is an entrance, floor,
+// office or room word with its number after it (этаж 3, floor 2,
+// комната 12): the number before it is then no count of it.
 func numberedEntrance(s string, words [][2]int, i int) bool {
-	return i+1 < len(words) && entranceWord(s[words[i][0]:words[i][1]]) && !strings.ContainsFunc(s[words[i][0]:words[i][1]], unicode.IsNumber) &&
+	w := s[words[i][0]:words[i][1]]
+	return i+1 < len(words) && (entranceWord(w) || roomWords[strings.ToLower(w)]) && !strings.ContainsFunc(w, unicode.IsNumber) &&
 		bareFlat.MatchString(strings.TrimSuffix(s[words[i+1][0]:words[i+1][1]], ".")) && !strings.ContainsAny(s[words[i][1]:words[i+1][0]], ",;\n")
 }
 
