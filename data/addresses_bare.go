@@ -85,9 +85,11 @@ var eventWords = wordSet(`пропал пропала пропали пропа�
 	жоғалды жоғалған кетті кеткен шықты шыққан көрді көрдік көрген табылды туған туды хабарласты missing left seen found
 	born died arrived gone last called disappeared vanished went came`)
 
-// weekdays take a day after them (on Monday 5, в Понедельник 5 12).
+// weekdays and months shortened take a day after them (on Monday 5, в
+// Понедельник 5 12, on Dec 5).
 var weekdays = wordSet(`понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
-	дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі monday tuesday wednesday thursday friday saturday sunday`)
+	дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі monday tuesday wednesday thursday friday saturday sunday
+	jan feb mar apr jun jul aug sep sept oct nov dec янв фев мар апр июн июл авг сен сент окт ноя дек`)
 
 // nearWords after an address place someone by it (видели Достык 5 12
 // около магазина): a place's preposition or a Kazakh postposition.

@@ -136,7 +136,11 @@ func joinAddressLines(s string) string {
 		first, _ := utf8.DecodeRuneInString(after)
 		head := after[:strings.IndexFunc(after+" ", unicode.IsSpace)]
 		tail := before[strings.LastIndexFunc(before, unicode.IsSpace)+1:]
-		if (unicode.IsLetter(last) || unicode.IsNumber(last) || last == '.' && isStreetWord(tail)) && (unicode.IsNumber(first) || isStreetWord(head)) {
+		line, _, _ := strings.Cut(after, "\n")
+		number := unicode.IsNumber(first) && !listMarker.MatchString(after) // not a list's 2. or 2)
+		nameEnds := unicode.IsLetter(last) || last == '.' && isStreetWord(tail)
+		// after a number, only a flat on a line of its own: Сатпаева / 25 / 14, not Ерлан 35 / 2. Айгуль 30
+		if nameEnds && (number || isStreetWord(head)) || unicode.IsNumber(last) && (isStreetWord(head) || bareFlat.MatchString(strings.TrimSpace(line))) {
 			for j := len(before); j <= i; j++ {
 				b[j] = ' '
 			}
@@ -144,6 +148,9 @@ func joinAddressLines(s string) string {
 	}
 	return string(b)
 }
+
+// listMarker is a list's number at the start of a line (2. Айгуль, 3) …).
+var listMarker = regexp.MustCompile(`^\d{1,3}[.)](?:\s|$)`)
 
 func nextBreak(s string, i int) int {
 	j := strings.IndexByte(s[i+1:], '\n')
