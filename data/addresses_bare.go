@@ -39,7 +39,8 @@ func markBareStreetDoors(s string, words [][2]int, hide []bool, door func(int) b
 	}
 	for k := 0; k+2 < len(words); k++ {
 		h, f := k+1, k+2
-		if !bareName(text(k)) || !bareHouse.MatchString(text(h)) || !bareFlat.MatchString(strings.TrimSuffix(text(f), ".")) || strings.HasPrefix(text(f), "0") ||
+		district := k > 0 && knownDistricts[lower(k-1)] && bareDistrictNumber.MatchString(text(k)) // Жетысу 2 15 12
+		if !bareName(text(k)) && !district || !bareHouse.MatchString(text(h)) || !bareFlat.MatchString(strings.TrimSuffix(text(f), ".")) || strings.HasPrefix(text(f), "0") ||
 			!door(h) || !door(f) || strings.Trim(s[words[k][1]:words[h][0]], " \t,") != "" || !houseGap(s[words[h][1]:words[f][0]]) {
 			continue
 		}
@@ -48,8 +49,13 @@ func markBareStreetDoors(s string, words [][2]int, hide []bool, door func(int) b
 		ends := f+1 == len(words) || strings.HasSuffix(text(f), ".") || strings.ContainsAny(s[words[f][1]:words[f+1][0]], ",;!?)\n")
 		after := f+1 < len(words) && livingWords[lower(f+1)]
 		upper := startsUpper(text(k))
+		// a name of two words starts its clause too: Nurly Tau 5 12
+		start := clauseStart(s, words, k) || k > 0 && startsUpper(text(k-1)) && bareName(text(k-1)) && clauseStart(s, words, k-1) &&
+			strings.TrimSpace(s[words[k-1][1]:words[k][0]]) == ""
 		var placed bool
 		switch {
+		case district:
+			placed = true
 		case living: // and a time after the flat: живёт на Абая 150 23 с 2010 года
 			placed = ends || after || f+1 < len(words) && timePrepositions[lower(f+1)]
 		case placePrepositions[lower(k-1)]:
@@ -57,8 +63,8 @@ func markBareStreetDoors(s string, words [][2]int, hide []bool, door func(int) b
 		case cityPrepositions[lower(k-1)]: // a district is no town one flies to on a day (в Самал 5 12)
 			placed = upper && (ends || after) && (!dayShaped(text(h), text(f)) || knownDistricts[lower(k)])
 		default:
-			placed = upper && (after || ends && clauseStart(s, words, k) && (f+1 == len(words) || !strings.Contains(s[words[f][1]:words[f+1][0]], ",")) ||
-				(midSentence(s, words, k) || clauseStart(s, words, k)) && nearWords[lower(f+1)] ||
+			placed = upper && (after || ends && start && (f+1 == len(words) || !strings.Contains(s[words[f][1]:words[f+1][0]], ",")) ||
+				(midSentence(s, words, k) || start) && nearWords[lower(f+1)] ||
 				midSentence(s, words, k) && !dayShaped(text(h), text(f)) && !timeShaped(text(h), text(f)))
 		}
 		if placed {
