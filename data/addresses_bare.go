@@ -80,7 +80,7 @@ func bareName(w string) bool {
 	if len([]rune(w)) < 3 || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		return false
 	}
-	return !measureWords[lw] && !unitWords[lw] && !notStreetBetween[lw] && !livingWords[lw] && !commonLatinWords[lw] && !eventWords[lw] && !weekdays[lw]
+	return !measureWords[lw] && !unitWords[lw] && !notStreetBetween[lw] && !livingWords[lw] && !commonLatinWords[lw] && !eventWords[lw] && !weekdays[lw] && !kinWords[lw]
 }
 
 // eventWords say what happened, and a day follows them (Пропал 5 12: went

@@ -53,7 +53,7 @@ func markLoneHouses(s string, words [][2]int, hide []bool, door func(int) bool) 
 		if streetTitles[lower(k)] && k > 0 {
 			k-- // Толе би 59
 		}
-		if placeDayWords[lower(k)] || !bareName(text(k)) && !streetShaped(s, words, k) {
+		if placeDayWords[lower(k)] || kinWords[lower(k)] || !bareName(text(k)) && !streetShaped(s, words, k) {
 			continue
 		}
 		if loneHousePlaced(s, words, k, h, lower) {
