@@ -49,7 +49,8 @@ import (
 // 24: no German reading of a Kazakh Latin ä ö ü (Mädina is not Медина).
 // 25: Т, Э, E, Ƨ, Ʒ read as digits, and letters for digits at a number's end.
 // 26: a street's house alone (на Абая 10, Достык 5), addresses over lines,
-// bare doors mid-sentence, digits across name fields counted before hiding.
+// bare doors mid-sentence, villages' numbers after тел, digits across name
+// fields counted before hiding.
 const RulesVersion = 26
 
 // The index is derived from the store: a document per report carries its
