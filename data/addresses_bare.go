@@ -64,7 +64,7 @@ func markBareStreetDoors(s string, words [][2]int, hide []bool, door func(int) b
 			placed = upper && (ends || after) && (!dayShaped(text(h), text(f)) || knownDistricts[lower(k)])
 		default:
 			placed = upper && (after || ends && start && (f+1 == len(words) || !strings.Contains(s[words[f][1]:words[f+1][0]], ",")) ||
-				(midSentence(s, words, k) || start) && nearWords[lower(f+1)] ||
+				(midSentence(s, words, k) || start) && nearPlace(s, words, f+1) ||
 				midSentence(s, words, k) && !dayShaped(text(h), text(f)) && !timeShaped(text(h), text(f)))
 		}
 		if placed {
@@ -101,6 +101,15 @@ var weekdays = wordSet(`понедельник вторник среда сре�
 // около магазина): a place's preposition or a Kazakh postposition.
 var nearWords = wordSet(`около возле у рядом напротив за перед между near next opposite behind beside by outside
 	жанында қасында маңында алдында артында жанынан қасынан`)
+
+// nearPlace reports whether the word at i is a nearWord before a place,
+// not a time's (около магазина, not около 9).
+func nearPlace(s string, words [][2]int, i int) bool {
+	if i >= len(words) || !nearWords[strings.ToLower(s[words[i][0]:words[i][1]])] {
+		return false
+	}
+	return i+1 >= len(words) || !strings.ContainsFunc(s[words[i+1][0]:words[i+1][1]], unicode.IsNumber)
+}
 
 // midSentence reports whether word k is inside its sentence, after no
 // little word that would part a name from the numbers (к Ерлану 14 30):

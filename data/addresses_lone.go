@@ -82,8 +82,10 @@ func loneHousePlaced(s string, words [][2]int, k, h int, lower func(int) string)
 	switch {
 	case kazakhLiving(next):
 		return true // Достық 5 тұрады; not Ерлан 35 живёт в Алматы, an age
-	case placePrepositions[lower(k-1)]: // на Абая 10, lives on Satpaev 25
-		return (startsUpper(name) || shaped) && (ends || follows)
+	case placePrepositions[lower(k-1)] || nearPrepositions[lower(k-1)] || lower(k-1) == "районе" && cityPrepositions[lower(k-2)]:
+		return (startsUpper(name) || shaped) && (ends || follows) // на Абая 10, lives on Satpaev 25, возле Абая 10, в районе Абая 10
+	case midSentence(s, words, k) && nearPlace(s, words, h+1):
+		return startsUpper(name) || shaped // видели Достык 5 около магазина
 	case h+1 < len(words) && isEntrancePart(s, words, h+1):
 		return startsUpper(name) || shaped // Абая 10, 3 этаж; Достык 5 подъезд 2
 	case k > 0 && strings.Contains(s[words[k-1][1]:words[k][0]], ":") && (residenceWords[lower(k-1)] || livingWords[lower(k-1)]):
@@ -109,6 +111,10 @@ var townMarkers = wordSet(`г гор город қ қ-сы қала қаласы
 // residenceWords label where someone lives (место жительства: Абая 10,
 // тұратын жері: Абай 10).
 var residenceWords = wordSet(`жительства проживания прописка прописки регистрации жері мекені residence`)
+
+// nearPrepositions place what follows by a street's house (возле Абая
+// 10), not "у", which has (у Ерлана 5: Erlan has five).
+var nearPrepositions = wordSet(`возле около near`)
 
 // kinWords name a relative, whose name and age may follow a comma (Мама,
 // Айгуль 55), as a street and its house follow a town's name.
