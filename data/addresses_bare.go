@@ -46,7 +46,8 @@ func markBareStreetDoors(s string, words [][2]int, hide []bool, door func(int) b
 		}
 		living := livingWords[lower(k-1)] || livingWords[lower(k-2)] && (placePrepositions[lower(k-1)] || cityPrepositions[lower(k-1)])
 		// a full stop after the flat is read into its word (12.)
-		ends := f+1 == len(words) || strings.HasSuffix(text(f), ".") || strings.ContainsAny(s[words[f][1]:words[f+1][0]], ",;!?)\n")
+		ends := f+1 == len(words) || strings.HasSuffix(text(f), ".") || strings.ContainsAny(s[words[f][1]:words[f+1][0]], ",;!?)\n") ||
+			anotherStreetAfter(s, words, f) // Достык 5 12 и Абая 10
 		after := f+1 < len(words) && livingWords[lower(f+1)]
 		upper := startsUpper(text(k))
 		// a name of two words starts its clause too: Nurly Tau 5 12

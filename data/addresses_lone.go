@@ -56,7 +56,7 @@ func markLoneHouses(s string, words [][2]int, hide []bool, door func(int) bool) 
 		if placeDayWords[lower(k)] || kinWords[lower(k)] || !bareName(text(k)) && !streetShaped(s, words, k) {
 			continue
 		}
-		if loneHousePlaced(s, words, k, h, lower) {
+		if loneHousePlaced(s, words, k, h, lower) || andAnotherStreet(s, words, k, h, hide, lower) {
 			hide[h] = true
 		}
 	}
@@ -77,7 +77,8 @@ func loneHousePlaced(s string, words [][2]int, k, h int, lower func(int) string)
 	name := s[words[k][0]:words[k][1]]
 	ends := h+1 == len(words) || strings.HasSuffix(s[words[h][0]:words[h][1]], ".") || strings.ContainsAny(s[words[h][1]:words[h+1][0]], ",;!?)\n")
 	next := lower(h + 1)
-	follows := livingWords[next] || timePrepositions[next] || nearWords[next] || h+1 < len(words) && entranceWord(s[words[h+1][0]:words[h+1][1]])
+	follows := livingWords[next] || timePrepositions[next] || nearWords[next] || h+1 < len(words) && entranceWord(s[words[h+1][0]:words[h+1][1]]) ||
+		anotherStreetAfter(s, words, h)
 	shaped := streetShaped(s, words, k)
 	switch {
 	case kazakhLiving(next):
@@ -111,6 +112,33 @@ var townMarkers = wordSet(`г гор город қ қ-сы қала қаласы
 // residenceWords label where someone lives (место жительства: Абая 10,
 // тұратын жері: Абай 10).
 var residenceWords = wordSet(`жительства проживания прописка прописки регистрации жері мекені residence`)
+
+// andAnotherStreet reports whether the name at k with its house at h is
+// the second of two streets: after a hidden door and "и" (Достык 5 12 и
+// Абая 10), or after a street placed by на, a corner's word or a
+// crossing's (на углу Абая и Сейфуллина 10). Not after a name (на фото
+// Ерлан и Айгуль 12).
+func andAnotherStreet(s string, words [][2]int, k, h int, hide []bool, lower func(int) string) bool {
+	if k < 2 || !andWords[lower(k-1)] || !startsUpper(s[words[k][0]:words[k][1]]) && !streetShaped(s, words, k) {
+		return false
+	}
+	ends := h+1 == len(words) || strings.ContainsAny(s[words[h][1]:words[h+1][0]], ",;.!?)\n")
+	placed := hide[k-2] || k >= 3 && startsUpper(s[words[k-2][0]:words[k-2][1]]) &&
+		(placePrepositions[lower(k-3)] || nearPrepositions[lower(k-3)] || cornerWords[lower(k-3)])
+	return placed && (ends || nearPlace(s, words, h+1))
+}
+
+// anotherStreetAfter reports whether "и" and another street's name with
+// its house follow the number at h (на Абая 10 и Сейфуллина 5).
+func anotherStreetAfter(s string, words [][2]int, h int) bool {
+	return h+3 < len(words) && andWords[strings.ToLower(s[words[h+1][0]:words[h+1][1]])] && startsUpper(s[words[h+2][0]:words[h+2][1]]) &&
+		bareHouse.MatchString(strings.TrimSuffix(s[words[h+3][0]:words[h+3][1]], "."))
+}
+
+var (
+	andWords    = wordSet(`и және мен and`)
+	cornerWords = wordSet(`углу угол пересечении перекрёстке перекрестке қиылысы қиылысында бұрышы бұрышында corner junction crossing`)
+)
 
 // nearPrepositions place what follows by a street's house (возле Абая
 // 10), not "у", which has (у Ерлана 5: Erlan has five).
