@@ -12,11 +12,14 @@ import (
 // found by its street and number as a flat is by three. A name and one
 // number are as often a person and an age (С ними живёт Айгуль 12), a
 // thing and its number or a day (on May 5), so the name must be placed as
-// an address: after a preposition of place (на, по, at, on), after a
-// verb of living when the name is shaped as a street's (проживает Абая
-// 10), before a verb of living (Достық 5 тұрады), or as the whole text,
-// or a town's name and a comma before it (Алматы, Достык 5). A reader's
-// trial (2026-12-07, session 23) left these open.
+// an address: after a preposition of place (на, по, at, on, возле, в
+// районе), after a verb of living when the name is shaped as a street's
+// (проживает Абая 10) or a label of residence (тұратын жері: Абай 10),
+// before a verb of living (Достық 5 тұрады), a place's word (видели
+// Достык 5 около магазина) or an entrance (Абая 10, 3 этаж), after
+// another street and "и", as the whole text, or after a town's name and
+// a comma (Алматы, Достык 5). A reader's trial (2026-12-07, session 23)
+// left these open.
 
 // markLoneHouses marks the bare house after a street's name placed as an
 // address (see above), and the house before a street's name after a verb
