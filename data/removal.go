@@ -53,7 +53,8 @@ func (s *sqlStore) removeReport(ctx context.Context, id string) error {
 
 // scrubDerived removes a removed report's personal data from what was
 // derived from it. A match waiting for review leaves the queue (rejected,
-// "report removed"); SMS not yet sent about it are suppressed.
+// "report removed"); SMS not yet sent about it are suppressed; the texts
+// of those sent are queued for the provider to forget (redactions).
 func (s *sqlStore) scrubDerived(ctx context.Context, tx *sql.Tx, id string) error {
 	now := ms(s.now())
 	ofReport := `(SELECT id FROM matches WHERE seek_id = $1 OR safe_id = $1)`
@@ -61,6 +62,10 @@ func (s *sqlStore) scrubDerived(ctx context.Context, tx *sql.Tx, id string) erro
 		what, sql string
 		args      []any
 	}{
+		// Before the texts go here, the provider's copies are queued to go too.
+		{"redactions", `INSERT INTO redactions (sid, created_at) SELECT DISTINCT provider_sid, CAST($2 AS BIGINT) FROM messages
+			WHERE (report_id = $1 OR match_id IN ` + ofReport + `) AND ` + providerKeepsText + ` ON CONFLICT (sid) DO NOTHING`,
+			[]any{id, now}},
 		{"messages", `UPDATE messages SET body_enc = '', to_enc = CASE WHEN report_id = $1 THEN '' ELSE to_enc END,
 			state = CASE WHEN state = $2 THEN $3 ELSE state END, updated_at = $4
 			WHERE report_id = $1 OR match_id IN ` + ofReport, []any{id, MsgQueued, MsgSuppressed, now}},

@@ -150,6 +150,12 @@ type MessageStore interface {
 	OptedOut(ctx context.Context, phone string) (bool, error)
 	// CountSent counts messages created since t (global budget).
 	CountSent(ctx context.Context, since time.Time) (int, error)
+	// DueRedactions, FinishRedaction and DeferRedaction keep the
+	// provider's copies of removed reports' SMS (RemoveReport queues
+	// them) until the provider has emptied them.
+	DueRedactions(ctx context.Context, now time.Time, limit int) ([]Redaction, error)
+	FinishRedaction(ctx context.Context, sid string) error
+	DeferRedaction(ctx context.Context, sid string, next time.Time) error
 }
 
 // SubscriptionStore keeps "tell me by SMS when this report changes".

@@ -105,6 +105,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	d.checkLookups(ctx)
 	t := time.NewTicker(d.Poll)
 	defer t.Stop()
+	var redacted time.Time
 	for {
 		for {
 			n, err := d.DispatchOnce(ctx)
@@ -113,6 +114,12 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 			}
 			if err != nil || n < d.Batch {
 				break
+			}
+		}
+		if d.now().Sub(redacted) >= redactEvery {
+			redacted = d.now()
+			if _, err := d.RedactOnce(ctx); err != nil && ctx.Err() == nil {
+				d.Log.ErrorContext(ctx, "sms redaction", "err", err)
 			}
 		}
 		select {

@@ -381,3 +381,44 @@ func TestEndToEndAnswerAgainIsToldTheFirst(t *testing.T) {
 		t.Errorf("answering again sent the seeker %d more SMS", again-sent)
 	}
 }
+
+// Removing a report empties, at Twilio, the texts of the SMS about it: an
+// attacker fetched a removed report's "contact" SMS, with the number,
+// from Twilio by its SID. A message Twilio still delivers is emptied once
+// it is past sending.
+func TestRemovalEmptiesTheProvidersCopies(t *testing.T) {
+	w := newWorld(t)
+	m := w.match(t, true) // shared at once: the seeker's SMS carries the number
+	w.drain(t)
+	sent := w.fake.Messages()
+	if len(sent) < 2 {
+		t.Fatalf("%d SMS sent", len(sent))
+	}
+	for _, x := range sent[1:] {
+		if _, err := w.fake.SetStatus(x.SID, "delivered", 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	if err := w.st.RemoveReport(ctx, m.SafeID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := w.d.RedactOnce(ctx); err != nil || n != len(sent)-1 {
+		t.Fatalf("redacted %d of %d delivered, %v", n, len(sent)-1, err)
+	}
+	if n, _ := w.d.RedactOnce(ctx); n != 0 {
+		t.Errorf("the one still queued at Twilio was redacted at once (%d)", n)
+	}
+	if _, err := w.fake.SetStatus(sent[0].SID, "delivered", 0); err != nil {
+		t.Fatal(err)
+	}
+	w.d.Now = func() time.Time { return time.Now().Add(time.Hour) } // past its retry
+	if n, err := w.d.RedactOnce(ctx); err != nil || n != 1 {
+		t.Fatalf("the retry redacted %d, %v", n, err)
+	}
+	for _, x := range w.fake.Messages() {
+		if x.Body != "" {
+			t.Errorf("Twilio still keeps the text of %s: %q", x.SID, x.Body)
+		}
+	}
+}

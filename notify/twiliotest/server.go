@@ -66,6 +66,7 @@ type Server struct {
 	msgs     []Message
 	posts    int
 	lists    int
+	updates  int
 	conns    int
 	failures []failure
 	hang     int
@@ -255,6 +256,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == http.MethodPost && sid == "":
 		s.create(w, r, account)
+	case r.Method == http.MethodPost:
+		s.update(w, r, sid)
 	case r.Method == http.MethodGet:
 		s.read(w, r, sid)
 	default:

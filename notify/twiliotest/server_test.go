@@ -209,3 +209,42 @@ func TestSignMatchesTwilioGo(t *testing.T) {
 		t.Fatal("twilio-go accepts a signature made with another token")
 	}
 }
+
+// An update with an empty Body redacts a message past sending; text in
+// Body, or a message still queued, is refused.
+func TestRedaction(t *testing.T) {
+	s := New("AC"+strings.Repeat("0", 32), "token")
+	t.Cleanup(s.Close)
+	queued := s.Add(Message{To: "+77011234567", Body: "Телефон: +77017654321", Status: "queued"})
+	done := s.Add(Message{To: "+77011234567", Body: "Телефон: +77017654321"})
+	post := func(sid string, form url.Values) int {
+		req, _ := http.NewRequest(http.MethodPost, s.URL+"/2010-04-01/Accounts/"+s.AccountSID+"/Messages/"+sid+".json", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.SetBasicAuth(s.AccountSID, s.AuthToken)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	for _, tc := range []struct {
+		sid  string
+		form url.Values
+		want int
+	}{
+		{done.SID, url.Values{"Body": {"other text"}}, http.StatusBadRequest},
+		{queued.SID, url.Values{"Body": {""}}, http.StatusBadRequest},
+		{"SM" + strings.Repeat("f", 32), url.Values{"Body": {""}}, http.StatusNotFound},
+		{done.SID, url.Values{"Body": {""}}, http.StatusOK},
+	} {
+		if got := post(tc.sid, tc.form); got != tc.want {
+			t.Errorf("update %s %v: HTTP %d, want %d", tc.sid, tc.form, got, tc.want)
+		}
+	}
+	for _, m := range s.Messages() {
+		if (m.SID == done.SID) != (m.Body == "") {
+			t.Errorf("%s (%s) body %q", m.SID, m.Status, m.Body)
+		}
+	}
+}
