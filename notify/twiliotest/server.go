@@ -66,7 +66,6 @@ type Server struct {
 	msgs     []Message
 	posts    int
 	lists    int
-	updates  int
 	conns    int
 	failures []failure
 	hang     int

@@ -29,7 +29,6 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, sid string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.updates++
 	for i := range s.msgs {
 		if s.msgs[i].SID != sid {
 			continue
@@ -43,11 +42,4 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, sid string) {
 		return
 	}
 	writeError(w, http.StatusNotFound, 20404, "The requested resource /2010-04-01/Accounts/"+s.AccountSID+"/Messages/"+sid+".json was not found")
-}
-
-// Updates counts the update (redaction) requests the fake answered.
-func (s *Server) Updates() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.updates
 }
