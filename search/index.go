@@ -51,7 +51,8 @@ import (
 // 26: a street's house alone (на Абая 10, Достык 5), addresses over lines,
 // bare doors mid-sentence, villages' numbers after тел, digits across name
 // fields counted before hiding.
-const RulesVersion = 26
+// 27: Гуля stands for any Гуль- name, more diminutives (Серёга, Жека, Бауке).
+const RulesVersion = 27
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so

@@ -35,7 +35,10 @@ type namePart struct {
 	text string
 	keys []string
 	alts [][]string // keys of the full names a diminutive stands for
-	kr   []string   // keys of its other Kazakh/Russian record forms (kazakhRussianForm)
+	// keys of the part every name a diminutive stands for begins with
+	// (Гуля: гул), nil for most words
+	prefixes []string
+	kr       []string // keys of its other Kazakh/Russian record forms (kazakhRussianForm)
 	// its letters as written, lower case: one letter mistyped is one edit
 	// here, while a key may spell it with up to four (щ → shch)
 	letters []rune
@@ -61,6 +64,7 @@ func newPart(text string, alts []string) namePart {
 	p.silentH, p.double = silentHAndDouble(p.letters)
 	p.given, p.isGiven = lookupGiven(p.keys)
 	p.unisex = unisexDiminutive(p.keys)
+	p.prefixes = lookupDimPrefixes(p.keys)
 	for _, a := range alts {
 		p.alts = append(p.alts, wordKeys(a))
 	}
@@ -224,15 +228,8 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 		}
 		return 1, "transliteration"
 	}
-	for _, alt := range a.alts {
-		if shareKey(alt, b.keys) {
-			return 0.95, "diminutive"
-		}
-	}
-	for _, alt := range b.alts {
-		if shareKey(alt, a.keys) {
-			return 0.95, "diminutive"
-		}
+	if diminutiveOf(a, b) || diminutiveOf(b, a) {
+		return 0.95, "diminutive"
 	}
 	if kazakhRussianForm(a, b) {
 		return 0.97, howKazakhRussian
