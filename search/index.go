@@ -52,6 +52,7 @@ import (
 // bare doors mid-sentence, villages' numbers after тел, digits across name
 // fields counted before hiding.
 // 27: Гуля stands for any Гуль- name, more diminutives (Серёга, Жека, Бауке).
+// chat Latin 4 = ч, 6 = ш, w = ш beside a digit or before b c d f g k m n p t v w.
 const RulesVersion = 27
 
 // The index is derived from the store: a document per report carries its

@@ -40,7 +40,41 @@ func writtenReadings(s string) []string {
 	if a := aeAsA(s); a != s {
 		out = append(out, a)
 	}
+	if c := chatReading(s); c != s {
+		out = append(out, c)
+	}
 	return append(out, uzbekReadings(s)...)
+}
+
+// chatReading respells a Latin word typed on a phone without Cyrillic the
+// way chats do: 4 is ч (the look of the letter), 6 is ш, and w is ш
+// (el4in = Эльчин, statkevi4 = Статкевич, wmidt = Шмидт) in a word with
+// such a digit, or before a consonant that never follows the w of German
+// or Polish spelling (gelawvili, wmidt: in Wlasow, Kowalewski, Wróbel
+// the w is в). s itself for any other word.
+func chatReading(s string) string {
+	if !strings.ContainsAny(s, "46wW") {
+		return s
+	}
+	digits := strings.ContainsAny(s, "46")
+	var b strings.Builder
+	for i, r := range s {
+		next := byte(0)
+		if i+1 < len(s) {
+			next = s[i+1] | 0x20
+		}
+		switch {
+		case r == '4':
+			b.WriteString("ch")
+		case r == '6':
+			b.WriteString("sh")
+		case (r == 'w' || r == 'W') && (digits || next != 0 && strings.IndexByte("bcdfgkmnptvw", next) >= 0):
+			b.WriteString(map[rune]string{'w': "sh", 'W': "Sh"}[r])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // aeAsA reads ae for ä also as the a it is without its dots: Jaeger is

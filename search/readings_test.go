@@ -97,3 +97,30 @@ func TestSilentHAgainstDouble(t *testing.T) {
 		}
 	}
 }
+
+// TestChatReading: a phone without Cyrillic types ч as 4, ш as 6 or w;
+// the w of German and Polish spellings stays в.
+func TestChatReading(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"el4in", "Эльчин", true},
+		{"statkevi4", "Статкевич", true},
+		{"mkrt4yan", "Мкртчян", true},
+		{"gon4aruk", "Гончарук", true},
+		{"ma6a", "Маша", true},
+		{"pe4enkina", "Печенкина", true},
+		{"wmidt", "Шмидт", true},
+		{"gelawvili", "Гелашвили", true},
+		{"Kowalewski", "Ковалевский", true},
+		{"Wlasow", "Власов", true},
+		{"Wlasow", "Шласов", false},
+		{"Kowalewski", "Ковалешский", false},
+		{"warafutdinov", "Варафутдинов", true},
+	} {
+		if got := shareKey(wordKeys(c.a), wordKeys(c.b)); got != c.same {
+			t.Errorf("%s / %s: one name %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}
