@@ -34,3 +34,35 @@ func TestDiminutives(t *testing.T) {
 		}
 	}
 }
+
+// TestNameForms: the national forms of one given name are variants of it
+// (Belarusian, Georgian, German, Turkic); two names stay two.
+func TestNameForms(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Siarhei", "Сергей", true},
+		{"Сяргей", "Sergey", true},
+		{"Aliaksandr", "Александр", true},
+		{"Andreas", "Андрей", true},
+		{"Giorgi", "Георгий", true},
+		{"Tamar", "Тамара", true},
+		{"Davit", "Давид", true},
+		{"Anahit", "Анаит", true},
+		{"Юсуп", "Юсуф", true},
+		{"Фарит", "Фарид", true},
+		{"Baxtiyor", "Бахтияр", true},
+		{"Бахтиёр", "Bakhtiyar", true},
+		{"Улукбек", "Улугбек", true},
+		{"Abdurashid", "Абдурешит", true},
+		{"Давид", "Данияр", false},
+		{"Тамара", "Тимур", false},
+		{"Анаит", "Анара", false},
+	} {
+		_, how := tokenSim(newPart(c.a, nil), newPart(c.b, nil))
+		if got := how == "variant" || how == "transliteration"; got != c.want {
+			t.Errorf("%s / %s: %q, want one name %v", c.a, c.b, how, c.want)
+		}
+	}
+}

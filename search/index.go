@@ -53,6 +53,7 @@ import (
 // fields counted before hiding.
 // 27: Гуля stands for any Гуль- name, more diminutives (Серёга, Жека, Бауке).
 // chat Latin 4 = ч, 6 = ш, w = ш beside a digit or before b c d f g k m n p t v w.
+// Belarusian, Georgian, Turkic forms of given names (Сяргей, Гиорги, Юсуп).
 const RulesVersion = 27
 
 // The index is derived from the store: a document per report carries its
