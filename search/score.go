@@ -282,7 +282,7 @@ func patronymicSim(a, b namePart) float64 {
 		sx := patronymicStem(x)
 		for _, y := range b.keys {
 			sy := patronymicStem(y)
-			if kiziPair(x, y) && strings.TrimSuffix(sx, "k") == strings.TrimSuffix(sy, "k") {
+			if kiziPair(x, y) && strings.TrimSuffix(sx, "k") == strings.TrimSuffix(sy, "k") || uliPair(x, y, sx, sy) {
 				return 1
 			}
 			if s := spellingSim(sx, sy); s > best {
@@ -296,6 +296,14 @@ func patronymicSim(a, b namePart) float64 {
 		}
 	}
 	return best
+}
+
+// uliPair: a son's -ұлы whose key's u swallowed the у a father's name
+// ends with (Төлеуұлы keys as toleuli, stem tole, against Толеуович's
+// toleu): the key cannot tell Төлеуұлы from Төлеұлы, so either stem
+// with the u is the same father.
+func uliPair(x, y, sx, sy string) bool {
+	return strings.HasSuffix(x, "uli") && sx+"u" == sy || strings.HasSuffix(y, "uli") && sy+"u" == sx
 }
 
 // kiziPair: one of two patronymic keys is a daughter's -қызы, whose
