@@ -249,3 +249,15 @@ func sameRootName(a, b namePart) bool {
 	gb, okB := lookupGiven(TokenKeys(rb))
 	return okA && okB && ga.canon == gb.canon
 }
+
+// spellingVerdict is the verdict on two name words by their spelling alone.
+func spellingVerdict(a, b namePart) (float64, string) {
+	best := partSpellingSim(a, b)
+	switch {
+	case best >= 0.8:
+		return best, "spelling"
+	case best >= 0.5:
+		return best, "similar"
+	}
+	return best, "different"
+}

@@ -222,7 +222,10 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 	if s, ok := initialOf(a, b); ok {
 		return s, howInitial
 	}
-	if shareKey(a.keys, b.keys) && !hAgainstDouble(a, b) {
+	if shareKey(a.keys, b.keys) {
+		if hAgainstDouble(a, b) {
+			return spellingVerdict(a, b)
+		}
 		if slices.Equal(a.letters, b.letters) { // Ахметова Жумабаева, Ахметова-Жумабаева
 			return 1, "same"
 		}
@@ -251,16 +254,7 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 		// when misheard lifts it: decide.go).
 		return max(0.15, min(partSpellingSim(a, b), otherGivenSim)), howOtherGiven
 	}
-	best := partSpellingSim(a, b)
-	switch {
-	case best >= 0.8:
-		how = "spelling"
-	case best >= 0.5:
-		how = "similar"
-	default:
-		how = "different"
-	}
-	return best, how
+	return spellingVerdict(a, b)
 }
 
 // otherGivenSim caps the similarity of two different real given names.
