@@ -47,3 +47,27 @@ func TestDoubleSurnameReviewNotAuto(t *testing.T) {
 		}
 	}
 }
+
+// TestFormerSurnameInBrackets: a maiden or earlier family name in
+// brackets is a half of the name; the one before the bracket is the name
+// she carries now, the whole family name.
+func TestFormerSurnameInBrackets(t *testing.T) {
+	for _, c := range []struct {
+		q, c, want string
+	}{
+		{"Цой Елена", "Пак (Цой) Елена", howDoubleSurname},
+		{"Tsoi Elena", "Пак (Цой) Елена", howDoubleSurname},
+		{"Пак Елена", "Пак (Цой) Елена", "transliteration"},
+		{"Pak Elena", "Пак (Цой) Елена", "transliteration"},
+		{"Шевчук Анна", "Иванова Анна (урожд. Шевчук)", howDoubleSurname},
+		{"Иванова Анна", "Иванова Анна (урожд. Шевчук)", "transliteration"},
+		{"Серикова Гульнара", "Ахметова Гульнара (в девичестве Серикова)", howDoubleSurname},
+		{"Ахметова (Серикова) Гульнара", "Ахметова Гульнара", "transliteration"},
+		{"Ким Елена", "Пак (Цой) Елена", "different"},
+	} {
+		q, cand := synthPerson(c.q, 0, "", ""), synthPerson(c.c, 0, "", "")
+		if _, how, _ := familySim(q.family, cand.family); how != c.want {
+			t.Errorf("%s / %s: %q, want %q", c.q, c.c, how, c.want)
+		}
+	}
+}

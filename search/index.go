@@ -54,6 +54,7 @@ import (
 // 27: Гуля stands for any Гуль- name, more diminutives (Серёга, Жека, Бауке).
 // chat Latin 4 = ч, 6 = ш, w = ш beside a digit or before b c d f g k m n p t v w.
 // Belarusian, Georgian, Turkic forms of given names (Сяргей, Гиорги, Юсуп).
+// A bracketed maiden or former surname is the family name's other half.
 const RulesVersion = 27
 
 // The index is derived from the store: a document per report carries its

@@ -144,6 +144,7 @@ func ParseName(full string) Name {
 	n := Name{Full: strings.TrimSpace(full)}
 	var rest []namePiece
 	patSex := ""
+	full, former := formerFamily(full)
 	parts := nameParts(full)
 	for _, p := range parts {
 		// With two words one is the given name and the other the family
@@ -174,6 +175,9 @@ func ParseName(full string) Name {
 	}
 	if n.Given != "" {
 		n.AltGiven = lookupDiminutive(TokenKeys(strings.Join(Tokens(n.Given), "")))
+	}
+	if former != "" {
+		n.Family = strings.TrimSpace(n.Family + " " + former)
 	}
 	n.Sex = patSex
 	if n.Sex == "" && n.Family != "" {

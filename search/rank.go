@@ -57,6 +57,9 @@ type namePart struct {
 	short []string
 	// a double family name's halves' keys (halfKeys), nil for others
 	halves []string
+	// the keys of a family name outside the brackets of a former one
+	// (Пак (Цой): Пак), nil for others
+	current []string
 }
 
 func newPart(text string, alts []string) namePart {
@@ -132,7 +135,7 @@ func PersonFromReport(r *data.Report) *Person {
 	p.given = newPart(n.Given, n.AltGiven)
 	p.given.short = shortKeys(n.Given)
 	p.family = newPart(n.Family, nil)
-	p.family.halves = halfKeys(n.Family)
+	p.family.halves, p.family.current = halfKeys(n.Family), currentKeys(n.Family)
 	p.patronymic = newPart(n.Patronymic, nil)
 	for _, o := range append(append([]string{}, n.Other...), r.AltNames...) {
 		p.others = append(p.others, newPart(o, lookupDiminutive(wordKeys(o))))
@@ -338,8 +341,8 @@ func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 	if sim >= 1 || a.empty() || b.empty() {
 		return sim, how, false
 	}
-	if sim < doubleSurnameSim && oneOfDouble(a, b) {
-		return doubleSurnameSim, howDoubleSurname, false
+	if s, h, ok := doubleSim(a, b, sim); ok {
+		return s, h, false
 	}
 	if !explainedHows[how] && sameRootName(a, b) && !otherRealSurname(a, b) {
 		// Two spellings of one father's name, unless both are surnames of
