@@ -261,3 +261,28 @@ func spellingVerdict(a, b namePart) (float64, string) {
 	}
 	return best, "different"
 }
+
+// devoiced pairs a voiced final consonant with its voiceless twin, as keys
+// spell them.
+var devoiced = map[[2]byte]bool{{'d', 't'}: true, {'t', 'd'}: true, {'b', 'p'}: true, {'p', 'b'}: true,
+	{'z', 's'}: true, {'s', 'z'}: true, {'g', 'k'}: true, {'k', 'g'}: true}
+
+// finalDevoiced reports two spellings of one given name that differ only
+// in a voiced or voiceless last consonant, as Russian records write
+// Turkic and Arabic names either way (Магомед/Магомет, Рашид/Рашит,
+// Азад/Азат): one name, not a typo. Not a word that ends as a surname
+// does: Ахмедов and Ахметов are two families, and no surname ends so.
+func finalDevoiced(a, b namePart) bool {
+	for _, x := range a.keys {
+		if _, fam := familyOf(x); fam || len(x) < 4 {
+			continue
+		}
+		for _, y := range b.keys {
+			n := len(x)
+			if len(y) == n && x[:n-1] == y[:n-1] && devoiced[[2]byte{x[n-1], y[n-1]}] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -257,6 +257,9 @@ func tokenSim(a, b namePart) (sim float64, how string) {
 		// when misheard lifts it: decide.go).
 		return max(0.15, min(partSpellingSim(a, b), otherGivenSim)), howOtherGiven
 	}
+	if finalDevoiced(a, b) {
+		return 0.97, "variant"
+	}
 	return spellingVerdict(a, b)
 }
 

@@ -66,3 +66,30 @@ func TestNameForms(t *testing.T) {
 		}
 	}
 }
+
+// TestFinalDevoicing: a given name's last consonant voiced or not is one
+// name (Магомед/Магомет); a surname's is two families (Ахмедов/Ахметов).
+func TestFinalDevoicing(t *testing.T) {
+	for _, c := range []struct {
+		a, b    string
+		family  bool
+		explain bool
+	}{
+		{"Магомет", "Магомед", false, true},
+		{"Magomed", "Магомет", false, true},
+		{"Рашит", "Рашид", false, true},
+		{"Азад", "Azat", false, true},
+		{"Ахметов", "Ахмедов", true, false},
+		{"Айрот", "Айрат", false, false},
+		{"Марат", "Марал", false, false},
+	} {
+		a, b := newPart(c.a, nil), newPart(c.b, nil)
+		_, how := tokenSim(a, b)
+		if c.family {
+			_, how, _ = familySim(a, b)
+		}
+		if got := explainedHows[how]; got != c.explain {
+			t.Errorf("%s / %s: %q, want explained %v", c.a, c.b, how, c.explain)
+		}
+	}
+}
