@@ -55,6 +55,7 @@ import (
 // chat Latin 4 = ч, 6 = ш, w = ш beside a digit or before b c d f g k m n p t v w.
 // Belarusian, Georgian, Turkic forms of given names (Сяргей, Гиорги, Юсуп).
 // A bracketed maiden or former surname is the family name's other half.
+// Polish ą ę read ом/он, ем/ен (Dąbrowski = Домбровский).
 const RulesVersion = 27
 
 // The index is derived from the store: a document per report carries its

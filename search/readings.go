@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Folding keeps one reading of each letter, and for a few letters the
 // reading that Russian records use is another one, which only the word as
@@ -42,6 +45,9 @@ func writtenReadings(s string) []string {
 	}
 	if c := chatReading(s); c != s {
 		out = append(out, c)
+	}
+	if strings.ContainsAny(s, "ąęĄĘ") {
+		out = append(out, polishNasals(s))
 	}
 	return append(out, uzbekReadings(s)...)
 }
@@ -215,4 +221,30 @@ func uzbekOAsA(s, o, a, upperO, upperA string, ends []string) string {
 		}
 	}
 	return strings.NewReplacer(o, a, upperO, upperA).Replace(stem) + end
+}
+
+// polishNasals spells the Polish nasal vowels as Russian records do: ą
+// is ом before b and p, он before another consonant (Dąbrowski =
+// Домбровский, Wąsowski = Вонсовский), ę ем or ен (Zięba = Земба, Sęk =
+// Сенк); at a word's end or before a vowel they are о and е. Folding
+// reads them a and e.
+func polishNasals(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		lower := map[rune]rune{'ą': 'o', 'Ą': 'O', 'ę': 'e', 'Ę': 'E'}[r]
+		if lower == 0 {
+			b.WriteRune(r)
+			continue
+		}
+		b.WriteRune(lower)
+		if i+1 < len(rs) && !isLatinVowel(unicode.ToLower(rs[i+1])) && unicode.IsLetter(rs[i+1]) {
+			if strings.ContainsRune("bpBP", rs[i+1]) {
+				b.WriteRune('m')
+			} else {
+				b.WriteRune('n')
+			}
+		}
+	}
+	return b.String()
 }

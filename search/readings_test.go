@@ -149,3 +149,23 @@ func TestGermanDoubleLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestPolishNasals: ą and ę are the ом/он and ем/ен of Russian records.
+func TestPolishNasals(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Dąbrowski", "Домбровский", true},
+		{"Dąbrowska", "Домбровская", true},
+		{"Wąsowski", "Вонсовский", true},
+		{"Zięba", "Земба", true},
+		{"Sęk", "Сенк", true},
+		{"Mąka", "Монка", true},
+		{"Dąbrowski", "Дубровский", false},
+	} {
+		if got := shareKey(wordKeys(c.a), wordKeys(c.b)); got != c.same {
+			t.Errorf("%s / %s: one name %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}
