@@ -40,6 +40,12 @@ func TestDoubleSurnameReviewNotAuto(t *testing.T) {
 		{synthPerson("Иванова Анна", 0, "", ""), []*Person{synthPerson("Иванова-Петрова Анна", 1980, "", "F")}},
 		{synthPerson("Ахметова Марина", 1984, "Алматы", "F"), []*Person{
 			synthPerson("Соколова-Ахметова Марина", 1984, "Алматы", "F"), synthPerson("Ахметова Марина", 1990, "Алматы", "F")}},
+		// the exact name of no known year, in the same town or none, is a
+		// thinner lead than the half with the year and the town
+		{synthPerson("Ахметова Марина", 1984, "Алматы", "F"), []*Person{
+			synthPerson("Соколова-Ахметова Марина", 1984, "Алматы", "F"), synthPerson("Ахметова Марина", 0, "Алматы", "F")}},
+		{synthPerson("Цой Елена", 1980, "", "F"), []*Person{
+			synthPerson("Пак (Цой) Елена", 1980, "Алматы", "F"), synthPerson("Цой Елена", 0, "", "F")}},
 	} {
 		res := e.pick(c.q, scoredResults(c.q, c.others), 0, 10)
 		if len(res) == 0 || res[0].ReportID != "r0" || res[0].Decision != "review" {
