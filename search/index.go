@@ -56,6 +56,7 @@ import (
 // Belarusian, Georgian, Turkic forms of given names (Сяргей, Гиорги, Юсуп).
 // A bracketed maiden or former surname is the family name's other half.
 // Polish ą ę read ом/он, ем/ен (Dąbrowski = Домбровский).
+// An Armenian -yan surname's Latin h before a vowel silent (Harutyunyan).
 const RulesVersion = 27
 
 // The index is derived from the store: a document per report carries its

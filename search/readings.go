@@ -49,6 +49,9 @@ func writtenReadings(s string) []string {
 	if strings.ContainsAny(s, "ąęĄĘ") {
 		out = append(out, polishNasals(s))
 	}
+	if a := armenianH(s); a != s {
+		out = append(out, a)
+	}
 	return append(out, uzbekReadings(s)...)
 }
 
@@ -247,4 +250,17 @@ func polishNasals(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// armenianH drops the h an Armenian surname's Latin spelling starts with
+// before a vowel, which Russian records never write (Harutyunyan =
+// Арутюнян, Hovsepyan = Овсепян, Hayrapetyan = Айрапетян): a word ending
+// in -yan or -ian. s itself for any other word.
+func armenianH(s string) string {
+	l := strings.ToLower(s)
+	if len(l) < 6 || l[0] != 'h' || !isLatinVowel(rune(l[1])) ||
+		!strings.HasSuffix(l, "yan") && !strings.HasSuffix(l, "ian") {
+		return s
+	}
+	return strings.ToUpper(s[1:2]) + s[2:]
 }

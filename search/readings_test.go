@@ -169,3 +169,23 @@ func TestPolishNasals(t *testing.T) {
 		}
 	}
 }
+
+// TestArmenianInitialH: Russian records drop the h of an Armenian
+// surname's passport spelling.
+func TestArmenianInitialH(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Harutyunyan", "Арутюнян", true},
+		{"Hovsepyan", "Овсепян", true},
+		{"Hayrapetyan", "Айрапетян", true},
+		{"Harutyunyan", "Гарутюнян", true},
+		{"Hasanov", "Асанов", false},
+		{"Halyan", "Алиев", false},
+	} {
+		if got := shareKey(wordKeys(c.a), wordKeys(c.b)); got != c.same {
+			t.Errorf("%s / %s: one name %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}
