@@ -133,6 +133,7 @@ func PersonFromReport(r *data.Report) *Person {
 	}
 	p.written, p.cyrillic = writtenForms(n.Full), writtenInCyrillic(n.Full)
 	p.given = newPart(n.Given, n.AltGiven)
+	p.given.keys = append(p.given.keys, germanGivenKeys(n.Family, n.Given)...)
 	p.given.short = shortKeys(n.Given)
 	p.family = newPart(n.Family, nil)
 	p.family.halves, p.family.current = halfKeys(n.Family), currentKeys(n.Family)

@@ -264,3 +264,26 @@ func armenianH(s string) string {
 	}
 	return strings.ToUpper(s[1:2]) + s[2:]
 }
+
+// germanGivenKeys returns the keys of a given name read as German when
+// the family name is written so (-ow, -owa, -ew, -ewa, sch: Jusupowa,
+// Schapiro): its s between vowels is з (Dilnosa = Дилноза, Rosa = Роза),
+// which the given name alone does not show. Nil for any other name.
+func germanGivenKeys(family, given string) []string {
+	f := strings.ToLower(family)
+	if given == "" || writtenInCyrillic(given) || !strings.Contains(f, "sch") &&
+		!strings.HasSuffix(f, "ow") && !strings.HasSuffix(f, "owa") && !strings.HasSuffix(f, "ew") && !strings.HasSuffix(f, "ewa") {
+		return nil
+	}
+	g := []byte(given)
+	changed := false
+	for i := 1; i+1 < len(g); i++ {
+		if g[i] == 's' && isLatinVowel(rune(g[i-1]|0x20)) && isLatinVowel(rune(g[i+1]|0x20)) {
+			g[i], changed = 'z', true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return spellingKeys(string(g))
+}

@@ -189,3 +189,24 @@ func TestArmenianInitialH(t *testing.T) {
 		}
 	}
 }
+
+// TestGermanGivenName: a family name written the German way says how to
+// read the given name beside it: s between vowels is з.
+func TestGermanGivenName(t *testing.T) {
+	for _, c := range []struct {
+		q, c string
+		one  bool
+	}{
+		{"Jusupowa Dilnosa", "Юсупова Дилноза", true},
+		{"Schapiro Rosa", "Шапиро Роза", true},
+		{"Boobekowa Nurisa", "Бообекова Нуриза", true},
+		{"Jusupova Dilnosa", "Юсупова Дилноза", false},
+		{"Iwanowa Raisa", "Иванова Раиса", true},
+	} {
+		q, cand := synthPerson(c.q, 0, "", ""), synthPerson(c.c, 0, "", "")
+		_, how := tokenSim(q.given, cand.given)
+		if got := explainedHows[how]; got != c.one {
+			t.Errorf("%s / %s: %q, want one name %v", c.q, c.c, how, c.one)
+		}
+	}
+}
