@@ -1,6 +1,7 @@
 package api
 
 import (
+	"net"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -87,8 +88,12 @@ func dialledFromAbroad(hotline string) bool {
 }
 
 // fileReport files through intake in the request's language; field errors
-// become a validation error.
+// become a validation error. A web or API report carries its network's
+// tag (filerTag).
 func (s *Server) fileReport(c *gin.Context, in *intake.ReportInput, channel string) (*intake.Filed, error) {
+	if channel == data.ChannelWeb || channel == data.ChannelAPI {
+		in.FilerTag = s.filerTag(c)
+	}
 	done, fe, err := s.intake.File(c.Request.Context(), in, lang(c), channel)
 	if fe != nil {
 		return nil, validationError(fe)
@@ -149,4 +154,23 @@ func (s *Server) removeWithCode(c *gin.Context, id, code string) error {
 	}
 	s.wake()
 	return nil
+}
+
+// filerTag is a keyed hash of the network a request came from: its /24
+// (IPv4) or /48 (IPv6), wider than one address so that a pumper cannot
+// file the two sides of a pair from neighbouring addresses. Two reports
+// of one network that match go to a volunteer (search: FieldSameFiler).
+// Private and loopback addresses get no tag.
+func (s *Server) filerTag(c *gin.Context) string {
+	ip := net.ParseIP(c.ClientIP())
+	if ip == nil || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsUnspecified() {
+		// A proxy's or this host's address (TUYS_TRUSTED_PROXIES not
+		// set, a local test): it would tag everyone alike.
+		return ""
+	}
+	bits, size := 48, 128
+	if ip.To4() != nil {
+		ip, bits, size = ip.To4(), 24, 32
+	}
+	return s.store.PhoneTag("filer:" + ip.Mask(net.CIDRMask(bits, size)).String())
 }

@@ -69,6 +69,10 @@ type Report struct {
 	// it ("I know their number"); sealed at rest, never public. A safe
 	// report filed from it is a verified match.
 	SoughtPhone string
+	// FilerTag is a keyed hash of the network a web or API report was
+	// filed from ("" for SMS, the console and imports): a seek and a safe
+	// report of one network match only through a volunteer. Never public.
+	FilerTag string
 }
 
 // KnowsNumber reports whether the seeker gave, as the sought person's own

@@ -12,7 +12,7 @@ import (
 const reportColumns = `id, kind, full_name, given_name, family_name, patronymic, alt_names, sex, birth_year,
 	year_approx, city, region, country, last_location_enc, description, contact_name_enc, contact_phone_enc,
 	relation, language, share_contact, channel, source_name, created_at, updated_at, expires_at, status,
-	deletion_hash, linked_id, sought_phone_enc, private_hash`
+	deletion_hash, linked_id, sought_phone_enc, private_hash, filer_tag`
 
 // CreateReport stores one report. Concurrent calls share a transaction
 // (group commit, groupcommit.go): each still returns only after its report
@@ -34,7 +34,7 @@ func (s *sqlStore) CreateReports(ctx context.Context, rs []*Report) error {
 // insertReports inserts rs and their report.created events in tx.
 func (s *sqlStore) insertReports(ctx context.Context, tx *sql.Tx, rs []*Report) error {
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO reports (`+reportColumns+`, contact_phone_hash, sought_phone_hash)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32)`)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33)`)
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (s *sqlStore) reportArgs(r *Report) []any {
 		r.BirthYear, r.YearApprox, r.City, r.Region, r.Country, s.seal.Seal(r.LastLocation), s.seal.Seal(r.Description),
 		s.seal.Seal(r.ContactName), s.seal.Seal(r.ContactPhone), r.Relation, r.Language, r.ShareContact,
 		r.Channel, r.SourceName, ms(r.CreatedAt), ms(r.UpdatedAt), ms(r.ExpiresAt), r.Status, r.DeletionHash,
-		r.LinkedID, s.seal.Seal(r.SoughtPhone), r.PrivateHash, s.seal.Hash(r.ContactPhone), s.seal.Hash(r.SoughtPhone)}
+		r.LinkedID, s.seal.Seal(r.SoughtPhone), r.PrivateHash, r.FilerTag, s.seal.Hash(r.ContactPhone), s.seal.Hash(r.SoughtPhone)}
 }
 
 type scanner interface{ Scan(dest ...any) error }
@@ -88,7 +88,7 @@ func (s *sqlStore) scanReport(row scanner) (*Report, error) {
 	err := row.Scan(&r.ID, &kind, &r.FullName, &r.GivenName, &r.FamilyName, &r.Patronymic, &alt, &r.Sex,
 		&r.BirthYear, &r.YearApprox, &r.City, &r.Region, &r.Country, &lastLoc, &desc, &cname, &cphone,
 		&r.Relation, &r.Language, &r.ShareContact, &r.Channel, &r.SourceName, &created, &updated, &expires,
-		&r.Status, &r.DeletionHash, &r.LinkedID, &sphone, &r.PrivateHash)
+		&r.Status, &r.DeletionHash, &r.LinkedID, &sphone, &r.PrivateHash, &r.FilerTag)
 	if err != nil {
 		return nil, err
 	}

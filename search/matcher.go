@@ -111,6 +111,17 @@ func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Res
 		// no change to the decision (the state is public).
 		res.Explanation = append(res.Explanation, Reason{Field: FieldKnownNumber, Text: "the seeker gave this number as the person's own (typed, not proven)"})
 	}
+	if seek.FilerTag != "" && seek.FilerTag == safe.FilerTag && !data.Verified(seek, safe) {
+		// Both sides of a pair typed on one network, each with a number of
+		// the filer's choosing, is how an attacker's trial (2026-12-07)
+		// spent the SMS budget on strangers' numbers: no SMS before a
+		// volunteer looks. A family and its found relative rarely share a
+		// network; when they do, a volunteer confirms.
+		res.Explanation = append(res.Explanation, Reason{Field: FieldSameFiler, Text: "both reports were filed from one network"})
+		if res.Decision == "auto" {
+			res.Decision = "review"
+		}
+	}
 	why, _ := json.Marshal(res.Explanation)
 	m := &data.Match{ID: data.PairID(seek.ID, safe.ID), SeekID: seek.ID, SafeID: safe.ID, Score: res.Score, Explanation: string(why), State: data.MatchReview, DecidedBy: "engine"}
 	w := data.MatchWrite{Match: m}

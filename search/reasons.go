@@ -88,15 +88,18 @@ func StoredLines(raw string, volunteer bool, say Phrase) []string {
 // data.HidePlace.
 const FieldCity = "city"
 
-// Reason fields only volunteers see: agreement of phone numbers.
+// Reason fields only volunteers see: agreement of phone numbers, and
+// where the reports were filed from.
 const (
 	FieldPhone       = "phone"        // both reports give the same contact phone
 	FieldVerified    = "verified"     // the safe report was sent by SMS from the number the seeker gave
 	FieldKnownNumber = "known_number" // the safe report carries the number the seeker gave, typed
+	FieldSameFiler   = "same_filer"   // both reports were filed from one network (data.Report.FilerTag)
 )
 
 // Private reports whether r is for volunteers only: a public reason that
-// mentioned a phone would answer "is this their number?".
+// mentioned a phone would answer "is this their number?", and one about
+// where reports came from would tell who filed them.
 func (r Reason) Private() bool {
-	return r.Field == FieldPhone || r.Field == FieldVerified || r.Field == FieldKnownNumber
+	return r.Field == FieldPhone || r.Field == FieldVerified || r.Field == FieldKnownNumber || r.Field == FieldSameFiler
 }

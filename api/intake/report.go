@@ -18,6 +18,9 @@ type ReportInput struct {
 	Contact       ContactInput `json:"contact"`
 	ShareContact  bool         `json:"share_contact"`
 	ExpiresInDays int          `json:"expires_in_days"`
+	// FilerTag is the api's keyed hash of the network the report came
+	// from (data.Report.FilerTag), never read from the request's body.
+	FilerTag string `json:"-"`
 }
 
 // PersonInput describes the person the report is about.
@@ -114,7 +117,7 @@ func (in *ReportInput) ToReport(now time.Time, reqLang, channel string) (*data.R
 		City: CleanText(p.City), Region: CleanText(p.Region), Country: CleanText(p.Country),
 		LastLocation: CleanText(p.LastLocation), Description: CleanText(p.Description),
 		ContactName: CleanText(in.Contact.Name), ContactPhone: phone, Relation: CleanText(in.Contact.Relation),
-		SoughtPhone: sought, Language: language, ShareContact: in.ShareContact, Channel: channel,
+		SoughtPhone: sought, Language: language, ShareContact: in.ShareContact, Channel: channel, FilerTag: in.FilerTag,
 		CreatedAt: now, ExpiresAt: now.AddDate(0, 0, days),
 	}
 	n := search.ParseName(name)
