@@ -16,33 +16,50 @@ import (
 // trial, 2026-12-07). The intake refuses such a name, and a request names
 // a stored one as a seeker who gave no name. Words are read as NameKey
 // reads them: marks, lookalike letters, hyphens and script do not matter.
+// Only the first word counts: it is the one the SMS shows, and a surname
+// later in the name (Жусанова, Капитанова) must not block a family.
 func ClaimsAuthority(name string) bool {
-	for _, w := range nameWords(name) {
-		if authorityWord(NameKey(w)) {
-			return true
+	words := nameWords(name)
+	if len(words) == 0 {
+		return false
+	}
+	return authorityWord(NameKey(words[0])) || strings.HasPrefix(cyrillicKey(words[0]), "милиц")
+}
+
+// cyrillicKey is a word as NameKey reads it but left in Cyrillic: милиция
+// must be refused, and its Latin key is the name Milica's.
+func cyrillicKey(word string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(strings.ToLower(word)) {
+		if unicode.IsLetter(r) && !Invisible(r) {
+			b.WriteRune(toCyrillic(r))
 		}
 	}
-	return false
+	return b.String()
 }
 
 // authorityExact are words said whole: ranks and short words also start
-// names and surnames (Майоров, Генералова, Судаков, Банкова, Министрова,
-// Халықбай; Аким is a name and әкім reads as it, so only акимат is here);
+// names and surnames (Майоров, Генералова, Судаков, Банкова, Министрова;
+// Аким is a name and әкім reads as it, so only акимат is here; Гай, Халик
+// and Жусан are names too, so ГАИ, Халык and Jusan are not);
 // authorityStems start the words of offices in any of their forms
-// (милиция is left out: it reads as the name Milica). Both are written as
-// NameKey writes them.
+// (милиция is read in Cyrillic: its Latin key is the name Milica's). Both
+// are written as NameKey writes them.
 var (
-	authorityExact = keySet("суд", "сот", "банк", "армия", "врач", "доктор", "мчс", "дчс", "тжм", "кнб", "ұқк", "мвд", "ііб",
-		"іім", "фсб", "гаи", "гибдд", "дпс", "овд", "рувд", "увд", "ерікті", "туыс", "туйс", "tuys", "майор", "капитан",
-		"лейтенант", "сержант", "полковник", "подполковник", "генерал", "прапорщик", "офицер", "министр", "хирург",
-		"адвокат", "юрист", "нотариус", "крест", "халык", "court", "judge", "bank", "army", "doctor", "nurse", "support",
-		"admin", "hotline", "sheriff", "officer", "captain", "major", "sergeant", "lawyer", "surgeon", "ministry", "cross",
-		"credit")
+	authorityExact = keySet("суд", "судья", "сот", "банк", "армия", "доктор", "мчс", "дчс", "тжм", "кнб", "ұқк", "мвд",
+		"ііб", "іім", "фсб", "гибдд", "дпс", "овд", "рувд", "увд", "мид", "сизо", "цон", "egov", "осмс", "фсмс", "морг",
+		"ерікті", "туыс", "туйс", "tuys", "майор", "капитан", "лейтенант", "сержант", "полковник", "подполковник",
+		"генерал", "прапорщик", "офицер", "опер", "агент", "депутат", "министр", "хирург", "адвокат", "юрист",
+		"нотариус", "крест", "страховая", "др", "dr", "court", "judge", "bank", "army", "doctor", "nurse", "support",
+		"admin", "hotline", "sheriff", "officer", "captain", "major", "sergeant", "lawyer", "surgeon", "ministry",
+		"minister", "prosecutor", "inspector", "cross", "credit")
 	authorityStems = keyList("полиц", "прокур", "следовател", "следств", "участков", "инспектор", "дежурн", "акимат",
 		"әкімдік", "әкімшіл", "администр", "министерств", "департамент", "управлени", "служб", "спасател", "құтқару",
 		"военком", "военн", "волонт", "volunt", "оператор", "горячая", "штаб", "посольств", "консул", "елшіл", "больниц",
-		"госпитал", "hospital", "медсестр", "главврач", "скорая", "жедел", "дәрігер", "аурухан", "төтенше", "қызмет",
-		"emergenc", "rescu", "embass", "govern", "militar", "каспи", "сбербанк", "jusan", "crescent", "interpol")
+		"госпитал", "hospital", "медсестр", "главврач", "врач", "скорая", "жедел", "реанимац", "поликлиник", "клиник",
+		"фельдшер", "мейірбике", "емхана", "тергеуші", "поддержк", "детектив", "нацгвард", "казпочт", "дәрігер",
+		"аурухан", "төтенше", "қызмет", "emergenc", "rescu", "embass", "govern", "militar", "каспи", "сбербанк",
+		"crescent", "interpol")
 )
 
 func authorityWord(key string) bool {
@@ -66,9 +83,9 @@ func authorityWord(key string) bool {
 func NameKey(word string) string {
 	var b strings.Builder
 	cyrillic := strings.IndexFunc(word, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) >= 0
-	for _, r := range norm.NFKD.String(strings.ToLower(word)) {
+	for _, r := range norm.NFKD.String(kazakhLatin.Replace(strings.ToLower(word))) {
 		switch {
-		case unicode.Is(unicode.Mn, r) || !unicode.IsLetter(r):
+		case unicode.Is(unicode.Mn, r) || !unicode.IsLetter(r) || Invisible(r):
 			continue
 		case cyrillic:
 			r = toCyrillic(r)

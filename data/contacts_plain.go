@@ -40,14 +40,14 @@ func styled(r rune) bool {
 // inside an address or a number (erlan@\u200bmail.ru) and writes the
 // other blanks (no-break, thin) as spaces, which the patterns know.
 func plainSpaces(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 && (unicode.IsSpace(r) || invisible(r) || r == zwj) }) {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 && (unicode.IsSpace(r) || Invisible(r) || r == zwj) }) {
 		return s
 	}
 	var b strings.Builder
 	last := rune(0) // the last rune kept
 	for _, r := range s {
 		switch {
-		case r == zwj && !pictograph(last), invisible(r):
+		case r == zwj && !pictograph(last), Invisible(r):
 			continue
 		case r >= 0x80 && unicode.IsSpace(r):
 			r = ' '
@@ -69,10 +69,11 @@ func pictograph(r rune) bool {
 	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r >= 0xFE00 && r <= 0xFE0F || r >= 0x1F000
 }
 
-// invisible are the characters that show nothing on screen: the format
-// characters but the emoji joiner (zwj), the combining grapheme joiner,
-// and the Hangul and Khmer fillers that render blank.
-func invisible(r rune) bool {
+// Invisible reports the characters that show nothing on screen: the
+// format characters but the emoji joiner (zwj), the combining grapheme
+// joiner, and the Hangul and Khmer fillers that render blank. The hiding,
+// the intake and the reading of names (NameKey) all drop them.
+func Invisible(r rune) bool {
 	switch r {
 	case zwj:
 		return false

@@ -8,13 +8,16 @@ import "strings"
 // coarse Latin (Kazakh letters as their Russian neighbours, й and ы as i).
 var (
 	lookalikeCyrillic = map[rune]rune{'a': 'а', 'e': 'е', 'o': 'о', 'p': 'р', 'c': 'с', 'x': 'х', 'y': 'у', 'k': 'к',
-		'm': 'м', 't': 'т', 'h': 'н', 'b': 'в', 'i': 'і', 'ο': 'о', 'α': 'а', 'ε': 'е', 'ρ': 'р', 'κ': 'к', 'τ': 'т',
+		'm': 'м', 't': 'т', 'h': 'н', 'b': 'в', 'i': 'і', 'u': 'и', 'n': 'п', 'ο': 'о', 'α': 'а', 'ε': 'е', 'ρ': 'р', 'κ': 'к', 'τ': 'т',
 		'ν': 'у', 'μ': 'м', 'χ': 'х', 'ι': 'і', 'η': 'н', 'β': 'в'}
 	cyrillicLatin = map[rune]string{'а': "a", 'ә': "a", 'б': "b", 'в': "v", 'г': "g", 'ғ': "g", 'д': "d", 'е': "e",
 		'ё': "e", 'ж': "zh", 'з': "z", 'и': "i", 'й': "i", 'і': "i", 'к': "k", 'қ': "k", 'л': "l", 'м': "m", 'н': "n",
 		'ң': "n", 'о': "o", 'ө': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ұ': "u", 'ү': "u", 'ф': "f",
 		'х': "h", 'һ': "h", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "sh", 'ъ': "", 'ы': "i", 'ь': "", 'э': "e",
 		'ю': "iu", 'я': "ia", 'ї': "i", 'є': "e", 'ў': "u"}
+	// Kazakh Latin (2021) and Turkish letters NFKD would strip to another
+	// sound (Şolpan is Шолпан, not Солпан).
+	kazakhLatin = strings.NewReplacer("ş", "sh", "ç", "ch", "ı", "i")
 	// Latin spellings of one sound, longest first.
 	latinSpellings = strings.NewReplacer("shch", "sh", "zh", "j", "kh", "h", "ts", "c", "tch", "ch", "dj", "j",
 		"x", "h", "w", "v", "q", "k", "y", "i", "ck", "k")

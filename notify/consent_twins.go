@@ -1,9 +1,11 @@
 package notify
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"tuys/data"
 )
@@ -57,24 +59,71 @@ func Twins(ctx context.Context, st TwinStore, phone string) (map[string]bool, er
 	return twins, nil
 }
 
-// ReadsAlike reports whether the found person would read two seekers'
-// requests as one seeker's though they come from different numbers: the
-// same first name as the SMS gives it (data.NameKey: case, marks, letters
-// of another script and Latin spellings aside; an office's name is none)
-// and the same relation from the closed list, or none on either side.
+// ReadsAlike reports whether the found person could read two seekers'
+// requests as one seeker's though they come from different numbers: first
+// names that read alike (namesAlike) and relations that may be the same
+// person (relationsAlike). Erring towards "alike" only sends the person to
+// the hotline; erring the other way gave an impostor the number (an
+// attacker's trials: «Айгерим-Апа», «Айгуля», «Şolpan», a blank Hangul
+// letter, «родственник» beside «сестра»).
 func ReadsAlike(a, b *data.Report) bool {
-	if a.ContactPhone == b.ContactPhone {
-		return false
-	}
-	ra, rb := Relation(a.Relation, "en"), Relation(b.Relation, "en")
-	return seekerNameKey(a) == seekerNameKey(b) && (ra == rb || ra == "" || rb == "")
+	return a.ContactPhone != b.ContactPhone && namesAlike(seekerNameKey(a), seekerNameKey(b)) &&
+		relationsAlike(Relation(a.Relation, "en"), Relation(b.Relation, "en"))
 }
 
 // seekerNameKey is the name a request gives a seeker (seekerVars), as a
-// person reads it.
+// person reads it (data.NameKey), up to a hyphen: «Айгерим-Апа» is
+// Айгерим with a word of respect.
 func seekerNameKey(r *data.Report) string {
 	if r.Channel != data.ChannelImport && data.ClaimsAuthority(r.ContactName) {
 		return ""
 	}
-	return data.NameKey(FirstName(LettersOnly(r.ContactName)))
+	first, _, _ := strings.Cut(FirstName(LettersOnly(r.ContactName)), "-")
+	return data.NameKey(first)
+}
+
+// namesAlike: the same key, one key the start of the other (Айгуль,
+// Айгуля; Ерлан, Ерлаша), or one letter apart in names of four letters
+// or more (a letter typed in another script). Two seekers who gave no
+// name read alike too.
+func namesAlike(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a == "" || b == "" {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 3 && strings.HasPrefix(b, a[:len(a)-1]) && len(b)-len(a) <= 3 || len(a) >= 4 && oneEditApart(a, b)
+}
+
+// oneEditApart reports whether a and b (len(a) <= len(b)) differ by one
+// substitution or one insertion.
+func oneEditApart(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(rb)-len(ra) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		return string(ra[i+1:]) == string(rb[i+1:])
+	}
+	return string(ra[i:]) == string(rb[i+1:])
+}
+
+// relationsAlike: the same relation, none on either side, a relative of
+// any kind, or two words for one place in the family (a parent and a
+// mother, a child and a son).
+func relationsAlike(a, b string) bool {
+	if a == b || a == "" || b == "" || a == "relative" || b == "relative" {
+		return true
+	}
+	group := map[string]string{"mother": "parent", "father": "parent", "son": "child", "daughter": "child",
+		"grandmother": "grandparent", "grandfather": "grandparent"}
+	return cmp.Or(group[a], a) == cmp.Or(group[b], b)
 }

@@ -264,8 +264,13 @@ func TestReadsAlike(t *testing.T) {
 		{seeker("Айгерім", "sister", "+77059000002"), true},
 		{seeker("Aigerim", "sister", "+77059000002"), true},
 		{seeker("Айге\u0301рим", "sister", "+77059000002"), true},
-		{seeker("Айгерим", "", "+77059000002"), true},        // «Вас ищет Айгерим.» beside «Айгерим (сестра)»
-		{seeker("Айгерим", "sister", "+77051000001"), false}, // the same number: one seeker
+		{seeker("Айгерим", "", "+77059000002"), true},             // «Вас ищет Айгерим.» beside «Айгерим (сестра)»
+		{seeker("Айгерим\u3164", "sister", "+77059000002"), true}, // a blank Hangul letter
+		{seeker("Айгерим-Апа", "sister", "+77059000002"), true},   // a word of respect
+		{seeker("Aıgerim", "sister", "+77059000002"), true},       // Kazakh Latin ı
+		{seeker("Айгерuм", "sister", "+77059000002"), true},       // a Latin u among Cyrillic
+		{seeker("Айгерим", "родственник", "+77059000002"), true},  // a relative of any kind
+		{seeker("Айгерим", "sister", "+77051000001"), false},      // the same number: one seeker
 		{seeker("Айгерим", "mother", "+77059000002"), false},
 		{seeker("Айгуль", "sister", "+77059000002"), false},
 		{seeker("Анна-Мария", "sister", "+77059000002"), false},
@@ -273,6 +278,18 @@ func TestReadsAlike(t *testing.T) {
 		if got := ReadsAlike(family, tc.other); got != tc.want {
 			t.Errorf("ReadsAlike(family, %q %q) = %v, want %v", tc.other.ContactName, tc.other.Relation, got, tc.want)
 		}
+	}
+	for _, pair := range [][2]*data.Report{
+		{seeker("Айгуль", "mother", "+1"), seeker("Айгуля", "мама", "+2")},
+		{seeker("Şolpan", "mother", "+1"), seeker("Шолпан", "parent", "+2")},
+		{seeker("Ерлан", "son", "+1"), seeker("Ерлаша", "child", "+2")},
+	} {
+		if !ReadsAlike(pair[0], pair[1]) {
+			t.Errorf("%q (%s) and %q (%s) do not read alike", pair[0].ContactName, pair[0].Relation, pair[1].ContactName, pair[1].Relation)
+		}
+	}
+	if ReadsAlike(seeker("Ерлан", "son", "+1"), seeker("Ербол", "son", "+2")) || ReadsAlike(seeker("Айгуль", "mother", "+1"), seeker("Айгуль", "sister", "+2")) {
+		t.Error("two names, or a mother and a sister, read alike")
 	}
 	if !ReadsAlike(seeker("Полиция", "", "+77051000001"), seeker("", "", "+77059000002")) {
 		t.Error("an office's name and no name read alike: both are «человек, не указавший имени»")

@@ -77,6 +77,7 @@ func LettersOnly(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFC.String(s) {
 		switch {
+		case data.Invisible(r): // a blank Hangul filler is a letter (an attacker's trial)
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '-' || r == '\'' || r == '’':
 			b.WriteRune(r)
 		default:

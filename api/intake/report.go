@@ -218,7 +218,7 @@ func CleanText(s string) string {
 			space = b.Len() > 0
 			continue
 		}
-		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u200b' || r == '\ufeff' {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || data.Invisible(r) {
 			continue
 		}
 		if space {

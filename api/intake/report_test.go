@@ -14,6 +14,8 @@ func TestCleanTextDropsBidiAndControls(t *testing.T) {
 		"  Gul\u200bnara\tSeit  ":    "Gulnara Seit",
 		"\ufeffАсель\x00":            "Асель",
 		"Ai\u200fgul \u061cB":        "Aigul B",
+		"ДЧС\u3164":                  "ДЧС", // a blank Hangul filler is a letter to Unicode
+		"По\u115fли\uffa0ция":        "Полиция",
 	} {
 		if got := CleanText(in); got != want {
 			t.Errorf("CleanText(%q) = %q, want %q", in, got, want)
