@@ -57,7 +57,8 @@ import (
 // A bracketed maiden or former surname is the family name's other half.
 // Polish ą ę read ом/он, ем/ен (Dąbrowski = Домбровский).
 // An Armenian -yan surname's Latin h before a vowel silent (Harutyunyan).
-const RulesVersion = 27
+// 28: passport ye after a consonant = ье, Uzbek yo after a vowel = ё (Grigoryev, Ziyoda).
+const RulesVersion = 28
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so

@@ -42,6 +42,7 @@ const (
 	vIEasI                       // ie = и (German): Friesen, Dietrich, Wiebe
 	vSchAsZh                     // sch = ж (German): Schukow = Жуков, Schansaja = Жансая
 	vUmlaut                      // ue/oe/ae = ю/ё/е, h after a vowel silent (German, Turkish ü ö ä): Kuehn = Кюн
+	vGlide                       // ye after a consonant = ье, yo after a vowel = ё (passport, Uzbek): Grigoryev, Ziyoda
 )
 
 // conventions are the alternates TokenKeys tries, each with the letters that
@@ -79,6 +80,10 @@ var conventions = []struct {
 	// Germany write so; a trial on names the project had not seen found
 	// such spellings only "a letter away", so never automatic (2026-12-07).
 	{vSasZ | vZasTs | vChasH | vJasY, []string{"w"}},
+	// Passport Latin writes ье as ye (Grigoryev = Григорьев), Uzbek Latin
+	// ё after a vowel as yo (Ziyoda = Зиёда): a second key, since ye and yo
+	// are й+е, й+о too (Mayorov = Майоров).
+	{vGlide, []string{"ye", "yo"}},
 }
 
 // digraphLead reports the letters that an h after them would turn into a

@@ -1,9 +1,14 @@
 package search
 
-// foreignRules: German s, English g/ea/w, с+ж and с+х kept apart.
+// foreignRules: German s, English g/ea/w, с+ж and с+х kept apart, the
+// glides of passport and Uzbek Latin.
 func foreignRules(r reader, i int) (string, int) {
 	c, v := r.t[i], r.v
 	switch {
+	case v&vGlide != 0 && c == 'y' && i > 0 && r.at(i+1) == 'e' && !isVowel(r.at(i-1)):
+		return "e", 2 // ье: Grigoryev = Григорьев, Vorobyev = Воробьев
+	case v&vGlide != 0 && c == 'y' && i > 0 && r.at(i+1) == 'o' && isVowel(r.at(i-1)):
+		return "e", 2 // ё (folded to е): Ziyoda = Зиёда, Bakhtiyor = Бахтиёр
 	case v&vSchAsZh != 0 && r.has(i, "sch") && !r.has(i, "schtsch"):
 		return "zh", 3
 	case v&vSasZ != 0 && r.has(i, "sh") && !r.has(i, "shch"):
