@@ -58,6 +58,7 @@ import (
 // Polish ą ę read ом/он, ем/ен (Dąbrowski = Домбровский).
 // An Armenian -yan surname's Latin h before a vowel silent (Harutyunyan).
 // 28: passport ye after a consonant = ье, Uzbek yo after a vowel = ё (Grigoryev, Ziyoda).
+// Ерке for any Ерке- name of either sex, Назик = Назерке, Яся = Ярослава.
 const RulesVersion = 28
 
 // The index is derived from the store: a document per report carries its
