@@ -59,6 +59,7 @@ import (
 // An Armenian -yan surname's Latin h before a vowel silent (Harutyunyan).
 // 28: passport ye after a consonant = ье, Uzbek yo after a vowel = ё (Grigoryev, Ziyoda).
 // Ерке for any Ерке- name of either sex, Назик = Назерке, Яся = Ярослава.
+// chat w = ш before a vowel, first or after a vowel, in a lower-case word (kuaniwev, wegai).
 const RulesVersion = 28
 
 // The index is derived from the store: a document per report carries its

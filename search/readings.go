@@ -60,30 +60,58 @@ func writtenReadings(s string) []string {
 // (el4in = Эльчин, statkevi4 = Статкевич, wmidt = Шмидт) in a word with
 // such a digit, or before a consonant that never follows the w of German
 // or Polish spelling (gelawvili, wmidt: in Wlasow, Kowalewski, Wróbel
-// the w is в). s itself for any other word.
+// the w is в), and before a vowel at the start or after a vowel in a
+// chat word (chatW: kuaniwev = Куанышев, wegai = Шегай). s itself for any
+// other word.
 func chatReading(s string) string {
 	if !strings.ContainsAny(s, "46wW") {
 		return s
 	}
-	digits := strings.ContainsAny(s, "46")
+	digits, chat := strings.ContainsAny(s, "46"), chatW(s)
 	var b strings.Builder
 	for i, r := range s {
-		next := byte(0)
+		next, prev := byte(0), byte('a')
 		if i+1 < len(s) {
 			next = s[i+1] | 0x20
 		}
+		if i > 0 {
+			prev = s[i-1] | 0x20
+		}
+		vowels := chat && isLatinVowel(rune(next)) && isLatinVowel(rune(prev))
 		switch {
 		case r == '4':
 			b.WriteString("ch")
 		case r == '6':
 			b.WriteString("sh")
-		case (r == 'w' || r == 'W') && (digits || next != 0 && strings.IndexByte("bcdfgkmnptvw", next) >= 0):
+		case (r == 'w' || r == 'W') && (digits || vowels || next != 0 && strings.IndexByte("bcdfgkmnptvw", next) >= 0):
 			b.WriteString(map[rune]string{'w': "sh", 'W': "Sh"}[r])
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// chatW reports a word whose w before a vowel may be the ш of chats: typed
+// in lower case or with v for в (so w is no в), and with nothing of German
+// or Polish spelling (sch, tz, ck, ie, ei, sz, cz, rz, -ow, -ew, -ski:
+// Schwarz, Kowalewski, Iwanowa), whose w is в; Wagner keeps its в.
+func chatW(s string) bool {
+	l := strings.ToLower(s)
+	if l != s && !strings.Contains(l, "v") {
+		return false
+	}
+	for _, m := range []string{"sch", "tz", "ck", "ie", "ei", "sz", "cz", "rz", "ski", "cki", "ph", "th"} {
+		if strings.Contains(l, m) {
+			return false
+		}
+	}
+	for _, end := range []string{"ow", "owa", "ew", "ewa", "owna", "ewna"} {
+		if strings.HasSuffix(l, end) {
+			return false
+		}
+	}
+	return true
 }
 
 // aeAsA reads ae for ä also as the a it is without its dots: Jaeger is

@@ -99,7 +99,8 @@ func TestSilentHAgainstDouble(t *testing.T) {
 }
 
 // TestChatReading: a phone without Cyrillic types ч as 4, ш as 6 or w;
-// the w of German and Polish spellings stays в.
+// the w of German and Polish spellings stays в, and so does the w of a
+// capitalised word (Wagner, Pawel) with no v for в.
 func TestChatReading(t *testing.T) {
 	for _, c := range []struct {
 		a, b string
@@ -118,6 +119,19 @@ func TestChatReading(t *testing.T) {
 		{"Wlasow", "Шласов", false},
 		{"Kowalewski", "Ковалешский", false},
 		{"warafutdinov", "Варафутдинов", true},
+		{"kuaniwev", "Куанышев", true},
+		{"Kuaniwev", "Куанышев", true},
+		{"wegai", "Шегай", true},
+		{"wolpan", "Шолпан", true},
+		{"sawa", "Саша", true},
+		{"Wagner", "Вагнер", true},
+		{"Wagner", "Шагнер", false},
+		{"Schwarz", "Шварц", true},
+		{"schwarz", "Шшарц", false},
+		{"iwanowa", "Ишанова", false},
+		{"Nowak", "Ношак", false},
+		{"Pawel", "Пашел", false},
+		{"Kowalewski", "Кошалевский", false},
 	} {
 		if got := shareKey(wordKeys(c.a), wordKeys(c.b)); got != c.same {
 			t.Errorf("%s / %s: one name %v, want %v", c.a, c.b, got, c.same)
