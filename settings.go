@@ -42,7 +42,7 @@ var settingsTable = []setting{
 	{"metrics-addr", "TUYS_METRICS_ADDR", "", "address of a separate listener for /metrics (e.g. 127.0.0.1:9090); empty = /metrics on the main port, for this host and private networks only", false, optional(listenAddr)},
 	{"huge-pages", "TUYS_HUGE_PAGES", "off", "on or off: on collapses the heap's full 2 MB chunks into huge pages, which a search reads faster after a pause on a virtual machine (README: Operations, measured both ways); off = 4 KB pages only", false, oneOf("on", "off")},
 	{"pprof-addr", "TUYS_PPROF_ADDR", "", "loopback address of a listener for Go's profiler at /debug/pprof/ (e.g. 127.0.0.1:6060, then go tool pprof http://127.0.0.1:6060/debug/pprof/profile?seconds=30); empty = off", false, nil},
-	{"trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs or CIDRs of load balancers whose X-Forwarded-For is believed (rate limits per client; pairs of reports from one client network go to a volunteer)", false, nil},
+	{"trusted-proxies", "TUYS_TRUSTED_PROXIES", "", "comma-separated IPs or CIDRs of load balancers whose X-Forwarded-For is believed (rate limits per client; a client network's reports take part in three automatic matches a day at most)", false, nil},
 	// SMS.
 	{"twilio-account-sid", "TUYS_TWILIO_ACCOUNT_SID", "", "Twilio account SID; empty = SMS are written to the log instead of sent", false, nil},
 	{"twilio-auth-token", "TUYS_TWILIO_AUTH_TOKEN", "", "Twilio auth token (also verifies webhook signatures)", true, nil},

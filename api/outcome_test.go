@@ -143,8 +143,8 @@ func testOutcomeAndDeletion(t *testing.T, st data.Store, dir string, dump func()
 }
 
 // createReport files body as a person of their own would: from a network
-// of its own (a seek and a safe report of one network match only through
-// a volunteer).
+// of its own (the reports of one network take part in three automatic
+// matches a day at most).
 func createReport(t *testing.T, h http.Handler, body string) CreatedReport {
 	t.Helper()
 	n := networks.Add(1)

@@ -158,8 +158,8 @@ func (s *Server) removeWithCode(c *gin.Context, id, code string) error {
 
 // filerTag is a keyed hash of the network a request came from: its /24
 // (IPv4) or /48 (IPv6), wider than one address so that a pumper cannot
-// file the two sides of a pair from neighbouring addresses. Two reports
-// of one network that match go to a volunteer (search: FieldSameFiler).
+// file pairs from neighbouring addresses. The reports of a network take
+// part in three automatic matches a day at most (search: busyNetwork).
 // Private and loopback addresses get no tag.
 func (s *Server) filerTag(c *gin.Context) string {
 	ip := net.ParseIP(c.ClientIP())

@@ -70,8 +70,8 @@ type Report struct {
 	// report filed from it is a verified match.
 	SoughtPhone string
 	// FilerTag is a keyed hash of the network a web or API report was
-	// filed from ("" for SMS, the console and imports): a seek and a safe
-	// report of one network match only through a volunteer. Never public.
+	// filed from ("" for SMS, the console and imports): a network's reports
+	// take part in three automatic matches a day at most. Never public.
 	FilerTag string
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 )
 
 const matchColumns = `id, seek_id, safe_id, score, explanation, state, decided_by, reason, created_at, updated_at`
@@ -233,4 +234,17 @@ func (s *sqlStore) AnswerConsent(ctx context.Context, matchID, phone, answer str
 		}
 		return s.insertMessages(ctx, tx, msgs)
 	})
+}
+
+// AutoMatchesOfNetwork counts the automatic matches made since since in
+// which a report filed from the network tag (Report.FilerTag) took part.
+func (s *sqlStore) AutoMatchesOfNetwork(ctx context.Context, tag string, since time.Time) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM matches WHERE state = $1 AND created_at >= $2
+		AND (seek_id IN (SELECT id FROM reports WHERE filer_tag = $3) OR safe_id IN (SELECT id FROM reports WHERE filer_tag = $3))`,
+		MatchAutoConfirmed, ms(since), tag).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("automatic matches of a network: %w", err)
+	}
+	return n, nil
 }

@@ -91,6 +91,9 @@ type MatchStore interface {
 	// confirmed, writes msgs and consents in the same transaction.
 	DecideMatch(ctx context.Context, id, state, by, reason string, msgs []Message, consents []Consent) error
 	GetMatch(ctx context.Context, id string) (*Match, error)
+	// AutoMatchesOfNetwork counts the automatic matches since since in
+	// which a report filed from the network tag took part (Report.FilerTag).
+	AutoMatchesOfNetwork(ctx context.Context, tag string, since time.Time) (int, error)
 	MatchesForReport(ctx context.Context, reportID string) ([]Match, error)
 	MatchesByState(ctx context.Context, state string, limit int) ([]Match, error)
 	// PendingConsents lists unanswered consents asked of phone, newest first.

@@ -68,7 +68,7 @@ func (e *Engine) clearFromSeeker(ctx context.Context, safe *data.Report, seek Re
 // writes builds the matches of r; phone agreement, which the index does
 // not hold, is checked on the store's copies (byID: the batch's candidates,
 // read together). known marks what matches earlier in the batch told (toldBefore).
-func (e *Engine) writes(ctx context.Context, r *data.Report, res []Result, byID map[string]*data.Report, known map[string]bool) ([]data.MatchWrite, error) {
+func (e *Engine) writes(ctx context.Context, r *data.Report, res []Result, byID map[string]*data.Report, known map[string]int) ([]data.MatchWrite, error) {
 	var ws []data.MatchWrite
 	for i := range res {
 		if res[i].Decision == "" {
@@ -89,7 +89,7 @@ func (e *Engine) writes(ctx context.Context, r *data.Report, res []Result, byID 
 
 // matchWrite builds the match of r and other, and for an automatic one the
 // messages and consent requests the composer writes.
-func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result, known map[string]bool) (data.MatchWrite, error) {
+func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result, known map[string]int) (data.MatchWrite, error) {
 	// Phone agreement is for volunteers (the reason) and the decision, never
 	// the score: the public reads scores, and a score that moved with a
 	// guessed number would confirm the guess.
@@ -111,14 +111,13 @@ func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Res
 		// no change to the decision (the state is public).
 		res.Explanation = append(res.Explanation, Reason{Field: FieldKnownNumber, Text: "the seeker gave this number as the person's own (typed, not proven)"})
 	}
-	if seek.FilerTag != "" && seek.FilerTag == safe.FilerTag && !data.Verified(seek, safe) {
-		// Both sides of a pair typed on one network, each with a number of
-		// the filer's choosing, is how an attacker's trial (2026-12-07)
-		// spent the SMS budget on strangers' numbers: no SMS before a
-		// volunteer looks. A family and its found relative rarely share a
-		// network; when they do, a volunteer confirms.
-		res.Explanation = append(res.Explanation, Reason{Field: FieldSameFiler, Text: "both reports were filed from one network"})
-		if res.Decision == "auto" {
+	if res.Decision == "auto" && !data.Verified(seek, safe) {
+		busy, err := e.busyNetwork(ctx, seek, safe, known)
+		if err != nil {
+			return data.MatchWrite{}, err
+		}
+		if busy {
+			res.Explanation = append(res.Explanation, Reason{Field: FieldBusyNetwork, Text: "a network already in three automatic matches today"})
 			res.Decision = "review"
 		}
 	}
@@ -230,7 +229,7 @@ func (e *Engine) Reindex(ctx context.Context) error {
 // another confirmed match (SeekerKnows); its found person, asked about
 // the same seeker's phone through another (AskedBefore); each from the
 // store or from this batch's earlier matches (told, which it extends).
-func (e *Engine) toldBefore(ctx context.Context, m *data.Match, seek *data.Report, told map[string]bool) error {
+func (e *Engine) toldBefore(ctx context.Context, m *data.Match, seek *data.Report, told map[string]int) error {
 	knows, err := data.SeekerHeard(ctx, e.store, *m)
 	if err != nil {
 		return fmt.Errorf("match %s: earlier matches: %w", m.ID, err)
@@ -240,8 +239,8 @@ func (e *Engine) toldBefore(ctx context.Context, m *data.Match, seek *data.Repor
 		return fmt.Errorf("match %s: %w", m.ID, err)
 	}
 	askedKey := m.SafeID + "\x00" + data.SeekerKey(seek) // never a report id, the other keys
-	m.SeekerKnows = knows || told[m.SeekID]
-	m.AskedBefore = seek.ContactPhone != "" && (asked || told[askedKey])
-	told[m.SeekID], told[askedKey] = true, true
+	m.SeekerKnows = knows || told[m.SeekID] > 0
+	m.AskedBefore = seek.ContactPhone != "" && (asked || told[askedKey] > 0)
+	told[m.SeekID], told[askedKey] = 1, 1
 	return nil
 }

@@ -94,12 +94,12 @@ const (
 	FieldPhone       = "phone"        // both reports give the same contact phone
 	FieldVerified    = "verified"     // the safe report was sent by SMS from the number the seeker gave
 	FieldKnownNumber = "known_number" // the safe report carries the number the seeker gave, typed
-	FieldSameFiler   = "same_filer"   // both reports were filed from one network (data.Report.FilerTag)
+	FieldBusyNetwork = "busy_network" // a report's network was already in networkAutoLimit automatic matches (busyNetwork)
 )
 
 // Private reports whether r is for volunteers only: a public reason that
 // mentioned a phone would answer "is this their number?", and one about
 // where reports came from would tell who filed them.
 func (r Reason) Private() bool {
-	return r.Field == FieldPhone || r.Field == FieldVerified || r.Field == FieldKnownNumber || r.Field == FieldSameFiler
+	return r.Field == FieldPhone || r.Field == FieldVerified || r.Field == FieldKnownNumber || r.Field == FieldBusyNetwork
 }
