@@ -24,6 +24,7 @@ var apiMessagesEN = map[string]string{
 	"field.too_long":           "Too long: at most %d characters.",
 	"field.kind":               "Choose \"seek\" (looking for someone) or \"safe\" (I am safe).",
 	"field.contact_authority":  "Write your own name. tuys never passes on requests in the name of the police, a service or an office.",
+	"field.contact_letters":    "Write the name in Cyrillic or Latin letters.",
 	"field.name_letters":       "Write the name with letters.",
 	"field.birth_year":         "Enter a year between %d and %d.",
 	"field.age":                "Enter an age between 0 and 120.",

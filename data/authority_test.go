@@ -76,6 +76,16 @@ func TestClaimsAuthority(t *testing.T) {
 		{"Халик", false},
 		{"Капитанова Анна", false},
 		{"Анна, следователь", false}, // only the first word reaches the SMS
+		{"- Полиция", true},          // a leading hyphen the SMS drops
+		{"\u00adДЧС", true},
+		{"Пристав", true},
+		{"Медбрат", true},
+		{"Халықбанк", true},
+		{"Коллектор", true},
+		{"Налоговая", true},
+		{"Директор", true},
+		{"Bailiff", true},
+		{"Әскер", false},
 		{"Interpol", true},
 		{"Министрова Анна", false},
 		{"Халықбай", false},
@@ -108,6 +118,17 @@ func TestNameKey(t *testing.T) {
 	for _, pair := range [][2]string{{"Айгерим", "Айгуль"}, {"Марат", "Мурат"}, {"Ерлан", "Ербол"}} {
 		if NameKey(pair[0]) == NameKey(pair[1]) {
 			t.Errorf("%q and %q read alike (%q)", pair[0], pair[1], NameKey(pair[0]))
+		}
+	}
+}
+
+func TestForeignLetters(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Айгерим": false, "Aigerim": false, "Әйгерім Ұлықбекқызы": false, "Şolpan Çiçek": false, "Müller Jürgen": false,
+		"Wąsowski Łukasz": false, "Oʻktam": false, "Айⲅⲉрим": true, "Айгерᴎᴍ": true, "Αιγερίμ": true, "김": true,
+	} {
+		if got := ForeignLetters(name); got != want {
+			t.Errorf("ForeignLetters(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

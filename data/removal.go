@@ -43,7 +43,7 @@ func (s *sqlStore) removeReport(ctx context.Context, id string) error {
 			birth_year = 0, city = '', region = '', country = '', last_location_enc = '', description = '',
 			contact_name_enc = '', contact_phone_enc = '', contact_phone_hash = '', relation = '',
 			sought_phone_enc = '', sought_phone_hash = '', private_hash = '',
-			source_name = '', deletion_hash = '', filer_tag = '', status = $1`, StatusRemoved)
+			source_name = '', deletion_hash = '', status = $1`, StatusRemoved)
 		if err != nil {
 			return err
 		}

@@ -95,6 +95,11 @@ func (s *sqlStore) PurgeLeftovers(ctx context.Context, now time.Time) (int, erro
 		{"match explanations", `UPDATE matches SET explanation = '', reason = '' WHERE (explanation <> '' OR reason <> '')
 			AND (seek_id IN (SELECT id FROM reports WHERE status = $1) OR safe_id IN (SELECT id FROM reports WHERE status = $1))`,
 			[]any{StatusRemoved}},
+		// A removed report keeps its network's keyed tag for two days: the
+		// daily count of a network's automatic matches must not start again
+		// when a pumper deletes its pairs (an attacker's trial, 2026-12-07).
+		{"network tags", `UPDATE reports SET filer_tag = '' WHERE status = $1 AND filer_tag <> '' AND updated_at < $2`,
+			[]any{StatusRemoved, ms(now.Add(-48 * time.Hour))}},
 		{"sessions", `DELETE FROM sessions WHERE expires_at < $1`, []any{ms(now)}},
 	}
 	total := 0

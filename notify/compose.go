@@ -186,7 +186,7 @@ func (c *Composer) personVars(r *data.Report, lang string, level int) Vars {
 // any other text a stranger could choose.
 func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
 	first := Truncate(FirstName(LettersOnly(seek.ContactName)), 20-4*level)
-	if seek.Channel != data.ChannelImport && data.ClaimsAuthority(seek.ContactName) {
+	if seek.Channel != data.ChannelImport && data.ClaimsAuthority(seek.ContactName) || data.ForeignLetters(seek.ContactName) {
 		first = "" // filed before the intake refused such names: not a name to vouch for
 	}
 	if first == "" {

@@ -67,19 +67,29 @@ func Twins(ctx context.Context, st TwinStore, phone string) (map[string]bool, er
 // attacker's trials: «Айгерим-Апа», «Айгуля», «Şolpan», a blank Hangul
 // letter, «родственник» beside «сестра»).
 func ReadsAlike(a, b *data.Report) bool {
-	return a.ContactPhone != b.ContactPhone && namesAlike(seekerNameKey(a), seekerNameKey(b)) &&
-		relationsAlike(Relation(a.Relation, "en"), Relation(b.Relation, "en"))
+	if a.ContactPhone == b.ContactPhone || !relationsAlike(Relation(a.Relation, "en"), Relation(b.Relation, "en")) {
+		return false
+	}
+	for _, ka := range seekerNameKeys(a) {
+		for _, kb := range seekerNameKeys(b) {
+			if namesAlike(ka, kb) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
-// seekerNameKey is the name a request gives a seeker (seekerVars), as a
-// person reads it (data.NameKey), up to a hyphen: «Айгерим-Апа» is
-// Айгерим with a word of respect.
-func seekerNameKey(r *data.Report) string {
-	if r.Channel != data.ChannelImport && data.ClaimsAuthority(r.ContactName) {
-		return ""
+// seekerNameKeys are the name a request gives a seeker (seekerVars), as a
+// person reads it (data.NameKey): whole, and up to a hyphen («Айгерим-Апа»
+// is Айгерим with a word of respect, «Ай-герим» is Айгерим).
+func seekerNameKeys(r *data.Report) []string {
+	if r.Channel != data.ChannelImport && data.ClaimsAuthority(r.ContactName) || data.ForeignLetters(r.ContactName) {
+		return []string{""} // named as someone who gave no name
 	}
-	first, _, _ := strings.Cut(FirstName(LettersOnly(r.ContactName)), "-")
-	return data.NameKey(first)
+	name := FirstName(LettersOnly(r.ContactName))
+	first, _, _ := strings.Cut(name, "-")
+	return []string{data.NameKey(name), data.NameKey(first)}
 }
 
 // namesAlike: the same key, one key the start of the other (Айгуль,

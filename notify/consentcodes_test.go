@@ -267,6 +267,7 @@ func TestReadsAlike(t *testing.T) {
 		{seeker("Айгерим", "", "+77059000002"), true},             // «Вас ищет Айгерим.» beside «Айгерим (сестра)»
 		{seeker("Айгерим\u3164", "sister", "+77059000002"), true}, // a blank Hangul letter
 		{seeker("Айгерим-Апа", "sister", "+77059000002"), true},   // a word of respect
+		{seeker("Ай-герим", "sister", "+77059000002"), true},      // a hyphen the SMS shows as Ай-Герим
 		{seeker("Aıgerim", "sister", "+77059000002"), true},       // Kazakh Latin ı
 		{seeker("Айгерuм", "sister", "+77059000002"), true},       // a Latin u among Cyrillic
 		{seeker("Айгерим", "родственник", "+77059000002"), true},  // a relative of any kind

@@ -66,3 +66,44 @@ func TestBusyNetworkGoesToReview(t *testing.T) {
 		})
 	}
 }
+
+// Deleting the pairs does not start a network's count again: a pumper
+// filed a pair, waited for its SMS, deleted both reports and filed the
+// next (an attacker's trial).
+func TestRemovedPairsStillCountForTheirNetwork(t *testing.T) {
+	ctx := context.Background()
+	store := openTestStore(t)
+	eng, _ := newTestEngine(t, store, Options{Composer: func(context.Context, data.Match, *data.Report, *data.Report) ([]data.Message, []data.Consent, error) {
+		return nil, nil, nil
+	}})
+	names := [][2]string{{"Жумабаев Ерлан", "Zhumabayev Yerlan"}, {"Сапаров Данияр", "Saparov Daniyar"},
+		{"Ким Виктор", "Kim Viktor"}, {"Оспанова Алия", "Ospanova Aliya"}}
+	var last string
+	for i, n := range names {
+		seek := &data.Report{Kind: data.KindSeek, FullName: n[0], Sex: "M", BirthYear: 1980 + i, City: "Алматы", ContactPhone: fmt.Sprintf("+7701123456%d", i), FilerTag: "net-a"}
+		safe := &data.Report{Kind: data.KindSafe, FullName: n[1], Sex: "M", BirthYear: 1980 + i, City: "Almaty", ContactPhone: fmt.Sprintf("+7705777000%d", i), FilerTag: "net-a"}
+		for _, r := range []*data.Report{seek, safe} {
+			if err := store.CreateReport(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := eng.CatchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+		ms, err := store.MatchesForReport(ctx, seek.ID)
+		if err != nil || len(ms) != 1 {
+			t.Fatalf("pair %d: %d matches, %v", i, len(ms), err)
+		}
+		last = ms[0].State
+		if i < len(names)-1 {
+			for _, r := range []*data.Report{seek, safe} {
+				if err := store.RemoveReport(ctx, r.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if last != data.MatchReview {
+		t.Errorf("the fourth pair of a network whose three were deleted is %s, want review", last)
+	}
+}

@@ -85,6 +85,9 @@ func (in *ReportInput) ToReport(now time.Time, reqLang, channel string) (*data.R
 	if channel != data.ChannelImport && data.ClaimsAuthority(in.Contact.Name) {
 		fe.Add("contact.name", "field.contact_authority") // the found person reads it in our SMS
 	}
+	if data.ForeignLetters(in.Contact.Name) {
+		fe.Add("contact.name", "field.contact_letters") // look-alikes of other alphabets
+	}
 	CheckText(fe, "person.description", CleanText(p.Description), MaxDescriptionLen, false)
 	CheckText(fe, "contact.relation", CleanText(in.Contact.Relation), maxRelationLen, false)
 	phone := ""
