@@ -185,10 +185,7 @@ func (c *Composer) personVars(r *data.Report, lang string, level int) Vars {
 // only) and relation (from the closed list), never the seeker's number or
 // any other text a stranger could choose.
 func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
-	first := Truncate(FirstName(LettersOnly(seek.ContactName)), 20-4*level)
-	if seek.Channel != data.ChannelImport && data.ClaimsAuthority(seek.ContactName) || data.ForeignLetters(seek.ContactName) {
-		first = "" // filed before the intake refused such names: not a name to vouch for
-	}
+	first := Truncate(seekerFirstName(seek), 20-4*level)
 	if first == "" {
 		// Said as it is: "your relative" vouched for whoever filed
 		// without a name, by SMS FIND or the API (an attacker's trial,
@@ -200,6 +197,17 @@ func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
 		rel = Truncate(rel, 10)
 	}
 	return Vars{Seeker: first, Relation: rel}
+}
+
+// seekerFirstName is the seeker's name as a request gives it: the first
+// word, letters only; none for a name that claims an office or has letters
+// of other alphabets (filed before the intake refused such names: not a
+// name to vouch for). The twin check reads the same (seekerNameKeys).
+func seekerFirstName(seek *data.Report) string {
+	if seek.Channel != data.ChannelImport && data.ClaimsAuthority(seek.ContactName) || data.ForeignLetters(seek.ContactName) {
+		return ""
+	}
+	return FirstName(LettersOnly(seek.ContactName))
 }
 
 // where says where a phoneless safe person was reported: the source list

@@ -84,10 +84,7 @@ func ReadsAlike(a, b *data.Report) bool {
 // person reads it (data.NameKey): whole, and up to a hyphen («Айгерим-Апа»
 // is Айгерим with a word of respect, «Ай-герим» is Айгерим).
 func seekerNameKeys(r *data.Report) []string {
-	if r.Channel != data.ChannelImport && data.ClaimsAuthority(r.ContactName) || data.ForeignLetters(r.ContactName) {
-		return []string{""} // named as someone who gave no name
-	}
-	name := FirstName(LettersOnly(r.ContactName))
+	name := seekerFirstName(r) // "" reads as someone who gave no name
 	first, _, _ := strings.Cut(name, "-")
 	return []string{data.NameKey(name), data.NameKey(first)}
 }
