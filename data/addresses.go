@@ -147,6 +147,7 @@ func hideHouseNumbers(s string) string {
 	}
 	markKazakhDoors(s, words, hide, door)
 	markRussianDoors(s, words, hide, door)
+	markKnownStreetDoors(s, words, hide, door)
 	var spans [][2]int
 	for i, h := range hide {
 		if h {

@@ -83,9 +83,9 @@ func hideSpelledDoors(s string) string {
 			spans = append(spans, [2]int{d.words[i][0] + len(street) + 1, d.words[i][1]}) // дом.десять, кв.пять
 			continue
 		}
-		if d.placesName(i) {
+		if d.placesName(i) || knownStreetEnds(d.s, d.words, i) {
 			if sp, ok := d.runAfter(i); ok {
-				spans = append(spans, sp) // живёт на Абая десять, lives on Abay ten
+				spans = append(spans, sp) // живёт на Абая десять, lives on Abay ten, Сатпаева девяносто
 			}
 			continue
 		}

@@ -60,7 +60,8 @@ import (
 // 28: passport ye after a consonant = ье, Uzbek yo after a vowel = ё (Grigoryev, Ziyoda).
 // Ерке for any Ерке- name of either sex, Назик = Назерке, Яся = Ярослава.
 // chat w = ш before a vowel, first or after a vowel, in a lower-case word (kuaniwev, wegai).
-const RulesVersion = 28
+// 29: a house after a street everyone knows (Байзакова 280, Tole bi 59, No. 10 Abay).
+const RulesVersion = 29
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
