@@ -60,7 +60,7 @@ func (s *Server) machineRoutes(r *gin.Engine) {
 	v1.GET("/changes", s.requireScope(scopeRead), s.changes)
 
 	// Twilio's webhooks (api/sms): signed, limited per phone there.
-	hooks := sms.NewWebhooks(s.smsHandler(), s.store, s.cfg.PublicURL)
+	hooks := sms.NewWebhooks(s.smsHandler(), s.store, s.cfg.PublicURL, s.log)
 	r.POST("/webhooks/twilio/status", gin.WrapH(hooks.Status))
 	r.POST("/webhooks/twilio/sms", gin.WrapH(hooks.Inbound))
 }

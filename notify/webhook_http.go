@@ -18,7 +18,7 @@ const maxWebhookBody = 64 << 10
 // verified reads the body once, checks X-Twilio-Signature against the public
 // URL Twilio called and parses the form. It answers 403 (and returns false)
 // when the signature is wrong or no auth token is configured.
-func verified(w http.ResponseWriter, r *http.Request, authToken, publicURL string) (url.Values, bool) {
+func verified(w http.ResponseWriter, r *http.Request, authToken, publicURL string, l *slog.Logger) (url.Values, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxWebhookBody))
 	if err != nil {
 		http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
@@ -29,6 +29,11 @@ func verified(w http.ResponseWriter, r *http.Request, authToken, publicURL strin
 		full += "?" + r.URL.RawQuery
 	}
 	if !VerifyTwilioBody(authToken, full, body, r.Header.Get("X-Twilio-Signature")) {
+		// Said in the log, so that an operator sees why Twilio (or a test
+		// by hand) is refused: most often TUYS_PUBLIC_URL is not the
+		// address Twilio was given, and the signed URL differs.
+		l.WarnContext(r.Context(), "webhook refused: X-Twilio-Signature does not match this URL and TUYS_TWILIO_AUTH_TOKEN",
+			"url", full, "signed", r.Header.Get("X-Twilio-Signature") != "")
 		http.Error(w, "forbidden", http.StatusForbidden)
 		return nil, false
 	}
@@ -47,7 +52,7 @@ func StatusWebhook(authToken, publicURL string, st StatusStore, l *slog.Logger) 
 		l = slog.Default()
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		form, ok := verified(w, r, authToken, publicURL)
+		form, ok := verified(w, r, authToken, publicURL, l)
 		if !ok {
 			return
 		}
@@ -115,7 +120,7 @@ func InboundWebhook(authToken, publicURL string, in InboundHandler, seen Inbound
 		l = slog.Default()
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		form, ok := verified(w, r, authToken, publicURL)
+		form, ok := verified(w, r, authToken, publicURL, l)
 		if !ok || seen != nil && !firstDelivery(r.Context(), w, seen, form, l) {
 			return
 		}

@@ -1,7 +1,9 @@
 package notify
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -39,9 +41,16 @@ func TestInboundWebhook(t *testing.T) {
 		!strings.Contains(rec.Body.String(), "<Message>&lt;b&gt;hi &amp; bye&lt;/b&gt;</Message>") {
 		t.Errorf("signed: %d %q %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body)
 	}
-	// The signature covers the query string: a moved request is refused.
-	if rec := postForm(t, h, "/webhooks/twilio/sms?x=1", form, sig, ""); rec.Code != 403 {
+	// The signature covers the query string: a moved request is refused,
+	// and the log says which URL the signature was checked against (an
+	// operator's TUYS_PUBLIC_URL that is not Twilio's was a silent 403).
+	var logged bytes.Buffer
+	moved := InboundWebhook(testToken, public, replyAll("x"), nil, slog.New(slog.NewTextHandler(&logged, nil)))
+	if rec := postForm(t, moved, "/webhooks/twilio/sms?x=1", form, sig, ""); rec.Code != 403 {
 		t.Errorf("other URL: %d", rec.Code)
+	}
+	if !strings.Contains(logged.String(), "webhook refused") || !strings.Contains(logged.String(), public+"/webhooks/twilio/sms?x=1") {
+		t.Errorf("refusal logged as %q, want the reason and the signed URL", logged.String())
 	}
 	if rec := postForm(t, InboundWebhook("", public, replyAll("x"), nil, quiet), "/webhooks/twilio/sms", form, twiliotest.Sign("", public+"/webhooks/twilio/sms", form), ""); rec.Code != 403 {
 		t.Errorf("no auth token configured: %d, want 403", rec.Code)

@@ -131,9 +131,12 @@ type Store interface {
 
 // NewWebhooks builds the webhooks for h; st records delivery states and
 // makes inbound SMS idempotent on MessageSid.
-func NewWebhooks(h *Handler, st Store, publicURL string) Webhooks {
+func NewWebhooks(h *Handler, st Store, publicURL string, l *slog.Logger) Webhooks {
 	if h == nil || h.Service == nil {
-		refuse := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "forbidden", http.StatusForbidden) })
+		refuse := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			l.WarnContext(r.Context(), "webhook refused: no TUYS_TWILIO_AUTH_TOKEN to check its signature with (README: SMS, trying it on your machine)")
+			http.Error(w, "forbidden", http.StatusForbidden)
+		})
 		return Webhooks{Status: refuse, Inbound: refuse}
 	}
 	token := h.Service.Config.AuthToken

@@ -99,7 +99,7 @@ func TestInboundReplayRunsOnce(t *testing.T) {
 	const token, public = "tok-replay", "https://tuys.example"
 	h, st := newHandler(t, nil)
 	h.Service.Config.AuthToken = token
-	hooks := NewWebhooks(h, st, public)
+	hooks := NewWebhooks(h, st, public, quiet)
 	post := func(sid, from, body string) int {
 		t.Helper()
 		form := url.Values{"MessageSid": {sid}, "From": {from}, "To": {"+15005550006"}, "Body": {body}}
