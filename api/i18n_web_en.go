@@ -327,7 +327,7 @@ var webMessagesEN = map[string]string{
 	"why.city":                          "city",
 	"why.sex":                           "sex",
 	"why.phone":                         "same contact phone",
-	"why.busy_network":                  "filed from a network already in three automatic matches today (how SMS pumpers file pairs): call both numbers before confirming",
+	"why.busy_network":                  "filed from a network already in three automatic matches today (scammers who charge for SMS file pairs this way): open both records and call both numbers before confirming",
 	"why.verified":                      "sent by SMS from the number the seeker gave",
 	"why.known_number":                  "has the number the seeker gave as theirs (typed on a form, not proven: call to check)",
 	"label.how.same":                    "the same",

@@ -36,3 +36,17 @@ func TestPublicLinesHideEachValue(t *testing.T) {
 		t.Errorf("public lines: %q", lines)
 	}
 }
+
+// TestVolunteerLinesWarnBusyNetwork: a volunteer reads each reason with
+// its part of the score, and the busy network as a warning, without the
+// "+0.00" that read as "this does not matter"; the public reads neither.
+func TestVolunteerLinesWarnBusyNetwork(t *testing.T) {
+	rs := []Reason{{Field: "given", Q: "erlan", C: "erlan", How: "=", Effect: 0.4}, {Field: FieldBusyNetwork, Text: "busy network"}}
+	say := func(r Reason) string { return r.Field }
+	if got := strings.Join(Lines(rs, true, say), "|"); got != "given (+0.40)|⚠ busy_network" {
+		t.Errorf("volunteer lines %q", got)
+	}
+	if got := strings.Join(Lines(rs, false, say), "|"); got != "given" {
+		t.Errorf("public lines %q", got)
+	}
+}

@@ -25,7 +25,12 @@ func Lines(rs []Reason, volunteer bool, say Phrase) []string {
 	}
 	lines := make([]string, 0, len(rs))
 	for _, r := range rs {
-		if text := say(r); text != "" {
+		text := say(r)
+		switch {
+		case text == "":
+		case r.Field == FieldBusyNetwork: // a warning, not a part of the score: a "+0.00" read as "no matter" (a trial, 2026-12-07)
+			lines = append(lines, "⚠ "+text)
+		default:
 			lines = append(lines, fmt.Sprintf("%s (%+.2f)", text, r.Effect))
 		}
 	}
