@@ -337,6 +337,9 @@ func turkicForm(k string) bool { return strings.HasSuffix(k, "uli") || strings.H
 // whether the endings disagree (Жумабаев vs Жумабаева: a sister).
 func familySim(a, b namePart) (sim float64, how string, genderClash bool) {
 	sim, how = tokenSim(a, b)
+	if how == howKazakhRussian && !kazakhRussianSurname(a, b) {
+		sim, how = spellingVerdict(a, b) // Қасенов, Хасенов: krSurnameRules
+	}
 	if how == "transliteration" && turkicForm(a.keys[0]) != turkicForm(b.keys[0]) {
 		// Жұмабайқызы and Жумабаева: one family, but not the same written
 		// form; the form as written ranks first.
