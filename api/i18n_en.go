@@ -25,6 +25,7 @@ var apiMessagesEN = map[string]string{
 	"field.kind":               "Choose \"seek\" (looking for someone) or \"safe\" (I am safe).",
 	"field.contact_authority":  "Write your own name. tuys never passes on requests in the name of the police, a service or an office.",
 	"field.contact_letters":    "Write the name in Cyrillic or Latin letters.",
+	"field.contact_symbols":    "Write the name in letters only, without digits or symbols.",
 	"field.name_letters":       "Write the name with letters.",
 	"field.birth_year":         "Enter a year between %d and %d.",
 	"field.age":                "Enter an age between 0 and 120.",

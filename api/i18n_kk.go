@@ -25,6 +25,7 @@ var apiMessagesKK = map[string]string{
 	"field.kind":               "«seek» (адам іздеймін) немесе «safe» (аман-есенмін) таңдаңыз.",
 	"field.contact_authority":  "Өз атыңызды жазыңыз. tuys полиция, қызмет не мекеме атынан сұрау жібермейді.",
 	"field.contact_letters":    "Атын кирилл не латын әріптерімен жазыңыз.",
+	"field.contact_symbols":    "Атын тек әріптермен жазыңыз: цифр мен таңба болмасын.",
 	"field.name_letters":       "Атын әріппен жазыңыз.",
 	"field.birth_year":         "%d мен %d аралығындағы жылды жазыңыз.",
 	"field.age":                "0 мен 120 аралығындағы жасты жазыңыз.",

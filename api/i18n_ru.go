@@ -25,6 +25,7 @@ var apiMessagesRU = map[string]string{
 	"field.kind":               "Выберите «seek» (ищу человека) или «safe» (я в безопасности).",
 	"field.contact_authority":  "Напишите своё имя. tuys не передаёт запросы от имени полиции, служб и учреждений.",
 	"field.contact_letters":    "Напишите имя кириллицей или латиницей.",
+	"field.contact_symbols":    "Напишите имя только буквами, без цифр и значков.",
 	"field.name_letters":       "Напишите имя буквами.",
 	"field.birth_year":         "Укажите год от %d до %d.",
 	"field.age":                "Укажите возраст от 0 до 120.",

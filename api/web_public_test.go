@@ -203,6 +203,7 @@ func TestReportFormErrors(t *testing.T) {
 		{"phone left at +7", "contact.phone", url.Values{"contact.phone": {"+7 "}}, "field.phone_required", nil},
 		{"an office for a name", "contact.name", url.Values{"contact.name": {"Полиция"}}, "field.contact_authority", nil},
 		{"letters of another alphabet", "contact.name", url.Values{"contact.name": {"Айⲅⲉрим"}}, "field.contact_letters", nil},
+		{"a digit for a letter", "contact.name", url.Values{"contact.name": {"П0лиция"}}, "field.contact_symbols", nil},
 		{"bad language", "contact.language", url.Values{"contact.language": {"de"}}, "field.language", nil},
 		{"bad expiry", "expires_in_days", url.Values{"expires_in_days": {"500"}}, "field.expires", nil},
 		{"no consent", "consent", url.Values{"consent": nil}, "web.err.consent", nil},

@@ -24,7 +24,15 @@ func TestClaimsAuthority(t *testing.T) {
 		{"Прокуратура", true},
 		{"Kaspi Bank", true},
 		{"tuys", true},
+		// a new user's trial (2026-12-07)
+		{"Ішкі істер", true},
+		{"ДВД", true},
+		{"ДП Алматы", true},
+		{"Polis", true},
+		{"Emniyet", true},
+		{"Нотариус", true},
 		{"Айгерим", false},
+		{"Полина", false},
 		{"Майоров Сергей", false},
 		{"Генералова Анна", false},
 		{"Судаков", false},
@@ -129,6 +137,18 @@ func TestForeignLetters(t *testing.T) {
 	} {
 		if got := ForeignLetters(name); got != want {
 			t.Errorf("ForeignLetters(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestNameSymbols(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Айгерим": false, "Жумабаева Айгерим Сериковна": false, "O'Brien": false, "Oʻktam": false, "Анна-Мария": false,
+		"Айгуль (сестра)": false, "Айгуль, сестра": false, "А. Ахметова": false,
+		"П0лиция": true, "Ерлан 😀": true, "Ерлан 1": true, "@erlan": true, "Ерлан+": true, "Асель №2": true,
+	} {
+		if got := NameSymbols(name); got != want {
+			t.Errorf("NameSymbols(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

@@ -97,7 +97,7 @@ func markKnownStreetDoors(s string, words [][2]int, hide []bool, door func(int) 
 	text := func(i int) string { return s[words[i][0]:words[i][1]] }
 	gap := func(i int) string { return s[words[i][1]:words[i+1][0]] }
 	for h := range words {
-		if !knownHouse.MatchString(text(h)) || !door(h) {
+		if w := text(h); w == "" || w[0] < '0' || w[0] > '9' || !knownHouse.MatchString(w) || !door(h) {
 			continue
 		}
 		after := h > 0 && knownStreetEnds(s, words, h-1) && strings.TrimSpace(gap(h-1)) == ""

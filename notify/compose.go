@@ -201,10 +201,11 @@ func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
 
 // seekerFirstName is the seeker's name as a request gives it: the first
 // word, letters only; none for a name that claims an office or has letters
-// of other alphabets (filed before the intake refused such names: not a
+// of other alphabets, digits or symbols (filed before the intake refused such names: not a
 // name to vouch for). The twin check reads the same (seekerNameKeys).
 func seekerFirstName(seek *data.Report) string {
-	if seek.Channel != data.ChannelImport && data.ClaimsAuthority(seek.ContactName) || data.ForeignLetters(seek.ContactName) {
+	if seek.Channel != data.ChannelImport && (data.ClaimsAuthority(seek.ContactName) || data.NameSymbols(seek.ContactName)) ||
+		data.ForeignLetters(seek.ContactName) {
 		return ""
 	}
 	return FirstName(LettersOnly(seek.ContactName))

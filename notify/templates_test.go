@@ -243,7 +243,7 @@ func TestDatesAreOfTheServicesDay(t *testing.T) {
 // tuys's own SMS is what a scammer wants (an attacker's trial).
 func TestAuthorityIsNoSeekerName(t *testing.T) {
 	c := &Composer{T: MustTemplates()}
-	for _, name := range []string{"Полиция", "ДЧС", "Майор Ахметов", "Айⲅⲉрим"} { // and letters of other alphabets
+	for _, name := range []string{"Полиция", "ДЧС", "Майор Ахметов", "Айⲅⲉрим", "П0лиция"} { // and letters of other alphabets, a digit for a letter
 		if v := c.seekerVars(&data.Report{ContactName: name, Channel: data.ChannelWeb}, "ru", 0); v.Seeker != "человек, не указавший имени" {
 			t.Errorf("a seeker named %q is announced as %q", name, v.Seeker)
 		}

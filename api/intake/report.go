@@ -87,6 +87,8 @@ func (in *ReportInput) ToReport(now time.Time, reqLang, channel string) (*data.R
 	}
 	if data.ForeignLetters(in.Contact.Name) {
 		fe.Add("contact.name", "field.contact_letters") // look-alikes of other alphabets
+	} else if channel != data.ChannelImport && data.NameSymbols(in.Contact.Name) {
+		fe.Add("contact.name", "field.contact_symbols") // П0лиция; a list's contact may be «Пост №3»
 	}
 	CheckText(fe, "person.description", CleanText(p.Description), MaxDescriptionLen, false)
 	CheckText(fe, "contact.relation", CleanText(in.Contact.Relation), maxRelationLen, false)
