@@ -185,7 +185,7 @@ func (c *Composer) personVars(r *data.Report, lang string, level int) Vars {
 // only) and relation (from the closed list), never the seeker's number or
 // any other text a stranger could choose.
 func (c *Composer) seekerVars(seek *data.Report, lang string, level int) Vars {
-	first := Truncate(seekerFirstName(seek), 20-4*level)
+	first := Truncate(seekerFirstName(seek), max(20-4*level, 6))
 	if first == "" {
 		// Said as it is: "your relative" vouched for whoever filed
 		// without a name, by SMS FIND or the API (an attacker's trial,
@@ -221,7 +221,7 @@ func where(r *data.Report, level int) string {
 	if w == "" {
 		w = "?"
 	}
-	return Truncate(w, 32-8*level)
+	return Truncate(w, max(32-8*level, 8))
 }
 
 func (c *Composer) hotline() string {

@@ -365,3 +365,24 @@ func TestPrivateLinkSaysRecordedOnlyFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestContactKeepsTheSurname: the SMS that gives a family the number
+// names who agreed by surname, also when the person's sex is unknown and
+// the Russian text is longest; it was cut to "S. N." (a new user's trial,
+// 2026-12-07).
+func TestContactKeepsTheSurname(t *testing.T) {
+	c := &Composer{T: MustTemplates(), Hotline: "1414"}
+	seek := &data.Report{ID: "s1", Kind: data.KindSeek, ContactPhone: "+77011112233", Language: "ru"}
+	for _, lang := range []string{"ru", "kk", "en"} {
+		seek.Language = lang
+		safe := &data.Report{ID: "f1", Kind: data.KindSafe, FullName: "Serikov Nurlan Bolatovich", BirthYear: 1990, City: "Shymkent",
+			ContactPhone: "+77025554433"}
+		msg, err := c.Contact(data.Match{ID: "m1"}, seek, safe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(msg.Body, "Serikov") {
+			t.Errorf("%s: %q does not name Serikov", lang, msg.Body)
+		}
+	}
+}

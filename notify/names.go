@@ -12,29 +12,41 @@ import (
 )
 
 // maxLevel is the shortest form names take (see ShortName).
-const maxLevel = 3
+const maxLevel = 4
 
 // ShortName shortens a full name by level, always on letter boundaries:
 // 0 as written ("Жумабаев Ерлан Серикович"), 1 first word and initials
-// ("Жумабаев Е. С."), 2 initials only ("Ж. Е. С."), 3 one initial ("Ж.").
-// Every form is also capped at maxRunes letters.
+// ("Жумабаев Е. С."), 2 first word and one initial ("Жумабаев Е."), 3
+// the first word alone, at most shortestName letters ("Жумабаев"), 4 its
+// initial ("Ж.", for names no SMS holds otherwise). The first word stays
+// as long as it can: initials alone ("S. N.") told a mother nothing of
+// who had agreed to talk (a new user's trial, 2026-12-07). Every form is
+// also capped at maxRunes letters.
 func ShortName(full string, level, maxRunes int) string {
 	words := strings.Fields(norm.NFC.String(full))
 	if len(words) == 0 {
 		return ""
 	}
+	switch {
+	case level >= 4:
+		return initial(words[0])
+	case level == 3:
+		return Truncate(words[0], min(maxRunes, shortestName))
+	case level == 2:
+		words = words[:min(len(words), 2)]
+	}
 	out := make([]string, 0, len(words))
 	for i, w := range words {
-		switch {
-		case level >= 3 && i > 0:
-			continue
-		case level >= 2, level == 1 && i > 0:
+		if level >= 1 && i > 0 {
 			w = initial(w)
 		}
 		out = append(out, w)
 	}
 	return Truncate(strings.Join(out, " "), maxRunes)
 }
+
+// shortestName is how many letters of a name the shortest form keeps.
+const shortestName = 12
 
 // initial returns a word's first letter and a dot ("Ерлан" → "Е.").
 func initial(w string) string {
