@@ -39,13 +39,13 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 			// request pending with the same code got the number (an
 			// attacker's trial, 2026-12-07): nothing is decided, the
 			// pending are listed with codes of their own.
-			return in.whichOne(ctx, chosen, append(chosen, before...), lang, which)
+			return in.whichOne(ctx, from, chosen, append(chosen, before...), lang, which)
 		case len(chosen) == 0 && cmd.Verb == VerbYes && !cmd.Unsure:
 			return in.confirmSubscription(ctx, from, cmd.Code, lang)
 		}
 	}
 	if cmd.Unsure {
-		return in.unsure(ctx, chosen, pending, lang)
+		return in.unsure(ctx, from, chosen, pending, lang)
 	}
 	switch {
 	case len(chosen) == 0:
@@ -53,7 +53,7 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 	case len(chosen) > 1 && len(cmd.Code) > len(shortCode(chosen[0])):
 		return in.Composer.Failed(lang), nil // even the long codes collide: a volunteer sorts it out
 	case len(chosen) > 1: // a bare answer, or a short code that names several
-		return in.whichOne(ctx, chosen, chosen, lang, which)
+		return in.whichOne(ctx, from, chosen, chosen, lang, which)
 	}
 	return in.decide(ctx, cmd.Verb, chosen[0], from, lang)
 }
@@ -109,14 +109,14 @@ func (in *Inbound) answeredBefore(ctx context.Context, c data.Consent, code, lan
 // unsure answers an answer that decides nothing (Command.Unsure): it
 // shares nothing and lists, with their codes, the requests it may have
 // meant (those of its code, else all pending).
-func (in *Inbound) unsure(ctx context.Context, chosen, pending []data.Consent, lang string) (string, error) {
+func (in *Inbound) unsure(ctx context.Context, from string, chosen, pending []data.Consent, lang string) (string, error) {
 	if len(chosen) == 0 {
 		chosen = pending
 	}
 	if len(chosen) == 0 {
 		return in.text(lang, "yes_none")
 	}
-	return in.whichOne(ctx, chosen, chosen, lang, "answer_unsure")
+	return in.whichOne(ctx, from, chosen, chosen, lang, "answer_unsure")
 }
 
 // decide records the answer to one request and, for a YES, queues the
@@ -131,11 +131,7 @@ func (in *Inbound) decide(ctx context.Context, verb Verb, c data.Consent, from, 
 		case err != nil:
 			return "", err
 		case twins[c.MatchID]:
-			return in.Composer.T.Fit(lang, "yes_twin", func(level int) Vars {
-				v := in.Composer.seekerVars(seek, lang, level)
-				v.Hotline = in.Composer.hotline()
-				return v
-			})
+			return in.twinReply(seek, lang)
 		}
 	}
 	err = in.record(ctx, verb, m, seek, safe, from)
@@ -148,6 +144,15 @@ func (in *Inbound) decide(ctx context.Context, verb Verb, c data.Consent, from, 
 	name := map[Verb]string{VerbYes: "yes_ok", VerbNo: "no_ok"}[verb]
 	// The reply names exactly who received the number.
 	return in.Composer.T.Fit(lang, name, func(level int) Vars { return in.Composer.seekerVars(seek, lang, level) })
+}
+
+// twinReply sends a YES to a twin request (Twins) to the hotline.
+func (in *Inbound) twinReply(seek *data.Report, lang string) (string, error) {
+	return in.Composer.T.Fit(lang, "yes_twin", func(level int) Vars {
+		v := in.Composer.seekerVars(seek, lang, level)
+		v.Hotline = in.Composer.hotline()
+		return v
+	})
 }
 
 // record stores verb as the answer phone gave to the request of match m
@@ -185,7 +190,12 @@ func (in *Inbound) record(ctx context.Context, verb Verb, m *data.Match, seek, s
 // The earliest seekers come first: listed newest first, strangers who
 // filed after the safe report went public pushed the family, who was
 // looking before it, out of the list.
-func (in *Inbound) whichOne(ctx context.Context, pending, among []data.Consent, lang, template string) (string, error) {
+//
+// Twin requests (Twins) are listed without a code, to the hotline: a YES
+// with a twin's code shares nothing, and a list inviting one was a reply
+// promised and then refused (a new user's trial, 2026-12-07). A NO lists
+// them: refusing a twin harms no one.
+func (in *Inbound) whichOne(ctx context.Context, from string, pending, among []data.Consent, lang, template string) (string, error) {
 	// The list gives each code with the answer asked for; answer_unsure
 	// names both answers first, so its list gives codes only.
 	answer := map[string]map[string]string{
@@ -196,11 +206,23 @@ func (in *Inbound) whichOne(ctx context.Context, pending, among []data.Consent, 
 		code string // the request's code among the others (listedCode)
 		seek *data.Report
 	}
-	var all []asking
+	twins := map[string]bool{}
+	if template != "no_which" {
+		var err error
+		if twins, err = Twins(ctx, in.Store, from); err != nil {
+			return "", err
+		}
+	}
+	var all, alike []asking
 	for _, c := range pending {
-		if _, seek, _, err := in.parties(ctx, c.MatchID); err == nil {
+		if _, seek, _, err := in.parties(ctx, c.MatchID); err == nil && twins[c.MatchID] {
+			alike = append(alike, asking{seek: seek})
+		} else if err == nil {
 			all = append(all, asking{in.Composer.listedCode(c, among), seek})
 		}
+	}
+	if len(all) == 0 && len(alike) > 0 {
+		return in.twinReply(alike[0].seek, lang)
 	}
 	slices.SortStableFunc(all, func(a, b asking) int { return a.seek.CreatedAt.Compare(b.seek.CreatedAt) })
 	return in.Composer.T.Fit(lang, template, func(level int) Vars {
@@ -216,6 +238,13 @@ func (in *Inbound) whichOne(ctx context.Context, pending, among []data.Consent, 
 		}
 		if more := len(all) - shown; more > 0 {
 			parts = append(parts, fmt.Sprintf(map[string]string{"kk": "тағы %d", "ru": "и ещё %d", "en": "%d more"}[Lang(lang)], more))
+		}
+		if len(alike) > 0 && level < 3 { // the verb goes first when the SMS is long, then the twins
+			say := map[string]string{"kk": "аты бірдей %d - %s нөміріне хабарласыңыз", "ru": "%d одноимённых - звоните %s", "en": "%d with one name - call %s"}
+			if level > 0 {
+				say = map[string]string{"kk": "аты бірдей %d - %s", "ru": "%d одноимённых - %s", "en": "%d with one name - %s"}
+			}
+			parts = append(parts, fmt.Sprintf(say[Lang(lang)], len(alike), in.Composer.hotline()))
 		}
 		return Vars{Matches: strings.Join(parts, "; ")}
 	})

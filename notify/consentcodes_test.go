@@ -244,6 +244,36 @@ func TestTwinSeekersShareNothingBySMS(t *testing.T) {
 	}
 }
 
+// TestBareYesSendsTwinsToTheHotline: a bare YES (or an unsure answer)
+// lists twin requests without their codes, which would only be refused,
+// and with the hotline; the other requests keep theirs. With twins only,
+// the answer is the twin reply (a new user's trial, 2026-12-07).
+func TestBareYesSendsTwinsToTheHotline(t *testing.T) {
+	w := newWorld(t)
+	family := w.match(t, false)
+	w.seekPh = "+77019999999" // a copy: the same name (Айгуль) and relation
+	copied := w.match(t, false)
+	w.drain(t)
+	if _, reply := w.inbound(t, w.foundPh, "да", ""); !strings.Contains(reply, "Двое назвались одинаково") {
+		t.Errorf("bare YES with twins only: %q", reply)
+	}
+	w.seekPh, w.seeker = "+77017777777", "Марат"
+	other := w.match(t, false)
+	w.drain(t)
+	for _, body := range []string{"да", "Да? Кто это?"} {
+		_, reply := w.inbound(t, w.foundPh, body, "")
+		if !strings.Contains(reply, "Марат") || !strings.Contains(reply, w.code(t, other.ID)) || !strings.Contains(reply, "2 одноимённых - ") ||
+			strings.Contains(reply, "- "+w.code(t, family.ID)) || strings.Contains(reply, " "+w.code(t, copied.ID)+";") {
+			t.Errorf("%q with twins and another: %q", body, reply)
+		}
+	}
+	for _, body := range []string{"ИӘ", "yes", "Yes? who is this"} {
+		if _, reply := w.inbound(t, w.foundPh, body, ""); !strings.Contains(reply, "Марат (") || !strings.Contains(reply, w.code(t, other.ID)) {
+			t.Errorf("%q with twins and another: %q", body, reply)
+		}
+	}
+}
+
 // ReadsAlike judges what the found person reads: the relation as the SMS
 // translates it and the first name whatever its spelling (an attacker's
 // second trial: «мама» beside "mother", «Sister», «әпке», a Latin A in
