@@ -294,6 +294,10 @@ func TestPrivateNextStepFitsWhatThePageOffers(t *testing.T) {
 		{privateData{Seeking: true, Matches: []privateNews{{NoPhone: true}}}, "private.next_nophone"},
 		{privateData{Seeking: true, Matches: append(waiting, privateNews{NoPhone: true})}, "private.next_wait"},
 		{privateData{Seeking: true, Closed: true, Matches: withPhone}, "private.next_closed"},
+		{privateData{Seeking: true, SMSOff: true}, "private.next_off"},
+		{privateData{Seeking: true, SMSOff: true, Matches: waiting}, "private.next_off"},
+		{privateData{SMSOff: true, Matches: waiting}, "private.next_off"},
+		{privateData{Seeking: true, SMSOff: true, Matches: withPhone}, "private.next_news"},
 	} {
 		if got := tc.d.NextKey(); got != tc.want {
 			t.Errorf("%+v: %s, want %s", tc.d, got, tc.want)

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,6 +55,7 @@ type privateData struct {
 	SMS          []privateSMS
 	Seeking      bool
 	Closed       bool
+	SMSOff       bool // SMS go to the log on this server: nobody is asked or told by SMS
 }
 
 // NextKey is what to do next, by what the page can offer: a number to
@@ -64,6 +66,8 @@ func (d *privateData) NextKey() string {
 	switch {
 	case d.Closed:
 		return "private.next_closed"
+	case d.SMSOff && !d.hasPhone(): // "we asked them by SMS" and "answer that SMS" stood where no SMS went out (a new user's trial, 2026-12-07)
+		return "private.next_off"
 	case len(d.Matches) == 0 && d.Seeking:
 		return "private.next_seek"
 	case len(d.Matches) == 0:
@@ -90,6 +94,11 @@ func (d *privateData) NextKey() string {
 		return "private.next_nophone"
 	}
 	return "private.next_wait"
+}
+
+// hasPhone reports whether a match on the page shows a number to call.
+func (d *privateData) hasPhone() bool {
+	return slices.ContainsFunc(d.Matches, func(m privateNews) bool { return m.Phone != "" })
 }
 
 // privateReport finds the report of the token in the URL; a wrong or
@@ -130,7 +139,8 @@ func (s *Server) privatePage(c *gin.Context) {
 func (s *Server) privateView(ctx context.Context, r *data.Report, lang, token string) (*privateData, error) {
 	v := s.withOutcome(ctx, r)
 	d := &privateData{Token: token, Report: v, ContactName: r.ContactName, ContactPhone: data.MaskPhone(r.ContactPhone),
-		News: s.newsLine(lang, r, v), Seeking: r.Kind == data.KindSeek, Closed: r.Status != data.StatusActive}
+		News: s.newsLine(lang, r, v), Seeking: r.Kind == data.KindSeek, Closed: r.Status != data.StatusActive,
+		SMSOff: !s.smsSends()}
 	ms, err := s.store.MatchesForReport(ctx, r.ID)
 	if err != nil {
 		return nil, err

@@ -56,8 +56,8 @@ func goldenData() map[string]func(p *page) {
 		"private": func(p *page) {
 			at := time.Date(2022, 1, 7, 10, 0, 0, 0, time.UTC)
 			p.D = &privateData{Token: "00112233445566778899aabbccddeeff", Report: pub, ContactName: "Айгуль",
-				ContactPhone: "+7***67", News: p.T("outcome.seek.reported_safe", "07.01.2022"), Seeking: true,
-				Matches: []privateNews{{Other: pub, At: at, Verified: true, Phone: "+905321234567"}},
+				ContactPhone: "+7***67", News: p.T("outcome.seek.reported_safe", "07.01.2022"), Seeking: true, SMSOff: true,
+				Matches: []privateNews{{Other: pub, At: at, Verified: true, Phone: "+905321234567"}, {Other: pub, At: at, Asked: true}},
 				SMS:     []privateSMS{{At: at, State: "sms.state.logged", Body: "tuys: ..."}}}
 		},
 		"search": func(p *page) {
