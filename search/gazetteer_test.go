@@ -24,6 +24,8 @@ func TestCityKey(t *testing.T) {
 		{"Уштобе", "Ushtobe", "Үштөбе"},
 		{"Экибастуз", "Yekibasstus", "Ekibastuz"},
 		{"Жанаозен", "Shanaosen", "Zhanaozen"},
+		{"Шонжы", "Shonzhy", "Чунджа", "Chundzha"}, // an unseen-names trial (2026-12-07)
+		{"Шелек", "Chilik", "Чилик"},
 	}
 	for _, g := range groups {
 		want := CityKey(g[0])
