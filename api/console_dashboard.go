@@ -24,6 +24,7 @@ type dashboardData struct {
 	OldestReview string
 	Waiting      bool
 	StalledSince string // when this node's matching began failing; "" while it works
+	SMSOff       bool   // SMS go to the log: "sent" counts SMS written there (a new user's trial, 2026-12-07)
 }
 
 func (s *Server) dashboardPage(c *gin.Context) {
@@ -39,7 +40,7 @@ func (s *Server) dashboardPage(c *gin.Context) {
 		p.Flash = "vrecord.done.removed"
 	}
 	p.Compact = true
-	d := dashboardData{}
+	d := dashboardData{SMSOff: !s.smsSends()}
 	for _, g := range []struct{ prefix, title string }{
 		{"reports.", "dash.reports"}, {"channel.", "dash.channels"}, {"matches.", "dash.matches"}, {"messages.", "dash.messages"},
 	} {

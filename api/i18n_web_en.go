@@ -225,6 +225,7 @@ var webMessagesEN = map[string]string{
 	"dash.channels":  "Reports by channel",
 	"dash.matches":   "Matches by state",
 	"dash.messages":  "SMS by state",
+	"dash.sms_off":   "SMS is not set up on this server: the SMS counted as sent were only written to the log.",
 	"dash.oldest":    "Oldest match waiting for review: %s",
 	"dash.no_review": "No match is waiting for review.",
 	"dash.stalled":   "Matching has stopped on this server since %s: new reports are not compared and no match SMS goes out. Tell the administrator; the server's log says why.",
