@@ -76,7 +76,7 @@ func goldenData() map[string]func(p *page) {
 		"deleted": func(p *page) {},
 		"dashboard": func(p *page) {
 			p.D = dashboardData{Groups: []statGroup{{Title: "dash.reports", Rows: []statRow{{statLabel(p.Lang, "safe"), 3}, {statLabel(p.Lang, "seek"), 5}}}},
-				Waiting: true, OldestReview: "2022-01-06 14:30", StalledSince: "2022-01-06 14:31"}
+				Waiting: true, OldestReview: "2022-01-06 14:30", StalledSince: "2022-01-06 14:31", SMSOff: true}
 		},
 		"intake": func(p *page) {
 			f := newReportForm("seek", p.Lang)
