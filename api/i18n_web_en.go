@@ -220,16 +220,6 @@ var webMessagesEN = map[string]string{
 	"login.button":   "Log in",
 	"login.wrong":    "Wrong login or password.",
 
-	"dash.title":     "Today",
-	"dash.reports":   "Reports by kind",
-	"dash.channels":  "Reports by channel",
-	"dash.matches":   "Matches by state",
-	"dash.messages":  "SMS by state",
-	"dash.sms_off":   "SMS is not set up on this server: the SMS counted as sent were only written to the log.",
-	"dash.oldest":    "Oldest match waiting for review: %s",
-	"dash.no_review": "No match is waiting for review.",
-	"dash.stalled":   "Matching has stopped on this server since %s: new reports are not compared and no match SMS goes out. Tell the administrator; the server's log says why.",
-
 	"intake.title":      "New call",
 	"intake.kind":       "The caller",
 	"intake.kind_seek":  "looks for someone",
