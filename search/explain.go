@@ -232,15 +232,17 @@ func dropEpentheticI(w string) string {
 
 // kazakhRussianForm reports whether a and b are the Kazakh and Russian
 // forms of one name.
-func kazakhRussianForm(a, b namePart) bool {
-	ka, kb := a.kr, b.kr
-	return shareKey(ka, b.keys) || shareKey(kb, a.keys) || shareKey(ka, kb)
-}
+func kazakhRussianForm(a, b namePart) bool { return krShared(a, b, a.kr, b.kr) }
 
 // kazakhRussianSurname reports whether the surnames a and b, read as
 // Kazakh and Russian forms of one name, are so by krSurnameRules.
 func kazakhRussianSurname(a, b namePart) bool {
-	ka, kb := krSurnameKeys(a.text), krSurnameKeys(b.text)
+	return krShared(a, b, krSurnameKeys(a.text), krSurnameKeys(b.text))
+}
+
+// krShared reports whether a's or b's Kazakh/Russian forms (ka, kb) are
+// the other word or one of its forms.
+func krShared(a, b namePart, ka, kb []string) bool {
 	return shareKey(ka, b.keys) || shareKey(kb, a.keys) || shareKey(ka, kb)
 }
 
