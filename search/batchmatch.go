@@ -60,7 +60,7 @@ func (e *Engine) matchBatch(ctx context.Context, jobs []matchJob) error {
 		maps.Copy(byID, got)
 	}
 	var ws []data.MatchWrite
-	known := map[string]int{} // what auto matches earlier in this batch told (toldBefore), and their networks (busyNetwork)
+	known := newBatchKnown()
 	for _, j := range jobs {
 		w, err := e.writes(ctx, j.r, j.res, byID, known)
 		if err != nil {

@@ -67,8 +67,8 @@ func (e *Engine) clearFromSeeker(ctx context.Context, safe *data.Report, seek Re
 
 // writes builds the matches of r; phone agreement, which the index does
 // not hold, is checked on the store's copies (byID: the batch's candidates,
-// read together). known marks what matches earlier in the batch told (toldBefore).
-func (e *Engine) writes(ctx context.Context, r *data.Report, res []Result, byID map[string]*data.Report, known map[string]int) ([]data.MatchWrite, error) {
+// read together). known is what the batch's earlier matches told and counted.
+func (e *Engine) writes(ctx context.Context, r *data.Report, res []Result, byID map[string]*data.Report, known *batchKnown) ([]data.MatchWrite, error) {
 	var ws []data.MatchWrite
 	for i := range res {
 		if res[i].Decision == "" {
@@ -89,7 +89,7 @@ func (e *Engine) writes(ctx context.Context, r *data.Report, res []Result, byID 
 
 // matchWrite builds the match of r and other, and for an automatic one the
 // messages and consent requests the composer writes.
-func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result, known map[string]int) (data.MatchWrite, error) {
+func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Result, known *batchKnown) (data.MatchWrite, error) {
 	// Phone agreement is for volunteers (the reason) and the decision, never
 	// the score: the public reads scores, and a score that moved with a
 	// guessed number would confirm the guess.
@@ -126,7 +126,7 @@ func (e *Engine) matchWrite(ctx context.Context, r, other *data.Report, res *Res
 	w := data.MatchWrite{Match: m}
 	if res.Decision == "auto" {
 		m.State = data.MatchAutoConfirmed
-		if err := e.toldBefore(ctx, m, seek, known); err != nil {
+		if err := e.toldBefore(ctx, m, seek, known.told); err != nil {
 			return w, err
 		}
 		if e.opts.Composer != nil {
@@ -229,7 +229,7 @@ func (e *Engine) Reindex(ctx context.Context) error {
 // another confirmed match (SeekerKnows); its found person, asked about
 // the same seeker's phone through another (AskedBefore); each from the
 // store or from this batch's earlier matches (told, which it extends).
-func (e *Engine) toldBefore(ctx context.Context, m *data.Match, seek *data.Report, told map[string]int) error {
+func (e *Engine) toldBefore(ctx context.Context, m *data.Match, seek *data.Report, told map[string]bool) error {
 	knows, err := data.SeekerHeard(ctx, e.store, *m)
 	if err != nil {
 		return fmt.Errorf("match %s: earlier matches: %w", m.ID, err)
@@ -239,8 +239,8 @@ func (e *Engine) toldBefore(ctx context.Context, m *data.Match, seek *data.Repor
 		return fmt.Errorf("match %s: %w", m.ID, err)
 	}
 	askedKey := m.SafeID + "\x00" + data.SeekerKey(seek) // never a report id, the other keys
-	m.SeekerKnows = knows || told[m.SeekID] > 0
-	m.AskedBefore = seek.ContactPhone != "" && (asked || told[askedKey] > 0)
-	told[m.SeekID], told[askedKey] = 1, 1
+	m.SeekerKnows = knows || told[m.SeekID]
+	m.AskedBefore = seek.ContactPhone != "" && (asked || told[askedKey])
+	told[m.SeekID], told[askedKey] = true, true
 	return nil
 }

@@ -22,22 +22,34 @@ const (
 	networkWindow    = 24 * time.Hour
 )
 
+// batchKnown is what a batch's earlier automatic matches did, which the
+// store does not hold yet: the parties they told (toldBefore) and how
+// many each network took part in (busyNetwork).
+type batchKnown struct {
+	told     map[string]bool
+	networks map[string]int // by FilerTag
+}
+
+func newBatchKnown() *batchKnown {
+	return &batchKnown{told: map[string]bool{}, networks: map[string]int{}}
+}
+
 // busyNetwork reports whether seek's or safe's network already took part
 // in networkAutoLimit automatic matches, the store's and this batch's
 // (known, which it extends when the match may still be automatic).
-func (e *Engine) busyNetwork(ctx context.Context, seek, safe *data.Report, known map[string]int) (bool, error) {
+func (e *Engine) busyNetwork(ctx context.Context, seek, safe *data.Report, known *batchKnown) (bool, error) {
 	tags := uniqueTags(seek.FilerTag, safe.FilerTag)
 	for _, tag := range tags {
 		n, err := e.store.AutoMatchesOfNetwork(ctx, tag, time.Now().Add(-networkWindow))
 		if err != nil {
 			return false, fmt.Errorf("match %s/%s: %w", seek.ID, safe.ID, err)
 		}
-		if n+known["net\x00"+tag] >= networkAutoLimit {
+		if n+known.networks[tag] >= networkAutoLimit {
 			return true, nil
 		}
 	}
 	for _, tag := range tags {
-		known["net\x00"+tag]++
+		known.networks[tag]++
 	}
 	return false, nil
 }
