@@ -215,9 +215,12 @@ func (in *Inbound) whichOne(ctx context.Context, from string, pending, among []d
 	}
 	var all, alike []asking
 	for _, c := range pending {
-		if _, seek, _, err := in.parties(ctx, c.MatchID); err == nil && twins[c.MatchID] {
+		_, seek, _, err := in.parties(ctx, c.MatchID)
+		switch {
+		case err != nil: // gone since it was asked: nothing to list
+		case twins[c.MatchID]:
 			alike = append(alike, asking{seek: seek})
-		} else if err == nil {
+		default:
 			all = append(all, asking{in.Composer.listedCode(c, among), seek})
 		}
 	}
