@@ -104,15 +104,35 @@ func otherRealSurname(a, b namePart) bool {
 }
 
 // krRule rewrites a Kazakh spelling into the form Russian-language records
-// use. afterConsonant: only after a consonant (Әсел stays Асель, Мәдина
-// becomes Мядина).
+// use, where place allows.
 type krRule struct {
-	from, to       string
-	afterConsonant bool
+	from, to string
+	place    krPlace
+}
+
+// krPlace is where in a word a krRule applies.
+type krPlace int
+
+const (
+	krAnywhere       krPlace = iota
+	krAfterConsonant         // Әсел stays Асель, Мәдина becomes Мядина
+	krNotAfterVowel          // at the start or after a consonant: Уәлиханов = Валиханов, but Әбуәли = Абуали
+)
+
+// allows reports whether the rule applies after the rune prev (' ' at
+// the start of the word).
+func (p krPlace) allows(prev rune) bool {
+	switch p {
+	case krAfterConsonant:
+		return prev != ' ' && !isVowelRune(prev)
+	case krNotAfterVowel:
+		return !isVowelRune(prev)
+	}
+	return true
 }
 
 var krRules = append([]krRule{
-	{"қ", "х", false}, {"q", "kh", false}, // Қайрат = Хайрат
+	{"қ", "х", krAnywhere}, {"q", "kh", krAnywhere}, // Қайрат = Хайрат
 }, krSurnameRules...)
 
 // krSurnameRules are the correspondences that hold in surnames too. Not
@@ -121,10 +141,14 @@ var krRules = append([]krRule{
 // different families today (an unseen-names trial, 2026-12-07: each
 // matched the other automatically).
 var krSurnameRules = []krRule{
-	{"ә", "я", true}, {"ä", "ya", true}, // Кәрім = Кярим
-	{"үй", "ю", true}, {"ү", "ю", true}, {"ü", "yu", true}, {"ú", "yu", true}, // Дүйсен = Дюсен, Күлпаш = Кюльпаш
-	{"ө", "у", false}, {"ö", "u", false}, // Төлеген = Тулеген, Өмірбек = Умирбек
-	{"нб", "мб", false}, {"нп", "мп", false}, {"nb", "mb", false}, {"np", "mp", false}, // Жанбол = Жамбол
+	{"ә", "я", krAfterConsonant}, {"ä", "ya", krAfterConsonant}, // Кәрім = Кярим
+	{"үй", "ю", krAfterConsonant}, {"ү", "ю", krAfterConsonant}, {"ü", "yu", krAfterConsonant}, {"ú", "yu", krAfterConsonant}, // Дүйсен = Дюсен, Күлпаш = Кюльпаш
+	{"ө", "у", krAnywhere}, {"ö", "u", krAnywhere}, // Төлеген = Тулеген, Өмірбек = Умирбек
+	{"нб", "мб", krAnywhere}, {"нп", "мп", krAnywhere}, {"nb", "mb", krAnywhere}, {"np", "mp", krAnywhere}, // Жанбол = Жамбол
+	// The Arabic w of Уәли, Уахит, Садуақас: Russian records write в
+	// (Валиханов, Вахитов, Садвакасов). Кваныш, the same rewrite of a
+	// Kazakh у, is a form nobody writes, so it explains nothing real.
+	{"уә", "ва", krNotAfterVowel}, {"уа", "ва", krNotAfterVowel}, {"uä", "va", krNotAfterVowel}, {"ua", "va", krNotAfterVowel},
 }
 
 // krKeys returns the keys of the Russian-record forms of a Kazakh word:
@@ -184,13 +208,13 @@ func isVowelRune(r rune) bool {
 
 // krReplace applies one rule to every occurrence of its pattern.
 func krReplace(w string, r krRule) string {
-	if !r.afterConsonant {
+	if r.place == krAnywhere {
 		return strings.ReplaceAll(w, r.from, r.to)
 	}
 	var b strings.Builder
 	prev := ' '
 	for i := 0; i < len(w); {
-		if strings.HasPrefix(w[i:], r.from) && prev != ' ' && !isVowelRune(prev) {
+		if strings.HasPrefix(w[i:], r.from) && r.place.allows(prev) {
 			b.WriteString(r.to)
 			i += len(r.from)
 			prev = 'я'

@@ -29,7 +29,8 @@ const diminutives = `Саша=Александр,Александра Шура=�
 // (Василь, Андрій, Олександр, Георг: a trial found them "a letter away"
 // from Василий, Андрей, 2026-12-07; Сяргей, Гиорги, Тамар, Давит, Юсуп,
 // Бахтиёр, another trial; Олександра, Фатма, Гулнора, Güzäl, Зульфие,
-// Мердан, Шыңғыс, a third): spellings of the name, but no part of the
+// Мердан, Шыңғыс, a third; the German forms that relatives in Germany
+// write, Peter, Johann, Katharina): spellings of the name, but no part of the
 // synthetic population (Synth draws from the lists above), whose people
 // live in Kazakhstan. A name the lists lack carries its sex (Давид:M;
 // Еркежан, Еркеназ: a sister's names, so that Ерке reads as either sex).
@@ -44,7 +45,9 @@ const nameForms = `Александр=Олександр,Alexander Алексе�
 	Давид:M=Давит,Davit Анаит:F=Анахит,Anahit Юсуф=Юсуп Фарид=Фарит Бахтияр=Бахтиёр,Baxtiyor,Bakhtiyor
 	Улугбек:M=Улукбек,Ulugbek Абдурашид:M=Абдурешит,Абдурешид,Abdurashid Еркежан:F=Erkezhan Еркеназ:F=Erkenaz
 	Александра=Олександра Фатима=Фатма Гульнара=Гулнора,Gulnora Гузель=Гузаль,Гүзәл,Güzäl Зульфия:F=Зульфие,Zulfiye
-	Мардан:M=Мердан,Merdan Чингиз:M=Шыңғыс,Шынгыс,Chingiz,Shyngys`
+	Мардан:M=Мердан,Merdan Чингиз:M=Шыңғыс,Шынгыс,Chingiz,Shyngys
+	Петр=Peter,Петер Павел=Paul,Пауль Иван=Johann,Johannes,Иоганн Яков=Jakob,Якоб Михаил=Michael,Михаэль
+	Екатерина=Katharina,Катарина Елизавета:F=Elisabeth,Элизабет`
 
 // givenInfo is what the table knows about one given-name key.
 type givenInfo struct {

@@ -63,6 +63,13 @@ func TestNameForms(t *testing.T) {
 		{"Zulfiye", "Зульфия", true},
 		{"Мердан", "Мардан", true},
 		{"Шыңғыс", "Чингиз", true},
+		{"Peter", "Пётр", true}, // relatives in Germany (2026-12-07)
+		{"Johann", "Иван", true},
+		{"Katharina", "Екатерина", true},
+		{"Michael", "Михаил", true},
+		{"Paul", "Павел", true},
+		{"Elisabeth", "Елизавета", true},
+		{"Paul", "Пётр", false},
 		{"Олександра", "Олександр", false},
 		{"Давид", "Данияр", false},
 		{"Тамара", "Тимур", false},
