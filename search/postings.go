@@ -61,14 +61,6 @@ func docKeys(names string) (keys, phon []string) {
 	return keys, phon
 }
 
-// postingOp is one change of a batch, applied after Bleve took the batch.
-type postingOp struct {
-	id    string
-	kind  data.Kind
-	names string // "" for a removal or a report that is no longer active
-	seq   int64  // when the report was first seen (orders a start's load)
-}
-
 // apply replaces or removes the reports of ops, in order, and returns the
 // kinds whose names field gained a key it did not have (their cached fuzzy
 // expansions may miss it).
@@ -77,12 +69,13 @@ func (p *postings) apply(ops []postingOp) (grew map[data.Kind]bool) {
 	if len(ops) == 0 {
 		return grew
 	}
+	prepareOps(ops) // on every core, before the lock
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for _, op := range ops {
-		p.removeLocked(op.id)
-		if op.names != "" && p.addLocked(op.id, op.kind, op.names) {
-			grew[op.kind] = true
+	for i := range ops {
+		p.removeLocked(ops[i].id)
+		if p.addLocked(&ops[i]) {
+			grew[ops[i].kind] = true
 		}
 	}
 	if p.dead > 10000 && p.dead > len(p.num)/4 {
@@ -100,35 +93,25 @@ func (p *postings) removeLocked(id string) {
 	}
 }
 
-// addLocked adds a report and reports whether one of its keys is new to
-// its names field.
-func (p *postings) addLocked(id string, kind data.Kind, names string) (newKey bool) {
-	keys, phon := docKeys(names)
-	if len(keys) == 0 {
+// addLocked adds a prepared report and reports whether one of its keys is
+// new to its names field.
+func (p *postings) addLocked(op *postingOp) (newKey bool) {
+	if len(op.lists) == 0 {
 		return false
 	}
 	n := uint32(len(p.ids))
-	p.ids = append(p.ids, id)
+	p.ids = append(p.ids, op.id)
 	if int(n/64) >= len(p.gone) {
 		p.gone = append(p.gone, 0)
 	}
-	p.num[id] = n
-	field := namesField(kind)
-	for _, k := range keys {
-		lk := listKey(field, k)
+	p.num[op.id] = n
+	field := namesField(op.kind)
+	for i, lk := range op.lists {
 		l, ok := p.lists[lk]
-		if !ok && p.addVocabLocked(field, k) {
+		if !ok && i < len(op.keys) && p.addVocabLocked(field, op.keys[i]) {
 			newKey = true
 		}
 		p.lists[lk] = append(l, n)
-	}
-	for _, k := range phon {
-		lk := listKey(phonField(kind), k)
-		p.lists[lk] = append(p.lists[lk], n)
-	}
-	for _, f := range writtenForms(names) {
-		lk := listKey(writtenField(kind), f)
-		p.lists[lk] = append(p.lists[lk], n)
 	}
 	return newKey
 }

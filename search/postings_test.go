@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -216,5 +217,30 @@ func syncGone(p *postings) {
 		if id == "" {
 			p.gone[d/64] |= 1 << (d % 64)
 		}
+	}
+}
+
+// A big batch is prepared on every core (prepareOps); the lists, their
+// order and the vocabulary are those of the same reports added one at a
+// time, including a report replaced and one removed within the batch.
+func TestParallelPrepareEqualsOneByOne(t *testing.T) {
+	rs := NewSynth(5).Reports(3 * prepareAlone)
+	var ops []postingOp
+	for i, r := range rs {
+		r.ID = fmt.Sprintf("r%04d", i)
+		ops = append(ops, postingOp{id: r.ID, kind: r.Kind, report: r})
+	}
+	ops = append(ops, postingOp{id: rs[7].ID}, postingOp{id: rs[9].ID, kind: rs[9].Kind, names: "Ахметов Ерлан"})
+	one := newPostings()
+	for _, op := range ops {
+		one.apply([]postingOp{op})
+	}
+	all := newPostings()
+	all.apply(ops)
+	if !reflect.DeepEqual(one.lists, all.lists) || !reflect.DeepEqual(one.ids, all.ids) || !reflect.DeepEqual(one.vocab, all.vocab) {
+		t.Errorf("a batch prepared in parallel holds other lists than the same reports one by one")
+	}
+	if len(all.lists) == 0 || all.size() != len(rs)-1 {
+		t.Errorf("%d lists, %d reports; want lists and %d reports", len(all.lists), all.size(), len(rs)-1)
 	}
 }

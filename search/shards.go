@@ -259,7 +259,7 @@ func (b *Batch) Put(r *data.Report, seq int64) error {
 	}
 	b.ids = append(b.ids, r.ID)
 	b.kinds[r.Kind] = true
-	b.ops = append(b.ops, postingOp{id: r.ID, kind: r.Kind, names: activeNames(r)})
+	b.ops = append(b.ops, postingOp{id: r.ID, kind: r.Kind, report: r}) // its names at Commit, on every core
 	return nil
 }
 
@@ -289,12 +289,21 @@ func (ix *Index) Commit(ctx context.Context, b *Batch, seq int64) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// A big batch's keys are worked out while Bleve takes it: on a node's
+	// start the two kept one core busy each in turn.
+	prepared := make(chan struct{})
+	if len(b.ops) >= prepareAlone {
+		go func() { prepareOps(b.ops); close(prepared) }()
+	} else {
+		close(prepared) // the lists' apply prepares them
+	}
 	err := ix.eachShard(func(i int, bi bleve.Index) error {
 		if b.bs[i].Size() == 0 {
 			return nil
 		}
 		return bi.Batch(b.bs[i])
 	})
+	<-prepared
 	if b.Size() > 0 {
 		grew := b.kinds
 		if err == nil {
