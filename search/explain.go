@@ -149,6 +149,8 @@ var krSurnameRules = []krRule{
 	// (Валиханов, Вахитов, Садвакасов). Кваныш, the same rewrite of a
 	// Kazakh у, is a form nobody writes, so it explains nothing real.
 	{"уә", "ва", krNotAfterVowel}, {"уа", "ва", krNotAfterVowel}, {"uä", "va", krNotAfterVowel}, {"ua", "va", krNotAfterVowel},
+	// The Arabic u of Жүсіп, Жақып (Yusuf, Yaqub): Жусуп, Жакупов.
+	{"іп", "уп", krAfterConsonant}, {"ып", "уп", krAfterConsonant}, {"ип", "уп", krAfterConsonant},
 }
 
 // krKeys returns the keys of the Russian-record forms of a Kazakh word:

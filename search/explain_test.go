@@ -22,6 +22,8 @@ func TestExplainedDifferences(t *testing.T) {
 		{"Уәлиханов", "Валиханов", true, howKazakhRussian, 0.95},
 		{"Ualikhanov", "Валиханов", true, howKazakhRussian, 0.95},
 		{"Уахит", "Вахит", false, howKazakhRussian, 0.95},
+		{"Жүсіпов", "Жусупов", true, howKazakhRussian, 0.95},
+		{"Жақыпова", "Жакупова", true, howKazakhRussian, 0.95},
 		{"Бауыржанов", "Бауржанов", true, "variant", 0.95},
 		{"Dáýren", "Даурен", false, "transliteration", 1},
 		{"Day'ren", "Даурен", false, "transliteration", 1},

@@ -40,6 +40,7 @@ var places = []place{
 	{kk: "Қонаев", ru: "Конаев", en: "Konaev", other: []string{"Капчагай", "Kapchagay", "Kapshagay", "Қапшағай", "Qonaev"}},
 	{kk: "Ақтау", ru: "Актау", en: "Aktau", other: []string{"Шевченко", "Shevchenko", "Aqtau"}},
 	{kk: "Теміртау", ru: "Темиртау", en: "Temirtau"},
+	{kk: "Ақсу", ru: "Аксу", en: "Aksu", other: []string{"Ермак", "Yermak", "Ermak", "Aqsu"}},
 	{kk: "Рудный", ru: "Рудный", en: "Rudny"},
 	{kk: "Жаңаөзен", ru: "Жанаозен", en: "Zhanaozen", other: []string{"Новый Узень", "Novy Uzen", "Neu-Usen"}},
 	{kk: "Балқаш", ru: "Балхаш", en: "Balkhash"},

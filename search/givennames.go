@@ -47,7 +47,7 @@ const nameForms = `Александр=Олександр,Alexander Алексе�
 	Александра=Олександра Фатима=Фатма Гульнара=Гулнора,Gulnora Гузель=Гузаль,Гүзәл,Güzäl Зульфия:F=Зульфие,Zulfiye
 	Мардан:M=Мердан,Merdan Чингиз:M=Шыңғыс,Шынгыс,Chingiz,Shyngys
 	Петр=Peter,Петер Павел=Paul,Пауль Иван=Johann,Johannes,Иоганн Яков=Jakob,Якоб Михаил=Michael,Михаэль
-	Екатерина=Katharina,Катарина Елизавета:F=Elisabeth,Элизабет`
+	Екатерина=Katharina,Катарина Елизавета:F=Elisabeth,Элизабет Алмаз=Алмас`
 
 // givenInfo is what the table knows about one given-name key.
 type givenInfo struct {
@@ -90,14 +90,27 @@ func init() {
 			forms = name + "," + forms
 		}
 		for _, f := range strings.Split(forms, ",") {
-			for _, k := range TokenKeys(Fold(f)) {
-				if _, dup := givenByKey[k]; !dup {
-					givenByKey[k] = g
-				}
-			}
+			addNameForm(f, g)
 		}
 	}
 	loadDiminutives()
+}
+
+// addNameForm makes the keys of form f keys of the name g. A form the
+// lists hold as a name of its own is g (Алмас is the Kazakh Алмаз: a
+// trial on unseen names found them "another given name"), and its keys
+// move; a key another name already holds stays with it.
+func addNameForm(f string, g givenInfo) {
+	keys := TokenKeys(Fold(f))
+	if len(keys) == 0 {
+		return
+	}
+	listed, isName := givenByKey[keys[0]]
+	for _, k := range keys {
+		if was, dup := givenByKey[k]; !dup || isName && was == listed && listed.canon != g.canon {
+			givenByKey[k] = g
+		}
+	}
 }
 
 // loadDiminutives reads the diminutives table. A short form stands for

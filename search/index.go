@@ -62,7 +62,8 @@ import (
 // chat w = ш before a vowel, first or after a vowel, in a lower-case word (kuaniwev, wegai).
 // 29: a house after a street everyone knows (Байзакова 280, Tole bi 59, No. 10 Abay).
 // 30: more given-name forms (Олександра, Фатма, Гулнора, Шыңғыс), Almaty region's towns by both names (Шонжы = Чунджа).
-// 31: the Arabic w of Уәли, Садуақас is Russian records' в (Валиханов, Садвакасов).
+// 31: the Arabic w of Уәли, Садуақас is Russian records' в (Валиханов, Садвакасов), the u of
+// Жүсіп, Жақып у (Жусупов, Жакупов); German forms of given names (Peter, Johann); Алмас = Алмаз; Ермак = Аксу.
 const RulesVersion = 31
 
 // The index is derived from the store: a document per report carries its

@@ -15,6 +15,12 @@ func TestFatherNameEndingInU(t *testing.T) {
 		{"Төлеуұлы", "Toleuovna", true},
 		{"Серикович", "Серікұлы", true},
 		{"Толеуович", "Төлегенұлы", false},
+		// The Kazakh and the Russian form of one father's name (an
+		// unseen-names trial, 2026-12-07).
+		{"Тулегенович", "Төлегенұлы", true},
+		{"Tulegenovich", "Төлегенұлы", true},
+		{"Жакупович", "Жақыпұлы", true},
+		{"Тулегенович", "Төлеуұлы", false},
 	} {
 		got := patronymicSim(newPart(c.a, nil), newPart(c.b, nil)) == 1
 		if got != c.same {

@@ -275,12 +275,24 @@ func patronymicReason(a, b namePart) (Reason, bool) {
 }
 
 // patronymicSim compares fathers' names across conventions: Серикович,
-// Серікұлы and Serikuly all stem to serik.
+// Серікұлы and Serikuly all stem to serik; and the Kazakh and the Russian
+// form of one name are one father (Төлегенұлы, Тулегенович: an
+// unseen-names trial, 2026-12-07).
 func patronymicSim(a, b namePart) float64 {
+	best := stemSim(a.keys, b.keys)
+	if best < 1 && (stemSim(a.kr, b.keys) == 1 || stemSim(a.keys, b.kr) == 1) {
+		return 1
+	}
+	return best
+}
+
+// stemSim is the best similarity of the fathers' names patronymic keys
+// xs and ys stem to.
+func stemSim(xs, ys []string) float64 {
 	best := 0.0
-	for _, x := range a.keys {
+	for _, x := range xs {
 		sx := patronymicStem(x)
-		for _, y := range b.keys {
+		for _, y := range ys {
 			sy := patronymicStem(y)
 			if kiziPair(x, y) && strings.TrimSuffix(sx, "k") == strings.TrimSuffix(sy, "k") || uliPair(x, y, sx, sy) {
 				return 1
