@@ -47,6 +47,11 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 	if cmd.Unsure {
 		return in.unsure(ctx, from, chosen, pending, lang)
 	}
+	if cmd.Code == "" && len(pending) > 0 {
+		if reply, ambiguous, err := in.besideSubscription(ctx, cmd.Verb, from, pending, lang); ambiguous || err != nil {
+			return reply, err
+		}
+	}
 	switch {
 	case len(chosen) == 0:
 		return in.text(lang, "yes_none")
@@ -56,6 +61,22 @@ func (in *Inbound) answer(ctx context.Context, cmd Command, from, lang string) (
 		return in.whichOne(ctx, from, chosen, chosen, lang, which)
 	}
 	return in.decide(ctx, cmd.Verb, chosen[0], from, lang)
+}
+
+// besideSubscription answers a bare YES or NO sent while a subscription
+// also waits for this phone's YES: it decides nothing and lists the
+// requests with their codes. A stranger subscribed the found person's
+// number to their own report, the person answered that SMS with a bare
+// "Да", and the only consent request pending gave the stranger the number
+// (an attacker's trial, 2026-12-07).
+func (in *Inbound) besideSubscription(ctx context.Context, verb Verb, from string, pending []data.Consent, lang string) (string, bool, error) {
+	subs, err := in.Store.PendingSubscriptions(ctx, from)
+	if err != nil || len(subs) == 0 {
+		return "", false, err
+	}
+	template := map[Verb]string{VerbYes: "yes_code", VerbNo: "no_code"}[verb]
+	reply, err := in.whichOne(ctx, from, pending, pending, lang, template)
+	return reply, true, err
 }
 
 // received keeps the requests whose SMS may have reached the phone: one
@@ -198,16 +219,14 @@ func (in *Inbound) record(ctx context.Context, verb Verb, m *data.Match, seek, s
 func (in *Inbound) whichOne(ctx context.Context, from string, pending, among []data.Consent, lang, template string) (string, error) {
 	// The list gives each code with the answer asked for; answer_unsure
 	// names both answers first, so its list gives codes only.
-	answer := map[string]map[string]string{
-		"yes_which": {"kk": "ИӘ ", "ru": "ДА ", "en": "YES "},
-		"no_which":  {"kk": "ЖОҚ ", "ru": "НЕТ ", "en": "NO "},
-	}[template][Lang(lang)]
+	yes, no := map[string]string{"kk": "ИӘ ", "ru": "ДА ", "en": "YES "}, map[string]string{"kk": "ЖОҚ ", "ru": "НЕТ ", "en": "NO "}
+	answer := map[string]map[string]string{"yes_which": yes, "yes_code": yes, "no_which": no, "no_code": no}[template][Lang(lang)]
 	type asking struct {
 		code string // the request's code among the others (listedCode)
 		seek *data.Report
 	}
 	twins := map[string]bool{}
-	if template != "no_which" {
+	if template != "no_which" && template != "no_code" {
 		var err error
 		if twins, err = Twins(ctx, in.Store, from); err != nil {
 			return "", err

@@ -159,3 +159,54 @@ func TestAnonymousNotesWaitForVolunteerAndCoalesce(t *testing.T) {
 		t.Fatalf("%d status SMS after the record was marked found, want 10: found never waits behind a note", n)
 	}
 }
+
+// TestBareYesBesideASubscriptionSharesNothing: a stranger subscribes the
+// found person's number to their own report; the person answers that
+// SMS with a bare "Да" while one consent request is pending. The answer
+// decides nothing (an attacker's trial, 2026-12-07: it gave the stranger
+// the number); the reply lists the request's code, which then decides.
+func TestBareYesBesideASubscriptionSharesNothing(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t)
+	m := w.match(t, false)
+	safe, err := w.st.GetReport(ctx, m.SafeID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subs := &Subscriptions{Store: w.st, Composer: w.comp}
+	if err := subs.Subscribe(ctx, safe, w.foundPh, "ru"); err != nil {
+		t.Fatal(err)
+	}
+	w.drain(t)
+	for _, bare := range []string{"Да", "YES", "нет"} {
+		_, reply := w.inbound(t, w.foundPh, bare, "")
+		if !strings.Contains(reply, w.comp.listedCode(mustConsent(t, w, m.ID), nil)) {
+			t.Errorf("%q: reply %q lists no code", bare, reply)
+		}
+		w.drain(t)
+		if got := w.fake.SentTo(w.seekPh); len(got) != 1 {
+			t.Fatalf("%q beside a subscription decided the request (%d SMS to the seeker)", bare, len(got))
+		}
+	}
+	w.inbound(t, w.foundPh, "ДА "+w.comp.listedCode(mustConsent(t, w, m.ID), nil), "")
+	w.drain(t)
+	if got := w.fake.SentTo(w.seekPh); len(got) != 2 {
+		t.Fatalf("the coded YES shared nothing (%d SMS to the seeker)", len(got))
+	}
+}
+
+// mustConsent is the consent request of match id, pending for the found person.
+func mustConsent(t *testing.T, w *world, id string) data.Consent {
+	t.Helper()
+	pending, err := w.st.PendingConsents(context.Background(), w.foundPh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range pending {
+		if c.MatchID == id {
+			return c
+		}
+	}
+	t.Fatalf("no consent pending for match %s", id)
+	return data.Consent{}
+}

@@ -173,7 +173,7 @@ func TestGolden(t *testing.T) {
 			switch name {
 			case "filed_seek":
 				v.Matches = matchesLine(lang, []*data.Report{r}, 0)
-			case "yes_which", "no_which", "answer_unsure":
+			case "yes_which", "no_which", "answer_unsure", "yes_code", "no_code":
 				v.Matches = "Айгуль (" + Relation("sister", lang) + ") - 123; Марат (" + Relation("brother", lang) + ") - 456"
 			}
 			body, err := tm.Render(lang, name, v)
