@@ -18,12 +18,24 @@ import (
 // reads them: marks, lookalike letters, hyphens and script do not matter.
 // Only the first word counts: it is the one the SMS shows, and a surname
 // later in the name (Жусанова, Капитанова) must not block a family.
+// Each part of that word counts too: Мама-Полиция, Aigul-police and
+// Ст.лейтенант were accepted whole (an attacker's trial, 2026-12-07).
 func ClaimsAuthority(name string) bool {
-	words := nameWords(name)
-	if len(words) == 0 {
+	for _, field := range strings.Fields(name) {
+		words := nameWords(field)
+		if len(words) == 0 {
+			continue // «- Полиция»: the first word is the one with letters
+		}
+		for _, w := range words {
+			for _, part := range append([]string{w}, strings.Split(w, "-")...) {
+				if part != "" && (authorityWord(NameKey(part)) || strings.HasPrefix(cyrillicKey(part), "милиц")) {
+					return true
+				}
+			}
+		}
 		return false
 	}
-	return authorityWord(NameKey(words[0])) || strings.HasPrefix(cyrillicKey(words[0]), "милиц")
+	return false
 }
 
 // cyrillicKey is a word as NameKey reads it but left in Cyrillic: милиция
@@ -55,7 +67,8 @@ var (
 		"крест", "страховая", "салық", "кеден", "енбек", "еңбек", "оон", "медик", "санитар", "начальник", "директор",
 		"др", "dr", "court", "judge", "bank", "army", "doctor", "nurse", "support", "admin", "hotline", "sheriff",
 		"officer", "polis", "emniyet", "captain", "major", "sergeant", "lawyer", "surgeon", "ministry", "minister", "prosecutor",
-		"inspector", "cross", "credit", "tax", "customs", "bailiff", "unicef", "forte", "kazpost")
+		"inspector", "cross", "credit", "tax", "customs", "bailiff", "unicef", "forte", "kazpost",
+		"police", "colonel", "lieutenant", "kcell", "кселл", "beeline", "билайн", "altel", "алтел", "activ", "актив")
 	authorityStems = keyList("полиц", "прокур", "следовател", "следств", "следком", "участков", "инспектор", "инспекц",
 		"дежурн", "акимат", "әкімдік", "әкімшіл", "администр", "министерств", "департамент", "управлен", "служб",
 		"спасател", "құтқару", "военком", "военн", "волонт", "volunt", "оператор", "горячая", "штаб", "посольств",
@@ -64,7 +77,8 @@ var (
 		"поддержк", "детектив", "нацгвард", "гвард", "спецназ", "патрул", "казпочт", "дәрігер", "аурухан", "төтенше",
 		"қызмет", "пристав", "коллектор", "collector", "налогов", "таможн", "соцзащит", "кредит", "микрокредит",
 		"нотар", "трибунал", "судебн", "бухгалтер", "сотт", "сотқ", "халықбанк", "homebank", "emergenc",
-		"rescu", "embass", "govern", "militar", "каспи", "сбербанк", "crescent", "interpol")
+		"rescu", "embass", "govern", "militar", "каспи", "сбербанк", "crescent", "interpol",
+		"госуслуг", "тюрьм", "тюрем", "колони", "ритуал", "похорон", "лейтенант", "полковник")
 )
 
 func authorityWord(key string) bool {

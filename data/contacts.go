@@ -19,7 +19,7 @@ func HideContacts(s string) string { return clean.through(s, hideContacts) }
 
 // hideContacts is HideContacts without the memory of clean texts.
 func hideContacts(s string) string {
-	s = plainLetters(plainSpaces(s))
+	s = plainCJKDigits(plainLetters(plainSpaces(s)))
 	s = hideLabelledNumbers(HidePhones(hideLookalikePhones(hideLetterPartedPhones(hideSpokenNumbers(s)))))
 	s = hideWordedMail(s) // first: a name spelled out (erlan dot zh at gmail) is hidden whole
 	if mayHoldAddress(s) {

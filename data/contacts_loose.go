@@ -135,7 +135,25 @@ func hideAtParted(s string) string {
 
 // bareSite is a site's name with its domain and nothing else (erlanzh.kz):
 // a person's own site or a page to write to.
-var bareSite = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@._\-/])([a-z0-9][a-z0-9_\-]{2,}\.(?:kz|ru|com|net|org|me|io|info|su|ua|by|uz|kg|site|online|store|shop|xyz|biz|pro))(?:$|[^\p{L}\p{N}.\-_@/]|\.(?:$|[^\p{L}\p{N}]))`)
+// A site's subdomains come along (www.pomosh-semyam.net: an attacker's
+// trial, 2026-12-07, found it shown); the label before the domain names
+// the site (group 2).
+var bareSite = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@._\-/])((?:[a-z0-9][a-z0-9_\-]*\.)*([a-z0-9][a-z0-9_\-]{2,})\.` + siteDomains + `)(?:$|[^\p{L}\p{N}.\-_@/]|\.(?:$|[^\p{L}\p{N}]))`)
+
+// siteDomains are the top-level domains a bare site's name ends with.
+const siteDomains = `(?:kz|ru|com|net|org|me|io|info|su|ua|by|uz|kg|tj|am|az|ge|site|online|store|shop|xyz|biz|pro|top|club|link|click|app|cc|pw|ws|tk)`
+
+// wordedSite is a site whose dot is written in brackets or as a word
+// (scam[.]com, scam(.)com, scam dot com, скам точка ком: the same
+// trial), hidden whole (group 1).
+var wordedSite = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_.@])((?:www\s*(?:\[\.\]|\(\.\)|\.|\s(?:dot|точка|нүкте)\s)\s*)?[a-z0-9][a-z0-9_\-]{2,}\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\s(?:dot|точка|нүкте)\s)\s*` + siteDomains + `)(?:$|[^\p{L}\p{N}])`)
+
+// wordedSiteHints are what a text must hold for wordedSite to match.
+var wordedSiteHints = []string{"[.]", "(.)", "[dot]", "(dot)", " dot ", " DOT ", " Dot ", "точка", "Точка", "ТОЧКА", "нүкте", "Нүкте"}
+
+// bareHandle is a word joined by underscores (baur_zh, aigul_99):
+// nobody's name is written so, and a trial found it shown (group 1).
+var bareHandle = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_.@])([\p{L}\p{N}]+(?:_+[\p{L}\p{N}]+)+_*)(?:$|[^\p{L}\p{N}_@])`)
 
 // knownSites are the services, shops and news sites people name in a
 // description (видели объявление на olx.kz, по данным tengrinews.kz).
@@ -147,7 +165,7 @@ var knownSites = wordSet(`kaspi olx mail gmail yandex ya google egov gov akorda 
 func hideBareSites(s string) string {
 	var spans [][2]int
 	for _, m := range bareSite.FindAllStringSubmatchIndex(s, -1) {
-		if label, _, _ := strings.Cut(s[m[2]:m[3]], "."); !knownSites[strings.ToLower(label)] {
+		if label := s[m[4]:m[5]]; !knownSites[strings.ToLower(label)] {
 			spans = append(spans, [2]int{m[2], m[3]})
 		}
 	}
@@ -187,6 +205,12 @@ func hideLooseHandles(s string) string {
 	if strings.Contains(s, ".") {
 		s = hideBareSites(s)
 	}
+	if containsAny(s, wordedSiteHints) {
+		s = hideGroups(s, wordedSite)
+	}
+	if strings.Contains(s, "_") {
+		s = hideGroups(s, bareHandle)
+	}
 	if wordStartsWith(s, linkHints) {
 		s = hideSpacedMailboxes(hideSpacedLinks(s))
 	}
@@ -213,3 +237,13 @@ func hideSpacedMailboxes(s string) string {
 
 // linkHints are the endings of the links spacedLink knows.
 var linkHints = hintIndex(`me com ru dog cc kz`)
+
+// containsAny reports whether s holds one of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

@@ -82,3 +82,52 @@ func Invisible(r rune) bool {
 	}
 	return unicode.Is(unicode.Cf, r)
 }
+
+// cjkDigit are the Chinese numerals, everyday and financial (壹贰叁), as
+// digits: an attacker's trial (2026-12-07) wrote a whole number in them
+// (八七零一一二三四五六七), which no digit rule read.
+var cjkDigit = func() map[rune]rune {
+	m := map[rune]rune{}
+	for d, set := range []string{"零〇洞", "一壹幺", "二贰貳两兩", "三叁參", "四肆", "五伍", "六陆陸", "七柒拐", "八捌", "九玖勾"} {
+		for _, r := range set {
+			m[r] = rune('0' + d)
+		}
+	}
+	return m
+}()
+
+// minCJKDigits is the shortest run of Chinese numerals read as digits: a
+// Chinese name may hold one or two (李三, 王一).
+const minCJKDigits = 4
+
+// plainCJKDigits writes each run of minCJKDigits Chinese numerals or more
+// (blanks and dashes between them kept) in ASCII digits, which the phone
+// rules read.
+func plainCJKDigits(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x3007 && cjkDigit[r] != 0 }) {
+		return s
+	}
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if cjkDigit[rs[i]] == 0 {
+			i++
+			continue
+		}
+		j, n := i, 0
+		for j < len(rs) && (cjkDigit[rs[j]] != 0 || rs[j] == ' ' || rs[j] == '-') {
+			if cjkDigit[rs[j]] != 0 {
+				n++
+			}
+			j++
+		}
+		if n >= minCJKDigits {
+			for k := i; k < j; k++ {
+				if d := cjkDigit[rs[k]]; d != 0 {
+					rs[k] = d
+				}
+			}
+		}
+		i = j
+	}
+	return string(rs)
+}

@@ -209,6 +209,33 @@ func TestHandlesAndMailboxesOfTheTrial(t *testing.T) {
 	})
 }
 
+// TestContactsOfTheWaveTwoTrial: what an attacker's trial (2026-12-07,
+// after the address and door rules) put past the hiding: number words run
+// together, Chinese numerals, English number words in Cyrillic letters,
+// sites with www or a worded dot, handles joined by underscores; and what
+// must stay.
+func TestContactsOfTheWaveTwoTrial(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"Ержанов Тимур ВосемьСемьсотОдинСтоДвадцатьТриСорокПятьШестьдесятСемь", "Ержанов Тимур •••"},
+		{"восемьсемьсотодинстодвадцатьтрисорокпятьшестьдесятсемь", "•••"},
+		{"EightSevenOhOneOneTwoThreeFourFiveSixSeven", "•••"},
+		{"СегізЖетіЖүзБірЖүзЖиырмаҮшҚырықБесАлпысЖеті", "•••"},
+		{"ВосемьСемьсот ОдинСто ДвадцатьТри СорокПять", "•••"},
+		{"тел 八七零一一二三四五六七", "тел •••"},
+		{"捌柒零壹壹贰叁肆伍陆柒", "•••"},
+		{"эйт севен зиро уан уан ту фри фор файв сикс севен", "•••"},
+		{"сайт www.pomosh-semyam.net", "сайт •••"},
+		{"пишите на scam[.]com, scam dot com, scam(.)com", "пишите на •••, •••, •••"},
+		{"Толегенов Мурат baur_zh", "Толегенов Мурат •••"},
+		// and what stays
+		{"Тришин Семенов Пятков Сорокин Одинцов Стодолин Восьмеркин", "Тришин Семенов Пятков Сорокин Одинцов Стодолин Восьмеркин"},
+		{"Бесалты Жетібай; Двадцатьтри", "Бесалты Жетібай; Двадцатьтри"},
+		{"李三 王一", "李三 王一"},
+		{"в ту ночь видели его, ему сорок пять лет", "в ту ночь видели его, ему сорок пять лет"},
+		{"объявление на www.olx.kz; г. Алматы, ул. Абая", "объявление на www.olx.kz; г. Алматы, ул. Абая"},
+	})
+}
+
 // FuzzHideContacts: whatever the text, nothing of an e-mail address
 // survives, and any input is handled.
 func FuzzHideContacts(f *testing.F) {

@@ -26,7 +26,8 @@ const (
 	countedWord                         // семёрки, нуля: the digit a count before it repeats (две семёрки)
 )
 
-// The number words, by class: Russian and English, and Kazakh apart,
+// The number words, by class: Russian and English (and English in
+// Cyrillic letters, эйт севен зиро: an attacker's trial, 2026-12-07), and Kazakh apart,
 // as "он" (ten) is Russian "he" (kazakhTen). The Kazakh column holds the
 // neighbours' Turkic words too (Kyrgyz and Uzbek, in Cyrillic and in
 // Latin, and Turkish): Uzbeks are the third people of Kazakhstan, and an
@@ -37,7 +38,8 @@ var numberWordLists = map[numberClass][2]string{
 		единичка двоечка троечка четверочка четвёрочка пятерочка пятёрочка шестерочка шестёрочка семерочка семёрочка
 		восьмерочка восьмёрочка девяточка
 		zero oh o nought nil one two three four five six seven eight nine
-		чотири шість сім вісім`,
+		чотири шість сім вісім
+		зиро зеро уан ту фри фор файв сикс севен сэвен эйт найн`,
 		`нөл нол бір бир екі еки үш уш төрт торт бес алты жеті жети сегіз сегиз тоғыз тогыз
 		эки икки уч үч беш олти етти саккиз тогуз тўрт тўққиз тукқиз
 		sıfır sifir iki ikki üç uç dört dort yedi sekiz dokuz toqqiz`},
@@ -199,8 +201,11 @@ func numberTokens(s string) []token {
 			if t.breaks {
 				t.digits = 0
 			}
-		} else {
-			t.class = numberWords[t.word]
+		} else if t.class = numberWords[t.word]; t.class == 0 {
+			if parts := splitJoined(s, t); parts != nil {
+				toks = append(toks, parts...)
+				continue
+			}
 		}
 		toks = append(toks, t)
 	}
@@ -307,6 +312,10 @@ func mayHoldNumberWords(s string) bool {
 			}
 		case w > 0 && numberWords[string(buf[:w])] != 0:
 			n++
+		case end-start >= minJoinedBytes && numberInitials[firstRune(s[start:end])]:
+			if cuts := joinedNumberCuts(foldNumberWord(s[start:end])); cuts != nil {
+				n += len(cuts) + 1
+			}
 		}
 		w = -1
 	}
@@ -330,12 +339,16 @@ func mayHoldNumberWords(s string) bool {
 		case inWord && inWordMark(r):
 			odd = true
 		default:
-			word(i)
+			if inWord {
+				word(i)
+			}
 			inWord = false
 			digit = digit || unicode.IsNumber(r)
 		}
 	}
-	word(len(s))
+	if inWord {
+		word(len(s))
+	}
 	return n >= 2 || n == 1 && digit
 }
 

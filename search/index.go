@@ -64,7 +64,9 @@ import (
 // 30: more given-name forms (Олександра, Фатма, Гулнора, Шыңғыс), Almaty region's towns by both names (Шонжы = Чунджа).
 // 31: the Arabic w of Уәли, Садуақас is Russian records' в (Валиханов, Садвакасов), the u of
 // Жүсіп, Жақып у (Жусупов, Жакупов); German forms of given names (Peter, Johann); Алмас = Алмаз; Ермак = Аксу.
-const RulesVersion = 31
+// 32: number words run together, Chinese numerals, English number words in Cyrillic, www and worded
+// sites, handles joined by underscores hidden (names' keys leave them out).
+const RulesVersion = 32
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
