@@ -90,6 +90,7 @@ func openNode(ctx context.Context, sf *storeFlags, log *slog.Logger, addrs liste
 		n.close()
 		return nil, err
 	}
+	svc.Composer.Places = search.PlaceName // SMS name a known place by the gazetteer's name
 	n.disp = svc.Dispatcher
 	met := newNodeMetrics(store, n.index, n.stalledSince, ncfg.HourlyBudget, log)
 	subs := &notify.Subscriptions{Store: store, Composer: svc.Composer, Queued: n.disp.Wake}

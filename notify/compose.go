@@ -24,6 +24,12 @@ type Composer struct {
 	phoneTag func(phone string) string
 	// codes draws a consent request's code (codes.go); tests set it
 	codes func() string
+	// Places names a place as the gazetteer does (search.PlaceName): an
+	// SMS names a known place so, and an unknown one only as a word or
+	// two that look like a place. "Алматы Kaspi", "Алматы Звоните" went
+	// out whole in tuys's own SMS (an attacker's trial, 2026-12-07). Nil:
+	// the letters typed (smsPlaceTyped).
+	Places func(text, lang string) string
 }
 
 // drawCode draws the code of a new consent request.
@@ -162,7 +168,7 @@ func (c *Composer) seekerFound(seek, safe *data.Report) (string, error) {
 	}
 	return c.T.Fit(seek.Language, name, func(level int) Vars {
 		v := c.personVars(safe, seek.Language, level)
-		v.Where = where(safe, level)
+		v.Where = c.where(safe, seek.Language, level)
 		v.Hotline = c.hotline()
 		v.Verified = data.Verified(seek, safe)
 		return v
@@ -174,7 +180,7 @@ func (c *Composer) seekerFound(seek, safe *data.Report) (string, error) {
 func (c *Composer) personVars(r *data.Report, lang string, level int) Vars {
 	return Vars{
 		Name:    ShortName(personName(r), max(level, 1), 28),
-		Details: details(r, level),
+		Details: c.details(r, lang, level),
 		Sex:     r.Sex,
 		Date:    FormatDate(lang, r.CreatedAt, c.Zone),
 		Hotline: c.hotline(),
@@ -213,10 +219,10 @@ func seekerFirstName(seek *data.Report) string {
 
 // where says where a phoneless safe person was reported: the source list
 // (hospital, shelter) or else the city.
-func where(r *data.Report, level int) string {
+func (c *Composer) where(r *data.Report, lang string, level int) string {
 	w := SourceName(r.SourceName)
 	if w == "" {
-		w = smsPlace(r.City) // as public as the record's page, never the door typed there
+		w = c.smsPlace(r.City, lang) // as public as the record's page, never the door typed there
 	}
 	if w == "" {
 		w = "?"

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"tuys/data"
+	"tuys/search"
 )
 
 func reports() (*data.Report, *data.Report) {
@@ -266,8 +267,26 @@ func TestSourceName(t *testing.T) {
 func TestSMSPlace(t *testing.T) {
 	for in, want := range map[string]string{"Алматы": "Алматы", "Усть-Каменогорск": "Усть-Каменогорск", "Нур-Султан (Астана)": "Нур-Султан Астана",
 		"Полиция просит срочно позвонить в отдел номер восемь": "", "Абая десять": "Абая", "Абай көшесі он бес": "Абай Көшесі"} {
-		if got := smsPlace(in); got != want {
-			t.Errorf("smsPlace(%q) = %q, want %q", in, got, want)
+		if got := smsPlaceTyped(in); got != want {
+			t.Errorf("smsPlaceTyped(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// With the gazetteer: a known place by its name, a stranger's words
+	// after it gone (an attacker's trial, 2026-12-07), an unknown place
+	// only as a place.
+	c := &Composer{Places: search.PlaceName}
+	for _, tc := range []struct{ in, lang, want string }{
+		{"Алматы Kaspi", "ru", "Алматы"},
+		{"Алматы Звоните", "ru", "Алматы"},
+		{"Алма-Ата", "en", "Almaty"},
+		{"Нур-Султан (Астана)", "ru", "Астана"},
+		{"Бесагаш", "ru", "Бесагаш"},
+		{"село Бесагаш", "ru", "Село Бесагаш"},
+		{"Бесагаш Звоните", "ru", ""},
+		{"Kaspi перевод", "kk", ""},
+	} {
+		if got := c.smsPlace(tc.in, tc.lang); got != tc.want {
+			t.Errorf("smsPlace(%q, %s) = %q, want %q", tc.in, tc.lang, got, tc.want)
 		}
 	}
 }

@@ -73,7 +73,7 @@ func (c *Composer) FiledReply(lang string, r *data.Report, matches []*data.Repor
 	}
 	return c.T.Fit(lang, "filed_seek", func(level int) Vars {
 		v := c.personVars(r, lang, level)
-		v.Matches = matchesLine(lang, matches, level)
+		v.Matches = c.matchesLine(lang, matches, level)
 		return v
 	})
 }

@@ -10,7 +10,7 @@ import (
 // matchesLine lists public match summaries for an SMS: short name, year,
 // city — never a phone or private detail; each person once. Shorter at
 // higher levels.
-func matchesLine(lang string, rs []*data.Report, level int) string {
+func (c *Composer) matchesLine(lang string, rs []*data.Report, level int) string {
 	limit := 3 - level
 	if limit < 1 {
 		limit = 1
@@ -25,7 +25,7 @@ func matchesLine(lang string, rs []*data.Report, level int) string {
 		if r.BirthYear > 0 {
 			s += " " + strconv.Itoa(r.BirthYear)
 		}
-		if city := smsPlace(r.City); city != "" { // the stored field as typed may hold a number or a door
+		if city := c.smsPlace(r.City, lang); city != "" { // the stored field as typed may hold a number or a door
 			s += " " + Truncate(city, 12)
 		}
 		if !seen[s] { // two reports of one person are listed once

@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -128,13 +129,45 @@ func SourceName(s string) string {
 // smsPlace is a place as an SMS may name it: as the public sees it (no
 // door, in digits or words: data.HidePlace), letters only, and at most two
 // words (a place name is short; a longer "city" is a stranger's sentence).
-func smsPlace(s string) string {
+func smsPlaceTyped(s string) string {
 	p := LettersOnly(data.HidePlace(s))
 	if len(strings.Fields(p)) > 2 {
 		return ""
 	}
 	return p
 }
+
+// smsPlace is a place as an SMS names it: a place the gazetteer knows by
+// its name in lang (c.Places), and one it does not know only when it is
+// one word, or two of which one says what kind of place it is (село
+// Бесагаш, Абай көшесі).
+func (c *Composer) smsPlace(s, lang string) string {
+	p := smsPlaceTyped(s)
+	if p == "" || c == nil || c.Places == nil {
+		return p
+	}
+	words := strings.Fields(p)
+	for _, text := range append([]string{p}, words...) { // the whole, else a word of it (Нур-Султан (Астана))
+		if name := c.Places(text, lang); name != "" {
+			return name
+		}
+	}
+	if len(words) == 1 || slices.ContainsFunc(words, func(w string) bool { return placeKindWords[strings.ToLower(w)] }) {
+		return p
+	}
+	return ""
+}
+
+// placeKindWords say what kind of place a name is.
+var placeKindWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`город г қала қаласы село с ауыл ауылы аул поселок посёлок пос п кент кенті станция ст
+		район ауданы аудан область облысы обл мкр микрорайон шағынаудан көшесі көше улица ул даңғылы проспект пр
+		city town village settlement district region oblast street avenue`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // FirstName is the given name to show for a contact ("Айгуль Сатпаева" → "Айгуль").
 func FirstName(full string) string {
@@ -153,14 +186,14 @@ func personName(r *data.Report) string {
 }
 
 // details is "1985, Алматы" (what is known), capped to keep SMS short.
-func details(r *data.Report, level int) string {
+func (c *Composer) details(r *data.Report, lang string, level int) string {
 	var parts []string
 	if r.BirthYear > 0 {
 		parts = append(parts, strconv.Itoa(r.BirthYear))
 	}
-	city := smsPlace(r.City)
+	city := c.smsPlace(r.City, lang)
 	if city == "" {
-		city = smsPlace(r.Region)
+		city = c.smsPlace(r.Region, lang)
 	}
 	if city != "" {
 		parts = append(parts, Truncate(city, max(24-4*level, 10)))

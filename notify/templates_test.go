@@ -80,9 +80,9 @@ func TestEveryTemplateFitsTwoSegments(t *testing.T) {
 					}
 					sv := c.seekerVars(&data.Report{ContactName: seeker, Relation: longRel, ContactPhone: longPhone}, lang, level)
 					v.Seeker, v.Relation, v.Phone = sv.Seeker, sv.Relation, longPhone
-					v.Where, v.Status = where(r, level), statusWord("note", lang)
+					v.Where, v.Status = (&Composer{}).where(r, lang, level), statusWord("note", lang)
 					v.Link, v.Code, v.Verified = longLink, "999", verified
-					v.Matches = matchesLine(lang, []*data.Report{r, r, r}, level)
+					v.Matches = (&Composer{}).matchesLine(lang, []*data.Report{r, r, r}, level)
 					return v
 				}
 				body, err := tm.Fit(lang, name, vars)
@@ -168,11 +168,11 @@ func TestGolden(t *testing.T) {
 		for _, name := range templateNames(t, tm, lang) {
 			v := (&Composer{T: tm}).personVars(r, lang, 0)
 			v.Seeker, v.Relation, v.Phone = "Айгуль", Relation("sister", lang), "+77011234567"
-			v.Where, v.Hotline, v.Status = where(r, 0), "+7 727 000 00 00", statusWord("found", lang)
+			v.Where, v.Hotline, v.Status = (&Composer{}).where(r, lang, 0), "+7 727 000 00 00", statusWord("found", lang)
 			v.Code, v.Link = "123", "https://tuys.example.kz/p/0123456789abcdef0123456789abcdef"
 			switch name {
 			case "filed_seek":
-				v.Matches = matchesLine(lang, []*data.Report{r}, 0)
+				v.Matches = (&Composer{}).matchesLine(lang, []*data.Report{r}, 0)
 			case "yes_which", "no_which", "answer_unsure", "yes_code", "no_code":
 				v.Matches = "Айгуль (" + Relation("sister", lang) + ") - 123; Марат (" + Relation("brother", lang) + ") - 456"
 			}

@@ -194,6 +194,11 @@ func nearestPlace(k string) string {
 
 // CityName returns the name of the place with the given key in lang
 // ("kk", "ru", anything else = English), or "" when the key is unknown.
+// PlaceName is the gazetteer's name in lang of the place text names
+// ("Алма-Ата", "Almaty, Kazakhstan" → "Алматы"); "" for a place it does
+// not know. SMS name a known place only so (notify.Composer.Places).
+func PlaceName(text, lang string) string { return CityName(CityKey(text), lang) }
+
 func CityName(key, lang string) string {
 	for _, p := range places {
 		if placeKey(p.en) == key {
