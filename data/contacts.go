@@ -29,6 +29,9 @@ func hideContacts(s string) string {
 	if mayNameMessenger(s) {
 		s = hideHandleAfterLatin(hideHandleAfterTg(hideHandleBefore(hideGroups(hideGroups(s, handleInText), handleAfterCyrillic))))
 	}
+	if romanRunHint(s) {
+		s = hideRomanNumbers(s)
+	}
 	return hideRomanDoors(hideSpelledDoors(hideHouseNumbers(hideLooseHandles(s))))
 }
 

@@ -227,7 +227,10 @@ func TestContactsOfTheWaveTwoTrial(t *testing.T) {
 		{"сайт www.pomosh-semyam.net", "сайт •••"},
 		{"пишите на scam[.]com, scam dot com, scam(.)com", "пишите на •••, •••, •••"},
 		{"Толегенов Мурат baur_zh", "Толегенов Мурат •••"},
+		{"звоните VIII DCCI CXXIII XLV LXVII", "звоните •••"},
 		// and what stays
+		{"том II, III, IV; Людовик XIV, MCMLXXXV", "том II, III, IV; Людовик XIV, MCMLXXXV"},
+		{"MIX DIX LIV CIVIL", "MIX DIX LIV CIVIL"},
 		{"Тришин Семенов Пятков Сорокин Одинцов Стодолин Восьмеркин", "Тришин Семенов Пятков Сорокин Одинцов Стодолин Восьмеркин"},
 		{"Бесалты Жетібай; Двадцатьтри", "Бесалты Жетібай; Двадцатьтри"},
 		{"李三 王一", "李三 王一"},

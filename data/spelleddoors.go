@@ -76,6 +76,9 @@ var aloneWords = wordSet(`один одна одно одни одного one �
 // beside a street word.
 func hideSpelledDoors(s string) string {
 	d := spelledText{s: s, words: wordSpans(s)}
+	if !d.anySpelled() {
+		return s // every door it hides is a spelled number; a name has none
+	}
 	var spans [][2]int
 	for i := range d.words {
 		w := d.text(i)
@@ -108,6 +111,20 @@ func hideSpelledDoors(s string) string {
 	// a run after one street word may lie after the run before the next
 	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
 	return replaceSpans(s, mergeSpans(spans))
+}
+
+// anySpelled reports whether a word of the text, or the part of one
+// after a dot (дом.десять), is a spelled number: looking up the streets
+// everyone knows in every name first was a ninth of a node's start
+// (2026-12-07).
+func (d spelledText) anySpelled() bool {
+	for i := range d.words {
+		w := d.text(i)
+		if _, after, ok := strings.Cut(w, "."); ok && spelledNumber(after) || spelledNumber(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // spelledText is a text and its words, as hideSpelledDoors reads them.

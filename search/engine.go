@@ -149,14 +149,26 @@ func (e *Engine) CatchUp(ctx context.Context) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	applied := 0
+	var next <-chan eventsRead // the batch after the one being applied, read meanwhile
 	for {
 		last, err := e.ix.LastSeq()
 		if err != nil {
 			return fmt.Errorf("catch up: last seq: %w", err)
 		}
-		evs, err := e.store.EventsAfter(ctx, last, eventBatch)
-		if err != nil {
-			return fmt.Errorf("catch up: events after %d: %w", last, err)
+		r := eventsRead{err: errNotRead}
+		if next != nil {
+			r = <-next
+		}
+		if r.err != nil || r.after != last { // none read ahead, or a failed apply moved nothing
+			r = e.readEvents(ctx, last)
+		}
+		evs, byID := r.evs, r.byID
+		if r.err != nil {
+			return r.err
+		}
+		next = nil
+		if len(evs) == eventBatch {
+			next = e.readAhead(ctx, evs[len(evs)-1].Seq)
 		}
 		if len(evs) == 0 {
 			if _, err := e.matchBacklog(ctx, last); err != nil {
@@ -171,7 +183,10 @@ func (e *Engine) CatchUp(ctx context.Context) error {
 			e.ready.Store(true)
 			return nil
 		}
-		if err := e.apply(ctx, evs); err != nil {
+		if err := e.apply(ctx, evs, byID); err != nil {
+			if next != nil {
+				<-next // the read ahead ends before the engine lets go of its lock
+			}
 			return err
 		}
 		applied += len(evs)
@@ -183,11 +198,7 @@ func (e *Engine) CatchUp(ctx context.Context) error {
 
 // apply indexes the reports the events touch, then matches the new ones in
 // sequence order.
-func (e *Engine) apply(ctx context.Context, evs []data.Event) error {
-	byID, err := e.loadReports(ctx, evs)
-	if err != nil {
-		return err
-	}
+func (e *Engine) apply(ctx context.Context, evs []data.Event, byID map[string]*data.Report) error {
 	firstSeq := map[string]int64{}
 	b := e.ix.NewBatch()
 	for _, ev := range evs {

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -222,5 +223,35 @@ func TestExactSpellingRanksFirst(t *testing.T) {
 		if res[0].Report.FullName != q || res[0].Score != res[1].Score {
 			t.Errorf("%s: top %q (%.3f), second %.3f; want the exact spelling first among equal scores", q, res[0].Report.FullName, res[0].Score, res[1].Score)
 		}
+	}
+}
+
+// A catch-up longer than one batch reads each next batch while it indexes
+// the one before (readAhead): every report is indexed once, the cursor
+// ends on the last event, and the last report filed is found.
+func TestCatchUpReadsAheadOverBatches(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	rs := NewSynth(3).Reports(2*eventBatch + 123)
+	for i := 0; i < len(rs); i += 1000 {
+		if err := st.CreateReports(ctx, rs[i:min(i+1000, len(rs))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eng, ix := newTestEngine(t, st, Options{})
+	if err := eng.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	last, _ := st.LastEventSeq(ctx)
+	if seq, err := ix.LastSeq(); err != nil || seq != last {
+		t.Fatalf("cursor at %d (%v), want the last event %d", seq, err, last)
+	}
+	if n, _ := ix.DocCount(); n != uint64(len(rs)) {
+		t.Fatalf("%d documents, want %d", n, len(rs))
+	}
+	final := rs[len(rs)-1]
+	res, err := eng.Search(ctx, Query{Name: final.FullName, Kind: final.Kind, Limit: 50})
+	if err != nil || !slices.ContainsFunc(res, func(r Result) bool { return r.ReportID == final.ID }) {
+		t.Fatalf("the last report filed (%s) not found: %v %v", final.FullName, res, err)
 	}
 }

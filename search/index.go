@@ -66,7 +66,8 @@ import (
 // Жүсіп, Жақып у (Жусупов, Жакупов); German forms of given names (Peter, Johann); Алмас = Алмаз; Ермак = Аксу.
 // 32: number words run together, Chinese numerals, English number words in Cyrillic, www and worded
 // sites, handles joined by underscores hidden (names' keys leave them out).
-const RulesVersion = 32
+// 33: a number in capital Roman numerals (VIII DCCI CXXIII XLV LXVII) hidden.
+const RulesVersion = 33
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
