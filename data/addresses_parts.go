@@ -30,6 +30,9 @@ const romanDoorWordList = `д|дом|кв|квартира|үй|үйі|пәте�
 
 var romanDoorWords = wordSet(strings.ReplaceAll(romanDoorWordList, "|", " "))
 
+// englishDoorWords are romanDoor's English words.
+var englishDoorWords = wordSet(`apt flat house office`)
+
 // holdsRomanDoorWord reports whether a word of s is a door word of romanDoor.
 func holdsRomanDoorWord(s string) bool {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
@@ -58,7 +61,10 @@ func hideRomanDoors(s string) string {
 			continue // a word that starts with the letters (дом Ivanov)
 		}
 		next, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
-		if s[m[2]:m[3]] == "Д" || !romanNumeral.MatchString(romanLookalikes.Replace(s[m[4]:m[5]])) || unitWords[strings.ToLower(next)] {
+		// the English pronoun after an English door word: the flat I rented,
+		// near the house I used to rent (a trial of over-hiding, 2026-12-07)
+		pronoun := s[m[4]:m[5]] == "I" && englishDoorWords[strings.ToLower(s[m[2]:m[3]])]
+		if s[m[2]:m[3]] == "Д" || pronoun || !romanNumeral.MatchString(romanLookalikes.Replace(s[m[4]:m[5]])) || unitWords[strings.ToLower(next)] {
 			continue
 		}
 		spans = append(spans, [2]int{m[4], m[5]})

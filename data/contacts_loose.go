@@ -151,9 +151,11 @@ var wordedSite = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_.@])((?:www\s*(?:\[\.
 // wordedSiteHints are what a text must hold for wordedSite to match.
 var wordedSiteHints = []string{"[.]", "(.)", "[dot]", "(dot)", " dot ", " DOT ", " Dot ", "точка", "Точка", "ТОЧКА", "нүкте", "Нүкте"}
 
-// bareHandle is a word joined by underscores (baur_zh, aigul_99):
-// nobody's name is written so, and a trial found it shown (group 1).
-var bareHandle = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_.@])([\p{L}\p{N}]+(?:_+[\p{L}\p{N}]+)+_*)(?:$|[^\p{L}\p{N}_@])`)
+// bareHandle is a Latin word joined by underscores (baur_zh, aigul_99),
+// as messengers' user names are: nobody's name is written so, and a trial
+// found it shown (group 1). Not a hashtag (#поиск_людей), Cyrillic words
+// (Пропавший_без_вести) or a file's name (IMG_2034.jpg).
+var bareHandle = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_.@#])([A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_*)(?:$|[^\p{L}\p{N}_@.]|\.(?:$|[^\p{L}\p{N}]))`)
 
 // knownSites are the services, shops and news sites people name in a
 // description (видели объявление на olx.kz, по данным tengrinews.kz).

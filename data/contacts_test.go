@@ -231,6 +231,11 @@ func TestContactsOfTheWaveTwoTrial(t *testing.T) {
 		// and what stays
 		{"том II, III, IV; Людовик XIV, MCMLXXXV", "том II, III, IV; Людовик XIV, MCMLXXXV"},
 		{"MIX DIX LIV CIVIL", "MIX DIX LIV CIVIL"},
+		// a trial of over-hiding (2026-12-07)
+		{"XVIII, XIX, XX, XXI века; размеров M, L, XL", "XVIII, XIX, XX, XXI века; размеров M, L, XL"},
+		{"#поиск_людей Пропавший_без_вести IMG_2034.jpg", "#поиск_людей Пропавший_без_вести IMG_2034.jpg"},
+		{"collected 1500 for 200 families", "collected 1500 for 200 families"},
+		{"near the house I used to rent; the flat I rented", "near the house I used to rent; the flat I rented"},
 		{"Тришин Семенов Пятков Сорокин Одинцов Стодолин Восьмеркин", "Тришин Семенов Пятков Сорокин Одинцов Стодолин Восьмеркин"},
 		{"Бесалты Жетібай; Двадцатьтри", "Бесалты Жетібай; Двадцатьтри"},
 		{"李三 王一", "李三 王一"},

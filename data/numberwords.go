@@ -64,7 +64,9 @@ var numberWords, kazakhNumbers = func() (map[string]numberClass, map[string]bool
 		for _, w := range strings.Fields(lists[0]) {
 			all[w] = class
 			for _, l := range latinForms(w) {
-				all[l] = class
+				if !latinNotNumbers[l] {
+					all[l] = class
+				}
 			}
 		}
 		for _, w := range strings.Fields(lists[1]) {
@@ -76,6 +78,11 @@ var numberWords, kazakhNumbers = func() (map[string]numberClass, map[string]bool
 	}
 	return all, kk
 }()
+
+// latinNotNumbers are Latin forms of a Cyrillic number word that are
+// English words: фор (four, in Cyrillic) is "for" ("collected 1500 for
+// 200 families" was hidden: a trial of over-hiding, 2026-12-07).
+var latinNotNumbers = wordSet(`for`)
 
 // kazakhTen is "он", Kazakh ten and Russian "he": a number only next to
 // another Kazakh number word (он бір, 11), never in Russian prose

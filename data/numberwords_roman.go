@@ -9,9 +9,9 @@ import (
 // A number dictated in Roman numerals of plain letters (VIII DCCI CXXIII
 // XLV LXVII: 8 701 123 45 67) passed every rule: an attacker's trial,
 // 2026-12-07. A run of romanRunWords numerals or more, parted by blanks,
-// commas or dashes, that counts minPhoneDigits digits is hidden. Names
-// are not written in capitals only, and a list of parts or kings (II,
-// III, IV; Людовик XIV) counts too few digits.
+// commas or dashes, that counts a whole number's digits (ten) is hidden.
+// Names are not written in capitals only, and a list of parts, centuries
+// or sizes (II, III, IV; XVIII, XIX, XX, XXI века; M, L, XL) counts fewer.
 
 // romanRunWords is the fewest numerals in a run that may be a number.
 const romanRunWords = 3
@@ -35,7 +35,7 @@ func hideRomanNumbers(s string) string {
 			}
 			words, digits = words+1, digits+len(strconv.Itoa(v))
 		}
-		if words >= romanRunWords && digits >= minPhoneDigits {
+		if words >= romanRunWords && digits >= fillerPartedDigits {
 			spans = append(spans, [2]int{m[2], m[3]})
 		}
 	}

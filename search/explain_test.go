@@ -29,6 +29,11 @@ func TestExplainedDifferences(t *testing.T) {
 		{"Day'ren", "Даурен", false, "transliteration", 1},
 		{"Стёпа", "Степан", false, "diminutive", 0.95},
 		{"Гоша", "Георгий", false, "diminutive", 0.95},
+		{"Ксюша", "Оксана", false, "diminutive", 0.95}, // a trial of crisis lists (2026-12-07)
+		{"Нурик", "Нурбол", false, "diminutive", 0.95},
+		{"Эля", "Эльвира", false, "diminutive", 0.95},
+		{"Валиев", "Галиев", true, howOtherSurname, 0},
+		{"Гарипова", "Гарифова", true, howOtherSurname, 0},
 		{"Ахметов", "Ахмедов", true, howOtherSurname, 0},
 		{"Исаев", "Исаков", true, howOtherSurname, 0},
 		{"Ермеков", "Ермаков", true, howOtherSurname, 0},

@@ -110,7 +110,8 @@ func init() {
 }
 
 // cityWords are words that do not name the place: "г.", "город", "city".
-var cityWords = map[string]bool{"g": true, "gorod": true, "kala": true, "kalasi": true, "city": true, "sity": true, "obl": true, "oblast": true, "oblisi": true, "region": true, "raion": true, "audani": true, "kazakhstan": true, "kazahstan": true, "rk": true, "respublika": true}
+var cityWords = map[string]bool{"g": true, "gorod": true, "kala": true, "kalasi": true, "city": true, "sity": true, "obl": true, "oblast": true, "oblisi": true, "region": true, "raion": true, "audani": true, "kazakhstan": true, "kazahstan": true, "rk": true, "respublika": true,
+	"r": true, "n": true, "rn": true, "rayon": true, "district": true} // р-н: a trial of lists (2026-12-07)
 
 // CityKey returns the canonical key of a place name in any script or
 // historic form (Алма-Ата, Almaty → "almati"), or the normalized skeleton

@@ -26,7 +26,8 @@ func TestCityKey(t *testing.T) {
 		{"Жанаозен", "Shanaosen", "Zhanaozen"},
 		{"Шонжы", "Shonzhy", "Чунджа", "Chundzha"}, // an unseen-names trial (2026-12-07)
 		{"Шелек", "Chilik", "Чилик"},
-		{"Аксу", "Ермак", "Aksu", "Ақсу"}, // another trial (2026-12-07)
+		{"Аксу", "Ермак", "Aksu", "Ақсу"},    // another trial (2026-12-07)
+		{"Уйгурский район", "Уйгурский р-н"}, // a trial of crisis lists (2026-12-07)
 	}
 	for _, g := range groups {
 		want := CityKey(g[0])

@@ -67,7 +67,8 @@ import (
 // 32: number words run together, Chinese numerals, English number words in Cyrillic, www and worded
 // sites, handles joined by underscores hidden (names' keys leave them out).
 // 33: a number in capital Roman numerals (VIII DCCI CXXIII XLV LXVII) hidden.
-const RulesVersion = 33
+// 34: more diminutives (Ксюша = Оксана, Нурик = Нурбол, Диля, Даник, Эля).
+const RulesVersion = 34
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
