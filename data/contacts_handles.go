@@ -42,7 +42,7 @@ const (
 // underscore (group 2): "via telegram yesterday" and "signal 3.5 km" stay.
 var handleInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + latinMessengers + `|` + cyrillicMessengers + `|` + shortMessengers + `|` + nickWords +
 	`|` + latinMailWords + `|` + cyrillicMailWords + `)` +
-	`(?:\s+(?:в|на)\s+\p{L}+)?(?:\s*(?:` + handleSeparator + `)+\s*[@＠﹫]?\s*([A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*)|\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9]*[0-9_.#][A-Za-z0-9_.#]*[A-Za-z0-9_]))`)
+	`(?:\s+(?:в|на)\s+\p{L}+)?(?:\s*(?:` + handleSeparator + `)+\s*[@＠﹫]?\s*([A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*(?:#[0-9]+)?)|\s+[@＠﹫]?\s*([A-Za-z][A-Za-z0-9]*[0-9_.#][A-Za-z0-9_.#]*[A-Za-z0-9_]))`)
 
 // handleAfterCyrillic finds a Latin word after a messenger's name written
 // in Cyrillic (телеграм erlanzh, в инсте erlanzh, мой ник erlanzh): in

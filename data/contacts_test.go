@@ -163,6 +163,7 @@ func TestHandlesAndMailboxesOfTheTrial(t *testing.T) {
 		{"мой ник везде erlan_zh1985", "мой ник везде •••"},
 		{"Жумабаев Ерлан telegram erlanzh", "Жумабаев Ерлан telegram •••"},
 		{"discord erlan#1234", "discord •••"},
+		{"Discord: aigerim#1234", "Discord: •••"}, // a trial (2026-12-07): "•••#1234"
 		{"одноклассники erlan.zh", "одноклассники •••"},
 		{"snap erlan_zh", "snap •••"},
 		{"почта gmail erlan1985", "почта •••"},
