@@ -19,23 +19,21 @@ const romanRunWords = 3
 // romanRun is a run of capital Roman numerals, one word each.
 var romanRun = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:[IVXLCDM]+[\s,\-–—]+){2,}[IVXLCDM]+)(?:$|[^\p{L}\p{N}])`)
 
-// romanWord is one well-formed numeral (1-3999).
-var romanWord = regexp.MustCompile(`^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$`)
-
 // hideRomanNumbers hides the runs of Roman numerals that count a
 // phone's digits.
 func hideRomanNumbers(s string) string {
 	var spans [][2]int
 	for _, m := range romanRun.FindAllStringSubmatchIndex(s, -1) {
-		words, digits := 0, 0
-		for _, w := range wordRuns.FindAllString(s[m[2]:m[3]], -1) {
+		words, digits := wordRuns.FindAllString(s[m[2]:m[3]], -1), 0
+		for _, w := range words {
 			v := romanValue(w)
 			if v == 0 {
-				digits = -1 << 20 // not a numeral: not a number
+				digits = 0 // not a numeral: not a number
+				break
 			}
-			words, digits = words+1, digits+len(strconv.Itoa(v))
+			digits += len(strconv.Itoa(v))
 		}
-		if words >= romanRunWords && digits >= fillerPartedDigits {
+		if len(words) >= romanRunWords && digits >= fillerPartedDigits {
 			spans = append(spans, [2]int{m[2], m[3]})
 		}
 	}
@@ -47,7 +45,7 @@ var wordRuns = regexp.MustCompile(`[IVXLCDM]+`)
 
 // romanValue is the value of a well-formed numeral, 0 for anything else.
 func romanValue(w string) int {
-	if w == "" || !romanWord.MatchString(w) {
+	if w == "" || !romanNumeral.MatchString(w) { // romanNumeral: addresses_parts.go
 		return 0
 	}
 	values := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}

@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"tuys/data"
@@ -16,8 +15,6 @@ type eventsRead struct {
 	byID  map[string]*data.Report
 	err   error
 }
-
-var errNotRead = errors.New("search: events not read")
 
 // readEvents reads the events after seq and the reports they name.
 func (e *Engine) readEvents(ctx context.Context, after int64) eventsRead {

@@ -155,11 +155,11 @@ func (e *Engine) CatchUp(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("catch up: last seq: %w", err)
 		}
-		r := eventsRead{err: errNotRead}
+		var r eventsRead
 		if next != nil {
 			r = <-next
 		}
-		if r.err != nil || r.after != last { // none read ahead, or a failed apply moved nothing
+		if next == nil || r.err != nil || r.after != last { // none read ahead, or a failed apply moved nothing
 			r = e.readEvents(ctx, last)
 		}
 		evs, byID := r.evs, r.byID
