@@ -28,27 +28,68 @@ var lookalikePhone = func() *regexp.Regexp {
 // digits: at least seven digits and lookalikes, four of them real digits,
 // one lookalike at least (else it is HidePhones's). Lookalike letters a
 // separator parts from the number at either end stay, so that "по 8 701…"
-// keeps its "по".
+// keeps its "по"; so does a name's day of birth (nameBeforeDate).
 func hideLookalikePhones(s string) string {
 	if !strings.ContainsAny(s, lookalikeDigits) || !strings.ContainsFunc(s, unicode.IsNumber) {
 		return s
 	}
-	return lookalikePhone.ReplaceAllStringFunc(s, func(m string) string {
-		head, body, tail := trimLooseLetters(m)
-		digits, likes := 0, 0
-		for _, r := range carPlate.ReplaceAllString(body, " ") { // 123 AB 02 is a car, not 1234802
-			switch {
-			case unicode.IsNumber(r):
-				digits++
-			case strings.ContainsRune(lookalikeDigits, r):
-				likes++
-			}
+	var b strings.Builder
+	last := 0
+	for _, span := range lookalikePhone.FindAllStringIndex(s, -1) {
+		m := s[span[0]:span[1]]
+		before, _ := utf8.DecodeLastRuneInString(s[:span[0]])
+		if nameBeforeDate(m, unicode.IsLetter(before)) {
+			continue
 		}
-		if likes == 0 || digits < 4 || digits+likes < minPhoneDigits {
-			return m
+		b.WriteString(s[last:span[0]])
+		b.WriteString(hideLookalikeRun(m))
+		last = span[1]
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// hideLookalikeRun hides a lookalikePhone run that has a number's count of
+// digits and lookalikes.
+func hideLookalikeRun(m string) string {
+	head, body, tail := trimLooseLetters(m)
+	digits, likes := 0, 0
+	for _, r := range carPlate.ReplaceAllString(body, " ") { // 123 AB 02 is a car, not 1234802
+		switch {
+		case unicode.IsNumber(r):
+			digits++
+		case strings.ContainsRune(lookalikeDigits, r):
+			likes++
 		}
-		return head + hidden + tail
-	})
+	}
+	if likes == 0 || digits < 4 || digits+likes < minPhoneDigits {
+		return m
+	}
+	return head + hidden + tail
+}
+
+// nameBeforeDate reports whether a lookalikePhone run is a name's letters
+// and then a day of birth or a year (Ким В.В. 12.05.1985, the ТОВ of
+// АХМЕТОВ 1985 г.р.): its letters are initials, one letter each, or the
+// end of a word (glued: a letter stands before the run), and all its
+// digits are days and years. Two lookalike letters standing alone (ТО
+// 12.05.1985) are still digits, and a lookalike among the digits (8 7O1
+// 1985) makes a number.
+func nameBeforeDate(m string, glued bool) bool {
+	words := strings.FieldsFunc(m, func(r rune) bool { return strings.ContainsRune("-.()/", r) || unicode.IsSpace(r) })
+	for i, w := range words {
+		if strings.ContainsFunc(w, unicode.IsNumber) {
+			rest := m[strings.Index(m, w):]
+			return i > 0 && !strings.ContainsAny(rest, lookalikeDigits) && (isCalendarDate(rest) || onlyDatesAndYears(rest))
+		}
+		if !(i == 0 && glued) && utf8.RuneCountInString(w) > 1 {
+			return false
+		}
+	}
+	return false
 }
 
 // trimLooseLetters splits off the lookalike letters at either end of m
