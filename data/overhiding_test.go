@@ -18,3 +18,20 @@ func TestBirthDatesAfterLookalikeLetters(t *testing.T) {
 		{"В.В. 7О1 123 45 67", "В.•••"},
 	})
 }
+
+// TestDayMonthListsAndDottedTimes: days with their month and no year, in a
+// list or a range, and times with a dot in a range stay (the trial found
+// "12.01–15.01" hidden as a number); small numbers beside them, or a month
+// of one digit, still make a number.
+func TestDayMonthListsAndDottedTimes(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"видели 12.01–15.01 и 20.01-22.01", "видели 12.01–15.01 и 20.01-22.01"},
+		{"дежурства 5.01, 6.01, 9.01, 12.01", "дежурства 5.01, 6.01, 9.01, 12.01"},
+		{"приём в 14.30-16.00, в субботу 9.00 – 13.00", "приём в 14.30-16.00, в субботу 9.00 – 13.00"},
+		// and what is still a number
+		{"8.7 01.12 3.4 5.6 7", "•••"},
+		{"был 12.01 123 45 67", "был •••"},
+		{"звоните 8 701 12.01 45 67", "звоните •••"},
+		{"8.70 11.23 45.67", "•••"},
+	})
+}

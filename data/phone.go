@@ -216,7 +216,7 @@ func onlyDatesAndYears(m string) bool {
 		case i+2 < len(pieces) && year.MatchString(pieces[i+2]) && isCalendarDate(p+"."+pieces[i+1]+"."+pieces[i+2]):
 			spaced++ // родился 12 05 1980: a day written with blanks (a reader's trial found it hidden)
 			i += 2
-		case p == "" || year.MatchString(p) || timeOfDay.MatchString(p):
+		case p == "" || year.MatchString(p) || timeOfDay.MatchString(p) || shortDay(p, len(pieces)):
 		case isCalendarDate(p):
 			dates++
 		case len(p) <= 3 && strings.IndexFunc(p, func(r rune) bool { return r < '0' || r > '9' }) < 0:
@@ -231,6 +231,24 @@ func onlyDatesAndYears(m string) bool {
 }
 
 var timeOfDay = regexp.MustCompile(`^(?:[01]?\d|2[0-3]):[0-5]\d$`)
+
+// shortDay reports whether p, a piece of a run of n, is a day and a month
+// with a dot (12.01 in 12.01–15.01, 5.01, 6.01), the month in two digits,
+// or, in a range of two, a time with a dot (14.30–16.00). A month is 01 to
+// 12 and a time's minutes below 60: such pieces spell few numbers, and a
+// one-digit month (8.7 01.12 3.4) could spell any. A dash with no blanks
+// makes a piece such a range itself (12.01-15.01, 9.00-13.00).
+func shortDay(p string, n int) bool {
+	if from, to, ok := strings.Cut(p, "-"); ok {
+		return shortDay(from, 2) && shortDay(to, 2)
+	}
+	if i := strings.IndexByte(p, '.'); i > 0 && len(p)-i == 3 && dayMonth(p) {
+		return true
+	}
+	return n == 2 && dottedTime.MatchString(p)
+}
+
+var dottedTime = regexp.MustCompile(`^(?:[01]?\d|2[0-3])\.[0-5]\d$`)
 
 // isCalendarDate reports whether m is a date with a real day and month.
 func isCalendarDate(m string) bool {
