@@ -35,3 +35,23 @@ func TestDayMonthListsAndDottedTimes(t *testing.T) {
 		{"8.70 11.23 45.67", "•••"},
 	})
 }
+
+// TestListsOfSmallNumbers: lists of numbers of one or two digits (ages,
+// bus routes, wards, sizes) stay when no ten of their digits make a +7
+// number (the trial found "автобусы 12, 45, 67, 92" hidden); a number
+// written in pairs or single digits is still hidden.
+func TestListsOfSmallNumbers(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"автобусы 12, 45, 67, 92", "автобусы 12, 45, 67, 92"},
+		{"маршруты 12 45 67 89 92", "маршруты 12 45 67 89 92"},
+		{"детям 5, 7, 9, 11, 13 лет", "детям 5, 7, 9, 11, 13 лет"},
+		{"палаты 3, 5, 12, 14; размеры 38, 40, 42, 44", "палаты 3, 5, 12, 14; размеры 38, 40, 42, 44"},
+		// and what is still a number
+		{"звоните 8 70 11 23 45 67", "звоните •••"},
+		{"звоните 8, 7, 0, 1, 1, 2, 3, 4, 5, 6, 7", "звоните •••"},
+		{"17 01 12 34 56 7", "•••"},
+		{"+7 70 11 23 45 67", "•••"},
+		{"9 12 34 56 78 9", "•••"},
+		{"звоните 87 01 12 34 56 7 вечером", "звоните ••• вечером"},
+	})
+}

@@ -153,11 +153,39 @@ func replacePhones(s string, with func(string) string) string {
 // stays: the day someone was last seen matters on the page.
 func HidePhones(s string) string {
 	return replacePhones(s, func(m string) string {
-		if isCalendarDate(m) || onlyDatesAndYears(m) || moneyAmount.MatchString(m) && mentionsMoney(s) {
+		if isCalendarDate(m) || onlyDatesAndYears(m) || moneyAmount.MatchString(m) && mentionsMoney(s) || smallNumbers(m) {
 			return m
 		}
 		return hidden
 	})
+}
+
+// smallNumbers reports whether a run is a list of numbers of one or two
+// digits (ages 5, 7, 12; bus routes 12 45 67 89; sizes 38, 40, 42) that
+// spells no number of Kazakhstan's or Russia's plan: none of its runs of
+// ten digits is a valid +7 number. A number is written in groups of
+// three (8 701 123 45 67); one split into pairs or single digits still
+// spells its ten digits (8 70 11 23 45 67) and stays hidden. Without a
+// country code a town's seven digits cannot be told from such a list;
+// after a phone's word they are hidden (hideLabelledNumbers).
+func smallNumbers(m string) bool {
+	if strings.ContainsAny(m, "+＋") {
+		return false
+	}
+	var digits strings.Builder
+	for _, g := range strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsNumber(r) }) {
+		if utf8.RuneCountInString(g) > 2 {
+			return false
+		}
+		digits.WriteString(g)
+	}
+	d := []rune(digits.String())
+	for i := 0; i+10 <= len(d); i++ {
+		if _, ok := NormalizePhone("+7" + string(d[i:i+10])); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // moneyAmount is a sum written in groups of thousands (1 000 000, 1.500.000).
