@@ -55,3 +55,21 @@ func TestListsOfSmallNumbers(t *testing.T) {
 		{"звоните 87 01 12 34 56 7 вечером", "звоните ••• вечером"},
 	})
 }
+
+// TestWorkplacesContractionsAndTenge: an English "works at Kaspi.kz" is a
+// workplace, "wasn't me who" a contraction and "5000 тг: долг" a sum (the
+// trial found them hidden as an address, a t.me link and a handle); a
+// mailbox at a mail service, t me with a handle and a handle after a
+// sum's тг with the marks of one are still hidden.
+func TestWorkplacesContractionsAndTenge(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"He works at Kaspi.kz; she worked at Halyk.kz", "He works at Kaspi.kz; she worked at Halyk.kz"},
+		{"It wasn't me who called; I didn't me either", "It wasn't me who called; I didn't me either"},
+		{"5000 тг: долг; цена 500 тг - хлеб; 1500 tg: taxi; 5000 тг (taxi)", "5000 тг: долг; цена 500 тг - хлеб; 1500 tg: taxi; 5000 тг (taxi)"},
+		// and what is still a contact
+		{"erlan at kaspi.kz, works at gmail.com", "•••, •••"},
+		{"пишите t me erlanzh; it's t me erlanzh", "пишите •••; it's •••"},
+		{"1985 тг: erlan_zh, 5000 тг - erlan85", "1985 тг: •••, 5000 тг - •••"},
+		{"тг: erlanzh; тг - ерлан_ж", "тг: •••; тг - •••"},
+	})
+}
