@@ -73,3 +73,18 @@ func TestWorkplacesContractionsAndTenge(t *testing.T) {
 		{"тг: erlanzh; тг - ерлан_ж", "тг: •••; тг - •••"},
 	})
 }
+
+// TestFemininePastVerbsAreNoStreets: a sentence that starts with a
+// Russian verb's feminine past (Пропала, Ушла, Была) and two numbers is
+// no street's house and flat (the trial found "Пропала ••• •••"); a
+// street in the genitive, known or shaped so, still is.
+func TestFemininePastVerbsAreNoStreets(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"Пропала 5 12", "Пропала 5 12"},
+		{"Ушла 10 12; Вышла 10 5; Видела 3 4", "Ушла 10 12; Вышла 10 5; Видела 3 4"},
+		{"Ушла 3 января", "Ушла 3 января"},
+		// and what is still a door
+		{"Жамбыла 10 5; Гоголя 39 5; Карла Маркса 10 5", "Жамбыла ••• •••; Гоголя ••• •••; Карла Маркса ••• •••"},
+		{"Пропала, живёт на ул. Жамбыла 10 5", "Пропала, живёт на ул. Жамбыла ••• •••"},
+	})
+}
