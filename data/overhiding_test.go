@@ -88,3 +88,17 @@ func TestFemininePastVerbsAreNoStreets(t *testing.T) {
 		{"Пропала, живёт на ул. Жамбыла 10 5", "Пропала, живёт на ул. Жамбыла ••• •••"},
 	})
 }
+
+// TestCountsAfterAStreetWord: a count after a street word and a verb, or
+// before the people it counts, is no door (the trial found "В доме
+// остались ••• девочки"); a house after a street word still is.
+func TestCountsAfterAStreetWord(t *testing.T) {
+	expectHidden(t, HideContacts, []struct{ in, want string }{
+		{"В доме остались 2 девочки", "В доме остались 2 девочки"},
+		{"в квартире были 4 человека; в доме живут 5 семей", "в квартире были 4 человека; в доме живут 5 семей"},
+		{"в квартире 2 девочки и 3 мальчика", "в квартире 2 девочки и 3 мальчика"},
+		// and what is still a door
+		{"ул. Абая 10, в доме остались 2 девочки", "ул. Абая •••, в доме остались 2 девочки"},
+		{"в доме 5 живут 3 человека; дом 12 кв 4", "в доме ••• живут 3 человека; дом ••• кв •••"},
+	})
+}
