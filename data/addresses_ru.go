@@ -49,18 +49,7 @@ func streetShaped(s string, words [][2]int, k int) bool {
 	case streetTitles[lw]:
 		return k > 0 && strings.TrimSpace(s[words[k-1][1]:words[k][0]]) == "" && !strings.ContainsFunc(s[words[k-1][0]:words[k-1][1]], unicode.IsNumber)
 	}
-	return streetNameShape.MatchString(lw) || startsUpper(w) && capitalStreetShape.MatchString(w) && !pastFeminine(lw)
-}
-
-// pastFeminineShape is the end of a Russian verb's feminine past tense
-// (пропала, ушла, вышла, была, видела): a capitalised one begins a
-// sentence (Пропала 5 12, Ушла 10 12: a helper's trial of over-hiding,
-// 2026-12-07), and no street is named so but a known one in the
-// genitive (Жамбыла).
-var pastFeminineShape = regexp.MustCompile(`(?:[аеёиоуыя]ла|[шсзгк]ла)$`)
-
-func pastFeminine(lw string) bool {
-	return pastFeminineShape.MatchString(lw) && !streetNames[NameKey(lw)] && !streetNames[NameKey(strings.TrimSuffix(lw, "а"))]
+	return streetNameShape.MatchString(lw) || startsUpper(w) && capitalStreetShape.MatchString(w) && !pastVerb(lw)
 }
 
 // houseGap reports whether what lies between a house and its flat parts
