@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Streets known by name. The shape rules (addresses_ru.go,
@@ -101,7 +100,7 @@ func markKnownStreetDoors(s string, words [][2]int, hide []bool, door func(int) 
 		if w := text(h); w == "" || w[0] < '0' || w[0] > '9' || !knownHouse.MatchString(w) || !door(h) {
 			continue
 		}
-		after := h > 0 && knownStreetEnds(s, words, h-1) && strings.TrimSpace(gap(h-1)) == "" && !surnameAndAge(s, words, h-1)
+		after := h > 0 && knownStreetEnds(s, words, h-1) && strings.TrimSpace(gap(h-1)) == ""
 		before := h+1 < len(words) && strings.TrimSpace(gap(h)) == "" && latinWord(text(h+1)) &&
 			(knownStreetEnds(s, words, h+1) || knownStreetEnds(s, words, h+2) && streetHeads[NameKey(text(h+1))])
 		if !after && !before {
@@ -120,45 +119,3 @@ func latinWord(w string) bool {
 	return strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Latin, r) }) &&
 		!strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
 }
-
-// surnameAndAge reports whether the known street at k is a person's
-// surname between a given name and an age (Айгерим Сатпаева 34, Гульнар
-// Жандосова 45: a helper's trial of over-hiding, 2026-12-07): a
-// surname's ending, a capitalised word of three letters or more right
-// before it that is no preposition, kin, street or town after its marker
-// (г. Алматы Сатпаева 34), and a number of one or two digits that ends
-// the address (Айгерим Сатпаева 34 12 is a house and a flat).
-func surnameAndAge(s string, words [][2]int, k int) bool {
-	if k < 1 || k+1 >= len(words) || !surnameEnd.MatchString(strings.ToLower(s[words[k][0]:words[k][1]])) ||
-		strings.TrimSpace(s[words[k-1][1]:words[k][0]]) != "" || !givenNameAt(s, words, k-1) {
-		return false
-	}
-	h := k + 1
-	return ageNumber.MatchString(s[words[h][0]:words[h][1]]) &&
-		(h+1 == len(words) || !strings.ContainsFunc(s[words[h+1][0]:words[h+1][1]], unicode.IsNumber) && !isStreetWord(s[words[h+1][0]:words[h+1][1]]))
-}
-
-// givenNameAt reports whether word i may be a given name before a
-// surname: capitalised letters, three or more, and no preposition, kin,
-// verb of living, street word, street or town after its marker.
-func givenNameAt(s string, words [][2]int, i int) bool {
-	lower := func(j int) string {
-		if j < 0 {
-			return ""
-		}
-		return strings.ToLower(strings.Trim(s[words[j][0]:words[j][1]], "."))
-	}
-	name, w := s[words[i][0]:words[i][1]], lower(i)
-	if !startsUpper(name) || !streetLettered(name) || utf8.RuneCountInString(name) < 3 || isStreetWord(name) || isStreetWord(lower(i-1)) {
-		return false
-	}
-	return !placePrepositions[w] && !nearPrepositions[w] && !kinWords[w] && !livingWords[w] && !townMarkers[lower(i-1)] &&
-		!knownStreetEnds(s, words, i) && !streetHeads[NameKey(name)]
-}
-
-// surnameEnd is the end of a Kazakh or Russian surname (Сатпаева,
-// Жандосов, Сейфуллина).
-var surnameEnd = regexp.MustCompile(`(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)$`)
-
-// ageNumber is an age: one or two digits.
-var ageNumber = regexp.MustCompile(`^\d{1,2}$`)
