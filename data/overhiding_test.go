@@ -37,13 +37,14 @@ func TestDayMonthListsAndDottedTimes(t *testing.T) {
 }
 
 // TestListsOfSmallNumbers: lists of numbers of one or two digits (ages,
-// bus routes, wards, sizes) stay when no ten of their digits make a +7
-// number (the trial found "автобусы 12, 45, 67, 92" hidden); a number
-// written in pairs or single digits is still hidden.
+// bus routes, wards, sizes) stay when they hold under ten digits, too
+// few for a number with its country's code (the trial found "автобусы
+// 12, 45, 67, 92" hidden); a number written in pairs or single digits,
+// of here or abroad, is still hidden.
 func TestListsOfSmallNumbers(t *testing.T) {
 	expectHidden(t, HideContacts, []struct{ in, want string }{
 		{"автобусы 12, 45, 67, 92", "автобусы 12, 45, 67, 92"},
-		{"маршруты 12 45 67 89 92", "маршруты 12 45 67 89 92"},
+		{"маршруты 12 45 67 92", "маршруты 12 45 67 92"},
 		{"детям 5, 7, 9, 11, 13 лет", "детям 5, 7, 9, 11, 13 лет"},
 		{"палаты 3, 5, 12, 14; размеры 38, 40, 42, 44", "палаты 3, 5, 12, 14; размеры 38, 40, 42, 44"},
 		// and what is still a number
@@ -52,6 +53,8 @@ func TestListsOfSmallNumbers(t *testing.T) {
 		{"17 01 12 34 56 7", "•••"},
 		{"+7 70 11 23 45 67", "•••"},
 		{"9 12 34 56 78 9", "•••"},
+		{"49 15 12 34 56 78 9", "•••"},    // abroad: Germany
+		{"90, 53, 21, 23, 45, 67", "•••"}, // Turkey
 		{"звоните 87 01 12 34 56 7 вечером", "звоните ••• вечером"},
 	})
 }

@@ -162,11 +162,9 @@ func HidePhones(s string) string {
 
 // smallNumbers reports whether a run is a list of numbers of one or two
 // digits (ages 5, 7, 12; bus routes 12 45 67 89; sizes 38, 40, 42) that
-// spells no number of Kazakhstan's or Russia's plan: none of its runs of
-// ten digits is a valid +7 number. A number is written in groups of
-// three (8 701 123 45 67); one split into pairs or single digits still
-// spells its ten digits (8 70 11 23 45 67) and stays hidden. Without a
-// country code a town's seven digits cannot be told from such a list;
+// is too short to spell a number with its country's code: under ten
+// digits. A number split into pairs or single digits (8 70 11 23 45 67)
+// stays hidden. A town's seven digits cannot be told from such a list;
 // after a phone's word they are hidden (hideLabelledNumbers).
 func smallNumbers(m string) bool {
 	if strings.ContainsAny(m, "+＋") {
@@ -179,13 +177,10 @@ func smallNumbers(m string) bool {
 		}
 		digits.WriteString(g)
 	}
-	d := []rune(digits.String())
-	for i := 0; i+10 <= len(d); i++ {
-		if _, ok := NormalizePhone("+7" + string(d[i:i+10])); ok {
-			return false
-		}
-	}
-	return true
+	// Ten digits or more may be a number of another country split into
+	// pairs (a relative abroad: 49 15 12 34 56 78 9), which no plan here
+	// can rule out: such a list stays hidden.
+	return utf8.RuneCountInString(digits.String()) < 10
 }
 
 // moneyAmount is a sum written in groups of thousands (1 000 000, 1.500.000).
