@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -29,8 +30,10 @@ func TestAnAddressInTheCityIsHidden(t *testing.T) {
 	for _, p := range []string{"/api/v1/reports/" + cr.ID, "/r/" + cr.ID, "/search?q=" + url.QueryEscape("Байжанов Руслан")} {
 		pages = append(pages, secReq{"GET", p, "", nil}.do(h).Body.String())
 	}
+	// The report's id and times may hold the digits by chance (…33.157Z).
+	stamps := regexp.MustCompile(`\d{4}-\d\d-\d\dT[\d:.]+Z`)
 	for i, page := range pages {
-		if strings.Contains(page, "157") {
+		if page := stamps.ReplaceAllString(strings.ReplaceAll(page, cr.ID, ""), ""); strings.Contains(page, "157") {
 			t.Errorf("answer %d shows the house number: %s", i, page)
 		}
 		if !strings.Contains(page, "Абая") {
