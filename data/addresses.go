@@ -40,7 +40,6 @@ var unitWords = wordSet(`год года годы годах г гг жас жа
 	year yrs cm kg km people injured legs tenge days hours weeks months am pm floor floors rooms room bedrooms
 	утра утром вечера вечером ночи ночью суток раз детей ребенка ребёнка детьми собаки собак кошки кошек машин машины
 	женщины женщин мужчины мужчин студентов погибших раненых человек
-	девочки девочек мальчика мальчиков сына сыновей дочери дочерей дочки внука внуков внучки внучек подростка подростков взрослых пожилых
 	o'clock oclock minutes mins kids children times nights people blocks units miles meters metres ` + dayWords)
 
 // placeDayWords are dayWords as a set: in a place field only they keep

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -82,20 +81,7 @@ func bareName(w string) bool {
 	if len([]rune(w)) < 3 || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		return false
 	}
-	return !measureWords[lw] && !unitWords[lw] && !notStreetBetween[lw] && !livingWords[lw] && !commonLatinWords[lw] && !eventWords[lw] && !pastVerb(lw) && !weekdays[lw] && !kinWords[lw]
-}
-
-// pastVerbShape is the end of a Russian verb's feminine or reflexive past
-// tense (пропала, ушла, была, потерялась, нашёлся): it begins a sentence
-// that a day or a count follows (Пропала 5 12, Потерялась 4 5: a helper's
-// trial of over-hiding, 2026-12-07), and no street is named so but a
-// known one in the genitive (Жамбыла).
-var pastVerbShape = regexp.MustCompile(`(?:[аеёиоуыя]ла|[шсзгк]ла|лась|лся|лось|лись)$`)
-
-// pastVerb reports whether lw, in lower case, is shaped as pastVerbShape
-// and is no known street.
-func pastVerb(lw string) bool {
-	return pastVerbShape.MatchString(lw) && !streetNames[NameKey(lw)] && !streetNames[NameKey(strings.TrimSuffix(lw, "а"))]
+	return !measureWords[lw] && !unitWords[lw] && !notStreetBetween[lw] && !livingWords[lw] && !commonLatinWords[lw] && !eventWords[lw] && !weekdays[lw] && !kinWords[lw]
 }
 
 // eventWords say what happened, and a day follows them (Пропал 5 12: went

@@ -79,18 +79,12 @@ func hideRomanDoors(s string) string {
 func markAfterStreetWord(s string, words [][2]int, i int, hide []bool, door func(int) bool) {
 	text := func(j int) string { return s[words[j][0]:words[j][1]] }
 	for j := i + 1; j <= i+streetReach && j < len(words) && !endsClause(s[words[j-1][1]:words[j][0]]); j++ {
-		if lw := strings.ToLower(strings.Trim(text(j), ".")); timePrepositions[lw] || pluralVerb.MatchString(lw) || j > i+1 && (isStreetWord(text(j)) || entranceWord(text(j))) {
+		if lw := strings.ToLower(strings.Trim(text(j), ".")); timePrepositions[lw] || j > i+1 && (isStreetWord(text(j)) || entranceWord(text(j))) {
 			break
 		}
 		hide[j] = hide[j] || door(j)
 	}
 }
-
-// pluralVerb is the end of a Russian verb in the plural, past or present
-// (остались, были, живут, сидят): after a street word it tells what
-// happened there, and the number after it is a count (В доме остались 2
-// девочки: a helper's trial of over-hiding, 2026-12-07), no door.
-var pluralVerb = regexp.MustCompile(`\p{L}{2}(?:ли|лись|ются|ятся|утся|атся|ют|ят|ут)$`)
 
 // entranceWords name an entrance, a floor or an office, which people
 // write between a house and its flat.

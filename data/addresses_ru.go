@@ -49,7 +49,7 @@ func streetShaped(s string, words [][2]int, k int) bool {
 	case streetTitles[lw]:
 		return k > 0 && strings.TrimSpace(s[words[k-1][1]:words[k][0]]) == "" && !strings.ContainsFunc(s[words[k-1][0]:words[k-1][1]], unicode.IsNumber)
 	}
-	return streetNameShape.MatchString(lw) || startsUpper(w) && capitalStreetShape.MatchString(w) && !pastVerb(lw)
+	return streetNameShape.MatchString(lw) || startsUpper(w) && capitalStreetShape.MatchString(w)
 }
 
 // houseGap reports whether what lies between a house and its flat parts

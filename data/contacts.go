@@ -23,7 +23,7 @@ func hideContacts(s string) string {
 	s = hideLabelledNumbers(HidePhones(hideLookalikePhones(hideLetterPartedPhones(hideSpokenNumbers(s)))))
 	s = hideWordedMail(s) // first: a name spelled out (erlan dot zh at gmail) is hidden whole
 	if mayHoldAddress(s) {
-		s = contactInText.ReplaceAllStringFunc(s, hideUnlessProseAt)
+		s = contactInText.ReplaceAllString(s, hidden)
 		s = hideGroups(s, spacedHandle)
 	}
 	if mayNameMessenger(s) {
@@ -139,28 +139,6 @@ var contactInText = regexp.MustCompile(
 		`|(?i:[a-z][a-z0-9+.\-]*://\S+)` +
 		`|(?i:(?:www\.)?(?:t\s*(?:[.．․。·]|\[\.\]|\s(?i:dot)\s)\s*me|telegram\.(?:me|dog)|wa\.me|m\.me|vk\.me|ig\.me|linktr\.ee|taplink\.(?:cc|ru)|(?:api|chat)\.whatsapp\.com|instagram\.com|instagr\.am|instagram|vk\.(?:com|ru|cc)|facebook\.com|fb\.com|ok\.ru|tiktok\.com|youtube\.com|x\.com|twitter\.com|threads\.net|discord\.gg|bit\.ly|clck\.ru)\s*[/\\]\s*[^\s,;]+)` +
 		`|[@＠﹫][\p{L}\p{N}_.]{3,}`)
-
-// proseAt is an English word, a worded at and a site (works at
-// Kaspi.kz): group 1 the word, group 2 the site's name.
-var proseAt = regexp.MustCompile(`^([A-Za-z]+) (?:at|At) ([A-Za-z0-9\-]+)\.[A-Za-z.]+$`)
-
-// atProse are the words English puts before "at" and a workplace or a
-// place (he works at Kaspi.kz, stayed at Rixos.kz), no mailbox's name.
-var atProse = wordSet(`work works worked working job employed employee staff volunteer volunteers volunteered volunteering
-	study studies studied student intern is was were be been are stay stays stayed staying live lives lived living
-	seen spotted found arrived registered listed posted shopping waiting stuck sheltered`)
-
-// hideUnlessProseAt hides one of contactInText's finds, but an English
-// sentence's at before a workplace's site: a mail service's name after it
-// (works at gmail.com) is still an address.
-func hideUnlessProseAt(m string) string {
-	if g := proseAt.FindStringSubmatch(m); g != nil && atProse[strings.ToLower(g[1])] {
-		if host := strings.ToLower(g[2]); !mailProviders[host] && !plainMailProviders[host] {
-			return m
-		}
-	}
-	return hidden
-}
 
 // mixedScripts reports whether s has both Latin and Cyrillic letters.
 func mixedScripts(s string) bool {

@@ -89,7 +89,7 @@ var handleAfterTg = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])тг\s+[@＠﹫]?\s
 func hideHandleAfterTg(s string) string {
 	var spans [][2]int
 	for _, m := range handleAfterTg.FindAllStringSubmatchIndex(s, -1) {
-		if sumBefore(s, m[3]) {
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:m[3]], " ")); unicode.IsNumber(r) {
 			continue // 5000 тг Kaspi: a sum
 		}
 		if !notHandles.MatchString(s[m[4]:m[5]]) {
@@ -130,14 +130,7 @@ var spacedHandle = regexp.MustCompile(`[@＠﹫]\s+([A-Za-z0-9_.]*[0-9_][A-Za-z0
 func hideGroups(s string, re *regexp.Regexp) string {
 	var spans [][2]int
 	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-		name := m[0]
-		if r, n := utf8.DecodeRuneInString(s[name:]); !unicode.IsLetter(r) {
-			name += n // the match starts at what parts the messenger's name from the word before
-		}
 		for g := 2; g+1 < len(m); g += 2 {
-			if m[g] >= 0 && tengeSum(s, name, s[m[g]:m[g+1]]) {
-				continue
-			}
 			// an English word is no handle: "Telegram: nothing since Jan 5",
 			// "Instagram - no news" (an attacker's trial, 2026-12-07)
 			if m[g] >= 0 && !notHandles.MatchString(s[m[g]:m[g+1]]) && !commonLatinWords[strings.ToLower(s[m[g]:m[g+1]])] {
@@ -146,20 +139,4 @@ func hideGroups(s string, re *regexp.Regexp) string {
 		}
 	}
 	return replaceSpans(s, spans)
-}
-
-// tengeSum reports whether the messenger's name at s[name:] is the tenge
-// after a sum (5000 тг: долг, 500 тг - taxi, 5000 tg (cash)) and the word
-// after it no handle's: one with a digit, an underscore or an inner dot
-// (1985 тг: erlan_zh) is still hidden.
-func tengeSum(s string, name int, word string) bool {
-	lower := strings.ToLower(s[name:])
-	rest, ok := strings.CutPrefix(lower, "тг")
-	if !ok {
-		rest, ok = strings.CutPrefix(lower, "tg")
-	}
-	if r, _ := utf8.DecodeRuneInString(rest); !ok || unicode.IsLetter(r) || !sumBefore(s, name) {
-		return false
-	}
-	return !strings.ContainsAny(strings.Trim(word, "."), "_.") && !strings.ContainsFunc(word, unicode.IsNumber)
 }

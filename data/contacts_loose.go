@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Handles written without the marks the patterns of contacts_handles.go
@@ -82,7 +81,7 @@ func hideCyrillicHandles(s string) string {
 	var spans [][2]int
 	for _, m := range cyrillicHandle.FindAllStringSubmatchIndex(s, -1) {
 		h := s[m[4]:m[5]]
-		if !strings.ContainsAny(s[m[2]:m[4]], ":-–—=>→") || tengeSum(s, m[2], h) {
+		if !strings.ContainsAny(s[m[2]:m[4]], ":-–—=>→") {
 			continue
 		}
 		marked := strings.ContainsAny(strings.Trim(h, "."), "_.") || strings.ContainsFunc(h, unicode.IsDigit)
@@ -107,24 +106,12 @@ func hideSpacedLinks(s string) string {
 		host := strings.ToLower(strings.TrimSpace(s[m[2]:m[4]]))
 		// blanks alone (t me erlanzh, vk com erlanzh: an attacker's trial,
 		// 2026-12-07) where the host is no English word (x, ok)
-		blanks := !dot && !slash && host != "x" && host != "ok" && !(host == "t" && contraction(s[:m[2]]))
+		blanks := !dot && !slash && host != "x" && host != "ok"
 		if (dot || slash || blanks) && (slash || !commonLatinWords[strings.ToLower(s[m[8]:m[9]])]) {
 			spans = append(spans, [2]int{m[2], m[3]})
 		}
 	}
 	return replaceSpans(s, spans)
-}
-
-// contraction reports whether before, the text before a t, ends with a
-// letter and an apostrophe: the t is English's n't (it wasn't me who
-// called), not t.me typed with a blank.
-func contraction(before string) bool {
-	before, ok := strings.CutSuffix(before, "'")
-	if !ok {
-		before, ok = strings.CutSuffix(before, "’")
-	}
-	r, _ := utf8.DecodeLastRuneInString(before)
-	return ok && unicode.IsLetter(r)
 }
 
 // partedAt is an @ with a blank after it, or a bracketed at, before a

@@ -17,7 +17,6 @@ import (
 var measureWords = wordSet(`рост вес размер возраст обувь бой салмағы жасы өлшемі height weight size age aged
 	автобус маршрут рейс поезд вагон место школа гимназия лицей больница гкб поликлиника роддом палата кабинет
 	аудитория группа класс колледж корпус сынып мектеп аурухана bus route flight train seat school hospital ward room
-	отделение отделения отделении бөлім бөлімі бөлімше department
 	высота длина ширина глубина температура давление пульс сахар зрение цена сумма оценка счёт счет pressure pulse
 	школы школе гимназии лицея больницы колония колонии сизо ик учреждение мужчина женщина парень девушка мальчик девочка
 	ребенок ребёнок man woman boy girl пациент пациентка неизвестный неизвестная patient unknown gate terminal platform exit day highway терминал платформа вокзал вокзале станция станции`)
@@ -48,7 +47,7 @@ func notADoor(s string, words [][2]int, j int) bool {
 			return true // a temperature: на улице -15
 		}
 	}
-	return j > 0 && (measureWords[strings.ToLower(strings.Trim(s[words[j-1][0]:words[j-1][1]], ".:"))] || institutionHouse(s, words, j-1))
+	return j > 0 && measureWords[strings.ToLower(strings.Trim(s[words[j-1][0]:words[j-1][1]], ".:"))]
 }
 
 // streetNameAt reports whether word j may be a street's name: a
@@ -73,27 +72,18 @@ func isRailway(w string) bool {
 }
 
 // numberedDoor reports whether word k, before a number sign, makes it a
-// door: a street word (дом №10, кв. №5, мой дом №15), but not an
-// institution's house (Детский дом №3, Родильный дом №1).
+// door: a street word (дом №10, кв. №5, мой дом №15), but not a house
+// that a capitalised adjective makes an institution (Детский дом №3,
+// Родильный дом №1).
 func numberedDoor(s string, words [][2]int, k int) bool {
-	return k >= 0 && isStreetWord(s[words[k][0]:words[k][1]]) && !institutionHouse(s, words, k)
-}
-
-// institutionHouse reports whether word k is a "дом" that the adjective
-// before it makes an institution, whose number is no door (Детский дом 5,
-// детский дом №3, Родильный дом 1: a helper's trial of over-hiding,
-// 2026-12-07). A pronoun is no such adjective: мой дом 15, свой дом 15
-// are doors; so is a lower-case one's house (частный дом 15) but the
-// institutions' (детский дом 5).
-func institutionHouse(s string, words [][2]int, k int) bool {
-	if k < 1 || k >= len(words) || strings.ToLower(s[words[k][0]:words[k][1]]) != "дом" {
+	if k < 0 || !isStreetWord(s[words[k][0]:words[k][1]]) {
 		return false
 	}
-	word := s[words[k-1][0]:words[k-1][1]]
-	adjective := strings.ToLower(word)
-	return utf8.RuneCountInString(adjective) >= 5 && (startsUpper(word) || institutionAdjectives[adjective]) &&
-		(strings.HasSuffix(adjective, "ий") || strings.HasSuffix(adjective, "ый") || strings.HasSuffix(adjective, "ой"))
+	if k == 0 || strings.ToLower(s[words[k][0]:words[k][1]]) != "дом" {
+		return true
+	}
+	// an institution's name is capitalised (Детский дом №3); мой дом №15 is a door
+	adjective := s[words[k-1][0]:words[k-1][1]]
+	named := startsUpper(adjective) && (strings.HasSuffix(adjective, "ий") || strings.HasSuffix(adjective, "ый") || strings.HasSuffix(adjective, "ой"))
+	return !named
 }
-
-// institutionAdjectives make a дом an institution in lower case too.
-var institutionAdjectives = wordSet(`детский родильный торговый`)

@@ -153,34 +153,11 @@ func replacePhones(s string, with func(string) string) string {
 // stays: the day someone was last seen matters on the page.
 func HidePhones(s string) string {
 	return replacePhones(s, func(m string) string {
-		if isCalendarDate(m) || onlyDatesAndYears(m) || moneyAmount.MatchString(m) && mentionsMoney(s) || smallNumbers(m) {
+		if isCalendarDate(m) || onlyDatesAndYears(m) || moneyAmount.MatchString(m) && mentionsMoney(s) {
 			return m
 		}
 		return hidden
 	})
-}
-
-// smallNumbers reports whether a run is a list of numbers of one or two
-// digits (ages 5, 7, 12; bus routes 12 45 67 89; sizes 38, 40, 42) that
-// is too short to spell a number with its country's code: under ten
-// digits. A number split into pairs or single digits (8 70 11 23 45 67)
-// stays hidden. A town's seven digits cannot be told from such a list;
-// after a phone's word they are hidden (hideLabelledNumbers).
-func smallNumbers(m string) bool {
-	if strings.ContainsAny(m, "+＋") {
-		return false
-	}
-	var digits strings.Builder
-	for _, g := range strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsNumber(r) }) {
-		if utf8.RuneCountInString(g) > 2 {
-			return false
-		}
-		digits.WriteString(g)
-	}
-	// Ten digits or more may be a number of another country split into
-	// pairs (a relative abroad: 49 15 12 34 56 78 9), which no plan here
-	// can rule out: such a list stays hidden.
-	return utf8.RuneCountInString(digits.String()) < 10
 }
 
 // moneyAmount is a sum written in groups of thousands (1 000 000, 1.500.000).
@@ -239,7 +216,7 @@ func onlyDatesAndYears(m string) bool {
 		case i+2 < len(pieces) && year.MatchString(pieces[i+2]) && isCalendarDate(p+"."+pieces[i+1]+"."+pieces[i+2]):
 			spaced++ // родился 12 05 1980: a day written with blanks (a reader's trial found it hidden)
 			i += 2
-		case p == "" || year.MatchString(p) || timeOfDay.MatchString(p) || shortDay(p, len(pieces)):
+		case p == "" || year.MatchString(p) || timeOfDay.MatchString(p):
 		case isCalendarDate(p):
 			dates++
 		case len(p) <= 3 && strings.IndexFunc(p, func(r rune) bool { return r < '0' || r > '9' }) < 0:
@@ -254,24 +231,6 @@ func onlyDatesAndYears(m string) bool {
 }
 
 var timeOfDay = regexp.MustCompile(`^(?:[01]?\d|2[0-3]):[0-5]\d$`)
-
-// shortDay reports whether p, a piece of a run of n, is a day and a month
-// with a dot (12.01 in 12.01–15.01, 5.01, 6.01), the month in two digits,
-// or, in a range of two, a time with a dot (14.30–16.00). A month is 01 to
-// 12 and a time's minutes below 60: such pieces spell few numbers, and a
-// one-digit month (8.7 01.12 3.4) could spell any. A dash with no blanks
-// makes a piece such a range itself (12.01-15.01, 9.00-13.00).
-func shortDay(p string, n int) bool {
-	if from, to, ok := strings.Cut(p, "-"); ok {
-		return shortDay(from, 2) && shortDay(to, 2)
-	}
-	if i := strings.IndexByte(p, '.'); i > 0 && len(p)-i == 3 && dayMonth(p) {
-		return true
-	}
-	return n == 2 && dottedTime.MatchString(p)
-}
-
-var dottedTime = regexp.MustCompile(`^(?:[01]?\d|2[0-3])\.[0-5]\d$`)
 
 // isCalendarDate reports whether m is a date with a real day and month.
 func isCalendarDate(m string) bool {
