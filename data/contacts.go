@@ -129,9 +129,9 @@ const hidden = "•••"
 // URL, and a handle (@erlan_zh). Addresses are Latin: Cyrillic prose
 // ("потерялась собака рыжая. Она") never reads as one.
 var contactInText = regexp.MustCompile(
-	`[A-Za-z0-9._%+\-]+\s*(?:[@＠﹫ⓐ]|%40|&#64;|[\[({<]\s*(?i:at|@|собака|собачка|а|a)\s*[\])}>])\s*[A-Za-z0-9\-]+(?:\s*(?:[.．]|[\[({<]\s*(?i:dot|точка)\s*[\])}>])\s*[A-Za-z0-9\-]+)+` +
+	`[A-Za-z0-9._%+\-]+\s*(?:[@＠﹫ⓐ]|%40|&#64;|[\[({<]\s*(?i:at|@|собака|собачка|а|a)\s*[\])}>])\s*[A-Za-z0-9\-]+(?:\s*(?:[.．]|[\[({<]\s*(?i:dot|точка)\s*[\])}>])\s*[A-Za-z0-9\-]+)+(?:/[^\s,;]+)?` +
 		`|[\p{L}\p{N}._%+\-]+[@＠﹫ⓐ][\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*` + // any script: ерлан@мэйл.ру
-		`|[A-Za-z0-9._%+\-]+ (?i:at|ат|собака|собачка) (?i:[a-z0-9\-]+(?:(?:\.| dot | точка )[a-z]{2,6})+)` +
+		`|[A-Za-z0-9._%+\-]+ (?i:at|ат|собака|собачка) (?i:[a-z0-9\-]+(?:(?:\.| dot | точка )[a-z]{2,6})+(?:/[^\s,;]+)?)` + // with a link's path (seen at bit.ly/3xYzAb)
 		`|[A-Za-z0-9._%+\-]+(?:AT|_at_|\.at\.)[a-z0-9\-]+(?:\.[a-z]{2,6})+` + // erlanATmail.ru, erlan_at_mail.ru
 		`|[A-Za-z0-9.%+]+[_\-](?i:at|sobaka)[_\-][A-Za-z0-9]+(?:[_\-](?i:dot|tochka)[_\-][A-Za-z]{2,6})+` + // erlan85_at_yandex_dot_ru
 		`|(?i:tme|т\s*[.．]?\s*ме)\s*[/\\]\s*[^\s,;]+` + // tme/erlan_zh, т.ме/erlan_zh
