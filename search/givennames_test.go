@@ -73,6 +73,10 @@ func TestNameForms(t *testing.T) {
 		{"Алмас", "Алмаз", true},
 		{"Almas", "Алмаз", true},
 		{"Алмас", "Алмат", false},
+		{"Булат", "Болат", true}, // the Russian and the Kazakh form (a list trial, 2026-12-07)
+		{"Bulat", "Болат", true},
+		{"Рустем", "Рустам", true},
+		{"Булат", "Болатбек", false},
 		{"Олександра", "Олександр", false},
 		{"Давид", "Данияр", false},
 		{"Тамара", "Тимур", false},

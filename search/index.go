@@ -70,7 +70,8 @@ import (
 // 34: more diminutives (Ксюша = Оксана, Нурик = Нурбол, Диля, Даник, Эля).
 // 35: a birth date or year after look-alike initials or a name's end shown (Ким В.В. 12.05.1985).
 // 36: a link's path after a worded site hidden with it (seen at bit.ly/3xYzAb).
-const RulesVersion = 36
+// 37: Болат = Булат, Рустам = Рустем (the Kazakh and the Russian form of one name).
+const RulesVersion = 37
 
 // The index is derived from the store: a document per report carries its
 // kind and status and a stored copy of the fields the re-ranker reads, so
