@@ -18,6 +18,13 @@ const (
 	StatusRemoved = "removed" // personal data purged; a placeholder stays
 )
 
+// heldStatuses are the statuses of a report that still holds personal
+// data (every one but StatusRemoved). Retention asks for them by name,
+// not as "status <> removed": the (status, expires_at) index serves a
+// list of equalities, and the negation read the whole table every day
+// (0.56 s and the page cache at a million reports).
+var heldStatuses = []string{StatusActive, StatusFound, StatusClosed}
+
 // Channels a report can arrive through.
 const (
 	ChannelWeb       = "web"

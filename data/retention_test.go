@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -100,5 +101,52 @@ func TestRemovedReportLeavesNoTraceOnDisk(t *testing.T) {
 		if bytes.Contains(b, []byte("Qwertyuiopasdfgh")) {
 			t.Errorf("%s still holds the removed name", f)
 		}
+	}
+}
+
+// Retention finds expired reports through the (status, expires_at) index:
+// asked as "status <> removed" it read the whole reports table every day
+// (0.56 s and the page cache at a million reports), and every held status
+// is still purged.
+func TestExpiredReportsReadTheExpiryIndex(t *testing.T) {
+	ctx := context.Background()
+	st := openTestSQLite(t)
+	q, held := st.(*sqlStore).expiredQuery()
+	rows, err := st.(*sqlStore).r.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q, held, 0, 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	rows.Close()
+	if p := strings.Join(plan, "; "); !strings.Contains(p, "SEARCH reports USING INDEX reports_expiry") {
+		t.Errorf("expired reports plan: %s; want a search of reports_expiry", p)
+	}
+	past := time.Now().Add(-time.Hour)
+	var want []string
+	for _, status := range append(slices.Clone(heldStatuses), StatusRemoved) {
+		r := &Report{Kind: KindSeek, FullName: "Сейткали Нуржан", ExpiresAt: past}
+		if err := st.CreateReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetReportStatus(ctx, r.ID, status); err != nil {
+			t.Fatal(err)
+		}
+		if status != StatusRemoved {
+			want = append(want, r.ID)
+		}
+	}
+	got, err := st.ExpiredReports(ctx, time.Now(), 500)
+	slices.Sort(got)
+	slices.Sort(want)
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("expired reports %v, %v; want every held status %v", got, err, want)
 	}
 }

@@ -274,9 +274,18 @@ func (s *sqlStore) LinkReports(ctx context.Context, id, linkedID string) error {
 	return s.updateReport(ctx, "link reports", EventReportUpdated, id, `linked_id = $1`, linkedID)
 }
 
+// expiredQuery is ExpiredReports's statement and its first argument (the
+// held statuses); the expiry time and the limit are $2 and $3. No ORDER
+// BY: every expired report goes, and the index's order is by status and
+// time, so sorting by id would read them all first.
+func (s *sqlStore) expiredQuery() (string, any) {
+	cond, arg := s.d.inList("status", 1, heldStatuses)
+	return `SELECT id FROM reports WHERE ` + cond + ` AND expires_at > 0 AND expires_at < $2 LIMIT $3`, arg
+}
+
 func (s *sqlStore) ExpiredReports(ctx context.Context, t time.Time, limit int) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id FROM reports WHERE status <> $1 AND expires_at > 0 AND expires_at < $2 ORDER BY id LIMIT $3`,
-		StatusRemoved, ms(t), limit)
+	q, held := s.expiredQuery()
+	rows, err := s.r.QueryContext(ctx, q, held, ms(t), limit)
 	if err != nil {
 		return nil, fmt.Errorf("expired reports: %w", err)
 	}
