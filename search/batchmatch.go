@@ -118,10 +118,7 @@ func (e *Engine) rankGroup(ctx context.Context, jobs []matchJob, group []int) {
 	first := jobs[group[0]].r
 	q := PersonFromReport(first)
 	cands, err := e.candidates(ctx, q, opposite(first.Kind))
-	names := make([]nameMatch, len(cands)) // the same names: their part of the score is the same for every job
-	for i, c := range cands {
-		names[i] = scoreNames(q, c.person)
-	}
+	names := namesOf(q, cands) // the same names: their part of the score is the same for every job
 	shared := time.Since(start)
 	for k, i := range group {
 		j := &jobs[i]

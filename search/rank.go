@@ -28,6 +28,9 @@ type Person struct {
 	Phone      string
 	written    []string // the written forms of the full name's words (closeness, writtenForm)
 	cyrillic   bool     // the full name is written in Cyrillic (closeness)
+	// the word comparisons of a query while its candidates are scored
+	// (namesOf), nil otherwise
+	memo *simMemo
 }
 
 // namePart is one name word with its keys.
@@ -60,6 +63,7 @@ type namePart struct {
 	// the keys of a family name outside the brackets of a former one
 	// (Пак (Цой): Пак), nil for others
 	current []string
+	fp      uint64 // its fingerprint once its Person is built (simMemo); 0: none
 }
 
 func newPart(text string, alts []string) namePart {
@@ -145,6 +149,7 @@ func PersonFromReport(r *data.Report) *Person {
 	if n.Given != "" && len(n.Other) > 0 {
 		p.givenSplit = newPart(n.Given+" "+n.Other[0], nil)
 	}
+	p.fingerprintParts()
 	return p
 }
 

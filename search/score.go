@@ -196,10 +196,10 @@ func nameScore(q, c *Person, qf, cf namePart, sameFather bool) (float64, nameWhy
 	}
 	try := func(qf, qg, cf, cg namePart) align {
 		a := align{qf: qf, qg: qg, cf: cf, cg: cg}
-		a.fam, a.famHow, a.clash = familySim(qf, cf)
-		a.giv, a.givHow = tokenSim(qg, cg)
+		a.fam, a.famHow, a.clash = q.memo.familySim(qf, cf)
+		a.giv, a.givHow = q.memo.tokenSim(qg, cg)
 		for _, o := range c.others { // a second given name or an alternate name
-			if s, how := tokenSim(qg, o); s > a.giv {
+			if s, how := q.memo.tokenSim(qg, o); s > a.giv {
 				a.giv, a.givHow, a.cg = s, how, o
 			}
 		}
@@ -337,14 +337,11 @@ func scoreAll(p *Person, cands []candidate) []Result {
 // earlier query with the same names.
 func scoreAllNamed(p *Person, cands []candidate, names []nameMatch) []Result {
 	res := make([]Result, 0, len(cands))
+	if names == nil {
+		names = namesOf(p, cands)
+	}
 	for i := range cands {
-		c := &cands[i]
-		var n nameMatch
-		if names != nil {
-			n = names[i]
-		} else {
-			n = scoreNames(p, c.person)
-		}
+		c, n := &cands[i], names[i]
 		s, _ := scoreRest(p, c.person, n, false)
 		res = append(res, Result{ReportID: c.s.ID, Score: clamp01(s), raw: s, seq: c.s.Seq, person: c.person, names: n, doc: c.s})
 	}
@@ -369,6 +366,18 @@ func scoreAllNamed(p *Person, cands []candidate, names []nameMatch) []Result {
 		i = j
 	}
 	return res
+}
+
+// namesOf scores the names of each of cands against p's, with one memo
+// of word comparisons for them all (simMemo).
+func namesOf(p *Person, cands []candidate) []nameMatch {
+	p.memo = newSimMemo()
+	defer func() { p.memo = nil }()
+	names := make([]nameMatch, len(cands))
+	for i := range cands {
+		names[i] = scoreNames(p, cands[i].person)
+	}
+	return names
 }
 
 // explain fills in what scoreAll left out of r: its reasons against the
