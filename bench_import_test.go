@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"tuys/data"
+	"tuys/internal/testbin"
 	"tuys/search"
 )
 
@@ -143,17 +144,11 @@ func indexLag(addr string) (float64, bool) {
 
 // peakRSSMB is a running process's high-water resident set (VmHWM).
 func peakRSSMB(b *testing.B, pid int) float64 {
-	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	mb, err := testbin.PeakRSSMB(pid)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, l := range strings.Split(string(raw), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
-			return kb / 1024
-		}
-	}
-	return 0
+	return mb
 }
 
 func lastLine(s string) string {

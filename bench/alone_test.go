@@ -64,4 +64,5 @@ func BenchmarkHTTPAlone(b *testing.B) {
 	b.Logf("GET /healthz p50 %.2f ms, p99 %.2f ms", ms(pct(probe, 50)), ms(pct(probe, 99)))
 	b.Logf("search p50 %.2f ms, p99 %.2f ms; %s", ms(pct(took, 50)), ms(pct(took, 99)), tu.stageReport(took))
 	b.ReportMetric(ms(pct(took, 50)), "p50_ms")
+	tu.reportPeakRSS(b)
 }

@@ -93,6 +93,7 @@ func BenchmarkSideBySide(b *testing.B) {
 		b.Fatal(err)
 	}
 	report(b, systems, len(c.records))
+	tu.reportPeakRSS(b)
 	b.Log(tu.stageReport(systems[0].stats.lat))
 	b.Log(floorReport(b, ctx, tu, systems[1:], c.queries))
 	if err := writeSlowest(os.Getenv("TUYS_BENCH_SLOW"), c.queries, systems[0].stats.lat); err != nil {

@@ -42,6 +42,7 @@ func TestMain(m *testing.M) {
 // tuysNode is a running `tuys serve` holding the corpus.
 type tuysNode struct {
 	base   string
+	pid    int // the node's process
 	client *http.Client
 	pprof  string                     // the node's profiler address, when TUYS_BENCH_SERVE_PROFILE asks for one
 	stages map[string][]time.Duration // the node's Server-Timing stages of every search, by name
@@ -128,6 +129,7 @@ func serveDir(b *testing.B, dir string, key []byte, reports int) *tuysNode {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	n.pid = cmd.Process.Pid
 	for !n.ready() {
 		if time.Since(start) > 2*time.Hour || cmd.ProcessState != nil {
 			b.Fatalf("tuys never became ready:\n%s", logs.String())
@@ -219,6 +221,22 @@ func (n *tuysNode) search(ctx context.Context, q string) ([]hit, error) {
 		hits[i] = hit{r.Report.ID, r.Report.FullName}
 	}
 	return hits, nil
+}
+
+// reportPeakRSS logs and reports the node's resident high-water mark so
+// far, and what is resident now: anonymous (the Go heap, SQLite's page
+// caches) and mapped files' pages (the SQLite file its readers map, Bleve's
+// segments), which the kernel takes back under memory pressure.
+func (n *tuysNode) reportPeakRSS(b *testing.B) {
+	var mb [4]float64
+	for i, key := range []string{"VmHWM", "VmRSS", "RssAnon", "RssFile"} {
+		var err error
+		if mb[i], err = testbin.StatusMB(n.pid, key); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("tuys: peak resident memory (VmHWM) %.0f MiB; resident now %.0f MiB: %.0f anonymous, %.0f mapped files", mb[0], mb[1], mb[2], mb[3])
+	b.ReportMetric(mb[0], "tuys_peak_rss_MiB")
 }
 
 // healthz times one GET /healthz, the node's emptiest answer.

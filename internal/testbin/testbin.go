@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -58,4 +59,24 @@ func Cleanup() {
 	if dir != "" {
 		os.RemoveAll(dir)
 	}
+}
+
+// PeakRSSMB is a running process's high-water resident set (VmHWM of
+// /proc/PID/status) in MiB.
+func PeakRSSMB(pid int) (float64, error) { return StatusMB(pid, "VmHWM") }
+
+// StatusMB is one of the memory figures of /proc/PID/status (VmRSS,
+// RssAnon: the heap and caches, RssFile: mapped files' pages) in MiB.
+func StatusMB(pid int, key string) (float64, error) {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, l := range strings.Split(string(raw), "\n") {
+		if v, ok := strings.CutPrefix(l, key+":"); ok {
+			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			return kb / 1024, err
+		}
+	}
+	return 0, fmt.Errorf("no %s in /proc/%d/status", key, pid)
 }
