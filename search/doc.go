@@ -15,7 +15,8 @@ Pipeline, one file each:
   - gazetteer.go: CityKey, CityName, CityNames (bilingual and historic
     names of Kazakhstan's places and a few abroad).
   - rank.go, score.go: scoreRaw(q, c *Person), clamped to [0,1] for a
-    Match, with per-field Reasons.
+    Match, with per-field Reasons; simmemo.go: a query's word comparisons
+    remembered while its candidates are scored.
   - explain.go: which differences a convention explains (Kazakh↔Russian
     forms, two spellings of one father's name) and which are two real
     surnames (realnames/surnames.txt); decide.go: auto only when every
