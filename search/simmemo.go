@@ -70,7 +70,9 @@ var fpSeed = maphash.MakeSeed()
 
 // fingerprint hashes every field of p that a comparison reads (letters
 // and the silent h are worked out from the text), so two words with one
-// fingerprint compare the same to any other. Never 0, which means "none".
+// fingerprint compare the same to any other (two different words share
+// one by a chance of 1 in 2^64, and only within one query). Never 0,
+// which means "none".
 func (p *namePart) fingerprint() uint64 {
 	var h maphash.Hash
 	h.SetSeed(fpSeed)
