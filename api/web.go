@@ -87,10 +87,8 @@ var templateFuncs = template.FuncMap{
 		}
 		return auto
 	},
-	"relations": notify.RelationChoices,
-	"statuses": func() []string {
-		return []string{data.StatusActive, data.StatusFound, data.StatusClosed, data.StatusRemoved}
-	},
+	"relations":    notify.RelationChoices,
+	"statuses":     func() []string { return data.Statuses },
 	"notestatuses": func() []string { return data.NoteStatuses },
 }
 

@@ -1,6 +1,9 @@
 package data
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Kind says what a report claims.
 type Kind string
@@ -18,12 +21,15 @@ const (
 	StatusRemoved = "removed" // personal data purged; a placeholder stays
 )
 
+// Statuses is every report status, in the order a volunteer picks one.
+var Statuses = []string{StatusActive, StatusFound, StatusClosed, StatusRemoved}
+
 // heldStatuses are the statuses of a report that still holds personal
 // data (every one but StatusRemoved). Retention asks for them by name,
 // not as "status <> removed": the (status, expires_at) index serves a
 // list of equalities, and the negation read the whole table every day
 // (0.56 s and the page cache at a million reports).
-var heldStatuses = []string{StatusActive, StatusFound, StatusClosed}
+var heldStatuses = slices.DeleteFunc(slices.Clone(Statuses), func(s string) bool { return s == StatusRemoved })
 
 // Channels a report can arrive through.
 const (
